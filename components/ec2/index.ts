@@ -1,0 +1,2 @@
+// The ec2 tier's public exports.
+export {};

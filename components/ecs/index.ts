@@ -1,0 +1,2 @@
+// The ecs tier's public exports.
+export {};

@@ -1,0 +1,2 @@
+// The eks tier's public exports.
+export {};

@@ -1,0 +1,2 @@
+// The kubernetes tier's public exports.
+export {};

@@ -1,0 +1,2 @@
+// The lambda tier's public exports.
+export {};

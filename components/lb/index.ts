@@ -1,0 +1,2 @@
+// The lb tier's public exports.
+export {};

@@ -1,0 +1,2 @@
+// The mesh tier's public exports.
+export {};

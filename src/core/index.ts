@@ -1,0 +1,3 @@
+export * from "./validation";
+export * from "./naming";
+export * from "./tags";

@@ -1,0 +1,280 @@
+import { createHash } from "node:crypto";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { DEFAULT_CALLS, MockAnswers, MockContext, newResourceState } from "./mocks";
+import { Plan, PLAN_FORMAT_VERSION, PlannedOptions, PlannedResource, PlanValue, SecretMarker } from "./types";
+
+/**
+ * The offline plan engine: runs a Pulumi program under `pulumi.runtime.setMocks` and records
+ * every resource registration, with its parent, inputs (secrets kept marked) and options, and
+ * the stack outputs. The tests and the `plan` CLI both use it; nothing else mocks Pulumi.
+ */
+
+/** What a program can be: a function (its result is the stack outputs) or a module path. */
+export type Program = (() => unknown) | string;
+
+export interface PlanOptions {
+    /** @default "compute-layer" */
+    project?: string;
+    /** @default "dev" */
+    stack?: string;
+    /**
+     * Stack config, by full key (`compute-layer:tiers`, `aws:region`). Objects are passed as
+     * JSON, the way the Pulumi CLI passes structured config.
+     * @default {}
+     */
+    config?: Record<string, unknown>;
+    /** Config keys whose values are secret. @default [] */
+    secretKeys?: string[];
+    /** Answers for data sources and resource types the engine does not know by default. */
+    mocks?: MockAnswers;
+    /** The pretend account. @default 123456789012 */
+    accountId?: string;
+}
+
+/** The outcome of a program run: the plan so far, and the error if the program failed. */
+export interface PlanResult {
+    plan: Plan;
+    error?: unknown;
+}
+
+const SIG_KEY = pulumi.runtime.specialSigKey;
+const SECRET_SIG = pulumi.runtime.specialSecretSig;
+const RESOURCE_SIG = pulumi.runtime.specialResourceSig;
+
+/** The digest a plan shows for a secret value. */
+export function secretDigest(value: unknown): SecretMarker {
+    return { $secret: `sha256:${createHash("sha256").update(`compute-layer-plan\0${JSON.stringify(value ?? null)}`).digest("hex").slice(0, 16)}` };
+}
+
+/**
+ * Turns a value deserialised from the monitor into plan JSON: secrets become markers (the
+ * value stays readable in memory through {@link revealSecret}, never in JSON), resource
+ * references become their URN, unknowns become `"[unknown]"`.
+ */
+function toPlanValue(value: unknown): PlanValue {
+    if (value === undefined || value === null) return null;
+    if (value === pulumi.runtime.unknownValue) return "[unknown]";
+    if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") return value;
+    if (Array.isArray(value)) return value.map(toPlanValue);
+    if (typeof value === "object") {
+        const o = value as Record<string, unknown>;
+        if (o[SIG_KEY] === SECRET_SIG) {
+            const marker = secretDigest(stripSecrets(o.value));
+            Object.defineProperty(marker, "value", { value: stripSecrets(o.value), enumerable: false });
+            return marker;
+        }
+        if (o[SIG_KEY] === RESOURCE_SIG) return String(o.urn ?? "");
+        const out: Record<string, PlanValue> = {};
+        for (const [k, v] of Object.entries(o)) {
+            if (v === undefined) continue;
+            out[k] = toPlanValue(v);
+        }
+        return out;
+    }
+    return String(value);
+}
+
+function stripSecrets(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(stripSecrets);
+    if (typeof value === "object" && value !== null) {
+        const o = value as Record<string, unknown>;
+        if (o[SIG_KEY] === SECRET_SIG) return stripSecrets(o.value);
+        return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, stripSecrets(v)]));
+    }
+    return value;
+}
+
+/** The plain value behind a secret marker of an in-memory plan (for tests); `undefined` once the plan went through JSON. */
+export function revealSecret(marker: PlanValue): unknown {
+    return typeof marker === "object" && marker !== null ? (marker as { value?: unknown }).value : undefined;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getObject(): unknown;
+    getProvider(): string;
+    getIgnorechangesList(): string[];
+    getProtect(): boolean;
+    getDeletebeforereplace(): boolean;
+    getReplaceonchangesList(): string[];
+    getRetainondelete?(): boolean;
+    getAdditionalsecretoutputsList(): string[];
+    getDependenciesList(): string[];
+}
+
+interface RegisterResponse {
+    getUrn(): string;
+}
+
+interface OutputsRequest {
+    getUrn(): string;
+    getOutputs(): unknown;
+}
+
+type Callback<T> = (err: unknown, resp: T) => void;
+
+/** Mock monitor that also records what the SDK's MockMonitor does not pass on: parents and options. */
+class RecordingMonitor extends MockMonitor {
+    readonly registered: (PlannedResource & { order: number })[] = [];
+    rootUrn = "";
+    stackOutputs: Record<string, PlanValue> = {};
+    private order = 0;
+
+    override async registerResource(req: RegisterRequest, callback: Callback<RegisterResponse | undefined>): Promise<void> {
+        const order = this.order++;
+        const type = req.getType();
+        const name = req.getName();
+        const parent = req.getParent();
+        const custom = req.getCustom();
+        const rawInputs = pulumi.runtime.deserializeProperties(req.getObject() as never, true) as Record<string, unknown>;
+        const options: PlannedOptions = {};
+        const ignore = req.getIgnorechangesList();
+        if (ignore.length > 0) options.ignoreChanges = [...ignore];
+        if (req.getProtect()) options.protect = true;
+        if (req.getDeletebeforereplace()) options.deleteBeforeReplace = true;
+        const roc = req.getReplaceonchangesList();
+        if (roc.length > 0) options.replaceOnChanges = [...roc];
+        if (req.getRetainondelete?.()) options.retainOnDelete = true;
+        const aso = req.getAdditionalsecretoutputsList();
+        if (aso.length > 0) options.additionalSecretOutputs = [...aso];
+        const deps = req.getDependenciesList().filter((d) => d !== parent);
+        if (deps.length > 0) options.dependsOn = [...new Set(deps)].sort();
+        const provider = req.getProvider();
+        if (provider && !provider.split("::")[3]?.startsWith("default")) options.provider = provider;
+        await super.registerResource(req, (err: unknown, resp: RegisterResponse | undefined) => {
+            if (!err && resp) {
+                const urn = resp.getUrn();
+                if (type === "pulumi:pulumi:Stack") this.rootUrn = urn;
+                else if (!(type.startsWith("pulumi:providers:") && name.startsWith("default"))) {
+                    this.registered.push({ urn, type, name, parent: parent || undefined, custom, inputs: toPlanValue(rawInputs) as Record<string, PlanValue>, options, order });
+                }
+            }
+            callback(err, resp);
+        });
+    }
+
+    override registerResourceOutputs(req: OutputsRequest, callback: Callback<unknown>): void {
+        if (req.getUrn() === this.rootUrn) {
+            const outputs = pulumi.runtime.deserializeProperties(req.getOutputs() as never, true) as Record<string, unknown>;
+            this.stackOutputs = toPlanValue(outputs) as Record<string, PlanValue>;
+        }
+        super.registerResourceOutputs(req, callback);
+    }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` after every earlier run has finished: the Pulumi runtime is one global. */
+function serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+}
+
+async function loadProgram(program: Program): Promise<unknown> {
+    if (typeof program === "function") return program();
+    const abs = path.resolve(program);
+    const mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+    let entry: unknown = mod;
+    // CommonJS through import(): the module's exports are `default`.
+    if (mod.default !== undefined) entry = mod.default;
+    if (typeof entry === "object" && entry !== null && typeof (entry as { default?: unknown }).default === "function") {
+        entry = (entry as { default: unknown }).default;
+    }
+    if (typeof entry === "function") return (entry as () => unknown)();
+    return entry;
+}
+
+/** Lets every registration the program started reach the monitor. */
+async function drain(): Promise<void> {
+    const wait = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> }).waitForRPCs;
+    if (wait) await wait();
+    await new Promise((r) => setImmediate(r));
+    if (wait) await wait();
+}
+
+/**
+ * Runs a program under mocks and returns its plan and, when the program threw, the error.
+ * Runs are serialised: the Pulumi runtime is global to the process.
+ */
+export function capturePlan(program: Program, options: PlanOptions = {}): Promise<PlanResult> {
+    return serialised(async () => {
+        const project = options.project ?? "compute-layer";
+        const stack = options.stack ?? "dev";
+        const config: Record<string, string> = {};
+        for (const [k, v] of Object.entries(options.config ?? {})) config[k] = typeof v === "string" ? v : JSON.stringify(v);
+        const ctx: MockContext = {
+            region: config["aws:region"] ?? "us-east-1",
+            accountId: options.accountId ?? "123456789012",
+            partition: "aws",
+            project,
+            stack,
+        };
+        const calls = { ...DEFAULT_CALLS, ...(options.mocks?.calls ?? {}) };
+        const resources = options.mocks?.resources ?? {};
+        const mocks: pulumi.runtime.Mocks = {
+            async call(args) {
+                const handler = calls[args.token];
+                if (!handler) {
+                    throw new Error(
+                        `compute-layer plan has no mock answer for the data source "${args.token}". ` +
+                            `Add one through PlanOptions.mocks.calls["${args.token}"] (CLI: --mocks <module>), ` +
+                            `see "Offline plan: mock answers" in the README.`,
+                    );
+                }
+                return handler(stripSecrets(args.inputs) as Record<string, unknown>, ctx);
+            },
+            newResource(args) {
+                return newResourceState({ type: args.type, name: args.name, inputs: stripSecrets(args.inputs) as Record<string, unknown> }, ctx, resources[args.type]);
+            },
+        };
+        await pulumi.runtime.setMocks(mocks, project, stack, false);
+        const monitor = new RecordingMonitor(mocks);
+        pulumi.runtime.setMockOptions(monitor, project, stack, false);
+        pulumi.runtime.setAllConfig(config, options.secretKeys ?? []);
+
+        let error: unknown;
+        try {
+            // The program's own error is caught inside the stack's init, so the stack completes and
+            // no promise the SDK derived from it is left rejected and unhandled.
+            await pulumi.runtime.runInPulumiStack(async () => {
+                try {
+                    const result = await loadProgram(program);
+                    return (typeof result === "object" && result !== null ? result : undefined) as pulumi.Inputs | undefined;
+                } catch (e) {
+                    error = e;
+                    return undefined;
+                }
+            });
+        } catch (e) {
+            error ??= e;
+        }
+        try {
+            await drain();
+        } catch (e) {
+            error ??= e;
+        }
+        const plan: Plan = {
+            version: PLAN_FORMAT_VERSION,
+            project,
+            stack,
+            rootUrn: monitor.rootUrn,
+            resources: [...monitor.registered].sort((a, b) => a.order - b.order).map(({ order: _order, ...r }) => r),
+            outputs: monitor.stackOutputs,
+        };
+        return { plan, error };
+    });
+}
+
+/** Runs a program under mocks and returns its plan; rethrows the program's error. */
+export async function runPlan(program: Program, options: PlanOptions = {}): Promise<Plan> {
+    const { plan, error } = await capturePlan(program, options);
+    if (error !== undefined) throw error;
+    return plan;
+}

@@ -1,0 +1,2 @@
+// The shared scaling vocabulary (issue 3).
+export {};
