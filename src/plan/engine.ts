@@ -222,11 +222,12 @@ export function capturePlan(program: Program, options: PlanOptions = {}): Promis
             async call(args) {
                 const handler = calls[args.token];
                 if (!handler) {
-                    throw new Error(
+                    const message =
                         `compute-layer plan has no mock answer for the data source "${args.token}". ` +
-                            `Add one through PlanOptions.mocks.calls["${args.token}"] (CLI: --mocks <module>), ` +
-                            `see "Offline plan: mock answers" in the README.`,
-                    );
+                        `Add one through PlanOptions.mocks.calls["${args.token}"] (CLI: --mocks <module>); ` +
+                        `see "Mock answers" in the README.`;
+                    // The SDK rethrows a failed invoke with the gRPC-style `details` of the error.
+                    throw Object.assign(new Error(message), { details: message });
                 }
                 return handler(stripSecrets(args.inputs) as Record<string, unknown>, ctx);
             },
