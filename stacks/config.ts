@@ -1,0 +1,152 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+
+/**
+ * The typed, validated configuration of the environment programs. Every key lives in
+ * `stacks/Pulumi.<stack>.yaml` under the `compute-layer:` namespace (plus `aws:region`). A wrong
+ * type, an unknown key or a missing required key stops the program with an error that names
+ * the key and the stack file.
+ */
+
+export const NAMESPACE = "compute-layer";
+
+const positiveInt = z.number().int().positive();
+const count = z.number().int().nonnegative();
+
+/** A capacity range for an autoscaled tier. */
+const capacity = z.strictObject({
+    min: count,
+    max: positiveInt,
+    desired: count.optional(),
+});
+
+/** Which tiers the environment builds. */
+const tiers = z.strictObject({
+    ec2: z.boolean(),
+    ecs: z.boolean(),
+    eks: z.boolean(),
+    lambda: z.boolean(),
+    nlb: z.boolean(),
+    gwlb: z.boolean(),
+    mesh: z.boolean(),
+});
+
+const container = z.strictObject({
+    /** Image with a tag or digest. */
+    image: z.string().regex(/[:@]/, "must have a tag or digest, e.g. nginx:1.27"),
+    cpu: positiveInt,
+    memory: positiveInt,
+    port: z.number().int().min(1).max(65535).default(8080),
+    capacity,
+});
+
+/** The schema of the `compute-layer:` namespace. */
+export const configSchema = z.strictObject({
+    /** The public domain; the admin service answers on `admin.<domain>`. */
+    domain: z.string().min(3),
+    /** ACM certificate for HTTPS; without it the ALB serves HTTP only (not allowed in prod). */
+    certificateArn: z.string().startsWith("arn:").optional(),
+    tiers,
+    network: z.strictObject({
+        cidrBlock: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/, "must be a CIDR block such as 10.0.0.0/16"),
+        availabilityZones: z.number().int().min(2).max(6),
+        natGateways: z.enum(["single", "perAz"]),
+    }),
+    logRetentionDays: z.number().int().positive(),
+    deletionProtection: z.boolean(),
+    web: z
+        .strictObject({
+            instanceType: z.string(),
+            spotInstanceTypes: z.array(z.string()).optional(),
+            capacity,
+        })
+        .optional(),
+    api: container.optional(),
+    admin: container.optional(),
+    orders: z
+        .strictObject({
+            memorySize: positiveInt.default(512),
+            reservedConcurrency: count.optional(),
+            provisionedConcurrency: positiveInt.optional(),
+        })
+        .optional(),
+    eks: z
+        .strictObject({
+            version: z.string(),
+            general: z.strictObject({ instanceType: z.string(), capacity }),
+            spot: z.strictObject({ instanceTypes: z.array(z.string()).min(1), capacity }),
+        })
+        .optional(),
+    webApp: z
+        .strictObject({
+            image: z.string().regex(/[:@]/, "must have a tag or digest, e.g. nginx:1.27"),
+            canaryImage: z.string().regex(/[:@]/, "must have a tag or digest").optional(),
+            canaryWeight: z.number().int().min(0).max(100).default(10),
+            replicas: z.strictObject({ min: positiveInt, max: positiveInt }),
+        })
+        .optional(),
+    nlb: z.strictObject({ staticIps: z.boolean() }).optional(),
+    gwlb: z.strictObject({ allowedPrincipals: z.array(z.string()).default([]) }).optional(),
+    /** The database password: set with `pulumi config set --secret compute-layer:dbPassword`. */
+    dbPassword: z.string().min(1),
+});
+
+/** The validated config, with `dbPassword` as a secret Output. */
+export type StackConfig = Omit<z.infer<typeof configSchema>, "dbPassword"> & { dbPassword: pulumi.Output<string> };
+
+/** Thrown for a config that does not fit the schema; names each key and the stack file. */
+export class StackConfigError extends Error {}
+
+function expectsString(schema: z.ZodType): boolean {
+    let s: z.ZodType = schema;
+    while (s instanceof z.ZodOptional || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+    return s instanceof z.ZodString;
+}
+
+/** Parses the raw `compute-layer:*` strings the way Pulumi's `getObject` does, where the schema wants a structure. */
+export function parseRawConfig(raw: Record<string, string>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const shape = configSchema.shape as Record<string, z.ZodType>;
+    for (const [key, value] of Object.entries(raw)) {
+        const field = shape[key];
+        if (field === undefined || expectsString(field)) {
+            out[key] = value;
+            continue;
+        }
+        try {
+            out[key] = JSON.parse(value);
+        } catch {
+            out[key] = value;
+        }
+    }
+    return out;
+}
+
+/** Validates parsed config; throws a {@link StackConfigError} naming every bad key and the file. */
+export function validateConfig(parsed: Record<string, unknown>, stackFile: string): z.infer<typeof configSchema> {
+    const result = configSchema.safeParse(parsed);
+    if (result.success) return result.data;
+    const lines = result.error.issues.flatMap((issue) => {
+        const where = issue.path.map(String).join(".");
+        if (issue.code === "unrecognized_keys") {
+            return issue.keys.map((k) => `  - ${NAMESPACE}:${where ? `${where}.` : ""}${k}: unknown key`);
+        }
+        const key = `${NAMESPACE}:${where}`;
+        const message = issue.code === "invalid_type" && parsed[String(issue.path[0])] === undefined && issue.path.length === 1 ? "required key is missing" : issue.message;
+        return [`  - ${key}: ${message}`];
+    });
+    throw new StackConfigError(`${stackFile} has invalid config:\n${lines.join("\n")}`);
+}
+
+/** Reads and validates this stack's config. */
+export function loadConfig(): StackConfig {
+    const stack = pulumi.getStack();
+    const file = `stacks/Pulumi.${stack}.yaml`;
+    const raw: Record<string, string> = {};
+    for (const [k, v] of Object.entries(pulumi.runtime.allConfig())) {
+        if (k.startsWith(`${NAMESPACE}:`)) raw[k.slice(NAMESPACE.length + 1)] = v;
+    }
+    const valid = validateConfig(parseRawConfig(raw), file);
+    const secret = new pulumi.Config(NAMESPACE).requireSecret("dbPassword");
+    return { ...valid, dbPassword: secret };
+}
