@@ -411,6 +411,40 @@ export const DEFAULT_RESOURCES: Record<string, ResourceHandler> = {
             },
         };
     },
+    // @pulumi/eks Cluster is a multi-language component: under mocks it is one opaque resource.
+    // Its plain outputs (kubeconfig, OIDC provider) are answered here; resource-reference
+    // outputs (eksCluster, core) are left out.
+    "eks:index:Cluster": ({ type, name, inputs }, c) => {
+        const n = str(inputs.name) ?? autoName(type, name);
+        const endpoint = `https://${hex(n, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`;
+        const issuerUrl = mockOidcIssuer(c, n);
+        const issuer = issuerUrl.replace(/^https:\/\//, "");
+        const kubeconfig = {
+            apiVersion: "v1",
+            kind: "Config",
+            clusters: [{ name: "kubernetes", cluster: { server: endpoint, "certificate-authority-data": Buffer.from(`offline-plan-ca-${n}`).toString("base64") } }],
+            contexts: [{ name: "aws", context: { cluster: "kubernetes", user: "aws" } }],
+            "current-context": "aws",
+            users: [{ name: "aws", user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", n, "--region", c.region, "--output", "json"] } } }],
+        };
+        return {
+            id: n,
+            state: {
+                kubeconfig,
+                kubeconfigJson: JSON.stringify(kubeconfig),
+                oidcProviderArn: `arn:${c.partition}:iam::${c.accountId}:oidc-provider/${issuer}`,
+                oidcProviderUrl: issuerUrl,
+                oidcIssuer: issuer,
+                clusterSecurityGroupId: `sg-${hex(`${n}-cluster`, 17)}`,
+                nodeSecurityGroupId: "",
+                clusterIngressRuleId: "",
+                defaultNodeGroupAsgName: "",
+                fargateProfileId: "",
+                fargateProfileStatus: "",
+                autoModeNodeRoleName: "",
+            },
+        };
+    },
     "aws:eks/nodeGroup:NodeGroup": ({ type, name, inputs }, c) => {
         const n = str(inputs.nodeGroupName) ?? autoName(type, name);
         return { id: `${String(inputs.clusterName ?? "")}:${n}`, state: { nodeGroupName: n, arn: `arn:${c.partition}:eks:${c.region}:${c.accountId}:nodegroup/${String(inputs.clusterName ?? "")}/${n}/${hex(n, 8)}`, status: "ACTIVE" } };
