@@ -110,6 +110,26 @@ interface RegisterRequest {
 
 interface RegisterResponse {
     getUrn(): string;
+    getId(): string;
+    getObject(): unknown;
+}
+
+/** The outputs a plan keeps per custom resource: the ones other resources refer to it by. */
+const IDENTITY_OUTPUTS = ["arn", "name", "arnSuffix", "invokeArn", "qualifiedArn", "apiEndpoint", "executionArn"];
+
+/** The identifying outputs of a registered custom resource (see `PlannedResource.outputs`). */
+function identityOutputs(resp: RegisterResponse, secretOutputs: string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    const id = resp.getId();
+    if (id) out.id = id;
+    const state = pulumi.runtime.deserializeProperties(resp.getObject() as never, true) as Record<string, unknown>;
+    for (const key of IDENTITY_OUTPUTS) {
+        const v = state[key];
+        if (typeof v === "string" && !secretOutputs.includes(key)) out[key] = v;
+    }
+    const metaName = (state.metadata as { name?: unknown } | undefined)?.name;
+    if (typeof metaName === "string") out["metadata.name"] = metaName;
+    return out;
 }
 
 interface OutputsRequest {
@@ -152,7 +172,9 @@ class RecordingMonitor extends MockMonitor {
                 const urn = resp.getUrn();
                 if (type === "pulumi:pulumi:Stack") this.rootUrn = urn;
                 else if (!(type.startsWith("pulumi:providers:") && name.startsWith("default"))) {
-                    this.registered.push({ urn, type, name, parent: parent || undefined, custom, inputs: toPlanValue(rawInputs) as Record<string, PlanValue>, options, order });
+                    const planned: PlannedResource & { order: number } = { urn, type, name, parent: parent || undefined, custom, inputs: toPlanValue(rawInputs) as Record<string, PlanValue>, options, order };
+                    if (custom) planned.outputs = identityOutputs(resp, aso);
+                    this.registered.push(planned);
                 }
             }
             callback(err, resp);

@@ -48,6 +48,14 @@ export interface PlannedResource {
     inputs: Record<string, PlanValue>;
     /** Options that shape what `pulumi up` does with it. */
     options: PlannedOptions;
+    /**
+     * The identifying outputs the mock answers gave a custom resource (`id`, and `arn`, `name`,
+     * `arnSuffix`, `invokeArn`, `metadata.name`… where it has them), so that tools can resolve
+     * references between resources: a listener rule's `targetGroupArn` is a target group's `arn`.
+     * Never secret. Absent for components and in plans written before it existed; `plan diff`
+     * ignores it (it compares inputs and options).
+     */
+    outputs?: Record<string, string>;
 }
 
 /** A whole offline plan of one program. */
