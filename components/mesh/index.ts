@@ -1,2 +1,5 @@
 // The mesh tier's public exports.
-export {};
+export * from "./istio-args";
+export { IstioTrafficPolicy } from "./istio-traffic-policy";
+export { planIstioTrafficPolicy, IstioTrafficPolicyPlan, IstioVirtualServiceSpec, IstioDestinationRuleSpec, IstioHttpRouteSpec, IstioTrafficPolicySpec, IstioStringMatchSpec } from "./istio-plan";
+export { parseIstioDuration } from "./duration";

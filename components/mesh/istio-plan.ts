@@ -1,0 +1,328 @@
+import * as pulumi from "@pulumi/pulumi";
+import { isKnown, joinPath, physicalName, Validator } from "../../src/core";
+import { checkIstioDuration } from "./duration";
+import {
+    IstioConnectionPool,
+    IstioLoadBalancer,
+    IstioNetworkingApiVersion,
+    IstioOutlierDetection,
+    IstioRoute,
+    IstioRouteMatch,
+    IstioTrafficPolicySettings,
+    IstioTrafficPolicyArgs,
+} from "./istio-args";
+
+/** The API versions accepted; v1 is served from Istio 1.22 on. */
+export const ISTIO_API_VERSIONS: readonly IstioNetworkingApiVersion[] = ["networking.istio.io/v1", "networking.istio.io/v1beta1"];
+export const ISTIO_LOAD_BALANCERS: readonly IstioLoadBalancer[] = ["ROUND_ROBIN", "LEAST_REQUEST", "RANDOM", "PASSTHROUGH"];
+
+/**
+ * The retry conditions Istio accepts in `retryOn` besides HTTP status codes: Envoy's
+ * x-envoy-retry-on and x-envoy-retry-grpc-on policies
+ * (https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPRetry,
+ * https://www.envoyproxy.io/docs/envoy/latest/configuration/http/http_filters/router_filter#x-envoy-retry-on).
+ */
+export const ISTIO_RETRY_ON: readonly string[] = [
+    "5xx",
+    "gateway-error",
+    "reset",
+    "reset-before-request",
+    "connect-failure",
+    "envoy-ratelimited",
+    "retriable-4xx",
+    "refused-stream",
+    "retriable-status-codes",
+    "retriable-headers",
+    "http3-post-connect-failure",
+    "cancelled",
+    "deadline-exceeded",
+    "internal",
+    "resource-exhausted",
+    "unavailable",
+];
+
+/** Istio's connection-pool counts are int32. */
+const INT32_MAX = 2_147_483_647;
+/** Istio's outlier-detection error counts are UInt32Value. */
+const UINT32_MAX = 4_294_967_295;
+/** A Kubernetes DNS-1123 label: Istio requires subset names to be one. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** A VirtualService / DestinationRule string match as Istio writes it. */
+export interface IstioStringMatchSpec {
+    exact?: string;
+    prefix?: string;
+    regex?: string;
+}
+
+/** An HTTP route of the generated VirtualService. */
+export interface IstioHttpRouteSpec {
+    name?: string;
+    match?: { headers?: Record<string, IstioStringMatchSpec>; uri?: IstioStringMatchSpec }[];
+    route: { destination: { host: pulumi.Input<string>; subset?: string }; weight?: number }[];
+    retries?: { attempts: number; perTryTimeout?: string; retryOn?: string };
+    timeout?: string;
+}
+
+/** The generated VirtualService spec. */
+export interface IstioVirtualServiceSpec {
+    hosts: pulumi.Input<string>[];
+    gateways?: pulumi.Input<pulumi.Input<string>[]>;
+    http: IstioHttpRouteSpec[];
+}
+
+/** A traffic policy as Istio writes it. */
+export interface IstioTrafficPolicySpec {
+    connectionPool?: {
+        tcp?: { maxConnections?: number };
+        http?: { http1MaxPendingRequests?: number; http2MaxRequests?: number; maxRequestsPerConnection?: number };
+    };
+    loadBalancer?: { simple: IstioLoadBalancer };
+    outlierDetection?: {
+        consecutive5xxErrors?: number;
+        consecutiveGatewayErrors?: number;
+        interval: string;
+        baseEjectionTime: string;
+        maxEjectionPercent?: number;
+    };
+}
+
+/** The generated DestinationRule spec. */
+export interface IstioDestinationRuleSpec {
+    host: pulumi.Input<string>;
+    trafficPolicy?: IstioTrafficPolicySpec;
+    subsets?: { name: string; labels: Record<string, pulumi.Input<string>>; trafficPolicy?: IstioTrafficPolicySpec }[];
+}
+
+/** What an IstioTrafficPolicy creates. */
+export interface IstioTrafficPolicyPlan {
+    apiVersion: IstioNetworkingApiVersion;
+    /** `metadata.name` of both objects: the component name as a DNS-1123 name. */
+    metadataName: string;
+    namespace?: pulumi.Input<string>;
+    /** Absent when there are no routes. */
+    virtualService?: IstioVirtualServiceSpec;
+    /** Absent when there are neither subsets nor traffic policies. */
+    destinationRule?: IstioDestinationRuleSpec;
+    /** Warnings the component logs (deprecated inputs that were translated). */
+    warnings: string[];
+}
+
+/** Drops keys whose value is `undefined`, so specs hold only what was set. */
+function compact<T extends object>(o: T): T {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function checkMatch(v: Validator, match: IstioRouteMatch, path: string): void {
+    const headers = match.headers ?? {};
+    const conditions = Object.keys(headers).length + (match.uriPrefix !== undefined ? 1 : 0) + (match.uriExact !== undefined ? 1 : 0);
+    if (conditions === 0) v.add(path, "must set at least one of headers, uriPrefix, uriExact; leave match out for a catch-all route");
+    if (match.uriPrefix !== undefined && match.uriExact !== undefined) v.add(path, "must set at most one of uriPrefix, uriExact");
+    for (const [header, m] of Object.entries(headers)) {
+        const p = joinPath(path, "headers", header);
+        if (header === "") v.add(p, "header names must not be empty");
+        const set = (["exact", "prefix", "regex"] as const).filter((k) => m?.[k] !== undefined);
+        if (set.length !== 1) v.add(p, `must set exactly one of exact, prefix, regex (got ${set.length === 0 ? "none" : set.join(", ")})`);
+    }
+}
+
+function checkRoute(v: Validator, route: IstioRoute, path: string, subsets: Set<string>): void {
+    const dests = Array.isArray(route.destinations) ? route.destinations : [];
+    v.count(route.destinations ?? [], joinPath(path, "destinations"), 1, Number.MAX_SAFE_INTEGER, "destinations");
+    dests.forEach((d, j) => {
+        const p = joinPath(path, "destinations", j);
+        if (d.subset !== undefined && !subsets.has(d.subset)) {
+            const declared = [...subsets].map((s) => JSON.stringify(s)).join(", ");
+            v.add(joinPath(p, "subset"), `must name a subset declared in subsets (${declared || "none are declared"}); got ${JSON.stringify(d.subset)}`);
+        }
+        v.range(d.weight, joinPath(p, "weight"), 0, 100, { unit: "percent" });
+        if (dests.length > 1 && d.weight === undefined) v.add(joinPath(p, "weight"), "is required when a route has several destinations: give 0 to 100");
+    });
+    if (dests.length > 1 && dests.every((d) => d.weight === 0)) {
+        v.add(joinPath(path, "destinations"), "weights must not all be 0: a route with several destinations sends each weight / (sum of weights) of its traffic");
+    }
+    if (route.match !== undefined) checkMatch(v, route.match, joinPath(path, "match"));
+    if (route.retries !== undefined) {
+        const r = route.retries;
+        const rp = joinPath(path, "retries");
+        v.required(r.attempts, joinPath(rp, "attempts"), "the number of retries (0 turns retries off)");
+        v.range(r.attempts, joinPath(rp, "attempts"), 0, INT32_MAX);
+        checkIstioDuration(v, r.perTryTimeout, joinPath(rp, "perTryTimeout"));
+        // Istio rejects a retry policy configured while retries are off (attempts 0).
+        if (r.attempts === 0 && r.perTryTimeout !== undefined) v.add(joinPath(rp, "perTryTimeout"), "must not be set when attempts is 0 (retries off): remove it or set attempts to 1 or more");
+        if (r.attempts === 0 && r.retryOn !== undefined) v.add(joinPath(rp, "retryOn"), "must not be set when attempts is 0 (retries off): remove it or set attempts to 1 or more");
+        (r.retryOn ?? []).forEach((cond, k) => {
+            const isStatus = /^[1-5]\d\d$/.test(cond);
+            if (!isStatus && !ISTIO_RETRY_ON.includes(cond)) {
+                v.add(joinPath(rp, "retryOn", k), `must be an HTTP status code (100-599) or one of ${ISTIO_RETRY_ON.join(", ")} (got ${JSON.stringify(cond)})`);
+            }
+        });
+    }
+    checkIstioDuration(v, route.timeout, joinPath(path, "timeout"));
+}
+
+function checkConnectionPool(v: Validator, pool: IstioConnectionPool, path: string): void {
+    if (pool.tcp === undefined && pool.http === undefined) v.add(path, "must set tcp, http or both");
+    if (pool.tcp !== undefined) {
+        const p = joinPath(path, "tcp");
+        if (pool.tcp.maxConnections === undefined) v.add(p, "must set maxConnections");
+        v.range(pool.tcp.maxConnections, joinPath(p, "maxConnections"), 0, INT32_MAX);
+    }
+    if (pool.http !== undefined) {
+        const p = joinPath(path, "http");
+        const h = pool.http;
+        if (h.http1MaxPendingRequests === undefined && h.http2MaxRequests === undefined && h.maxRequestsPerConnection === undefined) {
+            v.add(p, "must set at least one of http1MaxPendingRequests, http2MaxRequests, maxRequestsPerConnection");
+        }
+        v.range(h.http1MaxPendingRequests, joinPath(p, "http1MaxPendingRequests"), 0, INT32_MAX);
+        v.range(h.http2MaxRequests, joinPath(p, "http2MaxRequests"), 0, INT32_MAX);
+        v.range(h.maxRequestsPerConnection, joinPath(p, "maxRequestsPerConnection"), 0, INT32_MAX);
+    }
+}
+
+function checkOutlierDetection(v: Validator, od: IstioOutlierDetection, path: string): void {
+    v.required(od.interval, joinPath(path, "interval"), `a duration such as "30s"`);
+    v.required(od.baseEjectionTime, joinPath(path, "baseEjectionTime"), `a duration such as "30s"`);
+    checkIstioDuration(v, od.interval, joinPath(path, "interval"));
+    checkIstioDuration(v, od.baseEjectionTime, joinPath(path, "baseEjectionTime"));
+    v.range(od.consecutive5xxErrors, joinPath(path, "consecutive5xxErrors"), 0, UINT32_MAX);
+    v.range(od.consecutiveGatewayErrors, joinPath(path, "consecutiveGatewayErrors"), 0, UINT32_MAX);
+    v.range(od.consecutiveErrors, joinPath(path, "consecutiveErrors"), 0, UINT32_MAX);
+    if (od.consecutiveErrors !== undefined && od.consecutive5xxErrors !== undefined) {
+        v.add(joinPath(path, "consecutiveErrors"), "must not be set together with consecutive5xxErrors: consecutiveErrors is Istio's deprecated name for it; keep consecutive5xxErrors only");
+    }
+    v.range(od.maxEjectionPercent, joinPath(path, "maxEjectionPercent"), 0, 100, { unit: "percent" });
+}
+
+function checkTrafficPolicy(v: Validator, tp: IstioTrafficPolicySettings, path: string): void {
+    if (tp.connectionPool === undefined && tp.loadBalancer === undefined && tp.outlierDetection === undefined) {
+        v.add(path, "must set at least one of connectionPool, loadBalancer, outlierDetection");
+    }
+    if (tp.connectionPool !== undefined) checkConnectionPool(v, tp.connectionPool, joinPath(path, "connectionPool"));
+    v.oneOf(tp.loadBalancer, joinPath(path, "loadBalancer"), ISTIO_LOAD_BALANCERS);
+    if (tp.outlierDetection !== undefined) checkOutlierDetection(v, tp.outlierDetection, joinPath(path, "outlierDetection"));
+}
+
+function routeSpec(route: IstioRoute, host: pulumi.Input<string>): IstioHttpRouteSpec {
+    let match: IstioHttpRouteSpec["match"];
+    if (route.match !== undefined) {
+        const m = route.match;
+        const headers = m.headers && Object.keys(m.headers).length > 0 ? Object.fromEntries(Object.entries(m.headers).map(([k, sm]) => [k, compact({ ...sm })])) : undefined;
+        const uri = m.uriPrefix !== undefined ? { prefix: m.uriPrefix } : m.uriExact !== undefined ? { exact: m.uriExact } : undefined;
+        match = [compact({ headers, uri })];
+    }
+    const retries = route.retries
+        ? compact({
+              attempts: route.retries.attempts,
+              perTryTimeout: route.retries.perTryTimeout,
+              retryOn: route.retries.retryOn && route.retries.retryOn.length > 0 ? route.retries.retryOn.join(",") : undefined,
+          })
+        : undefined;
+    return compact({
+        name: route.name,
+        match,
+        route: route.destinations.map((d) => compact({ destination: compact({ host, subset: d.subset }), weight: d.weight })),
+        retries,
+        timeout: route.timeout,
+    });
+}
+
+function trafficPolicySpec(tp: IstioTrafficPolicySettings): IstioTrafficPolicySpec {
+    const pool = tp.connectionPool;
+    const od = tp.outlierDetection;
+    return compact({
+        connectionPool: pool ? compact({ tcp: pool.tcp ? compact({ ...pool.tcp }) : undefined, http: pool.http ? compact({ ...pool.http }) : undefined }) : undefined,
+        loadBalancer: tp.loadBalancer ? { simple: tp.loadBalancer } : undefined,
+        outlierDetection: od
+            ? compact({
+                  consecutive5xxErrors: od.consecutive5xxErrors ?? od.consecutiveErrors,
+                  consecutiveGatewayErrors: od.consecutiveGatewayErrors,
+                  interval: od.interval,
+                  baseEjectionTime: od.baseEjectionTime,
+                  maxEjectionPercent: od.maxEjectionPercent,
+              })
+            : undefined,
+    });
+}
+
+/**
+ * Plans an {@link IstioTrafficPolicy}: validates every argument (collecting all problems into
+ * one `InputPropertiesError`) and returns the VirtualService and DestinationRule specs.
+ */
+export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArgs): IstioTrafficPolicyPlan {
+    const v = new Validator(`IstioTrafficPolicy "${name}"`);
+    const subsets = args.subsets ?? {};
+    const subsetNames = new Set(Object.keys(subsets));
+    const routes = args.routes;
+    const apiVersion = args.apiVersion ?? "networking.istio.io/v1";
+
+    v.required(args.host, "host", "the service host, e.g. web.production.svc.cluster.local");
+    if (isKnown(args.host) && typeof args.host === "string" && /\s/.test(args.host)) v.add("host", `must be a host name without spaces (got ${JSON.stringify(args.host)})`);
+    v.oneOf(args.apiVersion, "apiVersion", ISTIO_API_VERSIONS);
+    if (routes === undefined && subsetNames.size === 0 && args.trafficPolicy === undefined && args.subsetPolicies === undefined) {
+        v.add("routes", "give routes, subsets or trafficPolicy: there is nothing to create");
+    }
+    for (const [subset, labels] of Object.entries(subsets)) {
+        const p = joinPath("subsets", subset);
+        if (!DNS_LABEL.test(subset)) v.add(p, `subset names must be DNS labels: lower-case letters, digits and '-', 1 to 63 characters (got ${JSON.stringify(subset)})`);
+        if (!labels || Object.keys(labels).length === 0) v.add(p, "must give at least one pod label that selects the subset, e.g. { version: \"v1\" }");
+    }
+    if (routes !== undefined) {
+        v.count(routes, "routes", 1, Number.MAX_SAFE_INTEGER, "routes");
+        routes.forEach((route, i) => {
+            checkRoute(v, route, joinPath("routes", i), subsetNames);
+            if (route.match === undefined && i < routes.length - 1) {
+                v.add(joinPath("routes", i, "match"), `is required on every route but the last: a route without match takes all traffic, so routes ${i + 1}..${routes.length - 1} would never apply`);
+            }
+        });
+    }
+    if (args.trafficPolicy !== undefined) checkTrafficPolicy(v, args.trafficPolicy, "trafficPolicy");
+    for (const [subset, tp] of Object.entries(args.subsetPolicies ?? {})) {
+        const p = joinPath("subsetPolicies", subset);
+        if (!subsetNames.has(subset)) v.add(p, `must name a subset declared in subsets (${[...subsetNames].map((s) => JSON.stringify(s)).join(", ") || "none are declared"})`);
+        checkTrafficPolicy(v, tp, p);
+    }
+    v.throwIfAny();
+
+    const warnings: string[] = [];
+    const policies: [string, IstioTrafficPolicySettings | undefined][] = [
+        ["trafficPolicy", args.trafficPolicy],
+        ...Object.entries(args.subsetPolicies ?? {}).map(([s, tp]): [string, IstioTrafficPolicySettings] => [joinPath("subsetPolicies", s), tp]),
+    ];
+    for (const [path, tp] of policies) {
+        const n = tp?.outlierDetection?.consecutiveErrors;
+        if (n === undefined) continue;
+        warnings.push(
+            `IstioTrafficPolicy "${name}": ${path}.outlierDetection.consecutiveErrors is deprecated by Istio; ` +
+                `it was translated to consecutive5xxErrors: ${n}. Set consecutive5xxErrors instead ` +
+                `(or consecutiveGatewayErrors to count only 502, 503 and 504 responses).`,
+        );
+    }
+
+    const host = args.host;
+    const virtualService: IstioVirtualServiceSpec | undefined =
+        routes === undefined ? undefined : compact({ hosts: [host], gateways: args.gateways, http: routes.map((r) => routeSpec(r, host)) });
+    const hasRule = subsetNames.size > 0 || args.trafficPolicy !== undefined;
+    const destinationRule: IstioDestinationRuleSpec | undefined = hasRule
+        ? compact({
+              host,
+              trafficPolicy: args.trafficPolicy ? trafficPolicySpec(args.trafficPolicy) : undefined,
+              subsets:
+                  subsetNames.size > 0
+                      ? Object.entries(subsets).map(([subset, labels]) => {
+                            const tp = args.subsetPolicies?.[subset];
+                            return compact({ name: subset, labels: { ...labels }, trafficPolicy: tp ? trafficPolicySpec(tp) : undefined });
+                        })
+                      : undefined,
+          })
+        : undefined;
+
+    return {
+        apiVersion,
+        metadataName: physicalName([name.toLowerCase()], { maxLength: 253, invalid: /[^a-z0-9-]/g }),
+        namespace: args.namespace,
+        virtualService,
+        destinationRule,
+        warnings,
+    };
+}
