@@ -1,2 +1,4 @@
 // The kubernetes tier's public exports.
-export {};
+export * from "./args";
+export { KubernetesService } from "./kubernetesService";
+export { planKubernetesService, KubernetesServicePlan } from "./plan";

@@ -1,0 +1,452 @@
+import type * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { joinPath, known, Validator } from "../../src/core";
+import { KubernetesAutoscalingArgs, HpaScalingRulesArgs, KubernetesServiceArgs, KubernetesPdbArgs, KubernetesProbeArgs, KubernetesResourceQuantitiesArgs } from "./args";
+import { imageProblem } from "./image";
+import { dnsLabelProblem, dnsSubdomainProblem, kubernetesName, labelKeyProblem, labelValueProblem } from "./names";
+import { cpuProblem, memoryProblem, parseQuantity } from "./quantity";
+
+type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
+type ServiceSpec = k8s.types.input.core.v1.ServiceSpec;
+type HpaSpec = k8s.types.input.autoscaling.v2.HorizontalPodAutoscalerSpec;
+type HpaBehavior = k8s.types.input.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+type HpaRules = k8s.types.input.autoscaling.v2.HPAScalingRules;
+type PdbSpec = k8s.types.input.policy.v1.PodDisruptionBudgetSpec;
+type Probe = k8s.types.input.core.v1.Probe;
+type EnvVar = k8s.types.input.core.v1.EnvVar;
+type TopologySpreadConstraint = k8s.types.input.core.v1.TopologySpreadConstraint;
+
+/** The class name the errors carry. */
+const SUBJECT = "KubernetesService";
+
+/** Resource defaults: the reference web-app's requests and limits. */
+export const DEFAULT_REQUESTS = { cpu: "250m", memory: "256Mi" } as const;
+export const DEFAULT_LIMITS = { cpu: "500m", memory: "512Mi" } as const;
+/** Probe defaults: the reference web-app's. */
+export const DEFAULT_LIVENESS = { path: "/health", initialDelaySeconds: 30, periodSeconds: 10 } as const;
+export const DEFAULT_READINESS = { path: "/ready", initialDelaySeconds: 5, periodSeconds: 5 } as const;
+/** Replicas when neither `replicas` nor `autoscaling` is given: two, so one pod can go while the other serves. */
+export const DEFAULT_REPLICAS = 2;
+/** CPU utilization target when autoscaling names no metric. */
+export const DEFAULT_CPU_UTILIZATION = 70;
+/** Spread over zones first, then nodes. */
+export const DEFAULT_TOPOLOGY_KEYS = ["topology.kubernetes.io/zone", "kubernetes.io/hostname"] as const;
+/** The label keys of the (immutable) selector. */
+export const NAME_LABEL = "app.kubernetes.io/name";
+export const INSTANCE_LABEL = "app.kubernetes.io/instance";
+
+/**
+ * The HPA behaviour of the reference: scale down only after 300 s of lower recommendations, by
+ * at most 50 % of the pods per 60 s; scale up at once by the larger of 100 % and 4 pods per 30 s.
+ */
+export const DEFAULT_BEHAVIOR = {
+    scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: "Max", policies: [{ type: "Percent", value: 50, periodSeconds: 60 }] },
+    scaleUp: {
+        stabilizationWindowSeconds: 0,
+        selectPolicy: "Max",
+        policies: [
+            { type: "Percent", value: 100, periodSeconds: 30 },
+            { type: "Pods", value: 4, periodSeconds: 30 },
+        ],
+    },
+} as const;
+
+/** What a {@link KubernetesService} creates: plain data, ready for the Kubernetes resources. */
+export interface KubernetesServicePlan {
+    /** `metadata.name` of every object. */
+    name: string;
+    /** The namespace, when one is given. */
+    namespace?: string;
+    /** Whether the component creates the namespace. */
+    createNamespace: boolean;
+    /** Labels of the created namespace: the Pod Security Standards "restricted" profile, enforced. */
+    namespaceLabels: Record<string, string>;
+    /** The selector: `app.kubernetes.io/name` and `app.kubernetes.io/instance`. */
+    selector: Record<string, string>;
+    /** Labels on every object and pod: the selector plus the user's labels. */
+    labels: Record<string, string>;
+    /** The Deployment's spec. With autoscaling, `replicas` is only the count at creation (see `deploymentIgnoreChanges`). */
+    deployment: DeploymentSpec;
+    /** `ignoreChanges` of the Deployment: `spec.replicas` when the HPA owns the count. */
+    deploymentIgnoreChanges: string[];
+    /** The Service's spec and annotations. */
+    service: { spec: ServiceSpec; annotations?: Record<string, pulumi.Input<string>> };
+    /** The HPA's spec, when autoscaling is on. */
+    hpa?: HpaSpec;
+    /** The PDB's spec, when there can be 2 or more pods and it is not turned off. */
+    pdb?: PdbSpec;
+}
+
+function quote(value: unknown): string {
+    return JSON.stringify(value);
+}
+
+function checkLabels(v: Validator, labels: Record<string, string> | undefined, path: string): void {
+    for (const [key, value] of Object.entries(labels ?? {})) {
+        const p = joinPath(path, key);
+        const kp = labelKeyProblem(key);
+        if (kp) v.add(p, kp);
+        if (typeof value !== "string") v.add(p, `must be a string label value (got ${quote(value)})`);
+        else {
+            const vp = labelValueProblem(value);
+            if (vp) v.add(p, vp);
+        }
+    }
+}
+
+function checkResources(v: Validator, args: KubernetesServiceArgs): { requests: Required<KubernetesResourceQuantitiesArgs>; limits: Required<KubernetesResourceQuantitiesArgs> } {
+    const requests = { ...DEFAULT_REQUESTS, ...(args.resources?.requests ?? {}) };
+    const limits = { ...DEFAULT_LIMITS, ...(args.resources?.limits ?? {}) };
+    const parsed: Record<string, number | undefined> = {};
+    for (const [group, values] of [
+        ["requests", requests],
+        ["limits", limits],
+    ] as const) {
+        for (const kind of ["cpu", "memory"] as const) {
+            const value = known(values[kind]);
+            if (value === undefined) continue;
+            const p = `resources.${group}.${kind}`;
+            const problem = kind === "cpu" ? cpuProblem(value) : memoryProblem(value);
+            if (problem) v.add(p, problem);
+            else parsed[p] = parseQuantity(value)?.value;
+        }
+    }
+    for (const kind of ["cpu", "memory"] as const) {
+        const req = parsed[`resources.requests.${kind}`];
+        const lim = parsed[`resources.limits.${kind}`];
+        if (req !== undefined && lim !== undefined && req > lim) {
+            const limitSource = args.resources?.limits?.[kind] === undefined ? " (the default; raise resources.limits." + kind + " too)" : "";
+            v.add(`resources.requests.${kind}`, `must be at most the ${kind} limit ${quote(known(limits[kind]))}${limitSource} (got ${quote(known(requests[kind]))})`);
+        }
+    }
+    return { requests, limits };
+}
+
+function planProbe(v: Validator, probe: KubernetesProbeArgs | undefined, path: string, defaults: { path: string; initialDelaySeconds: number; periodSeconds: number }, port: pulumi.Input<number>): Probe | undefined {
+    if (probe?.enabled === false) return undefined;
+    const httpPath = probe?.path ?? defaults.path;
+    const p = known(httpPath);
+    if (p !== undefined && (typeof p !== "string" || !p.startsWith("/"))) v.add(joinPath(path, "path"), `must be an HTTP path starting with "/" (got ${quote(p)})`);
+    v.range(probe?.port, joinPath(path, "port"), 1, 65535);
+    v.range(probe?.initialDelaySeconds, joinPath(path, "initialDelaySeconds"), 0, 2147483647, { unit: "seconds" });
+    v.range(probe?.periodSeconds, joinPath(path, "periodSeconds"), 1, 2147483647, { unit: "seconds" });
+    v.range(probe?.timeoutSeconds, joinPath(path, "timeoutSeconds"), 1, 2147483647, { unit: "seconds" });
+    v.range(probe?.failureThreshold, joinPath(path, "failureThreshold"), 1, 2147483647);
+    const out: Probe = {
+        httpGet: { path: httpPath, port: probe?.port ?? port },
+        initialDelaySeconds: probe?.initialDelaySeconds ?? defaults.initialDelaySeconds,
+        periodSeconds: probe?.periodSeconds ?? defaults.periodSeconds,
+    };
+    if (probe?.timeoutSeconds !== undefined) out.timeoutSeconds = probe.timeoutSeconds;
+    if (probe?.failureThreshold !== undefined) out.failureThreshold = probe.failureThreshold;
+    return out;
+}
+
+/** Environment variable names: a C identifier with `-` and `.` allowed (the API server's rule before 1.34). */
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+/** ConfigMap and Secret keys. */
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+function planEnv(v: Validator, args: KubernetesServiceArgs): EnvVar[] {
+    const out: EnvVar[] = [];
+    const envNames = new Set(Object.keys(args.env ?? {}));
+    for (const [name, value] of Object.entries(args.env ?? {})) {
+        if (!ENV_NAME.test(name)) v.add(`env.${name}`, `must be an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit (got ${quote(name)})`);
+        out.push({ name, value });
+    }
+    for (const [name, ref] of Object.entries(args.secretEnv ?? {})) {
+        const p = joinPath("secretEnv", name);
+        if (!ENV_NAME.test(name)) v.add(p, `must be an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit (got ${quote(name)})`);
+        if (envNames.has(name)) v.add(p, `is also set in env.${name}; give each variable once, in env or in secretEnv`);
+        v.required(ref?.secretName, joinPath(p, "secretName"), "the Secret's name");
+        v.required(ref?.key, joinPath(p, "key"), "the key within the Secret");
+        const secretName = known(ref?.secretName);
+        if (secretName !== undefined && secretName !== "") {
+            const sp = dnsSubdomainProblem(secretName);
+            if (sp) v.add(joinPath(p, "secretName"), sp);
+        }
+        const key = known(ref?.key);
+        if (key !== undefined && key !== "" && (key.length > 253 || !SECRET_KEY.test(key))) {
+            v.add(joinPath(p, "key"), `must be a Secret key: 1 to 253 letters, digits, "-", "_" or "." (got ${quote(key)})`);
+        }
+        out.push({ name, valueFrom: { secretKeyRef: { name: ref?.secretName, key: ref?.key } } });
+    }
+    return out;
+}
+
+/** A PDB value: a whole number of pods ≥ 0 or a percentage `"0%"`–`"100%"`. Returns pods or percent. */
+function pdbValue(v: Validator, value: number | string, path: string): { pods?: number; percent?: number } | undefined {
+    if (typeof value === "number") {
+        if (!Number.isInteger(value) || value < 0) {
+            v.add(path, `must be a whole number of pods (0 or more) or a percentage such as "50%" (got ${quote(value)})`);
+            return undefined;
+        }
+        return { pods: value };
+    }
+    const m = typeof value === "string" ? /^(\d{1,3})%$/.exec(value) : null;
+    if (!m || Number(m[1]) > 100) {
+        v.add(path, `must be a whole number of pods (0 or more) or a percentage from "0%" to "100%" (got ${quote(value)})`);
+        return undefined;
+    }
+    return { percent: Number(m[1]) };
+}
+
+/**
+ * The PDB, or none. Settings that would forbid every voluntary eviction (maxUnavailable 0,
+ * minAvailable 100 % or at least the lowest pod count) are rejected: they block node drains and
+ * cluster upgrades forever (https://kubernetes.io/docs/tasks/run-application/configure-pdb/).
+ */
+function planPdb(v: Validator, pdb: KubernetesPdbArgs | false | undefined, fewestPods: number | undefined, mostPods: number | undefined, selector: Record<string, string>): PdbSpec | undefined {
+    if (pdb === false) return undefined;
+    const args = pdb ?? {};
+    if (args.minAvailable !== undefined && args.maxUnavailable !== undefined) {
+        v.add("podDisruptionBudget", "must set at most one of minAvailable and maxUnavailable (a PodDisruptionBudget takes only one)");
+        return undefined;
+    }
+    const blocked = "would forbid every voluntary eviction, so node drains and cluster upgrades would hang";
+    if (args.minAvailable !== undefined) {
+        const value = pdbValue(v, args.minAvailable, "podDisruptionBudget.minAvailable");
+        if (value?.percent === 100) v.add("podDisruptionBudget.minAvailable", `${blocked}; use less than "100%"`);
+        if (value?.pods !== undefined && fewestPods !== undefined && value.pods >= fewestPods) {
+            v.add("podDisruptionBudget.minAvailable", `${blocked}: there can be as few as ${fewestPods} pods; use less than ${fewestPods} (got ${value.pods})`);
+        }
+    }
+    if (args.maxUnavailable !== undefined) {
+        const value = pdbValue(v, args.maxUnavailable, "podDisruptionBudget.maxUnavailable");
+        if (value?.pods === 0 || value?.percent === 0) v.add("podDisruptionBudget.maxUnavailable", `${blocked}; use 1 or more`);
+    }
+    if (mostPods === undefined || mostPods < 2) return undefined;
+    const spec: PdbSpec = { selector: { matchLabels: selector } };
+    if (args.minAvailable !== undefined) spec.minAvailable = args.minAvailable;
+    else spec.maxUnavailable = args.maxUnavailable ?? 1;
+    return spec;
+}
+
+function planRules(v: Validator, rules: HpaScalingRulesArgs | undefined, path: string, defaults: (typeof DEFAULT_BEHAVIOR)["scaleUp"] | (typeof DEFAULT_BEHAVIOR)["scaleDown"]): HpaRules {
+    // Limits from the autoscaling/v2 API: HPAScalingRules and HPAScalingPolicy
+    // (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/horizontal-pod-autoscaler-v2/).
+    v.range(rules?.stabilizationWindowSeconds, joinPath(path, "stabilizationWindowSeconds"), 0, 3600, { unit: "seconds" });
+    v.oneOf(rules?.selectPolicy, joinPath(path, "selectPolicy"), ["Max", "Min", "Disabled"]);
+    const policies = rules?.policies ?? defaults.policies;
+    v.count(policies, joinPath(path, "policies"), 1, Number.MAX_SAFE_INTEGER, "policies (Pods or Percent)");
+    policies.forEach((policy, i) => {
+        const pp = joinPath(path, "policies", i);
+        v.oneOf(policy.type, joinPath(pp, "type"), ["Pods", "Percent"]);
+        if (typeof policy.value !== "number" || !Number.isInteger(policy.value) || policy.value <= 0) {
+            v.add(joinPath(pp, "value"), `must be a whole number greater than 0 (got ${quote(policy.value)})`);
+        }
+        v.range(policy.periodSeconds, joinPath(pp, "periodSeconds"), 1, 1800, { unit: "seconds" });
+    });
+    return {
+        stabilizationWindowSeconds: rules?.stabilizationWindowSeconds ?? defaults.stabilizationWindowSeconds,
+        selectPolicy: rules?.selectPolicy ?? defaults.selectPolicy,
+        policies: policies.map((p) => ({ type: p.type, value: p.value, periodSeconds: p.periodSeconds })),
+    };
+}
+
+function planHpa(v: Validator, a: KubernetesAutoscalingArgs, deploymentName: string): HpaSpec {
+    v.required(a.minReplicas, "autoscaling.minReplicas", "the fewest replicas (1 or more)");
+    v.required(a.maxReplicas, "autoscaling.maxReplicas", "the most replicas (at least minReplicas)");
+    // minReplicas 0 needs the alpha HPAScaleToZero feature gate, so 1 is the floor.
+    v.min(a.minReplicas, "autoscaling.minReplicas", 1);
+    if (typeof a.maxReplicas === "number" && typeof a.minReplicas === "number" && a.maxReplicas < a.minReplicas) {
+        v.add("autoscaling.maxReplicas", `must be at least minReplicas (${a.minReplicas}) (got ${a.maxReplicas})`);
+    } else {
+        v.min(a.maxReplicas, "autoscaling.maxReplicas", 1);
+    }
+    v.range(a.cpuUtilization, "autoscaling.cpuUtilization", 1, 100, { unit: "percent" });
+    v.range(a.memoryUtilization, "autoscaling.memoryUtilization", 1, 100, { unit: "percent" });
+    const metrics: NonNullable<HpaSpec["metrics"]> = [];
+    const noMetric = a.cpuUtilization === undefined && a.memoryUtilization === undefined && (a.external ?? []).length === 0;
+    const cpu = a.cpuUtilization ?? (noMetric ? DEFAULT_CPU_UTILIZATION : undefined);
+    if (cpu !== undefined) metrics.push({ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: cpu } } });
+    if (a.memoryUtilization !== undefined) metrics.push({ type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: a.memoryUtilization } } });
+    (a.external ?? []).forEach((e, i) => {
+        const p = joinPath("autoscaling.external", i);
+        v.required(e.metricName, joinPath(p, "metricName"), "the external metric's name");
+        checkLabels(v, e.selector, joinPath(p, "selector"));
+        const q = parseQuantity(e.averageValue);
+        if (!q || q.value <= 0) v.add(joinPath(p, "averageValue"), `must be a positive quantity such as "30" or "500m" (got ${quote(e.averageValue)})`);
+        const metric: k8s.types.input.autoscaling.v2.MetricIdentifier = { name: e.metricName };
+        if (e.selector && Object.keys(e.selector).length > 0) metric.selector = { matchLabels: e.selector };
+        metrics.push({ type: "External", external: { metric, target: { type: "AverageValue", averageValue: String(e.averageValue) } } });
+    });
+    const behavior: HpaBehavior = {
+        scaleUp: planRules(v, a.behavior?.scaleUp, "autoscaling.behavior.scaleUp", DEFAULT_BEHAVIOR.scaleUp),
+        scaleDown: planRules(v, a.behavior?.scaleDown, "autoscaling.behavior.scaleDown", DEFAULT_BEHAVIOR.scaleDown),
+    };
+    return {
+        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deploymentName },
+        minReplicas: a.minReplicas,
+        maxReplicas: a.maxReplicas,
+        metrics,
+        behavior,
+    };
+}
+
+function planTopology(v: Validator, args: KubernetesServiceArgs, selector: Record<string, string>): TopologySpreadConstraint[] {
+    const t = args.topologySpread ?? {};
+    if (t.enabled === false) return [];
+    const keys = t.topologyKeys ?? [...DEFAULT_TOPOLOGY_KEYS];
+    v.count(keys, "topologySpread.topologyKeys", 1, Number.MAX_SAFE_INTEGER, "topology keys (or set enabled: false)");
+    keys.forEach((key, i) => {
+        const kp = labelKeyProblem(key);
+        if (kp) v.add(joinPath("topologySpread.topologyKeys", i), kp);
+    });
+    v.unique(
+        keys.map((value, i) => ({ value, path: joinPath("topologySpread.topologyKeys", i) })),
+        "topology key",
+    );
+    v.min(t.maxSkew, "topologySpread.maxSkew", 1);
+    v.oneOf(t.whenUnsatisfiable, "topologySpread.whenUnsatisfiable", ["ScheduleAnyway", "DoNotSchedule"]);
+    return keys.map((topologyKey) => ({
+        topologyKey,
+        maxSkew: t.maxSkew ?? 1,
+        whenUnsatisfiable: t.whenUnsatisfiable ?? "ScheduleAnyway",
+        labelSelector: { matchLabels: selector },
+        // Spread each rollout's pods on their own, not old and new together.
+        matchLabelKeys: ["pod-template-hash"],
+    }));
+}
+
+/**
+ * Applies the defaults to a {@link KubernetesServiceArgs}, checks every known input, and returns
+ * what to create. Throws one `InputPropertiesError` listing every problem.
+ */
+export function planKubernetesService(name: string, args: KubernetesServiceArgs): KubernetesServicePlan {
+    const v = new Validator(`${SUBJECT} "${name}"`);
+    const k8sName = kubernetesName(name);
+    const selector = { [NAME_LABEL]: k8sName, [INSTANCE_LABEL]: k8sName };
+
+    // Pod and metadata.
+    if (args.namespace !== undefined) {
+        const np = dnsLabelProblem(args.namespace);
+        if (np) v.add("namespace", np);
+    }
+    if (args.createNamespace && args.namespace === undefined) v.add("namespace", "is required when createNamespace is true: give the namespace to create");
+    const containerName = args.containerName ?? "app";
+    const cp = dnsLabelProblem(containerName);
+    if (cp) v.add("containerName", cp);
+    v.required(args.image, "image", 'a container image pinned by tag or digest, e.g. "nginx:1.21"');
+    const image = known(args.image);
+    if (image !== undefined && image !== "") {
+        const ip = typeof image === "string" ? imageProblem(image) : `must be a string (got ${quote(image)})`;
+        if (ip) v.add("image", ip);
+    }
+    v.required(args.port, "port", "the port the container listens on (1-65535)");
+    v.range(args.port, "port", 1, 65535);
+    checkLabels(v, args.labels, "labels");
+    for (const key of [NAME_LABEL, INSTANCE_LABEL]) {
+        if (args.labels && key in args.labels) v.add(joinPath("labels", key), `is set by the component to ${quote(k8sName)} for the selector; remove it from labels`);
+    }
+    const labels = { ...(args.labels ?? {}), ...selector };
+
+    // Replicas and autoscaling.
+    v.min(args.replicas, "replicas", 0);
+    const a = args.autoscaling;
+    let hpa: HpaSpec | undefined;
+    let replicas: number | undefined;
+    let fewestPods: number | undefined;
+    let mostPods: number | undefined;
+    if (a) {
+        hpa = planHpa(v, a, k8sName);
+        const lo = a.minReplicas;
+        const hi = a.maxReplicas;
+        if (args.replicas !== undefined && typeof lo === "number" && typeof hi === "number" && lo <= hi && (args.replicas < lo || args.replicas > hi)) {
+            v.add("replicas", `must be between autoscaling.minReplicas (${lo}) and autoscaling.maxReplicas (${hi}) when autoscaling is on; it is only the count at creation (got ${args.replicas})`);
+        }
+        replicas = args.replicas ?? lo;
+        fewestPods = lo;
+        mostPods = hi;
+    } else {
+        replicas = args.replicas ?? DEFAULT_REPLICAS;
+        fewestPods = replicas;
+        mostPods = replicas;
+    }
+
+    // Container.
+    const { requests, limits } = checkResources(v, args);
+    const env = planEnv(v, args);
+    const liveness = planProbe(v, args.livenessProbe, "livenessProbe", DEFAULT_LIVENESS, args.port);
+    const readiness = planProbe(v, args.readinessProbe, "readinessProbe", DEFAULT_READINESS, args.port);
+    const sc = args.securityContext ?? {};
+    v.range(sc.runAsUser, "securityContext.runAsUser", 1, 2147483647);
+    v.range(sc.runAsGroup, "securityContext.runAsGroup", 0, 2147483647);
+    v.range(sc.fsGroup, "securityContext.fsGroup", 0, 2147483647);
+
+    // Service.
+    const svc = args.service ?? {};
+    v.oneOf(svc.type, "service.type", ["ClusterIP", "NodePort", "LoadBalancer"]);
+    v.range(svc.port, "service.port", 1, 65535);
+    for (const key of Object.keys(svc.annotations ?? {})) {
+        const kp = labelKeyProblem(key);
+        if (kp) v.add(joinPath("service.annotations", key), kp.replace("a label key", "an annotation key"));
+    }
+
+    const pdb = planPdb(v, args.podDisruptionBudget, fewestPods, mostPods, selector);
+    const topologySpreadConstraints = planTopology(v, args, selector);
+    v.throwIfAny();
+
+    const podSecurityContext: k8s.types.input.core.v1.PodSecurityContext = { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } };
+    if (sc.runAsUser !== undefined) podSecurityContext.runAsUser = sc.runAsUser;
+    if (sc.runAsGroup !== undefined) podSecurityContext.runAsGroup = sc.runAsGroup;
+    if (sc.fsGroup !== undefined) podSecurityContext.fsGroup = sc.fsGroup;
+    const container: k8s.types.input.core.v1.Container = {
+        name: containerName,
+        image: args.image,
+        ports: [{ name: "http", containerPort: args.port, protocol: "TCP" }],
+        resources: { requests: { cpu: requests.cpu, memory: requests.memory }, limits: { cpu: limits.cpu, memory: limits.memory } },
+        securityContext: {
+            runAsNonRoot: true,
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ["ALL"] },
+            readOnlyRootFilesystem: sc.readOnlyRootFilesystem ?? true,
+            seccompProfile: { type: "RuntimeDefault" },
+        },
+        volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+    };
+    if (env.length > 0) container.env = env;
+    if (liveness) container.livenessProbe = liveness;
+    if (readiness) container.readinessProbe = readiness;
+
+    const podSpec: k8s.types.input.core.v1.PodSpec = {
+        automountServiceAccountToken: args.automountServiceAccountToken ?? false,
+        securityContext: podSecurityContext,
+        containers: [container],
+        volumes: [{ name: "tmp", emptyDir: {} }],
+    };
+    if (args.serviceAccountName !== undefined) podSpec.serviceAccountName = args.serviceAccountName;
+    if (topologySpreadConstraints.length > 0) podSpec.topologySpreadConstraints = topologySpreadConstraints;
+
+    const deployment: DeploymentSpec = {
+        selector: { matchLabels: selector },
+        // Surge first, never drop below the desired count while rolling out.
+        strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } },
+        template: { metadata: { labels }, spec: podSpec },
+    };
+    if (replicas !== undefined) deployment.replicas = replicas;
+
+    const serviceSpec: ServiceSpec = {
+        type: svc.type ?? "ClusterIP",
+        selector,
+        ports: [{ name: "http", protocol: "TCP", port: svc.port ?? 80, targetPort: args.port }],
+    };
+
+    return {
+        name: k8sName,
+        namespace: args.namespace,
+        createNamespace: args.createNamespace ?? false,
+        namespaceLabels: {
+            "pod-security.kubernetes.io/enforce": "restricted",
+            "pod-security.kubernetes.io/warn": "restricted",
+            "pod-security.kubernetes.io/audit": "restricted",
+        },
+        selector,
+        labels,
+        deployment,
+        deploymentIgnoreChanges: hpa ? ["spec.replicas"] : [],
+        service: { spec: serviceSpec, ...(svc.annotations ? { annotations: svc.annotations } : {}) },
+        ...(hpa ? { hpa } : {}),
+        ...(pdb ? { pdb } : {}),
+    };
+}
