@@ -38,7 +38,7 @@ export function parseQuantity(text: string | number): Quantity | undefined {
     const base = Number(num);
     let factor: number;
     if (suffix in BINARY) factor = BINARY[suffix];
-    else if (suffix.startsWith("e") || suffix.startsWith("E")) factor = 10 ** Number(suffix.slice(1));
+    else if (suffix.length > 1 && (suffix.startsWith("e") || suffix.startsWith("E"))) factor = 10 ** Number(suffix.slice(1));
     else factor = DECIMAL[suffix];
     const value = base * factor;
     return Number.isFinite(value) ? { value, suffix } : undefined;

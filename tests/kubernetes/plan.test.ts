@@ -1,0 +1,218 @@
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+import { KubernetesServiceArgs, planKubernetesService } from "../../components/kubernetes";
+import { problemPaths } from "../support";
+
+const base: KubernetesServiceArgs = { image: "nginx:1.21", port: 80 };
+const plan = (args: Partial<KubernetesServiceArgs>, name = "web-app") => planKubernetesService(name, { ...base, ...args } as KubernetesServiceArgs);
+const paths = (args: Partial<KubernetesServiceArgs>) => problemPaths(() => plan(args));
+
+describe("planKubernetesService defaults", () => {
+    const p = plan({});
+    const pod = p.deployment.template.spec as Record<string, any>;
+    const container = pod.containers[0];
+
+    it("names every object after the component, selecting on the app.kubernetes.io labels", () => {
+        expect(p.name).toBe("web-app");
+        expect(p.selector).toEqual({ "app.kubernetes.io/name": "web-app", "app.kubernetes.io/instance": "web-app" });
+        expect(p.deployment.selector).toEqual({ matchLabels: p.selector });
+        expect(p.service.spec.selector).toEqual(p.selector);
+    });
+
+    it("runs 2 replicas with the reference resources (250m/256Mi requests, 500m/512Mi limits)", () => {
+        expect(p.deployment.replicas).toBe(2);
+        expect(container.resources).toEqual({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } });
+    });
+
+    it("probes /health (30 s delay, every 10 s) and /ready (5 s, every 5 s) on the container port", () => {
+        expect(container.livenessProbe).toEqual({ httpGet: { path: "/health", port: 80 }, initialDelaySeconds: 30, periodSeconds: 10 });
+        expect(container.readinessProbe).toEqual({ httpGet: { path: "/ready", port: 80 }, initialDelaySeconds: 5, periodSeconds: 5 });
+    });
+
+    it("applies the restricted pod security profile with a writable /tmp", () => {
+        expect(pod.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
+        expect(container.securityContext).toEqual({
+            runAsNonRoot: true,
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ["ALL"] },
+            readOnlyRootFilesystem: true,
+            seccompProfile: { type: "RuntimeDefault" },
+        });
+        expect(container.volumeMounts).toEqual([{ name: "tmp", mountPath: "/tmp" }]);
+        expect(pod.volumes).toEqual([{ name: "tmp", emptyDir: {} }]);
+        expect(pod.automountServiceAccountToken).toBe(false);
+    });
+
+    it("spreads over zones and hostnames, preferring but not requiring it", () => {
+        expect(pod.topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey)).toEqual(["topology.kubernetes.io/zone", "kubernetes.io/hostname"]);
+        for (const c of pod.topologySpreadConstraints) {
+            expect(c).toMatchObject({ maxSkew: 1, whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: p.selector } });
+        }
+    });
+
+    it("puts a ClusterIP Service on port 80 in front of the container port", () => {
+        expect(p.service.spec).toMatchObject({ type: "ClusterIP", ports: [{ port: 80, targetPort: 80, protocol: "TCP" }] });
+        expect(plan({ port: 8080 }).service.spec.ports).toEqual([{ name: "http", protocol: "TCP", port: 80, targetPort: 8080 }]);
+    });
+
+    it("has a PDB allowing one pod down at a time, no HPA, and no namespace", () => {
+        expect(p.pdb).toEqual({ selector: { matchLabels: p.selector }, maxUnavailable: 1 });
+        expect(p.hpa).toBeUndefined();
+        expect(p.createNamespace).toBe(false);
+        expect(p.deploymentIgnoreChanges).toEqual([]);
+    });
+
+    it("rolls out by surging, never dropping below the desired count", () => {
+        expect(p.deployment.strategy).toEqual({ type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } });
+    });
+});
+
+describe("planKubernetesService options", () => {
+    it("keeps user labels off the selector, so they can change", () => {
+        const p = plan({ labels: { app: "web", version: "v1" } });
+        expect(p.deployment.template.metadata).toEqual({ labels: { app: "web", version: "v1", ...p.selector } });
+        expect(p.deployment.selector).toEqual({ matchLabels: p.selector });
+    });
+
+    it("reads secretEnv from secretKeyRef and env as plain values", () => {
+        const p = plan({ env: { ENV: "production" }, secretEnv: { DB_PASSWORD: { secretName: "db-credentials", key: "password" } } });
+        const c = (p.deployment.template.spec as Record<string, any>).containers[0];
+        expect(c.env).toEqual([
+            { name: "ENV", value: "production" },
+            { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db-credentials", key: "password" } } },
+        ]);
+    });
+
+    it("turns off probes, the PDB and spreading only when asked", () => {
+        const p = plan({ livenessProbe: { enabled: false }, readinessProbe: { enabled: false }, podDisruptionBudget: false, topologySpread: { enabled: false } });
+        const pod = p.deployment.template.spec as Record<string, any>;
+        expect(pod.containers[0].livenessProbe).toBeUndefined();
+        expect(pod.containers[0].readinessProbe).toBeUndefined();
+        expect(pod.topologySpreadConstraints).toBeUndefined();
+        expect(p.pdb).toBeUndefined();
+    });
+
+    it("creates no PDB when there can only be one pod", () => {
+        expect(plan({ replicas: 1 }).pdb).toBeUndefined();
+        expect(plan({ autoscaling: { minReplicas: 1, maxReplicas: 1 } }).pdb).toBeUndefined();
+        expect(plan({ replicas: 1, autoscaling: { minReplicas: 1, maxReplicas: 3 } }).pdb).toEqual({ selector: { matchLabels: plan({}).selector }, maxUnavailable: 1 });
+    });
+
+    it("takes minAvailable instead of maxUnavailable", () => {
+        expect(plan({ replicas: 4, podDisruptionBudget: { minAvailable: "50%" } }).pdb).toEqual({ selector: { matchLabels: plan({}).selector }, minAvailable: "50%" });
+    });
+
+    it("with autoscaling, starts at minReplicas (or replicas) and leaves the count to the HPA", () => {
+        const p = plan({ autoscaling: { minReplicas: 3, maxReplicas: 6 } });
+        expect(p.deployment.replicas).toBe(3);
+        expect(p.deploymentIgnoreChanges).toEqual(["spec.replicas"]);
+        expect(plan({ replicas: 5, autoscaling: { minReplicas: 3, maxReplicas: 6 } }).deployment.replicas).toBe(5);
+    });
+
+    it("targets 70 % CPU when autoscaling names no metric", () => {
+        expect(plan({ autoscaling: { minReplicas: 2, maxReplicas: 4 } }).hpa?.metrics).toEqual([
+            { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } },
+        ]);
+    });
+
+    it("tunes the security context without giving up the restricted profile", () => {
+        const p = plan({ securityContext: { runAsUser: 101, runAsGroup: 101, fsGroup: 101, readOnlyRootFilesystem: false } });
+        const pod = p.deployment.template.spec as Record<string, any>;
+        expect(pod.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" }, runAsUser: 101, runAsGroup: 101, fsGroup: 101 });
+        expect(pod.containers[0].securityContext).toMatchObject({ readOnlyRootFilesystem: false, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } });
+    });
+
+    it("does not check inputs that are Outputs", () => {
+        const p = plan({ image: pulumi.output("nginx"), port: pulumi.output(0), resources: { requests: { cpu: pulumi.output("lots") } } });
+        expect(p.name).toBe("web-app");
+    });
+});
+
+describe("planKubernetesService validation: one failing case per rule", () => {
+    it.each<[string, Partial<KubernetesServiceArgs>, string]>([
+        ["namespace syntax", { namespace: "Production" }, "namespace"],
+        ["createNamespace needs a namespace", { createNamespace: true }, "namespace"],
+        ["container name syntax", { containerName: "Nginx_1" }, "containerName"],
+        ["image required", { image: "" }, "image"],
+        ["image untagged", { image: "nginx" }, "image"],
+        ["image latest", { image: "nginx:latest" }, "image"],
+        ["image registry port without tag", { image: "registry:5000/nginx" }, "image"],
+        ["image syntax", { image: "Nginx:1.0" }, "image"],
+        ["port low", { port: 0 }, "port"],
+        ["port high", { port: 65536 }, "port"],
+        ["label key", { labels: { "bad key": "x" } }, "labels.bad key"],
+        ["label value", { labels: { version: "v1!" } }, "labels.version"],
+        ["selector label reserved", { labels: { "app.kubernetes.io/name": "other" } }, "labels.app.kubernetes.io/name"],
+        ["replicas negative", { replicas: -1 }, "replicas"],
+        ["replicas whole", { replicas: 1.5 }, "replicas"],
+        ["replicas outside the HPA range", { replicas: 12, autoscaling: { minReplicas: 2, maxReplicas: 10 } }, "replicas"],
+        ["cpu request syntax", { resources: { requests: { cpu: "fast" } } }, "resources.requests.cpu"],
+        ["cpu limit below 1m", { resources: { limits: { cpu: "0" } } }, "resources.limits.cpu"],
+        ["memory request milli-bytes", { resources: { requests: { memory: "256m" } } }, "resources.requests.memory"],
+        ["memory limit syntax", { resources: { limits: { memory: "1GB" } } }, "resources.limits.memory"],
+        ["cpu request above limit", { resources: { requests: { cpu: "1" }, limits: { cpu: "500m" } } }, "resources.requests.cpu"],
+        ["memory request above the default limit", { resources: { requests: { memory: "1Gi" } } }, "resources.requests.memory"],
+        ["env name", { env: { "1BAD": "x" } }, "env.1BAD"],
+        ["secretEnv name", { secretEnv: { "BAD NAME": { secretName: "s", key: "k" } } }, "secretEnv.BAD NAME"],
+        ["secretEnv also in env", { env: { DB: "x" }, secretEnv: { DB: { secretName: "s", key: "k" } } }, "secretEnv.DB"],
+        ["secretEnv secret name syntax", { secretEnv: { DB: { secretName: "DB_Credentials", key: "k" } } }, "secretEnv.DB.secretName"],
+        ["secretEnv secret name required", { secretEnv: { DB: { secretName: "", key: "k" } } }, "secretEnv.DB.secretName"],
+        ["secretEnv key syntax", { secretEnv: { DB: { secretName: "s", key: "pass word" } } }, "secretEnv.DB.key"],
+        ["liveness path", { livenessProbe: { path: "health" } }, "livenessProbe.path"],
+        ["liveness port", { livenessProbe: { port: 70000 } }, "livenessProbe.port"],
+        ["readiness initial delay", { readinessProbe: { initialDelaySeconds: -1 } }, "readinessProbe.initialDelaySeconds"],
+        ["readiness period", { readinessProbe: { periodSeconds: 0 } }, "readinessProbe.periodSeconds"],
+        ["liveness timeout", { livenessProbe: { timeoutSeconds: 0 } }, "livenessProbe.timeoutSeconds"],
+        ["readiness failure threshold", { readinessProbe: { failureThreshold: 0 } }, "readinessProbe.failureThreshold"],
+        ["runAsUser root", { securityContext: { runAsUser: 0 } }, "securityContext.runAsUser"],
+        ["runAsGroup negative", { securityContext: { runAsGroup: -1 } }, "securityContext.runAsGroup"],
+        ["fsGroup negative", { securityContext: { fsGroup: -1 } }, "securityContext.fsGroup"],
+        ["service type", { service: { type: "External" as "ClusterIP" } }, "service.type"],
+        ["service port", { service: { port: 0 } }, "service.port"],
+        ["service annotation key", { service: { annotations: { "bad key": "x" } } }, "service.annotations.bad key"],
+        ["HPA minReplicas ≥ 1", { autoscaling: { minReplicas: 0, maxReplicas: 3 } }, "autoscaling.minReplicas"],
+        ["HPA maxReplicas ≥ minReplicas", { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, "autoscaling.maxReplicas"],
+        ["HPA cpu target", { autoscaling: { minReplicas: 1, maxReplicas: 3, cpuUtilization: 0 } }, "autoscaling.cpuUtilization"],
+        ["HPA memory target", { autoscaling: { minReplicas: 1, maxReplicas: 3, memoryUtilization: 101 } }, "autoscaling.memoryUtilization"],
+        ["HPA external metric name", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "", averageValue: "30" }] } }, "autoscaling.external[0].metricName"],
+        ["HPA external average value", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "m", averageValue: "lots" }] } }, "autoscaling.external[0].averageValue"],
+        ["HPA external selector", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "m", averageValue: "30", selector: { q: "my queue" } }] } }, "autoscaling.external[0].selector.q"],
+        ["HPA policies non-empty", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { policies: [] } } } }, "autoscaling.behavior.scaleUp.policies"],
+        ["HPA policy type", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleDown: { policies: [{ type: "Nodes" as "Pods", value: 1, periodSeconds: 60 }] } } } }, "autoscaling.behavior.scaleDown.policies[0].type"],
+        ["HPA policy value > 0", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleDown: { policies: [{ type: "Pods", value: 0, periodSeconds: 60 }] } } } }, "autoscaling.behavior.scaleDown.policies[0].value"],
+        ["HPA policy period ≤ 1800", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { policies: [{ type: "Percent", value: 100, periodSeconds: 1801 }] } } } }, "autoscaling.behavior.scaleUp.policies[0].periodSeconds"],
+        ["HPA policy period ≥ 1", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { policies: [{ type: "Percent", value: 100, periodSeconds: 0 }] } } } }, "autoscaling.behavior.scaleUp.policies[0].periodSeconds"],
+        ["HPA stabilization ≤ 3600", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleDown: { stabilizationWindowSeconds: 3601 } } } }, "autoscaling.behavior.scaleDown.stabilizationWindowSeconds"],
+        ["HPA stabilization ≥ 0", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { stabilizationWindowSeconds: -1 } } } }, "autoscaling.behavior.scaleUp.stabilizationWindowSeconds"],
+        ["HPA select policy", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { selectPolicy: "Avg" as "Max" } } } }, "autoscaling.behavior.scaleUp.selectPolicy"],
+        ["PDB both fields", { podDisruptionBudget: { minAvailable: 1, maxUnavailable: 1 } }, "podDisruptionBudget"],
+        ["PDB minAvailable syntax", { replicas: 4, podDisruptionBudget: { minAvailable: "half" } }, "podDisruptionBudget.minAvailable"],
+        ["PDB percentage above 100", { replicas: 4, podDisruptionBudget: { maxUnavailable: "150%" } }, "podDisruptionBudget.maxUnavailable"],
+        ["PDB minAvailable 100 %", { replicas: 4, podDisruptionBudget: { minAvailable: "100%" } }, "podDisruptionBudget.minAvailable"],
+        ["PDB minAvailable ≥ the fewest pods", { autoscaling: { minReplicas: 2, maxReplicas: 10 }, podDisruptionBudget: { minAvailable: 2 } }, "podDisruptionBudget.minAvailable"],
+        ["PDB maxUnavailable 0", { podDisruptionBudget: { maxUnavailable: 0 } }, "podDisruptionBudget.maxUnavailable"],
+        ["topology keys non-empty", { topologySpread: { topologyKeys: [] } }, "topologySpread.topologyKeys"],
+        ["topology key syntax", { topologySpread: { topologyKeys: ["bad key"] } }, "topologySpread.topologyKeys[0]"],
+        ["topology keys unique", { topologySpread: { topologyKeys: ["kubernetes.io/hostname", "kubernetes.io/hostname"] } }, "topologySpread.topologyKeys[1]"],
+        ["topology maxSkew", { topologySpread: { maxSkew: 0 } }, "topologySpread.maxSkew"],
+        ["topology whenUnsatisfiable", { topologySpread: { whenUnsatisfiable: "Never" as "DoNotSchedule" } }, "topologySpread.whenUnsatisfiable"],
+    ])("%s", (_rule, args, path) => {
+        expect(paths(args)).toEqual([path]);
+    });
+
+    it("collects every problem at once", () => {
+        expect(paths({ image: "nginx", port: 0, service: { port: 70000 }, autoscaling: { minReplicas: 4, maxReplicas: 2 } }).sort()).toEqual(
+            ["autoscaling.maxReplicas", "image", "port", "service.port"].sort(),
+        );
+    });
+
+    it("names the allowed values in each reason", () => {
+        try {
+            plan({ service: { type: "External" as "ClusterIP" } });
+        } catch (e) {
+            expect((e as pulumi.InputPropertiesError).errors[0].reason).toBe('must be one of "ClusterIP", "NodePort", "LoadBalancer" (got "External")');
+            return;
+        }
+        throw new Error("expected an error");
+    });
+});
