@@ -176,6 +176,26 @@ export const DEFAULT_CALLS: Record<string, CallHandler> = {
         };
     },
     "aws:iam/getPolicyDocument:getPolicyDocument": (i) => ({ id: hex(JSON.stringify(i), 10), ...renderPolicyDocument(i) }),
+    // The VPC looked up by id (load balancers read its CIDR for security-group rules). Every VPC
+    // the plan knows has the awsx default CIDR, 10.0.0.0/16.
+    "aws:ec2/getVpc:getVpc": (i, c) => {
+        const id = typeof i.id === "string" ? i.id : `vpc-${hex("default-vpc", 17)}`;
+        return {
+            id,
+            arn: `arn:${c.partition}:ec2:${c.region}:${c.accountId}:vpc/${id}`,
+            cidrBlock: "10.0.0.0/16",
+            cidrBlockAssociations: [{ associationId: `vpc-cidr-assoc-${hex(id, 17)}`, cidrBlock: "10.0.0.0/16", state: "associated" }],
+            default: false,
+            dhcpOptionsId: `dopt-${hex(`${id}-dopt`, 17)}`,
+            enableDnsHostnames: true,
+            enableDnsSupport: true,
+            instanceTenancy: "default",
+            mainRouteTableId: `rtb-${hex(`${id}-main`, 17)}`,
+            ownerId: c.accountId,
+            state: "available",
+            tags: {},
+        };
+    },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,367 @@
+import * as pulumi from "@pulumi/pulumi";
+import { defaultTags, isKnown, Tags, validateTags, Validator } from "../../../src/core";
+import { checkCidrs, checkKey, checkSubnets, checkTargetGroupCommon, loadBalancerName, targetGroupName } from "../shared/checks";
+import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
+import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
+import { portRules, SecurityGroupPlan } from "../shared/security-group";
+import type { ApplicationLoadBalancerArgs, FixedResponseArgs, ListenerAction, ListenerRuleArgs, RedirectArgs, RuleConditionsArgs, TargetGroupArgs, WeightedForwardArgs } from "./args";
+
+/** Where the planner reads the stack name from (the component passes `pulumi.getStack()`). */
+export interface PlanContext {
+    stack: string;
+}
+
+/** A target group as `aws.lb.TargetGroup` takes it. */
+export interface PlannedTargetGroup {
+    key: string;
+    name: pulumi.Input<string>;
+    /** Absent for Lambda targets. */
+    port?: number;
+    /** Absent for Lambda targets. */
+    protocol?: string;
+    targetType: string;
+    healthCheck: PlannedHealthCheck;
+    deregistrationDelay: number;
+    slowStart: number;
+    stickiness?: { type: "lb_cookie"; enabled: true; cookieDuration: number };
+}
+
+/** A listener or rule action, target groups still by key. */
+export interface PlannedAction {
+    type: "forward" | "redirect" | "fixed-response";
+    /** For `forward`: one group without weight, or several weighted. */
+    forward?: { targetGroups: { key: string; weight?: number }[]; stickinessSeconds?: number };
+    redirect?: { protocol: string; host: pulumi.Input<string>; port: string; path: string; query: string; statusCode: "HTTP_301" | "HTTP_302" };
+    fixedResponse?: { statusCode: string; contentType: string; messageBody?: string };
+}
+
+/** A rule condition as `aws.lb.ListenerRule` takes it. */
+export interface PlannedCondition {
+    pathPattern?: { values: string[] };
+    hostHeader?: { values: pulumi.Input<string>[] };
+    httpHeader?: { httpHeaderName: string; values: pulumi.Input<string>[] };
+    queryStrings?: { key?: string; value: string }[];
+    httpRequestMethod?: { values: string[] };
+    sourceIp?: { values: string[] };
+}
+
+/** One listener rule, priority assigned. */
+export interface PlannedRule {
+    index: number;
+    priority: number;
+    conditions: PlannedCondition[];
+    action: PlannedAction;
+}
+
+/** What {@link ApplicationLoadBalancer} creates. */
+export interface ApplicationLoadBalancerPlan {
+    name: string;
+    internal: boolean;
+    deletionProtection: boolean;
+    idleTimeout: number;
+    accessLogs?: { bucket: pulumi.Input<string>; prefix?: string; enabled: true };
+    securityGroup: SecurityGroupPlan;
+    /** The HTTP:80 listener: it redirects to HTTPS when there is a certificate, else it routes. */
+    http: { port: 80; redirectToHttps: boolean };
+    /** The HTTPS:443 listener, when there is a certificate. */
+    https?: { port: 443; certificateArn: pulumi.Input<string>; sslPolicy: string };
+    targetGroups: PlannedTargetGroup[];
+    defaultAction: PlannedAction;
+    rules: PlannedRule[];
+    tags: Tags;
+}
+
+/** Priority limits of listener rules. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html */
+export const RULE_PRIORITY = { min: 1, max: 50000 } as const;
+/** "Condition values per rule: 5". https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html */
+export const MAX_CONDITION_VALUES = 5;
+/** "Target Groups per Action per Application Load Balancer: 5" and "Target Groups per Application Load Balancer: 100" (same page). */
+export const MAX_WEIGHTED_TARGET_GROUPS = 5;
+export const MAX_TARGET_GROUPS = 100;
+/** Fixed-response content types. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-action-types.html */
+export const FIXED_RESPONSE_CONTENT_TYPES = ["text/plain", "text/css", "text/html", "application/javascript", "application/json"] as const;
+
+const ACTION_KEYS = ["forward", "weightedForward", "redirect", "fixedResponse"] as const;
+const quote = (s: string) => JSON.stringify(s);
+
+/**
+ * Assigns priorities: explicit ones stay; each omitted one gets the lowest number above the
+ * previous rule's priority that no rule gives explicitly, so assigned and explicit priorities
+ * never collide and omitted ones keep their list order.
+ */
+export function assignPriorities(rules: readonly { priority?: number }[]): number[] {
+    const explicit = new Set(rules.map((r) => r.priority).filter((p): p is number => typeof p === "number"));
+    let previous = 0;
+    return rules.map((r) => {
+        if (typeof r.priority === "number") {
+            previous = r.priority;
+            return r.priority;
+        }
+        let p = Math.floor(previous) + 1;
+        while (explicit.has(p)) p++;
+        previous = p;
+        return p;
+    });
+}
+
+function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key: string, tg: TargetGroupArgs, vpcId: pulumi.Input<string>): PlannedTargetGroup {
+    const path = `targetGroups.${key}`;
+    checkKey(v, key, path);
+    const targetType = tg.targetType ?? "ip";
+    v.oneOf(targetType, `${path}.targetType`, ["ip", "instance", "lambda"]);
+    const lambda = targetType === "lambda";
+    const protocol = tg.protocol ?? "HTTP";
+    if (lambda) {
+        // A Lambda target group has no port, protocol or VPC.
+        if (tg.port !== undefined) v.add(`${path}.port`, "is not used by lambda target groups; remove it");
+        if (tg.protocol !== undefined) v.add(`${path}.protocol`, "is not used by lambda target groups; remove it");
+        v.range(tg.deregistrationDelaySeconds, `${path}.deregistrationDelaySeconds`, 0, 3600, { unit: "seconds" });
+    } else {
+        v.oneOf(protocol, `${path}.protocol`, ["HTTP", "HTTPS"]);
+        checkTargetGroupCommon(v, tg, path, true);
+    }
+    const slowStart = tg.slowStartSeconds ?? 0;
+    if (isKnown(slowStart) && slowStart !== 0) v.range(slowStart, `${path}.slowStartSeconds`, 30, 900, { unit: "seconds (or 0 to turn slow start off)" });
+    if (tg.stickiness !== undefined) v.range(tg.stickiness.durationSeconds, `${path}.stickiness.durationSeconds`, 1, 604800, { unit: "seconds" });
+
+    let healthCheck: PlannedHealthCheck;
+    if (lambda && tg.healthCheck === undefined) {
+        // Lambda target groups are not health-checked unless asked: each check is an invocation.
+        healthCheck = { enabled: false };
+    } else {
+        healthCheck = planHealthCheck(v, tg.healthCheck, `${path}.healthCheck`, {
+            protocols: ["HTTP", "HTTPS"],
+            targetProtocol: lambda ? undefined : protocol,
+            matcherRange: { min: 200, max: 499 },
+            defaults: { protocol, path: "/health", intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" },
+        });
+        if (lambda) {
+            delete healthCheck.protocol;
+            delete healthCheck.port;
+        }
+    }
+    return {
+        key,
+        name: targetGroupName(ctx.stack, component, key, lambda ? { targetType } : { port: tg.port, protocol, targetType, vpcId }),
+        ...(lambda ? {} : { port: tg.port, protocol }),
+        targetType,
+        healthCheck,
+        deregistrationDelay: tg.deregistrationDelaySeconds ?? 30,
+        slowStart,
+        ...(tg.stickiness !== undefined ? { stickiness: { type: "lb_cookie" as const, enabled: true as const, cookieDuration: tg.stickiness.durationSeconds } } : {}),
+    };
+}
+
+function checkTargetKey(v: Validator, name: unknown, path: string, keys: readonly string[]): void {
+    if (typeof name !== "string" || !keys.includes(name)) {
+        const allowed = keys.length === 0 ? "there are no targetGroups" : `one of ${keys.map(quote).join(", ")}`;
+        v.add(path, `must name a target group in targetGroups: ${allowed} (got ${name === undefined ? "nothing" : JSON.stringify(name)})`);
+    }
+}
+
+function planWeighted(v: Validator, wf: WeightedForwardArgs, path: string, keys: readonly string[]): PlannedAction {
+    const groups = Array.isArray(wf.targetGroups) ? wf.targetGroups : [];
+    const gPath = `${path}.targetGroups`;
+    v.count(groups, gPath, 1, MAX_WEIGHTED_TARGET_GROUPS, "target groups");
+    groups.forEach((g, i) => {
+        checkTargetKey(v, g.name, `${gPath}[${i}].name`, keys);
+        v.range(g.weight, `${gPath}[${i}].weight`, 0, 999);
+    });
+    v.unique(groups.map((g, i) => ({ value: g.name, path: `${gPath}[${i}].name` })), "target group");
+    if (groups.length > 0 && groups.every((g) => g.weight === 0)) v.add(gPath, "weights must not all be 0: give at least one target group a weight from 1 to 999");
+    if (wf.stickinessSeconds !== undefined) v.range(wf.stickinessSeconds, `${path}.stickinessSeconds`, 1, 604800, { unit: "seconds" });
+    return {
+        type: "forward",
+        forward: { targetGroups: groups.map((g) => ({ key: g.name, weight: g.weight })), ...(wf.stickinessSeconds !== undefined ? { stickinessSeconds: wf.stickinessSeconds } : {}) },
+    };
+}
+
+function planRedirect(v: Validator, r: RedirectArgs, path: string): PlannedAction {
+    v.oneOf(r.statusCode, `${path}.statusCode`, [301, 302]);
+    if (r.protocol !== undefined) v.oneOf(r.protocol, `${path}.protocol`, ["HTTP", "HTTPS"]);
+    if (r.port !== undefined) v.range(r.port, `${path}.port`, 1, 65535);
+    if (isKnown(r.host) && (r.host.length < 1 || r.host.length > 128)) v.add(`${path}.host`, `must be 1 to 128 characters (got ${r.host.length})`);
+    if (r.path !== undefined && (!r.path.startsWith("/") || r.path.length > 128)) v.add(`${path}.path`, `must start with "/" and have at most 128 characters (got ${quote(r.path)})`);
+    if (r.query !== undefined && (r.query.startsWith("?") || r.query.length > 128)) v.add(`${path}.query`, `must be at most 128 characters without the leading "?" (got ${quote(r.query)})`);
+    if (r.protocol === undefined && r.host === undefined && r.port === undefined && r.path === undefined && r.query === undefined) {
+        v.add(path, "would redirect to the same URL: change at least one of protocol, host, port, path, query");
+    }
+    return {
+        type: "redirect",
+        redirect: {
+            protocol: r.protocol ?? "#{protocol}",
+            host: r.host ?? "#{host}",
+            port: r.port !== undefined ? String(r.port) : "#{port}",
+            path: r.path ?? "/#{path}",
+            query: r.query ?? "#{query}",
+            statusCode: r.statusCode === 302 ? "HTTP_302" : "HTTP_301",
+        },
+    };
+}
+
+function planFixedResponse(v: Validator, f: FixedResponseArgs, path: string): PlannedAction {
+    v.range(f.statusCode, `${path}.statusCode`, 200, 599);
+    const contentType = f.contentType ?? "text/plain";
+    v.oneOf(contentType, `${path}.contentType`, FIXED_RESPONSE_CONTENT_TYPES);
+    if (f.messageBody !== undefined && f.messageBody.length > 1024) v.add(`${path}.messageBody`, `must be at most 1024 characters (got ${f.messageBody.length})`);
+    return { type: "fixed-response", fixedResponse: { statusCode: String(f.statusCode), contentType, ...(f.messageBody !== undefined ? { messageBody: f.messageBody } : {}) } };
+}
+
+/** Validates a {@link ListenerAction} (exactly one of its keys) and turns it into plan data. */
+export function planAction(v: Validator, action: ListenerAction | undefined, path: string, keys: readonly string[]): PlannedAction {
+    const given = action ? ACTION_KEYS.filter((k) => action[k] !== undefined) : [];
+    if (!action || given.length !== 1) {
+        v.add(path, `must have exactly one of ${ACTION_KEYS.join(", ")} (got ${given.length === 0 ? "none" : given.join(", ")})`);
+        return { type: "fixed-response", fixedResponse: { statusCode: "503", contentType: "text/plain" } };
+    }
+    if (action.forward !== undefined) {
+        checkTargetKey(v, action.forward, `${path}.forward`, keys);
+        return { type: "forward", forward: { targetGroups: [{ key: action.forward }] } };
+    }
+    if (action.weightedForward !== undefined) return planWeighted(v, action.weightedForward, `${path}.weightedForward`, keys);
+    if (action.redirect !== undefined) return planRedirect(v, action.redirect, `${path}.redirect`);
+    return planFixedResponse(v, action.fixedResponse as FixedResponseArgs, `${path}.fixedResponse`);
+}
+
+function checkValues(v: Validator, values: unknown, path: string, maxLength: number, what: string): void {
+    if (!Array.isArray(values) || values.length === 0) {
+        v.add(path, `must list at least one ${what} (leave the condition out instead)`);
+        return;
+    }
+    values.forEach((val, i) => {
+        if (isKnown(val as pulumi.Input<string>) && (typeof val !== "string" || val.length < 1 || val.length > maxLength)) {
+            v.add(`${path}[${i}]`, `must be a ${what} of 1 to ${maxLength} characters (got ${JSON.stringify(val)})`);
+        }
+    });
+}
+
+/** Validates a rule's conditions and turns them into `aws.lb.ListenerRule` conditions, in a fixed order. */
+export function planConditions(v: Validator, c: RuleConditionsArgs | undefined, path: string): PlannedCondition[] {
+    if (c === undefined || typeof c !== "object") {
+        v.add(path, "is required: give at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, methods, sourceIps");
+        return [];
+    }
+    const out: PlannedCondition[] = [];
+    let count = 0;
+    if (c.pathPatterns !== undefined) {
+        checkValues(v, c.pathPatterns, `${path}.pathPatterns`, 128, "path pattern");
+        count += c.pathPatterns.length;
+        out.push({ pathPattern: { values: c.pathPatterns } });
+    }
+    if (c.hostHeaders !== undefined) {
+        checkValues(v, c.hostHeaders, `${path}.hostHeaders`, 128, "host name");
+        count += c.hostHeaders.length;
+        out.push({ hostHeader: { values: c.hostHeaders } });
+    }
+    (c.httpHeaders ?? []).forEach((h, i) => {
+        const p = `${path}.httpHeaders[${i}]`;
+        if (typeof h.name !== "string" || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,40}$/.test(h.name)) v.add(`${p}.name`, `must be an HTTP header name of 1 to 40 characters (got ${JSON.stringify(h.name)})`);
+        checkValues(v, h.values, `${p}.values`, 128, "header value");
+        count += Array.isArray(h.values) ? h.values.length : 0;
+        out.push({ httpHeader: { httpHeaderName: h.name, values: h.values } });
+    });
+    if (c.queryStrings !== undefined) {
+        if (c.queryStrings.length === 0) v.add(`${path}.queryStrings`, "must list at least one key/value pair (leave the condition out instead)");
+        c.queryStrings.forEach((q, i) => {
+            const p = `${path}.queryStrings[${i}]`;
+            if (typeof q.value !== "string" || q.value.length < 1 || q.value.length > 128) v.add(`${p}.value`, `must be 1 to 128 characters (got ${JSON.stringify(q.value)})`);
+            if (q.key !== undefined && (q.key.length < 1 || q.key.length > 128)) v.add(`${p}.key`, `must be 1 to 128 characters (got ${JSON.stringify(q.key)})`);
+        });
+        count += c.queryStrings.length;
+        out.push({ queryStrings: c.queryStrings.map((q) => ({ ...(q.key !== undefined ? { key: q.key } : {}), value: q.value })) });
+    }
+    if (c.methods !== undefined) {
+        checkValues(v, c.methods, `${path}.methods`, 40, "method");
+        c.methods.forEach((m, i) => {
+            if (typeof m === "string" && !/^[A-Z_-]+$/.test(m)) v.add(`${path}.methods[${i}]`, `must be an HTTP method in upper case: letters, "-" and "_" (got ${quote(m)})`);
+        });
+        count += c.methods.length;
+        out.push({ httpRequestMethod: { values: c.methods } });
+    }
+    if (c.sourceIps !== undefined) {
+        checkCidrs(v, c.sourceIps, `${path}.sourceIps`);
+        count += c.sourceIps.length;
+        out.push({ sourceIp: { values: c.sourceIps } });
+    }
+    if (out.length === 0) v.add(path, "must have at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, methods, sourceIps");
+    if (count > MAX_CONDITION_VALUES) v.add(path, `must have at most ${MAX_CONDITION_VALUES} condition values across all conditions (got ${count}); split the rule`);
+    return out;
+}
+
+function planRules(v: Validator, rules: ListenerRuleArgs[], keys: readonly string[]): PlannedRule[] {
+    rules.forEach((r, i) => {
+        if (r.priority !== undefined) v.range(r.priority, `rules[${i}].priority`, RULE_PRIORITY.min, RULE_PRIORITY.max);
+    });
+    v.unique(rules.map((r, i) => ({ value: r.priority, path: `rules[${i}].priority` })), "priority");
+    const priorities = assignPriorities(rules);
+    return rules.map((r, i) => {
+        if (r.priority === undefined && priorities[i] > RULE_PRIORITY.max) {
+            v.add(`rules[${i}].priority`, `no free priority is left above the previous rule's; give priorities from ${RULE_PRIORITY.min} to ${RULE_PRIORITY.max} explicitly`);
+        }
+        return { index: i, priority: priorities[i], conditions: planConditions(v, r.conditions, `rules[${i}].conditions`), action: planAction(v, r.action, `rules[${i}].action`, keys) };
+    });
+}
+
+/**
+ * Plans an {@link ApplicationLoadBalancer}: applies the defaults, checks every input against
+ * AWS's limits, and throws one `InputPropertiesError` listing every problem.
+ */
+export function planApplicationLoadBalancer(name: string, args: ApplicationLoadBalancerArgs, ctx: PlanContext): ApplicationLoadBalancerPlan {
+    const v = new Validator(`ApplicationLoadBalancer "${name}"`);
+    v.required(args.vpcId, "vpcId", "the VPC id");
+    checkSubnets(v, args.subnetIds);
+    checkCidrs(v, args.ingressCidrs, "ingressCidrs");
+    const internal = args.internal ?? false;
+    const sslPolicy = args.sslPolicy ?? DEFAULT_SSL_POLICY;
+    v.oneOf(sslPolicy, "sslPolicy", TLS12_PLUS_POLICIES as readonly string[]);
+    if (args.sslPolicy !== undefined && args.certificateArn === undefined) {
+        v.add("certificateArn", "is required when sslPolicy is set: an HTTPS listener needs a certificate (give an ACM certificate ARN, or remove sslPolicy)");
+    }
+    if (isKnown(args.certificateArn) && !/^arn:aws[\w-]*:(acm|iam):/.test(args.certificateArn)) {
+        v.add("certificateArn", `must be an ACM or IAM certificate ARN, "arn:aws:acm:<region>:<account>:certificate/<id>" (got ${quote(args.certificateArn)})`);
+    }
+    v.range(args.idleTimeoutSeconds, "idleTimeoutSeconds", 1, 4000, { unit: "seconds" });
+    if (args.accessLogs !== undefined) {
+        v.required(args.accessLogs.bucket, "accessLogs.bucket", "the S3 bucket name");
+        const prefix = args.accessLogs.prefix;
+        if (prefix !== undefined && (prefix.startsWith("/") || prefix.endsWith("/") || prefix.includes("AWSLogs"))) {
+            v.add("accessLogs.prefix", `must not start or end with "/" nor contain "AWSLogs" (got ${quote(prefix)})`);
+        }
+    }
+    validateTags(v, args.tags);
+
+    const tgArgs = args.targetGroups ?? {};
+    if (args.targetGroups === undefined) v.add("targetGroups", "is required: give the target groups by key ({} when every action is a redirect or fixed response)");
+    const keys = Object.keys(tgArgs);
+    if (keys.length > MAX_TARGET_GROUPS) v.add("targetGroups", `must have at most ${MAX_TARGET_GROUPS} target groups (got ${keys.length})`);
+    const targetGroups = keys.map((k) => planTargetGroup(v, ctx, name, k, tgArgs[k], args.vpcId));
+    const defaultAction = planAction(v, args.defaultAction, "defaultAction", keys);
+    const rules = planRules(v, args.rules ?? [], keys);
+    v.throwIfAny();
+
+    const https = args.certificateArn !== undefined ? { port: 443 as const, certificateArn: args.certificateArn, sslPolicy } : undefined;
+    const egress = targetGroups.flatMap((tg) => {
+        if (tg.port === undefined) return [];
+        const hcPort = tg.healthCheck.port !== undefined && tg.healthCheck.port !== "traffic-port" ? Number(tg.healthCheck.port) : undefined;
+        return [{ protocol: "tcp" as const, port: tg.port }, ...(hcPort !== undefined ? [{ protocol: "tcp" as const, port: hcPort }] : [])];
+    });
+    return {
+        name: loadBalancerName(ctx.stack, name, ["application", internal]),
+        internal,
+        deletionProtection: args.deletionProtection ?? true,
+        idleTimeout: args.idleTimeoutSeconds ?? 60,
+        ...(args.accessLogs !== undefined ? { accessLogs: { bucket: args.accessLogs.bucket, ...(args.accessLogs.prefix !== undefined ? { prefix: args.accessLogs.prefix } : {}), enabled: true as const } } : {}),
+        securityGroup: {
+            description: `ALB ${name}: listener ports from clients, target ports to the VPC`,
+            ingress: portRules([{ protocol: "tcp", port: 80 }, ...(https ? [{ protocol: "tcp" as const, port: 443 }] : [])]),
+            ingressCidrs: args.ingressCidrs ?? (internal ? undefined : ["0.0.0.0/0"]),
+            egress: portRules(egress),
+        },
+        http: { port: 80, redirectToHttps: https !== undefined },
+        ...(https ? { https } : {}),
+        targetGroups,
+        defaultAction,
+        rules,
+        tags: defaultTags(name, args.tags),
+    };
+}
