@@ -1,0 +1,371 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Tags } from "../../src/core";
+import type { ScheduledScaling } from "../../src/scaling/types";
+
+/**
+ * Where the function's code comes from: exactly one of a local path, an S3 object, or a
+ * container image.
+ */
+export interface LambdaCodeArgs {
+    /**
+     * A local directory or `.zip` file, uploaded as the deployment package (a `FileArchive`).
+     * @default none (one of `path`, `s3Bucket` + `s3Key`, `imageUri` is required)
+     */
+    path?: string;
+    /**
+     * The S3 bucket holding the deployment package; needs `s3Key`.
+     * @default none
+     */
+    s3Bucket?: pulumi.Input<string>;
+    /**
+     * The package's object key in `s3Bucket`.
+     * @default none (required with `s3Bucket`)
+     */
+    s3Key?: pulumi.Input<string>;
+    /**
+     * The object version of the package, for versioned buckets.
+     * @default the latest version
+     */
+    s3ObjectVersion?: pulumi.Input<string>;
+    /**
+     * An ECR image URI. The function then has package type `Image`: the image defines the
+     * runtime and handler, so `runtime` and `handler` must not be set.
+     * @default none
+     */
+    imageUri?: pulumi.Input<string>;
+}
+
+/** Provisioned concurrency that Application Auto Scaling keeps between two bounds. */
+export interface ProvisionedConcurrencyScalingArgs {
+    /**
+     * The least provisioned concurrency, 1 or more.
+     * @default required
+     */
+    minCapacity: number;
+    /**
+     * The most provisioned concurrency; at least `minCapacity` and at most `reservedConcurrency` when that is set.
+     * @default required
+     */
+    maxCapacity: number;
+    /**
+     * The LambdaProvisionedConcurrencyUtilization to hold, 0.1–0.9.
+     * @default 0.7
+     */
+    targetUtilization?: number;
+    /**
+     * Scheduled changes of the bounds, in the shared scaling vocabulary (`cron(...)`, `rate(...)`
+     * or `at(...)`, with `minCapacity` / `maxCapacity`).
+     * @default none
+     */
+    schedules?: ScheduledScaling[];
+}
+
+/** An existing queue or topic that receives the events the function failed to process. */
+export interface LambdaDeadLetterTargetArgs {
+    /**
+     * The ARN of an SQS queue or SNS topic.
+     * @default required
+     */
+    targetArn: pulumi.Input<string>;
+}
+
+/** Network placement of the function. */
+export interface LambdaVpcArgs {
+    /**
+     * The subnets the function's network interfaces go in: 1 to 16, private ones.
+     * @default required
+     */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Up to 5 security groups for the function.
+     * @default a security group created in `vpcId` that allows only outbound HTTPS (443) and no inbound traffic
+     */
+    securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * The VPC of the subnets; needed only when `securityGroupIds` is not given.
+     * @default none (required without `securityGroupIds`)
+     */
+    vpcId?: pulumi.Input<string>;
+}
+
+/** An API Gateway HTTP API in front of the function. */
+export interface LambdaHttpEventArgs {
+    /**
+     * Route keys, `"METHOD /path"` (e.g. `"POST /orders"`, `"GET /orders/{id}"`) or `"$default"`.
+     * @default required (at least one)
+     */
+    routes: string[];
+}
+
+/** An EventBridge rule that invokes the function on a schedule. */
+export interface LambdaScheduleEventArgs {
+    /**
+     * `rate(<value> <unit>)` (e.g. `rate(5 minutes)`) or `cron(<6 fields>)` (e.g. `cron(0 3 * * ? *)`), in UTC.
+     * @default required
+     */
+    expression: string;
+    /**
+     * A constant JSON text passed to the function as its event.
+     * @default the EventBridge scheduled event
+     */
+    input?: string;
+}
+
+/** An SQS queue the function consumes. */
+export interface LambdaSqsEventArgs {
+    /**
+     * The queue's ARN. Give the queue a visibility timeout of at least 6 times the function's
+     * timeout and its own redrive policy.
+     * @default required
+     */
+    queueArn: pulumi.Input<string>;
+    /**
+     * Messages per batch, 1–10000 (above 10 needs `maximumBatchingWindowSeconds`).
+     * @default 10
+     */
+    batchSize?: number;
+    /**
+     * Seconds to gather a batch before invoking, 0–300.
+     * @default none (invoke as soon as messages arrive)
+     */
+    maximumBatchingWindowSeconds?: number;
+}
+
+/** Where a stream consumer starts reading. */
+export type StreamStartingPosition = "TRIM_HORIZON" | "LATEST";
+
+/** A DynamoDB stream the function consumes. */
+export interface LambdaDynamoDbEventArgs {
+    /**
+     * The table's stream ARN.
+     * @default required
+     */
+    streamArn: pulumi.Input<string>;
+    /**
+     * `TRIM_HORIZON` (oldest record) or `LATEST`.
+     * @default required
+     */
+    startingPosition: StreamStartingPosition;
+    /**
+     * Records per batch, 1–10000.
+     * @default 100
+     */
+    batchSize?: number;
+    /**
+     * Retries of a failed batch before its records go to the on-failure destination, -1 (until
+     * the record expires) to 10000.
+     * @default 10
+     */
+    maximumRetryAttempts?: number;
+}
+
+/** A Kinesis data stream the function consumes. */
+export interface LambdaKinesisEventArgs {
+    /**
+     * The stream's ARN.
+     * @default required
+     */
+    streamArn: pulumi.Input<string>;
+    /**
+     * `TRIM_HORIZON` (oldest record) or `LATEST`.
+     * @default required
+     */
+    startingPosition: StreamStartingPosition;
+    /**
+     * Records per batch, 1–10000.
+     * @default 100
+     */
+    batchSize?: number;
+    /**
+     * Batches processed at once per shard, 1–10.
+     * @default 1
+     */
+    parallelizationFactor?: number;
+    /**
+     * Retries of a failed batch before its records go to the on-failure destination, -1 (until
+     * the record expires) to 10000.
+     * @default 10
+     */
+    maximumRetryAttempts?: number;
+}
+
+/** S3 object events that invoke the function. */
+export interface LambdaS3EventArgs {
+    /**
+     * The bucket's name. Entries naming the same bucket share one bucket notification, which
+     * replaces any notification configured on that bucket elsewhere.
+     * @default required
+     */
+    bucket: pulumi.Input<string>;
+    /**
+     * S3 event types, e.g. `["s3:ObjectCreated:*"]`.
+     * @default required (at least one)
+     */
+    events: string[];
+    /**
+     * Only objects whose key starts with this.
+     * @default none
+     */
+    filterPrefix?: string;
+    /**
+     * Only objects whose key ends with this.
+     * @default none
+     */
+    filterSuffix?: string;
+}
+
+/** An SNS topic the function subscribes to. */
+export interface LambdaSnsEventArgs {
+    /**
+     * The topic's ARN.
+     * @default required
+     */
+    topicArn: pulumi.Input<string>;
+}
+
+/** What invokes the function. Every source invokes the `live` alias. */
+export interface LambdaEventsArgs {
+    /**
+     * An HTTP API with these routes, a payload 2.0 integration, a `$default` stage with access
+     * logs, and a permission scoped to the API.
+     * @default none
+     */
+    http?: LambdaHttpEventArgs;
+    /**
+     * EventBridge schedules, each with its rule, target and a permission scoped to the rule.
+     * @default none
+     */
+    schedules?: LambdaScheduleEventArgs[];
+    /**
+     * SQS queues to consume.
+     * @default none
+     */
+    sqs?: LambdaSqsEventArgs[];
+    /**
+     * DynamoDB streams to consume; failed batches are split and then sent to the dead-letter queue.
+     * @default none
+     */
+    dynamodb?: LambdaDynamoDbEventArgs[];
+    /**
+     * Kinesis streams to consume; failed batches are split and then sent to the dead-letter queue.
+     * @default none
+     */
+    kinesis?: LambdaKinesisEventArgs[];
+    /**
+     * S3 bucket notifications, with permissions scoped to the bucket and this account.
+     * @default none
+     */
+    s3?: LambdaS3EventArgs[];
+    /**
+     * SNS topic subscriptions, with permissions scoped to the topic.
+     * @default none
+     */
+    sns?: LambdaSnsEventArgs[];
+}
+
+/** Arguments of {@link LambdaFunction}. */
+export interface LambdaFunctionArgs {
+    /**
+     * The function's name in Lambda: 1–64 letters, digits, `-` and `_`. Its log group is `/aws/lambda/<name>`.
+     * @default the component name (made valid, and shortened with a hash beyond 64 characters)
+     */
+    functionName?: string;
+    /**
+     * A managed runtime Lambda currently supports, e.g. `nodejs22.x`, `python3.13`, `java21`.
+     * A deprecated runtime that can still be updated is accepted with a warning. Not allowed with `code.imageUri`.
+     * @default "nodejs22.x" (none for container images)
+     */
+    runtime?: string;
+    /**
+     * The handler, e.g. `index.handler` or `lambda_function.lambda_handler`. Not allowed with `code.imageUri`.
+     * @default required for `.zip` packages (`code.path`, `code.s3Bucket`)
+     */
+    handler?: string;
+    /**
+     * The code: exactly one of `path`, `s3Bucket` + `s3Key` (+ `s3ObjectVersion`), or `imageUri`.
+     * @default required
+     */
+    code: LambdaCodeArgs;
+    /**
+     * The instruction set.
+     * @default "x86_64"
+     */
+    architecture?: "arm64" | "x86_64";
+    /**
+     * Memory in MB, 128–10240.
+     * @default 512
+     */
+    memorySize?: number;
+    /**
+     * Seconds an invocation may run, 1–900.
+     * @default 30
+     */
+    timeoutSeconds?: number;
+    /**
+     * Size of `/tmp` in MB, 512–10240.
+     * @default 512
+     */
+    ephemeralStorageMb?: number;
+    /**
+     * Environment variables. Names that look like secrets (PASSWORD, TOKEN, API_KEY, ...) are
+     * rejected: keep secrets in Secrets Manager or SSM Parameter Store and pass their name.
+     * @default none
+     */
+    environment?: Record<string, pulumi.Input<string>>;
+    /**
+     * Concurrent executions reserved for (and the most allowed to) this function, 0 or more.
+     * @default none (the account's unreserved pool)
+     */
+    reservedConcurrency?: number;
+    /**
+     * Pre-initialized execution environments on the `live` alias: a fixed number (1 or more), or
+     * `{ minCapacity, maxCapacity, targetUtilization?, schedules? }` to scale it with Application
+     * Auto Scaling on LambdaProvisionedConcurrencyUtilization. At most `reservedConcurrency`.
+     * @default none
+     */
+    provisionedConcurrency?: number | ProvisionedConcurrencyScalingArgs;
+    /**
+     * Where failed asynchronous events go: `true` creates an encrypted SQS queue (14 days'
+     * retention), `{ targetArn }` uses an existing queue or topic, `false` drops them. Stream
+     * sources use it as their on-failure destination.
+     * @default true
+     */
+    deadLetter?: boolean | LambdaDeadLetterTargetArgs;
+    /**
+     * Retries of a failed asynchronous invocation, 0–2.
+     * @default 2
+     */
+    maximumRetryAttempts?: number;
+    /**
+     * Seconds an asynchronous event may wait to be processed, 60–21600.
+     * @default 21600
+     */
+    maximumEventAgeSeconds?: number;
+    /**
+     * Run the function in a VPC.
+     * @default none (Lambda's own network)
+     */
+    vpc?: LambdaVpcArgs;
+    /**
+     * X-Ray tracing mode.
+     * @default "Active"
+     */
+    tracing?: "Active" | "PassThrough";
+    /**
+     * Days to keep the function's logs (and the HTTP API's access logs): one of CloudWatch Logs'
+     * values 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192,
+     * 2557, 2922, 3288, 3653.
+     * @default 30
+     */
+    logRetentionDays?: number;
+    /**
+     * What invokes the function.
+     * @default none
+     */
+    events?: LambdaEventsArgs;
+    /**
+     * Tags for every child that can be tagged, merged over `managed-by` and `component`.
+     * @default none
+     */
+    tags?: Tags;
+}
