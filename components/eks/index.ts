@@ -1,2 +1,4 @@
 // The eks tier's public exports.
-export {};
+export * from "./args";
+export * from "./plan";
+export * from "./eks-cluster";

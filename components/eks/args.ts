@@ -1,0 +1,222 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Tags } from "../../src/core";
+
+/** How a taint repels pods, in the EKS API's spelling. */
+export type EksTaintEffect = "NO_SCHEDULE" | "NO_EXECUTE" | "PREFER_NO_SCHEDULE";
+
+/** A Kubernetes taint every node of a managed node group carries. */
+export interface EksNodeGroupTaint {
+    /**
+     * The taint key, 1 to 63 characters (EKS API `Taint.key`).
+     * @default required
+     */
+    key: string;
+    /**
+     * The taint value, up to 63 characters.
+     * @default none (a taint without a value)
+     */
+    value?: string;
+    /**
+     * `NO_SCHEDULE`, `NO_EXECUTE` or `PREFER_NO_SCHEDULE`.
+     * @default required
+     */
+    effect: EksTaintEffect;
+}
+
+/** One EKS managed node group (an in-process `aws.eks.NodeGroup`). */
+export interface EksNodeGroupArgs {
+    /**
+     * EC2 instance types, 1 to 20. For Spot, list several of the same size (e.g. `m5.large`,
+     * `m5a.large`, `m4.large`) so capacity can come from more than one Spot pool.
+     * @default required
+     */
+    instanceTypes: string[];
+    /**
+     * `ON_DEMAND` or `SPOT`.
+     * @default "ON_DEMAND"
+     */
+    capacityType?: "ON_DEMAND" | "SPOT";
+    /**
+     * Fewest nodes, at least 0.
+     * @default required
+     */
+    minSize: number;
+    /**
+     * Most nodes, at least 1 and at least `minSize`.
+     * @default required
+     */
+    maxSize: number;
+    /**
+     * Nodes at creation, between `minSize` and `maxSize`. Only the first value is applied:
+     * later changes are ignored (`ignoreChanges: ["scalingConfig.desiredSize"]`), because the
+     * cluster autoscaler owns the count once the group exists.
+     * @default minSize
+     */
+    desiredSize?: number;
+    /**
+     * Root volume size in GiB (gp3, encrypted), 20 to 16384.
+     * @default 50
+     */
+    diskSizeGb?: number;
+    /**
+     * Kubernetes labels on every node of the group.
+     * @default {}
+     */
+    labels?: Record<string, string>;
+    /**
+     * Kubernetes taints on every node of the group, at most 50.
+     * @default []
+     */
+    taints?: EksNodeGroupTaint[];
+    /**
+     * Share of nodes that may be unavailable during a node group update, 1 to 100.
+     * @default none: one node at a time (`updateConfig.maxUnavailable: 1`)
+     */
+    maxUnavailablePercentage?: number;
+    /**
+     * The EKS AMI type, e.g. `AL2023_x86_64_STANDARD`, `AL2023_ARM_64_STANDARD`,
+     * `BOTTLEROCKET_x86_64`. Set it for Graviton or GPU instance types.
+     * @default none: EKS chooses (Amazon Linux 2023 for x86_64 on Kubernetes 1.30 and later)
+     */
+    amiType?: string;
+    /**
+     * IMDSv2 response hop limit on the nodes, 1 to 64. With 1, pods that are not on the host
+     * network cannot reach the instance metadata service and so cannot use the node role's
+     * credentials; workloads use IRSA instead (EKS best practices, "Restrict access to the
+     * instance profile assigned to the worker node"). Set 2 for pods that must read IMDS
+     * (e.g. an AWS SDK without IRSA or a region setting).
+     * @default 1
+     */
+    metadataHopLimit?: number;
+    /**
+     * Attach `AmazonSSMManagedInstanceCore` to the node role, for Session Manager access
+     * without SSH.
+     * @default false
+     */
+    ssmAccess?: boolean;
+}
+
+/** One pod selector of a Fargate profile. */
+export interface EksFargateSelector {
+    /**
+     * The Kubernetes namespace the selector matches (`*` and `?` wildcards are allowed).
+     * @default required
+     */
+    namespace: string;
+    /**
+     * Labels a pod must all carry to match, at most 5.
+     * @default {} (every pod in the namespace)
+     */
+    labels?: Record<string, string>;
+}
+
+/** One Fargate profile. Its pods run in the cluster's private subnets only. */
+export interface EksFargateProfileArgs {
+    /**
+     * 1 to 5 selectors; a pod that matches any of them runs on Fargate.
+     * @default required
+     */
+    selectors: EksFargateSelector[];
+}
+
+/** The Kubernetes cluster autoscaler the component installs in `kube-system`. */
+export interface EksClusterAutoscalerArgs {
+    /**
+     * Install it.
+     * @default true when there is at least one node group, else false
+     */
+    enabled?: boolean;
+    /**
+     * The cluster-autoscaler release, `<major>.<minor>.<patch>`; its minor must match the
+     * cluster's Kubernetes minor.
+     * @default the release that matches `version` (e.g. "1.35.1" for Kubernetes 1.35)
+     */
+    version?: string;
+    /**
+     * The expander, or a comma-separated chain of them: `least-waste`, `most-pods`,
+     * `random`, `priority`, `least-nodes`. `priority` needs the
+     * `cluster-autoscaler-priority-expander` ConfigMap in `kube-system`.
+     * @default "least-waste"
+     */
+    expander?: string;
+}
+
+/** Arguments of {@link EksCluster}. */
+export interface EksClusterArgs {
+    /**
+     * The VPC of the cluster.
+     * @default required
+     */
+    vpcId: pulumi.Input<string>;
+    /**
+     * Private subnets (at least 2, in different Availability Zones): the control plane's
+     * network interfaces, every node group and every Fargate profile go here.
+     * @default required
+     */
+    privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Public subnets, for internet-facing load balancers only; no node runs in them.
+     * @default none
+     */
+    publicSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * The EKS cluster name, 1 to 100 letters, digits, `-` and `_`, starting with a letter or digit.
+     * @default `<name>-<stack>`, shortened with a hash when longer than 100 characters
+     */
+    clusterName?: string;
+    /**
+     * The Kubernetes minor version, pinned: one of "1.32", "1.33", "1.34", "1.35", "1.36"
+     * (the versions in EKS standard or extended support on 2026-11-26).
+     * @default "1.35"
+     */
+    version?: string;
+    /**
+     * Expose the Kubernetes API on a public endpoint. The private endpoint is always on.
+     * @default false
+     */
+    endpointPublicAccess?: boolean;
+    /**
+     * IPv4 CIDR blocks allowed to reach the public endpoint (at least 1); only with
+     * `endpointPublicAccess: true`.
+     * @default ["0.0.0.0/0"] when the public endpoint is on (which needs `allowPublicEndpointFromAnywhere`)
+     */
+    publicAccessCidrs?: string[];
+    /**
+     * Acknowledge that the public endpoint is reachable from the whole internet
+     * (`0.0.0.0/0`). Without it, a public endpoint open to everyone is rejected.
+     * @default false
+     */
+    allowPublicEndpointFromAnywhere?: boolean;
+    /**
+     * Managed node groups, by key. The key names the group's resources.
+     * @default {}
+     */
+    nodeGroups?: Record<string, EksNodeGroupArgs>;
+    /**
+     * Fargate profiles, by key. The key names the profile's resources.
+     * @default {}
+     */
+    fargateProfiles?: Record<string, EksFargateProfileArgs>;
+    /**
+     * The Kubernetes cluster autoscaler.
+     * @default on when there are node groups, with the "least-waste" expander
+     */
+    clusterAutoscaler?: EksClusterAutoscalerArgs;
+    /**
+     * Days to keep the control-plane logs (all five types are on), one of the CloudWatch
+     * Logs retention values (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
+     * 1096, 1827, 2192, 2557, 2922, 3288, 3653).
+     * @default 90
+     */
+    logRetentionDays?: number;
+    /**
+     * Refuse to delete the cluster until this is turned off.
+     * @default true
+     */
+    deletionProtection?: boolean;
+    /**
+     * Tags for every AWS resource the component creates, merged over the default tags.
+     * @default {}
+     */
+    tags?: Tags;
+}
