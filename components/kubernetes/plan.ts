@@ -1,6 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { joinPath, known, Validator } from "../../src/core";
+import { TargetTrackingPolicy, toHpa } from "../../src/scaling";
 import { KubernetesAutoscalingArgs, HpaScalingRulesArgs, KubernetesServiceArgs, KubernetesPdbArgs, KubernetesProbeArgs, KubernetesResourceQuantitiesArgs } from "./args";
 import { imageProblem } from "./image";
 import { dnsLabelProblem, dnsSubdomainProblem, kubernetesName, labelKeyProblem, labelValueProblem } from "./names";
@@ -222,10 +223,16 @@ function planPdb(v: Validator, pdb: KubernetesPdbArgs | false | undefined, fewes
     return spec;
 }
 
-function planRules(v: Validator, rules: HpaScalingRulesArgs | undefined, path: string, defaults: (typeof DEFAULT_BEHAVIOR)["scaleUp"] | (typeof DEFAULT_BEHAVIOR)["scaleDown"]): HpaRules {
+function planRules(
+    v: Validator,
+    rules: HpaScalingRulesArgs | undefined,
+    path: string,
+    defaults: (typeof DEFAULT_BEHAVIOR)["scaleUp"] | (typeof DEFAULT_BEHAVIOR)["scaleDown"],
+    translated: { stabilizationWindowSeconds?: number; selectPolicy?: "Disabled" } | undefined,
+): HpaRules {
     // Limits from the autoscaling/v2 API: HPAScalingRules and HPAScalingPolicy
     // (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/horizontal-pod-autoscaler-v2/).
-    v.range(rules?.stabilizationWindowSeconds, joinPath(path, "stabilizationWindowSeconds"), 0, 3600, { unit: "seconds" });
+    // The stabilization window is checked by the scaling vocabulary (as a cooldown), 0–3600 s.
     v.oneOf(rules?.selectPolicy, joinPath(path, "selectPolicy"), ["Max", "Min", "Disabled"]);
     const policies = rules?.policies ?? defaults.policies;
     v.count(policies, joinPath(path, "policies"), 1, Number.MAX_SAFE_INTEGER, "policies (Pods or Percent)");
@@ -238,12 +245,43 @@ function planRules(v: Validator, rules: HpaScalingRulesArgs | undefined, path: s
         v.range(policy.periodSeconds, joinPath(pp, "periodSeconds"), 1, 1800, { unit: "seconds" });
     });
     return {
-        stabilizationWindowSeconds: rules?.stabilizationWindowSeconds ?? defaults.stabilizationWindowSeconds,
-        selectPolicy: rules?.selectPolicy ?? defaults.selectPolicy,
+        stabilizationWindowSeconds: translated?.stabilizationWindowSeconds ?? defaults.stabilizationWindowSeconds,
+        selectPolicy: translated?.selectPolicy ?? rules?.selectPolicy ?? defaults.selectPolicy,
         policies: policies.map((p) => ({ type: p.type, value: p.value, periodSeconds: p.periodSeconds })),
     };
 }
 
+/** Where a problem the scaling vocabulary found (`targetTracking[i].field`) lives in these args. */
+interface VocabularySource {
+    /** The args path of the policy's `target`. */
+    target: string;
+    /** The args path of `customMetric.metricName`, for external metrics. */
+    metricName?: string;
+}
+
+const VOCABULARY_FIELDS: Record<string, string> = {
+    scaleOutCooldownSeconds: "autoscaling.behavior.scaleUp.stabilizationWindowSeconds",
+    scaleInCooldownSeconds: "autoscaling.behavior.scaleDown.stabilizationWindowSeconds",
+    disableScaleIn: "autoscaling.behavior.scaleDown.selectPolicy",
+};
+
+function argsPath(problemPath: string, sources: VocabularySource[]): string {
+    const m = /^targetTracking\[(\d+)\](?:\.(.+))?$/.exec(problemPath);
+    const source = m ? sources[Number(m[1])] : undefined;
+    if (!m || !source) return joinPath("autoscaling", problemPath);
+    const field = m[2] ?? "";
+    if (field in VOCABULARY_FIELDS) return VOCABULARY_FIELDS[field];
+    if (field === "customMetric.metricName" && source.metricName) return source.metricName;
+    return source.target;
+}
+
+/**
+ * The HPA through the shared scaling vocabulary (src/scaling): cpu and memory targets and
+ * external metrics become target-tracking policies, the stabilization windows become their
+ * cooldowns and `scaleDown.selectPolicy: "Disabled"` becomes `disableScaleIn`; `toHpa` checks them
+ * and returns the autoscaling/v2 metrics and windows. The scaling policies (Pods / Percent per
+ * period), which the vocabulary does not model, are added here, with the reference defaults.
+ */
 function planHpa(v: Validator, a: KubernetesAutoscalingArgs, deploymentName: string): HpaSpec {
     v.required(a.minReplicas, "autoscaling.minReplicas", "the fewest replicas (1 or more)");
     v.required(a.maxReplicas, "autoscaling.maxReplicas", "the most replicas (at least minReplicas)");
@@ -254,32 +292,62 @@ function planHpa(v: Validator, a: KubernetesAutoscalingArgs, deploymentName: str
     } else {
         v.min(a.maxReplicas, "autoscaling.maxReplicas", 1);
     }
-    v.range(a.cpuUtilization, "autoscaling.cpuUtilization", 1, 100, { unit: "percent" });
-    v.range(a.memoryUtilization, "autoscaling.memoryUtilization", 1, 100, { unit: "percent" });
-    const metrics: NonNullable<HpaSpec["metrics"]> = [];
+
+    const scaleUp = a.behavior?.scaleUp;
+    const scaleDown = a.behavior?.scaleDown;
+    const shared: Pick<TargetTrackingPolicy, "scaleInCooldownSeconds" | "scaleOutCooldownSeconds" | "disableScaleIn"> = {};
+    if (scaleUp?.stabilizationWindowSeconds !== undefined) shared.scaleOutCooldownSeconds = scaleUp.stabilizationWindowSeconds;
+    if (scaleDown?.stabilizationWindowSeconds !== undefined) shared.scaleInCooldownSeconds = scaleDown.stabilizationWindowSeconds;
+    if (scaleDown?.selectPolicy === "Disabled") shared.disableScaleIn = true;
+
+    const policies: TargetTrackingPolicy[] = [];
+    const sources: VocabularySource[] = [];
     const noMetric = a.cpuUtilization === undefined && a.memoryUtilization === undefined && (a.external ?? []).length === 0;
     const cpu = a.cpuUtilization ?? (noMetric ? DEFAULT_CPU_UTILIZATION : undefined);
-    if (cpu !== undefined) metrics.push({ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: cpu } } });
-    if (a.memoryUtilization !== undefined) metrics.push({ type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: a.memoryUtilization } } });
+    if (cpu !== undefined) {
+        policies.push({ metric: "cpu", target: cpu, ...shared });
+        sources.push({ target: "autoscaling.cpuUtilization" });
+    }
+    if (a.memoryUtilization !== undefined) {
+        policies.push({ metric: "memory", target: a.memoryUtilization, ...shared });
+        sources.push({ target: "autoscaling.memoryUtilization" });
+    }
     (a.external ?? []).forEach((e, i) => {
         const p = joinPath("autoscaling.external", i);
-        v.required(e.metricName, joinPath(p, "metricName"), "the external metric's name");
         checkLabels(v, e.selector, joinPath(p, "selector"));
         const q = parseQuantity(e.averageValue);
-        if (!q || q.value <= 0) v.add(joinPath(p, "averageValue"), `must be a positive quantity such as "30" or "500m" (got ${quote(e.averageValue)})`);
-        const metric: k8s.types.input.autoscaling.v2.MetricIdentifier = { name: e.metricName };
-        if (e.selector && Object.keys(e.selector).length > 0) metric.selector = { matchLabels: e.selector };
-        metrics.push({ type: "External", external: { metric, target: { type: "AverageValue", averageValue: String(e.averageValue) } } });
+        if (!q) {
+            v.add(joinPath(p, "averageValue"), `must be a positive quantity such as "30" or "500m" (got ${quote(e.averageValue)})`);
+            return;
+        }
+        policies.push({
+            metric: "custom",
+            target: q.value,
+            // The HPA reads External metrics from the external.metrics.k8s.io API; namespace and statistic are CloudWatch's and unused here.
+            customMetric: { metricName: e.metricName, namespace: "external.metrics.k8s.io", statistic: "Average", ...(e.selector ? { dimensions: e.selector } : {}) },
+            ...shared,
+        });
+        sources.push({ target: joinPath(p, "averageValue"), metricName: joinPath(p, "metricName") });
     });
+    const translated = toHpa({ targetTracking: policies });
+    const seen = new Set<string>();
+    for (const problem of translated.problems) {
+        const path = argsPath(problem.propertyPath, sources);
+        const key = `${path}\0${problem.reason}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        v.add(path, problem.reason);
+    }
+
     const behavior: HpaBehavior = {
-        scaleUp: planRules(v, a.behavior?.scaleUp, "autoscaling.behavior.scaleUp", DEFAULT_BEHAVIOR.scaleUp),
-        scaleDown: planRules(v, a.behavior?.scaleDown, "autoscaling.behavior.scaleDown", DEFAULT_BEHAVIOR.scaleDown),
+        scaleUp: planRules(v, scaleUp, "autoscaling.behavior.scaleUp", DEFAULT_BEHAVIOR.scaleUp, translated.behavior?.scaleUp),
+        scaleDown: planRules(v, scaleDown, "autoscaling.behavior.scaleDown", DEFAULT_BEHAVIOR.scaleDown, translated.behavior?.scaleDown),
     };
     return {
         scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deploymentName },
         minReplicas: a.minReplicas,
         maxReplicas: a.maxReplicas,
-        metrics,
+        metrics: translated.metrics,
         behavior,
     };
 }
