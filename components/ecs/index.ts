@@ -1,2 +1,6 @@
 // The ecs tier's public exports.
-export {};
+export * from "./args";
+export { EcsCluster } from "./cluster";
+export { EcsService } from "./service";
+export { planEcsCluster, planEcsService } from "./plan";
+export type { EcsClusterPlan, EcsServicePlan, PlannedContainer, PlannedPortMapping, PlannedHealthCheck, PlannedEc2CapacityProvider, PlannedStrategyItem } from "./plan";
