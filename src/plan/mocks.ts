@@ -381,6 +381,29 @@ export const DEFAULT_RESOURCES: Record<string, ResourceHandler> = {
         const n = str(inputs.bucket) ?? autoName(type, name).toLowerCase();
         return { id: n, state: { bucket: n, arn: `arn:${c.partition}:s3:::${n}`, bucketDomainName: `${n}.s3.amazonaws.com` } };
     },
+    "aws:appmesh/mesh:Mesh": ({ type, name, inputs }, c) => {
+        const n = str(inputs.name) ?? autoName(type, name);
+        return { id: n, state: { name: n, arn: `arn:${c.partition}:appmesh:${c.region}:${c.accountId}:mesh/${n}`, meshOwner: c.accountId } };
+    },
+    // App Mesh children: ARNs nest under their mesh (and router), e.g. mesh/<mesh>/virtualNode/<name>.
+    ...Object.fromEntries(
+        (
+            [
+                ["aws:appmesh/virtualNode:VirtualNode", "virtualNode"],
+                ["aws:appmesh/virtualRouter:VirtualRouter", "virtualRouter"],
+                ["aws:appmesh/virtualService:VirtualService", "virtualService"],
+                ["aws:appmesh/route:Route", "route"],
+            ] as const
+        ).map(([t, kind]): [string, ResourceHandler] => [
+            t,
+            ({ type, name, inputs }, c) => {
+                const n = str(inputs.name) ?? autoName(type, name);
+                const router = kind === "route" ? `virtualRouter/${String(inputs.virtualRouterName ?? "")}/` : "";
+                const arn = `arn:${c.partition}:appmesh:${c.region}:${c.accountId}:mesh/${String(inputs.meshName ?? "")}/${router}${kind}/${n}`;
+                return { id: hex(arn, 8), state: { name: n, arn, meshOwner: c.accountId, resourceOwner: c.accountId } };
+            },
+        ]),
+    ),
     "aws:s3/bucket:Bucket": ({ type, name, inputs }, c) => {
         const n = str(inputs.bucket) ?? autoName(type, name).toLowerCase();
         return { id: n, state: { bucket: n, arn: `arn:${c.partition}:s3:::${n}`, bucketDomainName: `${n}.s3.amazonaws.com` } };

@@ -41,6 +41,15 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "kubernetes:core/v1:Service": ["metadata.name", "spec.type"],
     "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": ["spec.minReplicas", "spec.maxReplicas"],
     "kubernetes:policy/v1:PodDisruptionBudget": ["spec.minAvailable", "spec.maxUnavailable"],
+    "kubernetes:networking.istio.io/v1:VirtualService": ["metadata.name", "spec.hosts"],
+    "kubernetes:networking.istio.io/v1:DestinationRule": ["metadata.name", "spec.host"],
+    "kubernetes:networking.istio.io/v1beta1:VirtualService": ["metadata.name", "spec.hosts"],
+    "kubernetes:networking.istio.io/v1beta1:DestinationRule": ["metadata.name", "spec.host"],
+    "aws:appmesh/mesh:Mesh": ["name", "spec.egressFilter.type"],
+    "aws:appmesh/virtualNode:VirtualNode": ["name", "spec.serviceDiscovery.dns.hostname"],
+    "aws:appmesh/virtualRouter:VirtualRouter": ["name"],
+    "aws:appmesh/route:Route": ["name", "spec.httpRoute.action.weightedTargets"],
+    "aws:appmesh/virtualService:VirtualService": ["name"],
 };
 
 function pick(value: PlanValue | undefined, dotted: string): PlanValue | undefined {

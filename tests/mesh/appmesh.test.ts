@@ -92,7 +92,7 @@ describe("AppMeshService under mocks", () => {
     it("creates the mesh with egress limited to the mesh, and writes a tcp route", async () => {
         vi.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
         const plan = await runPlan(() => {
-            new AppMeshService("db-proxy", {
+            const svc = new AppMeshService("db-proxy", {
                 createMesh: true,
                 meshName: "data",
                 serviceName: "db-proxy.data.svc.cluster.local",
@@ -102,7 +102,12 @@ describe("AppMeshService under mocks", () => {
                 timeout: { idleMs: 600_000 },
                 routePriority: 10,
             });
+            return { nodeArn: svc.virtualNodes.blue.arn, routeArn: svc.route.arn, meshName: svc.meshName };
         });
+        // ARNs as App Mesh forms them: children nest under their mesh, routes under their router.
+        expect(plan.outputs.nodeArn).toBe("arn:aws:appmesh:us-east-1:123456789012:mesh/data/virtualNode/db-proxy-blue");
+        expect(plan.outputs.routeArn).toBe("arn:aws:appmesh:us-east-1:123456789012:mesh/data/virtualRouter/db-proxy-router/route/db-proxy-route");
+        expect(plan.outputs.meshName).toBe("data");
         const mesh = only(plan, MESH);
         expect(input(mesh, "name")).toBe("data");
         expect(input(mesh, "spec.egressFilter.type")).toBe("DROP_ALL");
