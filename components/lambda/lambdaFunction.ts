@@ -56,6 +56,12 @@ export class LambdaFunction extends pulumi.ComponentResource {
     readonly eventInvokeConfig: aws.lambda.FunctionEventInvokeConfig;
     /** Provisioned concurrency on the alias, when asked for. */
     readonly provisionedConcurrencyConfig?: aws.lambda.ProvisionedConcurrencyConfig;
+    /** The scalable target of the alias's provisioned concurrency, with `provisionedConcurrency: {minCapacity, maxCapacity}`. */
+    readonly scalingTarget?: aws.appautoscaling.Target;
+    /** The target-tracking policy on LambdaProvisionedConcurrencyUtilization. */
+    readonly scalingPolicies: aws.appautoscaling.Policy[] = [];
+    /** Scheduled changes of the provisioned-concurrency bounds. */
+    readonly scheduledActions: aws.appautoscaling.ScheduledAction[] = [];
     /** The HTTP API, when `events.http` is set. */
     readonly httpApi?: aws.apigatewayv2.Api;
     /** The HTTP API's `$default` stage. */
@@ -179,12 +185,38 @@ export class LambdaFunction extends pulumi.ComponentResource {
             parent,
         );
 
-        if (plan.provisioned?.kind === "fixed") {
+        const pc = plan.provisioned;
+        if (pc) {
+            // On the alias, never on $LATEST. When Application Auto Scaling owns the number, start at
+            // minCapacity and leave later changes to it.
             this.provisionedConcurrencyConfig = new aws.lambda.ProvisionedConcurrencyConfig(
                 childName(name, "provisioned"),
-                { functionName: this.function.name, qualifier: this.alias.name, provisionedConcurrentExecutions: plan.provisioned.executions },
-                parent,
+                { functionName: this.function.name, qualifier: this.alias.name, provisionedConcurrentExecutions: pc.kind === "fixed" ? pc.executions : pc.minCapacity },
+                pc.kind === "fixed" ? parent : { parent: this, ignoreChanges: ["provisionedConcurrentExecutions"] },
             );
+        }
+        if (pc?.kind === "scaling" && this.provisionedConcurrencyConfig) {
+            const aas = pc.autoScaling;
+            this.scalingTarget = new aws.appautoscaling.Target(
+                childName(name, "scaling-target"),
+                {
+                    serviceNamespace: aas.target.serviceNamespace,
+                    scalableDimension: aas.target.scalableDimension,
+                    resourceId: `function:${plan.functionName}:${plan.aliasName}`,
+                    minCapacity: pc.minCapacity,
+                    maxCapacity: pc.maxCapacity,
+                    tags,
+                },
+                // The alias and its provisioned concurrency must exist before the alias is registered.
+                { parent: this, dependsOn: [this.alias, this.provisionedConcurrencyConfig] },
+            );
+            const fields = { resourceId: this.scalingTarget.resourceId, scalableDimension: this.scalingTarget.scalableDimension, serviceNamespace: this.scalingTarget.serviceNamespace };
+            for (const p of aas.policies) {
+                this.scalingPolicies.push(new aws.appautoscaling.Policy(childName(name, "scaling", p.key), { name: `${plan.functionName}-${p.key}`, ...p.args, ...fields }, parent));
+            }
+            for (const a of aas.scheduledActions) {
+                this.scheduledActions.push(new aws.appautoscaling.ScheduledAction(childName(name, "scaling", a.key), { ...a.args, ...fields }, parent));
+            }
         }
 
         if (plan.events.http) {

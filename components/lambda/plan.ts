@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isKnown, joinPath, knownList, looksLikeSecretName, physicalName, validateTags, Validator } from "../../src/core";
-import type { ScheduledScaling } from "../../src/scaling/types";
+import { AppAutoScalingPlan, toApplicationAutoScaling } from "../../src/scaling";
 import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
 import { routeKeyProblem, scheduleExpressionProblem } from "./expressions";
 import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "./runtimes";
@@ -48,7 +48,14 @@ export type LambdaCodePlan =
 /** Provisioned concurrency on the `live` alias: fixed, or scaled between bounds. */
 export type ProvisionedConcurrencyPlan =
     | { kind: "fixed"; executions: number }
-    | { kind: "scaling"; minCapacity: number; maxCapacity: number; targetUtilization: number; schedules: ScheduledScaling[] };
+    | {
+          kind: "scaling";
+          minCapacity: number;
+          maxCapacity: number;
+          targetUtilization: number;
+          /** The vocabulary's translation: the target-tracking policy and the scheduled actions. */
+          autoScaling: AppAutoScalingPlan;
+      };
 
 /** Where failed events go. */
 export type DeadLetterPlan = { kind: "queue" } | { kind: "existing"; targetArn: pulumi.Input<string> };
@@ -326,16 +333,20 @@ function planProvisioned(v: Validator, args: LambdaFunctionArgs): ProvisionedCon
     if (isKnown(reserved) && typeof pc.maxCapacity === "number" && pc.maxCapacity > reserved) {
         v.add(`${base}.maxCapacity`, `must be at most reservedConcurrency (${reserved}): provisioned executions count against the function's reserved concurrency (got ${pc.maxCapacity})`);
     }
-    // Target tracking on LambdaProvisionedConcurrencyUtilization: AWS recommends 0.1-0.9
-    // (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html#managing-provisioned-concurency).
-    v.range(pc.targetUtilization, `${base}.targetUtilization`, 0.1, 0.9, { integer: false });
-    return {
-        kind: "scaling",
-        minCapacity: pc.minCapacity,
-        maxCapacity: pc.maxCapacity,
-        targetUtilization: pc.targetUtilization ?? LAMBDA_DEFAULTS.targetUtilization,
-        schedules: pc.schedules ?? [],
-    };
+    // Target tracking on LambdaProvisionedConcurrencyUtilization and the schedules, through the shared
+    // scaling vocabulary (it checks the target, 0.1-0.9, and the schedule expressions).
+    const targetUtilization = pc.targetUtilization ?? LAMBDA_DEFAULTS.targetUtilization;
+    const autoScaling = toApplicationAutoScaling({ targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: targetUtilization }], schedules: pc.schedules }, { service: "lambda" });
+    for (const problem of autoScaling.problems) {
+        const path = problem.propertyPath.startsWith("targetTracking[0].target") ? "targetUtilization" : problem.propertyPath;
+        v.add(joinPath(base, path), problem.reason);
+    }
+    (pc.schedules ?? []).forEach((s, i) => {
+        if (isKnown(reserved) && typeof s.maxCapacity === "number" && s.maxCapacity > reserved) {
+            v.add(`${base}.schedules[${i}].maxCapacity`, `must be at most reservedConcurrency (${reserved}) (got ${s.maxCapacity})`);
+        }
+    });
+    return { kind: "scaling", minCapacity: pc.minCapacity, maxCapacity: pc.maxCapacity, targetUtilization, autoScaling };
 }
 
 function planDeadLetter(v: Validator, dl: LambdaFunctionArgs["deadLetter"]): DeadLetterPlan | undefined {
