@@ -5,7 +5,9 @@ import { parseArgs } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { listStacks, loadStackConfig, readProjectName, stackConfigFile } from "./config";
+import { diffExitCode, diffPlans, FailOn, PlanFileError, readPlanFile, renderDiffMarkdown, renderDiffText } from "./diff";
 import { capturePlan } from "./engine";
+import { renderMermaid } from "./mermaid";
 import type { MockAnswers } from "./mocks";
 import { renderJson, renderTree } from "./render";
 import type { Plan } from "./types";
@@ -21,8 +23,11 @@ export class CliError extends Error {
 }
 
 const USAGE = `usage:
-  plan --stack <name> [--format tree|json] [--out FILE] [--mocks MODULE]
-  plan --program <entry.ts> --config <Pulumi.x.yaml> [--stack <name>] [--format tree|json] [--out FILE] [--mocks MODULE]`;
+  plan --stack <name> [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
+  plan --program <entry.ts> --config <Pulumi.x.yaml> [--stack <name>] [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
+  plan diff <base.json> <head.json> [--format text|markdown] [--out FILE] [--fail-on delete|stateful-delete]`;
+
+const PLAN_FORMATS = ["tree", "json", "mermaid"];
 
 interface Project {
     root: string;
@@ -86,7 +91,7 @@ export async function planCommand(argv: string[], cwd = process.cwd()): Promise<
         throw new CliError(`${(e as Error).message}\n${USAGE}`, 2);
     }
     const v = parsed.values;
-    if (v.format !== "tree" && v.format !== "json") throw new CliError(`--format must be tree or json (got ${v.format})\n${USAGE}`, 2);
+    if (!PLAN_FORMATS.includes(v.format)) throw new CliError(`--format must be tree, json or mermaid (got ${v.format})\n${USAGE}`, 2);
 
     let program: string;
     let configFile: string;
@@ -118,21 +123,67 @@ export async function planCommand(argv: string[], cwd = process.cwd()): Promise<
     const mocks = await loadMocks(v.mocks);
     const { plan, error } = await capturePlan(program, { project, stack, config, secretKeys, mocks });
     if (error !== undefined) throw new CliError(`the program failed: ${describeFailure(error)}`, 1);
-    const text = v.format === "json" ? renderJson(plan) : renderTree(plan);
+    const text = v.format === "json" ? renderJson(plan) : v.format === "mermaid" ? renderMermaid(plan) : renderTree(plan);
     return { plan, text, out: v.out };
 }
 
-/** The CLI entry: `plan ...`. */
+const FAIL_ON: FailOn[] = ["delete", "stateful-delete"];
+
+/**
+ * Runs `plan diff <base.json> <head.json>` with argv (after `diff`). The markdown format embeds
+ * a mermaid picture of the head plan. `exitCode` is 3 when `--fail-on` matches, else 0.
+ */
+export function diffCommand(argv: string[]): { text: string; out?: string; exitCode: number } {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args: argv,
+            options: {
+                format: { type: "string", default: "text" },
+                out: { type: "string" },
+                "fail-on": { type: "string" },
+            },
+            allowPositionals: true,
+        });
+    } catch (e) {
+        throw new CliError(`${(e as Error).message}\n${USAGE}`, 2);
+    }
+    const v = parsed.values;
+    if (parsed.positionals.length !== 2) throw new CliError(`plan diff takes two plan files, base and head (got ${parsed.positionals.length})\n${USAGE}`, 2);
+    if (v.format !== "text" && v.format !== "markdown") throw new CliError(`--format must be text or markdown for diff (got ${v.format})\n${USAGE}`, 2);
+    const failOn = v["fail-on"];
+    if (failOn !== undefined && !FAIL_ON.includes(failOn as FailOn)) throw new CliError(`--fail-on must be ${FAIL_ON.join(" or ")} (got ${failOn})\n${USAGE}`, 2);
+    try {
+        const [base, head] = parsed.positionals.map(readPlanFile);
+        const diff = diffPlans(base, head);
+        const text = v.format === "markdown" ? renderDiffMarkdown(diff, { picture: renderMermaid(head) }) : renderDiffText(diff);
+        return { text, out: v.out, exitCode: diffExitCode(diff, failOn as FailOn | undefined) };
+    } catch (e) {
+        if (e instanceof PlanFileError) throw new CliError(e.message, 2);
+        throw e;
+    }
+}
+
+function write(text: string, out: string | undefined, what: string): void {
+    if (out) {
+        fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+        fs.writeFileSync(out, `${text}\n`);
+        process.stderr.write(`${what} written to ${out}\n`);
+    } else {
+        process.stdout.write(`${text}\n`);
+    }
+}
+
+/** The CLI entry: `plan ...` or `plan diff ...`. */
 export async function main(argv: string[]): Promise<number> {
     try {
-        const { text, out } = await planCommand(argv);
-        if (out) {
-            fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-            fs.writeFileSync(out, `${text}\n`);
-            process.stderr.write(`plan written to ${out}\n`);
-        } else {
-            process.stdout.write(`${text}\n`);
+        if (argv[0] === "diff") {
+            const { text, out, exitCode } = diffCommand(argv.slice(1));
+            write(text, out, "diff");
+            return exitCode;
         }
+        const { text, out } = await planCommand(argv);
+        write(text, out, "plan");
         return 0;
     } catch (e) {
         if (e instanceof CliError) {

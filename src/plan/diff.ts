@@ -1,0 +1,449 @@
+import * as fs from "node:fs";
+import { z } from "zod";
+import { joinPath } from "../core/validation";
+import { isSecretMarker, Plan, PLAN_FORMAT_VERSION, PlannedResource, PlanValue } from "./types";
+
+/**
+ * `plan diff`: compares two offline plans (from `plan --format json`) resource by resource.
+ * Resources are matched by URN; a changed resource lists each changed input path with its old
+ * and new value, secrets only as changed (their digests differ), never their values.
+ */
+
+/**
+ * Resource types whose deletion loses data or an identity other things point at: load
+ * balancers (their DNS name), log groups, queues, tables, clusters (and what runs in them),
+ * KMS keys (and everything encrypted with them), buckets, file systems, volumes, registries,
+ * secrets, and Kubernetes namespaces and volume claims. A deletion of one of these is marked.
+ *
+ * Node groups, Auto Scaling groups, services and functions are not here: they hold no data and
+ * come back the same when recreated (their deletion is still a deletion for `--fail-on delete`).
+ */
+export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
+    "aws:lb/loadBalancer:LoadBalancer",
+    "aws:alb/loadBalancer:LoadBalancer",
+    "aws:elb/loadBalancer:LoadBalancer",
+    "aws:cloudwatch/logGroup:LogGroup",
+    "aws:sqs/queue:Queue",
+    "aws:dynamodb/table:Table",
+    "aws:dynamodb/globalTable:GlobalTable",
+    "aws:ecs/cluster:Cluster",
+    "aws:eks/cluster:Cluster",
+    "eks:index:Cluster",
+    "aws:rds/cluster:Cluster",
+    "aws:rds/instance:Instance",
+    "aws:docdb/cluster:Cluster",
+    "aws:elasticache/cluster:Cluster",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "aws:msk/cluster:Cluster",
+    "aws:redshift/cluster:Cluster",
+    "aws:kms/key:Key",
+    "aws:kms/replicaKey:ReplicaKey",
+    "aws:s3/bucket:Bucket",
+    "aws:s3/bucketV2:BucketV2",
+    "aws:efs/fileSystem:FileSystem",
+    "aws:ebs/volume:Volume",
+    "aws:ecr/repository:Repository",
+    "aws:secretsmanager/secret:Secret",
+    "aws:kinesis/stream:Stream",
+    "kubernetes:core/v1:Namespace",
+    "kubernetes:core/v1:PersistentVolumeClaim",
+]);
+
+/** True when deleting a resource of this type loses data or an identity (see {@link STATEFUL_TYPES}). */
+export function isStateful(type: string): boolean {
+    return STATEFUL_TYPES.has(type);
+}
+
+/** One changed input (or option) of a resource. */
+export interface InputChange {
+    /** The path from the inputs' root: `containerDefinitions[0].image`; options as `options.protect`. */
+    path: string;
+    /** The old value; `undefined` when the input was not set. A secret is never kept here. */
+    before?: PlanValue;
+    /** The new value; `undefined` when the input is no longer set. A secret is never kept here. */
+    after?: PlanValue;
+    /** True when either side is secret: then `before`/`after` are left out. */
+    secret: boolean;
+}
+
+/** The component a change is shown under. */
+export interface ComponentRef {
+    /** Its URN; the root stack's for resources at the top level. */
+    urn: string;
+    type: string;
+    name: string;
+}
+
+/** What happens to one resource. */
+export interface ResourceChange {
+    op: "add" | "delete" | "change";
+    urn: string;
+    type: string;
+    name: string;
+    /** The changed inputs and options, for `change`; empty otherwise. */
+    changes: InputChange[];
+    /** A deletion of a {@link isStateful stateful} resource that is not `retainOnDelete`. */
+    stateful: boolean;
+    /** The resource is `protect`ed in the base: `pulumi up` will refuse to delete it. */
+    protected: boolean;
+    /** The resource is `retainOnDelete` in the base: deleting it leaves it in the cloud. */
+    retained: boolean;
+}
+
+/** The changes under one component. */
+export interface DiffGroup {
+    component: ComponentRef;
+    changes: ResourceChange[];
+}
+
+/** The difference between two plans of one project and stack. */
+export interface PlanDiff {
+    project: string;
+    stack: string;
+    /** By component, in a stable order (component URN, then type and name). */
+    groups: DiffGroup[];
+    added: number;
+    changed: number;
+    deleted: number;
+    /** Deletions of stateful resources (a subset of `deleted`). */
+    statefulDeleted: number;
+    unchanged: number;
+}
+
+/** A plan file that cannot be diffed: not JSON, not a plan, another version, another project. */
+export class PlanFileError extends Error {}
+
+const resourceSchema = z.object({
+    urn: z.string().min(1),
+    type: z.string().min(1),
+    name: z.string(),
+    parent: z.string().optional(),
+    custom: z.boolean(),
+    inputs: z.record(z.string(), z.unknown()),
+    options: z.record(z.string(), z.unknown()),
+    outputs: z.record(z.string(), z.string()).optional(),
+});
+
+const planSchema = z.object({
+    version: z.literal(PLAN_FORMAT_VERSION),
+    project: z.string().min(1),
+    stack: z.string().min(1),
+    rootUrn: z.string(),
+    resources: z.array(resourceSchema),
+    outputs: z.record(z.string(), z.unknown()),
+});
+
+/** Parses the text of a plan JSON file; `label` names it in errors. Throws {@link PlanFileError}. */
+export function parsePlan(text: string, label: string): Plan {
+    let doc: unknown;
+    try {
+        doc = JSON.parse(text);
+    } catch (e) {
+        throw new PlanFileError(`${label}: not a plan JSON file (${(e as Error).message}); write one with \`plan --format json --out FILE\``);
+    }
+    if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+        throw new PlanFileError(`${label}: not a plan JSON file (expected an object with version, project, stack and resources)`);
+    }
+    const version = (doc as { version?: unknown }).version;
+    if (version !== PLAN_FORMAT_VERSION) {
+        throw new PlanFileError(`${label}: plan format version ${JSON.stringify(version ?? null)}; this compute-layer reads version ${PLAN_FORMAT_VERSION} (re-run \`plan --format json\` with the same compute-layer)`);
+    }
+    const parsed = planSchema.safeParse(doc);
+    if (!parsed.success) {
+        const issues = parsed.error.issues.slice(0, 5).map((i) => `${joinPath(...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))) || "(root)"}: ${i.message}`);
+        const more = parsed.error.issues.length > 5 ? `; and ${parsed.error.issues.length - 5} more` : "";
+        throw new PlanFileError(`${label}: not a valid plan: ${issues.join("; ")}${more}`);
+    }
+    const urns = new Set<string>();
+    for (const r of parsed.data.resources) {
+        if (urns.has(r.urn)) throw new PlanFileError(`${label}: not a valid plan: the URN ${r.urn} appears twice`);
+        urns.add(r.urn);
+    }
+    return parsed.data as Plan;
+}
+
+/** Reads and parses a plan JSON file. Throws {@link PlanFileError}. */
+export function readPlanFile(file: string): Plan {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        throw new PlanFileError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    return parsePlan(text, file);
+}
+
+/** The options whose change matters to `pulumi up` (dependsOn only orders operations). */
+const DIFFED_OPTIONS = ["protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges", "replaceOnChanges", "additionalSecretOutputs", "provider"] as const;
+
+function isPlainObject(v: PlanValue | undefined): v is { [key: string]: PlanValue } {
+    return typeof v === "object" && v !== null && !Array.isArray(v) && !isSecretMarker(v);
+}
+
+/** Object keys that are not identifiers are written `["key"]` so the path stays unambiguous. */
+function keySegment(key: string): string {
+    return /^[A-Za-z_$][\w$-]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+}
+
+/** A string input that holds a JSON document (container definitions, policies) is compared inside. */
+function embeddedJson(v: PlanValue | undefined): PlanValue | undefined {
+    if (typeof v !== "string" || !/^\s*[[{]/.test(v)) return undefined;
+    try {
+        return JSON.parse(v) as PlanValue;
+    } catch {
+        return undefined;
+    }
+}
+
+function isAbsent(v: PlanValue | undefined): boolean {
+    return v === undefined || v === null;
+}
+
+/** Appends every difference between `a` and `b` below `path` to `out`. */
+export function compareValues(a: PlanValue | undefined, b: PlanValue | undefined, path: string, out: InputChange[]): void {
+    if (isAbsent(a) && isAbsent(b)) return;
+    if (isSecretMarker(a) || isSecretMarker(b)) {
+        if (isSecretMarker(a) && isSecretMarker(b) && a.$secret === b.$secret) return;
+        out.push({ path, secret: true });
+        return;
+    }
+    if (isPlainObject(a) && isPlainObject(b)) {
+        const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+        for (const k of keys) compareValues(a[k], b[k], joinPath(path, keySegment(k)), out);
+        return;
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        for (let i = 0; i < Math.max(a.length, b.length); i++) compareValues(a[i], b[i], joinPath(path, i), out);
+        return;
+    }
+    if (typeof a === "string" && typeof b === "string") {
+        if (a === b) return;
+        const ja = embeddedJson(a);
+        const jb = embeddedJson(b);
+        if (ja !== undefined && jb !== undefined) {
+            compareValues(ja, jb, path, out);
+            return;
+        }
+    }
+    if (JSON.stringify(a) === JSON.stringify(b)) return;
+    out.push({ path, before: containsSecret(a) ? undefined : a, after: containsSecret(b) ? undefined : b, secret: containsSecret(a) || containsSecret(b) });
+}
+
+function containsSecret(v: PlanValue | undefined): boolean {
+    if (isSecretMarker(v)) return true;
+    if (Array.isArray(v)) return v.some(containsSecret);
+    if (isPlainObject(v)) return Object.values(v).some(containsSecret);
+    return false;
+}
+
+/** The changed inputs and options of one resource between two plans. */
+export function resourceChanges(before: PlannedResource, after: PlannedResource): InputChange[] {
+    const out: InputChange[] = [];
+    compareValues(before.inputs, after.inputs, "", out);
+    for (const key of DIFFED_OPTIONS) {
+        const a = before.options[key] as PlanValue | undefined;
+        const b = after.options[key] as PlanValue | undefined;
+        compareValues(a === false ? undefined : a, b === false ? undefined : b, `options.${key}`, out);
+    }
+    return out;
+}
+
+/** The nearest component (custom=false) above a resource, or the root stack. */
+function componentOf(plan: Plan, byUrn: Map<string, PlannedResource>, r: PlannedResource): ComponentRef {
+    let cur = r.parent ? byUrn.get(r.parent) : undefined;
+    while (cur && cur.custom) cur = cur.parent ? byUrn.get(cur.parent) : undefined;
+    if (cur) return { urn: cur.urn, type: cur.type, name: cur.name };
+    return { urn: plan.rootUrn, type: "pulumi:pulumi:Stack", name: `${plan.project}-${plan.stack}` };
+}
+
+/**
+ * Compares two plans of the same project and stack. Throws {@link PlanFileError} when they are
+ * of different projects or stacks (their URNs could never match).
+ */
+export function diffPlans(base: Plan, head: Plan): PlanDiff {
+    if (base.project !== head.project) throw new PlanFileError(`the plans are of different projects: "${base.project}" (base) and "${head.project}" (head)`);
+    if (base.stack !== head.stack) throw new PlanFileError(`the plans are of different stacks: "${base.stack}" (base) and "${head.stack}" (head); diff two plans of one stack`);
+    const baseBy = new Map(base.resources.map((r) => [r.urn, r]));
+    const headBy = new Map(head.resources.map((r) => [r.urn, r]));
+    const groups = new Map<string, DiffGroup>();
+    const put = (component: ComponentRef, change: ResourceChange) => {
+        const g = groups.get(component.urn) ?? { component, changes: [] };
+        g.changes.push(change);
+        groups.set(component.urn, g);
+    };
+    let unchanged = 0;
+    const flags = { stateful: false, protected: false, retained: false };
+    for (const r of head.resources) {
+        const old = baseBy.get(r.urn);
+        if (!old) {
+            put(componentOf(head, headBy, r), { op: "add", urn: r.urn, type: r.type, name: r.name, changes: [], ...flags });
+            continue;
+        }
+        const changes = resourceChanges(old, r);
+        if (changes.length === 0) unchanged++;
+        else put(componentOf(head, headBy, r), { op: "change", urn: r.urn, type: r.type, name: r.name, changes, ...flags });
+    }
+    for (const r of base.resources) {
+        if (headBy.has(r.urn)) continue;
+        const retained = r.options.retainOnDelete === true;
+        put(componentOf(base, baseBy, r), {
+            op: "delete",
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            changes: [],
+            stateful: isStateful(r.type) && !retained,
+            protected: r.options.protect === true,
+            retained,
+        });
+    }
+    const sorted = [...groups.values()].sort((a, b) => rootFirst(a.component.urn, b.component.urn, base.rootUrn || head.rootUrn));
+    for (const g of sorted) g.changes.sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.urn, b.urn));
+    const all = sorted.flatMap((g) => g.changes);
+    return {
+        project: head.project,
+        stack: head.stack,
+        groups: sorted,
+        added: all.filter((c) => c.op === "add").length,
+        changed: all.filter((c) => c.op === "change").length,
+        deleted: all.filter((c) => c.op === "delete").length,
+        statefulDeleted: all.filter((c) => c.stateful).length,
+        unchanged,
+    };
+}
+
+function cmp(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function rootFirst(a: string, b: string, root: string): number {
+    if (a === b) return 0;
+    if (a === root) return -1;
+    if (b === root) return 1;
+    return cmp(a, b);
+}
+
+/** True when the diff has no additions, changes or deletions. */
+export function isEmptyDiff(diff: PlanDiff): boolean {
+    return diff.added + diff.changed + diff.deleted === 0;
+}
+
+/** The summary line: `1 to add, 1 to change, 1 to delete (1 stateful), 57 unchanged`. */
+export function diffSummary(diff: PlanDiff): string {
+    if (isEmptyDiff(diff)) return `no changes (${diff.unchanged} resources unchanged)`;
+    const del = `${diff.deleted} to delete${diff.statefulDeleted > 0 ? ` (${diff.statefulDeleted} stateful)` : ""}`;
+    return `${diff.added} to add, ${diff.changed} to change, ${del}, ${diff.unchanged} unchanged`;
+}
+
+const MAX_VALUE = 120;
+
+/**
+ * A value for the diff: strings quoted; long values shortened around the first difference so
+ * the change stays visible; secrets as `[secret]`.
+ */
+export function diffValue(value: PlanValue | undefined, other?: PlanValue): string {
+    if (value === undefined || value === null) return "(not set)";
+    if (isSecretMarker(value)) return "[secret]";
+    const text = JSON.stringify(value);
+    if (text.length <= MAX_VALUE) return text;
+    const otherText = other === undefined || other === null || isSecretMarker(other) ? "" : JSON.stringify(other);
+    let p = 0;
+    while (p < text.length && p < otherText.length && text[p] === otherText[p]) p++;
+    const start = Math.max(0, Math.min(p - 40, text.length - MAX_VALUE));
+    const end = Math.min(text.length, start + MAX_VALUE);
+    return `${start > 0 ? "…" : ""}${text.slice(start, end)}${end < text.length ? "…" : ""}`;
+}
+
+/** One change as `path: old → new`, or `path: [secret] changed`. */
+export function describeChange(c: InputChange): string {
+    const path = c.path || "(inputs)";
+    if (c.secret) return `${path}: [secret] changed`;
+    return `${path}: ${diffValue(c.before, c.after)} → ${diffValue(c.after, c.before)}`;
+}
+
+function notes(c: ResourceChange): string[] {
+    const out: string[] = [];
+    if (c.stateful) out.push("stateful: its data goes with it");
+    if (c.protected) out.push("protected: pulumi up will refuse to delete it");
+    if (c.retained) out.push("retainOnDelete: stays in AWS, no longer managed");
+    return out;
+}
+
+const SIGN = { add: "+", delete: "-", change: "~" } as const;
+
+function componentLabel(c: ComponentRef): string {
+    return c.type === "pulumi:pulumi:Stack" ? `(stack) ${c.name}` : `${c.type} "${c.name}"`;
+}
+
+/** The diff as plain text, for the terminal. */
+export function renderDiffText(diff: PlanDiff): string {
+    const lines = [`${diff.project} (stack ${diff.stack}): base → head`];
+    for (const g of diff.groups) {
+        lines.push("", componentLabel(g.component));
+        for (const c of g.changes) {
+            const n = notes(c);
+            lines.push(`  ${SIGN[c.op]} ${c.type} "${c.name}"${n.length > 0 ? `  [${n.join("; ")}]` : ""}`);
+            for (const ch of c.changes) lines.push(`      ${describeChange(ch)}`);
+        }
+    }
+    lines.push("", diffSummary(diff));
+    return lines.join("\n");
+}
+
+/** Inline code for markdown that survives backticks in the value. */
+function code(text: string): string {
+    const fence = text.includes("`") ? "``" : "`";
+    return `${fence}${fence.length > 1 ? " " : ""}${text}${fence.length > 1 ? " " : ""}${fence}`;
+}
+
+const MD_OP = { add: "**+ add**", delete: "**- delete**", change: "**~ change**" } as const;
+
+/** GitHub's comment limit is 65,536 characters; the picture is left out above this size. */
+export const MAX_PICTURE_CHARS = 40_000;
+
+export interface MarkdownOptions {
+    /** The heading's title. @default "Offline plan: `<stack>`" */
+    title?: string;
+    /** Mermaid text of the head revision, shown in a collapsed block. @default none */
+    picture?: string;
+}
+
+/** The diff as GitHub markdown, for a pull-request comment. */
+export function renderDiffMarkdown(diff: PlanDiff, options: MarkdownOptions = {}): string {
+    const lines = [`### ${options.title ?? `Offline plan: ${code(diff.stack)}`}`, ""];
+    lines.push(isEmptyDiff(diff) ? `**No changes** (${diff.unchanged} resources unchanged).` : `**${diffSummary(diff)}**`);
+    for (const g of diff.groups) {
+        const c = g.component;
+        lines.push("", c.type === "pulumi:pulumi:Stack" ? `#### (stack) ${code(c.name)}` : `#### ${code(c.type)} ${code(c.name)}`, "");
+        for (const ch of g.changes) {
+            const n = notes(ch);
+            const warn = n.length > 0 ? ` — ⚠️ ${n.join("; ")}` : "";
+            lines.push(`- ${MD_OP[ch.op]} ${code(ch.type)} ${code(ch.name)}${warn}`);
+            for (const x of ch.changes) {
+                const path = code(x.path || "(inputs)");
+                lines.push(x.secret ? `  - ${path}: [secret] changed` : `  - ${path}: ${code(diffValue(x.before, x.after))} → ${code(diffValue(x.after, x.before))}`);
+            }
+        }
+    }
+    if (options.picture !== undefined) {
+        lines.push("", "<details><summary>Picture of the head revision</summary>", "");
+        if (options.picture.length > MAX_PICTURE_CHARS) {
+            lines.push(`The picture has ${options.picture.length} characters, too many for a comment; run \`plan --format mermaid\` to see it.`);
+        } else {
+            lines.push("```mermaid", options.picture, "```");
+        }
+        lines.push("", "</details>");
+    }
+    lines.push("", `<sub>compute-layer offline plan of ${code(diff.project)}, stack ${code(diff.stack)}, under mocks: no cloud was asked.</sub>`);
+    return lines.join("\n");
+}
+
+/** What `--fail-on` can gate on. */
+export type FailOn = "delete" | "stateful-delete";
+
+/** The exit code for a diff: 3 when `failOn` matches, else 0. */
+export function diffExitCode(diff: PlanDiff, failOn: FailOn | undefined): number {
+    if (failOn === "delete" && diff.deleted > 0) return 3;
+    if (failOn === "stateful-delete" && diff.statefulDeleted > 0) return 3;
+    return 0;
+}
