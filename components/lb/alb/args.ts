@@ -5,7 +5,7 @@ import type { Tags } from "../../../src/core";
  * Health check of an ALB target group. Limits: interval 5–300 s, timeout 2–120 s and shorter
  * than the interval, thresholds 2–10, matcher codes 200–499.
  */
-export interface HealthCheckArgs {
+export interface TargetGroupHealthCheckArgs {
     /**
      * Whether the load balancer health-checks the targets. Turning it off is only sensible for
      * Lambda targets.
@@ -35,7 +35,7 @@ export interface HealthCheckArgs {
 }
 
 /** Cookie stickiness (`lb_cookie`): a client keeps reaching the same target while the cookie lives. */
-export interface StickinessArgs {
+export interface TargetGroupStickinessArgs {
     /** How long the load balancer's cookie lives, 1–604800 seconds (7 days). @default required */
     durationSeconds: number;
 }
@@ -49,11 +49,11 @@ export interface TargetGroupArgs {
     /** What gets registered: task or pod IPs (`ip`), EC2 instances, or a Lambda function. @default "ip" */
     targetType?: "ip" | "instance" | "lambda";
     /** The health check. @default path /health, every 30 s, timeout 5 s, healthy 2, unhealthy 3, matcher "200-299" */
-    healthCheck?: HealthCheckArgs;
+    healthCheck?: TargetGroupHealthCheckArgs;
     /** Seconds a deregistering target keeps its in-flight requests, 0–3600. @default 30 */
     deregistrationDelaySeconds?: number;
     /** Cookie (`lb_cookie`) stickiness. @default none (no stickiness) */
-    stickiness?: StickinessArgs;
+    stickiness?: TargetGroupStickinessArgs;
     /** Seconds a new target ramps up its share of requests: 0 (off) or 30–900. @default 0 */
     slowStartSeconds?: number;
 }
@@ -75,7 +75,7 @@ export interface WeightedForwardArgs {
 }
 
 /** Redirect the request. Every component left out keeps the request's own value. */
-export interface RedirectArgs {
+export interface RedirectActionArgs {
     /** `"HTTP"` or `"HTTPS"`. @default the request's protocol ("#{protocol}") */
     protocol?: "HTTP" | "HTTPS";
     /** Host name, up to 128 characters. @default the request's host ("#{host}") */
@@ -91,7 +91,7 @@ export interface RedirectArgs {
 }
 
 /** Answer the request directly. */
-export interface FixedResponseArgs {
+export interface FixedResponseActionArgs {
     /** HTTP status code, 200–599. @default required */
     statusCode: number;
     /** One of text/plain, text/css, text/html, application/javascript, application/json. @default "text/plain" */
@@ -109,9 +109,9 @@ export interface ListenerAction {
     /** Forward to several target groups by weight. @default none */
     weightedForward?: WeightedForwardArgs;
     /** Redirect the client. @default none */
-    redirect?: RedirectArgs;
+    redirect?: RedirectActionArgs;
     /** Answer with a fixed response. @default none */
-    fixedResponse?: FixedResponseArgs;
+    fixedResponse?: FixedResponseActionArgs;
 }
 
 /** Match one HTTP header. */
@@ -134,7 +134,7 @@ export interface QueryStringConditionArgs {
  * When a rule applies: every condition given must match. At least one condition; at most 5
  * values across all of them (AWS quota "Condition values per rule").
  */
-export interface RuleConditionsArgs {
+export interface ListenerRuleConditionsArgs {
     /** Path patterns, e.g. `/api/*` (case-sensitive, up to 128 characters each). @default none */
     pathPatterns?: string[];
     /** Host names, e.g. `admin.example.com` (wildcards allowed). @default none */
@@ -158,13 +158,13 @@ export interface ListenerRuleArgs {
      */
     priority?: number;
     /** When the rule applies. @default required */
-    conditions: RuleConditionsArgs;
+    conditions: ListenerRuleConditionsArgs;
     /** What it does. @default required */
     action: ListenerAction;
 }
 
 /** Where the load balancer writes its access logs. */
-export interface AccessLogsArgs {
+export interface LoadBalancerAccessLogsArgs {
     /** S3 bucket name; its policy must let Elastic Load Balancing write. @default required */
     bucket: pulumi.Input<string>;
     /** Key prefix, without leading or trailing `/`. @default none (bucket root) */
@@ -197,7 +197,7 @@ export interface ApplicationLoadBalancerArgs {
     /** Seconds a connection may stay idle, 1–4000. @default 60 */
     idleTimeoutSeconds?: number;
     /** Writes access logs to S3. @default none (no access logs) */
-    accessLogs?: AccessLogsArgs;
+    accessLogs?: LoadBalancerAccessLogsArgs;
     /** Target groups by key (letters, digits, hyphens); at most 100. @default required */
     targetGroups: Record<string, TargetGroupArgs>;
     /** What the routing listener does when no rule matches. @default required */

@@ -1,15 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultTags, isKnown, Tags, validateTags, Validator } from "../../../src/core";
-import { checkCidrs, checkKey, checkSubnets, checkTargetGroupCommon, loadBalancerName, targetGroupName } from "../shared/checks";
+import { checkCidrs, checkKey, checkSubnets, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { portRules, SecurityGroupPlan } from "../shared/security-group";
-import type { ApplicationLoadBalancerArgs, FixedResponseArgs, ListenerAction, ListenerRuleArgs, RedirectArgs, RuleConditionsArgs, TargetGroupArgs, WeightedForwardArgs } from "./args";
-
-/** Where the planner reads the stack name from (the component passes `pulumi.getStack()`). */
-export interface PlanContext {
-    stack: string;
-}
+import type { ApplicationLoadBalancerArgs, FixedResponseActionArgs, ListenerAction, ListenerRuleArgs, RedirectActionArgs, ListenerRuleConditionsArgs, TargetGroupArgs, WeightedForwardArgs } from "./args";
 
 /** A target group as `aws.lb.TargetGroup` takes it. */
 export interface PlannedTargetGroup {
@@ -176,7 +171,7 @@ function planWeighted(v: Validator, wf: WeightedForwardArgs, path: string, keys:
     };
 }
 
-function planRedirect(v: Validator, r: RedirectArgs, path: string): PlannedAction {
+function planRedirect(v: Validator, r: RedirectActionArgs, path: string): PlannedAction {
     v.oneOf(r.statusCode, `${path}.statusCode`, [301, 302]);
     if (r.protocol !== undefined) v.oneOf(r.protocol, `${path}.protocol`, ["HTTP", "HTTPS"]);
     if (r.port !== undefined) v.range(r.port, `${path}.port`, 1, 65535);
@@ -199,7 +194,7 @@ function planRedirect(v: Validator, r: RedirectArgs, path: string): PlannedActio
     };
 }
 
-function planFixedResponse(v: Validator, f: FixedResponseArgs, path: string): PlannedAction {
+function planFixedResponse(v: Validator, f: FixedResponseActionArgs, path: string): PlannedAction {
     v.range(f.statusCode, `${path}.statusCode`, 200, 599);
     const contentType = f.contentType ?? "text/plain";
     v.oneOf(contentType, `${path}.contentType`, FIXED_RESPONSE_CONTENT_TYPES);
@@ -220,7 +215,7 @@ export function planAction(v: Validator, action: ListenerAction | undefined, pat
     }
     if (action.weightedForward !== undefined) return planWeighted(v, action.weightedForward, `${path}.weightedForward`, keys);
     if (action.redirect !== undefined) return planRedirect(v, action.redirect, `${path}.redirect`);
-    return planFixedResponse(v, action.fixedResponse as FixedResponseArgs, `${path}.fixedResponse`);
+    return planFixedResponse(v, action.fixedResponse as FixedResponseActionArgs, `${path}.fixedResponse`);
 }
 
 function checkValues(v: Validator, values: unknown, path: string, maxLength: number, what: string): void {
@@ -236,7 +231,7 @@ function checkValues(v: Validator, values: unknown, path: string, maxLength: num
 }
 
 /** Validates a rule's conditions and turns them into `aws.lb.ListenerRule` conditions, in a fixed order. */
-export function planConditions(v: Validator, c: RuleConditionsArgs | undefined, path: string): PlannedCondition[] {
+export function planConditions(v: Validator, c: ListenerRuleConditionsArgs | undefined, path: string): PlannedCondition[] {
     if (c === undefined || typeof c !== "object") {
         v.add(path, "is required: give at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, methods, sourceIps");
         return [];

@@ -1,6 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isKnown, knownList, physicalName, Validator } from "../../../src/core";
 
+/** What a planner needs from the Pulumi context; components pass `{ stack: pulumi.getStack() }`. */
+export interface PlanContext {
+    /** The stack name: the first part of every physical name. */
+    stack: string;
+}
+
 /** Load balancer and target group names: at most 32 characters, letters, digits and hyphens. */
 export const ELB_NAME_MAX = 32;
 

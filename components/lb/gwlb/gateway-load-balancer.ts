@@ -1,0 +1,80 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { childName } from "../../../src/core";
+import type { GatewayLoadBalancerArgs } from "./args";
+import { planGatewayLoadBalancer } from "./plan";
+
+/**
+ * A Gateway Load Balancer for third-party virtual appliances (firewalls, IDS/IPS): the load
+ * balancer, a GENEVE target group on port 6081 for the appliances, a listener forwarding to it,
+ * and a VPC endpoint service that consumer VPCs reach through Gateway Load Balancer endpoints.
+ * Gateway Load Balancers take no security groups; the appliances' own groups must allow GENEVE
+ * (UDP 6081) and the health-check port from the load balancer's subnets.
+ *
+ * Children: `aws.lb.LoadBalancer`, `aws.lb.TargetGroup`, `aws.lb.Listener`, `aws.ec2.VpcEndpointService`.
+ */
+export class GatewayLoadBalancer extends pulumi.ComponentResource {
+    /** The type token; never changes once released. */
+    static readonly TYPE = "compute-layer:index:GatewayLoadBalancer";
+
+    /** The load balancer. */
+    readonly loadBalancer: aws.lb.LoadBalancer;
+    /** The GENEVE target group for the appliances. */
+    readonly targetGroup: aws.lb.TargetGroup;
+    /** The listener (GWLB listeners have no port or protocol). */
+    readonly listener: aws.lb.Listener;
+    /** The endpoint service consumers connect their Gateway Load Balancer endpoints to. */
+    readonly endpointService: aws.ec2.VpcEndpointService;
+    /** ARN of the load balancer. */
+    readonly arn: pulumi.Output<string>;
+    /** `gwy/<name>/<id>`: the CloudWatch `LoadBalancer` dimension. */
+    readonly arnSuffix: pulumi.Output<string>;
+    /** The endpoint service name (`com.amazonaws.vpce.<region>.vpce-svc-...`) consumers use. */
+    readonly serviceName: pulumi.Output<string>;
+
+    constructor(name: string, args: GatewayLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before anything (not even this component) is registered.
+        const plan = planGatewayLoadBalancer(name, args, { stack: pulumi.getStack() });
+        super(GatewayLoadBalancer.TYPE, name, {}, opts);
+        const parent = { parent: this };
+        const tags = plan.tags;
+
+        this.loadBalancer = new aws.lb.LoadBalancer(
+            childName(name, "lb"),
+            {
+                name: plan.name,
+                loadBalancerType: "gateway",
+                subnets: args.subnetIds,
+                enableCrossZoneLoadBalancing: plan.crossZone,
+                enableDeletionProtection: plan.deletionProtection,
+                tags,
+            },
+            parent,
+        );
+        this.targetGroup = new aws.lb.TargetGroup(
+            childName(name, "tg"),
+            { name: plan.targetGroup.name, port: plan.targetGroup.port, protocol: plan.targetGroup.protocol, targetType: plan.targetGroup.targetType, vpcId: args.vpcId, healthCheck: plan.targetGroup.healthCheck, tags },
+            parent,
+        );
+        this.listener = new aws.lb.Listener(
+            childName(name, "listener"),
+            { loadBalancerArn: this.loadBalancer.arn, defaultActions: [{ type: "forward", targetGroupArn: this.targetGroup.arn }], tags },
+            parent,
+        );
+        this.endpointService = new aws.ec2.VpcEndpointService(
+            childName(name, "endpoint-service"),
+            {
+                acceptanceRequired: plan.endpointService.acceptanceRequired,
+                allowedPrincipals: plan.endpointService.allowedPrincipals,
+                gatewayLoadBalancerArns: [this.loadBalancer.arn],
+                tags,
+            },
+            parent,
+        );
+
+        this.arn = this.loadBalancer.arn;
+        this.arnSuffix = this.loadBalancer.arnSuffix;
+        this.serviceName = this.endpointService.serviceName;
+        this.registerOutputs({ arn: this.arn, arnSuffix: this.arnSuffix, serviceName: this.serviceName });
+    }
+}

@@ -1,0 +1,61 @@
+import * as pulumi from "@pulumi/pulumi";
+import { defaultTags, isKnown, Tags, validateTags, Validator } from "../../../src/core";
+import { checkSubnets, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
+import type { GatewayLoadBalancerArgs } from "./args";
+
+/** GWLB target groups always speak GENEVE on port 6081. https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/target-groups.html */
+export const GENEVE_PORT = 6081;
+
+/** What {@link GatewayLoadBalancer} creates. */
+export interface GatewayLoadBalancerPlan {
+    name: string;
+    crossZone: boolean;
+    deletionProtection: boolean;
+    targetGroup: { name: pulumi.Input<string>; port: number; protocol: "GENEVE"; targetType: string; healthCheck: PlannedHealthCheck };
+    endpointService: { acceptanceRequired: boolean; allowedPrincipals: pulumi.Input<string>[] };
+    tags: Tags;
+}
+
+/** An IAM principal ARN (account root, role, user) or `*`. */
+const PRINCIPAL = /^(\*|arn:aws[\w-]*:iam::\d{12}:(root|role\/.+|user\/.+))$/;
+
+/**
+ * Plans a {@link GatewayLoadBalancer}: applies the defaults, checks every input, and throws one
+ * `InputPropertiesError` listing every problem.
+ */
+export function planGatewayLoadBalancer(name: string, args: GatewayLoadBalancerArgs, ctx: PlanContext): GatewayLoadBalancerPlan {
+    const v = new Validator(`GatewayLoadBalancer "${name}"`);
+    v.required(args.vpcId, "vpcId", "the VPC id");
+    checkSubnets(v, args.subnetIds);
+    const targetType = args.targetType ?? "instance";
+    v.oneOf(targetType, "targetType", ["instance", "ip"]);
+    const healthCheck = planHealthCheck(v, args.healthCheck, "healthCheck", {
+        protocols: ["HTTP", "HTTPS", "TCP"],
+        defaults: { protocol: "TCP", port: 80, path: "/health", intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
+    });
+    const principals = args.allowedPrincipals ?? [];
+    principals.forEach((p, i) => {
+        if (isKnown(p) && !PRINCIPAL.test(p)) v.add(`allowedPrincipals[${i}]`, `must be an IAM principal ARN such as "arn:aws:iam::123456789012:root" or a role/user ARN (got ${JSON.stringify(p)})`);
+    });
+    const acceptanceRequired = args.acceptanceRequired ?? true;
+    if (!acceptanceRequired && principals.some((p) => p === "*")) {
+        v.add("allowedPrincipals", 'must not contain "*" while acceptanceRequired is false: any AWS account could connect unreviewed');
+    }
+    validateTags(v, args.tags);
+    v.throwIfAny();
+    return {
+        name: loadBalancerName(ctx.stack, name, ["gateway"]),
+        crossZone: args.crossZone ?? true,
+        deletionProtection: args.deletionProtection ?? true,
+        targetGroup: {
+            name: targetGroupName(ctx.stack, name, "appliances", { port: GENEVE_PORT, protocol: "GENEVE", targetType, vpcId: args.vpcId }),
+            port: GENEVE_PORT,
+            protocol: "GENEVE",
+            targetType,
+            healthCheck,
+        },
+        endpointService: { acceptanceRequired, allowedPrincipals: principals },
+        tags: defaultTags(name, args.tags),
+    };
+}

@@ -1,0 +1,84 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Tags } from "../../../src/core";
+
+/**
+ * Health check of an NLB target group. Limits: interval 5–300 s, timeout 2–120 s and shorter
+ * than the interval, thresholds 2–10, matcher codes 200–599 (HTTP and HTTPS checks only).
+ */
+export interface NlbHealthCheckArgs {
+    /** `"TCP"` (a connection), `"HTTP"` or `"HTTPS"` (a request). @default "TCP" */
+    protocol?: "TCP" | "HTTP" | "HTTPS";
+    /** Port of the check, 1–65535. @default the traffic port ("traffic-port") */
+    port?: number;
+    /** Path of an HTTP or HTTPS check; starts with `/`. @default "/health" (HTTP and HTTPS checks only) */
+    path?: string;
+    /** Seconds between checks, 5–300. @default 30 */
+    intervalSeconds?: number;
+    /** Seconds without a response that count as a failure, 2–120 and less than `intervalSeconds`. @default 10 */
+    timeoutSeconds?: number;
+    /** Consecutive successes before a target is healthy, 2–10. @default 3 */
+    healthyThreshold?: number;
+    /** Consecutive failures before a target is unhealthy, 2–10. @default 3 */
+    unhealthyThreshold?: number;
+    /** HTTP codes that mean healthy, 200–599, for HTTP and HTTPS checks: `"200"`, `"200,202"`, `"200-399"`. @default "200-399" (HTTP and HTTPS checks only) */
+    matcher?: string;
+}
+
+/** The target group behind one NLB listener. */
+export interface NlbTargetGroupArgs {
+    /** Port the targets receive traffic on, 1–65535. @default required */
+    port: number;
+    /**
+     * Protocol to the targets: a TCP listener takes TCP or TCP_UDP, UDP takes UDP or TCP_UDP,
+     * TCP_UDP takes TCP_UDP, TLS takes TLS (re-encrypt) or TCP (terminate at the load balancer).
+     * @default the listener's protocol
+     */
+    protocol?: "TCP" | "UDP" | "TLS" | "TCP_UDP";
+    /** What gets registered: IPs, EC2 instances, or an Application Load Balancer. @default "ip" */
+    targetType?: "ip" | "instance" | "alb";
+    /** Whether targets see the client's IP address as the source. @default AWS's default (on for instance targets, off for ip targets with TCP/TLS) */
+    preserveClientIp?: boolean;
+    /** Seconds a deregistering target keeps its connections, 0–3600. @default 30 */
+    deregistrationDelaySeconds?: number;
+    /** The health check. @default TCP on the traffic port every 30 s, timeout 10 s, thresholds 3/3 */
+    healthCheck?: NlbHealthCheckArgs;
+}
+
+/** One NLB listener and its target group. */
+export interface NlbListenerArgs {
+    /** Port the load balancer listens on, 1–65535, unique across listeners. @default required */
+    port: number;
+    /** `"TCP"`, `"UDP"`, `"TLS"` or `"TCP_UDP"`. @default required */
+    protocol: "TCP" | "UDP" | "TLS" | "TCP_UDP";
+    /** ACM certificate ARN; required for (and only used by) TLS listeners. @default none */
+    certificateArn?: pulumi.Input<string>;
+    /** TLS policy of a TLS listener: one of the TLS 1.2+ policies (`TLS12_PLUS_POLICIES`). @default "ELBSecurityPolicy-TLS13-1-2-2021-06" (TLS listeners only) */
+    sslPolicy?: string;
+    /** Where the listener forwards. @default required */
+    targetGroup: NlbTargetGroupArgs;
+}
+
+/** Arguments of {@link NetworkLoadBalancer}. */
+export interface NetworkLoadBalancerArgs {
+    /** The VPC of the load balancer and its target groups. @default required */
+    vpcId: pulumi.Input<string>;
+    /** At least 2 subnets in different Availability Zones. With `staticIps` the list itself must be known (its ids may be Outputs). @default required */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** An internal load balancer has private addresses only. @default false (internet-facing) */
+    internal?: boolean;
+    /** One Elastic IP per subnet, attached through subnet mappings (internet-facing only). @default false */
+    staticIps?: boolean;
+    /** Spread each zone's traffic over the targets of every zone. @default true */
+    crossZone?: boolean;
+    /** Protects the load balancer from deletion; set false to allow `pulumi destroy`. @default true */
+    deletionProtection?: boolean;
+    /**
+     * IPv4 CIDR blocks allowed to reach the listener ports through the load balancer's security group.
+     * @default ["0.0.0.0/0"] when internet-facing; the VPC's CIDR block when internal
+     */
+    ingressCidrs?: pulumi.Input<string>[];
+    /** Listeners by key (letters, digits, hyphens); each has its own target group. At least 1, at most 50. @default required */
+    listeners: Record<string, NlbListenerArgs>;
+    /** Tags for every child, merged over `managed-by` and `component`. @default {} */
+    tags?: Tags;
+}

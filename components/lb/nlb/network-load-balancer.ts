@@ -1,0 +1,118 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { childName } from "../../../src/core";
+import { createLoadBalancerSecurityGroup } from "../shared/security-group";
+import type { NetworkLoadBalancerArgs } from "./args";
+import { planNetworkLoadBalancer } from "./plan";
+
+/**
+ * A Network Load Balancer (TCP, UDP, TLS, TCP_UDP) with one target group per listener, cross-zone
+ * load balancing, optional static Elastic IPs (one per subnet), and its own security group
+ * (NLBs support security groups since August 2023; a group can only be attached when the NLB is
+ * created, so it gets one from the start): listener ports from `ingressCidrs`, target and
+ * health-check ports to the VPC's CIDR.
+ *
+ * Children: `aws.ec2.SecurityGroup` (+ rules), `aws.ec2.Eip` per subnet with `staticIps`,
+ * `aws.lb.LoadBalancer`, and per listener an `aws.lb.TargetGroup` and an `aws.lb.Listener`.
+ */
+export class NetworkLoadBalancer extends pulumi.ComponentResource {
+    /** The type token; never changes once released. */
+    static readonly TYPE = "compute-layer:index:NetworkLoadBalancer";
+
+    /** The load balancer. */
+    readonly loadBalancer: aws.lb.LoadBalancer;
+    /** Its security group. Reference it from your targets' security groups. */
+    readonly securityGroup: aws.ec2.SecurityGroup;
+    /** The security group's ingress rules, one per listener port, protocol and client CIDR. */
+    readonly ingressRules: aws.vpc.SecurityGroupIngressRule[];
+    /** The security group's egress rules, one per target and health-check port. */
+    readonly egressRules: aws.vpc.SecurityGroupEgressRule[];
+    /** The Elastic IPs, one per subnet in `subnetIds` order, with `staticIps`; else empty. */
+    readonly eips: aws.ec2.Eip[];
+    /** Listeners by their key in `listeners`. */
+    readonly listeners: Record<string, aws.lb.Listener>;
+    /** Target groups by the key of their listener. */
+    readonly targetGroups: Record<string, aws.lb.TargetGroup>;
+    /** DNS name of the load balancer. */
+    readonly dnsName: pulumi.Output<string>;
+    /** ARN of the load balancer. */
+    readonly arn: pulumi.Output<string>;
+    /** `net/<name>/<id>`: the CloudWatch `LoadBalancer` dimension. */
+    readonly arnSuffix: pulumi.Output<string>;
+    /** Route 53 hosted zone id of the load balancer, for alias records. */
+    readonly zoneId: pulumi.Output<string>;
+    /** The static public IPs, with `staticIps`; else an empty list. */
+    readonly publicIps: pulumi.Output<string[]>;
+
+    constructor(name: string, args: NetworkLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before anything (not even this component) is registered.
+        const plan = planNetworkLoadBalancer(name, args, { stack: pulumi.getStack() });
+        super(NetworkLoadBalancer.TYPE, name, {}, opts);
+        const parent = { parent: this };
+        const tags = plan.tags;
+
+        const sg = createLoadBalancerSecurityGroup(this, name, args.vpcId, plan.securityGroup, tags);
+        this.securityGroup = sg.securityGroup;
+        this.ingressRules = sg.ingressRules;
+        this.egressRules = sg.egressRules;
+
+        this.eips = (plan.staticIpSubnets ?? []).map((_, i) => new aws.ec2.Eip(childName(name, "eip", i), { domain: "vpc", tags }, parent));
+        const subnetMappings = plan.staticIpSubnets?.map((subnetId, i) => ({ subnetId, allocationId: this.eips[i].allocationId }));
+
+        this.loadBalancer = new aws.lb.LoadBalancer(
+            childName(name, "lb"),
+            {
+                name: plan.name,
+                loadBalancerType: "network",
+                internal: plan.internal,
+                ...(subnetMappings ? { subnetMappings } : { subnets: args.subnetIds }),
+                securityGroups: [this.securityGroup.id],
+                enableCrossZoneLoadBalancing: plan.crossZone,
+                enableDeletionProtection: plan.deletionProtection,
+                tags,
+            },
+            parent,
+        );
+
+        this.listeners = {};
+        this.targetGroups = {};
+        for (const l of plan.listeners) {
+            const tg = new aws.lb.TargetGroup(
+                childName(name, "tg", l.key),
+                {
+                    name: l.targetGroup.name,
+                    port: l.targetGroup.port,
+                    protocol: l.targetGroup.protocol,
+                    targetType: l.targetGroup.targetType,
+                    vpcId: args.vpcId,
+                    preserveClientIp: l.targetGroup.preserveClientIp,
+                    deregistrationDelay: l.targetGroup.deregistrationDelay,
+                    healthCheck: l.targetGroup.healthCheck,
+                    tags,
+                },
+                parent,
+            );
+            this.targetGroups[l.key] = tg;
+            this.listeners[l.key] = new aws.lb.Listener(
+                childName(name, "listener", l.key),
+                {
+                    loadBalancerArn: this.loadBalancer.arn,
+                    port: l.port,
+                    protocol: l.protocol,
+                    certificateArn: l.certificateArn,
+                    sslPolicy: l.sslPolicy,
+                    defaultActions: [{ type: "forward", targetGroupArn: tg.arn }],
+                    tags,
+                },
+                parent,
+            );
+        }
+
+        this.dnsName = this.loadBalancer.dnsName;
+        this.arn = this.loadBalancer.arn;
+        this.arnSuffix = this.loadBalancer.arnSuffix;
+        this.zoneId = this.loadBalancer.zoneId;
+        this.publicIps = pulumi.all(this.eips.map((e) => e.publicIp));
+        this.registerOutputs({ dnsName: this.dnsName, arn: this.arn, arnSuffix: this.arnSuffix, zoneId: this.zoneId, publicIps: this.publicIps });
+    }
+}

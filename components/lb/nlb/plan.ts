@@ -1,0 +1,156 @@
+import * as pulumi from "@pulumi/pulumi";
+import { defaultTags, isKnown, knownList, Tags, validateTags, Validator } from "../../../src/core";
+import { checkCidrs, checkKey, checkSubnets, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
+import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
+import { PortRule, portRules, SecurityGroupPlan } from "../shared/security-group";
+import type { NetworkLoadBalancerArgs, NlbListenerArgs } from "./args";
+
+/** One NLB listener with its target group, as the aws resources take them. */
+export interface PlannedNlbListener {
+    key: string;
+    port: number;
+    protocol: string;
+    certificateArn?: pulumi.Input<string>;
+    sslPolicy?: string;
+    targetGroup: {
+        name: pulumi.Input<string>;
+        port: number;
+        protocol: string;
+        targetType: string;
+        preserveClientIp?: string;
+        deregistrationDelay: number;
+        healthCheck: PlannedHealthCheck;
+    };
+}
+
+/** What {@link NetworkLoadBalancer} creates. */
+export interface NetworkLoadBalancerPlan {
+    name: string;
+    internal: boolean;
+    crossZone: boolean;
+    deletionProtection: boolean;
+    /** With `staticIps`: the subnets that each get an Elastic IP, in order. */
+    staticIpSubnets?: pulumi.Input<string>[];
+    securityGroup: SecurityGroupPlan;
+    listeners: PlannedNlbListener[];
+    tags: Tags;
+}
+
+export const NLB_LISTENER_PROTOCOLS = ["TCP", "UDP", "TLS", "TCP_UDP"] as const;
+/**
+ * Target-group protocols each listener protocol can forward to.
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html
+ */
+export const NLB_TARGET_PROTOCOLS: Record<string, readonly string[]> = {
+    TCP: ["TCP", "TCP_UDP"],
+    UDP: ["UDP", "TCP_UDP"],
+    TCP_UDP: ["TCP_UDP"],
+    TLS: ["TLS", "TCP"],
+};
+/** "Listeners per Network Load Balancer: 50". https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-limits.html */
+export const MAX_NLB_LISTENERS = 50;
+
+function sgProtocols(protocol: string): ("tcp" | "udp")[] {
+    if (protocol === "UDP") return ["udp"];
+    if (protocol === "TCP_UDP") return ["tcp", "udp"];
+    return ["tcp"];
+}
+
+function planListener(v: Validator, ctx: PlanContext, component: string, key: string, l: NlbListenerArgs, vpcId: pulumi.Input<string>): PlannedNlbListener {
+    const path = `listeners.${key}`;
+    checkKey(v, key, path);
+    v.range(l.port, `${path}.port`, 1, 65535);
+    v.oneOf(l.protocol, `${path}.protocol`, NLB_LISTENER_PROTOCOLS);
+    const tls = l.protocol === "TLS";
+    if (tls && l.certificateArn === undefined) v.add(`${path}.certificateArn`, "is required: a TLS listener needs a certificate (give an ACM certificate ARN)");
+    if (!tls && l.certificateArn !== undefined) v.add(`${path}.certificateArn`, `is only used by TLS listeners (protocol is ${JSON.stringify(l.protocol)}); remove it or use protocol "TLS"`);
+    if (!tls && l.sslPolicy !== undefined) v.add(`${path}.sslPolicy`, `is only used by TLS listeners (protocol is ${JSON.stringify(l.protocol)}); remove it or use protocol "TLS"`);
+    const sslPolicy = tls ? (l.sslPolicy ?? DEFAULT_SSL_POLICY) : undefined;
+    if (sslPolicy !== undefined) v.oneOf(sslPolicy, `${path}.sslPolicy`, TLS12_PLUS_POLICIES as readonly string[]);
+
+    const tgPath = `${path}.targetGroup`;
+    const tg = l.targetGroup ?? ({} as NlbListenerArgs["targetGroup"]);
+    if (l.targetGroup === undefined) v.add(tgPath, "is required: give the port (and optionally protocol, targetType, healthCheck) of the targets");
+    checkTargetGroupCommon(v, tg, tgPath, l.targetGroup !== undefined);
+    const protocol = tg.protocol ?? l.protocol;
+    const compatible = NLB_TARGET_PROTOCOLS[l.protocol];
+    if (compatible) v.oneOf(protocol, `${tgPath}.protocol`, compatible);
+    const targetType = tg.targetType ?? "ip";
+    v.oneOf(targetType, `${tgPath}.targetType`, ["ip", "instance", "alb"]);
+    const healthCheck = planHealthCheck(v, tg.healthCheck, `${tgPath}.healthCheck`, {
+        protocols: ["TCP", "HTTP", "HTTPS"],
+        targetProtocol: protocol,
+        matcherRange: { min: 200, max: 599 },
+        defaults: { protocol: "TCP", path: "/health", intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 3, matcher: "200-399" },
+    });
+    return {
+        key,
+        port: l.port,
+        protocol: l.protocol,
+        ...(tls ? { certificateArn: l.certificateArn, sslPolicy } : {}),
+        targetGroup: {
+            name: targetGroupName(ctx.stack, component, key, { port: tg.port, protocol, targetType, vpcId }),
+            port: tg.port,
+            protocol,
+            targetType,
+            ...(tg.preserveClientIp !== undefined ? { preserveClientIp: String(tg.preserveClientIp) } : {}),
+            deregistrationDelay: tg.deregistrationDelaySeconds ?? 30,
+            healthCheck,
+        },
+    };
+}
+
+/**
+ * Plans a {@link NetworkLoadBalancer}: applies the defaults, checks every input against AWS's
+ * limits, and throws one `InputPropertiesError` listing every problem.
+ */
+export function planNetworkLoadBalancer(name: string, args: NetworkLoadBalancerArgs, ctx: PlanContext): NetworkLoadBalancerPlan {
+    const v = new Validator(`NetworkLoadBalancer "${name}"`);
+    v.required(args.vpcId, "vpcId", "the VPC id");
+    checkSubnets(v, args.subnetIds);
+    checkCidrs(v, args.ingressCidrs, "ingressCidrs");
+    const internal = args.internal ?? false;
+    const staticIps = args.staticIps ?? false;
+    let staticIpSubnets: pulumi.Input<string>[] | undefined;
+    if (staticIps) {
+        if (internal) v.add("staticIps", "Elastic IPs are only for internet-facing load balancers: set internal to false or staticIps to false");
+        staticIpSubnets = knownList(args.subnetIds);
+        if (args.subnetIds !== undefined && staticIpSubnets === undefined) {
+            v.add("subnetIds", "must be a list known at construction when staticIps is true (one Elastic IP per subnet); the ids in it may be Outputs");
+        }
+    }
+    validateTags(v, args.tags);
+
+    const listenerArgs = args.listeners ?? {};
+    const keys = Object.keys(listenerArgs);
+    if (args.listeners === undefined || keys.length === 0) v.add("listeners", "must have at least one listener, e.g. { https: { port: 443, protocol: \"TCP\", targetGroup: { port: 8443 } } }");
+    if (keys.length > MAX_NLB_LISTENERS) v.add("listeners", `must have at most ${MAX_NLB_LISTENERS} listeners (got ${keys.length})`);
+    const listeners = keys.map((k) => planListener(v, ctx, name, k, listenerArgs[k], args.vpcId));
+    v.unique(listeners.map((l) => ({ value: isKnown(l.port) ? l.port : undefined, path: `listeners.${l.key}.port` })), "listener port");
+    v.throwIfAny();
+
+    const ingress: PortRule[] = listeners.flatMap((l) => sgProtocols(l.protocol).map((protocol) => ({ protocol, port: l.port })));
+    const egress: PortRule[] = listeners.flatMap((l) => {
+        const tg = l.targetGroup;
+        const traffic = sgProtocols(tg.protocol).map((protocol) => ({ protocol, port: tg.port }));
+        // Health checks always use TCP, on the traffic port unless another one is given.
+        const hcPort = tg.healthCheck.port === "traffic-port" || tg.healthCheck.port === undefined ? tg.port : Number(tg.healthCheck.port);
+        return [...traffic, { protocol: "tcp" as const, port: hcPort }];
+    });
+    return {
+        name: loadBalancerName(ctx.stack, name, ["network", internal]),
+        internal,
+        crossZone: args.crossZone ?? true,
+        deletionProtection: args.deletionProtection ?? true,
+        ...(staticIpSubnets ? { staticIpSubnets } : {}),
+        securityGroup: {
+            description: `NLB ${name}: listener ports from clients, target ports to the VPC`,
+            ingress: portRules(ingress),
+            ingressCidrs: args.ingressCidrs ?? (internal ? undefined : ["0.0.0.0/0"]),
+            egress: portRules(egress),
+        },
+        listeners,
+        tags: defaultTags(name, args.tags),
+    };
+}
