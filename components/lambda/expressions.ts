@@ -13,7 +13,13 @@ export function scheduleExpressionProblem(expression: string): string | undefine
     if (!/^(rate|cron)\(.*\)$/.test(expression)) {
         return `must be "rate(<value> <unit>)" such as "rate(5 minutes)", or "cron(<minutes> <hours> <day-of-month> <month> <day-of-week> <year>)" such as "cron(0 12 * * ? *)" (got ${JSON.stringify(expression)})`;
     }
-    return appAutoScalingScheduleProblem(expression);
+    const problem = appAutoScalingScheduleProblem(expression);
+    if (problem) return problem;
+    // The shared check reads the year field's shape; EventBridge also bounds it to 1970-2199.
+    const year = /^cron\((.*)\)$/.exec(expression)?.[1].trim().split(/\s+/)[5];
+    const outside = (year ?? "*").match(/\d{4}/g)?.find((y) => Number(y) < 1970 || Number(y) > 2199);
+    if (outside) return `the cron year field must stay within 1970-2199 (got ${outside} in ${JSON.stringify(expression)})`;
+    return undefined;
 }
 
 /** The methods an API Gateway HTTP API route key may name. */
