@@ -243,7 +243,7 @@ describe("planIstioTrafficPolicy: validation", () => {
         expect(problemPaths(() => planIstioTrafficPolicy("web", args))).toEqual(["routes[0].destinations[0].subset", "routes[0].destinations", "routes[0].timeout", "trafficPolicy"]);
     });
 
-    it("names the allowed values in every reason", () => {
+    it("names the allowed values in its reasons", () => {
         try {
             planIstioTrafficPolicy("web", { ...base(), apiVersion: "v2" as never, routes: [{ destinations: [{ subset: "v1" }], timeout: "5" }] });
             expect.unreachable();
