@@ -18,7 +18,7 @@ export class EcsCluster extends pulumi.ComponentResource {
     readonly ec2CapacityProvider?: aws.ecs.CapacityProvider;
     /** The EC2 capacity provider's name, for a service's `capacityProviderStrategy`; undefined without one. */
     readonly ec2CapacityProviderName?: pulumi.Output<string>;
-    /** The cluster's ARN. */
+    /** The cluster's ARN; it resolves once the capacity providers are attached. */
     readonly arn: pulumi.Output<string>;
     /**
      * The cluster's name. It resolves once the capacity providers are attached, so services
@@ -72,7 +72,9 @@ export class EcsCluster extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        this.arn = this.cluster.arn;
+        // Both outputs carry the capacity providers as a dependency, so a service that names a
+        // provider in its strategy is created after the providers are attached.
+        this.arn = pulumi.all([this.cluster.arn, this.capacityProviders.id]).apply(([arn]) => arn);
         this.name = this.capacityProviders.clusterName;
         this.registerOutputs({ arn: this.arn, name: this.name, ec2CapacityProviderName: this.ec2CapacityProviderName });
     }

@@ -221,8 +221,10 @@ export interface EcsServicePlan {
 }
 
 /** A Secrets Manager secret or SSM parameter ARN, as `valueFrom` takes it. */
-const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+(:[^:]*:[^:]*:[^:]*)?|ssm:[a-z0-9-]+:\d{12}:parameter\/.+)$/;
-const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/;
+// The account part is not held to 12 digits: the check is about which service and resource
+// the ARN names, so the execution role can be scoped to it.
+const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d+:secret:[A-Za-z0-9/_+=.@-]+(:[^:]*:[^:]*:[^:]*)?|ssm:[a-z0-9-]+:\d+:parameter\/.+)$/;
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d+:key\/.+$/;
 
 function defaultPortName(container: string, port: number, protocol: string): string {
     const base = `${container}-${port}${protocol === "udp" ? "-udp" : ""}`.toLowerCase().replace(/[^a-z0-9_-]/g, "-").replace(/^-+/, "");

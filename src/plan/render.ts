@@ -19,6 +19,8 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "aws:cloudwatch/metricAlarm:MetricAlarm": ["metricName", "comparisonOperator", "threshold"],
     "aws:cloudwatch/logGroup:LogGroup": ["name", "retentionInDays"],
     "aws:ecs/cluster:Cluster": ["name"],
+    "aws:ecs/capacityProvider:CapacityProvider": ["autoScalingGroupProvider.managedScaling.targetCapacity", "autoScalingGroupProvider.managedTerminationProtection"],
+    "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": ["capacityProviders"],
     "aws:ecs/service:Service": ["desiredCount", "launchType"],
     "aws:ecs/taskDefinition:TaskDefinition": ["family", "cpu", "memory"],
     "aws:appautoscaling/target:Target": ["minCapacity", "maxCapacity", "scalableDimension"],
