@@ -38,6 +38,8 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": ["qualifier", "maximumRetryAttempts", "maximumEventAgeInSeconds"],
     "aws:eks/nodeGroup:NodeGroup": ["capacityType", "instanceTypes", "scalingConfig.minSize", "scalingConfig.maxSize"],
     "aws:eks/fargateProfile:FargateProfile": ["selectors"],
+    "eks:index:Cluster": ["name", "version", "authenticationMode", "endpointPublicAccess"],
+    "aws:kms/key:Key": ["enableKeyRotation"],
     "aws:iam/role:Role": [],
     "kubernetes:apps/v1:Deployment": ["metadata.name", "spec.replicas"],
     "kubernetes:core/v1:Service": ["metadata.name", "spec.type"],
