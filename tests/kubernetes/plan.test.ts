@@ -1,15 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { KubernetesServiceArgs, planKubernetesService } from "../../components/kubernetes";
+import { KubernetesServiceArgs, KubernetesServicePlan, planKubernetesService } from "../../components/kubernetes";
 import { problemPaths } from "../support";
 
 const base: KubernetesServiceArgs = { image: "nginx:1.21", port: 80 };
 const plan = (args: Partial<KubernetesServiceArgs>, name = "web-app") => planKubernetesService(name, { ...base, ...args } as KubernetesServiceArgs);
 const paths = (args: Partial<KubernetesServiceArgs>) => problemPaths(() => plan(args));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the planned pod freely
+const podOf = (p: KubernetesServicePlan) => (p.deployment.template as { spec: Record<string, any> }).spec;
 
 describe("planKubernetesService defaults", () => {
     const p = plan({});
-    const pod = p.deployment.template.spec as Record<string, any>;
+    const pod = podOf(p);
     const container = pod.containers[0];
 
     it("names every object after the component, selecting on the app.kubernetes.io labels", () => {
@@ -70,13 +72,13 @@ describe("planKubernetesService defaults", () => {
 describe("planKubernetesService options", () => {
     it("keeps user labels off the selector, so they can change", () => {
         const p = plan({ labels: { app: "web", version: "v1" } });
-        expect(p.deployment.template.metadata).toEqual({ labels: { app: "web", version: "v1", ...p.selector } });
+        expect((p.deployment.template as { metadata: unknown }).metadata).toEqual({ labels: { app: "web", version: "v1", ...p.selector } });
         expect(p.deployment.selector).toEqual({ matchLabels: p.selector });
     });
 
     it("reads secretEnv from secretKeyRef and env as plain values", () => {
         const p = plan({ env: { ENV: "production" }, secretEnv: { DB_PASSWORD: { secretName: "db-credentials", key: "password" } } });
-        const c = (p.deployment.template.spec as Record<string, any>).containers[0];
+        const c = podOf(p).containers[0];
         expect(c.env).toEqual([
             { name: "ENV", value: "production" },
             { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db-credentials", key: "password" } } },
@@ -85,7 +87,7 @@ describe("planKubernetesService options", () => {
 
     it("turns off probes, the PDB and spreading only when asked", () => {
         const p = plan({ livenessProbe: { enabled: false }, readinessProbe: { enabled: false }, podDisruptionBudget: false, topologySpread: { enabled: false } });
-        const pod = p.deployment.template.spec as Record<string, any>;
+        const pod = podOf(p);
         expect(pod.containers[0].livenessProbe).toBeUndefined();
         expect(pod.containers[0].readinessProbe).toBeUndefined();
         expect(pod.topologySpreadConstraints).toBeUndefined();
@@ -117,7 +119,7 @@ describe("planKubernetesService options", () => {
 
     it("tunes the security context without giving up the restricted profile", () => {
         const p = plan({ securityContext: { runAsUser: 101, runAsGroup: 101, fsGroup: 101, readOnlyRootFilesystem: false } });
-        const pod = p.deployment.template.spec as Record<string, any>;
+        const pod = podOf(p);
         expect(pod.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" }, runAsUser: 101, runAsGroup: 101, fsGroup: 101 });
         expect(pod.containers[0].securityContext).toMatchObject({ readOnlyRootFilesystem: false, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } });
     });
