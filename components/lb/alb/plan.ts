@@ -81,11 +81,11 @@ const quote = (s: string) => JSON.stringify(s);
 
 /**
  * Assigns priorities: explicit ones stay; each omitted one gets the lowest number above the
- * previous rule's priority that no rule gives explicitly, so assigned and explicit priorities
- * never collide and omitted ones keep their list order.
+ * previous rule's priority that no other rule has (explicitly or assigned), so priorities never
+ * collide and a run of omitted ones keeps its list order.
  */
 export function assignPriorities(rules: readonly { priority?: number }[]): number[] {
-    const explicit = new Set(rules.map((r) => r.priority).filter((p): p is number => typeof p === "number"));
+    const taken = new Set(rules.map((r) => r.priority).filter((p): p is number => typeof p === "number"));
     let previous = 0;
     return rules.map((r) => {
         if (typeof r.priority === "number") {
@@ -93,7 +93,8 @@ export function assignPriorities(rules: readonly { priority?: number }[]): numbe
             return r.priority;
         }
         let p = Math.floor(previous) + 1;
-        while (explicit.has(p)) p++;
+        while (taken.has(p)) p++;
+        taken.add(p);
         previous = p;
         return p;
     });
@@ -124,11 +125,13 @@ function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key:
         // Lambda target groups are not health-checked unless asked: each check is an invocation.
         healthCheck = { enabled: false };
     } else {
+        // A wrong target-group protocol is reported once, not again through its health check.
+        const hcProtocol = protocol === "HTTPS" ? "HTTPS" : "HTTP";
         healthCheck = planHealthCheck(v, tg.healthCheck, `${path}.healthCheck`, {
             protocols: ["HTTP", "HTTPS"],
-            targetProtocol: lambda ? undefined : protocol,
+            targetProtocol: lambda ? undefined : hcProtocol,
             matcherRange: { min: 200, max: 499 },
-            defaults: { protocol, path: "/health", intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" },
+            defaults: { protocol: hcProtocol, path: "/health", intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" },
         });
         if (lambda) {
             delete healthCheck.protocol;

@@ -118,7 +118,7 @@ export function planHealthCheck(v: Validator, hc: HealthCheckInput | undefined, 
     const timeout = hc?.timeoutSeconds ?? d.timeoutSeconds;
     v.range(interval, at("intervalSeconds"), iMin, iMax, { unit: "seconds" });
     v.range(timeout, at("timeoutSeconds"), tMin, tMax, { unit: "seconds" });
-    if (typeof timeout === "number" && typeof interval === "number" && timeout >= interval && timeout >= tMin && timeout <= tMax) {
+    if (typeof timeout === "number" && typeof interval === "number" && timeout >= interval && timeout >= tMin && timeout <= tMax && interval >= iMin && interval <= iMax) {
         v.add(at("timeoutSeconds"), `must be less than intervalSeconds (${interval}${hc?.intervalSeconds === undefined ? ", the default" : ""}); got ${timeout}`);
     }
     const healthyThreshold = hc?.healthyThreshold ?? d.healthyThreshold;
