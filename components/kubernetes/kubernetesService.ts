@@ -46,7 +46,7 @@ export class KubernetesService extends pulumi.ComponentResource {
         if (plan.createNamespace && plan.namespace !== undefined) {
             this.namespace = new k8s.core.v1.Namespace(
                 childName(name, "namespace"),
-                { metadata: { name: plan.namespace, labels: { ...plan.namespaceLabels, ...(args.labels ?? {}) } } },
+                { metadata: { name: plan.namespace, labels: plan.namespaceLabels } },
                 { parent: this },
             );
             // Reading the name from the resource makes every object wait for the namespace.

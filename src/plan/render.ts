@@ -45,6 +45,7 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "kubernetes:core/v1:Service": ["metadata.name", "spec.type"],
     "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": ["spec.minReplicas", "spec.maxReplicas"],
     "kubernetes:policy/v1:PodDisruptionBudget": ["spec.minAvailable", "spec.maxUnavailable"],
+    "kubernetes:core/v1:Namespace": ["metadata.name"],
     "kubernetes:networking.istio.io/v1:VirtualService": ["metadata.name", "spec.hosts"],
     "kubernetes:networking.istio.io/v1:DestinationRule": ["metadata.name", "spec.host"],
     "kubernetes:networking.istio.io/v1beta1:VirtualService": ["metadata.name", "spec.hosts"],

@@ -111,6 +111,31 @@ describe("planKubernetesService options", () => {
         expect(plan({ replicas: 5, autoscaling: { minReplicas: 3, maxReplicas: 6 } }).deployment.replicas).toBe(5);
     });
 
+    it("translates custom behaviour: windows through the scaling vocabulary, policies as given", () => {
+        const hpa = plan({
+            autoscaling: {
+                minReplicas: 2,
+                maxReplicas: 8,
+                cpuUtilization: 60,
+                behavior: { scaleUp: { stabilizationWindowSeconds: 60, selectPolicy: "Min", policies: [{ type: "Pods", value: 2, periodSeconds: 60 }] }, scaleDown: { selectPolicy: "Disabled" } },
+            },
+        }).hpa;
+        expect(hpa?.behavior).toEqual({
+            scaleUp: { stabilizationWindowSeconds: 60, selectPolicy: "Min", policies: [{ type: "Pods", value: 2, periodSeconds: 60 }] },
+            scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: "Disabled", policies: [{ type: "Percent", value: 50, periodSeconds: 60 }] },
+        });
+    });
+
+    it("reports a bad window once, however many metrics share it", () => {
+        const args = { autoscaling: { minReplicas: 1, maxReplicas: 3, cpuUtilization: 70, memoryUtilization: 80, external: [{ metricName: "m", averageValue: "5" }], behavior: { scaleDown: { stabilizationWindowSeconds: 4000 } } } };
+        expect(paths(args)).toEqual(["autoscaling.behavior.scaleDown.stabilizationWindowSeconds"]);
+    });
+
+    it("takes external targets in any quantity form", () => {
+        const hpa = plan({ autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "lag", averageValue: "1k" }] } }).hpa;
+        expect(hpa?.metrics).toEqual([{ type: "External", external: { metric: { name: "lag" }, target: { type: "AverageValue", averageValue: "1000" } } }]);
+    });
+
     it("targets 70 % CPU when autoscaling names no metric", () => {
         expect(plan({ autoscaling: { minReplicas: 2, maxReplicas: 4 } }).hpa?.metrics).toEqual([
             { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } },
@@ -177,7 +202,9 @@ describe("planKubernetesService validation: one failing case per rule", () => {
         ["HPA cpu target", { autoscaling: { minReplicas: 1, maxReplicas: 3, cpuUtilization: 0 } }, "autoscaling.cpuUtilization"],
         ["HPA memory target", { autoscaling: { minReplicas: 1, maxReplicas: 3, memoryUtilization: 101 } }, "autoscaling.memoryUtilization"],
         ["HPA external metric name", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "", averageValue: "30" }] } }, "autoscaling.external[0].metricName"],
-        ["HPA external average value", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "m", averageValue: "lots" }] } }, "autoscaling.external[0].averageValue"],
+        ["HPA external average value syntax", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "m", averageValue: "lots" }] } }, "autoscaling.external[0].averageValue"],
+        ["HPA external average value > 0", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "m", averageValue: "0" }] } }, "autoscaling.external[0].averageValue"],
+        ["HPA cpu target whole percent", { autoscaling: { minReplicas: 1, maxReplicas: 3, cpuUtilization: 70.5 } }, "autoscaling.cpuUtilization"],
         ["HPA external selector", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "m", averageValue: "30", selector: { q: "my queue" } }] } }, "autoscaling.external[0].selector.q"],
         ["HPA policies non-empty", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { policies: [] } } } }, "autoscaling.behavior.scaleUp.policies"],
         ["HPA policy type", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleDown: { policies: [{ type: "Nodes" as "Pods", value: 1, periodSeconds: 60 }] } } } }, "autoscaling.behavior.scaleDown.policies[0].type"],
