@@ -80,7 +80,6 @@ function planListener(v: Validator, ctx: PlanContext, component: string, key: st
     v.oneOf(targetType, `${tgPath}.targetType`, ["ip", "instance", "alb"]);
     const healthCheck = planHealthCheck(v, tg.healthCheck, `${tgPath}.healthCheck`, {
         protocols: ["TCP", "HTTP", "HTTPS"],
-        targetProtocol: protocol,
         matcherRange: { min: 200, max: 599 },
         defaults: { protocol: "TCP", path: "/health", intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 3, matcher: "200-399" },
     });
