@@ -215,7 +215,8 @@ export interface EksClusterArgs {
      */
     deletionProtection?: boolean;
     /**
-     * Tags for every AWS resource the component creates, merged over the default tags.
+     * Tags for every AWS resource the component creates, merged over the default tags; at
+     * most 48, or 46 with node groups (which also carry the 2 cluster-autoscaler tags).
      * @default {}
      */
     tags?: Tags;

@@ -261,6 +261,11 @@ export function planEksCluster(name: string, args: EksClusterArgs, options: Plan
     validateTags(v, args.tags);
 
     const nodeGroups = Object.entries(args.nodeGroups ?? {}).map(([key, ng]) => planNodeGroup(v, key, ng));
+    // Node groups carry the 2 default tags, the 2 autoscaler discovery tags and the user's: at most 50.
+    const userTags = Object.keys(args.tags ?? {}).length;
+    if (nodeGroups.length > 0 && userTags > 46 && userTags <= 48) {
+        v.add("tags", `must have at most 46 tags when there are node groups, leaving room for the 2 default and 2 cluster-autoscaler tags (got ${userTags})`);
+    }
 
     // Fargate profiles: 1 to 5 selectors, each with a namespace; at most 5 labels a selector.
     // https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateFargateProfile.html

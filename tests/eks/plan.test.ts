@@ -218,6 +218,10 @@ describe("planEksCluster validation", () => {
     it("log retention is a CloudWatch Logs value, and tags follow the AWS rules", () => {
         expect(paths({ ...base, logRetentionDays: 42 })).toEqual(["logRetentionDays"]);
         expect(paths({ ...base, tags: { "aws:owner": "x" } })).toEqual(["tags.aws:owner"]);
+        // AWS allows 50 tags a resource; node groups also carry 2 default and 2 autoscaler tags.
+        const tags = Object.fromEntries(Array.from({ length: 47 }, (_, i) => [`t${i}`, "x"]));
+        expect(paths({ ...withNodeGroup({}), tags })).toEqual(["tags"]);
+        expect(planEksCluster("c", { ...base, tags }).nodeGroups).toEqual([]);
     });
 
     it("collects every problem at once", () => {
