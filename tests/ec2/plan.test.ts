@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import { problemPaths } from "../support";
+import { architectureOf, AutoScalingGroupArgs, planAutoScalingGroup } from "../../components/ec2";
+
+const base: AutoScalingGroupArgs = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], minSize: 2, maxSize: 10 };
+const paths = (extra: Partial<AutoScalingGroupArgs>) => problemPaths(() => planAutoScalingGroup("web", { ...base, ...extra } as AutoScalingGroupArgs));
+const valid = (extra: Partial<AutoScalingGroupArgs>) => expect(() => planAutoScalingGroup("web", { ...base, ...extra } as AutoScalingGroupArgs)).not.toThrow();
+
+describe("planAutoScalingGroup: defaults", () => {
+    it("t3.medium, AL2023 x86_64, gp3, EC2 health checks with a 300 s grace period, rolling refresh at 90%", () => {
+        const plan = planAutoScalingGroup("web", base);
+        expect(plan.instanceType).toBe("t3.medium");
+        expect(plan.mixed).toBeUndefined();
+        expect(plan.amiParameter).toBe("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+        expect(plan.rootVolume).toEqual({ type: "gp3" });
+        expect(plan.healthCheckType).toBe("EC2");
+        expect(plan.healthCheckGracePeriodSeconds).toBe(300);
+        expect(plan.instanceRefresh).toEqual({ minHealthyPercentage: 90 });
+        expect(plan.createSecurityGroup).toBe(true);
+        expect(plan.ignoreDesiredCapacity).toBe(false);
+        expect(plan.tags).toEqual({ "managed-by": "compute-layer", component: "web" });
+    });
+
+    it("ELB health checks when target groups are given", () => {
+        expect(planAutoScalingGroup("web", { ...base, targetGroupArns: ["arn:tg"] }).healthCheckType).toBe("ELB");
+        expect(planAutoScalingGroup("web", { ...base, targetGroupArns: pulumi.output(["arn:tg"]) }).healthCheckType).toBe("ELB");
+        expect(planAutoScalingGroup("web", { ...base, targetGroupArns: [] }).healthCheckType).toBe("EC2");
+    });
+
+    it("Graviton instance types read the arm64 AL2023 parameter", () => {
+        expect(planAutoScalingGroup("web", { ...base, instanceType: "m7g.large" }).amiParameter).toBe("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64");
+        expect(["t4g.small", "c6gn.large", "x2gd.xlarge", "im4gn.large", "g5g.xlarge"].map(architectureOf)).toEqual(["arm64", "arm64", "arm64", "arm64", "arm64"]);
+        expect(["t3.medium", "m5a.large", "g5.xlarge", "m7i-flex.large", "c7i.metal"].map(architectureOf)).toEqual(["x86_64", "x86_64", "x86_64", "x86_64", "x86_64"]);
+    });
+
+    it("spot gives a mixed-instances policy, all Spot above base, price-capacity-optimized, capacity rebalance on", () => {
+        const plan = planAutoScalingGroup("web", { ...base, instanceTypes: ["m5.large", "m5a.large", "m4.large"], spot: {} });
+        expect(plan.instanceType).toBeUndefined();
+        expect(plan.mixed).toEqual({
+            instanceTypes: ["m5.large", "m5a.large", "m4.large"],
+            onDemandBaseCapacity: 0,
+            onDemandPercentageAboveBaseCapacity: 0,
+            spotAllocationStrategy: "price-capacity-optimized",
+            capacityRebalance: true,
+        });
+    });
+
+    it("instanceTypes without spot are all On-Demand, without capacity rebalance", () => {
+        expect(planAutoScalingGroup("web", { ...base, instanceTypes: ["m5.large", "m5a.large"] }).mixed).toMatchObject({ onDemandPercentageAboveBaseCapacity: 100, capacityRebalance: false });
+    });
+
+    it("any scaling, schedules included, puts desiredCapacity under ignoreChanges", () => {
+        expect(planAutoScalingGroup("web", { ...base, scaling: { schedules: [{ name: "n", cron: "0 20 * * *", desiredCapacity: 4 }] } }).ignoreDesiredCapacity).toBe(true);
+        expect(planAutoScalingGroup("web", { ...base, scaling: { targetTracking: [{ metric: "cpu", target: 70 }] } }).ignoreDesiredCapacity).toBe(true);
+        expect(planAutoScalingGroup("web", { ...base, scaling: {} }).ignoreDesiredCapacity).toBe(false);
+    });
+
+    it("skips values that are not known yet", () => {
+        expect(() => planAutoScalingGroup("web", { ...base, minSize: pulumi.output(20), desiredCapacity: 1, subnetIds: pulumi.output(["s"]), vpcId: pulumi.output("vpc") })).not.toThrow();
+    });
+});
+
+describe("planAutoScalingGroup: validation", () => {
+    it("min ≤ desired ≤ max: minSize 3, desired 2, max 5 names desiredCapacity", () => {
+        expect(paths({ minSize: 3, desiredCapacity: 2, maxSize: 5 })).toEqual(["desiredCapacity"]);
+        expect(paths({ minSize: 1, desiredCapacity: 6, maxSize: 5 })).toEqual(["desiredCapacity"]);
+        expect(paths({ minSize: 6, maxSize: 5 })).toEqual(["maxSize"]);
+    });
+
+    it("max ≥ 1 and sizes are whole numbers ≥ 0", () => {
+        expect(paths({ minSize: 0, maxSize: 0 })).toEqual(["maxSize"]);
+        expect(paths({ minSize: -1 })).toEqual(["minSize"]);
+        expect(paths({ desiredCapacity: 2.5 })).toEqual(["desiredCapacity"]);
+    });
+
+    it("placement: subnets are required, and vpcId is required to create the security group", () => {
+        expect(paths({ subnetIds: [] })).toEqual(["subnetIds"]);
+        expect(paths({ vpcId: undefined })).toEqual(["vpcId"]);
+        expect(paths({ vpcId: undefined, securityGroupIds: [] })).toEqual(["securityGroupIds"]);
+        expect(() => planAutoScalingGroup("web", { ...base, vpcId: undefined, securityGroupIds: ["sg-1"] })).not.toThrow();
+    });
+
+    it("on-demand percentage is 0–100, base ≥ 0, allocation strategy from the list", () => {
+        expect(paths({ instanceTypes: ["m5.large"], spot: { onDemandPercentageAboveBaseCapacity: 101, onDemandBaseCapacity: -1, allocationStrategy: "cheapest" as never } })).toEqual([
+            "spot.onDemandBaseCapacity",
+            "spot.onDemandPercentageAboveBaseCapacity",
+            "spot.allocationStrategy",
+        ]);
+    });
+
+    it("at most 40 instance type overrides (AWS limit), unique, well-formed, one architecture, not with instanceType", () => {
+        const types = Array.from({ length: 41 }, (_, i) => `m5.${i}xlarge`);
+        expect(paths({ instanceTypes: types })).toEqual(["instanceTypes"]);
+        valid({ instanceTypes: Array.from({ length: 40 }, (_, i) => `m5.${i}xlarge`) });
+        expect(paths({ instanceTypes: ["m5.large", "m5.large"] })).toEqual(["instanceTypes[1]"]);
+        expect(paths({ instanceTypes: ["m5 large"] })).toEqual(["instanceTypes[0]"]);
+        expect(paths({ instanceTypes: ["m5.large", "m6g.large"] })).toEqual(["instanceTypes"]);
+        expect(paths({ instanceType: "m5.large", instanceTypes: ["m5a.large"] })).toEqual(["instanceTypes"]);
+        expect(paths({ instanceType: "large" })).toEqual(["instanceType"]);
+    });
+
+    it("root volume size in range for its type", () => {
+        expect(paths({ rootVolume: { sizeGb: 65537 } })).toEqual(["rootVolume.sizeGb"]);
+        valid({ rootVolume: { sizeGb: 65536 } });
+        expect(paths({ rootVolume: { sizeGb: 16385, type: "gp2" } })).toEqual(["rootVolume.sizeGb"]);
+        expect(paths({ rootVolume: { sizeGb: 3, type: "io1", iops: 3000 }, imageId: "ami-1" })).toEqual(["rootVolume.sizeGb"]);
+        // The default Amazon Linux 2023 image has an 8 GiB root snapshot.
+        expect(paths({ rootVolume: { sizeGb: 4 } })).toEqual(["rootVolume.sizeGb"]);
+        valid({ rootVolume: { sizeGb: 4 }, imageId: "ami-1" });
+    });
+
+    it("root volume type and IOPS", () => {
+        expect(paths({ rootVolume: { sizeGb: 20, type: "st1" as never } })).toEqual(["rootVolume.type"]);
+        expect(paths({ rootVolume: { sizeGb: 20, type: "io2" } })).toEqual(["rootVolume.iops"]);
+        expect(paths({ rootVolume: { sizeGb: 20, type: "gp2", iops: 3000 } })).toEqual(["rootVolume.iops"]);
+        expect(paths({ rootVolume: { sizeGb: 20, type: "gp3", iops: 1000 } })).toEqual(["rootVolume.iops"]);
+    });
+
+    it("healthCheckType is EC2 or ELB; grace period ≥ 0", () => {
+        const e = paths({ healthCheckType: "TCP" as never, healthCheckGracePeriodSeconds: -1 });
+        expect(e).toEqual(["healthCheckType", "healthCheckGracePeriodSeconds"]);
+    });
+
+    it("instance refresh percentages", () => {
+        expect(paths({ instanceRefresh: { minHealthyPercentage: 101 } })).toEqual(["instanceRefresh.minHealthyPercentage"]);
+        expect(paths({ instanceRefresh: { maxHealthyPercentage: 250, instanceWarmupSeconds: -5 } })).toEqual(["instanceRefresh.maxHealthyPercentage", "instanceRefresh.maxHealthyPercentage", "instanceRefresh.instanceWarmupSeconds"]);
+        expect(paths({ instanceRefresh: { minHealthyPercentage: 50, maxHealthyPercentage: 160 } })).toEqual(["instanceRefresh.maxHealthyPercentage"]);
+    });
+
+    it("user data at most 16 KB", () => {
+        expect(paths({ userData: "x".repeat(16 * 1024 + 1) })).toEqual(["userData"]);
+    });
+
+    it("scaling problems are reported under scaling.", () => {
+        expect(paths({ scaling: { targetTracking: [{ metric: "memory", target: 70 }], schedules: [{ name: "a", cron: "0 9 * *", minCapacity: 1 }] } })).toEqual([
+            "scaling.targetTracking[0].metric",
+            "scaling.schedules[0].cron",
+        ]);
+    });
+
+    it("tags", () => {
+        expect(paths({ tags: { "aws:owner": "me" } })).toEqual(["tags.aws:owner"]);
+    });
+
+    it("collects every problem at once", () => {
+        expect(paths({ minSize: 3, desiredCapacity: 2, maxSize: 5, healthCheckType: "X" as never, vpcId: undefined })).toEqual(["vpcId", "desiredCapacity", "healthCheckType"]);
+    });
+});
