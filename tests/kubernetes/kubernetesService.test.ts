@@ -190,8 +190,10 @@ describe("KubernetesService: an SQS queue-depth external metric", () => {
             { type: "External", external: { metric: { name: "sqs_queue_messages_visible", selector: { matchLabels: { queue_name: "my-queue" } } }, target: { type: "AverageValue", averageValue: "30" } } },
         ]);
         expect(h.spec).toMatchObject({ minReplicas: 1, maxReplicas: 20 });
-        // 1 to 20 pods: a PDB, since there can be 2 or more.
-        expect(only(plan, PDB)).toBeDefined();
+        // 1 to 20 pods: a PDB, since there can be 2 or more; the Deployment starts at minReplicas.
+        expect((manifest(only(plan, PDB)) as any).spec.maxUnavailable).toBe(1);
+        expect((manifest(only(plan, DEPLOYMENT)) as any).spec.replicas).toBe(1);
+        expect(only(plan, DEPLOYMENT).options.ignoreChanges).toEqual(["spec.replicas"]);
     });
 });
 
