@@ -1,7 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Problem } from "../core";
-import { customMetricFields, dimensionList, optional, ScalingAlarmPlan, scheduleKey, stepAdjustmentList, stepAlarm, targetTrackingKeys } from "./common";
+import { metricPair, optional, planSteps, ScalingAlarmPlan, scheduleKey, targetTrackingKeys, trackedMetric } from "./common";
 import { ScalingPolicies } from "./types";
 import { validateScalingPolicies } from "./validate";
 
@@ -94,9 +94,7 @@ export function toApplicationAutoScaling(p: ScalingPolicies | undefined, opts: A
     tt.forEach((t, i) => {
         const config: aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfiguration = {
             targetValue: t.target,
-            ...(t.metric === "custom" && t.customMetric
-                ? { customizedMetricSpecification: { ...customMetricFields(t.customMetric), ...optional("dimensions", dimensionList(t.customMetric.dimensions)) } }
-                : { predefinedMetricSpecification: { predefinedMetricType: svc.predefined[t.metric], ...optional("resourceLabel", t.resourceLabel) } }),
+            ...trackedMetric(t, svc.predefined[t.metric], "dimensions"),
             ...optional("scaleInCooldown", t.scaleInCooldownSeconds ?? svc.cooldowns.scaleIn),
             ...optional("scaleOutCooldown", t.scaleOutCooldownSeconds ?? svc.cooldowns.scaleOut),
             ...optional("disableScaleIn", t.disableScaleIn),
@@ -104,22 +102,12 @@ export function toApplicationAutoScaling(p: ScalingPolicies | undefined, opts: A
         plan.policies.push({ key: keys[i], args: { policyType: "TargetTrackingScaling", targetTrackingScalingPolicyConfiguration: config } });
     });
 
-    (p.steps ?? []).forEach((s, i) => {
-        const key = `step-${i}`;
-        plan.policies.push({
-            key,
-            args: {
-                policyType: "StepScaling",
-                stepScalingPolicyConfiguration: {
-                    adjustmentType: s.adjustmentType ?? "ChangeInCapacity",
-                    metricAggregationType: s.metricAggregationType ?? "Average",
-                    ...optional("cooldown", s.cooldownSeconds),
-                    stepAdjustments: stepAdjustmentList(s.adjustments),
-                },
-            },
-        });
-        plan.alarms.push(stepAlarm(s, `${key}-alarm`, key, { namespace: svc.namespace, dimensions: opts.alarmDimensions }));
-    });
+    const steps = planSteps(p.steps, { namespace: svc.namespace, dimensions: opts.alarmDimensions }, (fields, s) => ({
+        policyType: "StepScaling",
+        stepScalingPolicyConfiguration: { ...fields, ...optional("cooldown", s.cooldownSeconds) },
+    }));
+    plan.policies.push(...steps.policies);
+    plan.alarms.push(...steps.alarms);
 
     for (const s of p.schedules ?? []) {
         plan.scheduledActions.push({
@@ -144,7 +132,7 @@ export function toApplicationAutoScaling(p: ScalingPolicies | undefined, opts: A
                         {
                             // The provider takes this target as a string.
                             targetValue: String(pr.target),
-                            predefinedMetricPairSpecification: { predefinedMetricType: svc.predictivePair[pr.metric], ...optional("resourceLabel", pr.resourceLabel) },
+                            predefinedMetricPairSpecification: metricPair(pr, svc.predictivePair[pr.metric]),
                         },
                     ],
                     mode: pr.mode ?? "ForecastOnly",

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CustomMetric, StepAdjustment, StepScalingPolicy, TargetTrackingPolicy } from "./types";
+import { CustomMetric, PredictiveScaling, StepAdjustment, StepScalingPolicy, TargetTrackingPolicy } from "./types";
 
 /** A CloudWatch alarm a translator plans for a step-scaling policy; the tier adds `alarmActions: [policy.arn]`. */
 export interface ScalingAlarmPlan {
@@ -27,9 +27,56 @@ export function dimensionList(dimensions: Record<string, pulumi.Input<string>> |
     return out.length > 0 ? out : undefined;
 }
 
-/** Target-tracking customized metric fields shared by EC2 and Application Auto Scaling (dimension key differs). */
-export function customMetricFields(c: CustomMetric): { metricName: string; namespace: string; statistic: string; unit?: string } {
+function customMetricFields(c: CustomMetric): { metricName: string; namespace: string; statistic: string; unit?: string } {
     return { metricName: c.metricName, namespace: c.namespace, statistic: c.statistic, ...(c.unit !== undefined ? { unit: c.unit } : {}) };
+}
+
+/**
+ * The metric half of a target-tracking configuration, the same for EC2 and Application Auto
+ * Scaling except the name of the custom metric's dimension list.
+ */
+export function trackedMetric<D extends string>(
+    t: TargetTrackingPolicy,
+    predefinedMetricType: string,
+    dimensionsKey: D,
+):
+    | { customizedMetricSpecification: ReturnType<typeof customMetricFields> & { [K in D]?: { name: string; value: pulumi.Input<string> }[] } }
+    | { predefinedMetricSpecification: { predefinedMetricType: string; resourceLabel?: pulumi.Input<string> } } {
+    if (t.metric === "custom" && t.customMetric) {
+        return { customizedMetricSpecification: { ...customMetricFields(t.customMetric), ...optional(dimensionsKey, dimensionList(t.customMetric.dimensions)) } };
+    }
+    return { predefinedMetricSpecification: { predefinedMetricType, ...optional("resourceLabel", t.resourceLabel) } };
+}
+
+/** A predictive policy's predefined metric pair. */
+export function metricPair(pr: PredictiveScaling, predefinedMetricType: string): { predefinedMetricType: string; resourceLabel?: pulumi.Input<string> } {
+    return { predefinedMetricType, ...optional("resourceLabel", pr.resourceLabel) };
+}
+
+/** The fields of a step-scaling policy both services share, defaults applied. */
+export interface StepFields {
+    adjustmentType: string;
+    metricAggregationType: string;
+    stepAdjustments: ReturnType<typeof stepAdjustmentList>;
+}
+
+/**
+ * Plans one policy (shaped by `toArgs`) and one alarm per step-scaling policy: keys `step-<i>`
+ * and `step-<i>-alarm`.
+ */
+export function planSteps<A>(steps: StepScalingPolicy[] | undefined, defaults: AlarmDefaults, toArgs: (fields: StepFields, s: StepScalingPolicy) => A): { policies: { key: string; args: A }[]; alarms: ScalingAlarmPlan[] } {
+    const out: { policies: { key: string; args: A }[]; alarms: ScalingAlarmPlan[] } = { policies: [], alarms: [] };
+    (steps ?? []).forEach((s, i) => {
+        const key = `step-${i}`;
+        const fields: StepFields = {
+            adjustmentType: s.adjustmentType ?? "ChangeInCapacity",
+            metricAggregationType: s.metricAggregationType ?? "Average",
+            stepAdjustments: stepAdjustmentList(s.adjustments),
+        };
+        out.policies.push({ key, args: toArgs(fields, s) });
+        out.alarms.push(stepAlarm(s, `${key}-alarm`, key, defaults));
+    });
+    return out;
 }
 
 /** Step bands as AWS takes them: bounds are strings, open bounds are left out. */

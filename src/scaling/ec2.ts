@@ -1,7 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Problem } from "../core";
-import { customMetricFields, dimensionList, optional, ScalingAlarmPlan, scheduleKey, stepAdjustmentList, stepAlarm, targetTrackingKeys } from "./common";
+import { metricPair, optional, planSteps, ScalingAlarmPlan, scheduleKey, targetTrackingKeys, trackedMetric } from "./common";
 import { ScalingPolicies } from "./types";
 import { validateScalingPolicies } from "./validate";
 
@@ -69,27 +69,15 @@ export function toEc2AutoScaling(p: ScalingPolicies | undefined, opts: Ec2Scalin
     tt.forEach((t, i) => {
         const config: aws.types.input.autoscaling.PolicyTargetTrackingConfiguration = {
             targetValue: t.target,
-            ...(t.metric === "custom" && t.customMetric
-                ? { customizedMetricSpecification: { ...customMetricFields(t.customMetric), ...optional("metricDimensions", dimensionList(t.customMetric.dimensions)) } }
-                : { predefinedMetricSpecification: { predefinedMetricType: PREDEFINED[t.metric], ...optional("resourceLabel", t.resourceLabel) } }),
+            ...trackedMetric(t, PREDEFINED[t.metric], "metricDimensions"),
             ...optional("disableScaleIn", t.disableScaleIn),
         };
         plan.policies.push({ key: keys[i], args: { policyType: "TargetTrackingScaling", targetTrackingConfiguration: config } });
     });
 
-    (p.steps ?? []).forEach((s, i) => {
-        const key = `step-${i}`;
-        plan.policies.push({
-            key,
-            args: {
-                policyType: "StepScaling",
-                adjustmentType: s.adjustmentType ?? "ChangeInCapacity",
-                metricAggregationType: s.metricAggregationType ?? "Average",
-                stepAdjustments: stepAdjustmentList(s.adjustments),
-            },
-        });
-        plan.alarms.push(stepAlarm(s, `${key}-alarm`, key, { namespace: "AWS/EC2", dimensions: opts.alarmDimensions }));
-    });
+    const steps = planSteps(p.steps, { namespace: "AWS/EC2", dimensions: opts.alarmDimensions }, (fields) => ({ policyType: "StepScaling", ...fields }));
+    plan.policies.push(...steps.policies);
+    plan.alarms.push(...steps.alarms);
 
     for (const s of p.schedules ?? []) {
         plan.scheduledActions.push({
@@ -115,7 +103,7 @@ export function toEc2AutoScaling(p: ScalingPolicies | undefined, opts: Ec2Scalin
                 predictiveScalingConfiguration: {
                     metricSpecification: {
                         targetValue: pr.target,
-                        predefinedMetricPairSpecification: { predefinedMetricType: PREDICTIVE_PAIR[pr.metric], ...optional("resourceLabel", pr.resourceLabel) },
+                        predefinedMetricPairSpecification: metricPair(pr, PREDICTIVE_PAIR[pr.metric]),
                     },
                     mode: pr.mode ?? "ForecastOnly",
                     ...optional("schedulingBufferTime", pr.schedulingBufferSeconds === undefined ? undefined : String(pr.schedulingBufferSeconds)),
