@@ -41,6 +41,8 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "eks:index:Cluster": ["name", "version", "authenticationMode", "endpointPublicAccess"],
     "aws:kms/key:Key": ["enableKeyRotation"],
     "aws:iam/role:Role": [],
+    "aws:ec2/eip:Eip": ["domain"],
+    "aws:ec2/vpcEndpointService:VpcEndpointService": ["acceptanceRequired", "allowedPrincipals"],
     "kubernetes:apps/v1:Deployment": ["metadata.name", "spec.replicas"],
     "kubernetes:core/v1:Service": ["metadata.name", "spec.type"],
     "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": ["spec.minReplicas", "spec.maxReplicas"],
