@@ -1,7 +1,7 @@
 // The lambda tier's public exports.
 export * from "./args";
-export * from "./lambdaFunction";
-export { planLambdaFunction, LIVE_ALIAS, LOG_RETENTION_DAYS, RESERVED_ENVIRONMENT, LAMBDA_DEFAULTS } from "./plan";
-export type { LambdaFunctionPlan, LambdaCodePlan, ProvisionedConcurrencyPlan, DeadLetterPlan, StreamSourcePlan, S3BucketPlan } from "./plan";
-export { LAMBDA_RUNTIMES, DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "./runtimes";
-export type { RuntimeSchedule, RuntimeStatus } from "./runtimes";
+export { LambdaFunction } from "./lambdaFunction";
+export { planLambdaFunction, LAMBDA_DEFAULTS } from "./plan";
+export type { LambdaFunctionPlan, LambdaCodePlan } from "./plan";
+export { LAMBDA_RUNTIMES, DEFAULT_LAMBDA_RUNTIME, runtimeStatus as lambdaRuntimeStatus, supportedRuntimes as supportedLambdaRuntimes } from "./runtimes";
+export type { RuntimeSchedule as LambdaRuntimeSchedule, RuntimeStatus as LambdaRuntimeStatus } from "./runtimes";

@@ -317,6 +317,12 @@ describe("a function with every event type", () => {
         expect(dependsOn(sub, permission)).toBe(true);
     });
 
+    it("tags every child that can be tagged", () => {
+        const tagged = plan.resources.filter((r) => r.custom && r.inputs.tags !== undefined);
+        expect([...new Set(tagged.map((r) => r.type))].sort()).toEqual([T.rule, T.logGroup, T.role, T.esm, T.fn, T.api, T.stage, T.queue].sort());
+        for (const r of tagged) expect(r.inputs.tags, r.name).toEqual({ "managed-by": "compute-layer", component: "all-events" });
+    });
+
     it("creates one route per key", () => {
         expect(ofType(plan, T.route).map((r) => r.inputs.routeKey)).toEqual(["GET /orders/{id}", "$default"]);
     });

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LambdaFunctionArgs, planLambdaFunction, runtimeStatus, supportedRuntimes } from "../../components/lambda";
+import { LambdaFunctionArgs, planLambdaFunction } from "../../components/lambda";
+import { runtimeStatus, supportedRuntimes } from "../../components/lambda/runtimes";
 import { routeKeyProblem, scheduleExpressionProblem } from "../../components/lambda/expressions";
 import { problemPaths } from "../support";
 
