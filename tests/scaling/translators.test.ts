@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { ScalingPolicies, toApplicationAutoScaling, toEc2AutoScaling, toHpa } from "../../src/scaling";
 
@@ -55,6 +56,18 @@ describe("toEc2AutoScaling", () => {
             targetValue: 80,
             customizedMetricSpecification: { metricName: "mem_used_percent", namespace: "CWAgent", statistic: "Average", unit: "Percent", metricDimensions: [{ name: "AutoScalingGroupName", value: "web" }] },
         });
+    });
+
+    it("names policies by metric so that adding one does not rename another; repeats get their index", () => {
+        const keys = toEc2AutoScaling({ targetTracking: [{ metric: "cpu", target: 50 }, { metric: "networkIn", target: 1e6 }, { metric: "cpu", target: 80, disableScaleIn: true }] }).policies.map((p) => p.key);
+        expect(keys).toEqual(["target-cpu-0", "target-networkIn", "target-cpu-2"]);
+    });
+
+    it("passes an Output resource label through untouched", () => {
+        const label = pulumi.output("app/web/1/targetgroup/api/2");
+        const plan = toEc2AutoScaling({ targetTracking: [{ metric: "requestCountPerTarget", target: 500, resourceLabel: label }] });
+        expect(plan.problems).toEqual([]);
+        expect(plan.policies[0].args.targetTrackingConfiguration).toEqual({ targetValue: 500, predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: label } });
     });
 
     it("step scaling from a 70% CPU alarm with steps [0,10)+1, [10,20)+2, [20,∞)+3", () => {
