@@ -234,7 +234,7 @@ export function renderMermaid(plan: Plan): string {
     for (const r of sorted) {
         if (LISTENER_TYPES.has(r.type)) {
             const lb = ref(r.inputs.loadBalancerArn);
-            for (const t of forwardTargets(r.inputs.defaultActions)) edge(lb, t.tg, `${listenerLabel(r)} default`.trim());
+            for (const t of forwardTargets(r.inputs.defaultActions)) edge(lb, t.tg, [`${listenerLabel(r)} default`.trim(), t.weight !== undefined ? `weight ${t.weight}` : ""].filter((x) => x).join(", "));
         } else if (RULE_TYPES.has(r.type)) {
             const listener = ref(r.inputs.listenerArn);
             if (listener) edge(ref(listener.inputs.loadBalancerArn), r, listenerLabel(listener) || undefined);
