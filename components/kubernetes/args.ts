@@ -98,6 +98,20 @@ export interface KubernetesServicePortArgs {
      * @default none
      */
     annotations?: Record<string, pulumi.Input<string>>;
+    /**
+     * Whether to create the Service. Turn it off for a workload whose pods another workload's
+     * Service selects, such as the second version of a canary.
+     * @default true
+     */
+    enabled?: boolean;
+    /**
+     * The labels the Service selects, instead of this workload's own selector. Use labels that
+     * several workloads share (e.g. `{ app: "web" }` on both `version: v1` and `version: v2`) to
+     * put all their pods behind one Service, as an Istio canary needs. Every key must be one of
+     * this workload's `labels`.
+     * @default the workload's selector (`app.kubernetes.io/name` and `app.kubernetes.io/instance`)
+     */
+    selector?: Record<string, string>;
 }
 
 /** One HPA scaling policy: change by at most `value` pods or percent of the current pods per period. */

@@ -26,8 +26,8 @@ export class KubernetesService extends pulumi.ComponentResource {
     readonly namespace?: k8s.core.v1.Namespace;
     /** The Deployment. */
     readonly deployment: k8s.apps.v1.Deployment;
-    /** The Service. */
-    readonly service: k8s.core.v1.Service;
+    /** The Service; `undefined` when `service.enabled` is false. */
+    readonly service?: k8s.core.v1.Service;
     /** The HorizontalPodAutoscaler, when `autoscaling` is set. */
     readonly hpa?: k8s.autoscaling.v2.HorizontalPodAutoscaler;
     /** The PodDisruptionBudget, when there can be 2 or more pods and it is not turned off. */
@@ -60,11 +60,13 @@ export class KubernetesService extends pulumi.ComponentResource {
             { metadata, spec: plan.deployment },
             { parent: this, ...(plan.deploymentIgnoreChanges.length > 0 ? { ignoreChanges: plan.deploymentIgnoreChanges } : {}) },
         );
-        this.service = new k8s.core.v1.Service(
-            childName(name, "service"),
-            { metadata: { ...metadata, ...(plan.service.annotations ? { annotations: plan.service.annotations } : {}) }, spec: plan.service.spec },
-            { parent: this },
-        );
+        if (plan.service) {
+            this.service = new k8s.core.v1.Service(
+                childName(name, "service"),
+                { metadata: { ...metadata, ...(plan.service.annotations ? { annotations: plan.service.annotations } : {}) }, spec: plan.service.spec },
+                { parent: this },
+            );
+        }
         if (plan.hpa) {
             this.hpa = new k8s.autoscaling.v2.HorizontalPodAutoscaler(childName(name, "hpa"), { metadata, spec: plan.hpa }, { parent: this, dependsOn: [this.deployment] });
         }

@@ -70,8 +70,8 @@ export interface KubernetesServicePlan {
     deployment: DeploymentSpec;
     /** `ignoreChanges` of the Deployment: `spec.replicas` when the HPA owns the count. */
     deploymentIgnoreChanges: string[];
-    /** The Service's spec and annotations. */
-    service: { spec: ServiceSpec; annotations?: Record<string, pulumi.Input<string>> };
+    /** The Service's spec and annotations; `undefined` when `service.enabled` is false. */
+    service?: { spec: ServiceSpec; annotations?: Record<string, pulumi.Input<string>> };
     /** The HPA's spec, when autoscaling is on. */
     hpa?: HpaSpec;
     /** The PDB's spec, when there can be 2 or more pods and it is not turned off. */
@@ -407,7 +407,7 @@ export function planKubernetesService(name: string, args: KubernetesServiceArgs)
     for (const key of [NAME_LABEL, INSTANCE_LABEL]) {
         if (args.labels && key in args.labels) v.add(joinPath("labels", key), `is set by the component to ${quote(k8sName)} for the selector; remove it from labels`);
     }
-    const labels = { ...(args.labels ?? {}), ...selector };
+    const labels: Record<string, string> = { ...(args.labels ?? {}), ...selector };
 
     // Replicas and autoscaling.
     v.min(args.replicas, "replicas", 0);
@@ -449,6 +449,13 @@ export function planKubernetesService(name: string, args: KubernetesServiceArgs)
     for (const key of Object.keys(svc.annotations ?? {})) {
         const kp = labelKeyProblem(key);
         if (kp) v.add(joinPath("service.annotations", key), kp.replace("a label key", "an annotation key"));
+    }
+    if (svc.selector !== undefined) {
+        const keys = Object.keys(svc.selector);
+        if (keys.length === 0) v.add("service.selector", "must name at least one label; leave it out to select this workload's own pods");
+        for (const [key, value] of Object.entries(svc.selector)) {
+            if (labels[key] !== value) v.add(joinPath("service.selector", key), `must be one of this workload's labels (${Object.entries(labels).map(([k, x]) => `${k}=${x}`).join(", ")}), or the Service would not select its pods`);
+        }
     }
 
     const pdb = planPdb(v, args.podDisruptionBudget, fewestPods, mostPods, selector);
@@ -496,7 +503,7 @@ export function planKubernetesService(name: string, args: KubernetesServiceArgs)
 
     const serviceSpec: ServiceSpec = {
         type: svc.type ?? "ClusterIP",
-        selector,
+        selector: svc.selector ?? selector,
         ports: [{ name: "http", protocol: "TCP", port: svc.port ?? 80, targetPort: args.port }],
     };
 
@@ -513,7 +520,7 @@ export function planKubernetesService(name: string, args: KubernetesServiceArgs)
         labels,
         deployment,
         deploymentIgnoreChanges: hpa ? ["spec.replicas"] : [],
-        service: { spec: serviceSpec, ...(svc.annotations ? { annotations: svc.annotations } : {}) },
+        service: svc.enabled === false ? undefined : { spec: serviceSpec, ...(svc.annotations ? { annotations: svc.annotations } : {}) },
         ...(hpa ? { hpa } : {}),
         ...(pdb ? { pdb } : {}),
     };

@@ -18,7 +18,7 @@ describe("planKubernetesService defaults", () => {
         expect(p.name).toBe("web-app");
         expect(p.selector).toEqual({ "app.kubernetes.io/name": "web-app", "app.kubernetes.io/instance": "web-app" });
         expect(p.deployment.selector).toEqual({ matchLabels: p.selector });
-        expect(p.service.spec.selector).toEqual(p.selector);
+        expect(p.service?.spec.selector).toEqual(p.selector);
     });
 
     it("runs 2 replicas with the reference resources (250m/256Mi requests, 500m/512Mi limits)", () => {
@@ -53,8 +53,8 @@ describe("planKubernetesService defaults", () => {
     });
 
     it("puts a ClusterIP Service on port 80 in front of the container port", () => {
-        expect(p.service.spec).toMatchObject({ type: "ClusterIP", ports: [{ port: 80, targetPort: 80, protocol: "TCP" }] });
-        expect(plan({ port: 8080 }).service.spec.ports).toEqual([{ name: "http", protocol: "TCP", port: 80, targetPort: 8080 }]);
+        expect(p.service?.spec).toMatchObject({ type: "ClusterIP", ports: [{ port: 80, targetPort: 80, protocol: "TCP" }] });
+        expect(plan({ port: 8080 }).service?.spec.ports).toEqual([{ name: "http", protocol: "TCP", port: 80, targetPort: 8080 }]);
     });
 
     it("has a PDB allowing one pod down at a time, no HPA, and no namespace", () => {
@@ -243,5 +243,23 @@ describe("planKubernetesService validation: one failing case per rule", () => {
             return;
         }
         throw new Error("expected an error");
+    });
+});
+
+describe("planKubernetesService: one Service for several workloads (canary)", () => {
+    it("selects the shared labels instead of the workload's own selector", () => {
+        const p = plan({ labels: { app: "web", version: "v1" }, service: { selector: { app: "web" } } });
+        expect(p.service?.spec.selector).toEqual({ app: "web" });
+        // The Deployment still owns only its own pods.
+        expect(p.deployment.selector).toEqual({ matchLabels: p.selector });
+    });
+
+    it("creates no Service when it is turned off", () => {
+        expect(plan({ labels: { app: "web", version: "v2" }, service: { enabled: false } }).service).toBeUndefined();
+    });
+
+    it("rejects a Service selector that would not select the workload's own pods", () => {
+        expect(paths({ labels: { app: "web" }, service: { selector: { app: "api" } } })).toEqual(["service.selector.app"]);
+        expect(paths({ service: { selector: {} } })).toEqual(["service.selector"]);
     });
 });
