@@ -16,7 +16,7 @@ export interface Flowchart {
     boxes: Map<string, string[]>;
 }
 
-type Mermaid = (typeof import("mermaid"))["default"];
+type Mermaid = (typeof import("mermaid", { with: { "resolution-mode": "import" } }))["default"];
 let loaded: Promise<Mermaid> | undefined;
 
 function load(): Promise<Mermaid> {
