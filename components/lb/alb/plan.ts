@@ -3,7 +3,7 @@ import { defaultTags, isKnown, Tags, validateTags, Validator } from "../../../sr
 import { checkCidrs, checkKey, checkSubnets, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
-import { portRules, SecurityGroupPlan } from "../shared/security-group";
+import { SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type { ApplicationLoadBalancerArgs, FixedResponseActionArgs, ListenerAction, ListenerRuleArgs, RedirectActionArgs, ListenerRuleConditionsArgs, TargetGroupArgs, WeightedForwardArgs } from "./args";
 
 /** A target group as `aws.lb.TargetGroup` takes it. */
@@ -349,12 +349,13 @@ export function planApplicationLoadBalancer(name: string, args: ApplicationLoadB
         deletionProtection: args.deletionProtection ?? true,
         idleTimeout: args.idleTimeoutSeconds ?? 60,
         ...(args.accessLogs !== undefined ? { accessLogs: { bucket: args.accessLogs.bucket, ...(args.accessLogs.prefix !== undefined ? { prefix: args.accessLogs.prefix } : {}), enabled: true as const } } : {}),
-        securityGroup: {
-            description: `ALB ${name}: listener ports from clients, target ports to the VPC`,
-            ingress: portRules([{ protocol: "tcp", port: 80 }, ...(https ? [{ protocol: "tcp" as const, port: 443 }] : [])]),
-            ingressCidrs: args.ingressCidrs ?? (internal ? undefined : ["0.0.0.0/0"]),
-            egress: portRules(egress),
-        },
+        securityGroup: securityGroupPlan(
+            `ALB ${name}: listener ports from clients, target ports to the VPC`,
+            internal,
+            args.ingressCidrs,
+            [{ protocol: "tcp", port: 80 }, ...(https ? [{ protocol: "tcp" as const, port: 443 }] : [])],
+            egress,
+        ),
         http: { port: 80, redirectToHttps: https !== undefined },
         ...(https ? { https } : {}),
         targetGroups,

@@ -3,7 +3,7 @@ import { defaultTags, isKnown, knownList, Tags, validateTags, Validator } from "
 import { checkCidrs, checkKey, checkSubnets, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
-import { PortRule, portRules, SecurityGroupPlan } from "../shared/security-group";
+import { PortRule, SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type { NetworkLoadBalancerArgs, NlbListenerArgs } from "./args";
 
 /** One NLB listener with its target group, as the aws resources take them. */
@@ -143,12 +143,7 @@ export function planNetworkLoadBalancer(name: string, args: NetworkLoadBalancerA
         crossZone: args.crossZone ?? true,
         deletionProtection: args.deletionProtection ?? true,
         ...(staticIpSubnets ? { staticIpSubnets } : {}),
-        securityGroup: {
-            description: `NLB ${name}: listener ports from clients, target ports to the VPC`,
-            ingress: portRules(ingress),
-            ingressCidrs: args.ingressCidrs ?? (internal ? undefined : ["0.0.0.0/0"]),
-            egress: portRules(egress),
-        },
+        securityGroup: securityGroupPlan(`NLB ${name}: listener ports from clients, target ports to the VPC`, internal, args.ingressCidrs, ingress, egress),
         listeners,
         tags: defaultTags(name, args.tags),
     };

@@ -2,19 +2,10 @@ import { Validator, joinPath } from "../../../src/core";
 
 /**
  * The health-check fields the three load balancers share. Each component documents its own
- * `HealthCheckArgs` (with its defaults); they all fit this shape.
+ * health-check args (with its defaults); they all fit this shape.
  */
-export interface HealthCheckInput {
-    enabled?: boolean;
-    protocol?: string;
-    port?: number;
-    path?: string;
-    intervalSeconds?: number;
-    timeoutSeconds?: number;
-    healthyThreshold?: number;
-    unhealthyThreshold?: number;
-    matcher?: string;
-}
+export type HealthCheckInput = { enabled?: boolean } & Partial<Record<"protocol" | "path" | "matcher", string>> &
+    Partial<Record<"port" | "intervalSeconds" | "timeoutSeconds" | "healthyThreshold" | "unhealthyThreshold", number>>;
 
 /** A health check as `aws.lb.TargetGroup` takes it, defaults applied. */
 export interface PlannedHealthCheck {

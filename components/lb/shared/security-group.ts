@@ -19,6 +19,14 @@ export interface SecurityGroupPlan {
     egress: PortRule[];
 }
 
+/**
+ * The security group of an ALB or NLB: `ingress` ports from `ingressCidrs` (default: anywhere for
+ * an internet-facing load balancer, the VPC's CIDR for an internal one), `egress` ports to the VPC.
+ */
+export function securityGroupPlan(description: string, internal: boolean, ingressCidrs: pulumi.Input<string>[] | undefined, ingress: PortRule[], egress: PortRule[]): SecurityGroupPlan {
+    return { description, ingress: portRules(ingress), ingressCidrs: ingressCidrs ?? (internal ? undefined : ["0.0.0.0/0"]), egress: portRules(egress) };
+}
+
 /** Sorted, de-duplicated port rules. */
 export function portRules(rules: PortRule[]): PortRule[] {
     const seen = new Map<string, PortRule>();
