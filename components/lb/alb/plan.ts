@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultTags, isKnown, Tags, validateTags, Validator } from "../../../src/core";
-import { checkCidrs, checkKey, checkSubnets, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import { checkCidrs, checkKey, checkPlacement, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
@@ -306,9 +306,7 @@ function planRules(v: Validator, rules: ListenerRuleArgs[], keys: readonly strin
  */
 export function planApplicationLoadBalancer(name: string, args: ApplicationLoadBalancerArgs, ctx: PlanContext): ApplicationLoadBalancerPlan {
     const v = new Validator(`ApplicationLoadBalancer "${name}"`);
-    v.required(args.vpcId, "vpcId", "the VPC id");
-    checkSubnets(v, args.subnetIds);
-    checkCidrs(v, args.ingressCidrs, "ingressCidrs");
+    checkPlacement(v, args);
     const internal = args.internal ?? false;
     const sslPolicy = args.sslPolicy ?? DEFAULT_SSL_POLICY;
     v.oneOf(sslPolicy, "sslPolicy", TLS12_PLUS_POLICIES as readonly string[]);

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultTags, isKnown, Tags, validateTags, Validator } from "../../../src/core";
-import { checkSubnets, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import { checkPlacement, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import type { GatewayLoadBalancerArgs } from "./args";
 
@@ -26,8 +26,7 @@ const PRINCIPAL = /^(\*|arn:aws[\w-]*:iam::\d{12}:(root|role\/.+|user\/.+))$/;
  */
 export function planGatewayLoadBalancer(name: string, args: GatewayLoadBalancerArgs, ctx: PlanContext): GatewayLoadBalancerPlan {
     const v = new Validator(`GatewayLoadBalancer "${name}"`);
-    v.required(args.vpcId, "vpcId", "the VPC id");
-    checkSubnets(v, args.subnetIds);
+    checkPlacement(v, args);
     const targetType = args.targetType ?? "instance";
     v.oneOf(targetType, "targetType", ["instance", "ip"]);
     const healthCheck = planHealthCheck(v, args.healthCheck, "healthCheck", {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultTags, isKnown, knownList, Tags, validateTags, Validator } from "../../../src/core";
-import { checkCidrs, checkKey, checkSubnets, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import { checkKey, checkPlacement, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { PortRule, SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
@@ -106,9 +106,7 @@ function planListener(v: Validator, ctx: PlanContext, component: string, key: st
  */
 export function planNetworkLoadBalancer(name: string, args: NetworkLoadBalancerArgs, ctx: PlanContext): NetworkLoadBalancerPlan {
     const v = new Validator(`NetworkLoadBalancer "${name}"`);
-    v.required(args.vpcId, "vpcId", "the VPC id");
-    checkSubnets(v, args.subnetIds);
-    checkCidrs(v, args.ingressCidrs, "ingressCidrs");
+    checkPlacement(v, args);
     const internal = args.internal ?? false;
     const staticIps = args.staticIps ?? false;
     let staticIpSubnets: pulumi.Input<string>[] | undefined;

@@ -29,6 +29,13 @@ export function checkSubnets(v: Validator, subnetIds: pulumi.Input<pulumi.Input<
     );
 }
 
+/** Where every load balancer sits: a required `vpcId`, its `subnetIds` and, for ALB and NLB, `ingressCidrs`. */
+export function checkPlacement(v: Validator, args: { vpcId: pulumi.Input<string>; subnetIds: pulumi.Input<pulumi.Input<string>[]>; ingressCidrs?: pulumi.Input<string>[] }): void {
+    v.required(args.vpcId, "vpcId", "the VPC id");
+    checkSubnets(v, args.subnetIds);
+    checkCidrs(v, args.ingressCidrs, "ingressCidrs");
+}
+
 /** True for an IPv4 CIDR block such as `10.0.0.0/16`. */
 export function isIpv4Cidr(value: string): boolean {
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
