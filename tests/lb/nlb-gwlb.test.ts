@@ -74,6 +74,7 @@ describe("GatewayLoadBalancer", () => {
             return { lbArn: gwlb.arn, tgArn: gwlb.targetGroup.arn, serviceName: gwlb.serviceName };
         });
         const component = only(plan, "compute-layer:index:GatewayLoadBalancer");
+        expect(plan.resources).toHaveLength(5);
         expect(childrenOf(plan, component).map((r) => r.type).sort()).toEqual(["aws:ec2/vpcEndpointService:VpcEndpointService", "aws:lb/listener:Listener", "aws:lb/loadBalancer:LoadBalancer", "aws:lb/targetGroup:TargetGroup"]);
         expect(only(plan, "aws:lb/loadBalancer:LoadBalancer").inputs).toMatchObject({ loadBalancerType: "gateway", enableCrossZoneLoadBalancing: true, subnets: ["subnet-1", "subnet-2"] });
         expect(only(plan, "aws:lb/loadBalancer:LoadBalancer").inputs.securityGroups).toBeUndefined();
