@@ -11,8 +11,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { register as registerCjs } from "tsx/cjs/api";
-import { register as registerEsm } from "tsx/esm/api";
-import { main } from "./cli";
 
 const USAGE = `usage:
   compute-layer plan --program <entry.ts> --config <Pulumi.<stack>.yaml> [--stack <name>] [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
@@ -24,11 +22,14 @@ Exit codes: 0 done, 1 the program failed, 2 bad usage or input files, 3 --fail-o
 let registered = false;
 
 /** Lets Node load .ts files through both module systems (once per process). */
-export function registerTypeScript(): void {
+export async function registerTypeScript(): Promise<void> {
     if (registered) return;
     registered = true;
     registerCjs();
-    registerEsm();
+    // The ES-module build of tsx's API: its CommonJS build (tsx 4.23) resolves its loader
+    // against the wrong folder. This `import()` stays a real dynamic import in the compiled file.
+    const { register } = await import("tsx/esm/api");
+    register();
 }
 
 /** The version in the package.json above this file. */
@@ -46,15 +47,20 @@ function version(): string {
     }
 }
 
+/** The CLI, loaded on first use: `--help` and `--version` need neither Pulumi nor tsx. */
+function cli(): typeof import("./cli") {
+    return require("./cli") as typeof import("./cli");
+}
+
 /** Runs `compute-layer <command> ...`; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     switch (command) {
         case "plan":
-            registerTypeScript();
-            return main(rest);
+            await registerTypeScript();
+            return cli().main(rest);
         case "diff":
-            return main(["diff", ...rest]);
+            return cli().main(["diff", ...rest]);
         case "--version":
         case "-v":
             process.stdout.write(`${version()}\n`);

@@ -141,7 +141,7 @@ export function parsePlan(text: string, label: string): Plan {
     } catch (e) {
         throw new PlanFileError(`${label}: not a plan JSON file (${(e as Error).message}); write one with \`plan --format json --out FILE\``);
     }
-    if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    if (typeof doc !== "object" || doc === null || Array.isArray(doc) || !("resources" in doc || "rootUrn" in doc)) {
         throw new PlanFileError(`${label}: not a plan JSON file (expected an object with version, project, stack and resources)`);
     }
     const version = (doc as { version?: unknown }).version;
