@@ -43,6 +43,9 @@ export interface PlanResult {
 const SIG_KEY = pulumi.runtime.specialSigKey;
 const SECRET_SIG = pulumi.runtime.specialSecretSig;
 const RESOURCE_SIG = pulumi.runtime.specialResourceSig;
+const ASSET_SIG = pulumi.runtime.specialAssetSig;
+const ARCHIVE_SIG = pulumi.runtime.specialArchiveSig;
+const OUTPUT_SIG = pulumi.runtime.specialOutputValueSig;
 
 /** The digest a plan shows for a secret value. */
 export function secretDigest(value: unknown): SecretMarker {
@@ -50,9 +53,10 @@ export function secretDigest(value: unknown): SecretMarker {
 }
 
 /**
- * Turns a value deserialised from the monitor into plan JSON: secrets become markers (the
- * value stays readable in memory through {@link revealSecret}, never in JSON), resource
- * references become their URN, unknowns become `"[unknown]"`.
+ * Turns a property in the monitor's wire form (`Struct.toJavaScript()`) into plan JSON:
+ * secrets become markers (the value stays readable in memory through {@link revealSecret},
+ * never in JSON), resource references become their URN, assets and archives keep their
+ * path, text or URI, unknowns become `"[unknown]"`.
  */
 function toPlanValue(value: unknown): PlanValue {
     if (value === undefined || value === null) return null;
@@ -61,12 +65,22 @@ function toPlanValue(value: unknown): PlanValue {
     if (Array.isArray(value)) return value.map(toPlanValue);
     if (typeof value === "object") {
         const o = value as Record<string, unknown>;
-        if (o[SIG_KEY] === SECRET_SIG) {
-            const marker = secretDigest(stripSecrets(o.value));
-            Object.defineProperty(marker, "value", { value: stripSecrets(o.value), enumerable: false });
-            return marker;
+        switch (o[SIG_KEY]) {
+            case SECRET_SIG: {
+                const plain = stripSecrets(o.value);
+                const marker = secretDigest(plain);
+                Object.defineProperty(marker, "value", { value: plain, enumerable: false });
+                return marker;
+            }
+            case RESOURCE_SIG:
+                return String(o.urn ?? "");
+            case ASSET_SIG:
+                return { $asset: toPlanValue(o.path ?? o.text ?? o.uri ?? null) };
+            case ARCHIVE_SIG:
+                return { $archive: toPlanValue(o.path ?? o.uri ?? o.assets ?? null) };
+            case OUTPUT_SIG:
+                return o.secret ? toPlanValue({ [SIG_KEY]: SECRET_SIG, value: o.value }) : toPlanValue(o.value ?? pulumi.runtime.unknownValue);
         }
-        if (o[SIG_KEY] === RESOURCE_SIG) return String(o.urn ?? "");
         const out: Record<string, PlanValue> = {};
         for (const [k, v] of Object.entries(o)) {
             if (v === undefined) continue;
@@ -85,6 +99,11 @@ function stripSecrets(value: unknown): unknown {
         return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, stripSecrets(v)]));
     }
     return value;
+}
+
+/** A protobuf Struct as the monitor receives it. */
+interface WireStruct {
+    toJavaScript(): Record<string, unknown>;
 }
 
 /** The plain value behind a secret marker of an in-memory plan (for tests); `undefined` once the plan went through JSON. */
@@ -152,7 +171,7 @@ class RecordingMonitor extends MockMonitor {
         const name = req.getName();
         const parent = req.getParent();
         const custom = req.getCustom();
-        const rawInputs = pulumi.runtime.deserializeProperties(req.getObject() as never, true) as Record<string, unknown>;
+        const rawInputs = (req.getObject() as WireStruct | undefined)?.toJavaScript() ?? {};
         const options: PlannedOptions = {};
         const ignore = req.getIgnorechangesList();
         if (ignore.length > 0) options.ignoreChanges = [...ignore];
@@ -183,7 +202,7 @@ class RecordingMonitor extends MockMonitor {
 
     override registerResourceOutputs(req: OutputsRequest, callback: Callback<unknown>): void {
         if (req.getUrn() === this.rootUrn) {
-            const outputs = pulumi.runtime.deserializeProperties(req.getOutputs() as never, true) as Record<string, unknown>;
+            const outputs = (req.getOutputs() as WireStruct | undefined)?.toJavaScript() ?? {};
             this.stackOutputs = toPlanValue(outputs) as Record<string, PlanValue>;
         }
         super.registerResourceOutputs(req, callback);
@@ -237,6 +256,7 @@ export function capturePlan(program: Program, options: PlanOptions = {}): Promis
             partition: "aws",
             project,
             stack,
+            created: new Map(),
         };
         const calls = { ...DEFAULT_CALLS, ...(options.mocks?.calls ?? {}) };
         const resources = options.mocks?.resources ?? {};
@@ -254,7 +274,9 @@ export function capturePlan(program: Program, options: PlanOptions = {}): Promis
                 return handler(stripSecrets(args.inputs) as Record<string, unknown>, ctx);
             },
             newResource(args) {
-                return newResourceState({ type: args.type, name: args.name, inputs: stripSecrets(args.inputs) as Record<string, unknown> }, ctx, resources[args.type]);
+                const result = newResourceState({ type: args.type, name: args.name, inputs: stripSecrets(args.inputs) as Record<string, unknown> }, ctx, resources[args.type]);
+                ctx.created.set(result.id, result.state);
+                return result;
             },
         };
         await pulumi.runtime.setMocks(mocks, project, stack, false);

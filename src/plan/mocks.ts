@@ -13,6 +13,8 @@ export interface MockContext {
     partition: string;
     project: string;
     stack: string;
+    /** The mock state of the resources created so far in this run, by id: lets data sources answer about them. */
+    created: Map<string, Record<string, unknown>>;
 }
 
 /** Arguments of a data-source call. */
@@ -180,11 +182,14 @@ export const DEFAULT_CALLS: Record<string, CallHandler> = {
     // the plan knows has the awsx default CIDR, 10.0.0.0/16.
     "aws:ec2/getVpc:getVpc": (i, c) => {
         const id = typeof i.id === "string" ? i.id : `vpc-${hex("default-vpc", 17)}`;
+        // A VPC this program created (aws.ec2.Vpc, or awsx's) answers with its own CIDR block.
+        const made = c.created.get(id);
+        const cidrBlock = String(made?.cidrBlock ?? (made?.vpc as { cidrBlock?: unknown } | undefined)?.cidrBlock ?? "10.0.0.0/16");
         return {
             id,
             arn: `arn:${c.partition}:ec2:${c.region}:${c.accountId}:vpc/${id}`,
-            cidrBlock: "10.0.0.0/16",
-            cidrBlockAssociations: [{ associationId: `vpc-cidr-assoc-${hex(id, 17)}`, cidrBlock: "10.0.0.0/16", state: "associated" }],
+            cidrBlock,
+            cidrBlockAssociations: [{ associationId: `vpc-cidr-assoc-${hex(id, 17)}`, cidrBlock, state: "associated" }],
             default: false,
             dhcpOptionsId: `dopt-${hex(`${id}-dopt`, 17)}`,
             enableDnsHostnames: true,

@@ -8,7 +8,7 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "aws:lb/loadBalancer:LoadBalancer": ["name", "loadBalancerType", "internal", "enableDeletionProtection"],
     "aws:lb/targetGroup:TargetGroup": ["name", "port", "protocol", "targetType", "healthCheck.path"],
     "aws:lb/listener:Listener": ["port", "protocol", "sslPolicy", "defaultActions.0.type"],
-    "aws:lb/listenerRule:ListenerRule": ["priority", "conditions", "actions.0.type"],
+    "aws:lb/listenerRule:ListenerRule": ["priority", "conditions.0.pathPattern.values", "conditions.0.hostHeader.values", "conditions.0.httpHeader", "actions.0.type", "actions.0.fixedResponse.statusCode"],
     "aws:ec2/securityGroup:SecurityGroup": ["description"],
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["ipProtocol", "fromPort", "toPort", "cidrIpv4", "referencedSecurityGroupId"],
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["ipProtocol", "fromPort", "toPort", "cidrIpv4", "referencedSecurityGroupId"],

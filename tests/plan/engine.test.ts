@@ -186,3 +186,14 @@ describe("offline plan engine", () => {
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     });
 });
+
+describe("offline plan engine: assets and archives", () => {
+    it("keeps the path of a file archive and the text of a string asset", async () => {
+        const plan = await runPlan(() => {
+            new aws.lambda.Function("fn", { role: "arn:aws:iam::123456789012:role/r", runtime: "python3.12", handler: "h.h", code: new pulumi.asset.FileArchive("./functions/fn") });
+            new aws.s3.BucketObjectv2("obj", { bucket: "b", source: new pulumi.asset.StringAsset("hello") });
+        });
+        expect(only(plan, "aws:lambda/function:Function").inputs.code).toEqual({ $archive: "./functions/fn" });
+        expect(only(plan, "aws:s3/bucketObjectv2:BucketObjectv2").inputs.source).toEqual({ $asset: "hello" });
+    });
+});

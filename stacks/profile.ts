@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ScheduledScaling } from "../src";
+import { loadConfig, NAMESPACE, StackConfig, StackConfigError } from "./config";
+import { buildSystem, SystemOutputs } from "./system";
+
+/** How an environment differs where real teams make environments differ: cost in dev, safety in prod. */
+export interface Profile {
+    /** The environment's name. */
+    name: "dev" | "staging" | "prod";
+    /** Spot capacity first: EC2 Spot mixed instances and FARGATE_SPOT as the ECS default. */
+    spotFirst: boolean;
+    /** Scheduled actions for the web group (prod: scale up at 09:00 on weekdays, down at 20:00). */
+    webSchedules: ScheduledScaling[];
+    /** Predictive scaling for the web group. */
+    predictiveScaling: boolean;
+    /** The Istio canary between web-app v1 and v2, when the mesh tier is on. */
+    canary: boolean;
+    /** Rules the environment's config must follow. */
+    policy: {
+        /** Every autoscaled tier keeps at least this many instances, tasks or pods. */
+        minCapacity: number;
+        /** Subnets in at least this many availability zones. */
+        minAvailabilityZones: number;
+        /** HTTPS only: a certificate is required and HTTP only redirects. */
+        httpsOnly: boolean;
+        /** Deletion protection must be on. */
+        deletionProtection: boolean;
+        /** Logs are kept at least this many days. */
+        minLogRetentionDays: number;
+    };
+}
+
+/** Checks a stack's config against its environment's policy; throws naming every key that breaks it. */
+export function checkPolicy(profile: Profile, config: Omit<StackConfig, "dbPassword">, stackFile: string): void {
+    const p = profile.policy;
+    const problems: string[] = [];
+    const key = (k: string) => `${NAMESPACE}:${k}`;
+    const minimum = (value: number | undefined, k: string) => {
+        if (value !== undefined && value < p.minCapacity) problems.push(`${key(k)}: ${profile.name} keeps at least ${p.minCapacity} (got ${value})`);
+    };
+    minimum(config.web?.capacity.min, "web.capacity.min");
+    minimum(config.api?.capacity.min, "api.capacity.min");
+    minimum(config.admin?.capacity.min, "admin.capacity.min");
+    minimum(config.eks?.general.capacity.min, "eks.general.capacity.min");
+    minimum(config.webApp?.replicas.min, "webApp.replicas.min");
+    if (config.network.availabilityZones < p.minAvailabilityZones) {
+        problems.push(`${key("network.availabilityZones")}: ${profile.name} spreads over at least ${p.minAvailabilityZones} availability zones (got ${config.network.availabilityZones})`);
+    }
+    if (p.httpsOnly && !config.certificateArn) problems.push(`${key("certificateArn")}: ${profile.name} serves HTTPS only and needs a certificate`);
+    if (p.deletionProtection && !config.deletionProtection) problems.push(`${key("deletionProtection")}: must be true in ${profile.name}`);
+    if (config.logRetentionDays < p.minLogRetentionDays) problems.push(`${key("logRetentionDays")}: ${profile.name} keeps logs at least ${p.minLogRetentionDays} days (got ${config.logRetentionDays})`);
+    if (problems.length > 0) throw new StackConfigError(`${stackFile} breaks the ${profile.name} policy:\n${problems.map((l) => `  - ${l}`).join("\n")}`);
+}
+
+/** Runs one environment: loads and checks its config, then builds the reference system. */
+export function runEnvironment(profile: Profile): SystemOutputs {
+    const config = loadConfig();
+    checkPolicy(profile, config, `stacks/Pulumi.${pulumi.getStack()}.yaml`);
+    return buildSystem(profile, config);
+}
