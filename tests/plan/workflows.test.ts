@@ -1,0 +1,145 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadWorkflowParser, WorkflowParser } from "./workflow-parser";
+
+/**
+ * The GitHub workflows, checked with GitHub's own parser (@actions/workflow-parser, the one
+ * behind the Actions language service): schema, expressions, job graph. Plus what the parser
+ * cannot know: every `npm run <script>` they call exists, and the jobs that need cloud
+ * credentials are skipped cleanly without them.
+ */
+
+const root = path.resolve(__dirname, "../..");
+const dir = path.join(root, ".github/workflows");
+let parser: WorkflowParser;
+
+beforeAll(async () => {
+    parser = await loadWorkflowParser();
+});
+
+interface Step {
+    run?: string;
+    uses?: string;
+    if?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+}
+interface Job {
+    needs?: string | string[];
+    if?: string;
+    environment?: string | { name: string };
+    strategy?: { matrix?: Record<string, unknown> };
+    steps: Step[];
+    permissions?: Record<string, string>;
+}
+interface Workflow {
+    on: Record<string, unknown>;
+    jobs: Record<string, Job>;
+}
+
+function load(name: string): Workflow {
+    return parse(fs.readFileSync(path.join(dir, name), "utf8")) as Workflow;
+}
+
+async function parseWithGitHub(name: string): Promise<{ errors: string[]; jobs: string[] }> {
+    const content = fs.readFileSync(path.join(dir, name), "utf8");
+    const result = parser.parseWorkflow({ name, content }, new parser.NoOperationTraceWriter());
+    const errors = result.context.errors.getErrors().map((e) => e.message);
+    if (errors.length > 0 || !result.value) return { errors, jobs: [] };
+    const template = await parser.convertWorkflowTemplate(result.context, result.value);
+    return { errors: [...errors, ...(template.errors ?? []).map((e) => e.Message)], jobs: template.jobs.map((j) => j.id.value) };
+}
+
+const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+
+/** The npm scripts a workflow's run steps call: `npm run [-s] <name>`, `npm test`. */
+function npmScripts(wf: Workflow): string[] {
+    const found = new Set<string>();
+    for (const job of Object.values(wf.jobs)) {
+        for (const step of job.steps) {
+            for (const m of (step.run ?? "").matchAll(/\bnpm\s+(?:run|run-script)\s+(?:-{1,2}[\w-]+\s+)*([\w:.-]+)/g)) found.add(m[1]);
+            for (const m of (step.run ?? "").matchAll(/\bnpm\s+(test|start|stop|restart)\b/g)) found.add(m[1]);
+        }
+    }
+    return [...found].sort();
+}
+
+describe("the GitHub workflows", () => {
+    const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+
+    it("are preview, deploy and ci", () => {
+        expect(files).toEqual(["ci.yml", "deploy.yml", "preview.yml"]);
+    });
+
+    it.each(["ci.yml", "deploy.yml", "preview.yml"])("%s passes GitHub's workflow parser", async (name) => {
+        const { errors, jobs } = await parseWithGitHub(name);
+        expect(errors).toEqual([]);
+        expect(jobs.length).toBeGreaterThan(0);
+    });
+
+    it("the parser catches what would break them: secrets in a job-level if, an unknown job in needs", async () => {
+        const preview = fs.readFileSync(path.join(dir, "preview.yml"), "utf8");
+        const errorsOf = async (content: string) => {
+            const result = parser.parseWorkflow({ name: "preview.yml", content }, new parser.NoOperationTraceWriter());
+            const errors = result.context.errors.getErrors().map((e) => e.message);
+            if (errors.length > 0 || !result.value) return errors;
+            return ((await parser.convertWorkflowTemplate(result.context, result.value)).errors ?? []).map((e) => e.Message);
+        };
+        const gate = "if: needs.credentials.outputs.available == 'true'";
+        expect(preview).toContain(gate);
+        expect((await errorsOf(preview.replace(gate, "if: secrets.PULUMI_ACCESS_TOKEN != ''"))).join("\n")).toContain("Unrecognized named-value: 'secrets'");
+        expect((await errorsOf(preview.replace("needs: credentials", "needs: nope"))).join("\n")).toContain("depends on unknown job 'nope'");
+    });
+
+    it.each(["ci.yml", "deploy.yml", "preview.yml"])("every npm script %s calls exists", (name) => {
+        const used = npmScripts(load(name));
+        for (const s of used) expect(Object.keys(scripts), `${name} runs npm script "${s}"`).toContain(s);
+    });
+
+    it("preview plans base and head for dev, staging and prod, diffs them and keeps one comment per environment", () => {
+        const wf = load("preview.yml");
+        expect(Object.keys(wf.on)).toEqual(["pull_request"]);
+        const offline = wf.jobs["offline-plan"];
+        expect(offline.strategy?.matrix?.stack).toEqual(["dev", "staging", "prod"]);
+        const runs = offline.steps.map((s) => s.run ?? "").join("\n");
+        expect(runs).toContain('npm run -s plan -- --stack "$STACK" --format json --out .plan/head.json');
+        expect(runs).toContain('git worktree add --detach "$RUNNER_TEMP/base" "$BASE_SHA"');
+        expect(runs).toContain('npm run -s plan -- --stack "$STACK" --format json --out "$GITHUB_WORKSPACE/.plan/base.json"');
+        expect(runs).toContain("npm run -s plan -- diff .plan/base.json .plan/head.json --format markdown --out .plan/diff.md");
+        const comment = offline.steps.find((s) => s.uses?.startsWith("actions/github-script@"));
+        const script = String(comment?.with?.script ?? "");
+        expect(script).toContain("compute-layer-offline-plan:${process.env.STACK}");
+        expect(script).toContain("updateComment");
+        expect(script).toContain("createComment");
+        expect(offline.permissions?.["pull-requests"]).toBe("write");
+    });
+
+    it("preview runs the real pulumi preview with comment-on-pr only when the secrets exist", () => {
+        const wf = load("preview.yml");
+        const check = wf.jobs.credentials.steps[0];
+        expect(check.env?.PULUMI_ACCESS_TOKEN).toBe("${{ secrets.PULUMI_ACCESS_TOKEN }}");
+        const real = wf.jobs["pulumi-preview"];
+        expect(real.needs).toBe("credentials");
+        expect(real.if).toBe("needs.credentials.outputs.available == 'true'");
+        expect(real.strategy?.matrix?.stack).toEqual(["dev", "staging", "prod"]);
+        const pulumi = real.steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
+        expect(pulumi?.with).toMatchObject({ command: "preview", diff: true, "comment-on-pr": true });
+    });
+
+    it("deploy runs pulumi up dev → staging → prod on main, prod in the production environment", () => {
+        const wf = load("deploy.yml");
+        expect(wf.on.push).toEqual({ branches: ["main"] });
+        expect(wf.jobs.dev.needs).toEqual(["credentials", "test"]);
+        expect(wf.jobs.dev.if).toBe("needs.credentials.outputs.available == 'true'");
+        expect(wf.jobs.staging.needs).toBe("dev");
+        expect(wf.jobs.prod.needs).toBe("staging");
+        expect(wf.jobs.prod.environment).toEqual({ name: "production" });
+        for (const [job, stack] of [["dev", "dev"], ["staging", "staging"], ["prod", "prod"]] as const) {
+            const up = wf.jobs[job].steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
+            expect(up?.with?.command, job).toBe("up");
+            expect(String(up?.with?.["stack-name"]), job).toContain(`'${stack}'`);
+        }
+    });
+});
