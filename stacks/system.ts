@@ -270,9 +270,10 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
                 labels: { app: "web", version },
                 env: { ENV: env },
                 secretEnv: { DB_PASSWORD: { secretName: dbCredentials.metadata.name, key: "password" } },
+                // Each version gets its share of the replicas, never fewer than the environment's minimum.
                 autoscaling: {
-                    minReplicas: Math.max(1, Math.round((app.replicas.min * share) / 100)),
-                    maxReplicas: Math.max(1, Math.round((app.replicas.max * share) / 100)),
+                    minReplicas: Math.max(profile.policy.minCapacity, Math.round((app.replicas.min * share) / 100)),
+                    maxReplicas: Math.max(profile.policy.minCapacity, Math.round((app.replicas.max * share) / 100)),
                     cpuUtilization: 70,
                     memoryUtilization: 80,
                 },

@@ -1,0 +1,89 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { CliError, planCommand } from "../../src/plan/cli";
+import { loadStackConfig } from "../../src/plan/config";
+import { diffPlans, parsePlan } from "../../src/plan/diff";
+import { renderJson } from "../../src/plan/render";
+import { parseRawConfig, validateConfig } from "../../stacks/config";
+import { runPlan } from "../support";
+
+const root = path.resolve(__dirname, "../..");
+
+/**
+ * A new user's project: a copy of an environment's stack file, edited, next to a Pulumi.yaml
+ * whose program is this repo's stacks/index.ts. Returns the `plan` failure.
+ */
+async function planEditedCopy(stack: string, edit: (doc: ReturnType<typeof parseDocument>) => void): Promise<CliError> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compute-layer-config-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: compute-layer\nruntime: nodejs\nmain: ${path.join(root, "stacks/index.ts")}\n`);
+    const doc = parseDocument(fs.readFileSync(path.join(root, `stacks/Pulumi.${stack}.yaml`), "utf8"));
+    edit(doc);
+    fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), doc.toString());
+    try {
+        await planCommand(["--stack", stack], dir);
+    } catch (e) {
+        if (e instanceof CliError) return e;
+        throw e;
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+    throw new Error("expected the plan to fail");
+}
+
+describe("stack config: a bad Pulumi.<env>.yaml names the key and the file", () => {
+    it("compute-layer:tiers set to a string", async () => {
+        const e = await planEditedCopy("dev", (doc) => doc.setIn(["config", "compute-layer:tiers"], "all"));
+        expect(e.exitCode).toBe(1);
+        expect(e.message).toContain("stacks/Pulumi.dev.yaml");
+        expect(e.message).toMatch(/compute-layer:tiers: .*expected object/);
+    });
+
+    it("an unknown key, a wrong nested type and a missing required key, all at once", async () => {
+        const e = await planEditedCopy("staging", (doc) => {
+            doc.setIn(["config", "compute-layer:replicaCount"], 3);
+            doc.setIn(["config", "compute-layer:network", "availabilityZones"], "three");
+            doc.deleteIn(["config", "compute-layer:domain"]);
+        });
+        expect(e.message).toContain("stacks/Pulumi.staging.yaml");
+        expect(e.message).toContain("compute-layer:replicaCount: unknown key");
+        expect(e.message).toMatch(/compute-layer:network\.availabilityZones: .*expected number/);
+        expect(e.message).toContain("compute-layer:domain: required key is missing");
+    });
+
+    it("prod's policy: a tier below 2, one zone too few, no certificate and deletion protection off", async () => {
+        const e = await planEditedCopy("prod", (doc) => {
+            doc.setIn(["config", "compute-layer:api", "capacity", "min"], 1);
+            doc.setIn(["config", "compute-layer:network", "availabilityZones"], 2);
+            doc.deleteIn(["config", "compute-layer:certificateArn"]);
+            doc.setIn(["config", "compute-layer:deletionProtection"], false);
+        });
+        expect(e.message).toContain("stacks/Pulumi.prod.yaml breaks the prod policy");
+        for (const key of ["api.capacity.min", "network.availabilityZones", "certificateArn", "deletionProtection"]) expect(e.message).toContain(`compute-layer:${key}:`);
+    });
+
+    it("an image without a tag", () => {
+        const { config } = loadStackConfig(path.join(root, "stacks/Pulumi.dev.yaml"), "compute-layer");
+        const raw = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace("compute-layer:", ""), v]));
+        const api = JSON.parse(raw.api);
+        raw.api = JSON.stringify({ ...api, image: "nginx" });
+        expect(() => validateConfig(parseRawConfig(raw), "stacks/Pulumi.dev.yaml")).toThrow(/compute-layer:api\.image: must have a tag or digest/);
+    });
+});
+
+describe("changing one config key", () => {
+    it("changes only the resources it should: the api image in prod changes the api task definition's containers", async () => {
+        const { config, secretKeys } = loadStackConfig(path.join(root, "stacks/Pulumi.prod.yaml"), "compute-layer");
+        const options = { project: "compute-layer", stack: "prod", secretKeys };
+        const api = JSON.parse(config["compute-layer:api"]);
+        const base = await runPlan(path.join(root, "stacks/index.ts"), { ...options, config });
+        const head = await runPlan(path.join(root, "stacks/index.ts"), { ...options, config: { ...config, "compute-layer:api": JSON.stringify({ ...api, image: "public.ecr.aws/nginx/nginx:1.28" }) } });
+        const diff = diffPlans(parsePlan(renderJson(base), "base"), parsePlan(renderJson(head), "head"));
+        const changed = diff.groups.flatMap((g) => g.changes);
+        expect(changed.map((c) => [c.op, c.type, c.name])).toEqual([["change", "aws:ecs/taskDefinition:TaskDefinition", "api-task"]]);
+        // The diff reads into the container definitions' JSON: one input, old → new.
+        expect(changed[0].changes).toEqual([{ path: "containerDefinitions[0].image", before: api.image, after: "public.ecr.aws/nginx/nginx:1.28", secret: false }]);
+    });
+});
