@@ -248,10 +248,16 @@ export function resourceChanges(before: PlannedResource, after: PlannedResource)
     return out;
 }
 
-/** The nearest component (custom=false) above a resource, or the root stack. */
-function componentOf(plan: Plan, byUrn: Map<string, PlannedResource>, r: PlannedResource): ComponentRef {
-    let cur = r.parent ? byUrn.get(r.parent) : undefined;
+/** The nearest component (custom=false) above a resource; undefined at the top level. */
+export function nearestComponent(byUrn: ReadonlyMap<string, PlannedResource>, r: PlannedResource | undefined): PlannedResource | undefined {
+    let cur = r?.parent ? byUrn.get(r.parent) : undefined;
     while (cur && cur.custom) cur = cur.parent ? byUrn.get(cur.parent) : undefined;
+    return cur;
+}
+
+/** The nearest component above a resource, or the root stack. */
+function componentOf(plan: Plan, byUrn: Map<string, PlannedResource>, r: PlannedResource): ComponentRef {
+    const cur = nearestComponent(byUrn, r);
     if (cur) return { urn: cur.urn, type: cur.type, name: cur.name };
     return { urn: plan.rootUrn, type: "pulumi:pulumi:Stack", name: `${plan.project}-${plan.stack}` };
 }

@@ -5,3 +5,6 @@ export type { CallHandler, MockAnswers, MockContext, ResourceHandler } from "./m
 export { renderJson, renderTree, summaryLine } from "./render";
 export { loadStackConfig } from "./config";
 export * from "./types";
+export { diffPlans, diffExitCode, diffSummary, isStateful, parsePlan, PlanFileError, readPlanFile, renderDiffMarkdown, renderDiffText, STATEFUL_TYPES } from "./diff";
+export type { ComponentRef, DiffGroup, FailOn, InputChange, MarkdownOptions, PlanDiff, ResourceChange } from "./diff";
+export { renderMermaid } from "./mermaid";

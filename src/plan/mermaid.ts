@@ -1,3 +1,4 @@
+import { nearestComponent } from "./diff";
 import { isSecretMarker, Plan, PlannedResource, PlanValue } from "./types";
 
 /**
@@ -166,11 +167,7 @@ export function renderMermaid(plan: Plan): string {
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     // Every walk goes in URN order, so the picture is the same however registration interleaved.
     const sorted = [...plan.resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-    const componentOf = (r: PlannedResource): string => {
-        let cur = r.parent ? byUrn.get(r.parent) : undefined;
-        while (cur && cur.custom) cur = cur.parent ? byUrn.get(cur.parent) : undefined;
-        return cur?.urn ?? plan.rootUrn;
-    };
+    const componentOf = (r: PlannedResource): string => nearestComponent(byUrn, r)?.urn ?? plan.rootUrn;
 
     // References: any identifying output (id, arn, invokeArn, ...) back to its resource.
     const byRef = new Map<string, PlannedResource>();
@@ -331,10 +328,7 @@ function layout(plan: Plan, byUrn: Map<string, PlannedResource>, nodes: Node[], 
         let cur: string | undefined = n.box;
         while (cur && cur !== plan.rootUrn && !boxes.has(cur)) {
             boxes.add(cur);
-            const r = byUrn.get(cur);
-            let up: PlannedResource | undefined = r?.parent ? byUrn.get(r.parent) : undefined;
-            while (up && up.custom) up = up.parent ? byUrn.get(up.parent) : undefined;
-            const parent: string = up?.urn ?? plan.rootUrn;
+            const parent: string = nearestComponent(byUrn, byUrn.get(cur))?.urn ?? plan.rootUrn;
             childBoxes.set(parent, [...(childBoxes.get(parent) ?? []), cur]);
             cur = parent;
         }
