@@ -52,6 +52,8 @@ export const configSchema = z.strictObject({
         availabilityZones: z.number().int().min(2).max(6),
         natGateways: z.enum(["single", "perAz"]),
     }),
+    /** Path patterns the ALB answers with 403 before any routing (e.g. `/.env`, `/wp-admin/*`). */
+    blockedPaths: z.array(z.string().startsWith("/")).max(5).default([]),
     logRetentionDays: z.number().int().positive(),
     deletionProtection: z.boolean(),
     web: z
@@ -74,7 +76,7 @@ export const configSchema = z.strictObject({
         .strictObject({
             version: z.string(),
             general: z.strictObject({ instanceType: z.string(), capacity }),
-            spot: z.strictObject({ instanceTypes: z.array(z.string()).min(1), capacity }),
+            spot: z.strictObject({ instanceTypes: z.array(z.string()).min(1), capacity }).optional(),
         })
         .optional(),
     webApp: z

@@ -98,9 +98,14 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
         },
         defaultAction: tiers.ec2 ? { forward: "web" } : { fixedResponse: { statusCode: 404, contentType: "text/plain", messageBody: "Not found" } },
         rules: [
-            { conditions: { pathPatterns: ["/api/*"] }, action: { forward: "api" } },
-            { conditions: { hostHeaders: [`admin.${config.domain}`] }, action: { forward: "admin" } },
-            { conditions: { pathPatterns: ["/maintenance"] }, action: { fixedResponse: { statusCode: 503, contentType: "text/html", messageBody: MAINTENANCE_PAGE } } },
+            // Blocked paths come first, so no service ever sees them.
+            ...(config.blockedPaths.length > 0
+                ? [{ priority: 10, conditions: { pathPatterns: config.blockedPaths }, action: { fixedResponse: { statusCode: 403, contentType: "text/plain" as const, messageBody: "Forbidden" } } }]
+                : []),
+            // Spaced priorities: a rule added later slots in without renumbering the others.
+            { priority: 100, conditions: { pathPatterns: ["/api/*"] }, action: { forward: "api" } },
+            { priority: 200, conditions: { hostHeaders: [`admin.${config.domain}`] }, action: { forward: "admin" } },
+            { priority: 300, conditions: { pathPatterns: ["/maintenance"] }, action: { fixedResponse: { statusCode: 503, contentType: "text/html", messageBody: MAINTENANCE_PAGE } } },
         ],
         tags,
     });
@@ -246,7 +251,9 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
             logRetentionDays: config.logRetentionDays,
             nodeGroups: {
                 general: { instanceTypes: [e.general.instanceType], minSize: e.general.capacity.min, maxSize: e.general.capacity.max, desiredSize: e.general.capacity.desired, diskSizeGb: 50, labels: { role: "general" } },
-                spot: { instanceTypes: e.spot.instanceTypes, capacityType: "SPOT", minSize: e.spot.capacity.min, maxSize: e.spot.capacity.max, desiredSize: e.spot.capacity.desired, labels: { role: "worker", lifecycle: "spot" } },
+                ...(e.spot
+                    ? { spot: { instanceTypes: e.spot.instanceTypes, capacityType: "SPOT" as const, minSize: e.spot.capacity.min, maxSize: e.spot.capacity.max, desiredSize: e.spot.capacity.desired, labels: { role: "worker", lifecycle: "spot" } } }
+                    : {}),
             },
             fargateProfiles: { batch: { selectors: [{ namespace: "production", labels: { compute: "fargate" } }] } },
             tags,

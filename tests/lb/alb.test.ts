@@ -115,9 +115,9 @@ describe("ApplicationLoadBalancer: REFERENCE.md's ALB with a certificate", () =>
         const rules = ofType(plan, T.rule).sort((a, b) => Number(a.inputs.priority) - Number(b.inputs.priority));
         expect(rules.map((r) => r.inputs.listenerArn)).toEqual(Array(3).fill(out(plan, "httpsArn")));
         expect(rules.map((r) => [r.name, r.inputs.priority])).toEqual([
-            ["web-rule-0", 1],
-            ["web-rule-1", 2],
-            ["web-rule-2", 3],
+            ["web-rule-1", 1],
+            ["web-rule-2", 2],
+            ["web-rule-3", 3],
         ]);
         expect(rules.map((r) => r.inputs.conditions)).toEqual([[{ pathPattern: { values: ["/api/*"] } }], [{ hostHeader: { values: ["admin.example.com"] } }], [{ pathPattern: { values: ["/maintenance"] } }]]);
         expect(rules.map((r) => r.inputs.actions)).toEqual([

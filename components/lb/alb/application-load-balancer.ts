@@ -120,10 +120,12 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         }
         this.routingListener = this.httpsListener ?? this.httpListener;
 
+        // Rules are named by priority, which is unique per listener: inserting a rule does not
+        // rename (and so replace) the others.
         this.rules = plan.rules.map(
             (rule) =>
                 new aws.lb.ListenerRule(
-                    childName(name, "rule", rule.index),
+                    childName(name, "rule", rule.priority),
                     { listenerArn: this.routingListener.arn, priority: rule.priority, conditions: rule.conditions, actions: [toAwsAction(rule.action, this.targetGroups)], tags },
                     parent,
                 ),
