@@ -1,4 +1,4 @@
-import { isKnown, joinPath, physicalName, validateTags, Validator } from "../../src/core";
+import { isKnown, joinPath, LOG_RETENTION_DAYS, physicalName, validateTags, Validator } from "../../src/core";
 import type { EksClusterArgs, EksNodeGroupArgs, EksTaintEffect } from "./args";
 
 /**
@@ -36,8 +36,6 @@ export const CLUSTER_AUTOSCALER_EXPANDERS = ["least-waste", "most-pods", "random
 /** The five EKS control-plane log types. https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
 export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
-/** CloudWatch Logs retention values (PutRetentionPolicy `retentionInDays`). */
-export const EKS_LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const TAINT_EFFECTS: readonly EksTaintEffect[] = ["NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE"];
 
@@ -257,7 +255,7 @@ export function planEksCluster(name: string, args: EksClusterArgs, options: Plan
         }
     }
 
-    v.oneOf(args.logRetentionDays, "logRetentionDays", EKS_LOG_RETENTION_DAYS);
+    v.oneOf(args.logRetentionDays, "logRetentionDays", LOG_RETENTION_DAYS);
     validateTags(v, args.tags);
 
     const nodeGroups = Object.entries(args.nodeGroups ?? {}).map(([key, ng]) => planNodeGroup(v, key, ng));

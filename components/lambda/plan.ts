@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, knownList, looksLikeSecretName, physicalName, validateTags, Validator } from "../../src/core";
+import { isKnown, joinPath, knownList, LOG_RETENTION_DAYS, looksLikeSecretName, physicalName, validateTags, Validator } from "../../src/core";
 import { AppAutoScalingPlan, toApplicationAutoScaling } from "../../src/scaling";
 import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
 import { routeKeyProblem, scheduleExpressionProblem } from "./expressions";
@@ -8,11 +8,6 @@ import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "./runt
 /** The alias every event source invokes and provisioned concurrency lives on. */
 export const LIVE_ALIAS = "live";
 
-/**
- * Log retention values CloudWatch Logs accepts.
- * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
- */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 /**
  * Environment variables Lambda sets itself and rejects in a function's configuration.

@@ -1,3 +1,4 @@
 export * from "./validation";
 export * from "./naming";
 export * from "./tags";
+export * from "./limits";
