@@ -154,6 +154,13 @@ export interface AutoScalingGroupArgs {
      */
     healthCheckGracePeriodSeconds?: number;
     /**
+     * Protect new instances from scale-in, so that only their owner terminates them. Turn it on
+     * when the group backs an ECS capacity provider with managed termination protection (then ECS
+     * decides which instances are empty enough to go); AWS refuses that combination otherwise.
+     * @default false
+     */
+    protectFromScaleIn?: boolean;
+    /**
      * Rolling instance refresh on launch-template changes.
      * @default enabled, rolling, minHealthyPercentage 90
      */

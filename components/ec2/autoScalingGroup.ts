@@ -147,6 +147,7 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
                 ...(args.targetGroupArns !== undefined ? { targetGroupArns: args.targetGroupArns } : {}),
                 healthCheckType: plan.healthCheckType,
                 healthCheckGracePeriod: plan.healthCheckGracePeriodSeconds,
+                ...(args.protectFromScaleIn ? { protectFromScaleIn: true } : {}),
                 ...(plan.instanceRefresh
                     ? {
                           instanceRefresh: {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { autoName, childrenOf, expectInvalid, input, MOCK_AMI_ID, ofType, only, Plan, resource, runPlan } from "../support";
+import { EcsCluster } from "../../components/ecs";
 import { AutoScalingGroup, AutoScalingGroupArgs } from "../../components/ec2";
 
 const TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef";
@@ -209,6 +210,19 @@ describe("AutoScalingGroup: the reference configuration", () => {
 });
 
 describe("AutoScalingGroup: other shapes", () => {
+    it("backs an ECS EC2 capacity provider with managed termination protection when it protects instances from scale-in", async () => {
+        const plan = await runPlan(() => {
+            const group = new AutoScalingGroup("ecs-hosts", { subnetIds: ["subnet-a", "subnet-b"], vpcId: "vpc-1", minSize: 0, maxSize: 10, protectFromScaleIn: true });
+            new EcsCluster("hosts", { capacityProviders: { ec2: { autoScalingGroupArn: group.groupArn } } });
+        });
+        const g = only(plan, GROUP);
+        expect(g.inputs.protectFromScaleIn).toBe(true);
+        const provider = only(plan, "aws:ecs/capacityProvider:CapacityProvider");
+        expect(input(provider, "autoScalingGroupProvider.managedTerminationProtection")).toBe("ENABLED");
+        // The provider points at this group: its ARN ends in the group's (auto-)name.
+        expect(String(input(provider, "autoScalingGroupProvider.autoScalingGroupArn"))).toMatch(new RegExp(`:autoScalingGroupName/${autoName(GROUP, g.name)}$`));
+    });
+
     it("a Spot mixed-instances group over m5.large, m5a.large and m4.large with capacity rebalance", async () => {
         const plan = await runPlan(() => {
             new AutoScalingGroup("spot", {
