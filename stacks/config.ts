@@ -87,6 +87,8 @@ export const configSchema = z.strictObject({
             replicas: z.strictObject({ min: positiveInt, max: positiveInt }),
         })
         .optional(),
+    /** Istio, installed with its Helm charts when the mesh tier is on (staging/prod with EKS). */
+    mesh: z.strictObject({ istioVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an Istio release such as 1.29.2") }).optional(),
     nlb: z.strictObject({ staticIps: z.boolean() }).optional(),
     gwlb: z.strictObject({ allowedPrincipals: z.array(z.string()).default([]) }).optional(),
     /** The database password: set with `pulumi config set --secret compute-layer:dbPassword`. */

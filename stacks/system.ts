@@ -264,7 +264,20 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
         if (config.webApp) {
             const app = config.webApp;
             const provider = cluster.provider;
-            const ns = new k8s.core.v1.Namespace("production", { metadata: { name: "production", labels: { "pod-security.kubernetes.io/enforce": "restricted" } } }, { provider });
+            const canary = profile.canary && tiers.mesh && app.canaryImage !== undefined;
+            // Istio from its official Helm charts: the CRDs (base), then the control plane.
+            let istiod: k8s.helm.v3.Release | undefined;
+            if (canary && config.mesh) {
+                const charts = { repo: "https://istio-release.storage.googleapis.com/charts" };
+                const istioBase = new k8s.helm.v3.Release("istio-base", { chart: "base", version: config.mesh.istioVersion, repositoryOpts: charts, namespace: "istio-system", createNamespace: true }, { provider });
+                istiod = new k8s.helm.v3.Release(
+                    "istiod",
+                    { chart: "istiod", version: config.mesh.istioVersion, repositoryOpts: charts, namespace: "istio-system", values: { pilot: { autoscaleMin: 2 } } },
+                    { provider, dependsOn: [istioBase] },
+                );
+            }
+            const nsLabels: Record<string, string> = { "pod-security.kubernetes.io/enforce": "restricted", ...(istiod ? { "istio-injection": "enabled" } : {}) };
+            const ns = new k8s.core.v1.Namespace("production", { metadata: { name: "production", labels: nsLabels } }, { provider, dependsOn: istiod ? [istiod] : [] });
             const dbCredentials = new k8s.core.v1.Secret(
                 "db-credentials",
                 { metadata: { name: "db-credentials", namespace: ns.metadata.name }, type: "Opaque", stringData: { password: config.dbPassword } },
@@ -285,7 +298,6 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
                     memoryUtilization: 80,
                 },
             });
-            const canary = profile.canary && tiers.mesh && app.canaryImage !== undefined;
             const stableShare = canary ? 100 - app.canaryWeight : 100;
             const stable = new KubernetesService(
                 "web-app",
@@ -317,7 +329,7 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
                             outlierDetection: { consecutive5xxErrors: 5, interval: "30s", baseEjectionTime: "30s", maxEjectionPercent: 50 },
                         },
                     },
-                    { provider, dependsOn: [ns] },
+                    { provider, dependsOn: istiod ? [ns, istiod] : [ns] },
                 );
             }
         }

@@ -43,6 +43,7 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "aws:iam/role:Role": [],
     "aws:ec2/eip:Eip": ["domain"],
     "aws:ec2/vpcEndpointService:VpcEndpointService": ["acceptanceRequired", "allowedPrincipals"],
+    "kubernetes:helm.sh/v3:Release": ["chart", "version", "namespace"],
     "kubernetes:apps/v1:Deployment": ["metadata.name", "spec.replicas"],
     "kubernetes:core/v1:Service": ["metadata.name", "spec.type"],
     "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": ["spec.minReplicas", "spec.maxReplicas"],

@@ -213,12 +213,32 @@ describe("what differs per environment", () => {
             ],
             trafficPolicy: { outlierDetection: { consecutive5xxErrors: 5, interval: "30s", baseEjectionTime: "30s", maxEjectionPercent: 50 } },
         });
+        // Istio itself comes from its Helm charts at the configured version, and injects the sidecars.
+        const istioVersion = (yamlConfig("prod").mesh as { istioVersion: string }).istioVersion;
+        expect(ofType(plan, "kubernetes:helm.sh/v3:Release").map((r) => [r.inputs.chart, r.inputs.version, r.inputs.namespace])).toEqual([
+            ["base", istioVersion, "istio-system"],
+            ["istiod", istioVersion, "istio-system"],
+        ]);
+        expect(resource(plan, "kubernetes:core/v1:Namespace", "production").inputs.metadata).toMatchObject({ labels: { "istio-injection": "enabled" } });
         // One Service selects both versions' pods; the canary has none of its own.
         const services = ofType(plan, "kubernetes:core/v1:Service");
         expect(services).toHaveLength(1);
         expect((services[0].inputs.spec as { selector: unknown }).selector).toEqual({ app: "web" });
         const workloads = ofType(plan, "kubernetes:apps/v1:Deployment").filter((d) => (d.inputs.metadata as { namespace?: string }).namespace === "production");
         expect(workloads.map((d) => (d.inputs.spec as { template: { metadata: { labels: { version: string } } } }).template.metadata.labels.version).sort()).toEqual(["v1", "v2"]);
+    });
+});
+
+describe("optional tiers", () => {
+    it("GWLB: off unless configured; with tiers.gwlb and gwlb set, a Gateway Load Balancer and its endpoint service", async () => {
+        expect(ofType(plans.dev, "compute-layer:index:GatewayLoadBalancer")).toHaveLength(0);
+        const options = stackOptions("dev");
+        const tiers = { ...(yamlConfig("dev").tiers as Record<string, boolean>), gwlb: true };
+        const principal = "arn:aws:iam::210987654321:root";
+        const plan = await runPlan(program, { ...options, config: { ...options.config, "compute-layer:tiers": tiers, "compute-layer:gwlb": { allowedPrincipals: [principal] } } });
+        only(plan, "compute-layer:index:GatewayLoadBalancer");
+        expect(only(plan, "aws:ec2/vpcEndpointService:VpcEndpointService").inputs.allowedPrincipals).toEqual([principal]);
+        expect(String(plan.outputs.gwlbServiceName)).toMatch(/^com\.amazonaws\.vpce\.us-east-1\.vpce-svc-/);
     });
 });
 
