@@ -38,6 +38,14 @@ export interface SystemOutputs {
 
 const MAINTENANCE_PAGE = "<html><body><h1>Under Maintenance</h1></body></html>";
 
+/** The web instances serve a page and the `/health` the ALB checks, on port 80 (Amazon Linux 2023). */
+const WEB_USER_DATA = `#!/bin/bash
+set -euo pipefail
+dnf install -y nginx
+echo ok > /usr/share/nginx/html/health
+systemctl enable --now nginx
+`;
+
 /** Target tracking at 70% CPU and the reference's step scaling from a 70% CPU alarm. */
 function webScaling(): ScalingPolicies {
     const policies: ScalingPolicies = {
@@ -185,6 +193,7 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
             ...(web.spotInstanceTypes
                 ? { instanceTypes: web.spotInstanceTypes, spot: profile.spotFirst ? { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 0 } : { onDemandBaseCapacity: web.capacity.min, onDemandPercentageAboveBaseCapacity: 50 } }
                 : {}),
+            userData: WEB_USER_DATA,
             minSize: web.capacity.min,
             maxSize: web.capacity.max,
             desiredCapacity: web.capacity.desired,
