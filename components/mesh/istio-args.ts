@@ -25,7 +25,7 @@ export interface IstioStringMatch {
 export interface IstioRouteMatch {
     /**
      * Request headers by (lower-case) name, each with how its value must match,
-     * e.g. `{ "user-agent": { regex: ".*Mobile.*" } }`.
+     * e.g. `{ "user-agent": { regex: ".*Mobile.*" } }`. Names are letters, digits, `-` and `_`.
      * @default none (headers are not matched)
      */
     headers?: Record<string, IstioStringMatch>;
@@ -109,7 +109,9 @@ export interface IstioOutlierDetection {
     consecutiveGatewayErrors?: number;
     /**
      * Deprecated by Istio; accepted for configurations written against old Istio releases and
-     * translated to `consecutive5xxErrors` (with a warning). Do not set both.
+     * translated to `consecutive5xxErrors` (with a warning). Note the translation counts every 5xx
+     * response, while Istio applied `consecutiveErrors` to 502, 503 and 504 only; set
+     * `consecutiveGatewayErrors` to keep Istio's old behaviour. Do not set both this and `consecutive5xxErrors`.
      * @deprecated Use `consecutive5xxErrors` (or `consecutiveGatewayErrors` for 502/503/504 only).
      * @default none
      */

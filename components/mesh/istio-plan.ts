@@ -45,6 +45,8 @@ export const ISTIO_RETRY_ON: readonly string[] = [
 const INT32_MAX = 2_147_483_647;
 /** Istio's outlier-detection error counts are UInt32Value. */
 const UINT32_MAX = 4_294_967_295;
+/** The header names Istio accepts in a match (`ValidateHTTPHeaderName` in istio/istio pkg/config/validation). */
+const HEADER_NAME = /^[-_A-Za-z0-9]+$/;
 /** A Kubernetes DNS-1123 label: Istio requires subset names to be one. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -120,7 +122,7 @@ function checkMatch(v: Validator, match: IstioRouteMatch, path: string): void {
     if (match.uriPrefix !== undefined && match.uriExact !== undefined) v.add(path, "must set at most one of uriPrefix, uriExact");
     for (const [header, m] of Object.entries(headers)) {
         const p = joinPath(path, "headers", header);
-        if (header === "") v.add(p, "header names must not be empty");
+        if (!HEADER_NAME.test(header)) v.add(p, `header names must be letters, digits, '-' and '_', as Istio requires (got ${JSON.stringify(header)})`);
         const set = (["exact", "prefix", "regex"] as const).filter((k) => m?.[k] !== undefined);
         if (set.length !== 1) v.add(p, `must set exactly one of exact, prefix, regex (got ${set.length === 0 ? "none" : set.join(", ")})`);
     }
@@ -294,8 +296,9 @@ export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArg
         if (n === undefined) continue;
         warnings.push(
             `IstioTrafficPolicy "${name}": ${path}.outlierDetection.consecutiveErrors is deprecated by Istio; ` +
-                `it was translated to consecutive5xxErrors: ${n}. Set consecutive5xxErrors instead ` +
-                `(or consecutiveGatewayErrors to count only 502, 503 and 504 responses).`,
+                `it was translated to consecutive5xxErrors: ${n}, which ejects a host after ${n} consecutive 5xx responses of any kind. ` +
+                `Istio itself applied consecutiveErrors to 502, 503 and 504 only: set consecutiveGatewayErrors: ${n} instead to keep that, ` +
+                `or consecutive5xxErrors: ${n} to keep this translation without the warning.`,
         );
     }
 

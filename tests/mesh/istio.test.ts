@@ -104,6 +104,9 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
         expect(plan.warnings).toHaveLength(1);
         expect(plan.warnings[0]).toContain("trafficPolicy.outlierDetection.consecutiveErrors is deprecated");
         expect(plan.warnings[0]).toContain("consecutive5xxErrors: 5");
+        // The translation widens what counts (Istio applied consecutiveErrors to 502/503/504 only); the warning says how to keep the old behaviour.
+        expect(plan.warnings[0]).toContain("502, 503 and 504 only");
+        expect(plan.warnings[0]).toContain("consecutiveGatewayErrors: 5");
         validateDestinationRule(dr);
     });
 
@@ -203,6 +206,9 @@ describe("planIstioTrafficPolicy: validation", () => {
         ["an unknown retryOn condition", (a) => (a.routes![0].retries!.retryOn = ["5xx", "server-error"]), "routes[0].retries.retryOn[1]"],
         ["a header with two matchers", (a) => (a.routes![0].match = { headers: { "user-agent": { exact: "x", regex: ".*" } } }), "routes[0].match.headers.user-agent"],
         ["a header with no matcher", (a) => (a.routes![0].match = { headers: { "user-agent": {} } }), "routes[0].match.headers.user-agent"],
+        ["a header name with a space", (a) => (a.routes![0].match = { headers: { "user agent": { regex: ".*Mobile.*" } } }), "routes[0].match.headers.user agent"],
+        ["a header name with a colon", (a) => (a.routes![0].match = { headers: { ":authority": { exact: "web" } } }), "routes[0].match.headers.:authority"],
+        ["an empty header name", (a) => (a.routes![0].match = { headers: { "": { exact: "x" } } }), "routes[0].match.headers"],
         ["uriPrefix and uriExact together", (a) => (a.routes![0].match = { uriPrefix: "/a", uriExact: "/a" }), "routes[0].match"],
         ["an empty match", (a) => (a.routes![0].match = {}), "routes[0].match"],
         ["a catch-all route before another route", (a) => a.routes!.push({ match: { uriPrefix: "/x" }, destinations: [{ subset: "v1" }] }), "routes[0].match"],
