@@ -300,6 +300,13 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
         expect(paths(withApi({ protocol: "HTTPS", healthCheck: tcp }))).toEqual(["targetGroups.api.healthCheck.protocol"]);
     });
 
+    it("health checks can only be turned off for lambda target groups", () => {
+        expect(paths(withApi({ healthCheck: { enabled: false } }))).toEqual(["targetGroups.api.healthCheck.enabled"]);
+        expect(paths(withApi({ targetType: "instance", healthCheck: { enabled: false } }))).toEqual(["targetGroups.api.healthCheck.enabled"]);
+        const fn = plan({ ...referenceAlbArgs(), targetGroups: { fn: { targetType: "lambda", healthCheck: { enabled: false } } }, defaultAction: { forward: "fn" }, rules: [] });
+        expect(fn.targetGroups[0].healthCheck.enabled).toBe(false);
+    });
+
     it("health check path starts with /", () => {
         expect(paths(withApi({ healthCheck: { path: "health" } }))).toEqual(["targetGroups.api.healthCheck.path"]);
     });

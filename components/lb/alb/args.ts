@@ -7,8 +7,8 @@ import type { Tags } from "../../../src/core";
  */
 export interface TargetGroupHealthCheckArgs {
     /**
-     * Whether the load balancer health-checks the targets. Turning it off is only sensible for
-     * Lambda targets.
+     * Whether the load balancer health-checks the targets. Only `lambda` target groups can turn it
+     * off: AWS always health-checks `ip` and `instance` targets, so `false` is an error there.
      * @default true (for `lambda` target groups: false unless a `healthCheck` is given)
      */
     enabled?: boolean;

@@ -120,6 +120,11 @@ function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key:
     if (isKnown(slowStart) && slowStart !== 0) v.range(slowStart, `${path}.slowStartSeconds`, 30, 900, { unit: "seconds (or 0 to turn slow start off)" });
     if (tg.stickiness !== undefined) v.range(tg.stickiness.durationSeconds, `${path}.stickiness.durationSeconds`, 1, 604800, { unit: "seconds" });
 
+    // "If the target type is instance, ip, or alb, health checks are always enabled and can't be
+    // disabled" (CreateTargetGroup, HealthCheckEnabled).
+    if (!lambda && tg.healthCheck?.enabled === false) {
+        v.add(`${path}.healthCheck.enabled`, `must be true (or left out) for ${JSON.stringify(targetType)} target groups: AWS only lets lambda target groups turn health checks off`);
+    }
     let healthCheck: PlannedHealthCheck;
     if (lambda && tg.healthCheck === undefined) {
         // Lambda target groups are not health-checked unless asked: each check is an invocation.
