@@ -120,6 +120,14 @@ describe("planNetworkLoadBalancer", () => {
         expect(nlbPaths(withListener({}, { deregistrationDelaySeconds: 3601 }))).toEqual(["listeners.api.targetGroup.deregistrationDelaySeconds"]);
     });
 
+    it("an alb target: a TCP target group, health-checked over HTTP (by default) or HTTPS, never TCP", () => {
+        const p = nlb(withListener({}, { targetType: "alb", healthCheck: undefined }));
+        expect(p.listeners[0].targetGroup).toMatchObject({ protocol: "TCP", targetType: "alb", healthCheck: { protocol: "HTTP", path: "/health", matcher: "200-399" } });
+        expect(nlbPaths(withListener({}, { targetType: "alb" }))).toEqual(["listeners.api.targetGroup.healthCheck.protocol"]);
+        expect(nlbPaths(withListener({ protocol: "TCP" }, { targetType: "alb", protocol: "TCP_UDP", healthCheck: { protocol: "HTTPS" } }))).toEqual(["listeners.api.targetGroup.protocol"]);
+        expect(() => nlb(withListener({}, { targetType: "alb", healthCheck: { protocol: "HTTPS", path: "/api/health" } }))).not.toThrow();
+    });
+
     it("health check limits: interval 5-300, timeout 2-120 below the interval, thresholds 2-10", () => {
         const hc = (h: object) => nlbPaths(withListener({}, { healthCheck: h }));
         expect(hc({ intervalSeconds: 301 })).toEqual(["listeners.api.targetGroup.healthCheck.intervalSeconds"]);

@@ -6,7 +6,7 @@ import type { Tags } from "../../../src/core";
  * than the interval, thresholds 2–10, matcher codes 200–599 (HTTP and HTTPS checks only).
  */
 export interface NlbHealthCheckArgs {
-    /** `"TCP"` (a connection), `"HTTP"` or `"HTTPS"` (a request). @default "TCP" */
+    /** `"TCP"` (a connection), `"HTTP"` or `"HTTPS"` (a request); `alb` targets take HTTP or HTTPS only. @default "TCP" ("HTTP" for `alb` targets) */
     protocol?: "TCP" | "HTTP" | "HTTPS";
     /** Port of the check, 1–65535. @default the traffic port ("traffic-port") */
     port?: number;
@@ -34,13 +34,13 @@ export interface NlbTargetGroupArgs {
      * @default the listener's protocol
      */
     protocol?: "TCP" | "UDP" | "TLS" | "TCP_UDP";
-    /** What gets registered: IPs, EC2 instances, or an Application Load Balancer. @default "ip" */
+    /** What gets registered: IPs, EC2 instances, or an Application Load Balancer (`alb`: TCP target group, HTTP or HTTPS health check). @default "ip" */
     targetType?: "ip" | "instance" | "alb";
     /** Whether targets see the client's IP address as the source. @default AWS's default (on for instance targets, off for ip targets with TCP/TLS) */
     preserveClientIp?: boolean;
     /** Seconds a deregistering target keeps its connections, 0–3600. @default 30 */
     deregistrationDelaySeconds?: number;
-    /** The health check. @default TCP on the traffic port every 30 s, timeout 10 s, thresholds 3/3 */
+    /** The health check. @default TCP (HTTP /health for `alb` targets) on the traffic port every 30 s, timeout 10 s, thresholds 3/3 */
     healthCheck?: NlbHealthCheckArgs;
 }
 

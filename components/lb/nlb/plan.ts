@@ -78,10 +78,20 @@ function planListener(v: Validator, ctx: PlanContext, component: string, key: st
     if (compatible) v.oneOf(protocol, `${tgPath}.protocol`, compatible);
     const targetType = tg.targetType ?? "ip";
     v.oneOf(targetType, `${tgPath}.targetType`, ["ip", "instance", "alb"]);
+    // An Application Load Balancer as target: a TCP target group, health-checked over HTTP or HTTPS.
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/network/application-load-balancer-target.html
+    const albTarget = targetType === "alb";
+    if (albTarget && compatible?.includes(protocol) && protocol !== "TCP") {
+        v.add(`${tgPath}.protocol`, `must be "TCP" for an alb target (got ${JSON.stringify(protocol)}); put the ALB behind a TCP listener`);
+    }
+    const hcProtocol = tg.healthCheck?.protocol ?? (albTarget ? "HTTP" : "TCP");
+    if (albTarget && hcProtocol === "TCP") {
+        v.add(`${tgPath}.healthCheck.protocol`, 'must be "HTTP" or "HTTPS" for an alb target: the Application Load Balancer answers HTTP health checks only');
+    }
     const healthCheck = planHealthCheck(v, tg.healthCheck, `${tgPath}.healthCheck`, {
         protocols: ["TCP", "HTTP", "HTTPS"],
         matcherRange: { min: 200, max: 599 },
-        defaults: { protocol: "TCP", path: "/health", intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 3, matcher: "200-399" },
+        defaults: { protocol: hcProtocol, path: "/health", intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 3, matcher: "200-399" },
     });
     return {
         key,
