@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isKnown, joinPath, physicalName, Validator } from "../../src/core";
+import { dnsLabelProblem, labelKeyProblem, labelValueProblem } from "../kubernetes/names";
 import { checkIstioDuration } from "./duration";
 import {
     IstioConnectionPool,
@@ -261,6 +262,10 @@ export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArg
     v.required(args.host, "host", "the service host, e.g. web.production.svc.cluster.local");
     if (isKnown(args.host) && typeof args.host === "string" && /\s/.test(args.host)) v.add("host", `must be a host name without spaces (got ${JSON.stringify(args.host)})`);
     v.oneOf(args.apiVersion, "apiVersion", ISTIO_API_VERSIONS);
+    if (isKnown(args.namespace) && typeof args.namespace === "string") {
+        const problem = dnsLabelProblem(args.namespace);
+        if (problem) v.add("namespace", problem);
+    }
     if (routes === undefined && subsetNames.size === 0 && args.trafficPolicy === undefined && args.subsetPolicies === undefined) {
         v.add("routes", "give routes, subsets or trafficPolicy: there is nothing to create");
     }
@@ -268,6 +273,11 @@ export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArg
         const p = joinPath("subsets", subset);
         if (!DNS_LABEL.test(subset)) v.add(p, `subset names must be DNS labels: lower-case letters, digits and '-', 1 to 63 characters (got ${JSON.stringify(subset)})`);
         if (!labels || Object.keys(labels).length === 0) v.add(p, "must give at least one pod label that selects the subset, e.g. { version: \"v1\" }");
+        // Istio validates subset labels as Kubernetes labels; a value it rejects fails the whole DestinationRule.
+        for (const [key, value] of Object.entries(labels ?? {})) {
+            const problem = labelKeyProblem(key) ?? (isKnown(value) && typeof value === "string" ? labelValueProblem(value) : undefined);
+            if (problem) v.add(joinPath(p, key), problem);
+        }
     }
     if (routes !== undefined) {
         v.count(routes, "routes", 1, Number.MAX_SAFE_INTEGER, "routes");
