@@ -7,12 +7,13 @@ export type EksTaintEffect = "NO_SCHEDULE" | "NO_EXECUTE" | "PREFER_NO_SCHEDULE"
 /** A Kubernetes taint every node of a managed node group carries. */
 export interface EksNodeGroupTaint {
     /**
-     * The taint key, 1 to 63 characters (EKS API `Taint.key`).
+     * The taint key, 1 to 63 characters (EKS API `Taint.key`) in Kubernetes label-key syntax
+     * (`[prefix/]name`, e.g. `dedicated` or `example.com/gpu`).
      * @default required
      */
     key: string;
     /**
-     * The taint value, up to 63 characters.
+     * The taint value, up to 63 characters in Kubernetes label-value syntax.
      * @default none (a taint without a value)
      */
     value?: string;
@@ -59,7 +60,8 @@ export interface EksNodeGroupArgs {
      */
     diskSizeGb?: number;
     /**
-     * Kubernetes labels on every node of the group.
+     * Kubernetes labels on every node of the group. EKS allows keys of 1 to 63 characters (prefix
+     * included) and values of 1 to 63.
      * @default {}
      */
     labels?: Record<string, string>;
@@ -176,7 +178,7 @@ export interface EksClusterArgs {
      */
     endpointPublicAccess?: boolean;
     /**
-     * IPv4 CIDR blocks allowed to reach the public endpoint (at least 1); only with
+     * IPv4 CIDR blocks allowed to reach the public endpoint, 1 to 40 (an EKS quota that cannot be raised); only with
      * `endpointPublicAccess: true`.
      * @default ["0.0.0.0/0"] when the public endpoint is on (which needs `allowPublicEndpointFromAnywhere`)
      */

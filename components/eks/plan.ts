@@ -112,30 +112,42 @@ const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
- * Checks a Kubernetes label key and value: key `[prefix/]name` with a DNS-subdomain prefix of at
- * most 253 characters and a name of 1 to 63 alphanumerics, `-`, `_`, `.`; value empty or the
- * same shape as a name. https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
+ * The problems with a Kubernetes label key, `[prefix/]name`: a DNS-subdomain prefix of at most 253
+ * characters and a name of 1 to 63 alphanumerics, `-`, `_`, `.`, starting and ending alphanumeric.
+ * Taint keys follow the same rule. https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
  */
-function checkLabel(v: Validator, path: string, key: string, value: unknown): void {
+function labelKeyProblems(key: string): string[] {
+    const problems: string[] = [];
     const slash = key.lastIndexOf("/");
     const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
     const name = slash >= 0 ? key.slice(slash + 1) : key;
     if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) {
-        v.add(path, `label key prefix ${JSON.stringify(prefix)} must be a DNS subdomain of at most 253 lowercase characters`);
+        problems.push(`key prefix ${JSON.stringify(prefix)} must be a DNS subdomain of at most 253 lowercase characters`);
     }
     if (name.length === 0 || name.length > 63 || !LABEL_NAME.test(name)) {
-        v.add(path, `label key name ${JSON.stringify(name)} must be 1 to 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
+        problems.push(`key name ${JSON.stringify(name)} must be 1 to 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
     }
-    if (typeof value !== "string") {
-        v.add(path, `label value must be a string (got ${typeof value})`);
-    } else if (value.length > 63 || (value !== "" && !LABEL_NAME.test(value))) {
-        v.add(path, `label value ${JSON.stringify(value)} must be empty or 1 to 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
-    }
+    return problems;
 }
 
+/** The problem with a Kubernetes label (or taint) value, which is empty or shaped like a key name. */
+function labelValueProblem(value: unknown): string | undefined {
+    if (typeof value !== "string") return `value must be a string (got ${typeof value})`;
+    if (value.length > 63 || (value !== "" && !LABEL_NAME.test(value))) {
+        return `value ${JSON.stringify(value)} must be empty or 1 to 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit`;
+    }
+    return undefined;
+}
+
+/** Checks Kubernetes labels; each problem is reported at the label's own path. */
 function checkLabels(v: Validator, path: string, labels: Record<string, string> | undefined): void {
     if (labels === undefined) return;
-    for (const [k, value] of Object.entries(labels)) checkLabel(v, joinPath(path, k), k, value);
+    for (const [k, value] of Object.entries(labels)) {
+        const lp = joinPath(path, k);
+        for (const problem of labelKeyProblems(k)) v.add(lp, `label ${problem}`);
+        const vp = labelValueProblem(value);
+        if (vp) v.add(lp, `label ${vp}`);
+    }
 }
 
 function isIpv4Cidr(cidr: string): boolean {
@@ -179,6 +191,13 @@ function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs): NodeGro
     // EC2 InstanceMetadataOptionsRequest.HttpPutResponseHopLimit: 1 to 64.
     v.range(ng.metadataHopLimit, p("metadataHopLimit"), 1, 64);
     checkLabels(v, p("labels"), ng.labels);
+    // The EKS API is stricter than Kubernetes here: a node group label key is 1 to 63 characters
+    // with its prefix, and a value 1 to 63 (not empty).
+    // https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html#AmazonEKS-CreateNodegroup-request-labels
+    for (const [k, value] of Object.entries(ng.labels ?? {})) {
+        if (k.length > 63) v.add(joinPath(p("labels"), k), `EKS accepts node group label keys of at most 63 characters, prefix included (got ${k.length})`);
+        if (value === "") v.add(joinPath(p("labels"), k), "EKS does not accept an empty node group label value: give 1 to 63 characters");
+    }
 
     // EKS Taint: key 1-63, value 0-63, effect NO_SCHEDULE | NO_EXECUTE | PREFER_NO_SCHEDULE
     // (https://docs.aws.amazon.com/eks/latest/APIReference/API_Taint.html); at most 50 taints a node
@@ -187,8 +206,14 @@ function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs): NodeGro
     v.count(taints, p("taints"), 0, 50, "taints");
     taints.forEach((t, i) => {
         const tp = (f: string) => joinPath(p("taints"), i, f);
+        // Kubernetes also requires label-key syntax for the key and label-value syntax for the value;
+        // EKS passes the taint to the kubelet, so a bad one fails only when nodes try to register.
         if (typeof t.key !== "string" || t.key.length < 1 || t.key.length > 63) v.add(tp("key"), `must be 1 to 63 characters (got ${JSON.stringify(t.key)})`);
-        if (t.value !== undefined && (typeof t.value !== "string" || t.value.length > 63)) v.add(tp("value"), `must be at most 63 characters (got ${JSON.stringify(t.value)})`);
+        else for (const problem of labelKeyProblems(t.key)) v.add(tp("key"), `taint ${problem}`);
+        if (t.value !== undefined) {
+            const vp = labelValueProblem(t.value);
+            if (vp) v.add(tp("value"), `taint ${vp}`);
+        }
         v.required(t.effect, tp("effect"), `one of ${TAINT_EFFECTS.map((e) => JSON.stringify(e)).join(", ")}`);
         v.oneOf(t.effect, tp("effect"), TAINT_EFFECTS);
     });
@@ -232,15 +257,17 @@ export function planEksCluster(name: string, args: EksClusterArgs, options: Plan
     const version = args.version ?? EKS_DEFAULT_VERSION;
     v.oneOf(args.version, "version", EKS_SUPPORTED_VERSIONS);
 
-    // Endpoint access. The EKS default for publicAccessCidrs is 0.0.0.0/0.
+    // Endpoint access. The EKS default for publicAccessCidrs is 0.0.0.0/0; at most 40 CIDR blocks
+    // ("Public endpoint access CIDR ranges per cluster", a quota that cannot be raised).
     // https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html
+    // https://docs.aws.amazon.com/eks/latest/userguide/service-quotas.html
     const endpointPublicAccess = args.endpointPublicAccess ?? false;
     const cidrs = args.publicAccessCidrs;
     if (!endpointPublicAccess && cidrs !== undefined) {
         v.add("publicAccessCidrs", "only applies to the public endpoint: set endpointPublicAccess: true, or remove publicAccessCidrs");
     }
     if (cidrs !== undefined) {
-        v.count(cidrs, "publicAccessCidrs", 1, Number.MAX_SAFE_INTEGER, "CIDR blocks");
+        v.count(cidrs, "publicAccessCidrs", 1, 40, "CIDR blocks");
         cidrs.forEach((c, i) => {
             if (!isIpv4Cidr(c)) v.add(joinPath("publicAccessCidrs", i), `must be an IPv4 CIDR block such as "203.0.113.0/24" (got ${JSON.stringify(c)})`);
         });

@@ -173,10 +173,24 @@ describe("planEksCluster validation", () => {
         expect(planEksCluster("c", withNodeGroup({ labels: { "example.com/role": "ok" } })).nodeGroups[0].labels).toEqual({ "example.com/role": "ok" });
     });
 
+    it("node group labels also meet the EKS API: keys at most 63 characters with the prefix, values not empty", () => {
+        // A valid Kubernetes label key (prefix 20 + "/" + name 50) that EKS still rejects.
+        const longKey = `${"p".repeat(16)}.com/${"n".repeat(50)}`;
+        expect(paths(withNodeGroup({ labels: { [longKey]: "x" } }))).toEqual([`nodeGroups.general.labels.${longKey}`]);
+        expect(paths(withNodeGroup({ labels: { role: "" } }))).toEqual(["nodeGroups.general.labels.role"]);
+        // Fargate selectors take Kubernetes labels as they are.
+        expect(planEksCluster("c", { ...base, fargateProfiles: { fp: { selectors: [{ namespace: "ns", labels: { [longKey]: "" } }] } } }).fargateProfiles).toHaveLength(1);
+    });
+
     it("taints: key 1-63, value up to 63, a valid effect, at most 50", () => {
         expect(paths(withNodeGroup({ taints: [{ key: "dedicated", value: "gpu", effect: "NoSchedule" as "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].effect"]);
         expect(paths(withNodeGroup({ taints: [{ key: "k".repeat(64), effect: "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].key"]);
         expect(paths(withNodeGroup({ taints: [{ key: "k", value: "v".repeat(64), effect: "NO_EXECUTE" }] }))).toEqual(["nodeGroups.general.taints[0].value"]);
+        // Kubernetes syntax, which the kubelet enforces when the node registers.
+        expect(paths(withNodeGroup({ taints: [{ key: "bad key", effect: "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].key"]);
+        expect(paths(withNodeGroup({ taints: [{ key: "Example.com/gpu", effect: "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].key"]);
+        expect(paths(withNodeGroup({ taints: [{ key: "gpu", value: "yes please", effect: "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].value"]);
+        expect(planEksCluster("c", withNodeGroup({ taints: [{ key: "example.com/gpu", value: "", effect: "NO_EXECUTE" }] })).nodeGroups[0].taints).toHaveLength(1);
         const taints = Array.from({ length: 51 }, (_, i) => ({ key: `t${i}`, effect: "PREFER_NO_SCHEDULE" as const }));
         expect(paths(withNodeGroup({ taints }))).toEqual(["nodeGroups.general.taints"]);
         const ok = planEksCluster("c", withNodeGroup({ taints: [{ key: "dedicated", value: "gpu", effect: "NO_SCHEDULE" }] }));
@@ -204,6 +218,10 @@ describe("planEksCluster validation", () => {
         expect(paths({ ...base, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24", "0.0.0.0/0"] })).toEqual(["publicAccessCidrs[1]"]);
         expect(paths({ ...base, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/33"] })).toEqual(["publicAccessCidrs[0]"]);
         expect(paths({ ...base, endpointPublicAccess: true, publicAccessCidrs: [] })).toEqual(["publicAccessCidrs"]);
+        // "Public endpoint access CIDR ranges per cluster": 40, not adjustable.
+        const cidrs = (n: number) => Array.from({ length: n }, (_, i) => `198.51.${i}.0/24`);
+        expect(planEksCluster("c", { ...base, endpointPublicAccess: true, publicAccessCidrs: cidrs(40) }).publicAccessCidrs).toHaveLength(40);
+        expect(paths({ ...base, endpointPublicAccess: true, publicAccessCidrs: cidrs(41) })).toEqual(["publicAccessCidrs"]);
         expect(paths({ ...base, publicAccessCidrs: ["203.0.113.0/24"] })).toEqual(["publicAccessCidrs"]);
     });
 
