@@ -120,12 +120,12 @@ export interface LambdaSqsEventArgs {
      */
     queueArn: pulumi.Input<string>;
     /**
-     * Messages per batch, 1–10000 (above 10 needs `maximumBatchingWindowSeconds`).
+     * Messages per batch, 1–10000 (above 10 needs `maximumBatchingWindowSeconds`); 1–10 for a FIFO queue (`.fifo`).
      * @default 10
      */
     batchSize?: number;
     /**
-     * Seconds to gather a batch before invoking, 0–300.
+     * Seconds to gather a batch before invoking, 0–300. Not allowed for a FIFO queue.
      * @default none (invoke as soon as messages arrive)
      */
     maximumBatchingWindowSeconds?: number;
@@ -307,7 +307,7 @@ export interface LambdaFunctionArgs {
      */
     ephemeralStorageMb?: number;
     /**
-     * Environment variables. Names that look like secrets (PASSWORD, TOKEN, API_KEY, ...) are
+     * Environment variables: names of 2 or more letters, digits and `_`, starting with a letter. Names that look like secrets (PASSWORD, TOKEN, API_KEY, ...) are
      * rejected: keep secrets in Secrets Manager or SSM Parameter Store and pass their name.
      * @default none
      */

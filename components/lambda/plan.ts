@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, knownList, LOG_RETENTION_DAYS, looksLikeSecretName, physicalName, validateTags, Validator } from "../../src/core";
+import { isKnown, joinPath, known, knownList, LOG_RETENTION_DAYS, looksLikeSecretName, physicalName, validateTags, Validator } from "../../src/core";
 import { AppAutoScalingPlan, toApplicationAutoScaling } from "../../src/scaling";
 import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
 import { routeKeyProblem, scheduleExpressionProblem } from "./expressions";
@@ -132,8 +132,17 @@ export const LAMBDA_DEFAULTS = {
 
 /** Lambda function names: 1–64 of letters, digits, `-`, `_` (CreateFunction, FunctionName). */
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-/** Lambda environment variable keys: a letter, then letters, digits and `_`. */
-const ENV_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/**
+ * Lambda environment variable keys: a letter, then at least one more letter, digit or `_`
+ * (Environment, Key Pattern `[a-zA-Z]([a-zA-Z0-9_])+`: https://docs.aws.amazon.com/lambda/latest/api/API_Environment.html).
+ */
+const ENV_NAME = /^[A-Za-z][A-Za-z0-9_]+$/;
+/** ARNs of the sources a function consumes, checked when they are known (a queue URL or table ARN is a common mix-up). */
+const SQS_QUEUE_ARN = /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+(\.fifo)?$/;
+const DYNAMODB_STREAM_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]+\/stream\/.+$/;
+/** A data stream, or one of its enhanced fan-out consumers (`stream/<name>/consumer/<consumer>:<timestamp>`). */
+const KINESIS_STREAM_ARN = /^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/[A-Za-z0-9_.-]+(\/consumer\/.+)?$/;
+const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+(\.fifo)?$/;
 /** S3 event types: `s3:ObjectCreated:*`, `s3:ObjectRemoved:Delete`, `s3:Replication:*`, ... */
 const S3_EVENT = /^s3:[A-Za-z]+(:[A-Za-z*]+)?$/;
 
@@ -185,12 +194,14 @@ export function planLambdaFunction(name: string, args: LambdaFunctionArgs, now: 
     v.min(args.reservedConcurrency, "reservedConcurrency", 0);
     const provisioned = planProvisioned(v, args);
 
-    // Failure handling.
+    // Failure handling. Retries 0-2 and event age 60-21600 s: PutFunctionEventInvokeConfig,
+    // https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
     const deadLetter = planDeadLetter(v, args.deadLetter);
     v.range(args.maximumRetryAttempts, "maximumRetryAttempts", 0, 2);
     v.range(args.maximumEventAgeSeconds, "maximumEventAgeSeconds", 60, 21600, { unit: "seconds" });
 
-    // Network and tracing.
+    // Network and tracing. At most 16 subnets and 5 security groups: VpcConfig,
+    // https://docs.aws.amazon.com/lambda/latest/api/API_VpcConfig.html
     if (args.vpc) {
         v.count(args.vpc.subnetIds, "vpc.subnetIds", 1, 16, "subnets");
         if (args.vpc.securityGroupIds !== undefined) v.count(args.vpc.securityGroupIds, "vpc.securityGroupIds", 1, 5, "security groups");
@@ -291,7 +302,7 @@ function checkEnvironment(v: Validator, environment: Record<string, pulumi.Input
     let allKnown = true;
     for (const [key, value] of Object.entries(environment)) {
         const path = joinPath("environment", key);
-        if (!ENV_NAME.test(key)) v.add(path, `names must start with a letter and hold only letters, digits and "_" (got ${JSON.stringify(key)})`);
+        if (!ENV_NAME.test(key)) v.add(path, `names must be at least 2 characters, start with a letter and hold only letters, digits and "_" (got ${JSON.stringify(key)})`);
         else if ((RESERVED_ENVIRONMENT as readonly string[]).includes(key)) v.add(path, `${key} is set by Lambda itself and cannot be configured; reserved names: ${RESERVED_ENVIRONMENT.join(", ")}`);
         else if (looksLikeSecretName(key)) {
             v.add(
@@ -374,14 +385,24 @@ function planEvents(v: Validator, args: LambdaFunctionArgs): LambdaFunctionPlan[
         out.schedules.push({ expression: s.expression, input: s.input });
     });
 
-    // SQS: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html (batch size up to 10000 on
-    // standard queues, a batching window of at least 1 second above 10, window 0-300 seconds).
+    // SQS: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html (batch size up to 10000 on
+    // standard queues and a batching window of at least 1 second above 10; FIFO queues take at most 10 and no
+    // batching window; window 0-300 seconds).
     (e.sqs ?? []).forEach((q, i) => {
         const p = `events.sqs[${i}]`;
-        v.range(q.batchSize, `${p}.batchSize`, 1, 10000);
-        v.range(q.maximumBatchingWindowSeconds, `${p}.maximumBatchingWindowSeconds`, 0, 300, { unit: "seconds" });
+        const arn = known(q.queueArn);
+        if (arn !== undefined && !SQS_QUEUE_ARN.test(arn)) {
+            v.add(`${p}.queueArn`, `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (a queue URL is not an ARN) (got ${JSON.stringify(arn)})`);
+        }
+        const fifo = arn !== undefined && arn.endsWith(".fifo");
         const batchSize = q.batchSize ?? LAMBDA_DEFAULTS.sqsBatchSize;
-        if (batchSize > 10 && !(typeof q.maximumBatchingWindowSeconds === "number" && q.maximumBatchingWindowSeconds >= 1)) {
+        v.range(q.batchSize, `${p}.batchSize`, 1, fifo ? 10 : 10000, fifo ? { unit: "messages (a FIFO queue's maximum)" } : {});
+        v.range(q.maximumBatchingWindowSeconds, `${p}.maximumBatchingWindowSeconds`, 0, 300, { unit: "seconds" });
+        if (fifo) {
+            if (typeof q.maximumBatchingWindowSeconds === "number" && q.maximumBatchingWindowSeconds > 0) {
+                v.add(`${p}.maximumBatchingWindowSeconds`, `must not be set for a FIFO queue: Lambda supports no batching window on FIFO queues (got ${q.maximumBatchingWindowSeconds})`);
+            }
+        } else if (batchSize > 10 && !(typeof q.maximumBatchingWindowSeconds === "number" && q.maximumBatchingWindowSeconds >= 1)) {
             v.add(`${p}.maximumBatchingWindowSeconds`, `is required (1 to 300 seconds) when batchSize is above 10 (batchSize is ${batchSize})`);
         }
         out.sqs.push({ queueArn: q.queueArn, batchSize, maximumBatchingWindowSeconds: q.maximumBatchingWindowSeconds });
@@ -390,6 +411,13 @@ function planEvents(v: Validator, args: LambdaFunctionArgs): LambdaFunctionPlan[
     // Streams: https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
     const stream = (kind: "dynamodb" | "kinesis", s: { streamArn: pulumi.Input<string>; startingPosition: StreamStartingPosition; batchSize?: number; maximumRetryAttempts?: number; parallelizationFactor?: number }, i: number) => {
         const p = `events.${kind}[${i}]`;
+        const arn = known(s.streamArn);
+        if (kind === "dynamodb" && arn !== undefined && !DYNAMODB_STREAM_ARN.test(arn)) {
+            v.add(`${p}.streamArn`, `must be a DynamoDB stream ARN, "arn:aws:dynamodb:<region>:<account>:table/<table>/stream/<label>" (the table's streamArn, not its arn) (got ${JSON.stringify(arn)})`);
+        }
+        if (kind === "kinesis" && arn !== undefined && !KINESIS_STREAM_ARN.test(arn)) {
+            v.add(`${p}.streamArn`, `must be a Kinesis data stream ARN, "arn:aws:kinesis:<region>:<account>:stream/<name>", or one of its consumers (got ${JSON.stringify(arn)})`);
+        }
         if (s.startingPosition === undefined) v.add(`${p}.startingPosition`, 'is required: "TRIM_HORIZON" or "LATEST"');
         else v.oneOf(s.startingPosition, `${p}.startingPosition`, ["TRIM_HORIZON", "LATEST"] as const);
         v.range(s.batchSize, `${p}.batchSize`, 1, 10000);
@@ -434,6 +462,10 @@ function planEvents(v: Validator, args: LambdaFunctionArgs): LambdaFunctionPlan[
         }
     });
 
-    for (const t of e.sns ?? []) out.sns.push({ topicArn: t.topicArn });
+    (e.sns ?? []).forEach((t, i) => {
+        const arn = known(t.topicArn);
+        if (arn !== undefined && !SNS_TOPIC_ARN.test(arn)) v.add(`events.sns[${i}].topicArn`, `must be an SNS topic ARN such as "arn:aws:sns:us-east-1:123456789012:orders" (got ${JSON.stringify(arn)})`);
+        out.sns.push({ topicArn: t.topicArn });
+    });
     return out;
 }

@@ -8,6 +8,10 @@ import { problemPaths } from "../support";
 
 /** The day these tests judge runtimes on (the runtime table's publication). */
 const NOW = new Date("2026-11-26T12:00:00Z");
+/** Source ARNs shaped the way AWS forms them. */
+const QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders";
+const DDB_STREAM = "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-11-01T00:00:00.000";
+const KINESIS = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks";
 const base: LambdaFunctionArgs = { handler: "index.handler", code: { path: "./app" } };
 const plan = (args: Partial<LambdaFunctionArgs>, now = NOW) => planLambdaFunction("fn", { ...base, ...args } as LambdaFunctionArgs, now);
 const paths = (args: Partial<LambdaFunctionArgs>, now = NOW) => problemPaths(() => plan(args, now));
@@ -56,16 +60,29 @@ describe("defaults", () => {
     it("fills event-source defaults: SQS batch 10, stream batch 100, 10 retries, parallelization 1", () => {
         const p = plan({
             events: {
-                sqs: [{ queueArn: "arn:aws:sqs:us-east-1:1:q" }],
-                dynamodb: [{ streamArn: "arn:aws:dynamodb:us-east-1:1:table/t/stream/s", startingPosition: "LATEST" }],
-                kinesis: [{ streamArn: "arn:aws:kinesis:us-east-1:1:stream/k", startingPosition: "TRIM_HORIZON" }],
+                sqs: [{ queueArn: QUEUE }],
+                dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST" }],
+                kinesis: [{ streamArn: KINESIS, startingPosition: "TRIM_HORIZON" }],
             },
         });
-        expect(p.events.sqs[0]).toEqual({ queueArn: "arn:aws:sqs:us-east-1:1:q", batchSize: 10, maximumBatchingWindowSeconds: undefined });
+        expect(p.events.sqs[0]).toEqual({ queueArn: QUEUE, batchSize: 10, maximumBatchingWindowSeconds: undefined });
         expect(p.events.streams.map((s) => [s.kind, s.batchSize, s.maximumRetryAttempts, s.parallelizationFactor])).toEqual([
             ["dynamodb", 100, 10, undefined],
             ["kinesis", 100, 10, 1],
         ]);
+    });
+
+    it("accepts a FIFO queue at its batch maximum of 10, a Kinesis fan-out consumer, and GovCloud ARNs", () => {
+        const consumer = `${KINESIS}/consumer/app:1700000000`;
+        const p = plan({
+            events: {
+                sqs: [{ queueArn: `${QUEUE}.fifo`, batchSize: 10 }],
+                kinesis: [{ streamArn: consumer, startingPosition: "LATEST" }],
+                sns: [{ topicArn: "arn:aws-us-gov:sns:us-gov-west-1:123456789012:alerts.fifo" }],
+            },
+        });
+        expect(p.events.sqs[0].batchSize).toBe(10);
+        expect(p.events.streams[0].streamArn).toBe(consumer);
     });
 
     it("merges S3 entries of the same bucket into one notification", () => {
@@ -180,18 +197,24 @@ describe("validation: one failing case per rule, with its path", () => {
         ["negative retries", { maximumRetryAttempts: -1 }, "maximumRetryAttempts"],
         ["event age below 60", { maximumEventAgeSeconds: 59 }, "maximumEventAgeSeconds"],
         ["event age above 21600", { maximumEventAgeSeconds: 21601 }, "maximumEventAgeSeconds"],
-        ["SQS batch 0", { events: { sqs: [{ queueArn: "q", batchSize: 0 }] } }, "events.sqs[0].batchSize"],
-        ["SQS batch above 10000", { events: { sqs: [{ queueArn: "q", batchSize: 10001, maximumBatchingWindowSeconds: 5 }] } }, "events.sqs[0].batchSize"],
-        ["SQS batch above 10 without a window", { events: { sqs: [{ queueArn: "q", batchSize: 11 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
-        ["SQS batch above 10 with a 0-second window", { events: { sqs: [{ queueArn: "q", batchSize: 100, maximumBatchingWindowSeconds: 0 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
-        ["SQS window above 300", { events: { sqs: [{ queueArn: "q", maximumBatchingWindowSeconds: 301 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
-        ["DynamoDB batch 0", { events: { dynamodb: [{ streamArn: "s", startingPosition: "LATEST", batchSize: 0 }] } }, "events.dynamodb[0].batchSize"],
-        ["DynamoDB batch above 10000", { events: { dynamodb: [{ streamArn: "s", startingPosition: "LATEST", batchSize: 10001 }] } }, "events.dynamodb[0].batchSize"],
-        ["DynamoDB starting position", { events: { dynamodb: [{ streamArn: "s", startingPosition: "AT_TIMESTAMP" as "LATEST" }] } }, "events.dynamodb[0].startingPosition"],
-        ["DynamoDB retries below -1", { events: { dynamodb: [{ streamArn: "s", startingPosition: "LATEST", maximumRetryAttempts: -2 }] } }, "events.dynamodb[0].maximumRetryAttempts"],
-        ["Kinesis batch above 10000", { events: { kinesis: [{ streamArn: "s", startingPosition: "LATEST", batchSize: 10001 }] } }, "events.kinesis[0].batchSize"],
-        ["Kinesis parallelization 0", { events: { kinesis: [{ streamArn: "s", startingPosition: "LATEST", parallelizationFactor: 0 }] } }, "events.kinesis[0].parallelizationFactor"],
-        ["Kinesis parallelization 11", { events: { kinesis: [{ streamArn: "s", startingPosition: "LATEST", parallelizationFactor: 11 }] } }, "events.kinesis[0].parallelizationFactor"],
+        ["SQS batch 0", { events: { sqs: [{ queueArn: QUEUE, batchSize: 0 }] } }, "events.sqs[0].batchSize"],
+        ["SQS batch above 10000", { events: { sqs: [{ queueArn: QUEUE, batchSize: 10001, maximumBatchingWindowSeconds: 5 }] } }, "events.sqs[0].batchSize"],
+        ["SQS batch above 10 without a window", { events: { sqs: [{ queueArn: QUEUE, batchSize: 11 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
+        ["SQS batch above 10 with a 0-second window", { events: { sqs: [{ queueArn: QUEUE, batchSize: 100, maximumBatchingWindowSeconds: 0 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
+        ["SQS window above 300", { events: { sqs: [{ queueArn: QUEUE, maximumBatchingWindowSeconds: 301 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
+        ["DynamoDB batch 0", { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST", batchSize: 0 }] } }, "events.dynamodb[0].batchSize"],
+        ["DynamoDB batch above 10000", { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST", batchSize: 10001 }] } }, "events.dynamodb[0].batchSize"],
+        ["DynamoDB starting position", { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "AT_TIMESTAMP" as "LATEST" }] } }, "events.dynamodb[0].startingPosition"],
+        ["DynamoDB retries below -1", { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST", maximumRetryAttempts: -2 }] } }, "events.dynamodb[0].maximumRetryAttempts"],
+        ["Kinesis batch above 10000", { events: { kinesis: [{ streamArn: KINESIS, startingPosition: "LATEST", batchSize: 10001 }] } }, "events.kinesis[0].batchSize"],
+        ["Kinesis parallelization 0", { events: { kinesis: [{ streamArn: KINESIS, startingPosition: "LATEST", parallelizationFactor: 0 }] } }, "events.kinesis[0].parallelizationFactor"],
+        ["Kinesis parallelization 11", { events: { kinesis: [{ streamArn: KINESIS, startingPosition: "LATEST", parallelizationFactor: 11 }] } }, "events.kinesis[0].parallelizationFactor"],
+        ["SQS queue URL instead of ARN", { events: { sqs: [{ queueArn: "https://sqs.us-east-1.amazonaws.com/123456789012/orders" }] } }, "events.sqs[0].queueArn"],
+        ["FIFO queue batch above 10", { events: { sqs: [{ queueArn: `${QUEUE}.fifo`, batchSize: 11 }] } }, "events.sqs[0].batchSize"],
+        ["FIFO queue with a batching window", { events: { sqs: [{ queueArn: `${QUEUE}.fifo`, maximumBatchingWindowSeconds: 5 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
+        ["DynamoDB table ARN instead of its stream ARN", { events: { dynamodb: [{ streamArn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders", startingPosition: "LATEST" }] } }, "events.dynamodb[0].streamArn"],
+        ["Kinesis stream name instead of ARN", { events: { kinesis: [{ streamArn: "clicks", startingPosition: "LATEST" }] } }, "events.kinesis[0].streamArn"],
+        ["SNS topic name instead of ARN", { events: { sns: [{ topicArn: "order-events" }] } }, "events.sns[0].topicArn"],
         ["schedule expression", { events: { schedules: [{ expression: "rate(5 minute)" }] } }, "events.schedules[0].expression"],
         ["HTTP route without a method", { events: { http: { routes: ["/orders"] } } }, "events.http.routes[0]"],
         ["HTTP API without routes", { events: { http: { routes: [] } } }, "events.http.routes"],
@@ -206,6 +229,7 @@ describe("validation: one failing case per rule, with its path", () => {
         ["secret-looking environment variable", { environment: { DB_PASSWORD: "hunter2" } }, "environment.DB_PASSWORD"],
         ["reserved environment variable", { environment: { AWS_REGION: "eu-west-1" } }, "environment.AWS_REGION"],
         ["invalid environment variable name", { environment: { "1ST": "x" } }, "environment.1ST"],
+        ["one-character environment variable name", { environment: { X: "1" } }, "environment.X"],
         ["environment above 4 KB", { environment: { BIG: "x".repeat(4100) } }, "environment"],
         ["architecture", { architecture: "ppc64" as "arm64" }, "architecture"],
         ["tracing mode", { tracing: "On" as "Active" }, "tracing"],
@@ -218,7 +242,7 @@ describe("validation: one failing case per rule, with its path", () => {
         ["S3 prefix too long", { events: { s3: [{ bucket: "b", events: ["s3:ObjectCreated:*"], filterPrefix: "p".repeat(1025) }] } }, "events.s3[0].filterPrefix"],
         ["reserved tag key", { tags: { "aws:owner": "me" } }, "tags.aws:owner"],
     ])("%s", (_what, args, path) => {
-        expect(paths(args)).toContain(path);
+        expect(paths(args)).toEqual([path]);
     });
 
     it("names Secrets Manager and SSM for a secret-looking variable", () => {
@@ -247,11 +271,23 @@ describe("validation: one failing case per rule, with its path", () => {
 
     it("does not check values that are Outputs", () => {
         const unknown = pulumi.output("later");
-        expect(() => plan({ environment: { TABLE: unknown }, deadLetter: { targetArn: unknown }, events: { s3: [{ bucket: unknown, events: ["s3:ObjectCreated:*"] }] } })).not.toThrow();
+        expect(() =>
+            plan({
+                environment: { TABLE: unknown },
+                deadLetter: { targetArn: unknown },
+                events: {
+                    s3: [{ bucket: unknown, events: ["s3:ObjectCreated:*"] }],
+                    sqs: [{ queueArn: unknown, batchSize: 100, maximumBatchingWindowSeconds: 5 }],
+                    dynamodb: [{ streamArn: unknown, startingPosition: "LATEST" }],
+                    kinesis: [{ streamArn: unknown, startingPosition: "LATEST" }],
+                    sns: [{ topicArn: unknown }],
+                },
+            }),
+        ).not.toThrow();
     });
 
     it("warns when the stream sources have no on-failure destination, and when HTTP requests would time out first", () => {
-        const p = plan({ deadLetter: false, timeoutSeconds: 60, events: { http: { routes: ["$default"] }, dynamodb: [{ streamArn: "s", startingPosition: "LATEST" }] } });
+        const p = plan({ deadLetter: false, timeoutSeconds: 60, events: { http: { routes: ["$default"] }, dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST" }] } });
         expect(p.deadLetter).toBeUndefined();
         expect(p.warnings.some((w) => w.includes("no on-failure destination"))).toBe(true);
         expect(p.warnings.some((w) => w.includes("30 seconds"))).toBe(true);
