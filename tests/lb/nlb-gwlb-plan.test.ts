@@ -89,6 +89,7 @@ describe("planNetworkLoadBalancer", () => {
 
     it("a TLS listener needs a certificate; other listeners take none", () => {
         expect(nlbPaths(withListener({ protocol: "TLS" }))).toEqual(["listeners.api.certificateArn"]);
+        expect(nlbPaths(withListener({ protocol: "TLS", certificateArn: "my-cert" }))).toEqual(["listeners.api.certificateArn"]);
         expect(nlbPaths(withListener({ certificateArn: CERT }))).toEqual(["listeners.api.certificateArn"]);
         expect(nlbPaths(withListener({ sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }))).toEqual(["listeners.api.sslPolicy"]);
     });

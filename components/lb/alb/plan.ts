@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultTags, isKnown, Tags, validateTags, Validator } from "../../../src/core";
-import { checkCidrs, checkKey, checkPlacement, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import { checkCertificateArn, checkCidrs, checkKey, checkPlacement, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
@@ -318,9 +318,7 @@ export function planApplicationLoadBalancer(name: string, args: ApplicationLoadB
     if (args.sslPolicy !== undefined && args.certificateArn === undefined) {
         v.add("certificateArn", "is required when sslPolicy is set: an HTTPS listener needs a certificate (give an ACM certificate ARN, or remove sslPolicy)");
     }
-    if (isKnown(args.certificateArn) && !/^arn:aws[\w-]*:(acm|iam):/.test(args.certificateArn)) {
-        v.add("certificateArn", `must be an ACM or IAM certificate ARN, "arn:aws:acm:<region>:<account>:certificate/<id>" (got ${quote(args.certificateArn)})`);
-    }
+    checkCertificateArn(v, args.certificateArn, "certificateArn");
     v.range(args.idleTimeoutSeconds, "idleTimeoutSeconds", 1, 4000, { unit: "seconds" });
     if (args.accessLogs !== undefined) {
         v.required(args.accessLogs.bucket, "accessLogs.bucket", "the S3 bucket name");

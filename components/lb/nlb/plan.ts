@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultTags, isKnown, knownList, Tags, validateTags, Validator } from "../../../src/core";
-import { checkKey, checkPlacement, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import { checkCertificateArn, checkKey, checkPlacement, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { PortRule, SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
@@ -64,6 +64,7 @@ function planListener(v: Validator, ctx: PlanContext, component: string, key: st
     v.oneOf(l.protocol, `${path}.protocol`, NLB_LISTENER_PROTOCOLS);
     const tls = l.protocol === "TLS";
     if (tls && l.certificateArn === undefined) v.add(`${path}.certificateArn`, "is required: a TLS listener needs a certificate (give an ACM certificate ARN)");
+    if (tls) checkCertificateArn(v, l.certificateArn, `${path}.certificateArn`);
     if (!tls && l.certificateArn !== undefined) v.add(`${path}.certificateArn`, `is only used by TLS listeners (protocol is ${JSON.stringify(l.protocol)}); remove it or use protocol "TLS"`);
     if (!tls && l.sslPolicy !== undefined) v.add(`${path}.sslPolicy`, `is only used by TLS listeners (protocol is ${JSON.stringify(l.protocol)}); remove it or use protocol "TLS"`);
     const sslPolicy = tls ? (l.sslPolicy ?? DEFAULT_SSL_POLICY) : undefined;

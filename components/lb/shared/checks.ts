@@ -109,3 +109,10 @@ export function checkTargetGroupCommon(v: Validator, tg: { port?: number; deregi
     } else v.range(tg.port, `${path}.port`, 1, 65535);
     v.range(tg.deregistrationDelaySeconds, `${path}.deregistrationDelaySeconds`, 0, 3600, { unit: "seconds" });
 }
+
+/** A known certificate must be an ACM (or IAM server-certificate) ARN. */
+export function checkCertificateArn(v: Validator, arn: pulumi.Input<string> | undefined, path: string): void {
+    if (isKnown(arn) && !/^arn:aws[\w-]*:(acm|iam):/.test(arn)) {
+        v.add(path, `must be an ACM or IAM certificate ARN, "arn:aws:acm:<region>:<account>:certificate/<id>" (got ${JSON.stringify(arn)})`);
+    }
+}
