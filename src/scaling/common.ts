@@ -2,6 +2,11 @@ import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CustomMetric, PredictiveScaling, StepAdjustment, StepScalingPolicy, TargetTrackingPolicy } from "./types";
 
+/** A step alarm's period in seconds when none is given. */
+export const DEFAULT_ALARM_PERIOD = 60;
+/** A step alarm's evaluation periods when none are given. */
+export const DEFAULT_EVALUATION_PERIODS = 2;
+
 /** A CloudWatch alarm a translator plans for a step-scaling policy; the tier adds `alarmActions: [policy.arn]`. */
 export interface ScalingAlarmPlan {
     /** Stable suffix for the alarm's resource name, e.g. `step-0-alarm`. */
@@ -104,8 +109,8 @@ export function stepAlarm(s: StepScalingPolicy, key: string, policyKey: string, 
             ...(dimensions ? { dimensions } : {}),
             threshold: a.threshold,
             comparisonOperator: a.comparison,
-            evaluationPeriods: a.evaluationPeriods ?? 2,
-            period: a.periodSeconds ?? 60,
+            evaluationPeriods: a.evaluationPeriods ?? DEFAULT_EVALUATION_PERIODS,
+            period: a.periodSeconds ?? DEFAULT_ALARM_PERIOD,
         },
     };
 }

@@ -26,6 +26,13 @@ export function unixCronProblem(expr: string): string | undefined {
     if (fields.length !== 5) {
         return `must be a 5-field Unix cron expression "minute hour day-of-month month day-of-week", e.g. "0 9 * * MON-FRI" (got ${fields.length} field${fields.length === 1 ? "" : "s"} in ${JSON.stringify(expr)})`;
     }
+    // cron-parser also reads Quartz/Jenkins tokens (`?`, `L`, `W`, `#`, `H`) that EC2's traditional
+    // cron does not; only month and day names may use letters.
+    const names = /^(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|SUN|MON|TUE|WED|THU|FRI|SAT)$/i;
+    const foreign = fields.flatMap((f) => [...(f.match(/[?#]/g) ?? []), ...(f.match(/[A-Za-z]+/g) ?? []).filter((w) => !names.test(w))]);
+    if (foreign.length > 0) {
+        return `must be a traditional 5-field Unix cron expression: numbers, month and day names, "*", ",", "-" and "/" (got ${foreign.map((t) => JSON.stringify(t)).join(", ")} in ${JSON.stringify(expr)}; "?", "L", "W", "#" and "H" belong to other cron dialects)`;
+    }
     const problem = cronProblem(fields);
     return problem ? `must be a valid 5-field Unix cron expression, e.g. "0 9 * * MON-FRI" (${JSON.stringify(expr)}: ${problem})` : undefined;
 }

@@ -156,12 +156,13 @@ export interface StepAlarm {
      */
     comparison: AlarmComparison;
     /**
-     * Consecutive periods the condition must hold, 1 or more.
+     * Consecutive periods the condition must hold, 1 or more; `evaluationPeriods × periodSeconds`
+     * is at most one day (seven days for periods of an hour or more).
      * @default 2
      */
     evaluationPeriods?: number;
     /**
-     * The period in seconds: 10, 30 or a multiple of 60.
+     * The period in seconds: 10, 20, 30 (high-resolution metrics only) or a multiple of 60.
      * @default 60
      */
     periodSeconds?: number;
@@ -203,7 +204,8 @@ export interface StepScalingPolicy {
     adjustmentType?: AdjustmentType;
     /**
      * The bands: contiguous, non-overlapping, at most one with an open lower bound and one with
-     * an open upper bound.
+     * an open upper bound. As AWS requires, a negative lower bound needs a band with an open
+     * lower bound, and a positive upper bound needs a band with an open upper bound.
      * @default required
      */
     adjustments: StepAdjustment[];
@@ -223,12 +225,15 @@ export interface StepScalingPolicy {
 /** A scheduled change of capacity. */
 export interface ScheduledScaling {
     /**
-     * Unique name of the scheduled action.
+     * Unique name of the scheduled action, at most 255 characters. It also names the Pulumi
+     * resource (`<component>-schedule-<name>`, runs of other characters than letters, digits,
+     * `_`, `.` and `-` become `-`), so two names must differ after that too.
      * @default required
      */
     name: string;
     /**
-     * When it runs. EC2: a 5-field Unix cron, e.g. `0 9 * * MON-FRI`. ECS and Lambda
+     * When it runs. EC2: a 5-field traditional Unix cron, e.g. `0 9 * * MON-FRI` (numbers, month
+     * and day names, `*`, `,`, `-`, `/`; not `?`, `L`, `W`, `#` or `H`). ECS and Lambda
      * (Application Auto Scaling): `cron(m h dom mon dow year)` with `?` in day-of-month or
      * day-of-week, `rate(n unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
      * @default required

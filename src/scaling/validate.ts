@@ -1,4 +1,5 @@
 import { isKnown, joinPath, Problem, Validator } from "../core";
+import { DEFAULT_ALARM_PERIOD, DEFAULT_EVALUATION_PERIODS, scheduleKey } from "./common";
 import { appAutoScalingScheduleProblem, timezoneProblem, unixCronProblem } from "./schedule";
 import { PredictiveMetric, ScalingPolicies, ScalingTarget, StepAdjustment, StepScalingPolicy, TargetTrackingMetric, TargetTrackingPolicy } from "./types";
 
@@ -137,6 +138,17 @@ function checkAdjustments(v: Validator, adjustments: StepAdjustment[], base: str
         if (lo === undefined && ++openLower > 1) v.add(at(j, "lowerBound"), "only one step may leave lowerBound open (negative infinity)");
         if (hi === undefined && ++openUpper > 1) v.add(at(j, "upperBound"), "only one step may leave upperBound open (positive infinity)");
     });
+    // AWS (StepAdjustment): "If one step adjustment has a negative lower bound, then there must be
+    // a step adjustment with a null lower bound", and likewise a positive upper bound needs a null
+    // upper bound. https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html
+    if (openLower === 0) {
+        const j = adjustments.findIndex((a) => a.lowerBound !== undefined && a.lowerBound < 0);
+        if (j >= 0) v.add(at(j, "lowerBound"), `is negative (${adjustments[j].lowerBound}), so AWS requires one step with an open lowerBound below it (negative infinity); add it or start the steps at 0 or above`);
+    }
+    if (openUpper === 0) {
+        const j = adjustments.findIndex((a) => a.upperBound !== undefined && a.upperBound > 0);
+        if (j >= 0) v.add(at(j, "upperBound"), `is positive (${adjustments[j].upperBound}), so AWS requires one step with an open upperBound above it (positive infinity); add it or end the steps at 0 or below`);
+    }
     const sorted = adjustments.map((a, j) => ({ a, j })).sort((x, y) => (x.a.lowerBound ?? -Infinity) - (y.a.lowerBound ?? -Infinity));
     for (let k = 1; k < sorted.length; k++) {
         const prev = sorted[k - 1];
@@ -163,10 +175,19 @@ function checkStep(v: Validator, s: StepScalingPolicy, i: number, target: Scalin
         else v.oneOf(alarm.comparison, at("alarm.comparison"), COMPARISONS);
         v.oneOf(alarm.statistic, at("alarm.statistic"), STATISTICS);
         v.min(alarm.evaluationPeriods, at("alarm.evaluationPeriods"), 1);
-        // CloudWatch: "Valid values are 10, 30, and any multiple of 60" (PutMetricAlarm, Period).
+        // CloudWatch PutMetricAlarm, Period: "Valid values are 10, 20, 30, and any multiple of 60",
+        // and Period × EvaluationPeriods is at most 86,400 s for periods under an hour, else 604,800 s.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
         const period = alarm.periodSeconds;
-        if (period !== undefined && !(period === 10 || period === 30 || (Number.isInteger(period) && period >= 60 && period % 60 === 0))) {
-            v.add(at("alarm.periodSeconds"), `must be 10, 30 or a multiple of 60 seconds (got ${period})`);
+        if (period !== undefined && !(period === 10 || period === 20 || period === 30 || (Number.isInteger(period) && period >= 60 && period % 60 === 0))) {
+            v.add(at("alarm.periodSeconds"), `must be 10, 20, 30 or a multiple of 60 seconds (got ${period})`);
+        } else {
+            const p = period ?? DEFAULT_ALARM_PERIOD;
+            const n = alarm.evaluationPeriods ?? DEFAULT_EVALUATION_PERIODS;
+            const limit = p < 3600 ? 86_400 : 604_800;
+            if (Number.isInteger(n) && n >= 1 && p * n > limit) {
+                v.add(at("alarm.evaluationPeriods"), `times periodSeconds (${n} × ${p} = ${p * n} s) must be at most ${limit} s (CloudWatch: one day for periods under an hour, else seven days)`);
+            }
         }
     }
     v.oneOf(s.adjustmentType, at("adjustmentType"), ADJUSTMENT_TYPES);
@@ -185,6 +206,18 @@ function checkSchedules(v: Validator, p: ScalingPolicies, target: ScalingTarget)
         schedules.map((s, i) => ({ value: s.name, path: joinPath("schedules", i, "name") })),
         "schedule name",
     );
+    // Distinct names that map to one resource name (`a b` and `a-b` are both `schedule-a-b`)
+    // would register two resources with one URN.
+    const keys = new Map<string, number>();
+    schedules.forEach((s, i) => {
+        if (typeof s.name !== "string" || s.name === "") return;
+        const key = scheduleKey(s.name);
+        const first = keys.get(key);
+        if (first === undefined) keys.set(key, i);
+        else if (schedules[first].name !== s.name) {
+            v.add(joinPath("schedules", i, "name"), `${JSON.stringify(s.name)} gives the same resource name (${key}) as schedules[${first}].name ${JSON.stringify(schedules[first].name)}; use names that differ in letters, digits, "_", "." or "-"`);
+        }
+    });
     schedules.forEach((s, i) => {
         const at = (field?: string) => joinPath("schedules", i, field);
         if (!s.name) v.add(at("name"), "is required: give a unique name for the scheduled action");
@@ -295,9 +328,12 @@ export function validateScalingPolicies(p: ScalingPolicies | undefined, target: 
 
 /**
  * True when anything configured changes capacity outside `pulumi up` (target tracking, steps,
- * predictive scaling, schedules): the tier then puts its desired count in `ignoreChanges`.
+ * schedules, predictive scaling in `ForecastAndScale` mode): the tier then puts its desired count
+ * in `ignoreChanges`.
  */
 export function hasDynamicScaling(p: ScalingPolicies | undefined): boolean {
     if (!p) return false;
-    return (p.targetTracking?.length ?? 0) > 0 || (p.steps?.length ?? 0) > 0 || p.predictive !== undefined || (p.schedules?.length ?? 0) > 0;
+    // Predictive scaling in "ForecastOnly" mode (the default) only publishes forecasts.
+    const predictiveScales = p.predictive !== undefined && p.predictive.mode === "ForecastAndScale";
+    return (p.targetTracking?.length ?? 0) > 0 || (p.steps?.length ?? 0) > 0 || predictiveScales || (p.schedules?.length ?? 0) > 0;
 }

@@ -53,7 +53,13 @@ describe("planAutoScalingGroup: defaults", () => {
     it("any scaling, schedules included, puts desiredCapacity under ignoreChanges", () => {
         expect(planAutoScalingGroup("web", { ...base, scaling: { schedules: [{ name: "n", cron: "0 20 * * *", desiredCapacity: 4 }] } }).ignoreDesiredCapacity).toBe(true);
         expect(planAutoScalingGroup("web", { ...base, scaling: { targetTracking: [{ metric: "cpu", target: 70 }] } }).ignoreDesiredCapacity).toBe(true);
+        expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70, mode: "ForecastAndScale" } } }).ignoreDesiredCapacity).toBe(true);
         expect(planAutoScalingGroup("web", { ...base, scaling: {} }).ignoreDesiredCapacity).toBe(false);
+    });
+
+    it("predictive scaling that only forecasts (ForecastOnly, the default) leaves desiredCapacity to Pulumi", () => {
+        expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70 } } }).ignoreDesiredCapacity).toBe(false);
+        expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70, mode: "ForecastOnly" } } }).ignoreDesiredCapacity).toBe(false);
     });
 
     it("skips values that are not known yet", () => {
@@ -76,6 +82,7 @@ describe("planAutoScalingGroup: validation", () => {
 
     it("placement: subnets are required, and vpcId is required to create the security group", () => {
         expect(paths({ subnetIds: [] })).toEqual(["subnetIds"]);
+        expect(paths({ subnetIds: undefined })).toEqual(["subnetIds"]);
         expect(paths({ vpcId: undefined })).toEqual(["vpcId"]);
         expect(paths({ vpcId: undefined, securityGroupIds: [] })).toEqual(["securityGroupIds"]);
         expect(() => planAutoScalingGroup("web", { ...base, vpcId: undefined, securityGroupIds: ["sg-1"] })).not.toThrow();
@@ -115,6 +122,7 @@ describe("planAutoScalingGroup: validation", () => {
         expect(paths({ rootVolume: { sizeGb: 20, type: "io2" } })).toEqual(["rootVolume.iops"]);
         expect(paths({ rootVolume: { sizeGb: 20, type: "gp2", iops: 3000 } })).toEqual(["rootVolume.iops"]);
         expect(paths({ rootVolume: { sizeGb: 20, type: "gp3", iops: 1000 } })).toEqual(["rootVolume.iops"]);
+        expect(paths({ rootVolume: { sizeGb: 20, type: "io1", iops: 99 } })).toEqual(["rootVolume.iops"]);
     });
 
     it("healthCheckType is EC2 or ELB; grace period ≥ 0", () => {

@@ -60,7 +60,7 @@ describe("validateScalingPolicies: step adjustments", () => {
     });
 
     it("rejects overlapping bands", () => {
-        const p = step([{ lowerBound: 0, upperBound: 15, change: 1 }, { lowerBound: 10, upperBound: 20, change: 2 }]);
+        const p = step([{ lowerBound: 0, upperBound: 15, change: 1 }, { lowerBound: 10, change: 2 }]);
         expect(paths(p)).toEqual(["steps[0].adjustments[1].lowerBound"]);
         expect(reasons(p)[0]).toMatch(/overlaps/);
     });
@@ -79,7 +79,7 @@ describe("validateScalingPolicies: step adjustments", () => {
 
     it("rejects a band open on both sides, an empty band and an empty list", () => {
         expect(paths(step([{ change: 1 }]))).toEqual(["steps[0].adjustments[0]"]);
-        expect(paths(step([{ lowerBound: 10, upperBound: 10, change: 1 }]))).toEqual(["steps[0].adjustments[0].upperBound"]);
+        expect(paths(step([{ lowerBound: 0, upperBound: 0, change: 1 }]))).toEqual(["steps[0].adjustments[0].upperBound"]);
         expect(paths(step([]))).toEqual(["steps[0].adjustments"]);
     });
 
@@ -88,7 +88,22 @@ describe("validateScalingPolicies: step adjustments", () => {
         expect(paths(step([{ lowerBound: 0, change: -1 }], { adjustmentType: "ExactCapacity" }))).toEqual(["steps[0].adjustments[0].change"]);
     });
 
-    it("contiguous bands in any order always pass (property)", () => {
+    it("a negative lower bound needs an open lower bound, a positive upper bound an open upper bound (AWS StepAdjustment rules)", () => {
+        // [0,10) alone: AWS rejects a positive upper bound without a step open above it.
+        const noTop = step([{ lowerBound: 0, upperBound: 10, change: 1 }]);
+        expect(paths(noTop)).toEqual(["steps[0].adjustments[0].upperBound"]);
+        expect(reasons(noTop)[0]).toMatch(/open upperBound/);
+        // [-10,0) alone, for a scale-in alarm: needs a step open below it.
+        const noBottom = step([{ lowerBound: -10, upperBound: 0, change: -1 }]);
+        expect(paths(noBottom)).toEqual(["steps[0].adjustments[0].lowerBound"]);
+        expect(reasons(noBottom)[0]).toMatch(/open lowerBound/);
+        // Accepted: a band that starts above the threshold and stays open, and its mirror image.
+        expect(paths(step([{ lowerBound: 5, change: 1 }]))).toEqual([]);
+        expect(paths(step([{ upperBound: -5, change: -1 }]))).toEqual([]);
+        expect(paths(step([{ upperBound: -10, change: -2 }, { lowerBound: -10, upperBound: 0, change: -1 }]))).toEqual([]);
+    });
+
+    it("contiguous bands in any order pass exactly when AWS's open-bound rules hold (property)", () => {
         fc.assert(
             fc.property(fc.uniqueArray(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 8 }), fc.boolean(), fc.boolean(), (cuts, openLow, openHigh) => {
                 const sorted = [...cuts].sort((a, b) => a - b);
@@ -97,9 +112,14 @@ describe("validateScalingPolicies: step adjustments", () => {
                 for (let i = 0; i + 1 < sorted.length; i++) bands.push({ lowerBound: sorted[i], upperBound: sorted[i + 1], change: i + 1 });
                 if (openHigh || bands.length === 0) bands.push({ lowerBound: sorted[sorted.length - 1], change: 9 });
                 const shuffled = bands.map((b, i) => ({ b, k: (i * 7919) % 13 })).sort((x, y) => x.k - y.k).map((x) => x.b);
-                expect(paths(step(shuffled))).toEqual([]);
+                const hasOpenLow = bands.some((b) => b.lowerBound === undefined);
+                const hasOpenHigh = bands.some((b) => b.upperBound === undefined);
+                const needsOpenLow = bands.some((b) => b.lowerBound !== undefined && b.lowerBound < 0);
+                const needsOpenHigh = bands.some((b) => b.upperBound !== undefined && b.upperBound > 0);
+                const ok = (hasOpenLow || !needsOpenLow) && (hasOpenHigh || !needsOpenHigh);
+                expect(paths(step(shuffled)).length === 0).toBe(ok);
             }),
-            { numRuns: 200 },
+            { numRuns: 300 },
         );
     });
 });
@@ -126,11 +146,28 @@ describe("validateScalingPolicies: step alarm and policy fields", () => {
             "steps[0].adjustmentType",
             "steps[0].metricAggregationType",
         ]);
-        expect(reasons(p)[5]).toMatch(/10, 30 or a multiple of 60/);
+        expect(reasons(p)[5]).toMatch(/10, 20, 30 or a multiple of 60/);
     });
 
-    it("accepts periods of 10, 30 and multiples of 60", () => {
-        for (const periodSeconds of [10, 30, 60, 300]) expect(paths({ steps: [{ alarm: { ...alarm, periodSeconds }, adjustments: [{ lowerBound: 0, change: 1 }] }] })).toEqual([]);
+    it("accepts periods of 10, 20, 30 and multiples of 60", () => {
+        for (const periodSeconds of [10, 20, 30, 60, 300]) expect(paths({ steps: [{ alarm: { ...alarm, periodSeconds }, adjustments: [{ lowerBound: 0, change: 1 }] }] })).toEqual([]);
+    });
+
+    it("evaluationPeriods × periodSeconds is at most one day under an hour, seven days from an hour (PutMetricAlarm)", () => {
+        const at = (periodSeconds: number | undefined, evaluationPeriods: number) => paths({ steps: [{ alarm: { ...alarm, periodSeconds, evaluationPeriods }, adjustments: [{ lowerBound: 0, change: 1 }] }] });
+        expect(at(60, 1440)).toEqual([]);
+        expect(at(60, 1441)).toEqual(["steps[0].alarm.evaluationPeriods"]);
+        expect(at(undefined, 1441)).toEqual(["steps[0].alarm.evaluationPeriods"]);
+        expect(at(3600, 168)).toEqual([]);
+        expect(at(3600, 169)).toEqual(["steps[0].alarm.evaluationPeriods"]);
+        expect(reasons({ steps: [{ alarm: { ...alarm, periodSeconds: 3600, evaluationPeriods: 169 }, adjustments: [{ lowerBound: 0, change: 1 }] }] })[0]).toMatch(/at most 604800 s/);
+    });
+
+    it("the alarm and its comparison are required", () => {
+        expect(paths({ steps: [{ alarm: undefined as never, adjustments: [{ lowerBound: 0, change: 1 }] }] })).toEqual(["steps[0].alarm"]);
+        const noComparison = { steps: [{ alarm: { metric: "CPUUtilization", threshold: 70 } as never, adjustments: [{ lowerBound: 0, change: 1 }] }] };
+        expect(paths(noComparison)).toEqual(["steps[0].alarm.comparison"]);
+        expect(reasons(noComparison)[0]).toContain('"GreaterThanOrEqualToThreshold"');
     });
 });
 
@@ -139,6 +176,20 @@ describe("validateScalingPolicies: schedules", () => {
         const p: ScalingPolicies = { schedules: [{ name: "a", cron: "0 9 * * *", minCapacity: 1 }, { name: "a", cron: "0 10 * * *", minCapacity: 1 }, { name: "", cron: "0 11 * * *", minCapacity: 1 }] };
         expect(paths(p)).toEqual(["schedules[1].name", "schedules[2].name"]);
         expect(reasons(p)[0]).toMatch(/already used at schedules\[0\]\.name/);
+    });
+
+    it("names are at most 255 characters and must not collide as resource names", () => {
+        expect(paths({ schedules: [{ name: "x".repeat(256), cron: "0 9 * * *", minCapacity: 1 }] })).toEqual(["schedules[0].name"]);
+        expect(paths({ schedules: [{ name: "x".repeat(255), cron: "0 9 * * *", minCapacity: 1 }] })).toEqual([]);
+        const p: ScalingPolicies = { schedules: [{ name: "scale up", cron: "0 9 * * *", minCapacity: 1 }, { name: "scale-up", cron: "0 10 * * *", minCapacity: 1 }] };
+        expect(paths(p)).toEqual(["schedules[1].name"]);
+        expect(reasons(p)[0]).toMatch(/same resource name \(schedule-scale-up\)/);
+    });
+
+    it("EC2 crons are traditional Unix cron: no Quartz or Jenkins tokens", () => {
+        for (const bad of ["0 9 ? * MON-FRI", "0 9 L * *", "0 9 * * 5L", "0 9 * * 1#2", "H 9 * * *"]) expect(unixCronProblem(bad), bad).toMatch(/traditional/);
+        expect(unixCronProblem("0 9 * JAN-MAR sun,sat")).toBeUndefined();
+        expect(paths({ schedules: [{ name: "x", cron: "0 9 ? * MON-FRI", minCapacity: 1 }] })).toEqual(["schedules[0].cron"]);
     });
 
     it("EC2 crons are valid 5-field Unix cron", () => {
