@@ -278,7 +278,11 @@ export interface EcsServiceArgs {
     };
     /** The task's containers, by container name (1–10; letters, numbers, `_`, `-`). @default required */
     containers: Record<string, ContainerArgs>;
-    /** The task definition family. Also names the log group `/ecs/<family>`. @default the component name */
+    /**
+     * The task definition family. Also names the log group `/ecs/<family>`, which has a fixed
+     * name: the default holds the stack so stacks sharing an account and region do not collide.
+     * @default `<component name>-<stack>`
+     */
     family?: string;
     /** Tasks to run. Ignored after creation when `autoScaling` is set. @default `autoScaling.minCapacity`, else 2 */
     desiredCount?: number;
@@ -298,7 +302,12 @@ export interface EcsServiceArgs {
     autoScaling?: EcsServiceAutoScalingArgs;
     /** Join an ECS Service Connect namespace. @default none */
     serviceConnect?: ServiceConnectArgs;
-    /** ECS Exec (`aws ecs execute-command`); grants the task role the ssmmessages channel actions. @default false */
+    /**
+     * ECS Exec (`aws ecs execute-command`); grants the task role the ssmmessages channel actions.
+     * The SSM agent writes to the container's root filesystem, so at least one container needs
+     * `readonlyRootFilesystem: false`.
+     * @default false
+     */
     enableExecuteCommand?: boolean;
     /**
      * KMS keys that encrypt the listed secrets, when they are customer-managed keys. The

@@ -62,8 +62,10 @@ export const MAX_SECURITY_GROUPS = 5;
 
 /**
  * Capacity provider strategies: weight 0–1000, base 0–100000 on at most one item, at most 20
- * providers, and either Fargate or Auto Scaling group providers, never both.
+ * providers (CreateService's capacityProviderStrategy; older pages said 6), and either Fargate or
+ * Auto Scaling group providers, never both.
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-capacity-providers.html
  */
 export const STRATEGY = { maxWeight: 1000, maxBase: 100000, maxItems: 20 } as const;

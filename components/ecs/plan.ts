@@ -373,7 +373,7 @@ function planStrategy(v: Validator, a: EcsServiceArgs, fargate: boolean): EcsSer
         v.required(item.capacityProvider, joinPath(path, "capacityProvider"), "FARGATE, FARGATE_SPOT or an EC2 capacity provider name");
         checkShare(v, item, path);
         const cp = item.capacityProvider;
-        if (isKnown(cp)) {
+        if (isKnown(cp) && cp !== "") {
             const isFargate = (FARGATE_PROVIDERS as readonly string[]).includes(cp);
             if (fargate && !isFargate) {
                 v.add(joinPath(path, "capacityProvider"), `with launchType FARGATE must be "FARGATE" or "FARGATE_SPOT" (got ${JSON.stringify(cp)}); for an EC2 capacity provider set launchType "EC2"`);
@@ -395,8 +395,14 @@ function planStrategy(v: Validator, a: EcsServiceArgs, fargate: boolean): EcsSer
     return items.map(({ capacityProvider, weight, base }) => ({ capacityProvider, weight, base }));
 }
 
+/** What the service planner needs from the Pulumi context; the component passes `{ stack: pulumi.getStack() }`. */
+export interface EcsServicePlanOptions {
+    /** The stack name, part of the default task family (and so of the log group name). @default none */
+    stack?: string;
+}
+
 /** Applies defaults to and validates `EcsServiceArgs`; throws one InputPropertiesError listing every problem. */
-export function planEcsService(name: string, args: EcsServiceArgs): EcsServicePlan {
+export function planEcsService(name: string, args: EcsServiceArgs, options: EcsServicePlanOptions = {}): EcsServicePlan {
     const v = new Validator(`EcsService "${name}"`);
     const a = args ?? ({} as EcsServiceArgs);
 
@@ -428,7 +434,9 @@ export function planEcsService(name: string, args: EcsServiceArgs): EcsServicePl
     if (containers.length > 0 && !containers.some((c) => c.essential)) v.add("containers", "at least one container must be essential (essential defaults to true)");
     checkContainersTogether(v, containerArgs, containers, a.cpu, a.memory);
 
-    const family = a.family ?? physicalName([name], { maxLength: 255, invalid: /[^a-zA-Z0-9_-]/g });
+    // The family names the log group, which has a fixed name: with the stack in it, two stacks of
+    // one program can share an account and region without their log groups colliding.
+    const family = a.family ?? physicalName([name, options.stack ?? ""], { maxLength: 255, invalid: /[^a-zA-Z0-9_-]/g });
     if (!ECS_NAME.test(family)) v.add("family", `must be 1–255 letters, numbers, "_" or "-" (got ${JSON.stringify(family)})`);
     v.oneOf(a.logRetentionDays, "logRetentionDays", LOG_RETENTION_DAYS);
 
@@ -479,6 +487,13 @@ export function planEcsService(name: string, args: EcsServiceArgs): EcsServicePl
         } else {
             serviceConnect = { namespace: sc.namespace, discoveryName, portName: mapping.name, port: mapping.containerPort };
         }
+    }
+
+    // ECS Exec runs the SSM agent inside the container, and the agent writes to the container's
+    // root filesystem: it does not work on a read-only one
+    // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, considerations).
+    if (a.enableExecuteCommand && containers.length > 0 && containers.every((c) => c.readonlyRootFilesystem)) {
+        v.add("enableExecuteCommand", "ECS Exec needs a writable root filesystem in the container it opens a shell in, and every container's is read-only (readonlyRootFilesystem defaults to true); set containers.<name>.readonlyRootFilesystem: false on that container, or leave ECS Exec off");
     }
 
     // Secrets' KMS keys.

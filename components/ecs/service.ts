@@ -43,7 +43,7 @@ export class EcsService extends pulumi.ComponentResource {
     readonly taskDefinitionArn: pulumi.Output<string>;
 
     constructor(name: string, args: EcsServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planEcsService(name, args);
+        const plan = planEcsService(name, args, { stack: pulumi.getStack() });
         super("compute-layer:index:EcsService", name, {}, opts);
         const tags = defaultTags(name, args.tags);
         const parent = { parent: this };

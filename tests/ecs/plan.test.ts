@@ -232,6 +232,30 @@ describe("planEcsService: every validation rule names its path", () => {
         ["a Service Connect discovery name with capitals", base({ serviceConnect: { namespace: "prod.local", discoveryName: "Web" } }), ["serviceConnect.discoveryName"]],
         ["a KMS alias instead of a key ARN", base({ secretsKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:alias/secrets"] }), ["secretsKmsKeyArns[0]"]],
         ["a reserved tag key", base({ tags: { "aws:team": "x" } }), ["tags.aws:team"]],
+        ["ECS Exec with every root filesystem read-only", base({ enableExecuteCommand: true, containers: { nginx: { ...nginx(), readonlyRootFilesystem: undefined } } }), ["enableExecuteCommand"]],
+        // Required values.
+        ["no cluster", base({ cluster: undefined as unknown as EcsServiceArgs["cluster"] }), ["cluster"]],
+        ["no vpcId", base({ vpcId: undefined as unknown as string }), ["vpcId"]],
+        ["no subnetIds", base({ subnetIds: undefined as unknown as string[] }), ["subnetIds"]],
+        ["no cpu or memory", base({ cpu: undefined as unknown as number, memory: undefined as unknown as number }), ["cpu", "memory"]],
+        ["a container without an image", withNginx({ image: "" }), ["containers.nginx.image"]],
+        ["a load balancer without a target group", base({ loadBalancer: { targetGroupArn: "", containerName: "nginx", containerPort: 80 } }), ["loadBalancer.targetGroupArn"]],
+        ["Service Connect without a namespace", base({ serviceConnect: { namespace: "" } }), ["serviceConnect.namespace"]],
+        ["a strategy item without a provider", base({ capacityProviderStrategy: [{ capacityProvider: "" }] }), ["capacityProviderStrategy[0].capacityProvider"]],
+        ["autoScaling without capacities", base({ desiredCount: undefined, autoScaling: {} as EcsServiceArgs["autoScaling"] & object }), ["autoScaling.minCapacity", "autoScaling.maxCapacity"]],
+        // Ranges and allowed values.
+        ["EC2 task cpu above 196608", base({ launchType: "EC2", cpu: 196609, memory: 2048 }), ["cpu"]],
+        ["EC2 task memory below 6 MiB", base({ launchType: "EC2", cpu: 512, memory: 4, containers: { nginx: { ...nginx(), memory: undefined } } }), ["memory"]],
+        ["a negative container cpu", withNginx({ cpu: -1 }), ["containers.nginx.cpu"]],
+        ["an unknown port protocol", base({ loadBalancer: undefined, containers: { nginx: { ...nginx(), portMappings: [{ containerPort: 80, protocol: "sctp" as "tcp" }] } } }), ["containers.nginx.portMappings[0].protocol"]],
+        ["an unknown app protocol", withNginx({ portMappings: [{ containerPort: 80, appProtocol: "http3" as "http" }] }), ["containers.nginx.portMappings[0].appProtocol"]],
+        ["two port mappings with one name", withNginx({ portMappings: [{ containerPort: 80, name: "web" }, { containerPort: 81, name: "web" }] }), ["containers.nginx.portMappings[1].name"]],
+        ["an unknown dependency condition", base({ containers: { nginx: { ...nginx(), dependsOn: [{ containerName: "init", condition: "READY" as "START" }] }, init: { image: "i" } } }), ["containers.nginx.dependsOn[0].condition"]],
+        ["an unknown architecture", base({ runtimePlatform: { architecture: "RISCV" as "ARM64" } }), ["runtimePlatform.architecture"]],
+        ["a strategy base above 100000", base({ capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 100001 }] }), ["capacityProviderStrategy[0].base"]],
+        ["21 strategy items", base({ launchType: "EC2", capacityProviderStrategy: Array.from({ length: 21 }, (_, i) => ({ capacityProvider: `cp-${i}` })) }), ["capacityProviderStrategy"]],
+        ["a negative desiredCount", base({ desiredCount: -1 }), ["desiredCount"]],
+        ["a negative autoScaling minCapacity", base({ desiredCount: 0, autoScaling: { minCapacity: -1, maxCapacity: 2 } }), ["autoScaling.minCapacity"]],
     ];
 
     it.each(cases)("%s", (_label, fn, paths) => {
@@ -241,6 +265,18 @@ describe("planEcsService: every validation rule names its path", () => {
     it("points a secret-looking variable to `secrets`", () => {
         const [p] = problems(withNginx({ environment: { API_TOKEN: "t" } }));
         expect(p.reason).toMatch(/put it in containers\.nginx\.secrets/);
+    });
+
+    it("allows ECS Exec when one container's root filesystem is writable", () => {
+        expect(planEcsService("w", svc({ enableExecuteCommand: true })).enableExecuteCommand).toBe(true);
+        const [p] = problems(base({ enableExecuteCommand: true, containers: { nginx: { ...nginx(), readonlyRootFilesystem: true } } }));
+        expect(p.reason).toMatch(/readonlyRootFilesystem: false/);
+    });
+
+    it("defaults the family to the component name and, when given, the stack", () => {
+        expect(planEcsService("api", svc({ family: undefined })).family).toBe("api");
+        expect(planEcsService("api", svc({ family: undefined }), { stack: "prod" })).toMatchObject({ family: "api-prod", logGroupName: "/ecs/api-prod" });
+        expect(planEcsService("api", svc({ family: "web-app" }), { stack: "prod" }).family).toBe("web-app");
     });
 
     it("allows privileged containers and other task sizes on EC2", () => {
@@ -332,6 +368,9 @@ describe("planEcsCluster", () => {
         ["all weights 0", () => planEcsCluster("c", { defaultStrategy: { fargate: { weight: 0 } } }), ["defaultStrategy"]],
         ["an empty strategy", () => planEcsCluster("c", { defaultStrategy: {} }), ["defaultStrategy"]],
         ["a reserved tag key", () => planEcsCluster("c", { tags: { "aws:x": "y" } } as EcsClusterArgs), ["tags.aws:x"]],
+        ["an EC2 provider without a group ARN", ec2({ autoScalingGroupArn: undefined }), ["capacityProviders.ec2.autoScalingGroupArn"]],
+        ["step size 0", ec2({ minimumScalingStepSize: 0 }), ["capacityProviders.ec2.minimumScalingStepSize"]],
+        ["a negative warm-up", ec2({ instanceWarmupSeconds: -1 }), ["capacityProviders.ec2.instanceWarmupSeconds"]],
     ];
     it.each(cases)("rejects %s", (_label, fn, paths) => {
         expect(problemPaths(fn)).toEqual(paths);

@@ -283,6 +283,20 @@ describe("EcsService: variants", () => {
         });
     });
 
+    it("names the default family and log group after the stack, so two stacks in one account and region do not collide", async () => {
+        const names = async (stack: string) => {
+            const plan = await runPlan(
+                () => {
+                    new EcsService("api", referenceService({ family: undefined }));
+                },
+                { stack },
+            );
+            return { family: input(only(plan, T.task), "family"), logGroup: input(only(plan, T.logGroup), "name") };
+        };
+        expect(await names("staging")).toEqual({ family: "api-staging", logGroup: "/ecs/api-staging" });
+        expect(await names("prod")).toEqual({ family: "api-prod", logGroup: "/ecs/api-prod" });
+    });
+
     it("gives the task role only the ssmmessages channel actions when ECS Exec is on", async () => {
         const plan = await runPlan(() => {
             new EcsService("web-app", referenceService({ enableExecuteCommand: true }));
@@ -338,7 +352,9 @@ describe("EcsService: variants", () => {
             });
         });
         const logGroupArn = out(plan, T.logGroup, "orders-logs", "arn");
-        expect(only(plan, T.logGroup).inputs).toMatchObject({ name: "/ecs/orders", retentionInDays: 90 });
+        // No family given: it is the component name and the stack (the harness runs stack "dev").
+        expect(input(only(plan, T.task), "family")).toBe("orders-dev");
+        expect(only(plan, T.logGroup).inputs).toMatchObject({ name: "/ecs/orders-dev", retentionInDays: 90 });
         expect(jsonInput(resource(plan, T.rolePolicy, "orders-execution"), "policy")).toEqual({
             Version: "2012-10-17",
             Statement: [
