@@ -32,18 +32,20 @@ export class IstioTrafficPolicy extends pulumi.ComponentResource {
 
         const metadata = { name: plan.metadataName, ...(plan.namespace !== undefined ? { namespace: plan.namespace } : {}) };
         this.resourceName = plan.metadataName;
-        if (plan.virtualService) {
-            this.virtualService = new k8s.apiextensions.CustomResource(
-                childName(name, "vs"),
-                { apiVersion: plan.apiVersion, kind: "VirtualService", metadata, spec: plan.virtualService },
-                { parent: this },
-            );
-        }
         if (plan.destinationRule) {
             this.destinationRule = new k8s.apiextensions.CustomResource(
                 childName(name, "dr"),
                 { apiVersion: plan.apiVersion, kind: "DestinationRule", metadata, spec: plan.destinationRule },
                 { parent: this },
+            );
+        }
+        if (plan.virtualService) {
+            // The DestinationRule goes first: a route to a subset Envoy does not know yet answers 503
+            // (Istio's "make before break" advice for adding subsets).
+            this.virtualService = new k8s.apiextensions.CustomResource(
+                childName(name, "vs"),
+                { apiVersion: plan.apiVersion, kind: "VirtualService", metadata, spec: plan.virtualService },
+                { parent: this, ...(this.destinationRule ? { dependsOn: [this.destinationRule] } : {}) },
             );
         }
         this.registerOutputs({ virtualService: this.virtualService, destinationRule: this.destinationRule, resourceName: this.resourceName });

@@ -287,6 +287,9 @@ describe("IstioTrafficPolicy under mocks", () => {
             expect(input(child, "apiVersion")).toBe("networking.istio.io/v1");
             expect(input(child, "metadata")).toEqual({ name: "web-service", namespace: "production" });
         }
+        // The subsets exist before the routes that name them.
+        expect(vs.options.dependsOn).toEqual([dr.urn]);
+        expect(dr.options.dependsOn).toBeUndefined();
         expect(input(vs, "kind")).toBe("VirtualService");
         expect(input(dr, "kind")).toBe("DestinationRule");
         expect(input(vs, "spec.http.0.match.0.headers.user-agent.regex")).toBe(".*Mobile.*");
