@@ -217,7 +217,8 @@ export interface KubernetesAutoscalingArgs {
  */
 export interface KubernetesPdbArgs {
     /**
-     * Pods that must stay available during voluntary disruptions (node drains, upgrades).
+     * Pods that must stay available during voluntary disruptions (node drains, upgrades). It must
+     * leave at least one of the fewest pods evictable; a percentage is rounded up to whole pods.
      * @default none
      */
     minAvailable?: number | string;

@@ -208,8 +208,15 @@ function planPdb(v: Validator, pdb: KubernetesPdbArgs | false | undefined, fewes
     if (args.minAvailable !== undefined) {
         const value = pdbValue(v, args.minAvailable, "podDisruptionBudget.minAvailable");
         if (value?.percent === 100) v.add("podDisruptionBudget.minAvailable", `${blocked}; use less than "100%"`);
-        if (value?.pods !== undefined && fewestPods !== undefined && value.pods >= fewestPods) {
+        else if (value?.pods !== undefined && fewestPods !== undefined && value.pods >= fewestPods) {
             v.add("podDisruptionBudget.minAvailable", `${blocked}: there can be as few as ${fewestPods} pods; use less than ${fewestPods} (got ${value.pods})`);
+        } else if (value?.percent !== undefined && fewestPods !== undefined && fewestPods >= 1 && Math.ceil((value.percent * fewestPods) / 100) >= fewestPods) {
+            // Kubernetes rounds a percentage up to whole pods.
+            const most = Math.floor((100 * (fewestPods - 1)) / fewestPods);
+            v.add(
+                "podDisruptionBudget.minAvailable",
+                `${blocked}: with as few as ${fewestPods} pods, ${JSON.stringify(`${value.percent}%`)} rounds up to ${fewestPods}; use at most "${most}%" (got ${JSON.stringify(args.minAvailable)})`,
+            );
         }
     }
     if (args.maxUnavailable !== undefined) {

@@ -175,13 +175,13 @@ describe("KubernetesService: the reference web-app", () => {
     });
 });
 
-describe("KubernetesService: an SQS queue-depth external metric", () => {
-    it("scales on sqs_queue_messages_visible for my-queue at 30 messages per pod", async () => {
+describe("KubernetesService: an SQS queue-depth external metric (REFERENCE.md, worker-hpa)", () => {
+    it("scales worker 1–50 on sqs_queue_messages_visible for my-queue at 30 messages per pod", async () => {
         const plan = await runPlan(() => {
             new KubernetesService("worker", {
                 image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/worker:1.4.2",
                 port: 8080,
-                autoscaling: { minReplicas: 1, maxReplicas: 20, external: [{ metricName: "sqs_queue_messages_visible", selector: { queue_name: "my-queue" }, averageValue: "30" }] },
+                autoscaling: { minReplicas: 1, maxReplicas: 50, external: [{ metricName: "sqs_queue_messages_visible", selector: { queue_name: "my-queue" }, averageValue: "30" }] },
             });
         });
         expect(validateAll(plan)).toBe(4);
@@ -189,8 +189,8 @@ describe("KubernetesService: an SQS queue-depth external metric", () => {
         expect(h.spec.metrics).toEqual([
             { type: "External", external: { metric: { name: "sqs_queue_messages_visible", selector: { matchLabels: { queue_name: "my-queue" } } }, target: { type: "AverageValue", averageValue: "30" } } },
         ]);
-        expect(h.spec).toMatchObject({ minReplicas: 1, maxReplicas: 20 });
-        // 1 to 20 pods: a PDB, since there can be 2 or more; the Deployment starts at minReplicas.
+        expect(h.spec).toMatchObject({ scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "worker" }, minReplicas: 1, maxReplicas: 50 });
+        // 1 to 50 pods: a PDB, since there can be 2 or more; the Deployment starts at minReplicas.
         expect((manifest(only(plan, PDB)) as any).spec.maxUnavailable).toBe(1);
         expect((manifest(only(plan, DEPLOYMENT)) as any).spec.replicas).toBe(1);
         expect(only(plan, DEPLOYMENT).options.ignoreChanges).toEqual(["spec.replicas"]);

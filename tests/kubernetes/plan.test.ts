@@ -102,6 +102,8 @@ describe("planKubernetesService options", () => {
 
     it("takes minAvailable instead of maxUnavailable", () => {
         expect(plan({ replicas: 4, podDisruptionBudget: { minAvailable: "50%" } }).pdb).toEqual({ selector: { matchLabels: plan({}).selector }, minAvailable: "50%" });
+        // 75 % of 4 pods is 3, leaving one pod that may be evicted.
+        expect(plan({ replicas: 4, podDisruptionBudget: { minAvailable: "75%" } }).pdb?.minAvailable).toBe("75%");
     });
 
     it("with autoscaling, starts at minReplicas (or replicas) and leaves the count to the HPA", () => {
@@ -219,6 +221,8 @@ describe("planKubernetesService validation: one failing case per rule", () => {
         ["PDB percentage above 100", { replicas: 4, podDisruptionBudget: { maxUnavailable: "150%" } }, "podDisruptionBudget.maxUnavailable"],
         ["PDB minAvailable 100 %", { replicas: 4, podDisruptionBudget: { minAvailable: "100%" } }, "podDisruptionBudget.minAvailable"],
         ["PDB minAvailable ≥ the fewest pods", { autoscaling: { minReplicas: 2, maxReplicas: 10 }, podDisruptionBudget: { minAvailable: 2 } }, "podDisruptionBudget.minAvailable"],
+        ["PDB minAvailable percentage rounding up to the fewest pods", { autoscaling: { minReplicas: 1, maxReplicas: 10 }, podDisruptionBudget: { minAvailable: "50%" } }, "podDisruptionBudget.minAvailable"],
+        ["PDB minAvailable 80 % of 4 pods rounds up to 4", { replicas: 4, podDisruptionBudget: { minAvailable: "80%" } }, "podDisruptionBudget.minAvailable"],
         ["PDB maxUnavailable 0", { podDisruptionBudget: { maxUnavailable: 0 } }, "podDisruptionBudget.maxUnavailable"],
         ["topology keys non-empty", { topologySpread: { topologyKeys: [] } }, "topologySpread.topologyKeys"],
         ["topology key syntax", { topologySpread: { topologyKeys: ["bad key"] } }, "topologySpread.topologyKeys[0]"],
