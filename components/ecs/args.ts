@@ -297,6 +297,8 @@ export interface EcsServiceArgs {
      * `requestCountPerTarget` or a custom metric; step policies with their alarms; schedules in
      * `cron(...)`/`rate(...)`/`at(...)`; predictive on `cpu`, `memory` or
      * `requestCountPerTarget`). Target-tracking cooldowns default to scale-in 300 s, scale-out 60 s.
+     * `requestCountPerTarget` counts the requests of the service's target group, so it needs
+     * `loadBalancer`.
      * @default none
      */
     autoScaling?: EcsServiceAutoScalingArgs;

@@ -469,6 +469,15 @@ export function planEcsService(name: string, args: EcsServiceArgs, options: EcsS
     // Capacity and auto scaling.
     v.min(a.desiredCount, "desiredCount", 0);
     const autoScaling = a.autoScaling ? planEcsScaling(v, a.autoScaling, a.desiredCount) : undefined;
+    if (a.autoScaling && !a.loadBalancer) {
+        // ALBRequestCountPerTarget counts the requests of the target group the tasks are in; a
+        // service registered with none never sees the metric move, and never scales on it.
+        const why = 'counts requests per target of the service\'s target group; set loadBalancer, or scale on "cpu" or "memory"';
+        (a.autoScaling.targetTracking ?? []).forEach((t, i) => {
+            if (t.metric === "requestCountPerTarget") v.add(`autoScaling.targetTracking[${i}].metric`, `"requestCountPerTarget" ${why}`);
+        });
+        if (a.autoScaling.predictive?.metric === "requestCountPerTarget") v.add("autoScaling.predictive.metric", `"requestCountPerTarget" ${why}`);
+    }
 
     // Service Connect.
     let serviceConnect: EcsServicePlan["serviceConnect"];

@@ -232,6 +232,8 @@ describe("planEcsService: every validation rule names its path", () => {
         ["a Service Connect discovery name with capitals", base({ serviceConnect: { namespace: "prod.local", discoveryName: "Web" } }), ["serviceConnect.discoveryName"]],
         ["a KMS alias instead of a key ARN", base({ secretsKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:alias/secrets"] }), ["secretsKmsKeyArns[0]"]],
         ["a reserved tag key", base({ tags: { "aws:team": "x" } }), ["tags.aws:team"]],
+        ["requests per target without a load balancer", base({ loadBalancer: undefined, autoScaling: { minCapacity: 2, maxCapacity: 10, targetTracking: [{ metric: "cpu", target: 70 }, { metric: "requestCountPerTarget", target: 1000, resourceLabel: "app/web/1/targetgroup/web/2" }] } }), ["autoScaling.targetTracking[1].metric"]],
+        ["predictive on requests per target without a load balancer", base({ loadBalancer: undefined, autoScaling: { minCapacity: 2, maxCapacity: 10, predictive: { metric: "requestCountPerTarget", target: 1000, resourceLabel: "app/web/1/targetgroup/web/2" } } }), ["autoScaling.predictive.metric"]],
         ["ECS Exec with every root filesystem read-only", base({ enableExecuteCommand: true, containers: { nginx: { ...nginx(), readonlyRootFilesystem: undefined } } }), ["enableExecuteCommand"]],
         // Required values.
         ["no cluster", base({ cluster: undefined as unknown as EcsServiceArgs["cluster"] }), ["cluster"]],
