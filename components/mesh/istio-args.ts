@@ -111,7 +111,8 @@ export interface IstioOutlierDetection {
      * Deprecated by Istio; accepted for configurations written against old Istio releases and
      * translated to `consecutive5xxErrors` (with a warning). Note the translation counts every 5xx
      * response, while Istio applied `consecutiveErrors` to 502, 503 and 504 only; set
-     * `consecutiveGatewayErrors` to keep Istio's old behaviour. Do not set both this and `consecutive5xxErrors`.
+     * `consecutiveGatewayErrors` to keep Istio's old behaviour. 1 or more (Istio ignored 0). Do not set
+     * both this and `consecutive5xxErrors`.
      * @deprecated Use `consecutive5xxErrors` (or `consecutiveGatewayErrors` for 502/503/504 only).
      * @default none
      */

@@ -190,7 +190,13 @@ function checkOutlierDetection(v: Validator, od: IstioOutlierDetection, path: st
     checkIstioDuration(v, od.baseEjectionTime, joinPath(path, "baseEjectionTime"));
     v.range(od.consecutive5xxErrors, joinPath(path, "consecutive5xxErrors"), 0, UINT32_MAX);
     v.range(od.consecutiveGatewayErrors, joinPath(path, "consecutiveGatewayErrors"), 0, UINT32_MAX);
-    v.range(od.consecutiveErrors, joinPath(path, "consecutiveErrors"), 0, UINT32_MAX);
+    // Istio ignored consecutiveErrors: 0 (an unset int32), while consecutive5xxErrors: 0 turns 5xx
+    // ejection off, so 0 has no faithful translation.
+    if (od.consecutiveErrors === 0) {
+        v.add(joinPath(path, "consecutiveErrors"), "must be from 1 to 2147483647: Istio ignored 0 here; leave it out for Istio's default, or set consecutive5xxErrors: 0 to turn 5xx ejection off");
+    } else {
+        v.range(od.consecutiveErrors, joinPath(path, "consecutiveErrors"), 1, INT32_MAX);
+    }
     if (od.consecutiveErrors !== undefined && od.consecutive5xxErrors !== undefined) {
         v.add(joinPath(path, "consecutiveErrors"), "must not be set together with consecutive5xxErrors: consecutiveErrors is Istio's deprecated name for it; keep consecutive5xxErrors only");
     }

@@ -230,6 +230,7 @@ describe("planIstioTrafficPolicy: validation", () => {
         ["an invalid ejection interval", (a) => (a.trafficPolicy = { outlierDetection: { interval: "ten seconds", baseEjectionTime: "30s" } }), "trafficPolicy.outlierDetection.interval"],
         ["a missing baseEjectionTime", (a) => (a.trafficPolicy = { outlierDetection: { interval: "10s" } as never }), "trafficPolicy.outlierDetection.baseEjectionTime"],
         ["consecutiveErrors with consecutive5xxErrors", (a) => (a.subsetPolicies = { v1: { outlierDetection: { consecutiveErrors: 3, consecutive5xxErrors: 5, interval: "1s", baseEjectionTime: "1m" } } }), "subsetPolicies.v1.outlierDetection.consecutiveErrors"],
+        ["consecutiveErrors of 0 (ignored by Istio, but 0 turns consecutive5xxErrors off)", (a) => (a.trafficPolicy = { outlierDetection: { consecutiveErrors: 0, interval: "1s", baseEjectionTime: "1m" } }), "trafficPolicy.outlierDetection.consecutiveErrors"],
         ["negative consecutiveGatewayErrors", (a) => (a.trafficPolicy = { outlierDetection: { consecutiveGatewayErrors: -2, interval: "1s", baseEjectionTime: "1m" } }), "trafficPolicy.outlierDetection.consecutiveGatewayErrors"],
         ["an unknown apiVersion", (a) => (a.apiVersion = "networking.istio.io/v1alpha3" as never), "apiVersion"],
         ["a missing host", (a) => (a.host = ""), "host"],
