@@ -109,7 +109,10 @@ export interface AutoScalingGroupArgs {
     /**
      * The AMI.
      * @default the latest Amazon Linux 2023 AMI for the instance types' architecture, from its
-     * public SSM parameter `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-<arch>`
+     * public SSM parameter `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-<arch>`,
+     * read at every `pulumi up`: a newly published AMI makes a new launch-template version and,
+     * with `instanceRefresh` on, a rolling replacement of the instances. Pin `imageId` to control
+     * when that happens.
      */
     imageId?: pulumi.Input<string>;
     /**
@@ -123,18 +126,21 @@ export interface AutoScalingGroupArgs {
      */
     rootVolume?: AutoScalingRootVolumeArgs;
     /**
-     * Minimum number of instances, 0 or more.
+     * Minimum number of instances, 0 or more. Ignored after creation when a scheduled action in
+     * `scaling.schedules` sets `minCapacity` (the schedules own it; change them instead).
      * @default required
      */
     minSize: pulumi.Input<number>;
     /**
-     * Maximum number of instances, 1 or more and at least `minSize`.
+     * Maximum number of instances, 1 or more and at least `minSize`. Ignored after creation when
+     * a scheduled action sets `maxCapacity`.
      * @default required
      */
     maxSize: pulumi.Input<number>;
     /**
      * Instances to start with, `minSize` ≤ `desiredCapacity` ≤ `maxSize`. Ignored after creation
-     * when `scaling` is set (the autoscaler owns it).
+     * when `scaling` changes capacity (target tracking, steps, schedules, or predictive scaling
+     * in `ForecastAndScale` mode): the autoscaler owns it.
      * @default minSize (AWS's default)
      */
     desiredCapacity?: pulumi.Input<number>;
@@ -167,7 +173,8 @@ export interface AutoScalingGroupArgs {
     instanceRefresh?: AutoScalingInstanceRefreshArgs;
     /**
      * Scaling policies in the shared vocabulary (target tracking, steps, schedules, predictive).
-     * When set, the group's `desiredCapacity` is in `ignoreChanges`.
+     * When any of them changes capacity, the group's `desiredCapacity` is in `ignoreChanges`;
+     * `minSize` / `maxSize` are too when a schedule sets them.
      * @default none (fixed size)
      */
     scaling?: ScalingPolicies;

@@ -11,7 +11,8 @@ import { AL2023_ROOT_DEVICE, planAutoScalingGroup } from "./plan";
  * an instance role with only the SSM managed-instance policy (no key pair, no port 22); an
  * egress-only security group unless you give your own; rolling instance refresh; and scaling
  * policies, alarms and schedules from the shared scaling vocabulary, with `desiredCapacity` in
- * `ignoreChanges` whenever anything else scales the group.
+ * `ignoreChanges` whenever anything else scales the group (and `minSize` / `maxSize` when
+ * scheduled actions set them).
  */
 export class AutoScalingGroup extends pulumi.ComponentResource {
     /** The Auto Scaling group. */
@@ -164,7 +165,7 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
                 enabledMetrics: ["GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances"],
                 tags: Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
             },
-            { parent: this, ignoreChanges: plan.ignoreDesiredCapacity ? ["desiredCapacity"] : [] },
+            { parent: this, ignoreChanges: [...plan.ignoreChanges] },
         );
         this.groupName = this.group.name;
         this.groupArn = this.group.arn;

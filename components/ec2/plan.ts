@@ -69,6 +69,12 @@ export interface AutoScalingGroupPlan {
     instanceRefresh?: { minHealthyPercentage: number; maxHealthyPercentage?: number; instanceWarmupSeconds?: number };
     /** True when scaling is configured: the group's desiredCapacity goes into ignoreChanges. */
     ignoreDesiredCapacity: boolean;
+    /**
+     * The group's `ignoreChanges`: `desiredCapacity` when anything scales the group, and `minSize`
+     * / `maxSize` when a scheduled action sets them (the schedules own them from then on, so
+     * `pulumi up` in the middle of a scheduled window does not put them back).
+     */
+    ignoreChanges: ("desiredCapacity" | "minSize" | "maxSize")[];
     /** The scaling policies, alarms and schedules (alarms without the group's dimension yet). */
     scaling: Ec2ScalingPlan;
     /** Tags for every child. */
@@ -169,6 +175,7 @@ export function planAutoScalingGroup(name: string, args: AutoScalingGroupArgs): 
 
     // Scaling and tags.
     const scaling = toEc2AutoScaling(args.scaling);
+    const schedules = args.scaling?.schedules ?? [];
     v.merge(scaling.problems, "scaling");
     validateTags(v, args.tags);
     v.throwIfAny();
@@ -202,6 +209,11 @@ export function planAutoScalingGroup(name: string, args: AutoScalingGroupArgs): 
               }
             : undefined,
         ignoreDesiredCapacity: hasDynamicScaling(args.scaling),
+        ignoreChanges: [
+            ...(hasDynamicScaling(args.scaling) ? (["desiredCapacity"] as const) : []),
+            ...(schedules.some((s) => s.minCapacity !== undefined) ? (["minSize"] as const) : []),
+            ...(schedules.some((s) => s.maxCapacity !== undefined) ? (["maxSize"] as const) : []),
+        ],
         scaling,
         tags: defaultTags(name, args.tags),
     };

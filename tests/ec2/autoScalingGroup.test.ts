@@ -97,8 +97,8 @@ describe("AutoScalingGroup: the reference configuration", () => {
         ]);
     });
 
-    it("puts desiredCapacity in ignoreChanges, since scaling owns it", () => {
-        expect(only(plan, GROUP).options.ignoreChanges).toEqual(["desiredCapacity"]);
+    it("puts desiredCapacity in ignoreChanges, since scaling owns it, and minSize / maxSize, which the schedules set", () => {
+        expect(only(plan, GROUP).options.ignoreChanges).toEqual(["desiredCapacity", "minSize", "maxSize"]);
     });
 
     it("target tracking on average CPU at 70%", () => {

@@ -57,8 +57,25 @@ describe("planAutoScalingGroup: defaults", () => {
         expect(planAutoScalingGroup("web", { ...base, scaling: {} }).ignoreDesiredCapacity).toBe(false);
     });
 
+    it("a schedule that sets min or max puts them in ignoreChanges too, so a deploy mid-window does not undo it", () => {
+        const ignored = (scaling: AutoScalingGroupArgs["scaling"]) => planAutoScalingGroup("web", { ...base, scaling }).ignoreChanges;
+        expect(ignored({ targetTracking: [{ metric: "cpu", target: 70 }] })).toEqual(["desiredCapacity"]);
+        expect(ignored({ schedules: [{ name: "n", cron: "0 20 * * *", desiredCapacity: 4 }] })).toEqual(["desiredCapacity"]);
+        expect(ignored({ schedules: [{ name: "n", cron: "0 20 * * *", maxCapacity: 4 }] })).toEqual(["desiredCapacity", "maxSize"]);
+        expect(
+            ignored({
+                schedules: [
+                    { name: "day", cron: "0 9 * * MON-FRI", desiredCapacity: 20, minCapacity: 10, maxCapacity: 30 },
+                    { name: "night", cron: "0 20 * * *", desiredCapacity: 4, minCapacity: 2, maxCapacity: 10 },
+                ],
+            }),
+        ).toEqual(["desiredCapacity", "minSize", "maxSize"]);
+        expect(ignored(undefined)).toEqual([]);
+    });
+
     it("predictive scaling that only forecasts (ForecastOnly, the default) leaves desiredCapacity to Pulumi", () => {
         expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70 } } }).ignoreDesiredCapacity).toBe(false);
+        expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70 } } }).ignoreChanges).toEqual([]);
         expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70, mode: "ForecastOnly" } } }).ignoreDesiredCapacity).toBe(false);
     });
 
