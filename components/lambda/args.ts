@@ -192,8 +192,9 @@ export interface LambdaKinesisEventArgs {
 /** S3 object events that invoke the function. */
 export interface LambdaS3EventArgs {
     /**
-     * The bucket's name. Entries naming the same bucket share one bucket notification, which
-     * replaces any notification configured on that bucket elsewhere.
+     * The bucket's name. Entries naming the same bucket (the same string, or the same Output such as
+     * `uploads.bucket`) share one bucket notification, which replaces any notification configured on
+     * that bucket elsewhere; give one bucket's entries the same value.
      * @default required
      */
     bucket: pulumi.Input<string>;

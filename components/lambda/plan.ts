@@ -68,7 +68,7 @@ export interface StreamSourcePlan {
     parallelizationFactor?: number;
 }
 
-/** The S3 events of one bucket (entries naming the same known bucket are merged). */
+/** The S3 events of one bucket (entries naming the same bucket, or giving the same Output, are merged). */
 export interface S3BucketPlan {
     bucket: pulumi.Input<string>;
     /** The index of the first entry for this bucket: names the children. */
@@ -437,7 +437,9 @@ function planEvents(v: Validator, args: LambdaFunctionArgs): LambdaFunctionPlan[
     (e.kinesis ?? []).forEach((s, i) => stream("kinesis", s, i));
 
     // S3: https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html
-    const byBucket = new Map<string, S3BucketPlan>();
+    // Keyed by the bucket value: a name, or the very same Output (e.g. `uploads.bucket` given twice), since a
+    // bucket holds one notification configuration and a second BucketNotification would replace the first.
+    const byBucket = new Map<pulumi.Input<string>, S3BucketPlan>();
     (e.s3 ?? []).forEach((s, i) => {
         const p = `events.s3[${i}]`;
         const events = knownList(s.events) as string[] | undefined;
@@ -452,12 +454,11 @@ function planEvents(v: Validator, args: LambdaFunctionArgs): LambdaFunctionPlan[
             if (value !== undefined && value.length > 1024) v.add(`${p}.${key}`, `must be at most 1024 characters (got ${value.length})`);
         }
         const rule = { events: events ?? [], filterPrefix: s.filterPrefix, filterSuffix: s.filterSuffix };
-        const known = isKnown(s.bucket) ? s.bucket : undefined;
-        const existing = known !== undefined ? byBucket.get(known) : undefined;
+        const existing = byBucket.get(s.bucket);
         if (existing) existing.rules.push(rule);
         else {
             const plan: S3BucketPlan = { bucket: s.bucket, index: i, rules: [rule] };
-            if (known !== undefined) byBucket.set(known, plan);
+            byBucket.set(s.bucket, plan);
             out.s3.push(plan);
         }
     });

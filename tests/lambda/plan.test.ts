@@ -101,6 +101,27 @@ describe("defaults", () => {
         ]);
     });
 
+    it("merges entries that give the same Output for the bucket, and keeps different Outputs apart", () => {
+        const uploads = pulumi.output("uploads");
+        const other = pulumi.output("uploads");
+        const p = plan({
+            events: {
+                s3: [
+                    { bucket: uploads, events: ["s3:ObjectCreated:*"] },
+                    { bucket: other, events: ["s3:ObjectCreated:*"] },
+                    { bucket: uploads, events: ["s3:ObjectRemoved:*"] },
+                ],
+            },
+        });
+        expect(p.events.s3.map((b) => [b.index, b.rules.map((r) => r.events[0])])).toEqual([
+            [0, ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]],
+            [1, ["s3:ObjectCreated:*"]],
+        ]);
+        // The very same Outputs (toEqual cannot tell two Outputs apart).
+        expect(p.events.s3[0].bucket).toBe(uploads);
+        expect(p.events.s3[1].bucket).toBe(other);
+    });
+
     it("a container image has no runtime or handler", () => {
         const p = planLambdaFunction("fn", { code: { imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1" } }, NOW);
         expect(p.packageType).toBe("Image");
