@@ -404,7 +404,10 @@ function code(text: string): string {
 
 const MD_OP = { add: "**+ add**", delete: "**- delete**", change: "**~ change**" } as const;
 
-/** GitHub's comment limit is 65,536 characters; the picture is left out above this size. */
+/** GitHub's limit on the body of an issue or pull-request comment, in characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** The picture is left out above this size, however much room the comment has. */
 export const MAX_PICTURE_CHARS = 40_000;
 
 export interface MarkdownOptions {
@@ -412,36 +415,74 @@ export interface MarkdownOptions {
     title?: string;
     /** Mermaid text of the head revision, shown in a collapsed block. @default none */
     picture?: string;
+    /**
+     * The most characters the markdown may have. Over it, the picture goes first, then the
+     * resources at the end of the list (a line says how many are not shown); the summary line
+     * always stays. The default leaves 5,536 characters of GitHub's 65,536 for what a workflow
+     * adds (a marker, a header).
+     * @default 60000
+     */
+    maxChars?: number;
 }
 
-/** The diff as GitHub markdown, for a pull-request comment. */
+/** One resource's lines in the markdown. */
+function markdownItem(ch: ResourceChange): string[] {
+    const n = notes(ch);
+    const warn = n.length > 0 ? ` — ⚠️ ${n.join("; ")}` : "";
+    const lines = [`- ${MD_OP[ch.op]} ${code(ch.type)} ${code(ch.name)}${warn}`];
+    for (const x of ch.changes) {
+        const path = code(x.path || "(inputs)");
+        lines.push(x.secret ? `  - ${path}: [secret] changed` : `  - ${path}: ${code(diffValue(x.before, x.after))} → ${code(diffValue(x.after, x.before))}`);
+    }
+    return lines;
+}
+
+const size = (lines: string[]): number => lines.reduce((n, l) => n + l.length + 1, 0);
+
+/**
+ * The diff as GitHub markdown, for a pull-request comment: at most `maxChars` characters, so
+ * that GitHub takes it (see {@link MarkdownOptions.maxChars}).
+ */
 export function renderDiffMarkdown(diff: PlanDiff, options: MarkdownOptions = {}): string {
-    const lines = [`### ${options.title ?? `Offline plan: ${code(diff.stack)}`}`, ""];
-    lines.push(isEmptyDiff(diff) ? `**No changes** (${diff.unchanged} resources unchanged).` : `**${diffSummary(diff)}**`);
-    for (const g of diff.groups) {
+    const maxChars = options.maxChars ?? 60_000;
+    const head = [`### ${options.title ?? `Offline plan: ${code(diff.stack)}`}`, ""];
+    head.push(isEmptyDiff(diff) ? `**No changes** (${diff.unchanged} resources unchanged).` : `**${diffSummary(diff)}**`);
+    const body: { heading: string[]; items: string[][] }[] = diff.groups.map((g) => {
         const c = g.component;
-        lines.push("", c.type === "pulumi:pulumi:Stack" ? `#### (stack) ${code(c.name)}` : `#### ${code(c.type)} ${code(c.name)}`, "");
-        for (const ch of g.changes) {
-            const n = notes(ch);
-            const warn = n.length > 0 ? ` — ⚠️ ${n.join("; ")}` : "";
-            lines.push(`- ${MD_OP[ch.op]} ${code(ch.type)} ${code(ch.name)}${warn}`);
-            for (const x of ch.changes) {
-                const path = code(x.path || "(inputs)");
-                lines.push(x.secret ? `  - ${path}: [secret] changed` : `  - ${path}: ${code(diffValue(x.before, x.after))} → ${code(diffValue(x.after, x.before))}`);
-            }
-        }
-    }
+        return { heading: ["", c.type === "pulumi:pulumi:Stack" ? `#### (stack) ${code(c.name)}` : `#### ${code(c.type)} ${code(c.name)}`, ""], items: g.changes.map(markdownItem) };
+    });
+    const foot = ["", `<sub>compute-layer offline plan of ${code(diff.project)}, stack ${code(diff.stack)}, under mocks: no cloud was asked.</sub>`];
+    const pictureBlock = (text: string[]): string[] => ["", "<details><summary>Picture of the head revision</summary>", "", ...text, "", "</details>"];
+    const leftOut = (why: string): string[] => pictureBlock([`The picture is left out: ${why}; run \`plan --format mermaid\` to see it.`]);
+    let picture: string[] = [];
     if (options.picture !== undefined) {
-        lines.push("", "<details><summary>Picture of the head revision</summary>", "");
-        if (options.picture.length > MAX_PICTURE_CHARS) {
-            lines.push(`The picture has ${options.picture.length} characters, too many for a comment; run \`plan --format mermaid\` to see it.`);
-        } else {
-            lines.push("```mermaid", options.picture, "```");
-        }
-        lines.push("", "</details>");
+        picture =
+            options.picture.length > MAX_PICTURE_CHARS
+                ? leftOut(`it has ${options.picture.length} characters, too many for a comment`)
+                : pictureBlock(["```mermaid", options.picture, "```"]);
     }
-    lines.push("", `<sub>compute-layer offline plan of ${code(diff.project)}, stack ${code(diff.stack)}, under mocks: no cloud was asked.</sub>`);
-    return lines.join("\n");
+    const all = body.flatMap((g) => [...g.heading, ...g.items.flat()]);
+    const total = (middle: string[], pic: string[]) => size(head) + size(middle) + size(pic) + size(foot) - 1;
+    if (total(all, picture) > maxChars && options.picture !== undefined && options.picture.length <= MAX_PICTURE_CHARS) {
+        picture = leftOut("the comment would be too long with it");
+    }
+    if (total(all, picture) <= maxChars) return [...head, ...all, ...picture, ...foot].join("\n");
+
+    // Too long even without the picture: the resources in order while they fit, then a count of the rest.
+    const count = diff.groups.reduce((n, g) => n + g.changes.length, 0);
+    const note = (shown: number): string[] => ["", `_… and ${count - shown} more resources, not shown to keep this comment within GitHub's limit of 65,536 characters: \`plan diff --format text\` lists them all._`];
+    const budget = maxChars - total([], picture) - size(note(0)) - 8;
+    const middle: string[] = [];
+    let shown = 0;
+    fill: for (const g of body) {
+        for (const [i, item] of g.items.entries()) {
+            const add = i === 0 ? [...g.heading, ...item] : item;
+            if (size(middle) + size(add) > budget) break fill;
+            middle.push(...add);
+            shown++;
+        }
+    }
+    return [...head, ...middle, ...note(shown), ...picture, ...foot].join("\n");
 }
 
 /** What `--fail-on` can gate on. */

@@ -10,9 +10,11 @@ import {
     diffExitCode,
     diffPlans,
     diffValue,
+    GITHUB_COMMENT_LIMIT,
     InputChange,
     isStateful,
     parsePlan,
+    PlanDiff,
     PlanFileError,
     renderDiffMarkdown,
     renderDiffText,
@@ -198,6 +200,63 @@ describe("stateful deletions, protect and retainOnDelete", () => {
         };
         const { diff } = await diffRuns({ program: program2(false), options: {} }, { program: program2(true), options: {} });
         expect(bodyLines(renderDiffText(diff))).toEqual(["(stack) compute-layer-dev", '  ~ aws:ec2/securityGroup:SecurityGroup "other"', '      options.ignoreChanges: (not set) → ["tags"]']);
+    });
+});
+
+describe("a comment GitHub takes", () => {
+    // 300 security groups whose owner changes: each is one resource and two inputs, ~200 characters.
+    const program = (owner: string) => () => {
+        for (let i = 0; i < 300; i++) {
+            new aws.ec2.SecurityGroup(`sg-${String(i).padStart(3, "0")}`, { description: "one of many", tags: { owner, costCenter: `${owner}-cc`, team: `team-${i}` } });
+        }
+    };
+    let diff: PlanDiff;
+    let picture: string;
+
+    beforeAll(async () => {
+        const runs = await diffRuns({ program: program("platform-team-before"), options: {} }, { program: program("platform-team-after"), options: {} });
+        diff = runs.diff;
+        picture = renderMermaid(base);
+    });
+
+    it("is whole when there is room: every resource and the picture", () => {
+        const md = renderDiffMarkdown(diff, { picture, maxChars: 1_000_000 });
+        expect(md.split("\n").filter((l) => l.startsWith("- **~ change**"))).toHaveLength(300);
+        expect(md).toContain("```mermaid");
+    });
+
+    it("drops the picture first, then the resources at the end, and says how many are not shown", () => {
+        const items = (md: string) => md.split("\n").filter((l) => l.startsWith("- **~ change**"));
+        const full = renderDiffMarkdown(diff, { picture, maxChars: 1_000_000 });
+        // Room for every change and a line about the picture, but not the picture.
+        expect(picture.length).toBeGreaterThan(1000);
+        const withoutPicture = full.length - picture.length + 200;
+        const noPicture = renderDiffMarkdown(diff, { picture, maxChars: withoutPicture });
+        expect(items(noPicture)).toHaveLength(300);
+        expect(noPicture).not.toContain("```mermaid");
+        expect(noPicture).toContain("The picture is left out: the comment would be too long with it; run `plan --format mermaid` to see it.");
+        expect(noPicture.length).toBeLessThanOrEqual(withoutPicture);
+
+        // The default: within GitHub's limit, the summary kept, the first resources in order, a count of the rest.
+        const md = renderDiffMarkdown(diff, { picture });
+        expect(md.length).toBeLessThanOrEqual(60_000);
+        expect(md.length + 100).toBeLessThan(GITHUB_COMMENT_LIMIT);
+        expect(md.split("\n")[2]).toBe("**0 to add, 300 to change, 0 to delete, 0 unchanged**");
+        const shown = items(md);
+        expect(shown.length).toBeGreaterThan(50);
+        expect(shown.length).toBeLessThan(300);
+        expect(shown).toEqual(items(full).slice(0, shown.length));
+        expect(md).toContain(`_… and ${300 - shown.length} more resources, not shown to keep this comment within GitHub's limit of 65,536 characters: \`plan diff --format text\` lists them all._`);
+        // Every shown resource keeps its changed input.
+        expect(md.split("\n").filter((l) => l.startsWith("  - `tags.owner`"))).toHaveLength(shown.length);
+        expect(md.split("\n").pop()).toMatch(/^<sub>compute-layer offline plan/);
+    });
+
+    it("keeps the summary even when not one resource fits", () => {
+        const md = renderDiffMarkdown(diff, { maxChars: 500 });
+        expect(md).toContain("**0 to add, 300 to change, 0 to delete, 0 unchanged**");
+        expect(md).toContain("_… and 300 more resources");
+        expect(md).not.toContain("- **~ change**");
     });
 });
 
