@@ -176,7 +176,7 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
                 autoScaling,
                 logRetentionDays: config.logRetentionDays,
                 tags,
-            });
+            }, { dependsOn: [alb] }); // ECS rejects a service whose target group has no listener yet.
         }
     }
 
