@@ -55,7 +55,10 @@ export class EksCluster extends pulumi.ComponentResource {
     readonly logGroup: aws.cloudwatch.LogGroup;
     /** A kubeconfig for the cluster, as JSON (secret). */
     readonly kubeconfig: pulumi.Output<string>;
-    /** A Kubernetes provider for the cluster, built from {@link kubeconfig}. */
+    /**
+     * A Kubernetes provider for the cluster, built from {@link kubeconfig}. It depends on the node
+     * groups and Fargate profiles, so everything applied through it waits for capacity to exist.
+     */
     readonly provider: k8s.Provider;
     /** The ARN of the cluster's IAM OIDC provider, for IRSA roles. */
     readonly oidcProviderArn: pulumi.Output<string>;
@@ -128,7 +131,6 @@ export class EksCluster extends pulumi.ComponentResource {
         this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
         this.oidcProviderArn = cluster.oidcProviderArn;
         this.oidcIssuer = cluster.oidcIssuer;
-        this.provider = new k8s.Provider(childName(name, "k8s"), { kubeconfig: this.kubeconfig }, parent);
 
         // Managed node groups.
         this.nodeGroups = {};
@@ -206,6 +208,15 @@ export class EksCluster extends pulumi.ComponentResource {
                 previous = profile;
             }
         }
+
+        // Created after the node groups and Fargate profiles, so that workloads applied through it
+        // (the autoscaler, KubernetesService) have somewhere to run on the first `pulumi up` instead
+        // of waiting out their readiness timeout while capacity is still being created.
+        this.provider = new k8s.Provider(
+            childName(name, "k8s"),
+            { kubeconfig: this.kubeconfig },
+            { parent: this, dependsOn: [...Object.values(this.nodeGroups), ...Object.values(this.fargateProfiles)] },
+        );
 
         if (plan.clusterAutoscaler) {
             this.clusterAutoscaler = this.autoscaler(name, plan, plan.clusterAutoscaler, tags, { partition, region, accountId });

@@ -277,6 +277,13 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
         for (const ng of ofType(plan, T.nodeGroup)) expect(d.options.dependsOn).toContain(ng.urn);
     });
 
+    it("the Kubernetes provider waits for the node groups and Fargate profiles, so workloads have capacity on the first up", () => {
+        const provider = only(plan, T.provider);
+        const capacity = [...ofType(plan, T.nodeGroup), ...ofType(plan, T.fargate)];
+        expect(capacity).toHaveLength(4);
+        for (const r of capacity) expect(provider.options.dependsOn, r.name).toContain(r.urn);
+    });
+
     it("keeps the kubeconfig secret, in the outputs and in the provider", () => {
         expect(isSecretMarker(plan.outputs.kubeconfig)).toBe(true);
         expect(isSecretMarker(only(plan, T.provider).inputs.kubeconfig)).toBe(true);
