@@ -227,6 +227,8 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
             tags,
         });
         const orders = new LambdaFunction("process-order", {
+            // One account may hold several environments: the name (and its log group) carries the stack.
+            functionName: `process-order-${env}`,
             runtime: "python3.12",
             handler: "lambda_function.lambda_handler",
             code: { path: path.join(__dirname, "functions", "process-order") },
