@@ -151,13 +151,14 @@ export interface EksClusterArgs {
      */
     vpcId: pulumi.Input<string>;
     /**
-     * Private subnets (at least 2, in different Availability Zones): the control plane's
-     * network interfaces, every node group and every Fargate profile go here.
+     * Private subnets (at least 2, in different Availability Zones): every node group and every
+     * Fargate profile go here, and the control plane's network interfaces.
      * @default required
      */
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Public subnets, for internet-facing load balancers only; no node runs in them.
+     * Public subnets. `@pulumi/eks` adds them to the control plane's subnets (EKS may place its
+     * network interfaces there too, without public IPs); no node or Fargate pod runs in them.
      * @default none
      */
     publicSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
