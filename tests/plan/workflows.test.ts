@@ -1,7 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
+import { execFile } from "node:child_process";
+import * as os from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
+import { renderJson } from "../../src/plan/render";
+import { Plan, runPlan } from "../support";
+import { SHOP_PROGRAM, shopOptions, throughJson } from "./diff-helpers";
 import { loadWorkflowParser, WorkflowParser } from "./workflow-parser";
 
 /**
@@ -20,6 +25,7 @@ beforeAll(async () => {
 });
 
 interface Step {
+    name?: string;
     run?: string;
     uses?: string;
     if?: string;
@@ -98,22 +104,76 @@ describe("the GitHub workflows", () => {
         for (const s of used) expect(Object.keys(scripts), `${name} runs npm script "${s}"`).toContain(s);
     });
 
-    it("preview plans base and head for dev, staging and prod, diffs them and keeps one comment per environment", () => {
+    it("preview plans base and head for dev, staging and prod in one folder, diffs them and keeps one comment per environment", () => {
         const wf = load("preview.yml");
         expect(Object.keys(wf.on)).toEqual(["pull_request"]);
         const offline = wf.jobs["offline-plan"];
         expect(offline.strategy?.matrix?.stack).toEqual(["dev", "staging", "prod"]);
-        const runs = offline.steps.map((s) => s.run ?? "").join("\n");
-        expect(runs).toContain('npm run -s plan -- --stack "$STACK" --format json --out .plan/head.json');
-        expect(runs).toContain('git worktree add --detach "$RUNNER_TEMP/base" "$BASE_SHA"');
-        expect(runs).toContain('npm run -s plan -- --stack "$STACK" --format json --out "$GITHUB_WORKSPACE/.plan/base.json"');
-        expect(runs).toContain("npm run -s plan -- diff .plan/base.json .plan/head.json --format markdown --out .plan/diff.md");
+        const names = offline.steps.map((s) => s.name ?? s.uses);
+        // The base first, so that the head's install is the one the diff runs with.
+        expect(names.indexOf("Plan the base revision")).toBeLessThan(names.indexOf("Install"));
+        expect(names.indexOf("Install")).toBeLessThan(names.indexOf("Plan the head revision"));
+        const step = (name: string) => offline.steps.find((s) => s.name === name)?.run ?? "";
+        const baseStep = step("Plan the base revision");
+        expect(baseStep).toContain("base=$(git rev-parse HEAD^1)");
+        expect(baseStep).toContain('git checkout -q --detach "$base"');
+        expect(baseStep).toContain('npm run -s plan -- --stack "$STACK" --format json --out .plan/base.json');
+        expect(baseStep.trim().split("\n").pop()?.trim()).toBe('git checkout -q --detach "$head"');
+        expect(baseStep).not.toContain("worktree");
+        expect(step("Plan the head revision")).toBe('npm run -s plan -- --stack "$STACK" --format json --out .plan/head.json');
+        expect(step("Diff")).toContain("npm run -s plan -- diff .plan/base.json .plan/head.json --format markdown --out .plan/diff.md");
+        const artifact = offline.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
+        expect(artifact?.with).toMatchObject({ path: ".plan/", "include-hidden-files": true });
         const comment = offline.steps.find((s) => s.uses?.startsWith("actions/github-script@"));
         const script = String(comment?.with?.script ?? "");
         expect(script).toContain("compute-layer-offline-plan:${process.env.STACK}");
         expect(script).toContain("updateComment");
         expect(script).toContain("createComment");
         expect(offline.permissions?.["pull-requests"]).toBe("write");
+    });
+
+    describe("preview's Diff step, run as it is written", () => {
+        // The step's own shell, in a scratch folder whose `npm run plan` is this repo's CLI.
+        let head: Plan;
+        const diffStep = () => load("preview.yml").jobs["offline-plan"].steps.find((s) => s.name === "Diff")?.run ?? "";
+        const runStep = async (base: string | undefined): Promise<{ code: number; stdout: string; stderr: string; summary: string; md: string; text: string }> => {
+            const work = fs.mkdtempSync(path.join(os.tmpdir(), "preview-diff-"));
+            fs.writeFileSync(path.join(work, "package.json"), JSON.stringify({ name: "scratch", private: true, scripts: { plan: `tsx ${JSON.stringify(path.join(root, "src/plan/cli.ts"))}` } }));
+            fs.symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"), "dir");
+            fs.mkdirSync(path.join(work, ".plan"));
+            fs.writeFileSync(path.join(work, ".plan/head.json"), renderJson(head));
+            if (base !== undefined) fs.writeFileSync(path.join(work, ".plan/base.json"), base);
+            const summary = path.join(work, "summary.md");
+            fs.writeFileSync(summary, "");
+            const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+                execFile("bash", ["-e", "-c", diffStep()], { cwd: work, env: { ...process.env, STACK: "prod", GITHUB_STEP_SUMMARY: summary } }, (e, stdout, stderr) =>
+                    resolve({ code: e ? (typeof e.code === "number" ? e.code : -1) : 0, stdout, stderr }),
+                );
+            });
+            const read = (f: string) => (fs.existsSync(path.join(work, f)) ? fs.readFileSync(path.join(work, f), "utf8") : "");
+            return { ...r, summary: read("summary.md"), md: read(".plan/diff.md"), text: read(".plan/diff.txt") };
+        };
+
+        beforeAll(async () => {
+            head = throughJson(await runPlan(SHOP_PROGRAM, shopOptions()));
+        });
+
+        it("diffs base and head into the summary, the markdown and the full text", async () => {
+            const r = await runStep(renderJson({ ...head, resources: head.resources.filter((x) => x.name !== "web-thumbs") }));
+            expect(r.code, r.stderr).toBe(0);
+            expect(r.stdout).not.toContain("::warning::");
+            expect(r.summary).toBe(r.md);
+            expect(r.md.split("\n")[2]).toBe(`**2 to add, 0 to change, 0 to delete, ${head.resources.length - 2} unchanged**`);
+            expect(r.text).toContain('+ aws:lb/listenerRule:ListenerRule "web-thumbs"');
+        });
+
+        it("with no base plan, or one of another plan format, warns and shows every resource as added", async () => {
+            for (const r of await Promise.all([runStep(undefined), runStep(JSON.stringify({ version: 0, project: "shop" }))])) {
+                expect(r.code, r.stderr).toBe(0);
+                expect(r.stdout).toContain("::warning::no plan of the base revision in this plan format for prod: the diff shows every resource as added");
+                expect(r.summary.split("\n")[2]).toBe(`**${head.resources.length} to add, 0 to change, 0 to delete, 0 unchanged**`);
+            }
+        });
     });
 
     it("preview runs the real pulumi preview with comment-on-pr only when the secrets exist", () => {
