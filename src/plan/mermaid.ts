@@ -9,9 +9,10 @@ import { isSecretMarker, Plan, PlannedResource, PlanValue } from "./types";
  * left out so the picture stays readable for a whole environment.
  *
  * Edges follow the traffic: load balancer → listener rule → target group → service, group or
- * function; API → function; HPA → the workload it scales; mesh route → subsets or virtual
- * nodes, with their weights. References are resolved through the identifying outputs the plan
- * keeps per resource (`PlannedResource.outputs`): a rule's `targetGroupArn` is a target group's `arn`.
+ * function (a rule that answers itself says so: `→ fixed 503`); API → function; HPA → the
+ * workload it scales; mesh route → subsets or virtual nodes, with their weights. References are
+ * resolved through the identifying outputs the plan keeps per resource (`PlannedResource.outputs`):
+ * a rule's `targetGroupArn` is a target group's `arn`.
  */
 
 type Obj = { [key: string]: PlanValue };
@@ -71,7 +72,7 @@ function kindLabel(r: PlannedResource): string | undefined {
         const t = str(i.loadBalancerType) ?? "application";
         return `${t === "network" ? "NLB" : t === "gateway" ? "GWLB" : "ALB"}${i.internal === true ? " (internal)" : ""}`;
     }
-    if (RULE_TYPES.has(r.type)) return `rule ${num(i.priority) ?? ""}${ruleConditions(r) ? `: ${ruleConditions(r)}` : ""}`.trim();
+    if (RULE_TYPES.has(r.type)) return `rule ${num(i.priority) ?? ""}${ruleConditions(r) ? `: ${ruleConditions(r)}` : ""}${terminalAction(r.inputs.actions)}`.trim();
     if (TG_TYPES.has(r.type)) {
         const port = num(i.port);
         return `target group${str(i.protocol) ? ` ${str(i.protocol)}${port !== undefined ? `:${port}` : ""}` : ""}${str(i.targetType) === "lambda" ? " (lambda)" : ""}`;
@@ -113,6 +114,21 @@ function kindLabel(r: PlannedResource): string | undefined {
     }
     if (isIstio(r, "VirtualService")) return "VirtualService";
     return undefined;
+}
+
+/**
+ * What a rule that forwards nowhere answers itself, so that it does not look like a dead end:
+ * ` → fixed 503`, ` → redirect 301`. Empty when the rule forwards (its edges show where).
+ */
+function terminalAction(actions: PlanValue | undefined): string {
+    const all = list(actions);
+    if (all.some((a) => str(at(a, "type")) === "forward")) return "";
+    for (const a of all) {
+        const type = str(at(a, "type"));
+        if (type === "fixed-response") return ` → fixed ${str(at(a, "fixedResponse", "statusCode")) ?? ""}`.trimEnd();
+        if (type === "redirect") return ` → redirect ${(str(at(a, "redirect", "statusCode")) ?? "").replace(/^HTTP_/, "")}`.trimEnd();
+    }
+    return "";
 }
 
 /** The host and path conditions of a listener rule, short. */
@@ -254,6 +270,9 @@ export function renderMermaid(plan: Plan): string {
                 .sort();
             const label = routes.length > 3 ? `${routes.slice(0, 3).join(", ")} +${routes.length - 3}` : routes.join(", ");
             edge(ref(r.inputs.apiId), fnOf(r.inputs.integrationUri), label || undefined);
+        } else if (r.type === "aws:apigatewayv2/api:Api" && str(r.inputs.target) !== undefined) {
+            // Quick create: the API's own `target` is its default route's integration.
+            edge(r, fnOf(r.inputs.target), "$default");
         } else if (r.type === "aws:apigateway/integration:Integration") {
             edge(ref(r.inputs.restApi), fnOf(r.inputs.uri));
         } else if (r.type.startsWith("kubernetes:elbv2.k8s.aws/") && r.type.endsWith(":TargetGroupBinding")) {

@@ -167,6 +167,30 @@ describe("plan --format mermaid", () => {
         expect(chart.boxes.get("Inner inner")).toEqual(["Auto Scaling group / blue", "Auto Scaling group / green", blue, green].sort());
     });
 
+    it("says what a rule that forwards nowhere answers, and draws a quick-create API to its function", async () => {
+        const plan = throughJson(
+            await runPlan(() => {
+                const lb = new aws.lb.LoadBalancer("web", { loadBalancerType: "application" });
+                const listener = new aws.lb.Listener("https", { loadBalancerArn: lb.arn, port: 443, protocol: "HTTPS", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] });
+                const conditions = (p: string) => [{ pathPattern: { values: [p] } }];
+                new aws.lb.ListenerRule("down", { listenerArn: listener.arn, priority: 1, conditions: conditions("/maintenance"), actions: [{ type: "fixed-response", fixedResponse: { contentType: "text/html", statusCode: "503" } }] });
+                new aws.lb.ListenerRule("moved", { listenerArn: listener.arn, priority: 2, conditions: conditions("/old/*"), actions: [{ type: "redirect", redirect: { path: "/new/", statusCode: "HTTP_301" } }] });
+                const fn = new aws.lambda.Function("hello", { runtime: "nodejs22.x", handler: "index.handler", role: "arn:aws:iam::123456789012:role/hello" });
+                new aws.apigatewayv2.Api("hello", { protocolType: "HTTP", target: fn.arn });
+            }),
+        );
+        const chart = await parseFlowchart(renderMermaid(plan));
+        expect(edgeSet(chart)).toEqual(
+            [
+                ["ALB / web", "rule 1: /maintenance → fixed 503 / down", "HTTPS:443"],
+                ["ALB / web", "rule 2: /old/* → redirect 301 / moved", "HTTPS:443"],
+                ["HTTP API / hello", "Lambda function / hello", "$default"],
+            ]
+                .map((e) => e.join(" | "))
+                .sort(),
+        );
+    });
+
     it("stays readable for a big stack: only the main resources are nodes", async () => {
         expect(big.resources.length).toBeGreaterThan(180);
         const chart = await parseFlowchart(renderMermaid(big));
