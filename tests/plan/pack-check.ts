@@ -57,6 +57,27 @@ check("the markdown names the one resource and the one input", items.length === 
 const mermaid = sh("npx", ["--no-install", "compute-layer", "plan", "--program", "index.ts", "--config", "Pulumi.base.yaml", "--format", "mermaid"], app);
 check("npx compute-layer plan --format mermaid", mermaid.status === 0 && mermaid.stdout.startsWith("flowchart LR"), mermaid.stderr);
 
+// A user's program built from this package's own components: the components and the bin share one
+// @pulumi/pulumi, so the program runs under the bin's mocks.
+fs.writeFileSync(
+    path.join(app, "components.ts"),
+    [
+        'import { LambdaFunction } from "compute-layer";',
+        'const fn = new LambdaFunction("hello", { handler: "index.handler", code: { s3Bucket: "my-code", s3Key: "hello.zip" }, events: { http: { routes: ["GET /hello"] } } });',
+        "export const url = fn.url;",
+        "",
+    ].join("\n"),
+);
+const own = sh("npx", ["--no-install", "compute-layer", "plan", "--program", "components.ts", "--config", "Pulumi.base.yaml", "--format", "json", "--out", "components.json"], app);
+check("npx compute-layer plan of a program made of compute-layer components", own.status === 0, own.stderr);
+const ownPlan = fs.existsSync(path.join(app, "components.json")) ? (JSON.parse(fs.readFileSync(path.join(app, "components.json"), "utf8")) as { resources: { type: string; urn: string; parent?: string }[] }) : undefined;
+const component = ownPlan?.resources.find((r) => r.type === "compute-layer:index:LambdaFunction");
+check(
+    "the component and its children are in the plan",
+    component !== undefined && ownPlan?.resources.some((r) => r.type === "aws:lambda/function:Function" && r.parent === component.urn) === true,
+    JSON.stringify(ownPlan?.resources.map((r) => r.type)),
+);
+
 if (failed === 0) fs.rmSync(work, { recursive: true, force: true });
 else process.stdout.write(`work left in ${work}\n`);
 process.stdout.write(`pack check: ${passed} passed, ${failed} failed\n`);
