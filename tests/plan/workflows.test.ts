@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { execFile } from "node:child_process";
 import * as os from "node:os";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderJson } from "../../src/plan/render";
 import { Plan, runPlan } from "../support";
 import { SHOP_PROGRAM, shopOptions, throughJson } from "./diff-helpers";
@@ -135,9 +135,11 @@ describe("the GitHub workflows", () => {
     describe("preview's Diff step, run as it is written", () => {
         // The step's own shell, in a scratch folder whose `npm run plan` is this repo's CLI.
         let head: Plan;
+        const scratch: string[] = [];
         const diffStep = () => load("preview.yml").jobs["offline-plan"].steps.find((s) => s.name === "Diff")?.run ?? "";
         const runStep = async (base: string | undefined): Promise<{ code: number; stdout: string; stderr: string; summary: string; md: string; text: string }> => {
             const work = fs.mkdtempSync(path.join(os.tmpdir(), "preview-diff-"));
+            scratch.push(work);
             fs.writeFileSync(path.join(work, "package.json"), JSON.stringify({ name: "scratch", private: true, scripts: { plan: `tsx ${JSON.stringify(path.join(root, "src/plan/cli.ts"))}` } }));
             fs.symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"), "dir");
             fs.mkdirSync(path.join(work, ".plan"));
@@ -156,6 +158,9 @@ describe("the GitHub workflows", () => {
 
         beforeAll(async () => {
             head = throughJson(await runPlan(SHOP_PROGRAM, shopOptions()));
+        });
+        afterAll(() => {
+            for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
         });
 
         it("diffs base and head into the summary, the markdown and the full text", async () => {
