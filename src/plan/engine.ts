@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
@@ -75,9 +76,9 @@ function toPlanValue(value: unknown): PlanValue {
             case RESOURCE_SIG:
                 return String(o.urn ?? "");
             case ASSET_SIG:
-                return { $asset: toPlanValue(o.path ?? o.text ?? o.uri ?? null) };
+                return typeof o.path === "string" ? fileRef("$asset", o.path) : { $asset: toPlanValue(o.text ?? o.uri ?? null) };
             case ARCHIVE_SIG:
-                return { $archive: toPlanValue(o.path ?? o.uri ?? o.assets ?? null) };
+                return typeof o.path === "string" ? fileRef("$archive", o.path) : { $archive: toPlanValue(o.uri ?? o.assets ?? null) };
             case OUTPUT_SIG:
                 return o.secret ? toPlanValue({ [SIG_KEY]: SECRET_SIG, value: o.value }) : toPlanValue(o.value ?? pulumi.runtime.unknownValue);
         }
@@ -89,6 +90,39 @@ function toPlanValue(value: unknown): PlanValue {
         return out;
     }
     return String(value);
+}
+
+/**
+ * A file or folder an asset or archive points at: its path relative to the working directory
+ * (so plans made in different checkouts compare equal) and a digest of its contents (so a code
+ * change shows in a diff). A path that cannot be read keeps no digest.
+ */
+function fileRef(kind: "$asset" | "$archive", file: string): Record<string, PlanValue> {
+    const abs = path.resolve(file);
+    const rel = path.relative(process.cwd(), abs);
+    const shown = rel.startsWith("..") || path.isAbsolute(rel) ? file : rel.split(path.sep).join("/") || ".";
+    const digest = contentDigest(abs);
+    return digest ? { [kind]: shown, digest } : { [kind]: shown };
+}
+
+/** `sha256:<16 hex>` over a file, or over a folder's relative paths and contents in a stable order. */
+function contentDigest(abs: string): string | undefined {
+    try {
+        const hash = createHash("sha256");
+        const walk = (dir: string, rel: string) => {
+            for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+                const child = path.join(dir, entry.name);
+                const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+                if (entry.isDirectory()) walk(child, childRel);
+                else if (entry.isFile()) hash.update(`${childRel}\0`).update(fs.readFileSync(child)).update("\0");
+            }
+        };
+        if (fs.statSync(abs).isDirectory()) walk(abs, "");
+        else hash.update(fs.readFileSync(abs));
+        return `sha256:${hash.digest("hex").slice(0, 16)}`;
+    } catch {
+        return undefined;
+    }
 }
 
 function stripSecrets(value: unknown): unknown {

@@ -467,7 +467,7 @@ describe("options", () => {
             });
             const fn = only(plan, T.fn);
             // The engine records an archive with its path.
-            expect(fn.inputs.code).toEqual({ $archive: "./tests/lambda" });
+            expect(fn.inputs.code).toMatchObject({ $archive: "tests/lambda", digest: expect.stringMatching(/^sha256:/) });
             expect(fn.inputs.s3Bucket).toBeUndefined();
             expect(fn.inputs.deadLetterConfig).toBeUndefined();
             expect(ofType(plan, T.queue)).toEqual([]);

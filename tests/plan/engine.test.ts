@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
@@ -193,7 +194,29 @@ describe("offline plan engine: assets and archives", () => {
             new aws.lambda.Function("fn", { role: "arn:aws:iam::123456789012:role/r", runtime: "python3.12", handler: "h.h", code: new pulumi.asset.FileArchive("./functions/fn") });
             new aws.s3.BucketObjectv2("obj", { bucket: "b", source: new pulumi.asset.StringAsset("hello") });
         });
-        expect(only(plan, "aws:lambda/function:Function").inputs.code).toEqual({ $archive: "./functions/fn" });
+        // A path that does not exist keeps no digest.
+        expect(only(plan, "aws:lambda/function:Function").inputs.code).toEqual({ $archive: "functions/fn" });
         expect(only(plan, "aws:s3/bucketObjectv2:BucketObjectv2").inputs.source).toEqual({ $asset: "hello" });
+    });
+
+    it("records a code folder relative to the working directory with a digest of its contents, so a code change shows", async () => {
+        const dir = fs.mkdtempSync(path.join(process.cwd(), ".plan-archive-"));
+        try {
+            fs.writeFileSync(path.join(dir, "handler.py"), "def handler(e, c):\n    return 1\n");
+            const program = () => {
+                new aws.lambda.Function("fn", { role: "arn:aws:iam::123456789012:role/r", runtime: "python3.12", handler: "handler.handler", code: new pulumi.asset.FileArchive(dir) });
+            };
+            const before = only(await runPlan(program), "aws:lambda/function:Function").inputs.code as Record<string, string>;
+            expect(before.$archive).toBe(path.basename(dir));
+            expect(before.digest).toMatch(/^sha256:[0-9a-f]{16}$/);
+            const again = only(await runPlan(program), "aws:lambda/function:Function").inputs.code;
+            expect(again).toEqual(before);
+            fs.writeFileSync(path.join(dir, "handler.py"), "def handler(e, c):\n    return 2\n");
+            const after = only(await runPlan(program), "aws:lambda/function:Function").inputs.code as Record<string, string>;
+            expect(after.$archive).toBe(before.$archive);
+            expect(after.digest).not.toBe(before.digest);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });
