@@ -1,4 +1,4 @@
-import { isKnown, joinPath, LOG_RETENTION_DAYS, physicalName, validateTags, Validator } from "../../src/core";
+import { isIpv4Cidr, isKnown, joinPath, labelKeyProblem, labelValueProblem, LOG_RETENTION_DAYS, physicalName, validateTags, Validator } from "../../src/core";
 import type { EksClusterArgs, EksNodeGroupArgs, EksTaintEffect } from "./args";
 
 /**
@@ -108,52 +108,16 @@ export interface PlanEksClusterOptions {
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]*$/;
 const INSTANCE_TYPE_PATTERN = /^[a-z0-9][a-z0-9-]*\.[a-z0-9]+$/;
-const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/**
- * The problems with a Kubernetes label key, `[prefix/]name`: a DNS-subdomain prefix of at most 253
- * characters and a name of 1 to 63 alphanumerics, `-`, `_`, `.`, starting and ending alphanumeric.
- * Taint keys follow the same rule. https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
- */
-function labelKeyProblems(key: string): string[] {
-    const problems: string[] = [];
-    const slash = key.lastIndexOf("/");
-    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-    const name = slash >= 0 ? key.slice(slash + 1) : key;
-    if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) {
-        problems.push(`key prefix ${JSON.stringify(prefix)} must be a DNS subdomain of at most 253 lowercase characters`);
-    }
-    if (name.length === 0 || name.length > 63 || !LABEL_NAME.test(name)) {
-        problems.push(`key name ${JSON.stringify(name)} must be 1 to 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
-    }
-    return problems;
-}
-
-/** The problem with a Kubernetes label (or taint) value, which is empty or shaped like a key name. */
-function labelValueProblem(value: unknown): string | undefined {
-    if (typeof value !== "string") return `value must be a string (got ${typeof value})`;
-    if (value.length > 63 || (value !== "" && !LABEL_NAME.test(value))) {
-        return `value ${JSON.stringify(value)} must be empty or 1 to 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit`;
-    }
-    return undefined;
-}
-
 /** Checks Kubernetes labels; each problem is reported at the label's own path. */
 function checkLabels(v: Validator, path: string, labels: Record<string, string> | undefined): void {
     if (labels === undefined) return;
     for (const [k, value] of Object.entries(labels)) {
         const lp = joinPath(path, k);
-        for (const problem of labelKeyProblems(k)) v.add(lp, `label ${problem}`);
+        const kp = labelKeyProblem(k);
+        if (kp) v.add(lp, `the key ${kp}`);
         const vp = labelValueProblem(value);
-        if (vp) v.add(lp, `label ${vp}`);
+        if (vp) v.add(lp, `the value ${vp}`);
     }
-}
-
-function isIpv4Cidr(cidr: string): boolean {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-    if (!m) return false;
-    return m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
 }
 
 function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs): NodeGroupPlan {
@@ -209,10 +173,13 @@ function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs): NodeGro
         // Kubernetes also requires label-key syntax for the key and label-value syntax for the value;
         // EKS passes the taint to the kubelet, so a bad one fails only when nodes try to register.
         if (typeof t.key !== "string" || t.key.length < 1 || t.key.length > 63) v.add(tp("key"), `must be 1 to 63 characters (got ${JSON.stringify(t.key)})`);
-        else for (const problem of labelKeyProblems(t.key)) v.add(tp("key"), `taint ${problem}`);
+        else {
+            const kp = labelKeyProblem(t.key);
+            if (kp) v.add(tp("key"), kp);
+        }
         if (t.value !== undefined) {
             const vp = labelValueProblem(t.value);
-            if (vp) v.add(tp("value"), `taint ${vp}`);
+            if (vp) v.add(tp("value"), vp);
         }
         v.required(t.effect, tp("effect"), `one of ${TAINT_EFFECTS.map((e) => JSON.stringify(e)).join(", ")}`);
         v.oneOf(t.effect, tp("effect"), TAINT_EFFECTS);

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, knownList, physicalName, Validator } from "../../../src/core";
+import { isIpv4Cidr, isKnown, knownList, physicalName, Validator } from "../../../src/core";
 
 /** What a planner needs from the Pulumi context; components pass `{ stack: pulumi.getStack() }`. */
 export interface PlanContext {
@@ -34,13 +34,6 @@ export function checkPlacement(v: Validator, args: { vpcId: pulumi.Input<string>
     v.required(args.vpcId, "vpcId", "the VPC id");
     checkSubnets(v, args.subnetIds);
     checkCidrs(v, args.ingressCidrs, "ingressCidrs");
-}
-
-/** True for an IPv4 CIDR block such as `10.0.0.0/16`. */
-export function isIpv4Cidr(value: string): boolean {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
-    if (!m) return false;
-    return m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
 }
 
 /** Each known entry must be an IPv4 CIDR block; the list must not be empty. */
