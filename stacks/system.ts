@@ -121,26 +121,18 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
 
     // --- ECS: api and admin services --------------------------------------------------------
     if (tiers.ecs) {
+        // Spot first in dev; on-demand first (a base of 2 on FARGATE) elsewhere.
+        const shares = profile.spotFirst
+            ? { FARGATE_SPOT: { weight: 4, base: 0 }, FARGATE: { weight: 1, base: 1 } }
+            : { FARGATE: { weight: 3, base: 2 }, FARGATE_SPOT: { weight: 1, base: 0 } };
         const cluster = new EcsCluster("services", {
             capacityProviders: { fargate: true, fargateSpot: true },
-            defaultStrategy: profile.spotFirst ? { fargateSpot: { weight: 4 }, fargate: { weight: 1, base: 1 } } : { fargate: { weight: 3, base: 2 }, fargateSpot: { weight: 1 } },
+            defaultStrategy: { fargate: shares.FARGATE, fargateSpot: shares.FARGATE_SPOT },
             tags,
         });
         outputs.ecsClusterName = cluster.name;
-        const strategy = profile.spotFirst
-            ? [
-                  { capacityProvider: "FARGATE_SPOT", weight: 4 },
-                  { capacityProvider: "FARGATE", weight: 1, base: 1 },
-              ]
-            : [
-                  { capacityProvider: "FARGATE", weight: 3, base: 2 },
-                  { capacityProvider: "FARGATE_SPOT", weight: 1 },
-              ];
-        const services: [string, "api" | "admin"][] = [
-            ["api", "api"],
-            ["admin", "admin"],
-        ];
-        for (const [svcName, key] of services) {
+        const strategy = Object.entries(shares).map(([capacityProvider, share]) => ({ capacityProvider, ...share }));
+        for (const key of ["api", "admin"] as const) {
             const svc = config[key];
             if (!svc) continue;
             const tg = alb.targetGroups[key];
@@ -153,7 +145,7 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
                     ...(key === "api" ? [{ metric: "requestCountPerTarget" as const, target: 1000, resourceLabel: pulumi.interpolate`${alb.arnSuffix}/${tg.arnSuffix}` }] : []),
                 ],
             };
-            new EcsService(svcName, {
+            new EcsService(key, {
                 cluster,
                 vpcId: vpc.vpcId,
                 subnetIds: privateSubnets,
