@@ -3,3 +3,5 @@ export * from "./naming";
 export * from "./tags";
 export * from "./limits";
 export * from "./syntax";
+export * from "./context";
+export * from "./shape";

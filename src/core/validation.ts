@@ -141,10 +141,33 @@ export class Validator {
         return this;
     }
 
-    /** Throws one `pulumi.InputPropertiesError` listing every problem, if there are any. */
+    /**
+     * Runs the semantic checks `fn`. When the shape check passed (`shapeOk`), `fn` runs as is.
+     * When it failed, `fn` still runs so that its problems are collected too, but an exception it
+     * throws on the malformed values is swallowed: the shape problems already explain it, and the
+     * caller's {@link throwIfAny} reports them all together.
+     */
+    attempt<T>(shapeOk: boolean, fn: () => T): T | undefined {
+        if (shapeOk) return fn();
+        try {
+            return fn();
+        } catch (e) {
+            if (e instanceof pulumi.InputPropertiesError) throw e;
+            return undefined;
+        }
+    }
+
+    /** Throws one `pulumi.InputPropertiesError` listing every problem (each path and reason once), if there are any. */
     throwIfAny(): void {
         if (this.found.length === 0) return;
-        throw invalidArgs(this.subject, this.found);
+        const seen = new Set<string>();
+        const unique = this.found.filter((p) => {
+            const key = `${p.propertyPath}\u0000${p.reason}`;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+        });
+        throw invalidArgs(this.subject, unique);
     }
 }
 
