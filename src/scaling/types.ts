@@ -297,4 +297,25 @@ export interface PredictiveScaling {
 }
 
 /** The services the vocabulary translates to. */
+/**
+ * The one scaling field every tier takes, as `autoScaling`, in this shape: the shared policies
+ * plus the bounds they scale between. EC2 (instances), ECS (tasks), Lambda (provisioned
+ * concurrency units) and the Kubernetes HPA (replicas) all read it the same way; a tier's own
+ * extras extend it under the same names wherever they exist, and a part a tier can't do is
+ * rejected by that tier's planner.
+ */
+export interface AutoScalingArgs extends ScalingPolicies {
+    /**
+     * The fewest units the policies may scale to (instances, tasks, provisioned-concurrency
+     * units or replicas).
+     * @default required
+     */
+    min: number;
+    /**
+     * The most units the policies may scale to; at least `min`.
+     * @default required
+     */
+    max: number;
+}
+
 export type ScalingTarget = "ec2" | "ecs" | "lambda" | "hpa";
