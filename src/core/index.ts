@@ -5,3 +5,4 @@ export * from "./limits";
 export * from "./syntax";
 export * from "./context";
 export * from "./shape";
+export * from "./aws-context";
