@@ -1,4 +1,2 @@
 // The kubernetes tier's public exports.
-export * from "./args";
-export { KubernetesService } from "./kubernetesService";
-export { planKubernetesService, KubernetesServicePlan } from "./plan";
+export * from "./service";

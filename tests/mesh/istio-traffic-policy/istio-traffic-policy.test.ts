@@ -3,8 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { DestinationRule, VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1beta1";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { IstioTrafficPolicy, IstioTrafficPolicyArgs, parseIstioDuration, planIstioTrafficPolicy } from "../../components/mesh";
-import { expectInvalid, input, ofType, problemPaths, resource, runPlan } from "../support";
+import { IstioTrafficPolicy, IstioTrafficPolicyArgs, parseIstioDuration, planIstioTrafficPolicy } from "../../../components/mesh";
+import { expectInvalid, input, ofType, problemPaths, resource, runPlan } from "../../support";
 
 /**
  * Validates a generated object against the upstream Istio schema. The newest

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { imageProblem, parseImage } from "../../components/kubernetes/image";
-import { kubernetesName, labelKeyProblem, labelValueProblem } from "../../components/kubernetes/names";
-import { cpuProblem, memoryProblem, parseQuantity } from "../../components/kubernetes/quantity";
+import { imageProblem, parseImage } from "../../../components/kubernetes/shared/image";
+import { kubernetesName, labelKeyProblem, labelValueProblem } from "../../../components/kubernetes/shared/names";
+import { cpuProblem, memoryProblem, parseQuantity } from "../../../components/kubernetes/shared/quantity";
 
 describe("parseQuantity", () => {
     // Values from the Kubernetes "Quantity" reference: m = 1e-3, k/M/G = powers of 1000, Ki/Mi/Gi = powers of 1024.

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AppMeshService, AppMeshServiceArgs, appMeshDuration, planAppMeshService } from "../../components/mesh";
-import { childrenOf, expectInvalid, input, ofType, only, problemPaths, resource, runPlan } from "../support";
+import { AppMeshService, AppMeshServiceArgs, appMeshDuration, planAppMeshService } from "../../../components/mesh";
+import { childrenOf, expectInvalid, input, ofType, only, problemPaths, resource, runPlan } from "../../support";
 
 // REFERENCE.md, "AWS App Mesh": web-v1 / web-v2 behind web-router, 90/10, with the retry policy
 // (3 retries, 2 s per retry, server-error + gateway-error, connection-error) and the 15 s
@@ -214,7 +214,7 @@ describe("planAppMeshService", () => {
 
 describe("AppMeshService documentation", () => {
     it("carries @deprecated with the reason and the migration path", () => {
-        const source = readFileSync(path.join(__dirname, "../../components/mesh/appmesh-service.ts"), "utf8");
+        const source = readFileSync(path.join(__dirname, "../../../components/mesh/app-mesh-service/app-mesh-service.ts"), "utf8");
         const doc = source.slice(source.lastIndexOf("/**", source.indexOf("export class AppMeshService")), source.indexOf("export class AppMeshService"));
         expect(doc).toContain("@deprecated");
         expect(doc).toContain("2026-09-30");

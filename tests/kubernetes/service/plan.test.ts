@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { KubernetesServiceArgs, KubernetesServicePlan, planKubernetesService } from "../../components/kubernetes";
-import { problemPaths } from "../support";
+import { KubernetesServiceArgs, KubernetesServicePlan, planKubernetesService } from "../../../components/kubernetes";
+import { problemPaths } from "../../support";
 
 const base: KubernetesServiceArgs = { image: "nginx:1.21", port: 80 };
 const plan = (args: Partial<KubernetesServiceArgs>, name = "web-app") => planKubernetesService(name, { ...base, ...args } as KubernetesServiceArgs);

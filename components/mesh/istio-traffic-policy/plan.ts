@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, physicalName, Validator } from "../../src/core";
-import { dnsLabelProblem, labelKeyProblem, labelValueProblem } from "../kubernetes/names";
-import { checkIstioDuration } from "./duration";
+import { isKnown, joinPath, physicalName, Validator } from "../../../src/core";
+import { dnsLabelProblem, labelKeyProblem, labelValueProblem } from "../../../src/core";
+import { checkIstioDuration } from "../shared/duration";
 import {
     IstioConnectionPool,
     IstioLoadBalancer,
@@ -11,7 +11,7 @@ import {
     IstioRouteMatch,
     IstioTrafficPolicySettings,
     IstioTrafficPolicyArgs,
-} from "./istio-args";
+} from "./args";
 
 /** The API versions accepted; v1 is served from Istio 1.22 on. */
 export const ISTIO_API_VERSIONS: readonly IstioNetworkingApiVersion[] = ["networking.istio.io/v1", "networking.istio.io/v1beta1"];

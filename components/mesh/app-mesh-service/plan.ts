@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, physicalName, validateTags, Validator } from "../../src/core";
-import { AppMeshHealthCheck, AppMeshHttpRetryEvent, AppMeshProtocol, AppMeshServiceArgs, AppMeshTcpRetryEvent } from "./appmesh-args";
+import { isKnown, joinPath, physicalName, validateTags, Validator } from "../../../src/core";
+import { AppMeshHealthCheck, AppMeshHttpRetryEvent, AppMeshProtocol, AppMeshServiceArgs, AppMeshTcpRetryEvent } from "./args";
 
 export const APPMESH_PROTOCOLS: readonly AppMeshProtocol[] = ["http", "http2", "grpc", "tcp"];
 export const APPMESH_HTTP_RETRY_EVENTS: readonly AppMeshHttpRetryEvent[] = ["server-error", "gateway-error", "client-error", "stream-error"];

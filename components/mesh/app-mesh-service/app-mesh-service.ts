@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, defaultTags } from "../../src/core";
-import { AppMeshServiceArgs } from "./appmesh-args";
-import { AppMeshServicePlan, planAppMeshService } from "./appmesh-plan";
+import { childName, defaultTags } from "../../../src/core";
+import { AppMeshServiceArgs } from "./args";
+import { AppMeshServicePlan, planAppMeshService } from "./plan";
 
 type ListenerTimeout = aws.types.input.appmesh.VirtualNodeSpecListenerTimeout;
 type RouteSpec = aws.types.input.appmesh.RouteSpec;

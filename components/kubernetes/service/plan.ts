@@ -1,11 +1,11 @@
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { joinPath, known, Validator } from "../../src/core";
-import { TargetTrackingPolicy, toHpa } from "../../src/scaling";
+import { joinPath, known, Validator } from "../../../src/core";
+import { TargetTrackingPolicy, toHpa } from "../../../src/scaling";
 import { KubernetesAutoscalingArgs, HpaScalingRulesArgs, KubernetesServiceArgs, KubernetesPdbArgs, KubernetesProbeArgs, KubernetesResourceQuantitiesArgs } from "./args";
-import { imageProblem } from "./image";
-import { dnsLabelProblem, dnsSubdomainProblem, kubernetesName, labelKeyProblem, labelValueProblem } from "./names";
-import { cpuProblem, memoryProblem, parseQuantity } from "./quantity";
+import { imageProblem } from "../shared/image";
+import { dnsLabelProblem, dnsSubdomainProblem, kubernetesName, labelKeyProblem, labelValueProblem } from "../shared/names";
+import { cpuProblem, memoryProblem, parseQuantity } from "../shared/quantity";
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
 type ServiceSpec = k8s.types.input.core.v1.ServiceSpec;

@@ -1,8 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { childName } from "../../src/core";
-import { IstioTrafficPolicyArgs } from "./istio-args";
-import { planIstioTrafficPolicy } from "./istio-plan";
+import { childName } from "../../../src/core";
+import { IstioTrafficPolicyArgs } from "./args";
+import { planIstioTrafficPolicy } from "./plan";
 
 /**
  * Istio traffic management for one service host: a `VirtualService` with the routes (header

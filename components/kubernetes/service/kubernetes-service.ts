@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { childName } from "../../src/core";
+import { childName } from "../../../src/core";
 import { KubernetesServiceArgs } from "./args";
 import { planKubernetesService } from "./plan";
 

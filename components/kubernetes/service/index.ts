@@ -1,0 +1,3 @@
+export * from "./args";
+export { KubernetesService } from "./kubernetes-service";
+export { planKubernetesService, type KubernetesServicePlan } from "./plan";

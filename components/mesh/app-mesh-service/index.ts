@@ -1,0 +1,11 @@
+export * from "./args";
+export { AppMeshService } from "./app-mesh-service";
+export {
+    planAppMeshService,
+    appMeshDuration,
+    type AppMeshServicePlan,
+    type AppMeshNodePlan,
+    type AppMeshHealthCheckSpec,
+    type AppMeshDuration,
+    APPMESH_DEPRECATION,
+} from "./plan";

@@ -1,0 +1,11 @@
+export * from "./args";
+export { IstioTrafficPolicy } from "./istio-traffic-policy";
+export {
+    planIstioTrafficPolicy,
+    type IstioTrafficPolicyPlan,
+    type IstioVirtualServiceSpec,
+    type IstioDestinationRuleSpec,
+    type IstioHttpRouteSpec,
+    type IstioTrafficPolicySpec,
+    type IstioStringMatchSpec,
+} from "./plan";

@@ -1,0 +1,2 @@
+// Code the mesh tier's components share.
+export * from "./duration";
