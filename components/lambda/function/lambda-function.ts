@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, defaultTags } from "../../src/core";
+import { childName, defaultTags } from "../../../src/core";
 import type { LambdaFunctionArgs } from "./args";
 import { LambdaFunctionPlan, planLambdaFunction } from "./plan";
 

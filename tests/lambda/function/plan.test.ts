@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LambdaFunctionArgs, planLambdaFunction } from "../../components/lambda";
-import { runtimeStatus, supportedRuntimes } from "../../components/lambda/runtimes";
-import { routeKeyProblem, scheduleExpressionProblem } from "../../components/lambda/expressions";
-import { problemPaths } from "../support";
+import { LambdaFunctionArgs, planLambdaFunction } from "../../../components/lambda";
+import { runtimeStatus, supportedRuntimes } from "../../../components/lambda/shared/runtimes";
+import { routeKeyProblem, scheduleExpressionProblem } from "../../../components/lambda/shared/expressions";
+import { problemPaths } from "../../support";
 
 /** The day these tests judge runtimes on (the runtime table's publication). */
 const NOW = new Date("2026-11-26T12:00:00Z");

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, known, knownList, LOG_RETENTION_DAYS, looksLikeSecretName, physicalName, validateTags, Validator } from "../../src/core";
-import { AppAutoScalingPlan, toApplicationAutoScaling } from "../../src/scaling";
+import { isKnown, joinPath, known, knownList, LOG_RETENTION_DAYS, looksLikeSecretName, physicalName, validateTags, Validator } from "../../../src/core";
+import { AppAutoScalingPlan, toApplicationAutoScaling } from "../../../src/scaling";
 import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
-import { routeKeyProblem, scheduleExpressionProblem } from "./expressions";
-import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "./runtimes";
+import { routeKeyProblem, scheduleExpressionProblem } from "../shared/expressions";
+import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "../shared/runtimes";
 
 /** The alias every event source invokes and provisioned concurrency lives on. */
 export const LIVE_ALIAS = "live";

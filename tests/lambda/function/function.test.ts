@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { LambdaFunction, LambdaFunctionArgs } from "../../components/lambda";
-import { autoName, childrenOf, hex, expectInvalid, input, jsonInput, only, ofType, Plan, PlannedResource, resource, runPlan } from "../support";
+import { LambdaFunction, LambdaFunctionArgs } from "../../../components/lambda";
+import { autoName, childrenOf, hex, expectInvalid, input, jsonInput, only, ofType, Plan, PlannedResource, resource, runPlan } from "../../support";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
@@ -463,11 +463,11 @@ describe("options", () => {
         const warn = vi.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
         try {
             const plan = await runPlan(() => {
-                new LambdaFunction("legacy", { runtime: "python3.10", handler: "app.handler", code: { path: "./tests/lambda" }, deadLetter: false });
+                new LambdaFunction("legacy", { runtime: "python3.10", handler: "app.handler", code: { path: "./tests/lambda/function" }, deadLetter: false });
             });
             const fn = only(plan, T.fn);
             // The engine records an archive with its path.
-            expect(fn.inputs.code).toMatchObject({ $archive: "tests/lambda", digest: expect.stringMatching(/^sha256:/) });
+            expect(fn.inputs.code).toMatchObject({ $archive: "tests/lambda/function", digest: expect.stringMatching(/^sha256:/) });
             expect(fn.inputs.s3Bucket).toBeUndefined();
             expect(fn.inputs.deadLetterConfig).toBeUndefined();
             expect(ofType(plan, T.queue)).toEqual([]);

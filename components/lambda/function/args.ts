@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Tags } from "../../src/core";
-import type { ScheduledScaling } from "../../src/scaling";
+import type { Tags } from "../../../src/core";
+import type { ScheduledScaling } from "../../../src/scaling";
 
 /**
  * Where the function's code comes from: exactly one of a local path, an S3 object, or a

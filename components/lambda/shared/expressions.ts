@@ -1,4 +1,4 @@
-import { appAutoScalingScheduleProblem } from "../../src/scaling";
+import { appAutoScalingScheduleProblem } from "../../../src/scaling";
 
 /**
  * Checks an EventBridge rule's schedule expression: `rate(<value> <unit>)` or `cron(<6 fields>)`.

@@ -1,0 +1,3 @@
+// Code the lambda tier's components share: the runtime table and expression checks.
+export * from "./runtimes";
+export * from "./expressions";
