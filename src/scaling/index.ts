@@ -6,3 +6,4 @@ export type { ScalingAlarmPlan, AlarmDefaults } from "./common";
 export * from "./ec2";
 export * from "./appautoscaling";
 export * from "./hpa";
+export { scalingPoliciesSchema, autoScalingSchema, SCALING_LIST_LIMITS } from "./schema";

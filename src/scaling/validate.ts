@@ -1,7 +1,11 @@
 import { isKnown, joinPath, Problem, Validator } from "../core";
+import { describeValue, shapeProblems, z } from "../core/shape";
+import { scalingPoliciesShape } from "./schema";
 import { DEFAULT_ALARM_PERIOD, DEFAULT_EVALUATION_PERIODS, scheduleKey } from "./common";
 import { appAutoScalingScheduleProblem, timezoneProblem, unixCronProblem } from "./schedule";
 import { PredictiveMetric, ScalingPolicies, ScalingTarget, StepAdjustment, StepScalingPolicy, TargetTrackingMetric, TargetTrackingPolicy } from "./types";
+
+const looseScalingPolicies = z.object(scalingPoliciesShape);
 
 /** How each tier is named in error messages. */
 export const TIER_NAMES: Record<ScalingTarget, string> = {
@@ -56,7 +60,7 @@ function list(values: readonly string[]): string {
 /** Checks a target value for a metric: percent 1–100, fraction 0.1–0.9, else positive. */
 function checkTarget(v: Validator, metric: string, value: number, path: string): void {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-        v.add(path, `must be a number (got ${JSON.stringify(value)})`);
+        v.add(path, `must be a finite number (got ${describeValue(value)})`);
     } else if (metric === "cpu" || metric === "memory") {
         v.range(value, path, 1, 100, { integer: false, unit: "percent" });
     } else if (metric === "provisionedConcurrencyUtilization") {
@@ -170,7 +174,7 @@ function checkStep(v: Validator, s: StepScalingPolicy, i: number, target: Scalin
         v.add(at("alarm"), "is required: give the CloudWatch alarm {metric, threshold, comparison}");
     } else {
         v.required(alarm.metric, at("alarm.metric"), 'the CloudWatch metric name, e.g. "CPUUtilization"');
-        if (typeof alarm.threshold !== "number" || !Number.isFinite(alarm.threshold)) v.add(at("alarm.threshold"), `must be a number (got ${JSON.stringify(alarm.threshold)})`);
+        if (typeof alarm.threshold !== "number" || !Number.isFinite(alarm.threshold)) v.add(at("alarm.threshold"), `must be a finite number (got ${describeValue(alarm.threshold)})`);
         if (alarm.comparison === undefined) v.add(at("alarm.comparison"), `is required: one of ${list(COMPARISONS)}`);
         else v.oneOf(alarm.comparison, at("alarm.comparison"), COMPARISONS);
         v.oneOf(alarm.statistic, at("alarm.statistic"), STATISTICS);
@@ -308,7 +312,18 @@ function checkHpaAgreement(v: Validator, p: ScalingPolicies): void {
  */
 export function validateScalingPolicies(p: ScalingPolicies | undefined, target: ScalingTarget): Problem[] {
     const v = new Validator("scaling");
-    if (!p) return [];
+    if (p === undefined) return [];
+    // The shape first (any caller: plain JavaScript, config values, `as any`): the checks below
+    // read it. Keys beyond the policies (a tier's min/max and extras) are the tier's to check.
+    const shape = shapeProblems(looseScalingPolicies, p);
+    v.attempt(shape.length === 0, () => semanticChecks(v, p, target));
+    // One reason per value: the tier's own check names the tier's allowed values, so it wins; the
+    // shape's reason covers what those checks can't read.
+    const checked = new Set(v.problems.map((x) => x.propertyPath));
+    return [...v.problems, ...shape.filter((x) => !checked.has(x.propertyPath))];
+}
+
+function semanticChecks(v: Validator, p: ScalingPolicies, target: ScalingTarget): void {
     (p.targetTracking ?? []).forEach((t, i) => checkTargetTracking(v, t, i, target));
     if (target === "hpa") {
         checkHpaAgreement(v, p);
@@ -323,7 +338,6 @@ export function validateScalingPolicies(p: ScalingPolicies | undefined, target: 
         checkSchedules(v, p, target);
     }
     checkPredictive(v, p, target);
-    return [...v.problems];
 }
 
 /**
