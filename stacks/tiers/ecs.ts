@@ -1,0 +1,81 @@
+import type * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { type ApplicationLoadBalancer, EcsCluster, EcsService, type ScalingPolicies } from "../../src";
+import type { SystemContext } from "./context";
+import type { Network } from "./network";
+
+type ServiceKey = "api" | "admin";
+
+/** CPU 70%, memory 80%, and for the api 1000 requests per target. */
+function serviceScaling(ctx: SystemContext, key: ServiceKey, alb: ApplicationLoadBalancer) {
+    const capacity = ctx.config[key]?.capacity ?? { min: 1, max: 1 };
+    const requests = pulumi.interpolate`${alb.arnSuffix}/${alb.targetGroups[key].arnSuffix}`;
+    const autoScaling: ScalingPolicies & { minCapacity: number; maxCapacity: number } = {
+        minCapacity: capacity.min,
+        maxCapacity: capacity.max,
+        targetTracking: [
+            { metric: "cpu", target: 70 },
+            { metric: "memory", target: 80 },
+            ...(key === "api"
+                ? [{ metric: "requestCountPerTarget" as const, target: 1000, resourceLabel: requests }]
+                : []),
+        ],
+    };
+    return autoScaling;
+}
+
+/** The api and admin Fargate services behind the ALB; Spot first in dev, on-demand first elsewhere. */
+export function ecsServices(
+    ctx: SystemContext,
+    net: Network,
+    alb: ApplicationLoadBalancer,
+    dbSecret: aws.secretsmanager.Secret,
+): EcsCluster {
+    const { config, env, tags } = ctx;
+    const shares = ctx.profile.spotFirst
+        ? { FARGATE_SPOT: { weight: 4, base: 0 }, FARGATE: { weight: 1, base: 1 } }
+        : { FARGATE: { weight: 3, base: 2 }, FARGATE_SPOT: { weight: 1, base: 0 } };
+    const cluster = new EcsCluster("services", {
+        capacityProviders: { fargate: true, fargateSpot: true },
+        defaultStrategy: { fargate: shares.FARGATE, fargateSpot: shares.FARGATE_SPOT },
+        tags,
+    });
+    const strategy = Object.entries(shares).map(([capacityProvider, share]) => ({ capacityProvider, ...share }));
+    for (const key of ["api", "admin"] as const) {
+        const svc = config[key];
+        if (!svc) continue;
+        const health = `curl -f http://localhost:${svc.port}/health || exit 1`;
+        const app = {
+            image: svc.image,
+            portMappings: [{ containerPort: svc.port, name: "http" }],
+            environment: { ENV: env, PORT: String(svc.port) },
+            secrets: { DB_PASSWORD: dbSecret.arn },
+            healthCheck: {
+                command: ["CMD-SHELL", health],
+                intervalSeconds: 30,
+                timeoutSeconds: 5,
+                retries: 3,
+                startPeriodSeconds: 10,
+            },
+        };
+        const service = {
+            cluster,
+            vpcId: net.vpcId,
+            subnetIds: net.privateSubnets,
+            allowFrom: [alb.securityGroup.id],
+            capacityProviderStrategy: strategy,
+            cpu: svc.cpu,
+            memory: svc.memory,
+            containers: { app },
+            desiredCount: svc.capacity.desired ?? svc.capacity.min,
+            loadBalancer: { targetGroupArn: alb.targetGroups[key].arn, containerName: "app", containerPort: svc.port },
+            healthCheckGracePeriodSeconds: 60,
+            autoScaling: serviceScaling(ctx, key, alb),
+            logRetentionDays: config.logRetentionDays,
+            tags,
+        };
+        // ECS rejects a service whose target group has no listener yet.
+        new EcsService(key, service, { dependsOn: [alb] });
+    }
+    return cluster;
+}

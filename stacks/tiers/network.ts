@@ -1,0 +1,34 @@
+import * as awsx from "@pulumi/awsx";
+import type * as pulumi from "@pulumi/pulumi";
+import type { SystemContext } from "./context";
+
+/** The VPC and its subnets, one known entry per availability zone. */
+export interface Network {
+    vpcId: pulumi.Output<string>;
+    /** One entry per AZ, so components can count subnets (and give one Elastic IP per subnet). */
+    publicSubnets: pulumi.Output<string>[];
+    privateSubnets: pulumi.Output<string>[];
+    cidrBlock: string;
+}
+
+/** The VPC: public and private subnets in each zone, one NAT gateway or one per zone. */
+export function network({ config, tags }: SystemContext): Network {
+    const azCount = config.network.availabilityZones;
+    const strategy = config.network.natGateways === "perAz" ? "OnePerAz" : "Single";
+    const vpc = new awsx.ec2.Vpc("network", {
+        cidrBlock: config.network.cidrBlock,
+        numberOfAvailabilityZones: azCount,
+        natGateways: { strategy: awsx.ec2.NatGatewayStrategy[strategy] },
+        subnetStrategy: awsx.ec2.SubnetAllocationStrategy.Auto,
+        subnetSpecs: [{ type: awsx.ec2.SubnetType.Public }, { type: awsx.ec2.SubnetType.Private }],
+        tags,
+    });
+    const perAz = (ids: pulumi.Output<string[]>) =>
+        Array.from({ length: azCount }, (_, i) => ids.apply((all) => all[i]));
+    return {
+        vpcId: vpc.vpcId,
+        publicSubnets: perAz(vpc.publicSubnetIds),
+        privateSubnets: perAz(vpc.privateSubnetIds),
+        cidrBlock: config.network.cidrBlock,
+    };
+}
