@@ -17,11 +17,13 @@ function workload(ctx: SystemContext, secretName: pulumi.Input<string>, version:
         labels: { app: "web", version },
         env: { ENV: ctx.env },
         secretEnv: { DB_PASSWORD: { secretName, key: "password" } },
-        autoscaling: {
-            minReplicas: Math.max(floor, Math.round((app.replicas.min * share) / 100)),
-            maxReplicas: Math.max(floor, Math.round((app.replicas.max * share) / 100)),
-            cpuUtilization: 70,
-            memoryUtilization: 80,
+        autoScaling: {
+            min: Math.max(floor, Math.round((app.replicas.min * share) / 100)),
+            max: Math.max(floor, Math.round((app.replicas.max * share) / 100)),
+            targetTracking: [
+                { metric: "cpu", target: 70 },
+                { metric: "memory", target: 80 },
+            ],
         },
     };
     return args;
