@@ -1,4 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import type { AutoScalingArgs } from "../../../src/scaling";
 
 /** CPU and memory of a container, as Kubernetes quantities. */
 export interface KubernetesResourceQuantitiesArgs {
@@ -136,8 +137,10 @@ export interface HpaPolicyArgs {
 /** How fast the HPA scales in one direction. */
 export interface HpaScalingRulesArgs {
     /**
-     * Seconds of past recommendations the HPA considers before scaling, 0–3600.
-     * @default 0 (scale up), 300 (scale down)
+     * Seconds of past recommendations the HPA considers before scaling, 0–3600. The same as the
+     * policies' `scaleOutCooldownSeconds` (scale up) / `scaleInCooldownSeconds` (scale down); set
+     * it in one place, or to the same value in both.
+     * @default the policies' cooldown in this direction, else 0 (scale up), 300 (scale down)
      */
     stabilizationWindowSeconds?: number;
     /**
@@ -152,54 +155,17 @@ export interface HpaScalingRulesArgs {
     policies?: HpaPolicyArgs[];
 }
 
-/** An external metric (e.g. an SQS queue depth through an external-metrics adapter), targeted per pod. */
-export interface HpaExternalMetricArgs {
+/**
+ * The Kubernetes tier's `autoScaling`: the shared scaling vocabulary (`targetTracking` with
+ * `cpu`, `memory` or `custom`, an External metric) between `min` and `max` replicas, plus the
+ * HPA's own `behavior` (how fast it scales). The policies' `scaleOutCooldownSeconds` /
+ * `scaleInCooldownSeconds` are the HPA's scale-up / scale-down stabilization windows, and
+ * `disableScaleIn` is `scaleDown.selectPolicy: "Disabled"`. Steps, schedules and predictive
+ * scaling are rejected (the HPA has none). All of it must be known at plan time.
+ */
+export interface KubernetesAutoScalingArgs extends AutoScalingArgs {
     /**
-     * The metric's name as the external-metrics API serves it, e.g. `sqs_queue_messages_visible`.
-     * @default required
-     */
-    metricName: string;
-    /**
-     * Labels that select the metric's series, e.g. `{ queue_name: "my-queue" }`.
-     * @default none (all series)
-     */
-    selector?: Record<string, string>;
-    /**
-     * The target value per pod, as a Kubernetes quantity (`"30"`, `"500m"`).
-     * @default required
-     */
-    averageValue: string;
-}
-
-/** A HorizontalPodAutoscaler (autoscaling/v2) for the Deployment. */
-export interface KubernetesAutoscalingArgs {
-    /**
-     * The fewest replicas, 1 or more.
-     * @default required
-     */
-    minReplicas: number;
-    /**
-     * The most replicas, at least `minReplicas`.
-     * @default required
-     */
-    maxReplicas: number;
-    /**
-     * Target average CPU utilization, in percent of the CPU request (1–100).
-     * @default 70 when no other metric is given, else none
-     */
-    cpuUtilization?: number;
-    /**
-     * Target average memory utilization, in percent of the memory request (1–100).
-     * @default none
-     */
-    memoryUtilization?: number;
-    /**
-     * External metrics, each targeted as an average value per pod.
-     * @default none
-     */
-    external?: HpaExternalMetricArgs[];
-    /**
-     * How fast to scale up and down.
+     * How fast the HPA scales up and down (the HPA's own extra).
      * @default the reference behaviour: scale down after a 300 s window by at most 50 % per 60 s;
      *   scale up at once by the larger of 100 % and 4 pods per 30 s
      */
@@ -308,9 +274,9 @@ export interface KubernetesServiceArgs {
      */
     port: pulumi.Input<number>;
     /**
-     * Pods to run. With `autoscaling`, this is only the count at creation (between minReplicas and
-     * maxReplicas); afterwards the HPA owns it.
-     * @default 2, or `autoscaling.minReplicas` with autoscaling
+     * Pods to run. With `autoScaling`, this is only the count at creation (between `autoScaling.min`
+     * and `autoScaling.max`); afterwards the autoscaler owns it.
+     * @default 2, or `autoScaling.min` with autoScaling
      */
     replicas?: number;
     /**
@@ -351,10 +317,12 @@ export interface KubernetesServiceArgs {
      */
     service?: KubernetesServicePortArgs;
     /**
-     * A HorizontalPodAutoscaler (autoscaling/v2).
+     * Scale the replicas: the shared scaling vocabulary between `min` and `max`, rendered as a
+     * HorizontalPodAutoscaler (autoscaling/v2). With no `targetTracking`, it targets 70 % CPU.
+     * Must be known at plan time.
      * @default none (a fixed `replicas` count)
      */
-    autoscaling?: KubernetesAutoscalingArgs;
+    autoScaling?: KubernetesAutoScalingArgs;
     /**
      * The PodDisruptionBudget, created whenever there can be 2 or more pods; `false` turns it off.
      * @default { maxUnavailable: 1 }

@@ -1,3 +1,3 @@
 export * from "./args";
 export { KubernetesService } from "./kubernetes-service";
-export { planKubernetesService, type KubernetesServicePlan } from "./plan";
+export { planKubernetesService, type KubernetesServicePlan, type KubernetesObjectPlan, type KubernetesObjectMeta } from "./plan";

@@ -1,8 +1,8 @@
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { joinPath, known, Validator } from "../../../src/core";
+import { joinPath, known, type PlanContext, Validator } from "../../../src/core";
 import { TargetTrackingPolicy, toHpa } from "../../../src/scaling";
-import { KubernetesAutoscalingArgs, HpaScalingRulesArgs, KubernetesServiceArgs, KubernetesPdbArgs, KubernetesProbeArgs, KubernetesResourceQuantitiesArgs } from "./args";
+import { KubernetesAutoScalingArgs, HpaScalingRulesArgs, KubernetesServiceArgs, KubernetesPdbArgs, KubernetesProbeArgs, KubernetesResourceQuantitiesArgs } from "./args";
 import { imageProblem } from "../shared/image";
 import { dnsLabelProblem, dnsSubdomainProblem, kubernetesName, labelKeyProblem, labelValueProblem } from "../shared/names";
 import { cpuProblem, memoryProblem, parseQuantity } from "../shared/quantity";
@@ -26,9 +26,9 @@ export const DEFAULT_LIMITS = { cpu: "500m", memory: "512Mi" } as const;
 /** Probe defaults: the reference web-app's. */
 export const DEFAULT_LIVENESS = { path: "/health", initialDelaySeconds: 30, periodSeconds: 10 } as const;
 export const DEFAULT_READINESS = { path: "/ready", initialDelaySeconds: 5, periodSeconds: 5 } as const;
-/** Replicas when neither `replicas` nor `autoscaling` is given: two, so one pod can go while the other serves. */
+/** Replicas when neither `replicas` nor `autoScaling` is given: two, so one pod can go while the other serves. */
 export const DEFAULT_REPLICAS = 2;
-/** CPU utilization target when autoscaling names no metric. */
+/** CPU utilization target when autoScaling names no target-tracking policy. */
 export const DEFAULT_CPU_UTILIZATION = 70;
 /** Spread over zones first, then nodes. */
 export const DEFAULT_TOPOLOGY_KEYS = ["topology.kubernetes.io/zone", "kubernetes.io/hostname"] as const;
@@ -52,30 +52,43 @@ export const DEFAULT_BEHAVIOR = {
     },
 } as const;
 
-/** What a {@link KubernetesService} creates: plain data, ready for the Kubernetes resources. */
+/** The metadata every object of a {@link KubernetesService} carries. */
+export interface KubernetesObjectMeta {
+    name: string;
+    /** The namespace; the component puts the created Namespace's name (an Output) here. */
+    namespace?: string;
+    labels: Record<string, string>;
+    annotations?: Record<string, pulumi.Input<string>>;
+}
+
+/** The final inputs of one namespaced Kubernetes object: its metadata and spec. */
+export interface KubernetesObjectPlan<Spec> {
+    metadata: KubernetesObjectMeta;
+    spec: Spec;
+}
+
+/** What a {@link KubernetesService} creates: the final inputs of every child, plain data. */
 export interface KubernetesServicePlan {
     /** `metadata.name` of every object. */
     name: string;
     /** The namespace, when one is given. */
     namespace?: string;
-    /** Whether the component creates the namespace. */
-    createNamespace: boolean;
-    /** Labels of the created namespace: the Pod Security Standards "restricted" profile, enforced. */
-    namespaceLabels: Record<string, string>;
+    /** The Namespace to create (`createNamespace`), labelled to enforce the Pod Security Standards "restricted" profile. */
+    namespaceObject?: { metadata: { name: string; labels: Record<string, string> } };
     /** The selector: `app.kubernetes.io/name` and `app.kubernetes.io/instance`. */
     selector: Record<string, string>;
     /** Labels on every object and pod: the selector plus the user's labels. */
     labels: Record<string, string>;
-    /** The Deployment's spec. With autoscaling, `replicas` is only the count at creation (see `deploymentIgnoreChanges`). */
-    deployment: DeploymentSpec;
-    /** `ignoreChanges` of the Deployment: `spec.replicas` when the HPA owns the count. */
+    /** The Deployment. With autoScaling, `spec.replicas` is only the count at creation (see `deploymentIgnoreChanges`). */
+    deployment: KubernetesObjectPlan<DeploymentSpec>;
+    /** `ignoreChanges` of the Deployment: `spec.replicas` when an autoscaler owns the count. */
     deploymentIgnoreChanges: string[];
-    /** The Service's spec and annotations; `undefined` when `service.enabled` is false. */
-    service?: { spec: ServiceSpec; annotations?: Record<string, pulumi.Input<string>> };
-    /** The HPA's spec, when autoscaling is on. */
-    hpa?: HpaSpec;
-    /** The PDB's spec, when there can be 2 or more pods and it is not turned off. */
-    pdb?: PdbSpec;
+    /** The Service; `undefined` when `service.enabled` is false. */
+    service?: KubernetesObjectPlan<ServiceSpec>;
+    /** The HorizontalPodAutoscaler, when autoScaling is on. */
+    hpa?: KubernetesObjectPlan<HpaSpec>;
+    /** The PodDisruptionBudget, when there can be 2 or more pods and it is not turned off. */
+    pdb?: KubernetesObjectPlan<PdbSpec>;
 }
 
 function quote(value: unknown): string {
@@ -236,10 +249,19 @@ function planRules(
     path: string,
     defaults: (typeof DEFAULT_BEHAVIOR)["scaleUp"] | (typeof DEFAULT_BEHAVIOR)["scaleDown"],
     translated: { stabilizationWindowSeconds?: number; selectPolicy?: "Disabled" } | undefined,
+    cooldownField: string,
 ): HpaRules {
     // Limits from the autoscaling/v2 API: HPAScalingRules and HPAScalingPolicy
-    // (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/horizontal-pod-autoscaler-v2/).
-    // The stabilization window is checked by the scaling vocabulary (as a cooldown), 0–3600 s.
+    // (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/horizontal-pod-autoscaler-v2/):
+    // stabilization window 0–3600 s, policy period 1–1800 s, value > 0.
+    v.range(rules?.stabilizationWindowSeconds, joinPath(path, "stabilizationWindowSeconds"), 0, 3600, { unit: "seconds" });
+    const window = rules?.stabilizationWindowSeconds;
+    if (window !== undefined && translated?.stabilizationWindowSeconds !== undefined && translated.stabilizationWindowSeconds !== window) {
+        v.add(
+            joinPath(path, "stabilizationWindowSeconds"),
+            `is also given as autoScaling.targetTracking[].${cooldownField} (${translated.stabilizationWindowSeconds}); both are the HPA's stabilization window: set one, or the same value (got ${window})`,
+        );
+    }
     v.oneOf(rules?.selectPolicy, joinPath(path, "selectPolicy"), ["Max", "Min", "Disabled"]);
     const policies = rules?.policies ?? defaults.policies;
     v.count(policies, joinPath(path, "policies"), 1, Number.MAX_SAFE_INTEGER, "policies (Pods or Percent)");
@@ -252,108 +274,50 @@ function planRules(
         v.range(policy.periodSeconds, joinPath(pp, "periodSeconds"), 1, 1800, { unit: "seconds" });
     });
     return {
-        stabilizationWindowSeconds: translated?.stabilizationWindowSeconds ?? defaults.stabilizationWindowSeconds,
+        stabilizationWindowSeconds: window ?? translated?.stabilizationWindowSeconds ?? defaults.stabilizationWindowSeconds,
         selectPolicy: translated?.selectPolicy ?? rules?.selectPolicy ?? defaults.selectPolicy,
         policies: policies.map((p) => ({ type: p.type, value: p.value, periodSeconds: p.periodSeconds })),
     };
 }
 
-/** Where a problem the scaling vocabulary found (`targetTracking[i].field`) lives in these args. */
-interface VocabularySource {
-    /** The args path of the policy's `target`. */
-    target: string;
-    /** The args path of `customMetric.metricName`, for external metrics. */
-    metricName?: string;
-}
-
-const VOCABULARY_FIELDS: Record<string, string> = {
-    scaleOutCooldownSeconds: "autoscaling.behavior.scaleUp.stabilizationWindowSeconds",
-    scaleInCooldownSeconds: "autoscaling.behavior.scaleDown.stabilizationWindowSeconds",
-    disableScaleIn: "autoscaling.behavior.scaleDown.selectPolicy",
-};
-
-function argsPath(problemPath: string, sources: VocabularySource[]): string {
-    const m = /^targetTracking\[(\d+)\](?:\.(.+))?$/.exec(problemPath);
-    const source = m ? sources[Number(m[1])] : undefined;
-    if (!m || !source) return joinPath("autoscaling", problemPath);
-    const field = m[2] ?? "";
-    if (field in VOCABULARY_FIELDS) return VOCABULARY_FIELDS[field];
-    if (field === "customMetric.metricName" && source.metricName) return source.metricName;
-    return source.target;
-}
-
 /**
- * The HPA through the shared scaling vocabulary (src/scaling): cpu and memory targets and
- * external metrics become target-tracking policies, the stabilization windows become their
- * cooldowns and `scaleDown.selectPolicy: "Disabled"` becomes `disableScaleIn`; `toHpa` checks them
- * and returns the autoscaling/v2 metrics and windows. The scaling policies (Pods / Percent per
- * period), which the vocabulary does not model, are added here, with the reference defaults.
+ * The HPA through the shared scaling vocabulary (src/scaling): `toHpa` checks the policies and
+ * returns the autoscaling/v2 metrics (cpu and memory as Resource utilization, custom as an
+ * External metric averaged per pod) and the stabilization windows from the cooldowns. The HPA's
+ * own `behavior` (Pods / Percent per period), which the vocabulary does not model, is added here
+ * with the reference defaults.
  */
-function planHpa(v: Validator, a: KubernetesAutoscalingArgs, deploymentName: string): HpaSpec {
-    v.required(a.minReplicas, "autoscaling.minReplicas", "the fewest replicas (1 or more)");
-    v.required(a.maxReplicas, "autoscaling.maxReplicas", "the most replicas (at least minReplicas)");
+function planHpa(v: Validator, a: KubernetesAutoScalingArgs, deploymentName: string): HpaSpec {
+    v.required(a.min, "autoScaling.min", "the fewest replicas (1 or more)");
+    v.required(a.max, "autoScaling.max", "the most replicas (at least min)");
     // minReplicas 0 needs the alpha HPAScaleToZero feature gate, so 1 is the floor.
-    v.min(a.minReplicas, "autoscaling.minReplicas", 1);
-    if (typeof a.maxReplicas === "number" && typeof a.minReplicas === "number" && a.maxReplicas < a.minReplicas) {
-        v.add("autoscaling.maxReplicas", `must be at least minReplicas (${a.minReplicas}) (got ${a.maxReplicas})`);
+    v.min(a.min, "autoScaling.min", 1);
+    if (typeof a.max === "number" && typeof a.min === "number" && a.max < a.min) {
+        v.add("autoScaling.max", `must be at least min (${a.min}) (got ${a.max})`);
     } else {
-        v.min(a.maxReplicas, "autoscaling.maxReplicas", 1);
+        v.min(a.max, "autoScaling.max", 1);
     }
 
-    const scaleUp = a.behavior?.scaleUp;
-    const scaleDown = a.behavior?.scaleDown;
-    const shared: Pick<TargetTrackingPolicy, "scaleInCooldownSeconds" | "scaleOutCooldownSeconds" | "disableScaleIn"> = {};
-    if (scaleUp?.stabilizationWindowSeconds !== undefined) shared.scaleOutCooldownSeconds = scaleUp.stabilizationWindowSeconds;
-    if (scaleDown?.stabilizationWindowSeconds !== undefined) shared.scaleInCooldownSeconds = scaleDown.stabilizationWindowSeconds;
-    if (scaleDown?.selectPolicy === "Disabled") shared.disableScaleIn = true;
-
-    const policies: TargetTrackingPolicy[] = [];
-    const sources: VocabularySource[] = [];
-    const noMetric = a.cpuUtilization === undefined && a.memoryUtilization === undefined && (a.external ?? []).length === 0;
-    const cpu = a.cpuUtilization ?? (noMetric ? DEFAULT_CPU_UTILIZATION : undefined);
-    if (cpu !== undefined) {
-        policies.push({ metric: "cpu", target: cpu, ...shared });
-        sources.push({ target: "autoscaling.cpuUtilization" });
-    }
-    if (a.memoryUtilization !== undefined) {
-        policies.push({ metric: "memory", target: a.memoryUtilization, ...shared });
-        sources.push({ target: "autoscaling.memoryUtilization" });
-    }
-    (a.external ?? []).forEach((e, i) => {
-        const p = joinPath("autoscaling.external", i);
-        checkLabels(v, e.selector, joinPath(p, "selector"));
-        const q = parseQuantity(e.averageValue);
-        if (!q) {
-            v.add(joinPath(p, "averageValue"), `must be a positive quantity such as "30" or "500m" (got ${quote(e.averageValue)})`);
-            return;
-        }
-        policies.push({
-            metric: "custom",
-            target: q.value,
-            // The HPA reads External metrics from the external.metrics.k8s.io API; namespace and statistic are CloudWatch's and unused here.
-            customMetric: { metricName: e.metricName, namespace: "external.metrics.k8s.io", statistic: "Average", ...(e.selector ? { dimensions: e.selector } : {}) },
-            ...shared,
-        });
-        sources.push({ target: joinPath(p, "averageValue"), metricName: joinPath(p, "metricName") });
+    const targetTracking: TargetTrackingPolicy[] =
+        (a.targetTracking ?? []).length > 0 ? (a.targetTracking ?? []) : [{ metric: "cpu", target: DEFAULT_CPU_UTILIZATION }];
+    (a.targetTracking ?? []).forEach((t, i) => {
+        if (t?.metric !== "custom") return;
+        const p = joinPath("autoScaling.targetTracking", i);
+        // The External metric's label selector.
+        checkLabels(v, t.customMetric?.dimensions as Record<string, string> | undefined, joinPath(p, "customMetric.dimensions"));
     });
-    const translated = toHpa({ targetTracking: policies });
-    const seen = new Set<string>();
-    for (const problem of translated.problems) {
-        const path = argsPath(problem.propertyPath, sources);
-        const key = `${path}\0${problem.reason}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        v.add(path, problem.reason);
-    }
+    const translated = toHpa({ targetTracking, steps: a.steps, schedules: a.schedules, predictive: a.predictive });
+    for (const problem of translated.problems) v.add(joinPath("autoScaling", problem.propertyPath), problem.reason);
 
+    const cooldown = translated.behavior;
     const behavior: HpaBehavior = {
-        scaleUp: planRules(v, scaleUp, "autoscaling.behavior.scaleUp", DEFAULT_BEHAVIOR.scaleUp, translated.behavior?.scaleUp),
-        scaleDown: planRules(v, scaleDown, "autoscaling.behavior.scaleDown", DEFAULT_BEHAVIOR.scaleDown, translated.behavior?.scaleDown),
+        scaleUp: planRules(v, a.behavior?.scaleUp, "autoScaling.behavior.scaleUp", DEFAULT_BEHAVIOR.scaleUp, cooldown?.scaleUp, "scaleOutCooldownSeconds"),
+        scaleDown: planRules(v, a.behavior?.scaleDown, "autoScaling.behavior.scaleDown", DEFAULT_BEHAVIOR.scaleDown, cooldown?.scaleDown, "scaleInCooldownSeconds"),
     };
     return {
         scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deploymentName },
-        minReplicas: a.minReplicas,
-        maxReplicas: a.maxReplicas,
+        minReplicas: a.min,
+        maxReplicas: a.max,
         metrics: translated.metrics,
         behavior,
     };
@@ -388,7 +352,7 @@ function planTopology(v: Validator, args: KubernetesServiceArgs, selector: Recor
  * Applies the defaults to a {@link KubernetesServiceArgs}, checks every known input, and returns
  * what to create. Throws one `InputPropertiesError` listing every problem.
  */
-export function planKubernetesService(name: string, args: KubernetesServiceArgs): KubernetesServicePlan {
+export function planKubernetesService(name: string, args: KubernetesServiceArgs, _ctx: PlanContext): KubernetesServicePlan {
     const v = new Validator(`${SUBJECT} "${name}"`);
     const k8sName = kubernetesName(name);
     const selector = { [NAME_LABEL]: k8sName, [INSTANCE_LABEL]: k8sName };
@@ -416,19 +380,19 @@ export function planKubernetesService(name: string, args: KubernetesServiceArgs)
     }
     const labels: Record<string, string> = { ...(args.labels ?? {}), ...selector };
 
-    // Replicas and autoscaling.
+    // Replicas and autoScaling.
     v.min(args.replicas, "replicas", 0);
-    const a = args.autoscaling;
+    const a = args.autoScaling;
     let hpa: HpaSpec | undefined;
     let replicas: number | undefined;
     let fewestPods: number | undefined;
     let mostPods: number | undefined;
     if (a) {
         hpa = planHpa(v, a, k8sName);
-        const lo = a.minReplicas;
-        const hi = a.maxReplicas;
+        const lo = a.min;
+        const hi = a.max;
         if (args.replicas !== undefined && typeof lo === "number" && typeof hi === "number" && lo <= hi && (args.replicas < lo || args.replicas > hi)) {
-            v.add("replicas", `must be between autoscaling.minReplicas (${lo}) and autoscaling.maxReplicas (${hi}) when autoscaling is on; it is only the count at creation (got ${args.replicas})`);
+            v.add("replicas", `must be between autoScaling.min (${lo}) and autoScaling.max (${hi}) when autoScaling is on; it is only the count at creation (got ${args.replicas})`);
         }
         replicas = args.replicas ?? lo;
         fewestPods = lo;
@@ -514,21 +478,35 @@ export function planKubernetesService(name: string, args: KubernetesServiceArgs)
         ports: [{ name: "http", protocol: "TCP", port: svc.port ?? 80, targetPort: args.port }],
     };
 
+    const metadata = (annotations?: Record<string, pulumi.Input<string>>): KubernetesObjectMeta => ({
+        name: k8sName,
+        ...(args.namespace !== undefined ? { namespace: args.namespace } : {}),
+        labels,
+        ...(annotations ? { annotations } : {}),
+    });
     return {
         name: k8sName,
-        namespace: args.namespace,
-        createNamespace: args.createNamespace ?? false,
-        namespaceLabels: {
-            "pod-security.kubernetes.io/enforce": "restricted",
-            "pod-security.kubernetes.io/warn": "restricted",
-            "pod-security.kubernetes.io/audit": "restricted",
-        },
+        ...(args.namespace !== undefined ? { namespace: args.namespace } : {}),
+        ...(args.createNamespace && args.namespace !== undefined
+            ? {
+                  namespaceObject: {
+                      metadata: {
+                          name: args.namespace,
+                          labels: {
+                              "pod-security.kubernetes.io/enforce": "restricted",
+                              "pod-security.kubernetes.io/warn": "restricted",
+                              "pod-security.kubernetes.io/audit": "restricted",
+                          },
+                      },
+                  },
+              }
+            : {}),
         selector,
         labels,
-        deployment,
+        deployment: { metadata: metadata(), spec: deployment },
         deploymentIgnoreChanges: hpa ? ["spec.replicas"] : [],
-        service: svc.enabled === false ? undefined : { spec: serviceSpec, ...(svc.annotations ? { annotations: svc.annotations } : {}) },
-        ...(hpa ? { hpa } : {}),
-        ...(pdb ? { pdb } : {}),
+        ...(svc.enabled === false ? {} : { service: { metadata: metadata(svc.annotations), spec: serviceSpec } }),
+        ...(hpa ? { hpa: { metadata: metadata(), spec: hpa } } : {}),
+        ...(pdb ? { pdb: { metadata: metadata(), spec: pdb } } : {}),
     };
 }

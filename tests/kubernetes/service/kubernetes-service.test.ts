@@ -57,7 +57,14 @@ const webApp: KubernetesServiceArgs = {
     env: { ENV: "production" },
     secretEnv: { DB_PASSWORD: { secretName: "db-credentials", key: "password" } },
     service: { type: "LoadBalancer", port: 80 },
-    autoscaling: { minReplicas: 2, maxReplicas: 10, cpuUtilization: 70, memoryUtilization: 80 },
+    autoScaling: {
+        min: 2,
+        max: 10,
+        targetTracking: [
+            { metric: "cpu", target: 70 },
+            { metric: "memory", target: 80 },
+        ],
+    },
 };
 
 describe("KubernetesService: the reference web-app", () => {
@@ -181,7 +188,17 @@ describe("KubernetesService: an SQS queue-depth external metric (REFERENCE.md, w
             new KubernetesService("worker", {
                 image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/worker:1.4.2",
                 port: 8080,
-                autoscaling: { minReplicas: 1, maxReplicas: 50, external: [{ metricName: "sqs_queue_messages_visible", selector: { queue_name: "my-queue" }, averageValue: "30" }] },
+                autoScaling: {
+                    min: 1,
+                    max: 50,
+                    targetTracking: [
+                        {
+                            metric: "custom",
+                            target: 30,
+                            customMetric: { metricName: "sqs_queue_messages_visible", namespace: "external.metrics.k8s.io", statistic: "Average", dimensions: { queue_name: "my-queue" } },
+                        },
+                    ],
+                },
             });
         });
         expect(validateAll(plan)).toBe(4);
@@ -213,7 +230,7 @@ describe("KubernetesService: defaults on an existing namespace", () => {
         expect((manifest(only(plan, SERVICE)) as any).spec).toMatchObject({ type: "ClusterIP", ports: [{ port: 80, targetPort: 8080 }] });
     });
 
-    it("a single replica without autoscaling gets no PDB, and objects go to the provider's namespace", async () => {
+    it("a single replica without autoScaling gets no PDB, and objects go to the provider's namespace", async () => {
         const plan = await runPlan(() => {
             new KubernetesService("one", { image: "app:1", port: 8080, replicas: 1 });
         });
@@ -235,12 +252,12 @@ describe("KubernetesService: defaults on an existing namespace", () => {
 });
 
 describe("KubernetesService: invalid args", () => {
-    it("HPA maxReplicas below minReplicas is an InputPropertiesError naming autoscaling.maxReplicas, and nothing is registered", async () => {
+    it("HPA max below min is an InputPropertiesError naming autoScaling.max, and nothing is registered", async () => {
         const { errors, plan, message } = await expectInvalid(() => {
-            new KubernetesService("web-app", { ...webApp, replicas: undefined, autoscaling: { minReplicas: 5, maxReplicas: 3 } });
+            new KubernetesService("web-app", { ...webApp, replicas: undefined, autoScaling: { min: 5, max: 3 } });
         });
-        expect(errors.map((e) => e.propertyPath)).toEqual(["autoscaling.maxReplicas"]);
-        expect(errors[0].reason).toBe("must be at least minReplicas (5) (got 3)");
+        expect(errors.map((e) => e.propertyPath)).toEqual(["autoScaling.max"]);
+        expect(errors[0].reason).toBe("must be at least min (5) (got 3)");
         expect(message).toContain('KubernetesService "web-app"');
         expect(plan.resources).toEqual([]);
     });

@@ -3,11 +3,21 @@ import { describe, expect, it } from "vitest";
 import { KubernetesServiceArgs, KubernetesServicePlan, planKubernetesService } from "../../../components/kubernetes";
 import { problemPaths } from "../../support";
 
+const cpu = (target: number) => ({ metric: "cpu" as const, target });
+const memory = (target: number) => ({ metric: "memory" as const, target });
+/** An External metric target: the vocabulary's custom metric (namespace and statistic are CloudWatch's, unused by the HPA). */
+const external = (metricName: string, target: number, dimensions?: Record<string, string>) => ({
+    metric: "custom" as const,
+    target,
+    customMetric: { metricName, namespace: "external.metrics.k8s.io", statistic: "Average" as const, ...(dimensions ? { dimensions } : {}) },
+});
+const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
+
 const base: KubernetesServiceArgs = { image: "nginx:1.21", port: 80 };
-const plan = (args: Partial<KubernetesServiceArgs>, name = "web-app") => planKubernetesService(name, { ...base, ...args } as KubernetesServiceArgs);
+const plan = (args: Partial<KubernetesServiceArgs>, name = "web-app") => planKubernetesService(name, { ...base, ...args } as KubernetesServiceArgs, ctx);
 const paths = (args: Partial<KubernetesServiceArgs>) => problemPaths(() => plan(args));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the planned pod freely
-const podOf = (p: KubernetesServicePlan) => (p.deployment.template as { spec: Record<string, any> }).spec;
+const podOf = (p: KubernetesServicePlan) => (p.deployment.spec.template as { spec: Record<string, any> }).spec;
 
 describe("planKubernetesService defaults", () => {
     const p = plan({});
@@ -17,12 +27,12 @@ describe("planKubernetesService defaults", () => {
     it("names every object after the component, selecting on the app.kubernetes.io labels", () => {
         expect(p.name).toBe("web-app");
         expect(p.selector).toEqual({ "app.kubernetes.io/name": "web-app", "app.kubernetes.io/instance": "web-app" });
-        expect(p.deployment.selector).toEqual({ matchLabels: p.selector });
+        expect(p.deployment.spec.selector).toEqual({ matchLabels: p.selector });
         expect(p.service?.spec.selector).toEqual(p.selector);
     });
 
     it("runs 2 replicas with the reference resources (250m/256Mi requests, 500m/512Mi limits)", () => {
-        expect(p.deployment.replicas).toBe(2);
+        expect(p.deployment.spec.replicas).toBe(2);
         expect(container.resources).toEqual({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } });
     });
 
@@ -58,22 +68,22 @@ describe("planKubernetesService defaults", () => {
     });
 
     it("has a PDB allowing one pod down at a time, no HPA, and no namespace", () => {
-        expect(p.pdb).toEqual({ selector: { matchLabels: p.selector }, maxUnavailable: 1 });
+        expect(p.pdb?.spec).toEqual({ selector: { matchLabels: p.selector }, maxUnavailable: 1 });
         expect(p.hpa).toBeUndefined();
-        expect(p.createNamespace).toBe(false);
+        expect(p.namespaceObject).toBeUndefined();
         expect(p.deploymentIgnoreChanges).toEqual([]);
     });
 
     it("rolls out by surging, never dropping below the desired count", () => {
-        expect(p.deployment.strategy).toEqual({ type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } });
+        expect(p.deployment.spec.strategy).toEqual({ type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } });
     });
 });
 
 describe("planKubernetesService options", () => {
     it("keeps user labels off the selector, so they can change", () => {
         const p = plan({ labels: { app: "web", version: "v1" } });
-        expect((p.deployment.template as { metadata: unknown }).metadata).toEqual({ labels: { app: "web", version: "v1", ...p.selector } });
-        expect(p.deployment.selector).toEqual({ matchLabels: p.selector });
+        expect((p.deployment.spec.template as { metadata: unknown }).metadata).toEqual({ labels: { app: "web", version: "v1", ...p.selector } });
+        expect(p.deployment.spec.selector).toEqual({ matchLabels: p.selector });
     });
 
     it("reads secretEnv from secretKeyRef and env as plain values", () => {
@@ -91,37 +101,37 @@ describe("planKubernetesService options", () => {
         expect(pod.containers[0].livenessProbe).toBeUndefined();
         expect(pod.containers[0].readinessProbe).toBeUndefined();
         expect(pod.topologySpreadConstraints).toBeUndefined();
-        expect(p.pdb).toBeUndefined();
+        expect(p.pdb?.spec).toBeUndefined();
     });
 
     it("creates no PDB when there can only be one pod", () => {
-        expect(plan({ replicas: 1 }).pdb).toBeUndefined();
-        expect(plan({ autoscaling: { minReplicas: 1, maxReplicas: 1 } }).pdb).toBeUndefined();
-        expect(plan({ replicas: 1, autoscaling: { minReplicas: 1, maxReplicas: 3 } }).pdb).toEqual({ selector: { matchLabels: plan({}).selector }, maxUnavailable: 1 });
+        expect(plan({ replicas: 1 }).pdb?.spec).toBeUndefined();
+        expect(plan({ autoScaling: { min: 1, max: 1 } }).pdb?.spec).toBeUndefined();
+        expect(plan({ replicas: 1, autoScaling: { min: 1, max: 3 } }).pdb?.spec).toEqual({ selector: { matchLabels: plan({}).selector }, maxUnavailable: 1 });
     });
 
     it("takes minAvailable instead of maxUnavailable", () => {
-        expect(plan({ replicas: 4, podDisruptionBudget: { minAvailable: "50%" } }).pdb).toEqual({ selector: { matchLabels: plan({}).selector }, minAvailable: "50%" });
+        expect(plan({ replicas: 4, podDisruptionBudget: { minAvailable: "50%" } }).pdb?.spec).toEqual({ selector: { matchLabels: plan({}).selector }, minAvailable: "50%" });
         // 75 % of 4 pods is 3, leaving one pod that may be evicted.
-        expect(plan({ replicas: 4, podDisruptionBudget: { minAvailable: "75%" } }).pdb?.minAvailable).toBe("75%");
+        expect(plan({ replicas: 4, podDisruptionBudget: { minAvailable: "75%" } }).pdb?.spec.minAvailable).toBe("75%");
     });
 
-    it("with autoscaling, starts at minReplicas (or replicas) and leaves the count to the HPA", () => {
-        const p = plan({ autoscaling: { minReplicas: 3, maxReplicas: 6 } });
-        expect(p.deployment.replicas).toBe(3);
+    it("with autoScaling, starts at min (or replicas) and leaves the count to the HPA", () => {
+        const p = plan({ autoScaling: { min: 3, max: 6 } });
+        expect(p.deployment.spec.replicas).toBe(3);
         expect(p.deploymentIgnoreChanges).toEqual(["spec.replicas"]);
-        expect(plan({ replicas: 5, autoscaling: { minReplicas: 3, maxReplicas: 6 } }).deployment.replicas).toBe(5);
+        expect(plan({ replicas: 5, autoScaling: { min: 3, max: 6 } }).deployment.spec.replicas).toBe(5);
     });
 
     it("translates custom behaviour: windows through the scaling vocabulary, policies as given", () => {
         const hpa = plan({
-            autoscaling: {
-                minReplicas: 2,
-                maxReplicas: 8,
-                cpuUtilization: 60,
+            autoScaling: {
+                min: 2,
+                max: 8,
+                targetTracking: [{ metric: "cpu", target: 60 }],
                 behavior: { scaleUp: { stabilizationWindowSeconds: 60, selectPolicy: "Min", policies: [{ type: "Pods", value: 2, periodSeconds: 60 }] }, scaleDown: { selectPolicy: "Disabled" } },
             },
-        }).hpa;
+        }).hpa?.spec;
         expect(hpa?.behavior).toEqual({
             scaleUp: { stabilizationWindowSeconds: 60, selectPolicy: "Min", policies: [{ type: "Pods", value: 2, periodSeconds: 60 }] },
             scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: "Disabled", policies: [{ type: "Percent", value: 50, periodSeconds: 60 }] },
@@ -129,17 +139,30 @@ describe("planKubernetesService options", () => {
     });
 
     it("reports a bad window once, however many metrics share it", () => {
-        const args = { autoscaling: { minReplicas: 1, maxReplicas: 3, cpuUtilization: 70, memoryUtilization: 80, external: [{ metricName: "m", averageValue: "5" }], behavior: { scaleDown: { stabilizationWindowSeconds: 4000 } } } };
-        expect(paths(args)).toEqual(["autoscaling.behavior.scaleDown.stabilizationWindowSeconds"]);
+        const args = { autoScaling: { min: 1, max: 3, targetTracking: [cpu(70), memory(80), external("m", 5)], behavior: { scaleDown: { stabilizationWindowSeconds: 4000 } } } };
+        expect(paths(args)).toEqual(["autoScaling.behavior.scaleDown.stabilizationWindowSeconds"]);
+        const cooldowns = { autoScaling: { min: 1, max: 3, targetTracking: [{ ...cpu(70), scaleInCooldownSeconds: 4000 }, { ...memory(80), scaleInCooldownSeconds: 4000 }] } };
+        expect(paths(cooldowns)).toEqual(["autoScaling.targetTracking[0].scaleInCooldownSeconds", "autoScaling.targetTracking[1].scaleInCooldownSeconds"]);
     });
 
-    it("takes external targets in any quantity form", () => {
-        const hpa = plan({ autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "lag", averageValue: "1k" }] } }).hpa;
-        expect(hpa?.metrics).toEqual([{ type: "External", external: { metric: { name: "lag" }, target: { type: "AverageValue", averageValue: "1000" } } }]);
+    it("reads the policies' cooldowns as the stabilization windows, and rejects a different window in behavior", () => {
+        const hpa = plan({ autoScaling: { min: 1, max: 3, targetTracking: [{ ...cpu(70), scaleInCooldownSeconds: 120, scaleOutCooldownSeconds: 15 }] } }).hpa?.spec;
+        expect(hpa?.behavior).toMatchObject({ scaleDown: { stabilizationWindowSeconds: 120 }, scaleUp: { stabilizationWindowSeconds: 15 } });
+        const both = { autoScaling: { min: 1, max: 3, targetTracking: [{ ...cpu(70), scaleInCooldownSeconds: 120 }], behavior: { scaleDown: { stabilizationWindowSeconds: 60 } } } };
+        expect(paths(both)).toEqual(["autoScaling.behavior.scaleDown.stabilizationWindowSeconds"]);
+        const same = { autoScaling: { min: 1, max: 3, targetTracking: [{ ...cpu(70), scaleInCooldownSeconds: 120 }], behavior: { scaleDown: { stabilizationWindowSeconds: 120 } } } };
+        expect(plan(same).hpa?.spec.behavior).toMatchObject({ scaleDown: { stabilizationWindowSeconds: 120 } });
     });
 
-    it("targets 70 % CPU when autoscaling names no metric", () => {
-        expect(plan({ autoscaling: { minReplicas: 2, maxReplicas: 4 } }).hpa?.metrics).toEqual([
+    it("turns a custom metric into an External metric averaged per pod, its dimensions the label selector", () => {
+        const hpa = plan({ autoScaling: { min: 1, max: 3, targetTracking: [external("lag", 1000, { topic: "orders" })] } }).hpa?.spec;
+        expect(hpa?.metrics).toEqual([
+            { type: "External", external: { metric: { name: "lag", selector: { matchLabels: { topic: "orders" } } }, target: { type: "AverageValue", averageValue: "1000" } } },
+        ]);
+    });
+
+    it("targets 70 % CPU when autoScaling names no target-tracking policy", () => {
+        expect(plan({ autoScaling: { min: 2, max: 4 } }).hpa?.spec.metrics).toEqual([
             { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } },
         ]);
     });
@@ -174,7 +197,7 @@ describe("planKubernetesService validation: one failing case per rule", () => {
         ["selector label reserved", { labels: { "app.kubernetes.io/name": "other" } }, "labels.app.kubernetes.io/name"],
         ["replicas negative", { replicas: -1 }, "replicas"],
         ["replicas whole", { replicas: 1.5 }, "replicas"],
-        ["replicas outside the HPA range", { replicas: 12, autoscaling: { minReplicas: 2, maxReplicas: 10 } }, "replicas"],
+        ["replicas outside the HPA range", { replicas: 12, autoScaling: { min: 2, max: 10 } }, "replicas"],
         ["cpu request syntax", { resources: { requests: { cpu: "fast" } } }, "resources.requests.cpu"],
         ["cpu limit below 1m", { resources: { limits: { cpu: "0" } } }, "resources.limits.cpu"],
         ["memory request milli-bytes", { resources: { requests: { memory: "256m" } } }, "resources.requests.memory"],
@@ -199,29 +222,29 @@ describe("planKubernetesService validation: one failing case per rule", () => {
         ["service type", { service: { type: "External" as "ClusterIP" } }, "service.type"],
         ["service port", { service: { port: 0 } }, "service.port"],
         ["service annotation key", { service: { annotations: { "bad key": "x" } } }, "service.annotations.bad key"],
-        ["HPA minReplicas ≥ 1", { autoscaling: { minReplicas: 0, maxReplicas: 3 } }, "autoscaling.minReplicas"],
-        ["HPA maxReplicas ≥ minReplicas", { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, "autoscaling.maxReplicas"],
-        ["HPA cpu target", { autoscaling: { minReplicas: 1, maxReplicas: 3, cpuUtilization: 0 } }, "autoscaling.cpuUtilization"],
-        ["HPA memory target", { autoscaling: { minReplicas: 1, maxReplicas: 3, memoryUtilization: 101 } }, "autoscaling.memoryUtilization"],
-        ["HPA external metric name", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "", averageValue: "30" }] } }, "autoscaling.external[0].metricName"],
-        ["HPA external average value syntax", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "m", averageValue: "lots" }] } }, "autoscaling.external[0].averageValue"],
-        ["HPA external average value > 0", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "m", averageValue: "0" }] } }, "autoscaling.external[0].averageValue"],
-        ["HPA cpu target whole percent", { autoscaling: { minReplicas: 1, maxReplicas: 3, cpuUtilization: 70.5 } }, "autoscaling.cpuUtilization"],
-        ["HPA external selector", { autoscaling: { minReplicas: 1, maxReplicas: 3, external: [{ metricName: "m", averageValue: "30", selector: { q: "my queue" } }] } }, "autoscaling.external[0].selector.q"],
-        ["HPA policies non-empty", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { policies: [] } } } }, "autoscaling.behavior.scaleUp.policies"],
-        ["HPA policy type", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleDown: { policies: [{ type: "Nodes" as "Pods", value: 1, periodSeconds: 60 }] } } } }, "autoscaling.behavior.scaleDown.policies[0].type"],
-        ["HPA policy value > 0", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleDown: { policies: [{ type: "Pods", value: 0, periodSeconds: 60 }] } } } }, "autoscaling.behavior.scaleDown.policies[0].value"],
-        ["HPA policy period ≤ 1800", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { policies: [{ type: "Percent", value: 100, periodSeconds: 1801 }] } } } }, "autoscaling.behavior.scaleUp.policies[0].periodSeconds"],
-        ["HPA policy period ≥ 1", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { policies: [{ type: "Percent", value: 100, periodSeconds: 0 }] } } } }, "autoscaling.behavior.scaleUp.policies[0].periodSeconds"],
-        ["HPA stabilization ≤ 3600", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleDown: { stabilizationWindowSeconds: 3601 } } } }, "autoscaling.behavior.scaleDown.stabilizationWindowSeconds"],
-        ["HPA stabilization ≥ 0", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { stabilizationWindowSeconds: -1 } } } }, "autoscaling.behavior.scaleUp.stabilizationWindowSeconds"],
-        ["HPA select policy", { autoscaling: { minReplicas: 1, maxReplicas: 3, behavior: { scaleUp: { selectPolicy: "Avg" as "Max" } } } }, "autoscaling.behavior.scaleUp.selectPolicy"],
+        ["HPA minReplicas ≥ 1", { autoScaling: { min: 0, max: 3 } }, "autoScaling.min"],
+        ["HPA maxReplicas ≥ minReplicas", { autoScaling: { min: 5, max: 3 } }, "autoScaling.max"],
+        ["HPA cpu target", { autoScaling: { min: 1, max: 3, targetTracking: [cpu(0)] } }, "autoScaling.targetTracking[0].target"],
+        ["HPA memory target", { autoScaling: { min: 1, max: 3, targetTracking: [memory(101)] } }, "autoScaling.targetTracking[0].target"],
+        ["HPA external metric name", { autoScaling: { min: 1, max: 3, targetTracking: [external("", 30)] } }, "autoScaling.targetTracking[0].customMetric.metricName"],
+        ["HPA external average value > 0", { autoScaling: { min: 1, max: 3, targetTracking: [external("m", 0)] } }, "autoScaling.targetTracking[0].target"],
+        ["HPA cpu target whole percent", { autoScaling: { min: 1, max: 3, targetTracking: [cpu(70.5)] } }, "autoScaling.targetTracking[0].target"],
+        ["HPA external selector", { autoScaling: { min: 1, max: 3, targetTracking: [external("m", 30, { q: "my queue" })] } }, "autoScaling.targetTracking[0].customMetric.dimensions.q"],
+        ["HPA has no step scaling", { autoScaling: { min: 1, max: 3, steps: [{ alarm: { metric: "m", threshold: 1, comparison: "GreaterThanThreshold" as const }, adjustments: [{ change: 1 }] }] } }, "autoScaling.steps"],
+        ["HPA policies non-empty", { autoScaling: { min: 1, max: 3, behavior: { scaleUp: { policies: [] } } } }, "autoScaling.behavior.scaleUp.policies"],
+        ["HPA policy type", { autoScaling: { min: 1, max: 3, behavior: { scaleDown: { policies: [{ type: "Nodes" as "Pods", value: 1, periodSeconds: 60 }] } } } }, "autoScaling.behavior.scaleDown.policies[0].type"],
+        ["HPA policy value > 0", { autoScaling: { min: 1, max: 3, behavior: { scaleDown: { policies: [{ type: "Pods", value: 0, periodSeconds: 60 }] } } } }, "autoScaling.behavior.scaleDown.policies[0].value"],
+        ["HPA policy period ≤ 1800", { autoScaling: { min: 1, max: 3, behavior: { scaleUp: { policies: [{ type: "Percent", value: 100, periodSeconds: 1801 }] } } } }, "autoScaling.behavior.scaleUp.policies[0].periodSeconds"],
+        ["HPA policy period ≥ 1", { autoScaling: { min: 1, max: 3, behavior: { scaleUp: { policies: [{ type: "Percent", value: 100, periodSeconds: 0 }] } } } }, "autoScaling.behavior.scaleUp.policies[0].periodSeconds"],
+        ["HPA stabilization ≤ 3600", { autoScaling: { min: 1, max: 3, behavior: { scaleDown: { stabilizationWindowSeconds: 3601 } } } }, "autoScaling.behavior.scaleDown.stabilizationWindowSeconds"],
+        ["HPA stabilization ≥ 0", { autoScaling: { min: 1, max: 3, behavior: { scaleUp: { stabilizationWindowSeconds: -1 } } } }, "autoScaling.behavior.scaleUp.stabilizationWindowSeconds"],
+        ["HPA select policy", { autoScaling: { min: 1, max: 3, behavior: { scaleUp: { selectPolicy: "Avg" as "Max" } } } }, "autoScaling.behavior.scaleUp.selectPolicy"],
         ["PDB both fields", { podDisruptionBudget: { minAvailable: 1, maxUnavailable: 1 } }, "podDisruptionBudget"],
         ["PDB minAvailable syntax", { replicas: 4, podDisruptionBudget: { minAvailable: "half" } }, "podDisruptionBudget.minAvailable"],
         ["PDB percentage above 100", { replicas: 4, podDisruptionBudget: { maxUnavailable: "150%" } }, "podDisruptionBudget.maxUnavailable"],
         ["PDB minAvailable 100 %", { replicas: 4, podDisruptionBudget: { minAvailable: "100%" } }, "podDisruptionBudget.minAvailable"],
-        ["PDB minAvailable ≥ the fewest pods", { autoscaling: { minReplicas: 2, maxReplicas: 10 }, podDisruptionBudget: { minAvailable: 2 } }, "podDisruptionBudget.minAvailable"],
-        ["PDB minAvailable percentage rounding up to the fewest pods", { autoscaling: { minReplicas: 1, maxReplicas: 10 }, podDisruptionBudget: { minAvailable: "50%" } }, "podDisruptionBudget.minAvailable"],
+        ["PDB minAvailable ≥ the fewest pods", { autoScaling: { min: 2, max: 10 }, podDisruptionBudget: { minAvailable: 2 } }, "podDisruptionBudget.minAvailable"],
+        ["PDB minAvailable percentage rounding up to the fewest pods", { autoScaling: { min: 1, max: 10 }, podDisruptionBudget: { minAvailable: "50%" } }, "podDisruptionBudget.minAvailable"],
         ["PDB minAvailable 80 % of 4 pods rounds up to 4", { replicas: 4, podDisruptionBudget: { minAvailable: "80%" } }, "podDisruptionBudget.minAvailable"],
         ["PDB maxUnavailable 0", { podDisruptionBudget: { maxUnavailable: 0 } }, "podDisruptionBudget.maxUnavailable"],
         ["topology keys non-empty", { topologySpread: { topologyKeys: [] } }, "topologySpread.topologyKeys"],
@@ -234,8 +257,8 @@ describe("planKubernetesService validation: one failing case per rule", () => {
     });
 
     it("collects every problem at once", () => {
-        expect(paths({ image: "nginx", port: 0, service: { port: 70000 }, autoscaling: { minReplicas: 4, maxReplicas: 2 } }).sort()).toEqual(
-            ["autoscaling.maxReplicas", "image", "port", "service.port"].sort(),
+        expect(paths({ image: "nginx", port: 0, service: { port: 70000 }, autoScaling: { min: 4, max: 2 } }).sort()).toEqual(
+            ["autoScaling.max", "image", "port", "service.port"].sort(),
         );
     });
 
@@ -255,7 +278,7 @@ describe("planKubernetesService: one Service for several workloads (canary)", ()
         const p = plan({ labels: { app: "web", version: "v1" }, service: { selector: { app: "web" } } });
         expect(p.service?.spec.selector).toEqual({ app: "web" });
         // The Deployment still owns only its own pods.
-        expect(p.deployment.selector).toEqual({ matchLabels: p.selector });
+        expect(p.deployment.spec.selector).toEqual({ matchLabels: p.selector });
     });
 
     it("creates no Service when it is turned off", () => {
