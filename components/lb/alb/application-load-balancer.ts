@@ -1,10 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName } from "../../../src/core";
-import { toAwsAction } from "./actions";
+import { childName, planContext } from "../../../src/core";
 import { createLoadBalancerSecurityGroup } from "../shared/security-group";
 import type { ApplicationLoadBalancerArgs } from "./args";
-import { planApplicationLoadBalancer } from "./plan";
+import { type PlannedAction, planApplicationLoadBalancer } from "./plan";
 
 /**
  * An internet-facing (or internal) Application Load Balancer with its own security group,
@@ -51,91 +50,55 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
 
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before anything (not even this component) is registered.
-        const plan = planApplicationLoadBalancer(name, args, { stack: pulumi.getStack() });
+        const plan = planApplicationLoadBalancer(name, args, planContext());
         super(ApplicationLoadBalancer.TYPE, name, {}, opts);
         const parent = { parent: this };
-        const tags = plan.tags;
 
-        const sg = createLoadBalancerSecurityGroup(this, name, args.vpcId, plan.securityGroup, tags);
+        const sg = createLoadBalancerSecurityGroup(this, name, plan.securityGroup);
         this.securityGroup = sg.securityGroup;
         this.ingressRules = sg.ingressRules;
         this.egressRules = sg.egressRules;
 
-        this.loadBalancer = new aws.lb.LoadBalancer(
-            childName(name, "lb"),
-            {
-                name: plan.name,
-                loadBalancerType: "application",
-                internal: plan.internal,
-                subnets: args.subnetIds,
-                securityGroups: [this.securityGroup.id],
-                dropInvalidHeaderFields: true,
-                enableDeletionProtection: plan.deletionProtection,
-                idleTimeout: plan.idleTimeout,
-                accessLogs: plan.accessLogs,
-                tags,
-            },
-            parent,
-        );
+        this.loadBalancer = new aws.lb.LoadBalancer(childName(name, "lb"), { ...plan.loadBalancer, securityGroups: [this.securityGroup.id] }, parent);
 
         this.targetGroups = {};
-        for (const tg of plan.targetGroups) {
-            this.targetGroups[tg.key] = new aws.lb.TargetGroup(
-                childName(name, "tg", tg.key),
-                {
-                    name: tg.name,
-                    port: tg.port,
-                    protocol: tg.protocol,
-                    targetType: tg.targetType,
-                    vpcId: tg.targetType === "lambda" ? undefined : args.vpcId,
-                    healthCheck: tg.healthCheck,
-                    deregistrationDelay: tg.deregistrationDelay,
-                    slowStart: tg.slowStart,
-                    stickiness: tg.stickiness,
-                    tags,
-                },
-                parent,
-            );
+        for (const { key, ...inputs } of plan.targetGroups) {
+            this.targetGroups[key] = new aws.lb.TargetGroup(childName(name, "tg", key), inputs, parent);
         }
+        const actions = (planned: PlannedAction[]) => planned.map((a) => withTargetGroupArns(a, this.targetGroups));
 
-        const lbArn = this.loadBalancer.arn;
-        const defaultActions = [toAwsAction(plan.defaultAction, this.targetGroups)];
-        this.httpListener = new aws.lb.Listener(
-            childName(name, "http"),
-            {
-                loadBalancerArn: lbArn,
-                port: plan.http.port,
-                protocol: "HTTP",
-                defaultActions: plan.http.redirectToHttps ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] : defaultActions,
-                tags,
-            },
-            parent,
-        );
-        if (plan.https) {
-            this.httpsListener = new aws.lb.Listener(
-                childName(name, "https"),
-                { loadBalancerArn: lbArn, port: plan.https.port, protocol: "HTTPS", certificateArn: plan.https.certificateArn, sslPolicy: plan.https.sslPolicy, defaultActions, tags },
-                parent,
-            );
-        }
+        const loadBalancerArn = this.loadBalancer.arn;
+        const listener = (suffix: string, l: typeof plan.httpListener) =>
+            new aws.lb.Listener(childName(name, suffix), { ...l, loadBalancerArn, defaultActions: actions(l.defaultActions) }, parent);
+        this.httpListener = listener("http", plan.httpListener);
+        if (plan.httpsListener) this.httpsListener = listener("https", plan.httpsListener);
         this.routingListener = this.httpsListener ?? this.httpListener;
 
         // Rules are named by priority, which is unique per listener: inserting a rule does not
         // rename (and so replace) the others.
+        const listenerArn = this.routingListener.arn;
         this.rules = plan.rules.map(
-            (rule) =>
-                new aws.lb.ListenerRule(
-                    childName(name, "rule", rule.priority),
-                    { listenerArn: this.routingListener.arn, priority: rule.priority, conditions: rule.conditions, actions: [toAwsAction(rule.action, this.targetGroups)], tags },
-                    parent,
-                ),
+            ({ index: _index, ...rule }) =>
+                new aws.lb.ListenerRule(childName(name, "rule", rule.priority), { ...rule, listenerArn, actions: actions(rule.actions) }, parent),
         );
 
         this.dnsName = this.loadBalancer.dnsName;
         this.arn = this.loadBalancer.arn;
         this.arnSuffix = this.loadBalancer.arnSuffix;
         this.zoneId = this.loadBalancer.zoneId;
-        this.url = pulumi.interpolate`${plan.https ? "https" : "http"}://${this.loadBalancer.dnsName}`;
+        this.url = pulumi.interpolate`${plan.scheme}://${this.loadBalancer.dnsName}`;
         this.registerOutputs({ dnsName: this.dnsName, arn: this.arn, arnSuffix: this.arnSuffix, zoneId: this.zoneId, url: this.url });
     }
+}
+
+/** A planned action with its target-group keys replaced by the target groups' ARNs. */
+function withTargetGroupArns(a: PlannedAction, targetGroups: Record<string, aws.lb.TargetGroup>): aws.types.input.lb.ListenerDefaultAction {
+    const { targetGroupKey, forward, ...rest } = a;
+    return {
+        ...rest,
+        ...(targetGroupKey !== undefined ? { targetGroupArn: targetGroups[targetGroupKey].arn } : {}),
+        ...(forward !== undefined
+            ? { forward: { ...forward, targetGroups: forward.targetGroups.map(({ key, weight }) => ({ arn: targetGroups[key].arn, weight })) } }
+            : {}),
+    };
 }

@@ -1,15 +1,17 @@
-import * as pulumi from "@pulumi/pulumi";
-import { defaultTags, isKnown, Tags, validateTags, Validator } from "../../../src/core";
-import { checkCertificateArn, checkCidrs, checkKey, checkPlacement, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import type * as pulumi from "@pulumi/pulumi";
+import { isKnown, type PlanContext, type Tags, validateTags, Validator } from "../../../src/core";
+import { checkCertificateArn, checkCidrs, checkKey, checkPlacement, checkTargetGroupCommon, lbTags, loadBalancerName, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
-import { SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
+import { type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type { ApplicationLoadBalancerArgs, FixedResponseActionArgs, ListenerAction, ListenerRuleArgs, RedirectActionArgs, ListenerRuleConditionsArgs, TargetGroupArgs, WeightedForwardArgs } from "./args";
 
-/** A target group as `aws.lb.TargetGroup` takes it. */
+/** A target group as `aws.lb.TargetGroup` takes it, with its key in `targetGroups`. */
 export interface PlannedTargetGroup {
     key: string;
     name: pulumi.Input<string>;
+    /** Absent for Lambda targets. */
+    vpcId?: pulumi.Input<string>;
     /** Absent for Lambda targets. */
     port?: number;
     /** Absent for Lambda targets. */
@@ -19,14 +21,21 @@ export interface PlannedTargetGroup {
     deregistrationDelay: number;
     slowStart: number;
     stickiness?: { type: "lb_cookie"; enabled: true; cookieDuration: number };
+    tags: pulumi.Input<Tags>;
 }
 
-/** A listener or rule action, target groups still by key. */
+/**
+ * A listener or rule action as `aws.lb.Listener` / `aws.lb.ListenerRule` take it, except that
+ * target groups are named by key: the component puts the ARN of `targetGroupKey` in
+ * `targetGroupArn`, and of each `forward.targetGroups[].key` in its `arn`.
+ */
 export interface PlannedAction {
     type: "forward" | "redirect" | "fixed-response";
-    /** For `forward`: one group without weight, or several weighted. */
-    forward?: { targetGroups: { key: string; weight?: number }[]; stickinessSeconds?: number };
-    redirect?: { protocol: string; host: pulumi.Input<string>; port: string; path: string; query: string; statusCode: "HTTP_301" | "HTTP_302" };
+    /** A forward to one target group: its key. */
+    targetGroupKey?: string;
+    /** A weighted forward. */
+    forward?: { targetGroups: { key: string; weight: number }[]; stickiness?: { enabled: true; duration: number } };
+    redirect?: { protocol: string; host?: pulumi.Input<string>; port: string; path?: string; query?: string; statusCode: "HTTP_301" | "HTTP_302" };
     fixedResponse?: { statusCode: string; contentType: string; messageBody?: string };
 }
 
@@ -40,30 +49,49 @@ export interface PlannedCondition {
     sourceIp?: { values: string[] };
 }
 
-/** One listener rule, priority assigned. */
+/** One listener rule as `aws.lb.ListenerRule` takes it (the component adds `listenerArn`), with its index in `rules`. */
 export interface PlannedRule {
     index: number;
     priority: number;
     conditions: PlannedCondition[];
-    action: PlannedAction;
+    actions: PlannedAction[];
+    tags: pulumi.Input<Tags>;
 }
 
-/** What {@link ApplicationLoadBalancer} creates. */
+/** A listener as `aws.lb.Listener` takes it; the component adds `loadBalancerArn`. */
+export interface PlannedListener {
+    port: 80 | 443;
+    protocol: "HTTP" | "HTTPS";
+    certificateArn?: pulumi.Input<string>;
+    sslPolicy?: string;
+    defaultActions: PlannedAction[];
+    tags: pulumi.Input<Tags>;
+}
+
+/** What {@link ApplicationLoadBalancer} creates: the final inputs of every child, less the Outputs that connect them. */
 export interface ApplicationLoadBalancerPlan {
-    name: string;
-    internal: boolean;
-    deletionProtection: boolean;
-    idleTimeout: number;
-    accessLogs?: { bucket: pulumi.Input<string>; prefix?: string; enabled: true };
+    /** The `aws.lb.LoadBalancer`'s inputs; the component adds `securityGroups`. */
+    loadBalancer: {
+        name: string;
+        loadBalancerType: "application";
+        internal: boolean;
+        subnets: pulumi.Input<pulumi.Input<string>[]>;
+        dropInvalidHeaderFields: true;
+        enableDeletionProtection: boolean;
+        idleTimeout: number;
+        accessLogs?: { bucket: pulumi.Input<string>; prefix?: string; enabled: true };
+        tags: pulumi.Input<Tags>;
+    };
     securityGroup: SecurityGroupPlan;
-    /** The HTTP:80 listener: it redirects to HTTPS when there is a certificate, else it routes. */
-    http: { port: 80; redirectToHttps: boolean };
-    /** The HTTPS:443 listener, when there is a certificate. */
-    https?: { port: 443; certificateArn: pulumi.Input<string>; sslPolicy: string };
+    /** The HTTP:80 listener: it redirects (301) to HTTPS when there is a certificate, else it routes. */
+    httpListener: PlannedListener;
+    /** The HTTPS:443 listener, when there is a certificate: it routes. */
+    httpsListener?: PlannedListener;
     targetGroups: PlannedTargetGroup[];
-    defaultAction: PlannedAction;
+    /** The rules of the routing listener (HTTPS when there is one). */
     rules: PlannedRule[];
-    tags: Tags;
+    /** `https` with a certificate, else `http`: the scheme of the component's `url`. */
+    scheme: "https" | "http";
 }
 
 /** Priority limits of listener rules. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html */
@@ -100,7 +128,7 @@ export function assignPriorities(rules: readonly { priority?: number }[]): numbe
     });
 }
 
-function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key: string, tg: TargetGroupArgs, vpcId: pulumi.Input<string>): PlannedTargetGroup {
+function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key: string, tg: TargetGroupArgs, vpcId: pulumi.Input<string>, tags: pulumi.Input<Tags>): PlannedTargetGroup {
     const path = `targetGroups.${key}`;
     checkKey(v, key, path);
     const targetType = tg.targetType ?? "ip";
@@ -146,12 +174,13 @@ function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key:
     return {
         key,
         name: targetGroupName(ctx.stack, component, key, lambda ? { targetType } : { port: tg.port, protocol, targetType, vpcId }),
-        ...(lambda ? {} : { port: tg.port, protocol }),
+        ...(lambda ? {} : { port: tg.port, protocol, vpcId }),
         targetType,
         healthCheck,
         deregistrationDelay: tg.deregistrationDelaySeconds ?? 30,
         slowStart,
         ...(tg.stickiness !== undefined ? { stickiness: { type: "lb_cookie" as const, enabled: true as const, cookieDuration: tg.stickiness.durationSeconds } } : {}),
+        tags,
     };
 }
 
@@ -175,7 +204,10 @@ function planWeighted(v: Validator, wf: WeightedForwardArgs, path: string, keys:
     if (wf.stickinessSeconds !== undefined) v.range(wf.stickinessSeconds, `${path}.stickinessSeconds`, 1, 604800, { unit: "seconds" });
     return {
         type: "forward",
-        forward: { targetGroups: groups.map((g) => ({ key: g.name, weight: g.weight })), ...(wf.stickinessSeconds !== undefined ? { stickinessSeconds: wf.stickinessSeconds } : {}) },
+        forward: {
+            targetGroups: groups.map((g) => ({ key: g.name, weight: g.weight })),
+            ...(wf.stickinessSeconds !== undefined ? { stickiness: { enabled: true as const, duration: wf.stickinessSeconds } } : {}),
+        },
     };
 }
 
@@ -219,7 +251,7 @@ export function planAction(v: Validator, action: ListenerAction | undefined, pat
     }
     if (action.forward !== undefined) {
         checkTargetKey(v, action.forward, `${path}.forward`, keys);
-        return { type: "forward", forward: { targetGroups: [{ key: action.forward }] } };
+        return { type: "forward", targetGroupKey: action.forward };
     }
     if (action.weightedForward !== undefined) return planWeighted(v, action.weightedForward, `${path}.weightedForward`, keys);
     if (action.redirect !== undefined) return planRedirect(v, action.redirect, `${path}.redirect`);
@@ -291,7 +323,7 @@ export function planConditions(v: Validator, c: ListenerRuleConditionsArgs | und
     return out;
 }
 
-function planRules(v: Validator, rules: ListenerRuleArgs[], keys: readonly string[]): PlannedRule[] {
+function planRules(v: Validator, rules: ListenerRuleArgs[], keys: readonly string[], tags: pulumi.Input<Tags>): PlannedRule[] {
     rules.forEach((r, i) => {
         if (r.priority !== undefined) v.range(r.priority, `rules[${i}].priority`, RULE_PRIORITY.min, RULE_PRIORITY.max);
     });
@@ -301,7 +333,13 @@ function planRules(v: Validator, rules: ListenerRuleArgs[], keys: readonly strin
         if (r.priority === undefined && priorities[i] > RULE_PRIORITY.max) {
             v.add(`rules[${i}].priority`, `no free priority is left above the previous rule's; give priorities from ${RULE_PRIORITY.min} to ${RULE_PRIORITY.max} explicitly`);
         }
-        return { index: i, priority: priorities[i], conditions: planConditions(v, r.conditions, `rules[${i}].conditions`), action: planAction(v, r.action, `rules[${i}].action`, keys) };
+        return {
+            index: i,
+            priority: priorities[i],
+            conditions: planConditions(v, r.conditions, `rules[${i}].conditions`),
+            actions: [planAction(v, r.action, `rules[${i}].action`, keys)],
+            tags,
+        };
     });
 }
 
@@ -328,40 +366,56 @@ export function planApplicationLoadBalancer(name: string, args: ApplicationLoadB
         }
     }
     validateTags(v, args.tags);
+    const tags = lbTags(name, args.tags);
 
     const tgArgs = args.targetGroups ?? {};
     if (args.targetGroups === undefined) v.add("targetGroups", "is required: give the target groups by key ({} when every action is a redirect or fixed response)");
     const keys = Object.keys(tgArgs);
     if (keys.length > MAX_TARGET_GROUPS) v.add("targetGroups", `must have at most ${MAX_TARGET_GROUPS} target groups (got ${keys.length})`);
-    const targetGroups = keys.map((k) => planTargetGroup(v, ctx, name, k, tgArgs[k], args.vpcId));
-    const defaultAction = planAction(v, args.defaultAction, "defaultAction", keys);
-    const rules = planRules(v, args.rules ?? [], keys);
+    const targetGroups = keys.map((k) => planTargetGroup(v, ctx, name, k, tgArgs[k], args.vpcId, tags));
+    const defaultActions = [planAction(v, args.defaultAction, "defaultAction", keys)];
+    const rules = planRules(v, args.rules ?? [], keys, tags);
     v.throwIfAny();
 
-    const https = args.certificateArn !== undefined ? { port: 443 as const, certificateArn: args.certificateArn, sslPolicy } : undefined;
-    const egress = targetGroups.flatMap((tg) => {
-        if (tg.port === undefined) return [];
-        const hcPort = tg.healthCheck.port !== undefined && tg.healthCheck.port !== "traffic-port" ? Number(tg.healthCheck.port) : undefined;
+    const https = args.certificateArn !== undefined;
+    // Target ports, and health-check ports other than the traffic port, as the user gave them.
+    const egress = keys.flatMap((k) => {
+        const tg = tgArgs[k];
+        if ((tg.targetType ?? "ip") === "lambda" || tg.port === undefined) return [];
+        const hcPort = tg.healthCheck?.port;
         return [{ protocol: "tcp" as const, port: tg.port }, ...(hcPort !== undefined ? [{ protocol: "tcp" as const, port: hcPort }] : [])];
     });
     return {
-        name: loadBalancerName(ctx.stack, name, ["application", internal]),
-        internal,
-        deletionProtection: args.deletionProtection ?? true,
-        idleTimeout: args.idleTimeoutSeconds ?? 60,
-        ...(args.accessLogs !== undefined ? { accessLogs: { bucket: args.accessLogs.bucket, ...(args.accessLogs.prefix !== undefined ? { prefix: args.accessLogs.prefix } : {}), enabled: true as const } } : {}),
-        securityGroup: securityGroupPlan(
-            `ALB ${name}: listener ports from clients, target ports to the VPC`,
+        loadBalancer: {
+            name: loadBalancerName(ctx.stack, name, ["application", internal]),
+            loadBalancerType: "application",
             internal,
-            args.ingressCidrs,
-            [{ protocol: "tcp", port: 80 }, ...(https ? [{ protocol: "tcp" as const, port: 443 }] : [])],
+            subnets: args.subnetIds,
+            dropInvalidHeaderFields: true,
+            enableDeletionProtection: args.deletionProtection ?? true,
+            idleTimeout: args.idleTimeoutSeconds ?? 60,
+            ...(args.accessLogs !== undefined ? { accessLogs: { bucket: args.accessLogs.bucket, ...(args.accessLogs.prefix !== undefined ? { prefix: args.accessLogs.prefix } : {}), enabled: true as const } } : {}),
+            tags,
+        },
+        securityGroup: securityGroupPlan({
+            component: name,
+            vpcId: args.vpcId,
+            description: `ALB ${name}: listener ports from clients, target ports to the VPC`,
+            internal,
+            ingressCidrs: args.ingressCidrs,
+            ingress: [{ protocol: "tcp", port: 80 }, ...(https ? [{ protocol: "tcp" as const, port: 443 }] : [])],
             egress,
-        ),
-        http: { port: 80, redirectToHttps: https !== undefined },
-        ...(https ? { https } : {}),
+            tags,
+        }),
+        httpListener: {
+            port: 80,
+            protocol: "HTTP",
+            defaultActions: https ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] : defaultActions,
+            tags,
+        },
+        ...(https ? { httpsListener: { port: 443 as const, protocol: "HTTPS" as const, certificateArn: args.certificateArn, sslPolicy, defaultActions, tags } } : {}),
         targetGroups,
-        defaultAction,
         rules,
-        tags: defaultTags(name, args.tags),
+        scheme: https ? "https" : "http",
     };
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName } from "../../../src/core";
+import { childName, planContext } from "../../../src/core";
 import type { GatewayLoadBalancerArgs } from "./args";
 import { planGatewayLoadBalancer } from "./plan";
 
@@ -34,41 +34,21 @@ export class GatewayLoadBalancer extends pulumi.ComponentResource {
 
     constructor(name: string, args: GatewayLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before anything (not even this component) is registered.
-        const plan = planGatewayLoadBalancer(name, args, { stack: pulumi.getStack() });
+        const plan = planGatewayLoadBalancer(name, args, planContext());
         super(GatewayLoadBalancer.TYPE, name, {}, opts);
         const parent = { parent: this };
-        const tags = plan.tags;
 
-        this.loadBalancer = new aws.lb.LoadBalancer(
-            childName(name, "lb"),
-            {
-                name: plan.name,
-                loadBalancerType: "gateway",
-                subnets: args.subnetIds,
-                enableCrossZoneLoadBalancing: plan.crossZone,
-                enableDeletionProtection: plan.deletionProtection,
-                tags,
-            },
-            parent,
-        );
-        this.targetGroup = new aws.lb.TargetGroup(
-            childName(name, "tg"),
-            { name: plan.targetGroup.name, port: plan.targetGroup.port, protocol: plan.targetGroup.protocol, targetType: plan.targetGroup.targetType, vpcId: args.vpcId, healthCheck: plan.targetGroup.healthCheck, tags },
-            parent,
-        );
+        this.loadBalancer = new aws.lb.LoadBalancer(childName(name, "lb"), plan.loadBalancer, parent);
+        this.targetGroup = new aws.lb.TargetGroup(childName(name, "tg"), plan.targetGroup, parent);
+        const targetGroupArn = this.targetGroup.arn;
         this.listener = new aws.lb.Listener(
             childName(name, "listener"),
-            { loadBalancerArn: this.loadBalancer.arn, defaultActions: [{ type: "forward", targetGroupArn: this.targetGroup.arn }], tags },
+            { ...plan.listener, loadBalancerArn: this.loadBalancer.arn, defaultActions: plan.listener.defaultActions.map((a) => ({ ...a, targetGroupArn })) },
             parent,
         );
         this.endpointService = new aws.ec2.VpcEndpointService(
             childName(name, "endpoint-service"),
-            {
-                acceptanceRequired: plan.endpointService.acceptanceRequired,
-                allowedPrincipals: plan.endpointService.allowedPrincipals,
-                gatewayLoadBalancerArns: [this.loadBalancer.arn],
-                tags,
-            },
+            { ...plan.endpointService, gatewayLoadBalancerArns: [this.loadBalancer.arn] },
             parent,
         );
 

@@ -1,20 +1,37 @@
-import * as pulumi from "@pulumi/pulumi";
-import { defaultTags, isKnown, Tags, validateTags, Validator } from "../../../src/core";
-import { checkPlacement, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import type * as pulumi from "@pulumi/pulumi";
+import { isKnown, type PlanContext, type Tags, validateTags, Validator } from "../../../src/core";
+import { checkPlacement, lbTags, loadBalancerName, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import type { GatewayLoadBalancerArgs } from "./args";
 
 /** GWLB target groups always speak GENEVE on port 6081. https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/target-groups.html */
 export const GENEVE_PORT = 6081;
 
-/** What {@link GatewayLoadBalancer} creates. */
+/** What {@link GatewayLoadBalancer} creates: the final inputs of every child, less the Outputs that connect them. */
 export interface GatewayLoadBalancerPlan {
-    name: string;
-    crossZone: boolean;
-    deletionProtection: boolean;
-    targetGroup: { name: pulumi.Input<string>; port: number; protocol: "GENEVE"; targetType: string; healthCheck: PlannedHealthCheck };
-    endpointService: { acceptanceRequired: boolean; allowedPrincipals: pulumi.Input<string>[] };
-    tags: Tags;
+    /** The `aws.lb.LoadBalancer`'s inputs. */
+    loadBalancer: {
+        name: string;
+        loadBalancerType: "gateway";
+        subnets: pulumi.Input<pulumi.Input<string>[]>;
+        enableCrossZoneLoadBalancing: boolean;
+        enableDeletionProtection: boolean;
+        tags: pulumi.Input<Tags>;
+    };
+    /** The `aws.lb.TargetGroup`'s inputs. */
+    targetGroup: {
+        name: pulumi.Input<string>;
+        port: number;
+        protocol: "GENEVE";
+        targetType: string;
+        vpcId: pulumi.Input<string>;
+        healthCheck: PlannedHealthCheck;
+        tags: pulumi.Input<Tags>;
+    };
+    /** The `aws.lb.Listener`'s inputs; the component adds `loadBalancerArn` and the target group's ARN to the forward. */
+    listener: { defaultActions: [{ type: "forward" }]; tags: pulumi.Input<Tags> };
+    /** The `aws.ec2.VpcEndpointService`'s inputs; the component adds `gatewayLoadBalancerArns`. */
+    endpointService: { acceptanceRequired: boolean; allowedPrincipals: pulumi.Input<string>[]; tags: pulumi.Input<Tags> };
 }
 
 /** An IAM principal ARN (account root, role, user) or `*`. */
@@ -43,18 +60,26 @@ export function planGatewayLoadBalancer(name: string, args: GatewayLoadBalancerA
     }
     validateTags(v, args.tags);
     v.throwIfAny();
+    const tags = lbTags(name, args.tags);
     return {
-        name: loadBalancerName(ctx.stack, name, ["gateway"]),
-        crossZone: args.crossZone ?? true,
-        deletionProtection: args.deletionProtection ?? true,
+        loadBalancer: {
+            name: loadBalancerName(ctx.stack, name, ["gateway"]),
+            loadBalancerType: "gateway",
+            subnets: args.subnetIds,
+            enableCrossZoneLoadBalancing: args.crossZone ?? true,
+            enableDeletionProtection: args.deletionProtection ?? true,
+            tags,
+        },
         targetGroup: {
             name: targetGroupName(ctx.stack, name, "appliances", { port: GENEVE_PORT, protocol: "GENEVE", targetType, vpcId: args.vpcId }),
             port: GENEVE_PORT,
             protocol: "GENEVE",
             targetType,
+            vpcId: args.vpcId,
             healthCheck,
+            tags,
         },
-        endpointService: { acceptanceRequired, allowedPrincipals: principals },
-        tags: defaultTags(name, args.tags),
+        listener: { defaultActions: [{ type: "forward" }], tags },
+        endpointService: { acceptanceRequired, allowedPrincipals: principals, tags },
     };
 }

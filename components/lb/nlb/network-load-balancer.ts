@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName } from "../../../src/core";
+import { childName, planContext } from "../../../src/core";
 import { createLoadBalancerSecurityGroup } from "../shared/security-group";
 import type { NetworkLoadBalancerArgs } from "./args";
 import { planNetworkLoadBalancer } from "./plan";
@@ -46,64 +46,35 @@ export class NetworkLoadBalancer extends pulumi.ComponentResource {
 
     constructor(name: string, args: NetworkLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before anything (not even this component) is registered.
-        const plan = planNetworkLoadBalancer(name, args, { stack: pulumi.getStack() });
+        const plan = planNetworkLoadBalancer(name, args, planContext());
         super(NetworkLoadBalancer.TYPE, name, {}, opts);
         const parent = { parent: this };
-        const tags = plan.tags;
 
-        const sg = createLoadBalancerSecurityGroup(this, name, args.vpcId, plan.securityGroup, tags);
+        const sg = createLoadBalancerSecurityGroup(this, name, plan.securityGroup);
         this.securityGroup = sg.securityGroup;
         this.ingressRules = sg.ingressRules;
         this.egressRules = sg.egressRules;
 
-        this.eips = (plan.staticIpSubnets ?? []).map((_, i) => new aws.ec2.Eip(childName(name, "eip", i), { domain: "vpc", tags }, parent));
-        const subnetMappings = plan.staticIpSubnets?.map((subnetId, i) => ({ subnetId, allocationId: this.eips[i].allocationId }));
-
+        this.eips = plan.eips.map((eip, i) => new aws.ec2.Eip(childName(name, "eip", i), eip, parent));
+        const { subnetMappings, ...lb } = plan.loadBalancer;
         this.loadBalancer = new aws.lb.LoadBalancer(
             childName(name, "lb"),
             {
-                name: plan.name,
-                loadBalancerType: "network",
-                internal: plan.internal,
-                ...(subnetMappings ? { subnetMappings } : { subnets: args.subnetIds }),
+                ...lb,
+                ...(subnetMappings ? { subnetMappings: subnetMappings.map((m, i) => ({ ...m, allocationId: this.eips[i].allocationId })) } : {}),
                 securityGroups: [this.securityGroup.id],
-                enableCrossZoneLoadBalancing: plan.crossZone,
-                enableDeletionProtection: plan.deletionProtection,
-                tags,
             },
             parent,
         );
 
         this.listeners = {};
         this.targetGroups = {};
-        for (const l of plan.listeners) {
-            const tg = new aws.lb.TargetGroup(
-                childName(name, "tg", l.key),
-                {
-                    name: l.targetGroup.name,
-                    port: l.targetGroup.port,
-                    protocol: l.targetGroup.protocol,
-                    targetType: l.targetGroup.targetType,
-                    vpcId: args.vpcId,
-                    preserveClientIp: l.targetGroup.preserveClientIp,
-                    deregistrationDelay: l.targetGroup.deregistrationDelay,
-                    healthCheck: l.targetGroup.healthCheck,
-                    tags,
-                },
-                parent,
-            );
-            this.targetGroups[l.key] = tg;
-            this.listeners[l.key] = new aws.lb.Listener(
-                childName(name, "listener", l.key),
-                {
-                    loadBalancerArn: this.loadBalancer.arn,
-                    port: l.port,
-                    protocol: l.protocol,
-                    certificateArn: l.certificateArn,
-                    sslPolicy: l.sslPolicy,
-                    defaultActions: [{ type: "forward", targetGroupArn: tg.arn }],
-                    tags,
-                },
+        for (const { key, targetGroup, defaultActions, ...listener } of plan.listeners) {
+            const tg = new aws.lb.TargetGroup(childName(name, "tg", key), targetGroup, parent);
+            this.targetGroups[key] = tg;
+            this.listeners[key] = new aws.lb.Listener(
+                childName(name, "listener", key),
+                { ...listener, loadBalancerArn: this.loadBalancer.arn, defaultActions: defaultActions.map((a) => ({ ...a, targetGroupArn: tg.arn })) },
                 parent,
             );
         }

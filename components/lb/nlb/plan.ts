@@ -1,40 +1,57 @@
-import * as pulumi from "@pulumi/pulumi";
-import { defaultTags, isKnown, knownList, Tags, validateTags, Validator } from "../../../src/core";
-import { checkCertificateArn, checkKey, checkPlacement, checkTargetGroupCommon, loadBalancerName, PlanContext, targetGroupName } from "../shared/checks";
+import type * as pulumi from "@pulumi/pulumi";
+import { isKnown, knownList, type PlanContext, type Tags, validateTags, Validator } from "../../../src/core";
+import { checkCertificateArn, checkKey, checkPlacement, checkTargetGroupCommon, lbTags, loadBalancerName, targetGroupName } from "../shared/checks";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
-import { PortRule, SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
+import { type PortRule, type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type { NetworkLoadBalancerArgs, NlbListenerArgs } from "./args";
 
-/** One NLB listener with its target group, as the aws resources take them. */
+/**
+ * One NLB listener as `aws.lb.Listener` takes it (the component adds `loadBalancerArn` and the
+ * target group's ARN to the forward), with its key and its target group as `aws.lb.TargetGroup`
+ * takes it.
+ */
 export interface PlannedNlbListener {
     key: string;
     port: number;
     protocol: string;
     certificateArn?: pulumi.Input<string>;
     sslPolicy?: string;
+    defaultActions: [{ type: "forward" }];
+    tags: pulumi.Input<Tags>;
     targetGroup: {
         name: pulumi.Input<string>;
         port: number;
         protocol: string;
         targetType: string;
+        vpcId: pulumi.Input<string>;
         preserveClientIp?: string;
         deregistrationDelay: number;
         healthCheck: PlannedHealthCheck;
+        tags: pulumi.Input<Tags>;
     };
 }
 
-/** What {@link NetworkLoadBalancer} creates. */
+/** What {@link NetworkLoadBalancer} creates: the final inputs of every child, less the Outputs that connect them. */
 export interface NetworkLoadBalancerPlan {
-    name: string;
-    internal: boolean;
-    crossZone: boolean;
-    deletionProtection: boolean;
-    /** With `staticIps`: the subnets that each get an Elastic IP, in order. */
-    staticIpSubnets?: pulumi.Input<string>[];
+    /**
+     * The `aws.lb.LoadBalancer`'s inputs; the component adds `securityGroups` and, with static IPs,
+     * each subnet mapping's `allocationId` (from the Elastic IP at the same index).
+     */
+    loadBalancer: {
+        name: string;
+        loadBalancerType: "network";
+        internal: boolean;
+        subnets?: pulumi.Input<pulumi.Input<string>[]>;
+        subnetMappings?: { subnetId: pulumi.Input<string> }[];
+        enableCrossZoneLoadBalancing: boolean;
+        enableDeletionProtection: boolean;
+        tags: pulumi.Input<Tags>;
+    };
+    /** With `staticIps`: one `aws.ec2.Eip` per subnet, in `subnetIds` order. */
+    eips: { domain: "vpc"; tags: pulumi.Input<Tags> }[];
     securityGroup: SecurityGroupPlan;
     listeners: PlannedNlbListener[];
-    tags: Tags;
 }
 
 export const NLB_LISTENER_PROTOCOLS = ["TCP", "UDP", "TLS", "TCP_UDP"] as const;
@@ -57,7 +74,7 @@ function sgProtocols(protocol: string): ("tcp" | "udp")[] {
     return ["tcp"];
 }
 
-function planListener(v: Validator, ctx: PlanContext, component: string, key: string, l: NlbListenerArgs, vpcId: pulumi.Input<string>): PlannedNlbListener {
+function planListener(v: Validator, ctx: PlanContext, component: string, key: string, l: NlbListenerArgs, vpcId: pulumi.Input<string>, tags: pulumi.Input<Tags>): PlannedNlbListener {
     const path = `listeners.${key}`;
     checkKey(v, key, path);
     v.range(l.port, `${path}.port`, 1, 65535);
@@ -99,14 +116,18 @@ function planListener(v: Validator, ctx: PlanContext, component: string, key: st
         port: l.port,
         protocol: l.protocol,
         ...(tls ? { certificateArn: l.certificateArn, sslPolicy } : {}),
+        defaultActions: [{ type: "forward" }],
+        tags,
         targetGroup: {
             name: targetGroupName(ctx.stack, component, key, { port: tg.port, protocol, targetType, vpcId }),
             port: tg.port,
             protocol,
             targetType,
+            vpcId,
             ...(tg.preserveClientIp !== undefined ? { preserveClientIp: String(tg.preserveClientIp) } : {}),
             deregistrationDelay: tg.deregistrationDelaySeconds ?? 30,
             healthCheck,
+            tags,
         },
     };
 }
@@ -129,31 +150,45 @@ export function planNetworkLoadBalancer(name: string, args: NetworkLoadBalancerA
         }
     }
     validateTags(v, args.tags);
+    const tags = lbTags(name, args.tags);
 
     const listenerArgs = args.listeners ?? {};
     const keys = Object.keys(listenerArgs);
     if (args.listeners === undefined || keys.length === 0) v.add("listeners", "must have at least one listener, e.g. { https: { port: 443, protocol: \"TCP\", targetGroup: { port: 8443 } } }");
     if (keys.length > MAX_NLB_LISTENERS) v.add("listeners", `must have at most ${MAX_NLB_LISTENERS} listeners (got ${keys.length})`);
-    const listeners = keys.map((k) => planListener(v, ctx, name, k, listenerArgs[k], args.vpcId));
+    const listeners = keys.map((k) => planListener(v, ctx, name, k, listenerArgs[k], args.vpcId, tags));
     v.unique(listeners.map((l) => ({ value: isKnown(l.port) ? l.port : undefined, path: `listeners.${l.key}.port` })), "listener port");
     v.throwIfAny();
 
     const ingress: PortRule[] = listeners.flatMap((l) => sgProtocols(l.protocol).map((protocol) => ({ protocol, port: l.port })));
-    const egress: PortRule[] = listeners.flatMap((l) => {
-        const tg = l.targetGroup;
-        const traffic = sgProtocols(tg.protocol).map((protocol) => ({ protocol, port: tg.port }));
+    const egress: PortRule[] = keys.flatMap((k) => {
+        const tg = listenerArgs[k].targetGroup;
+        const protocol = tg.protocol ?? listenerArgs[k].protocol;
+        const traffic = sgProtocols(protocol).map((p) => ({ protocol: p, port: tg.port }));
         // Health checks always use TCP, on the traffic port unless another one is given.
-        const hcPort = tg.healthCheck.port === "traffic-port" || tg.healthCheck.port === undefined ? tg.port : Number(tg.healthCheck.port);
-        return [...traffic, { protocol: "tcp" as const, port: hcPort }];
+        return [...traffic, { protocol: "tcp" as const, port: tg.healthCheck?.port ?? tg.port }];
     });
     return {
-        name: loadBalancerName(ctx.stack, name, ["network", internal]),
-        internal,
-        crossZone: args.crossZone ?? true,
-        deletionProtection: args.deletionProtection ?? true,
-        ...(staticIpSubnets ? { staticIpSubnets } : {}),
-        securityGroup: securityGroupPlan(`NLB ${name}: listener ports from clients, target ports to the VPC`, internal, args.ingressCidrs, ingress, egress),
+        loadBalancer: {
+            name: loadBalancerName(ctx.stack, name, ["network", internal]),
+            loadBalancerType: "network",
+            internal,
+            ...(staticIpSubnets ? { subnetMappings: staticIpSubnets.map((subnetId) => ({ subnetId })) } : { subnets: args.subnetIds }),
+            enableCrossZoneLoadBalancing: args.crossZone ?? true,
+            enableDeletionProtection: args.deletionProtection ?? true,
+            tags,
+        },
+        eips: (staticIpSubnets ?? []).map(() => ({ domain: "vpc" as const, tags })),
+        securityGroup: securityGroupPlan({
+            component: name,
+            vpcId: args.vpcId,
+            description: `NLB ${name}: listener ports from clients, target ports to the VPC`,
+            internal,
+            ingressCidrs: args.ingressCidrs,
+            ingress,
+            egress,
+            tags,
+        }),
         listeners,
-        tags: defaultTags(name, args.tags),
     };
 }

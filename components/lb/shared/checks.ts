@@ -1,10 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isIpv4Cidr, isKnown, knownList, physicalName, Validator } from "../../../src/core";
+import { defaultTags, isDeployTimeValue, isIpv4Cidr, isKnown, knownList, physicalName, type Tags, type Validator } from "../../../src/core";
 
-/** What a planner needs from the Pulumi context; components pass `{ stack: pulumi.getStack() }`. */
-export interface PlanContext {
-    /** The stack name: the first part of every physical name. */
-    stack: string;
+/**
+ * The tags of every child: the user's over the default tags. When the user's tags are an Output,
+ * the merge waits for them, so the default tags are kept either way.
+ */
+export function lbTags(component: string, tags: pulumi.Input<Tags> | undefined): pulumi.Input<Tags> {
+    if (isDeployTimeValue(tags)) return pulumi.output(tags as pulumi.Input<Tags>).apply((t) => defaultTags(component, t));
+    return defaultTags(component, tags as Tags | undefined);
 }
 
 /** Load balancer and target group names: at most 32 characters, letters, digits and hyphens. */

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, Tags } from "../../../src/core";
+import { childName, type Tags } from "../../../src/core";
 
 /** One port a security-group rule opens. */
 export interface PortRule {
@@ -8,23 +8,71 @@ export interface PortRule {
     port: number;
 }
 
-/** The security group of an ALB or NLB, as its planner decides it. */
+/** One `aws.vpc.SecurityGroupIngressRule` / `SecurityGroupEgressRule`, as the planner decides it. */
+export interface PlannedSecurityGroupRule {
+    /** The child's Pulumi name. */
+    name: string;
+    /**
+     * The rule's inputs except `securityGroupId`. Without `cidrIpv4`, the rule's CIDR is the VPC's own,
+     * which the component looks up (it is known only at deploy time).
+     */
+    inputs: {
+        ipProtocol: "tcp" | "udp";
+        fromPort: number;
+        toPort: number;
+        cidrIpv4?: pulumi.Input<string>;
+        description: string;
+        tags: pulumi.Input<Tags>;
+    };
+}
+
+/** The security group of an ALB or NLB and its rules, as the planner decides them. */
 export interface SecurityGroupPlan {
+    /** The `aws.ec2.SecurityGroup`'s inputs. */
+    group: { vpcId: pulumi.Input<string>; description: string; tags: pulumi.Input<Tags> };
+    /** Listener ports from the clients' CIDR blocks: one rule per port and CIDR. */
+    ingress: PlannedSecurityGroupRule[];
+    /** Target and health-check ports to the VPC's CIDR: one rule per port. */
+    egress: PlannedSecurityGroupRule[];
+}
+
+/** What {@link securityGroupPlan} needs. */
+export interface SecurityGroupSpec {
+    component: string;
+    vpcId: pulumi.Input<string>;
     description: string;
-    /** Listener ports clients may reach. */
-    ingress: PortRule[];
-    /** Where clients come from: these CIDR blocks, or the VPC's own CIDR when `undefined`. */
+    internal: boolean;
+    /** Client CIDRs; default: anywhere when internet-facing, the VPC's CIDR when internal. */
     ingressCidrs?: pulumi.Input<string>[];
-    /** Target and health-check ports the load balancer may reach, always within the VPC's CIDR. */
+    ingress: PortRule[];
     egress: PortRule[];
+    tags: pulumi.Input<Tags>;
 }
 
 /**
  * The security group of an ALB or NLB: `ingress` ports from `ingressCidrs` (default: anywhere for
  * an internet-facing load balancer, the VPC's CIDR for an internal one), `egress` ports to the VPC.
  */
-export function securityGroupPlan(description: string, internal: boolean, ingressCidrs: pulumi.Input<string>[] | undefined, ingress: PortRule[], egress: PortRule[]): SecurityGroupPlan {
-    return { description, ingress: portRules(ingress), ingressCidrs: ingressCidrs ?? (internal ? undefined : ["0.0.0.0/0"]), egress: portRules(egress) };
+export function securityGroupPlan(s: SecurityGroupSpec): SecurityGroupPlan {
+    const sources: (pulumi.Input<string> | undefined)[] = s.ingressCidrs ?? (s.internal ? [undefined] : ["0.0.0.0/0"]);
+    const ingress = portRules(s.ingress).flatMap(({ protocol, port }) =>
+        sources.map((cidr, i) => ({
+            name: childName(s.component, "sg-in", protocol, port, i),
+            inputs: {
+                ipProtocol: protocol,
+                fromPort: port,
+                toPort: port,
+                ...(cidr !== undefined ? { cidrIpv4: cidr } : {}),
+                description: `${protocol.toUpperCase()} ${port} from clients`,
+                tags: s.tags,
+            },
+        })),
+    );
+    const egress = portRules(s.egress).map(({ protocol, port }) => ({
+        name: childName(s.component, "sg-out", protocol, port),
+        inputs: { ipProtocol: protocol, fromPort: port, toPort: port, description: `${protocol.toUpperCase()} ${port} to targets in the VPC`, tags: s.tags },
+    }));
+    return { group: { vpcId: s.vpcId, description: s.description, tags: s.tags }, ingress, egress };
 }
 
 /** Sorted, de-duplicated port rules. */
@@ -42,37 +90,21 @@ export interface LoadBalancerSecurityGroup {
 }
 
 /**
- * Creates a load balancer's own security group with one `aws.vpc.SecurityGroupIngressRule` per
- * listener port and client CIDR, and one `aws.vpc.SecurityGroupEgressRule` per target port to the
- * VPC's CIDR. The group has no inline rules, so the provider removes AWS's default allow-all
- * egress rule and these rules are the only ones.
+ * Creates a load balancer's own security group and its planned rules, adding only the group's id
+ * and, where the plan leaves the CIDR out, the VPC's CIDR block. The group has no inline rules, so
+ * the provider removes AWS's default allow-all egress rule and these rules are the only ones.
  */
-export function createLoadBalancerSecurityGroup(parent: pulumi.Resource, name: string, vpcId: pulumi.Input<string>, plan: SecurityGroupPlan, tags: Tags): LoadBalancerSecurityGroup {
+export function createLoadBalancerSecurityGroup(parent: pulumi.Resource, name: string, plan: SecurityGroupPlan): LoadBalancerSecurityGroup {
     const opts = { parent };
-    const securityGroup = new aws.ec2.SecurityGroup(childName(name, "sg"), { vpcId, description: plan.description, tags }, opts);
+    const securityGroup = new aws.ec2.SecurityGroup(childName(name, "sg"), plan.group, opts);
     let vpcCidr: pulumi.Output<string> | undefined;
-    const getVpcCidr = () => (vpcCidr ??= aws.ec2.getVpcOutput({ id: vpcId }, { parent }).cidrBlock);
-
-    const sources = plan.ingressCidrs ?? [getVpcCidr()];
-    const ingressRules: aws.vpc.SecurityGroupIngressRule[] = [];
-    for (const { protocol, port } of plan.ingress) {
-        sources.forEach((cidr, i) => {
-            ingressRules.push(
-                new aws.vpc.SecurityGroupIngressRule(
-                    childName(name, "sg-in", protocol, port, i),
-                    { securityGroupId: securityGroup.id, ipProtocol: protocol, fromPort: port, toPort: port, cidrIpv4: cidr, description: `${protocol.toUpperCase()} ${port} from clients`, tags },
-                    opts,
-                ),
-            );
-        });
-    }
+    const cidr = (given: pulumi.Input<string> | undefined) =>
+        given ?? (vpcCidr ??= aws.ec2.getVpcOutput({ id: plan.group.vpcId }, { parent }).cidrBlock);
+    const ingressRules = plan.ingress.map(
+        (r) => new aws.vpc.SecurityGroupIngressRule(r.name, { ...r.inputs, securityGroupId: securityGroup.id, cidrIpv4: cidr(r.inputs.cidrIpv4) }, opts),
+    );
     const egressRules = plan.egress.map(
-        ({ protocol, port }) =>
-            new aws.vpc.SecurityGroupEgressRule(
-                childName(name, "sg-out", protocol, port),
-                { securityGroupId: securityGroup.id, ipProtocol: protocol, fromPort: port, toPort: port, cidrIpv4: getVpcCidr(), description: `${protocol.toUpperCase()} ${port} to targets in the VPC`, tags },
-                opts,
-            ),
+        (r) => new aws.vpc.SecurityGroupEgressRule(r.name, { ...r.inputs, securityGroupId: securityGroup.id, cidrIpv4: cidr(r.inputs.cidrIpv4) }, opts),
     );
     return { securityGroup, ingressRules, egressRules };
 }

@@ -1,22 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { GatewayLoadBalancerArgs, NetworkLoadBalancerArgs, NlbListenerArgs, planGatewayLoadBalancer, planNetworkLoadBalancer } from "../../components/lb";
-import { problemPaths } from "../support";
-import { CERT, referenceNlbArgs } from "./fixtures";
+import { NetworkLoadBalancerArgs, NlbListenerArgs, planNetworkLoadBalancer } from "../../../components/lb";
+import type { SecurityGroupPlan } from "../../../components/lb/shared/security-group";
+import { problemPaths } from "../../support";
+import { CERT } from "../alb/fixture";
+import { referenceNlbArgs } from "./fixture";
 
-const ctx = { stack: "dev" };
+const ctx = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
 const nlb = (args: NetworkLoadBalancerArgs) => planNetworkLoadBalancer("edge", args, ctx);
 const nlbPaths = (args: NetworkLoadBalancerArgs) => problemPaths(() => nlb(args));
+/** The ports a security group's planned rules open. */
+const ports = (rules: SecurityGroupPlan["ingress"]) => [...new Map(rules.map((r) => [`${r.inputs.ipProtocol}/${r.inputs.fromPort}`, { protocol: r.inputs.ipProtocol, port: r.inputs.fromPort }])).values()];
 /** The reference NLB with its listener changed. */
 const withListener = (l: Partial<NlbListenerArgs>, tg: Partial<NlbListenerArgs["targetGroup"]> = {}) => {
     const base = referenceNlbArgs();
     const api = base.listeners.api;
     return { ...base, listeners: { api: { ...api, ...l, targetGroup: { ...api.targetGroup, ...(l.targetGroup ?? {}), ...tg } } } };
 };
-
-const gwlbArgs = (o: Partial<GatewayLoadBalancerArgs> = {}): GatewayLoadBalancerArgs => ({ vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"], ...o });
-const gwlb = (args: GatewayLoadBalancerArgs) => planGatewayLoadBalancer("inspection", args, ctx);
-const gwlbPaths = (args: GatewayLoadBalancerArgs) => problemPaths(() => gwlb(args));
 
 describe("planNetworkLoadBalancer", () => {
     it("plans REFERENCE.md's NLB: TCP 443 to ip targets, TCP health check every 30 s, thresholds 3/3", () => {
@@ -36,8 +36,9 @@ describe("planNetworkLoadBalancer", () => {
 
     it("defaults: cross-zone on, deletion protection on, internet-facing, no static IPs, TCP health check 30/10/3/3, deregistration 30", () => {
         const p = nlb({ vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"], listeners: { tcp: { port: 5432, protocol: "TCP", targetGroup: { port: 5432 } } } });
-        expect(p).toMatchObject({ crossZone: true, deletionProtection: true, internal: false });
-        expect(p.staticIpSubnets).toBeUndefined();
+        expect(p.loadBalancer).toMatchObject({ enableCrossZoneLoadBalancing: true, enableDeletionProtection: true, internal: false, subnets: ["subnet-1", "subnet-2"] });
+        expect(p.loadBalancer.subnetMappings).toBeUndefined();
+        expect(p.eips).toEqual([]);
         expect(p.listeners[0].targetGroup).toMatchObject({ protocol: "TCP", targetType: "ip", deregistrationDelay: 30, healthCheck: { protocol: "TCP", interval: 30, timeout: 10, healthyThreshold: 3, unhealthyThreshold: 3 } });
         expect(p.listeners[0].targetGroup.name).toMatch(/^dev-edge-tcp-[0-9a-f]{7}$/);
     });
@@ -60,13 +61,13 @@ describe("planNetworkLoadBalancer", () => {
             subnetIds: ["subnet-1", "subnet-2"],
             listeners: { dns: { port: 53, protocol: "TCP_UDP", targetGroup: { port: 53 } }, game: { port: 7777, protocol: "UDP", targetGroup: { port: 7777, healthCheck: { port: 8080 } } } },
         });
-        expect(p.securityGroup.ingress).toEqual([
+        expect(ports(p.securityGroup.ingress)).toEqual([
             { protocol: "tcp", port: 53 },
             { protocol: "udp", port: 53 },
             { protocol: "udp", port: 7777 },
         ]);
-        expect(p.securityGroup.ingressCidrs).toEqual(["0.0.0.0/0"]);
-        expect(p.securityGroup.egress).toEqual([
+        expect(p.securityGroup.ingress.every((r) => r.inputs.cidrIpv4 === "0.0.0.0/0")).toBe(true);
+        expect(ports(p.securityGroup.egress)).toEqual([
             { protocol: "tcp", port: 53 },
             { protocol: "udp", port: 53 },
             { protocol: "udp", port: 7777 },
@@ -75,7 +76,10 @@ describe("planNetworkLoadBalancer", () => {
     });
 
     it("static IPs: one per subnet, in order", () => {
-        expect(nlb(referenceNlbArgs({ staticIps: true })).staticIpSubnets).toEqual(["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"]);
+        const p = nlb(referenceNlbArgs({ staticIps: true }));
+        expect(p.loadBalancer.subnetMappings).toEqual([{ subnetId: "subnet-0aaaaaaaaaaaaaaa1" }, { subnetId: "subnet-0bbbbbbbbbbbbbbb2" }]);
+        expect(p.loadBalancer.subnets).toBeUndefined();
+        expect(p.eips).toHaveLength(2);
     });
 
     it("needs at least 2 subnets when the list is known", () => {
@@ -148,47 +152,5 @@ describe("planNetworkLoadBalancer", () => {
     it("listener keys are letters, digits and hyphens", () => {
         const base = referenceNlbArgs();
         expect(nlbPaths({ ...base, listeners: { "api.v2": base.listeners.api } })).toEqual(["listeners.api.v2"]);
-    });
-});
-
-describe("planGatewayLoadBalancer", () => {
-    it("defaults: GENEVE 6081 instance targets, TCP:80 health check 10/5/3/3, cross-zone, acceptance required, nobody allowed yet", () => {
-        const p = gwlb(gwlbArgs());
-        expect(p.targetGroup).toMatchObject({
-            port: 6081,
-            protocol: "GENEVE",
-            targetType: "instance",
-            healthCheck: { enabled: true, protocol: "TCP", port: "80", interval: 10, timeout: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
-        });
-        // "dev-inspection-appliances" plus the hash would be 33 characters: the head is cut to 24.
-        expect(p.targetGroup.name).toMatch(/^dev-inspection-appliance-[0-9a-f]{7}$/);
-        expect(p).toMatchObject({ crossZone: true, deletionProtection: true, endpointService: { acceptanceRequired: true, allowedPrincipals: [] } });
-    });
-
-    it("takes the given health check and principals", () => {
-        const p = gwlb(gwlbArgs({ healthCheck: { port: 8443, protocol: "HTTPS", path: "/status" }, allowedPrincipals: ["arn:aws:iam::210987654321:root"] }));
-        expect(p.targetGroup.healthCheck).toMatchObject({ protocol: "HTTPS", port: "8443", path: "/status" });
-        expect(p.endpointService.allowedPrincipals).toEqual(["arn:aws:iam::210987654321:root"]);
-    });
-
-    it("needs at least 2 subnets when the list is known", () => {
-        expect(gwlbPaths(gwlbArgs({ subnetIds: ["subnet-1"] }))).toEqual(["subnetIds"]);
-    });
-
-    it("health check protocol HTTP, HTTPS or TCP, port 1-65535, and the common limits; no matcher", () => {
-        expect(gwlbPaths(gwlbArgs({ healthCheck: { protocol: "UDP" as "TCP" } }))).toEqual(["healthCheck.protocol"]);
-        expect(gwlbPaths(gwlbArgs({ healthCheck: { port: 0 } }))).toEqual(["healthCheck.port"]);
-        expect(gwlbPaths(gwlbArgs({ healthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } }))).toEqual(["healthCheck.timeoutSeconds"]);
-        expect(gwlbPaths(gwlbArgs({ healthCheck: { protocol: "HTTP", matcher: "200" } as GatewayLoadBalancerArgs["healthCheck"] }))).toEqual(["healthCheck.matcher"]);
-    });
-
-    it("principals are IAM ARNs, and never * without acceptance", () => {
-        expect(gwlbPaths(gwlbArgs({ allowedPrincipals: ["123456789012"] }))).toEqual(["allowedPrincipals[0]"]);
-        expect(gwlbPaths(gwlbArgs({ allowedPrincipals: ["*"], acceptanceRequired: false }))).toEqual(["allowedPrincipals"]);
-        expect(() => gwlb(gwlbArgs({ allowedPrincipals: ["*"] }))).not.toThrow();
-    });
-
-    it("target type instance or ip", () => {
-        expect(gwlbPaths(gwlbArgs({ targetType: "lambda" as "ip" }))).toEqual(["targetType"]);
     });
 });

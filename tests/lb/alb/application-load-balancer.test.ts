@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../../components/lb";
-import { childrenOf, expectInvalid, input, only, ofType, Plan, PlannedResource, resource, runPlan } from "../support";
-import { CERT, MAINTENANCE_HTML, referenceAlbArgs } from "./fixtures";
+import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../../../components/lb";
+import { childrenOf, expectInvalid, input, only, ofType, Plan, PlannedResource, resource, runPlan } from "../../support";
+import { CERT, MAINTENANCE_HTML, referenceAlbArgs } from "./fixture";
 
 const T = {
     component: "compute-layer:index:ApplicationLoadBalancer",

@@ -1,13 +1,20 @@
 import fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { ApplicationLoadBalancerArgs, assignPriorities, DEFAULT_SSL_POLICY, planApplicationLoadBalancer, TargetGroupArgs, TLS12_PLUS_POLICIES } from "../../components/lb";
-import { problemPaths } from "../support";
-import { CERT, MAINTENANCE_HTML, referenceAlbArgs } from "./fixtures";
+import { ApplicationLoadBalancerArgs, assignPriorities, DEFAULT_SSL_POLICY, planApplicationLoadBalancer, TargetGroupArgs, TLS12_PLUS_POLICIES } from "../../../components/lb";
+import type { SecurityGroupPlan } from "../../../components/lb/shared/security-group";
+import { problemPaths } from "../../support";
+import { CERT, MAINTENANCE_HTML, referenceAlbArgs } from "./fixture";
 
-const ctx = { stack: "dev" };
+const ctx = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
 const plan = (args: ApplicationLoadBalancerArgs, name = "web") => planApplicationLoadBalancer(name, args, ctx);
 const paths = (args: ApplicationLoadBalancerArgs) => problemPaths(() => plan(args));
+/** The ports a security group's planned rules open, and the client CIDRs (absent: the VPC's, looked up by the component). */
+const ports = (rules: SecurityGroupPlan["ingress"]) => [...new Map(rules.map((r) => [`${r.inputs.ipProtocol}/${r.inputs.fromPort}`, { protocol: r.inputs.ipProtocol, port: r.inputs.fromPort }])).values()];
+const cidrs = (sg: SecurityGroupPlan) => {
+    const list = [...new Set(sg.ingress.map((r) => r.inputs.cidrIpv4))];
+    return list.length === 1 && list[0] === undefined ? undefined : list;
+};
 /** The reference ALB with one target group changed. */
 const withApi = (tg: Partial<TargetGroupArgs>) => {
     const base = referenceAlbArgs();
@@ -34,7 +41,7 @@ describe("planApplicationLoadBalancer: defaults", () => {
             healthCheck: { enabled: true, protocol: "HTTP", port: "traffic-port", path: "/health", interval: 30, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" },
         });
         expect(p.rules.map((r) => r.priority)).toEqual([1, 2, 3]);
-        expect(p.rules[2].action).toEqual({ type: "fixed-response", fixedResponse: { statusCode: "503", contentType: "text/html", messageBody: MAINTENANCE_HTML } });
+        expect(p.rules[2].actions[0]).toEqual({ type: "fixed-response", fixedResponse: { statusCode: "503", contentType: "text/html", messageBody: MAINTENANCE_HTML } });
     });
 
     it("gives a bare target group the issue's defaults: ip, HTTP, /health 30/5/2/3 200-299, deregistration 30, no stickiness", () => {
@@ -44,38 +51,38 @@ describe("planApplicationLoadBalancer: defaults", () => {
             name: expect.stringMatching(/^dev-web-app-[0-9a-f]{7}$/),
             port: 8080,
             protocol: "HTTP",
+            vpcId: "vpc-1",
+            tags: { "managed-by": "compute-layer", component: "web" },
             targetType: "ip",
             deregistrationDelay: 30,
             slowStart: 0,
             healthCheck: { enabled: true, protocol: "HTTP", port: "traffic-port", path: "/health", interval: 30, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" },
         });
-        expect(p.deletionProtection).toBe(true);
-        expect(p.idleTimeout).toBe(60);
-        expect(p.internal).toBe(false);
+        expect(p.loadBalancer).toMatchObject({ enableDeletionProtection: true, idleTimeout: 60, internal: false, dropInvalidHeaderFields: true });
     });
 
     it("with a certificate: HTTPS:443 routes with the TLS 1.3/1.2 policy and HTTP:80 only redirects", () => {
         const p = plan(referenceAlbArgs());
-        expect(p.https).toEqual({ port: 443, certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
-        expect(p.http).toEqual({ port: 80, redirectToHttps: true });
-        expect(p.securityGroup.ingress).toEqual([
+        expect(p.httpsListener).toMatchObject({ port: 443, protocol: "HTTPS", certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+        expect(p.httpListener.defaultActions).toEqual([{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+        expect(ports(p.securityGroup.ingress)).toEqual([
             { protocol: "tcp", port: 80 },
             { protocol: "tcp", port: 443 },
         ]);
-        expect(p.securityGroup.ingressCidrs).toEqual(["0.0.0.0/0"]);
-        expect(p.securityGroup.egress).toEqual([80, 8080, 8081].map((port) => ({ protocol: "tcp", port })));
+        expect(cidrs(p.securityGroup)).toEqual(["0.0.0.0/0"]);
+        expect(ports(p.securityGroup.egress)).toEqual([80, 8080, 8081].map((port) => ({ protocol: "tcp", port })));
     });
 
     it("without a certificate: HTTP:80 routes and only port 80 is open", () => {
         const p = plan(referenceAlbArgs({ certificateArn: undefined }));
-        expect(p.https).toBeUndefined();
-        expect(p.http).toEqual({ port: 80, redirectToHttps: false });
-        expect(p.securityGroup.ingress).toEqual([{ protocol: "tcp", port: 80 }]);
+        expect(p.httpsListener).toBeUndefined();
+        expect(p.httpListener.defaultActions).toEqual([{ type: "forward", targetGroupKey: "web" }]);
+        expect(ports(p.securityGroup.ingress)).toEqual([{ protocol: "tcp", port: 80 }]);
     });
 
     it("an internal ALB takes clients from the VPC's CIDR (undefined: looked up by the component)", () => {
-        expect(plan(referenceAlbArgs({ internal: true })).securityGroup.ingressCidrs).toBeUndefined();
-        expect(plan(referenceAlbArgs({ internal: true, ingressCidrs: ["10.1.0.0/16"] })).securityGroup.ingressCidrs).toEqual(["10.1.0.0/16"]);
+        expect(cidrs(plan(referenceAlbArgs({ internal: true })).securityGroup)).toBeUndefined();
+        expect(cidrs(plan(referenceAlbArgs({ internal: true, ingressCidrs: ["10.1.0.0/16"] })).securityGroup)).toEqual(["10.1.0.0/16"]);
     });
 
     it("a lambda target group has no port, protocol or VPC and is not health-checked unless asked", () => {
@@ -84,11 +91,12 @@ describe("planApplicationLoadBalancer: defaults", () => {
         expect(p.targetGroups[0].port).toBeUndefined();
         expect(p.targetGroups[0].protocol).toBeUndefined();
         expect(p.securityGroup.egress).toEqual([]);
+        expect(p.targetGroups[0].vpcId).toBeUndefined();
     });
 
     it("a health check on another port opens that port to the VPC too", () => {
         const p = plan(withApi({ healthCheck: { port: 9090 } }));
-        expect(p.securityGroup.egress).toContainEqual({ protocol: "tcp", port: 9090 });
+        expect(ports(p.securityGroup.egress)).toContainEqual({ protocol: "tcp", port: 9090 });
         expect(p.targetGroups.find((t) => t.key === "api")?.healthCheck.port).toBe("9090");
     });
 
@@ -99,8 +107,12 @@ describe("planApplicationLoadBalancer: defaults", () => {
                 rules: [{ conditions: { pathPatterns: ["/v2/*"] }, action: { weightedForward: { targetGroups: [{ name: "api", weight: 90 }, { name: "admin", weight: 10 }], stickinessSeconds: 300 } } }],
             }),
         );
-        expect(p.defaultAction).toEqual({ type: "redirect", redirect: { protocol: "#{protocol}", host: "www.example.com", port: "#{port}", path: "/#{path}", query: "#{query}", statusCode: "HTTP_302" } });
-        expect(p.rules[0].action).toEqual({ type: "forward", forward: { targetGroups: [{ key: "api", weight: 90 }, { key: "admin", weight: 10 }], stickinessSeconds: 300 } });
+        expect(p.httpsListener?.defaultActions).toEqual([
+            { type: "redirect", redirect: { protocol: "#{protocol}", host: "www.example.com", port: "#{port}", path: "/#{path}", query: "#{query}", statusCode: "HTTP_302" } },
+        ]);
+        expect(p.rules[0].actions).toEqual([
+            { type: "forward", forward: { targetGroups: [{ key: "api", weight: 90 }, { key: "admin", weight: 10 }], stickiness: { enabled: true, duration: 300 } } },
+        ]);
     });
 
     it("puts each kind of condition in one AWS condition, in a fixed order (so at most one path, host, method and source-ip condition)", () => {
@@ -119,7 +131,7 @@ describe("planApplicationLoadBalancer: defaults", () => {
 
     it("does not validate Outputs: an unknown subnet list or certificate is accepted", () => {
         const p = plan(referenceAlbArgs({ subnetIds: pulumi.output(["subnet-1"]), certificateArn: pulumi.output("not-an-arn") }));
-        expect(p.https?.sslPolicy).toBe(DEFAULT_SSL_POLICY);
+        expect(p.httpsListener?.sslPolicy).toBe(DEFAULT_SSL_POLICY);
     });
 });
 
@@ -159,12 +171,12 @@ describe("planApplicationLoadBalancer: names", () => {
         fc.assert(
             fc.property(word, word, (stack, component) => {
                 const args = referenceAlbArgs();
-                const a = planApplicationLoadBalancer(component, args, { stack });
-                const b = planApplicationLoadBalancer(component, args, { stack });
-                expect(a.name.length).toBeLessThanOrEqual(32);
-                expect(a.name).toMatch(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/);
-                expect(a.name.startsWith("internal-")).toBe(false);
-                expect(a.name).toBe(b.name);
+                const a = planApplicationLoadBalancer(component, args, { ...ctx, stack });
+                const b = planApplicationLoadBalancer(component, args, { ...ctx, stack });
+                expect(a.loadBalancer.name.length).toBeLessThanOrEqual(32);
+                expect(a.loadBalancer.name).toMatch(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/);
+                expect(a.loadBalancer.name.startsWith("internal-")).toBe(false);
+                expect(a.loadBalancer.name).toBe(b.loadBalancer.name);
                 for (const tg of a.targetGroups) {
                     expect(typeof tg.name).toBe("string");
                     expect((tg.name as string).length).toBeLessThanOrEqual(32);
@@ -177,7 +189,7 @@ describe("planApplicationLoadBalancer: names", () => {
 
     it("gives two long components that share a prefix different names", () => {
         const long = "checkout-service-production-frontend";
-        expect(plan(referenceAlbArgs(), `${long}-a`).name).not.toBe(plan(referenceAlbArgs(), `${long}-b`).name);
+        expect(plan(referenceAlbArgs(), `${long}-a`).loadBalancer.name).not.toBe(plan(referenceAlbArgs(), `${long}-b`).loadBalancer.name);
     });
 
     it("renames a target group when a property that forces its replacement changes (port, protocol, target type, VPC)", () => {
