@@ -1,4 +1,3 @@
 // The eks tier's public exports.
-export * from "./args";
-export * from "./plan";
-export * from "./eks-cluster";
+export * from "./cluster";
+export * from "./shared";

@@ -3,8 +3,8 @@ import { Deployment } from "kubernetes-models/apps/v1";
 import { ServiceAccount } from "kubernetes-models/v1";
 import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EksCluster, EksClusterArgs } from "../../components/eks";
-import { childrenOf, expectInvalid, input, isSecretMarker, jsonInput, ofType, only, Plan, PlannedResource, resource, runPlan } from "../support";
+import { EksCluster, EksClusterArgs } from "../../../components/eks";
+import { childrenOf, expectInvalid, input, isSecretMarker, jsonInput, ofType, only, Plan, PlannedResource, resource, runPlan } from "../../support";
 import { REFERENCE_FARGATE_PROFILES, REFERENCE_NODE_GROUPS } from "./reference";
 
 const PRIVATE_SUBNETS = ["subnet-0aaa", "subnet-0bbb", "subnet-0ccc"];
@@ -316,8 +316,7 @@ describe("EksCluster: other shapes", () => {
             new EksCluster("pub", {
                 ...base,
                 version: "1.34",
-                endpointPublicAccess: true,
-                publicAccessCidrs: ["203.0.113.0/24"],
+                apiAccess: { publicAccessCidrs: ["203.0.113.0/24"] },
                 nodeGroups: { br: { instanceTypes: ["m6g.large"], amiType: "BOTTLEROCKET_ARM_64", minSize: 1, maxSize: 2, ssmAccess: true, metadataHopLimit: 2 } },
             });
         });
@@ -341,12 +340,12 @@ describe("EksCluster: other shapes", () => {
         const { errors, plan } = await expectInvalid(() => {
             new EksCluster("bad", {
                 ...base,
-                endpointPublicAccess: true,
+                apiAccess: { publicAccessCidrs: ["0.0.0.0/0"] },
                 nodeGroups: { general: { instanceTypes: ["m5.large"], minSize: 3, maxSize: 2 } },
                 fargateProfiles: { fp: { selectors: [{ namespace: "" }] } },
             });
         });
-        expect(errors.map((e) => e.propertyPath).sort()).toEqual(["endpointPublicAccess", "fargateProfiles.fp.selectors[0].namespace", "nodeGroups.general.maxSize"]);
+        expect(errors.map((e) => e.propertyPath).sort()).toEqual(["apiAccess.publicAccessCidrs[0]", "fargateProfiles.fp.selectors[0].namespace", "nodeGroups.general.maxSize"]);
         expect(plan.resources).toHaveLength(0);
     });
 });

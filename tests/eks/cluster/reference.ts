@@ -1,4 +1,4 @@
-import type { EksClusterArgs, EksNodeGroupArgs } from "../../components/eks";
+import type { EksClusterArgs, EksNodeGroupArgs } from "../../../components/eks";
 
 /** The reference eksctl ClusterConfig (REFERENCE.md, "EKS"): my-cluster, two managed node groups, two Fargate profiles. */
 export const REFERENCE_NODE_GROUPS: Record<string, EksNodeGroupArgs> = {

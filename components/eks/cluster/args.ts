@@ -1,5 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
-import type { Tags } from "../../src/core";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Tags } from "../../../src/core";
 
 /** How a taint repels pods, in the EKS API's spelling. */
 export type EksTaintEffect = "NO_SCHEDULE" | "NO_EXECUTE" | "PREFER_NO_SCHEDULE";
@@ -143,6 +143,47 @@ export interface EksClusterAutoscalerArgs {
     expander?: string;
 }
 
+/**
+ * Who can reach the Kubernetes API server (port 443). The private endpoint answers inside the VPC
+ * (and networks routed to it) on the cluster security group; the public endpoint answers on the
+ * internet, limited to `publicAccessCidrs`.
+ * https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
+ */
+export interface EksApiAccessArgs {
+    /**
+     * Keep the private endpoint. Nodes and Fargate pods reach the API through it; without it they
+     * go through the public endpoint (and a NAT gateway), so `false` needs `publicAccessCidrs`.
+     * @default true
+     */
+    privateEndpoint?: boolean;
+    /**
+     * Security groups allowed to reach 443 on the cluster security group through the private
+     * endpoint, e.g. a self-hosted CI runner's or a bastion's. Each becomes an ingress rule; the
+     * list must be known at plan time, its ids may be Outputs. At most 59 together with
+     * `privateAccessCidrs` (60 inbound rules a security group, one is EKS's own).
+     * @default []
+     */
+    privateAccessSecurityGroupIds?: pulumi.Input<string>[];
+    /**
+     * IPv4 CIDR blocks allowed to reach 443 on the cluster security group through the private
+     * endpoint: a VPN, a peered VPC, the subnet of a CI runner. Plan-time values.
+     * @default []
+     */
+    privateAccessCidrs?: string[];
+    /**
+     * Turns the public endpoint on for these IPv4 CIDR blocks only, 1 to 40 (an EKS quota that
+     * cannot be raised). `0.0.0.0/0` needs `allowPublicEndpointFromAnywhere: true`.
+     * @default none: no public endpoint
+     */
+    publicAccessCidrs?: string[];
+    /**
+     * Acknowledge that `publicAccessCidrs` contains `0.0.0.0/0`, opening the Kubernetes API
+     * endpoint to the whole internet (authentication still applies).
+     * @default false
+     */
+    allowPublicEndpointFromAnywhere?: boolean;
+}
+
 /** Arguments of {@link EksCluster}. */
 export interface EksClusterArgs {
     /**
@@ -174,22 +215,12 @@ export interface EksClusterArgs {
      */
     version?: string;
     /**
-     * Expose the Kubernetes API on a public endpoint. The private endpoint is always on.
-     * @default false
+     * Who can reach the Kubernetes API, and through which endpoint. Whoever runs `pulumi up` must
+     * be among them: every Kubernetes object and Helm release is applied through this endpoint.
+     * Must be known at plan time (each allowed security group and CIDR becomes a security group rule).
+     * @default the private endpoint only, with nothing outside the cluster allowed to reach it (a warning says how to open it)
      */
-    endpointPublicAccess?: boolean;
-    /**
-     * IPv4 CIDR blocks allowed to reach the public endpoint, 1 to 40 (an EKS quota that cannot be raised); only with
-     * `endpointPublicAccess: true`.
-     * @default ["0.0.0.0/0"] when the public endpoint is on (which needs `allowPublicEndpointFromAnywhere`)
-     */
-    publicAccessCidrs?: string[];
-    /**
-     * Acknowledge that the public endpoint is reachable from the whole internet
-     * (`0.0.0.0/0`). Without it, a public endpoint open to everyone is rejected.
-     * @default false
-     */
-    allowPublicEndpointFromAnywhere?: boolean;
+    apiAccess?: EksApiAccessArgs;
     /**
      * Managed node groups, by key. The key names the group's resources.
      * @default {}
@@ -219,8 +250,9 @@ export interface EksClusterArgs {
     deletionProtection?: boolean;
     /**
      * Tags for every AWS resource the component creates, merged over the default tags; at
-     * most 48, or 46 with node groups (which also carry the 2 cluster-autoscaler tags).
+     * most 48, or 46 with node groups (which also carry the 2 cluster-autoscaler tags). May be an
+     * Output; the default tags are kept either way.
      * @default {}
      */
-    tags?: Tags;
+    tags?: pulumi.Input<Tags>;
 }

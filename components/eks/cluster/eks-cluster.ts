@@ -1,0 +1,291 @@
+import * as aws from "@pulumi/aws";
+import * as eks from "@pulumi/eks";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { childName, defaultTags, isKnown, planContext, type Tags } from "../../../src/core";
+import { resolveFields, resolvePolicy, resolveRefs } from "../shared";
+import type { EksClusterArgs } from "./args";
+import type { ClusterAutoscalerPlan } from "./autoscaler";
+import { type EksClusterPlan, planEksCluster } from "./plan";
+
+/** The Kubernetes objects and IAM role of the cluster autoscaler. */
+export interface EksClusterAutoscalerResources {
+    /** The IRSA role the autoscaler's service account assumes. */
+    role: aws.iam.Role;
+    /** The role's least-privilege inline policy. */
+    policy: aws.iam.RolePolicy;
+    serviceAccount: k8s.core.v1.ServiceAccount;
+    clusterRole: k8s.rbac.v1.ClusterRole;
+    clusterRoleBinding: k8s.rbac.v1.ClusterRoleBinding;
+    namespacedRole: k8s.rbac.v1.Role;
+    roleBinding: k8s.rbac.v1.RoleBinding;
+    deployment: k8s.apps.v1.Deployment;
+}
+
+type TagsInput = pulumi.Input<Tags>;
+
+/** The component's tags over the default ones, plus `extra`; an Output when the user's tags are one. */
+function mergeTags(component: string, user: TagsInput | undefined, extra: Record<string, string> = {}): TagsInput {
+    if (user === undefined || isKnown(user)) return { ...defaultTags(component, user), ...extra };
+    return pulumi.output(user).apply((t) => ({ ...defaultTags(component, t), ...extra }));
+}
+
+/**
+ * An EKS cluster with everything around it: the control plane (`@pulumi/eks` `Cluster`: no
+ * default node group, access entries only, secrets encrypted with a KMS key of its own, all
+ * five control-plane log types, a private endpoint and whoever `apiAccess` lets reach it),
+ * managed node groups with their own roles and launch templates (IMDSv2, encrypted gp3), Fargate
+ * profiles, and the Kubernetes cluster autoscaler with an IRSA role limited to its service account.
+ */
+export class EksCluster extends pulumi.ComponentResource {
+    /** The type token. Never changes once released. */
+    static readonly TYPE = "compute-layer:index:EksCluster";
+
+    /** The final inputs the component applied, defaults included (Outputs aside). */
+    readonly settings: EksClusterPlan;
+    /** The control plane. */
+    readonly cluster: eks.Cluster;
+    /** The EKS cluster name; resolves once the cluster exists. */
+    readonly clusterName: pulumi.Output<string>;
+    /** The security group EKS created for the cluster (nodes, pods and the API's network interfaces). */
+    readonly clusterSecurityGroupId: pulumi.Output<string>;
+    /** The KMS key that encrypts Kubernetes secrets (rotation on). */
+    readonly secretsKey: aws.kms.Key;
+    /** The control-plane log group, `/aws/eks/<cluster>/cluster`. */
+    readonly logGroup: aws.cloudwatch.LogGroup;
+    /** A kubeconfig for the cluster, as JSON (secret). */
+    readonly kubeconfig: pulumi.Output<string>;
+    /**
+     * A Kubernetes provider for the cluster, built from {@link kubeconfig}. It depends on the node
+     * groups and Fargate profiles, so everything applied through it waits for capacity to exist.
+     */
+    readonly provider: k8s.Provider;
+    /** The ARN of the cluster's IAM OIDC provider, for IRSA roles. */
+    readonly oidcProviderArn: pulumi.Output<string>;
+    /** The OIDC issuer, without `https://`, for IRSA trust conditions. */
+    readonly oidcIssuer: pulumi.Output<string>;
+    /** The ingress rules that let `apiAccess` reach the private endpoint on 443. */
+    readonly apiIngressRules: aws.vpc.SecurityGroupIngressRule[];
+    /** The managed node groups, by key. */
+    readonly nodeGroups: Record<string, aws.eks.NodeGroup>;
+    /** Each node group's IAM role, by key. */
+    readonly nodeRoles: Record<string, aws.iam.Role>;
+    /** Each node group's launch template, by key. */
+    readonly launchTemplates: Record<string, aws.ec2.LaunchTemplate>;
+    /** The Fargate profiles, by key. */
+    readonly fargateProfiles: Record<string, aws.eks.FargateProfile>;
+    /** The pod execution role all Fargate profiles share, when there are profiles. */
+    readonly fargatePodExecutionRole?: aws.iam.Role;
+    /** The cluster autoscaler, when it is on. */
+    readonly clusterAutoscaler?: EksClusterAutoscalerResources;
+
+    /** Deploy-time values the plan's `{{name}}` placeholders stand for. */
+    private readonly refs: Record<string, pulumi.Input<string>>;
+
+    constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before anything is registered.
+        const plan = planEksCluster(name, args, planContext());
+        super(EksCluster.TYPE, name, {}, opts);
+        this.settings = plan;
+        for (const w of plan.warnings) pulumi.log.warn(w, this);
+
+        const tags = mergeTags(name, args.tags);
+        const parent = { parent: this };
+        this.refs = {
+            partition: aws.getPartitionOutput({}, parent).partition,
+            region: aws.getRegionOutput({}, parent).region,
+            accountId: aws.getCallerIdentityOutput({}, parent).accountId,
+        };
+
+        this.secretsKey = new aws.kms.Key(childName(name, "secrets-key"), { ...plan.secretsKey, tags }, parent);
+        this.logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), { ...plan.logGroup, tags }, parent);
+
+        this.cluster = new eks.Cluster(
+            childName(name, "cluster"),
+            {
+                ...plan.controlPlane,
+                vpcId: args.vpcId,
+                privateSubnetIds: args.privateSubnetIds,
+                ...(args.publicSubnetIds !== undefined ? { publicSubnetIds: args.publicSubnetIds } : {}),
+                encryptionConfigKeyArn: this.secretsKey.arn,
+                tags,
+            },
+            { parent: this, dependsOn: [this.logGroup] },
+        );
+        const cluster = this.cluster;
+        this.clusterName = cluster.urn.apply(() => plan.clusterName);
+        this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
+        this.oidcProviderArn = cluster.oidcProviderArn;
+        this.oidcIssuer = cluster.oidcIssuer;
+        this.clusterSecurityGroupId = cluster.clusterSecurityGroupId;
+        this.refs.oidcProviderArn = this.oidcProviderArn;
+        this.refs.oidcIssuer = this.oidcIssuer;
+
+        // Who may reach the private endpoint: rules on the security group EKS created for the cluster.
+        const allowedGroups = args.apiAccess?.privateAccessSecurityGroupIds ?? [];
+        this.apiIngressRules = plan.apiIngress.map(
+            ({ key, securityGroupIndex, ...rule }) =>
+                new aws.vpc.SecurityGroupIngressRule(
+                    childName(name, key),
+                    {
+                        ...rule,
+                        securityGroupId: this.clusterSecurityGroupId,
+                        ...(securityGroupIndex !== undefined ? { referencedSecurityGroupId: allowedGroups[securityGroupIndex] } : {}),
+                        tags,
+                    },
+                    parent,
+                ),
+        );
+
+        // Managed node groups.
+        this.nodeGroups = {};
+        this.nodeRoles = {};
+        this.launchTemplates = {};
+        for (const ng of plan.nodeGroups) {
+            const p = (...suffix: string[]) => childName(name, "ng", ng.key, ...suffix);
+            const role = new aws.iam.Role(
+                p("role"),
+                { description: ng.role.description, assumeRolePolicy: this.policy(ng.role.assumeRolePolicy), tags },
+                parent,
+            );
+            const attachments = Object.entries(ng.policyArns).map(
+                ([short, arn]) => new aws.iam.RolePolicyAttachment(p(short), { role: role.name, policyArn: this.resolve(arn) }, parent),
+            );
+            const lt = new aws.ec2.LaunchTemplate(
+                p("lt"),
+                {
+                    ...ng.launchTemplate,
+                    tagSpecifications: [
+                        { resourceType: "instance", tags },
+                        { resourceType: "volume", tags },
+                    ],
+                    tags,
+                },
+                parent,
+            );
+            this.nodeRoles[ng.key] = role;
+            this.launchTemplates[ng.key] = lt;
+            this.nodeGroups[ng.key] = new aws.eks.NodeGroup(
+                p(),
+                {
+                    clusterName: plan.clusterName,
+                    nodeGroupNamePrefix: ng.namePrefix,
+                    nodeRoleArn: role.arn,
+                    subnetIds: args.privateSubnetIds,
+                    instanceTypes: ng.instanceTypes,
+                    capacityType: ng.capacityType,
+                    ...(ng.amiType !== undefined ? { amiType: ng.amiType } : {}),
+                    scalingConfig: { minSize: ng.minSize, maxSize: ng.maxSize, desiredSize: ng.desiredSize },
+                    updateConfig: ng.updateConfig,
+                    labels: ng.labels,
+                    taints: ng.taints,
+                    launchTemplate: { id: lt.id, version: pulumi.interpolate`${lt.latestVersion}` },
+                    tags: mergeTags(name, args.tags, ng.extraTags),
+                },
+                {
+                    parent: this,
+                    // The cluster autoscaler owns the count once the group exists (pulumi-eks#1293).
+                    ignoreChanges: ["scalingConfig.desiredSize"],
+                    dependsOn: [cluster, ...attachments],
+                },
+            );
+        }
+
+        // Fargate profiles: one pod execution role, private subnets only. EKS creates one
+        // profile at a time per cluster, so each waits for the one before.
+        this.fargateProfiles = {};
+        if (plan.fargatePodRole) {
+            const { description, assumeRolePolicy, policyArn } = plan.fargatePodRole;
+            const role = new aws.iam.Role(
+                childName(name, "fargate-pod-role"),
+                { description, assumeRolePolicy: this.policy(assumeRolePolicy), tags },
+                parent,
+            );
+            const attachment = new aws.iam.RolePolicyAttachment(
+                childName(name, "fargate-pod-role", "policy"),
+                { role: role.name, policyArn: this.resolve(policyArn) },
+                parent,
+            );
+            this.fargatePodExecutionRole = role;
+            let previous: pulumi.Resource | undefined;
+            for (const fp of plan.fargateProfiles) {
+                const profile = new aws.eks.FargateProfile(
+                    childName(name, "fp", fp.key),
+                    {
+                        clusterName: plan.clusterName,
+                        podExecutionRoleArn: role.arn,
+                        subnetIds: args.privateSubnetIds,
+                        selectors: fp.selectors,
+                        tags,
+                    },
+                    { parent: this, dependsOn: [cluster, attachment, ...(previous ? [previous] : [])] },
+                );
+                this.fargateProfiles[fp.key] = profile;
+                previous = profile;
+            }
+        }
+
+        // Created after the node groups and Fargate profiles, so that workloads applied through it
+        // (the autoscaler, KubernetesService) have somewhere to run on the first `pulumi up` instead
+        // of waiting out their readiness timeout while capacity is still being created.
+        this.provider = new k8s.Provider(
+            childName(name, "k8s"),
+            { kubeconfig: this.kubeconfig },
+            { parent: this, dependsOn: [...Object.values(this.nodeGroups), ...Object.values(this.fargateProfiles)] },
+        );
+
+        if (plan.clusterAutoscaler) this.clusterAutoscaler = this.autoscaler(name, plan.clusterAutoscaler, tags);
+
+        this.registerOutputs({
+            clusterName: this.clusterName,
+            kubeconfig: this.kubeconfig,
+            oidcProviderArn: this.oidcProviderArn,
+            oidcIssuer: this.oidcIssuer,
+        });
+    }
+
+    /** A planned value with its deploy-time references filled in. */
+    private resolve<T>(value: T): pulumi.Output<T> {
+        return resolveRefs(value, this.refs);
+    }
+
+    /** A planned policy document, as IAM JSON with its deploy-time references filled in. */
+    private policy(doc: Parameters<typeof resolvePolicy>[0]): pulumi.Output<string> {
+        return resolvePolicy(doc, this.refs);
+    }
+
+    private autoscaler(name: string, ca: ClusterAutoscalerPlan, tags: TagsInput): EksClusterAutoscalerResources {
+        const parent = { parent: this };
+        const role = new aws.iam.Role(
+            childName(name, "autoscaler-role"),
+            { description: ca.role.description, assumeRolePolicy: this.policy(ca.role.assumeRolePolicy), tags },
+            parent,
+        );
+        const policy = new aws.iam.RolePolicy(childName(name, "autoscaler-policy"), { role: role.name, policy: this.policy(ca.policy) }, parent);
+        const refs = { ...this.refs, clusterAutoscalerRoleArn: role.arn };
+        const k8sOpts = { parent: this, provider: this.provider };
+        const serviceAccount = new k8s.core.v1.ServiceAccount(
+            childName(name, "autoscaler-sa"),
+            resolveFields(ca.serviceAccount, refs) as k8s.core.v1.ServiceAccountArgs,
+            k8sOpts,
+        );
+        const clusterRole = new k8s.rbac.v1.ClusterRole(childName(name, "autoscaler-clusterrole"), ca.clusterRole, k8sOpts);
+        const clusterRoleBinding = new k8s.rbac.v1.ClusterRoleBinding(
+            childName(name, "autoscaler-clusterrolebinding"),
+            ca.clusterRoleBinding,
+            { ...k8sOpts, dependsOn: [clusterRole] },
+        );
+        const namespacedRole = new k8s.rbac.v1.Role(childName(name, "autoscaler-role-k8s"), ca.namespacedRole, k8sOpts);
+        const roleBinding = new k8s.rbac.v1.RoleBinding(childName(name, "autoscaler-rolebinding"), ca.roleBinding, {
+            ...k8sOpts,
+            dependsOn: [namespacedRole],
+        });
+        const deployment = new k8s.apps.v1.Deployment(
+            childName(name, "autoscaler"),
+            resolveFields(ca.deployment, refs) as k8s.apps.v1.DeploymentArgs,
+            // The pod needs nodes to run on, its RBAC and its AWS permissions.
+            { ...k8sOpts, dependsOn: [...Object.values(this.nodeGroups), serviceAccount, clusterRoleBinding, roleBinding, policy] },
+        );
+        return { role, policy, serviceAccount, clusterRole, clusterRoleBinding, namespacedRole, roleBinding, deployment };
+    }
+}

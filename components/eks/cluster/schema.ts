@@ -1,0 +1,67 @@
+import { input, int, obj, planTime, z } from "../../../src/core";
+
+const str = z.string();
+
+const taintSchema = obj({
+    key: str,
+    value: str.optional(),
+    effect: z.enum(["NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE"]),
+});
+
+const nodeGroupSchema = obj({
+    // EKS CreateNodegroup instanceTypes; this library allows 1 to 20 (issue 6).
+    instanceTypes: z.array(str).min(1).max(20),
+    capacityType: z.enum(["ON_DEMAND", "SPOT"]).optional(),
+    // EKS NodegroupScalingConfig: minSize >= 0, maxSize >= 1, desiredSize >= 0.
+    minSize: int().min(0),
+    maxSize: int().min(1),
+    desiredSize: int().min(0).optional(),
+    // gp3 volumes are 1 GiB to 16 TiB; the EKS-optimized AMI snapshots are 20 GiB, so less fails to launch.
+    diskSizeGb: int().min(20).max(16384).optional(),
+    labels: z.record(str, str).optional(),
+    // At most 50 taints a node group (EKS user guide, "Recipe: Prevent pods from being scheduled").
+    taints: z.array(taintSchema).max(50).optional(),
+    // EKS NodegroupUpdateConfig.maxUnavailablePercentage: 1 to 100.
+    maxUnavailablePercentage: int().min(1).max(100).optional(),
+    amiType: str.optional(),
+    // EC2 InstanceMetadataOptionsRequest.HttpPutResponseHopLimit: 1 to 64.
+    metadataHopLimit: int().min(1).max(64).optional(),
+    ssmAccess: z.boolean().optional(),
+});
+
+const fargateProfileSchema = obj({
+    // 1 to 5 selectors a profile (EKS CreateFargateProfile).
+    selectors: z.array(obj({ namespace: str, labels: z.record(str, str).optional() })).min(1).max(5),
+});
+
+const clusterAutoscalerSchema = obj({
+    enabled: z.boolean().optional(),
+    version: str.optional(),
+    expander: str.optional(),
+});
+
+const apiAccessSchema = obj({
+    privateEndpoint: z.boolean().optional(),
+    // 60 inbound rules a security group by default; the planner checks the two lists together.
+    privateAccessSecurityGroupIds: planTime(z.array(input(str)).max(59), "each security group is an ingress rule").optional(),
+    privateAccessCidrs: planTime(z.array(str).max(59), "each CIDR block is an ingress rule").optional(),
+    // "Public endpoint access CIDR ranges per cluster": 40, not adjustable (EKS service quotas).
+    publicAccessCidrs: z.array(str).min(1).max(40).optional(),
+    allowPublicEndpointFromAnywhere: z.boolean().optional(),
+});
+
+/** The shape of {@link EksClusterArgs}, checked before anything else (issue 19). */
+export const eksClusterArgsSchema = obj({
+    vpcId: input(str),
+    privateSubnetIds: input(z.array(input(str))),
+    publicSubnetIds: input(z.array(input(str))).optional(),
+    clusterName: planTime(str, "it names the cluster and its log group, node role policies and tags").optional(),
+    version: planTime(str, "it picks the cluster autoscaler release and add-on versions").optional(),
+    apiAccess: planTime(apiAccessSchema, "each allowed security group and CIDR is a security group rule").optional(),
+    nodeGroups: planTime(z.record(str, nodeGroupSchema), "each key names a node group and its role").optional(),
+    fargateProfiles: planTime(z.record(str, fargateProfileSchema), "each key names a Fargate profile").optional(),
+    clusterAutoscaler: planTime(clusterAutoscalerSchema, "it decides whether the autoscaler is installed").optional(),
+    logRetentionDays: int().optional(),
+    deletionProtection: z.boolean().optional(),
+    tags: input(z.record(str, input(str))).optional(),
+});

@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { EksCluster, type EksClusterArgs, type EksClusterPlan, planEksCluster, substituteRefs } from "../../../components/eks";
+import { only, type Plan, type PlannedResource, resource, runPlan } from "../../support";
+import { REFERENCE_FARGATE_PROFILES, REFERENCE_NODE_GROUPS } from "./reference";
+
+/**
+ * The component adds only Outputs to its planner's result (issue 15): every registered child's
+ * inputs equal the planner's final inputs, with the deploy-time references filled in and the ids
+ * and ARNs of the other children added.
+ */
+const args: EksClusterArgs = {
+    vpcId: "vpc-0123456789abcdef0",
+    privateSubnetIds: ["subnet-0aaa", "subnet-0bbb"],
+    clusterName: "my-cluster",
+    apiAccess: { privateAccessSecurityGroupIds: ["sg-0runner000000000a"], privateAccessCidrs: ["10.50.0.0/16"] },
+    nodeGroups: REFERENCE_NODE_GROUPS,
+    fargateProfiles: REFERENCE_FARGATE_PROFILES,
+    tags: { team: "platform" },
+};
+
+describe("EksCluster registers exactly its planner's inputs, plus Outputs", () => {
+    let plan: Plan;
+    let settings: EksClusterPlan;
+    let refs: Record<string, string>;
+    const tags = { "managed-by": "compute-layer", component: "ref", team: "platform" };
+    const out = (r: PlannedResource, key = "arn") => r.outputs?.[key];
+    const policyJson = (doc: unknown) => JSON.stringify(substituteRefs(doc, refs));
+
+    beforeAll(async () => {
+        plan = await runPlan(() => {
+            const c = new EksCluster("ref", args);
+            return { oidcProviderArn: c.oidcProviderArn, oidcIssuer: c.oidcIssuer };
+        });
+        settings = planEksCluster("ref", args, { stack: plan.stack, now: new Date() });
+        refs = {
+            partition: "aws",
+            region: "us-east-1",
+            accountId: "123456789012",
+            oidcProviderArn: plan.outputs.oidcProviderArn as string,
+            oidcIssuer: plan.outputs.oidcIssuer as string,
+            clusterAutoscalerRoleArn: out(resource(plan, "aws:iam/role:Role", "ref-autoscaler-role")) as string,
+        };
+    });
+
+    it("the key, the log group and the control plane", () => {
+        const key = only(plan, "aws:kms/key:Key");
+        expect(key.inputs).toEqual({ ...settings.secretsKey, tags });
+        expect(only(plan, "aws:cloudwatch/logGroup:LogGroup").inputs).toEqual({ ...settings.logGroup, tags });
+        expect(only(plan, "eks:index:Cluster").inputs).toEqual({
+            ...settings.controlPlane,
+            vpcId: args.vpcId,
+            privateSubnetIds: args.privateSubnetIds,
+            encryptionConfigKeyArn: out(key),
+            tags,
+        });
+    });
+
+    it("the API ingress rules", () => {
+        for (const { key, securityGroupIndex, ...rule } of settings.apiIngress) {
+            const r = resource(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `ref-${key}`);
+            expect(r.inputs).toEqual({
+                ...rule,
+                securityGroupId: expect.stringMatching(/^sg-[0-9a-f]{17}$/),
+                ...(securityGroupIndex !== undefined ? { referencedSecurityGroupId: "sg-0runner000000000a" } : {}),
+                tags,
+            });
+        }
+        expect(settings.apiIngress).toHaveLength(2);
+    });
+
+    it("node groups: role, policy attachments, launch template, group", () => {
+        for (const ng of settings.nodeGroups) {
+            const p = (...s: string[]) => ["ref", "ng", ng.key, ...s].join("-");
+            const role = resource(plan, "aws:iam/role:Role", p("role"));
+            expect(role.inputs).toEqual({ description: ng.role.description, assumeRolePolicy: policyJson(ng.role.assumeRolePolicy), tags });
+            for (const [short, arn] of Object.entries(ng.policyArns)) {
+                expect(resource(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", p(short)).inputs).toEqual({
+                    role: out(role, "name"),
+                    policyArn: substituteRefs(arn, refs),
+                });
+            }
+            const lt = resource(plan, "aws:ec2/launchTemplate:LaunchTemplate", p("lt"));
+            expect(lt.inputs).toEqual({
+                ...ng.launchTemplate,
+                tagSpecifications: [
+                    { resourceType: "instance", tags },
+                    { resourceType: "volume", tags },
+                ],
+                tags,
+            });
+            expect(resource(plan, "aws:eks/nodeGroup:NodeGroup", p()).inputs).toEqual({
+                clusterName: settings.clusterName,
+                nodeGroupNamePrefix: ng.namePrefix,
+                nodeRoleArn: out(role),
+                subnetIds: args.privateSubnetIds,
+                instanceTypes: ng.instanceTypes,
+                capacityType: ng.capacityType,
+                scalingConfig: { minSize: ng.minSize, maxSize: ng.maxSize, desiredSize: ng.desiredSize },
+                updateConfig: ng.updateConfig,
+                labels: ng.labels,
+                taints: ng.taints,
+                launchTemplate: { id: out(lt, "id"), version: "1" },
+                tags: { ...tags, ...ng.extraTags },
+            });
+        }
+    });
+
+    it("Fargate: the pod execution role and the profiles", () => {
+        const pod = settings.fargatePodRole;
+        if (!pod) throw new Error("expected a Fargate pod role");
+        const role = resource(plan, "aws:iam/role:Role", "ref-fargate-pod-role");
+        expect(role.inputs).toEqual({ description: pod.description, assumeRolePolicy: policyJson(pod.assumeRolePolicy), tags });
+        expect(resource(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "ref-fargate-pod-role-policy").inputs).toEqual({
+            role: out(role, "name"),
+            policyArn: substituteRefs(pod.policyArn, refs),
+        });
+        for (const fp of settings.fargateProfiles) {
+            expect(resource(plan, "aws:eks/fargateProfile:FargateProfile", `ref-fp-${fp.key}`).inputs).toEqual({
+                clusterName: settings.clusterName,
+                podExecutionRoleArn: out(role),
+                subnetIds: args.privateSubnetIds,
+                selectors: fp.selectors,
+                tags,
+            });
+        }
+    });
+
+    it("the cluster autoscaler: IAM and its Kubernetes objects", () => {
+        const ca = settings.clusterAutoscaler;
+        if (!ca) throw new Error("expected the cluster autoscaler");
+        const role = resource(plan, "aws:iam/role:Role", "ref-autoscaler-role");
+        expect(role.inputs).toEqual({ description: ca.role.description, assumeRolePolicy: policyJson(ca.role.assumeRolePolicy), tags });
+        expect(resource(plan, "aws:iam/rolePolicy:RolePolicy", "ref-autoscaler-policy").inputs).toEqual({
+            role: out(role, "name"),
+            policy: policyJson(ca.policy),
+        });
+        const k8s: [string, string, string, unknown][] = [
+            ["kubernetes:core/v1:ServiceAccount", "ref-autoscaler-sa", "v1", ca.serviceAccount],
+            ["kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", "ref-autoscaler-clusterrole", "rbac.authorization.k8s.io/v1", ca.clusterRole],
+            ["kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "ref-autoscaler-clusterrolebinding", "rbac.authorization.k8s.io/v1", ca.clusterRoleBinding],
+            ["kubernetes:rbac.authorization.k8s.io/v1:Role", "ref-autoscaler-role-k8s", "rbac.authorization.k8s.io/v1", ca.namespacedRole],
+            ["kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "ref-autoscaler-rolebinding", "rbac.authorization.k8s.io/v1", ca.roleBinding],
+            ["kubernetes:apps/v1:Deployment", "ref-autoscaler", "apps/v1", ca.deployment],
+        ];
+        for (const [type, name, apiVersion, planned] of k8s) {
+            const kind = type.split(":")[2];
+            expect(resource(plan, type, name).inputs, name).toEqual({ apiVersion, kind, ...substituteRefs(planned as object, refs) });
+        }
+    });
+});
