@@ -44,19 +44,15 @@ export function ecsServices(
     for (const key of ["api", "admin"] as const) {
         const svc = config[key];
         if (!svc) continue;
-        const health = `curl -f http://localhost:${svc.port}/health || exit 1`;
+        // The placeholder (traefik/whoami, FROM scratch) listens on WHOAMI_PORT_NUMBER and answers /health,
+        // which the ALB checks; it has no shell for a container health check, and writes no files, so
+        // it runs as a non-root user on the read-only root filesystem without a volume.
         const app = {
             image: svc.image,
             portMappings: [{ containerPort: svc.port, name: "http" }],
-            environment: { ENV: env, PORT: String(svc.port) },
+            environment: { ENV: env, PORT: String(svc.port), WHOAMI_PORT_NUMBER: String(svc.port), WHOAMI_NAME: key },
             secrets: { DB_PASSWORD: dbSecret.arn },
-            healthCheck: {
-                command: ["CMD-SHELL", health],
-                intervalSeconds: 30,
-                timeoutSeconds: 5,
-                retries: 3,
-                startPeriodSeconds: 10,
-            },
+            user: "65532:65532",
         };
         const service = {
             cluster,

@@ -2,7 +2,8 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { IstioTrafficPolicy, KubernetesService, type KubernetesServiceArgs } from "../../src";
 import type { SystemContext } from "./context";
-import { istio } from "./mesh";
+import { albIngress, meshIngress } from "./ingress";
+import { istio, type Mesh, WEB_GATEWAY } from "./mesh";
 
 type WebApp = NonNullable<SystemContext["config"]["webApp"]>;
 
@@ -15,7 +16,10 @@ function workload(ctx: SystemContext, secretName: pulumi.Input<string>, version:
         image,
         port: 8080,
         labels: { app: "web", version },
-        env: { ENV: ctx.env },
+        // The placeholder (traefik/whoami) listens on WHOAMI_PORT_NUMBER and answers /health and every other path.
+        env: { ENV: ctx.env, WHOAMI_PORT_NUMBER: "8080", WHOAMI_NAME: `web-${version}` },
+        // Its image (FROM scratch) names no user: run it as a non-root one.
+        securityContext: { runAsUser: 65532, runAsGroup: 65532 },
         secretEnv: { DB_PASSWORD: { secretName, key: "password" } },
         autoScaling: {
             min: Math.max(floor, Math.round((app.replicas.min * share) / 100)),
@@ -36,6 +40,8 @@ function canaryRouting(host: pulumi.Input<string>, weight: number, opts: pulumi.
         {
             host,
             namespace: "production",
+            // For callers inside the mesh and for those that come in through the ingress gateway.
+            gateways: [WEB_GATEWAY, "mesh"],
             subsets: { v1: { version: "v1" }, v2: { version: "v2" } },
             routes: [
                 {
@@ -61,23 +67,28 @@ function canaryRouting(host: pulumi.Input<string>, weight: number, opts: pulumi.
     );
 }
 
-/** The `production` namespace, web-app v1 and, with the mesh and a canary image, v2 behind Istio's split. */
+/** The `production` namespace: restricted pod security, Istio injection when the mesh is installed. */
+function productionNamespace(provider: k8s.Provider, mesh: Mesh | undefined) {
+    const labels: Record<string, string> = {
+        "pod-security.kubernetes.io/enforce": "restricted",
+        ...(mesh ? { "istio-injection": "enabled" } : {}),
+    };
+    const dependsOn = mesh ? [mesh.istiod] : [];
+    return new k8s.core.v1.Namespace("production", { metadata: { name: "production", labels } }, { provider, dependsOn });
+}
+
+/**
+ * web-app v1 and, with the mesh and a canary image, v2 behind Istio's split, in `production`. Its
+ * Service is ClusterIP: callers from outside reach it through an HTTPS ALB made by the AWS Load
+ * Balancer Controller, via the Istio ingress gateway when the mesh is on.
+ */
 export function webApp(ctx: SystemContext, provider: k8s.Provider): void {
     const { config, profile } = ctx;
     const app = config.webApp;
     if (!app) return;
     const canaryImage = profile.canary && config.tiers.mesh ? app.canaryImage : undefined;
-    const istiod = canaryImage ? istio(ctx, provider) : undefined;
-    const mesh = istiod ? [istiod] : [];
-    const labels: Record<string, string> = {
-        "pod-security.kubernetes.io/enforce": "restricted",
-        ...(istiod ? { "istio-injection": "enabled" } : {}),
-    };
-    const ns = new k8s.core.v1.Namespace(
-        "production",
-        { metadata: { name: "production", labels } },
-        { provider, dependsOn: mesh },
-    );
+    const mesh = canaryImage ? istio(ctx, provider) : undefined;
+    const ns = productionNamespace(provider, mesh);
     const dbCredentials = new k8s.core.v1.Secret(
         "db-credentials",
         {
@@ -89,17 +100,22 @@ export function webApp(ctx: SystemContext, provider: k8s.Provider): void {
     );
     const secretName = dbCredentials.metadata.name;
     const stableShare = canaryImage ? 100 - app.canaryWeight : 100;
-    const service = { type: "LoadBalancer" as const, port: 80, selector: { app: "web" } };
+    const service = { type: "ClusterIP" as const, port: 80, selector: { app: "web" } };
     const stable = new KubernetesService(
         "web-app",
         { ...workload(ctx, secretName, "v1", app.image, stableShare), service },
         { provider, dependsOn: [ns] },
     );
-    if (!canaryImage) return;
+    if (!mesh || !canaryImage) {
+        const backend = { namespace: "production", service: stable.name, port: 80 };
+        albIngress(ctx, "web-ingress", backend, { provider, dependsOn: [stable] }, { port: "traffic-port", path: "/ready" });
+        return;
+    }
     new KubernetesService(
         "web-app-v2",
         { ...workload(ctx, secretName, "v2", canaryImage, app.canaryWeight), service: { enabled: false } },
         { provider, dependsOn: [ns] },
     );
-    canaryRouting(stable.name, app.canaryWeight, { provider, dependsOn: [ns, ...mesh] });
+    canaryRouting(stable.name, app.canaryWeight, { provider, dependsOn: [ns, mesh.istiod] });
+    meshIngress(ctx, provider, mesh);
 }

@@ -1,0 +1,76 @@
+import * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import type { SystemContext } from "./context";
+import { INGRESS, type Mesh, WEB_GATEWAY } from "./mesh";
+
+/** The public host of web-app: `app.<domain>`. */
+export const webAppHost = (ctx: SystemContext) => `app.${ctx.config.domain}`;
+
+/**
+ * The annotations of an internet-facing ALB made by the AWS Load Balancer Controller: HTTPS only
+ * on 443 with the stack's certificate and a TLS 1.2+ policy, pods as `ip` targets, the given health
+ * check. (The controller's documented annotations: kubernetes-sigs.github.io/aws-load-balancer-controller,
+ * "Ingress annotations".)
+ */
+export function albAnnotations(ctx: SystemContext, healthCheck: { port: string; path: string }) {
+    const certificateArn = ctx.config.certificateArn;
+    if (!certificateArn) throw new Error(`the ${ctx.env} ingress needs compute-layer:certificateArn (HTTPS only)`);
+    return {
+        "alb.ingress.kubernetes.io/scheme": "internet-facing",
+        "alb.ingress.kubernetes.io/target-type": "ip",
+        "alb.ingress.kubernetes.io/listen-ports": '[{"HTTPS":443}]',
+        "alb.ingress.kubernetes.io/certificate-arn": certificateArn,
+        "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        "alb.ingress.kubernetes.io/healthcheck-port": healthCheck.port,
+        "alb.ingress.kubernetes.io/healthcheck-path": healthCheck.path,
+        "alb.ingress.kubernetes.io/tags": `environment=${ctx.env}`,
+    };
+}
+
+/**
+ * External traffic into the mesh: an ALB (HTTPS 443, made by the AWS Load Balancer Controller from
+ * an Ingress) → the Istio ingress gateway's pods (ClusterIP Service, `ip` targets, health-checked on
+ * the gateway's status port 15021 `/healthz/ready`) → the `web-gateway` Gateway (HTTP on 80 for
+ * `app.<domain>`, only for VirtualServices in `production`) → the canary's VirtualService, which
+ * splits 90/10 exactly as it does for callers inside the mesh.
+ */
+export function meshIngress(ctx: SystemContext, provider: k8s.Provider, mesh: Mesh): void {
+    const host = webAppHost(ctx);
+    const opts = { provider, dependsOn: [mesh.gateway] };
+    new k8s.apiextensions.CustomResource(
+        "web-gateway",
+        {
+            apiVersion: "networking.istio.io/v1",
+            kind: "Gateway",
+            metadata: { name: WEB_GATEWAY.split("/")[1], namespace: INGRESS.namespace },
+            spec: {
+                selector: { istio: INGRESS.selector },
+                servers: [{ port: { number: 80, name: "http", protocol: "HTTP" }, hosts: [`production/${host}`] }],
+            },
+        },
+        opts,
+    );
+    albIngress(ctx, "web-ingress", { namespace: INGRESS.namespace, service: INGRESS.name, port: 80 }, opts, {
+        port: "15021",
+        path: "/healthz/ready",
+    });
+}
+
+/** An Ingress for `app.<domain>` to one Service, which the AWS Load Balancer Controller turns into an HTTPS ALB. */
+export function albIngress(
+    ctx: SystemContext,
+    name: string,
+    backend: { namespace: string; service: pulumi.Input<string>; port: number },
+    opts: pulumi.CustomResourceOptions,
+    healthCheck: { port: string; path: string },
+): k8s.networking.v1.Ingress {
+    const path = { path: "/", pathType: "Prefix", backend: { service: { name: backend.service, port: { number: backend.port } } } };
+    return new k8s.networking.v1.Ingress(
+        name,
+        {
+            metadata: { name: "web", namespace: backend.namespace, annotations: albAnnotations(ctx, healthCheck) },
+            spec: { ingressClassName: "alb", rules: [{ host: webAppHost(ctx), http: { paths: [path] } }] },
+        },
+        opts,
+    );
+}
