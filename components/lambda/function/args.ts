@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Tags } from "../../../src/core";
-import type { ScheduledScaling } from "../../../src/scaling";
+import type { AutoScalingArgs } from "../../../src/scaling";
 
 /**
  * Where the function's code comes from: exactly one of a local path, an S3 object, or a
@@ -33,31 +33,6 @@ export interface LambdaCodeArgs {
      * @default none
      */
     imageUri?: pulumi.Input<string>;
-}
-
-/** Provisioned concurrency that Application Auto Scaling keeps between two bounds. */
-export interface ProvisionedConcurrencyScalingArgs {
-    /**
-     * The least provisioned concurrency, 1 or more.
-     * @default required
-     */
-    minCapacity: number;
-    /**
-     * The most provisioned concurrency; at least `minCapacity` and at most `reservedConcurrency` when that is set.
-     * @default required
-     */
-    maxCapacity: number;
-    /**
-     * The LambdaProvisionedConcurrencyUtilization to hold, 0.1–0.9.
-     * @default 0.7
-     */
-    targetUtilization?: number;
-    /**
-     * Scheduled changes of the bounds, in the shared scaling vocabulary (`cron(...)`, `rate(...)`
-     * or `at(...)`, with `minCapacity` / `maxCapacity`).
-     * @default none
-     */
-    schedules?: ScheduledScaling[];
 }
 
 /** An existing queue or topic that receives the events the function failed to process. */
@@ -319,12 +294,23 @@ export interface LambdaFunctionArgs {
      */
     reservedConcurrency?: number;
     /**
-     * Pre-initialized execution environments on the `live` alias: a fixed number (1 or more), or
-     * `{ minCapacity, maxCapacity, targetUtilization?, schedules? }` to scale it with Application
-     * Auto Scaling on LambdaProvisionedConcurrencyUtilization. At most `reservedConcurrency`.
+     * A fixed number of pre-initialized execution environments on the `live` alias, 1 or more and
+     * at most `reservedConcurrency`. For a number that scales, use `autoScaling` instead (not both).
      * @default none
      */
-    provisionedConcurrency?: number | ProvisionedConcurrencyScalingArgs;
+    provisionedConcurrency?: number;
+    /**
+     * Provisioned concurrency on the `live` alias that Application Auto Scaling keeps between `min`
+     * and `max` (units of provisioned concurrency; `min` 1 or more, `max` at most
+     * `reservedConcurrency`), in the shared scaling vocabulary: `targetTracking` on
+     * `provisionedConcurrencyUtilization` (a fraction 0.1–0.9) or a `custom` metric, `steps`
+     * (alarms default to the alias's `FunctionName` and `Resource` dimensions), and `schedules`
+     * (`cron(...)`, `rate(...)` or `at(...)`). Without `targetTracking` and `steps`, a target of
+     * 0.7 on `provisionedConcurrencyUtilization` is added. Lambda has no predictive scaling. Not
+     * with `provisionedConcurrency`.
+     * @default none
+     */
+    autoScaling?: AutoScalingArgs;
     /**
      * Where failed asynchronous events go: `true` creates an encrypted SQS queue (14 days'
      * retention), `{ targetArn }` uses an existing queue or topic, `false` drops them. Stream
@@ -365,8 +351,9 @@ export interface LambdaFunctionArgs {
      */
     events?: LambdaEventsArgs;
     /**
-     * Tags for every child that can be tagged, merged over `managed-by` and `component`.
+     * Tags for every child that can be tagged, merged over `managed-by` and `component`. May be an
+     * Output (the default tags are still added).
      * @default none
      */
-    tags?: Tags;
+    tags?: pulumi.Input<Tags>;
 }

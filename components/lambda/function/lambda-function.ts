@@ -1,30 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, defaultTags } from "../../../src/core";
+import { awsContext, planContext, type PolicyStatement, policyJson } from "../../../src/core";
 import type { LambdaFunctionArgs } from "./args";
-import { LambdaFunctionPlan, planLambdaFunction } from "./plan";
-
-/** One statement of an IAM policy document, as the component writes them. */
-interface Statement {
-    Sid: string;
-    Effect: "Allow";
-    Action: pulumi.Input<string>[];
-    Resource: pulumi.Input<string> | pulumi.Input<string>[];
-}
-
-/** The access-log fields of the HTTP API's `$default` stage (JSON, one line a request). */
-const ACCESS_LOG_FORMAT = JSON.stringify({
-    requestId: "$context.requestId",
-    ip: "$context.identity.sourceIp",
-    requestTime: "$context.requestTime",
-    httpMethod: "$context.httpMethod",
-    routeKey: "$context.routeKey",
-    status: "$context.status",
-    protocol: "$context.protocol",
-    responseLength: "$context.responseLength",
-    integrationLatency: "$context.integrationLatency",
-    integrationError: "$context.integrationErrorMessage",
-});
+import { type HttpApiPlan, type LambdaFunctionPlan, type PermissionPlan, planLambdaFunction, type ScalingPlan } from "./plan";
 
 /**
  * A Lambda function with everything it needs to run safely: a least-privilege role, a log group
@@ -32,8 +10,14 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
  * lives and which every event source invokes), a dead-letter queue, X-Ray tracing, optional VPC
  * access, and its event sources (HTTP API, schedules, SQS, DynamoDB and Kinesis streams, S3, SNS),
  * each with a permission scoped to its source.
+ *
+ * The planner ({@link planLambdaFunction}) decides every child's inputs; this class only adds the
+ * Outputs that tie the children together (ARNs, ids, names).
  */
 export class LambdaFunction extends pulumi.ComponentResource {
+    /** The Pulumi type token; never changes (changing it would replace every deployed function). */
+    static readonly TYPE = "compute-layer:index:LambdaFunction";
+
     /** The function. */
     readonly function: aws.lambda.Function;
     /** Its execution role. */
@@ -56,10 +40,12 @@ export class LambdaFunction extends pulumi.ComponentResource {
     readonly eventInvokeConfig: aws.lambda.FunctionEventInvokeConfig;
     /** Provisioned concurrency on the alias, when asked for. */
     readonly provisionedConcurrencyConfig?: aws.lambda.ProvisionedConcurrencyConfig;
-    /** The scalable target of the alias's provisioned concurrency, with `provisionedConcurrency: {minCapacity, maxCapacity}`. */
+    /** The scalable target of the alias's provisioned concurrency, with `autoScaling`. */
     readonly scalingTarget?: aws.appautoscaling.Target;
-    /** The target-tracking policy on LambdaProvisionedConcurrencyUtilization. */
+    /** The scaling policies of `autoScaling`. */
     readonly scalingPolicies: aws.appautoscaling.Policy[] = [];
+    /** The CloudWatch alarms of `autoScaling.steps`. */
+    readonly scalingAlarms: aws.cloudwatch.MetricAlarm[] = [];
     /** Scheduled changes of the provisioned-concurrency bounds. */
     readonly scheduledActions: aws.appautoscaling.ScheduledAction[] = [];
     /** The HTTP API, when `events.http` is set. */
@@ -82,89 +68,61 @@ export class LambdaFunction extends pulumi.ComponentResource {
     readonly topicSubscriptions: aws.sns.TopicSubscription[] = [];
     /** Every invoke permission the component created; each has a sourceArn. */
     readonly permissions: aws.lambda.Permission[] = [];
-    /** What the planner decided, with defaults applied. */
+    /** The final inputs of every child, as the planner decided them. */
     readonly plan: LambdaFunctionPlan;
 
     constructor(name: string, args: LambdaFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planLambdaFunction(name, args);
-        super("compute-layer:index:LambdaFunction", name, {}, opts);
+        const plan = planLambdaFunction(name, args, planContext());
+        super(LambdaFunction.TYPE, name, {}, opts);
         this.plan = plan;
         for (const w of plan.warnings) pulumi.log.warn(w, this);
-        const tags = defaultTags(name, args.tags);
         const parent = { parent: this };
 
-        this.logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), { name: plan.logGroupName, retentionInDays: plan.logRetentionDays, tags }, parent);
+        this.logGroup = new aws.cloudwatch.LogGroup(plan.logGroup.name, plan.logGroup.args, parent);
 
-        if (plan.deadLetter?.kind === "queue") {
-            this.deadLetterQueue = new aws.sqs.Queue(
-                childName(name, "dlq"),
-                // 14 days, the longest SQS keeps a message, so a failure is never lost before someone looks.
-                { sqsManagedSseEnabled: true, messageRetentionSeconds: 1209600, tags },
-                parent,
-            );
+        if (plan.deadLetterQueue) {
+            this.deadLetterQueue = new aws.sqs.Queue(plan.deadLetterQueue.name, plan.deadLetterQueue.args, parent);
             this.deadLetterArn = this.deadLetterQueue.arn;
-        } else if (plan.deadLetter?.kind === "existing") {
-            this.deadLetterArn = pulumi.output(plan.deadLetter.targetArn);
+        } else if (plan.deadLetterTargetArn !== undefined) {
+            this.deadLetterArn = pulumi.output(plan.deadLetterTargetArn);
         }
 
-        let securityGroupIds: pulumi.Input<pulumi.Input<string>[]> | undefined = plan.vpc?.securityGroupIds;
-        if (plan.vpc && securityGroupIds === undefined) {
-            this.securityGroup = new aws.ec2.SecurityGroup(
-                childName(name, "sg"),
-                { vpcId: plan.vpc.vpcId, description: `Lambda function ${plan.functionName}: outbound HTTPS only`, tags },
-                parent,
-            );
+        if (plan.securityGroup) {
+            const sg = plan.securityGroup;
+            this.securityGroup = new aws.ec2.SecurityGroup(sg.group.name, sg.group.args, parent);
             new aws.vpc.SecurityGroupEgressRule(
-                childName(name, "sg-https"),
-                { securityGroupId: this.securityGroup.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0", description: "HTTPS to AWS APIs and the internet", tags },
+                sg.egress.name,
+                { ...sg.egress.args, securityGroupId: this.securityGroup.id },
                 parent,
             );
-            securityGroupIds = [this.securityGroup.id];
         }
 
-        this.role = new aws.iam.Role(
-            childName(name, "role"),
+        this.role = new aws.iam.Role(plan.role.name, plan.role.args, parent);
+        const refs = { logGroup: pulumi.interpolate`${this.logGroup.arn}:*`, deadLetterQueue: this.deadLetterArn };
+        const statements = plan.rolePolicy.statements.map(({ resourceOf, ...s }) => ({
+            ...s,
+            Resource: resourceOf ? refs[resourceOf] : s.Resource,
+        }));
+        this.rolePolicy = new aws.iam.RolePolicy(
+            plan.rolePolicy.name,
             {
-                description: `Execution role of Lambda function ${plan.functionName}`,
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-                }),
-                tags,
+                role: this.role.id,
+                policy: pulumi.output(statements).apply((s) => policyJson(s as PolicyStatement[])),
             },
             parent,
         );
-        this.rolePolicy = new aws.iam.RolePolicy(
-            childName(name, "policy"),
-            { role: this.role.id, policy: pulumi.jsonStringify(pulumi.output({ Version: "2012-10-17", Statement: this.statements(plan) })) },
-            parent,
-        );
 
+        const fnArgs = plan.function.args;
         this.function = new aws.lambda.Function(
-            childName(name, "function"),
+            plan.function.name,
             {
-                name: plan.functionName,
+                ...fnArgs,
                 role: this.role.arn,
-                packageType: plan.packageType,
-                runtime: plan.runtime,
-                handler: plan.handler,
-                code: plan.code.kind === "path" ? new pulumi.asset.FileArchive(plan.code.path) : undefined,
-                s3Bucket: plan.code.kind === "s3" ? plan.code.s3Bucket : undefined,
-                s3Key: plan.code.kind === "s3" ? plan.code.s3Key : undefined,
-                s3ObjectVersion: plan.code.kind === "s3" ? plan.code.s3ObjectVersion : undefined,
-                imageUri: plan.code.kind === "image" ? plan.code.imageUri : undefined,
-                architectures: [plan.architecture],
-                memorySize: plan.memorySize,
-                timeout: plan.timeoutSeconds,
-                ephemeralStorage: { size: plan.ephemeralStorageMb },
-                environment: Object.keys(plan.environment).length > 0 ? { variables: plan.environment } : undefined,
-                reservedConcurrentExecutions: plan.reservedConcurrency,
-                publish: true,
-                deadLetterConfig: this.deadLetterArn ? { targetArn: this.deadLetterArn } : undefined,
-                vpcConfig: plan.vpc && securityGroupIds ? { subnetIds: plan.vpc.subnetIds, securityGroupIds } : undefined,
-                tracingConfig: { mode: plan.tracing },
-                loggingConfig: { logFormat: "Text", logGroup: this.logGroup.name },
-                tags,
+                deadLetterConfig: this.deadLetterQueue ? { targetArn: this.deadLetterQueue.arn } : fnArgs.deadLetterConfig,
+                vpcConfig: fnArgs.vpcConfig && {
+                    subnetIds: fnArgs.vpcConfig.subnetIds,
+                    securityGroupIds: this.securityGroup ? [this.securityGroup.id] : (fnArgs.vpcConfig.securityGroupIds ?? []),
+                },
             },
             // The role's policy must exist first: Lambda checks the role can reach the DLQ and the VPC on create.
             { parent: this, dependsOn: [this.logGroup, this.rolePolicy] },
@@ -172,61 +130,38 @@ export class LambdaFunction extends pulumi.ComponentResource {
         this.version = this.function.version;
 
         this.alias = new aws.lambda.Alias(
-            childName(name, plan.aliasName),
-            { name: plan.aliasName, functionName: this.function.name, functionVersion: this.function.version, description: "The version every event source invokes" },
+            plan.alias.name,
+            { ...plan.alias.args, functionName: this.function.name, functionVersion: this.function.version },
             parent,
         );
+        const onAlias = { functionName: this.function.name, qualifier: this.alias.name };
 
-        // Async retries and event age. Failed events go to the function's dead-letter queue
-        // (deadLetterConfig); no on-failure destination as well, which would deliver each failure twice.
         this.eventInvokeConfig = new aws.lambda.FunctionEventInvokeConfig(
-            childName(name, "invoke-config"),
-            { functionName: this.function.name, qualifier: this.alias.name, maximumRetryAttempts: plan.maximumRetryAttempts, maximumEventAgeInSeconds: plan.maximumEventAgeSeconds },
+            plan.eventInvokeConfig.name,
+            { ...plan.eventInvokeConfig.args, ...onAlias },
             parent,
         );
 
-        const pc = plan.provisioned;
-        if (pc) {
-            // On the alias, never on $LATEST. When Application Auto Scaling owns the number, start at
-            // minCapacity and leave later changes to it.
+        if (plan.provisionedConcurrency) {
+            const pc = plan.provisionedConcurrency;
             this.provisionedConcurrencyConfig = new aws.lambda.ProvisionedConcurrencyConfig(
-                childName(name, "provisioned"),
-                { functionName: this.function.name, qualifier: this.alias.name, provisionedConcurrentExecutions: pc.kind === "fixed" ? pc.executions : pc.minCapacity },
-                pc.kind === "fixed" ? parent : { parent: this, ignoreChanges: ["provisionedConcurrentExecutions"] },
+                pc.name,
+                { ...pc.args, ...onAlias },
+                { parent: this, ignoreChanges: pc.ignoreChanges },
             );
         }
-        if (pc?.kind === "scaling" && this.provisionedConcurrencyConfig) {
-            const aas = pc.autoScaling;
-            this.scalingTarget = new aws.appautoscaling.Target(
-                childName(name, "scaling-target"),
-                {
-                    serviceNamespace: aas.target.serviceNamespace,
-                    scalableDimension: aas.target.scalableDimension,
-                    resourceId: `function:${plan.functionName}:${plan.aliasName}`,
-                    minCapacity: pc.minCapacity,
-                    maxCapacity: pc.maxCapacity,
-                    tags,
-                },
-                // The alias and its provisioned concurrency must exist before the alias is registered.
-                { parent: this, dependsOn: [this.alias, this.provisionedConcurrencyConfig] },
-            );
-            const fields = { resourceId: this.scalingTarget.resourceId, scalableDimension: this.scalingTarget.scalableDimension, serviceNamespace: this.scalingTarget.serviceNamespace };
-            for (const p of aas.policies) {
-                this.scalingPolicies.push(new aws.appautoscaling.Policy(childName(name, "scaling", p.key), { name: `${plan.functionName}-${p.key}`, ...p.args, ...fields }, parent));
-            }
-            for (const a of aas.scheduledActions) {
-                this.scheduledActions.push(new aws.appautoscaling.ScheduledAction(childName(name, "scaling", a.key), { ...a.args, ...fields }, parent));
-            }
+        if (plan.scaling && this.provisionedConcurrencyConfig) {
+            this.scalingTarget = this.createScaling(plan.scaling, this.provisionedConcurrencyConfig);
         }
 
-        if (plan.events.http) {
-            const http = this.createHttpApi(name, plan, plan.events.http.routes, tags);
+        if (plan.http) {
+            const http = this.createHttpApi(plan.http);
             this.httpApi = http.api;
             this.httpStage = http.stage;
             this.accessLogGroup = http.accessLogGroup;
             this.url = http.api.apiEndpoint;
         }
-        this.createEvents(name, plan, tags);
+        this.createEvents(plan);
 
         this.registerOutputs({
             function: this.function,
@@ -240,149 +175,120 @@ export class LambdaFunction extends pulumi.ComponentResource {
         });
     }
 
-    /** The role's policy statements, each scoped to what it is for. */
-    private statements(plan: LambdaFunctionPlan): Statement[] {
-        const out: Statement[] = [
-            // Only this function's own log group: it exists before the function, so no logs:CreateLogGroup.
-            { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${this.logGroup.arn}:*` },
-        ];
-        if (plan.tracing === "Active") {
-            // The actions of AWSXRayDaemonWriteAccess. X-Ray has no resource-level permissions.
-            out.push({
-                Sid: "Tracing",
-                Effect: "Allow",
-                Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"],
-                Resource: "*",
-            });
+    private createScaling(s: ScalingPlan, pcc: aws.lambda.ProvisionedConcurrencyConfig): aws.appautoscaling.Target {
+        const target = new aws.appautoscaling.Target(
+            s.target.name,
+            s.target.args,
+            // The alias and its provisioned concurrency must exist before the alias is registered.
+            { parent: this, dependsOn: [this.alias, pcc] },
+        );
+        const fields = {
+            resourceId: target.resourceId,
+            scalableDimension: target.scalableDimension,
+            serviceNamespace: target.serviceNamespace,
+        };
+        for (const p of s.policies) {
+            this.scalingPolicies.push(new aws.appautoscaling.Policy(p.name, { ...p.args, ...fields }, { parent: this }));
         }
-        if (plan.vpc) {
-            // The network-interface actions of AWSLambdaVPCAccessExecutionRole (without its logs:* on every
-            // log group). The Describe actions support no resource-level permissions.
-            out.push({
-                Sid: "VpcNetworkInterfaces",
-                Effect: "Allow",
-                Action: ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
-                Resource: "*",
-            });
-        }
-        if (this.deadLetterArn) {
-            const arn = this.deadLetterArn;
-            out.push({
-                Sid: "DeadLetter",
-                Effect: "Allow",
-                Action: [arn.apply((a) => (a.split(":")[2] === "sns" ? "sns:Publish" : "sqs:SendMessage"))],
-                Resource: arn,
-            });
-        }
-        plan.events.sqs.forEach((q, i) => {
-            out.push({ Sid: `SqsSource${i}`, Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Resource: q.queueArn });
-        });
-        for (const s of plan.events.streams) {
-            out.push(
-                s.kind === "dynamodb"
-                    ? { Sid: `DynamoDbSource${s.index}`, Effect: "Allow", Action: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"], Resource: s.streamArn }
-                    : {
-                          Sid: `KinesisSource${s.index}`,
-                          Effect: "Allow",
-                          Action: ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:SubscribeToShard"],
-                          Resource: s.streamArn,
-                      },
+        for (const a of s.alarms) {
+            const policy = this.scalingPolicies[a.policy];
+            this.scalingAlarms.push(
+                new aws.cloudwatch.MetricAlarm(a.name, { ...a.args, alarmActions: [policy.arn] }, { parent: this }),
             );
         }
-        return out;
+        for (const a of s.scheduledActions) {
+            this.scheduledActions.push(
+                new aws.appautoscaling.ScheduledAction(a.name, { ...a.args, ...fields }, { parent: this }),
+            );
+        }
+        return target;
     }
 
     /** An invoke permission on the `live` alias for one source. */
-    private permit(name: string, principal: string, sourceArn: pulumi.Input<string>, sourceAccount?: pulumi.Input<string>): aws.lambda.Permission {
-        const p = new aws.lambda.Permission(
-            name,
-            { action: "lambda:InvokeFunction", function: this.function.name, qualifier: this.alias.name, principal, sourceArn, sourceAccount },
+    private permit(p: PermissionPlan, sourceArn?: pulumi.Input<string>, sourceAccount?: pulumi.Input<string>) {
+        const permission = new aws.lambda.Permission(
+            p.name,
+            {
+                ...p.args,
+                function: this.function.name,
+                qualifier: this.alias.name,
+                ...(sourceArn !== undefined ? { sourceArn } : {}),
+                ...(sourceAccount !== undefined ? { sourceAccount } : {}),
+            },
             { parent: this },
         );
-        this.permissions.push(p);
-        return p;
+        this.permissions.push(permission);
+        return permission;
     }
 
     /** The HTTP API: payload 2.0 proxy integration to the alias, one route per key, a `$default` stage with access logs. */
-    private createHttpApi(name: string, plan: LambdaFunctionPlan, routes: string[], tags: Record<string, pulumi.Input<string>>) {
+    private createHttpApi(http: HttpApiPlan) {
         const parent = { parent: this };
-        const accessLogGroup = new aws.cloudwatch.LogGroup(
-            childName(name, "http-access-logs"),
-            { name: `/aws/apigateway/${plan.functionName}`, retentionInDays: plan.logRetentionDays, tags },
-            parent,
-        );
-        const api = new aws.apigatewayv2.Api(childName(name, "http"), { name: plan.functionName, protocolType: "HTTP", tags }, parent);
+        const accessLogGroup = new aws.cloudwatch.LogGroup(http.accessLogGroup.name, http.accessLogGroup.args, parent);
+        const api = new aws.apigatewayv2.Api(http.api.name, http.api.args, parent);
         const integration = new aws.apigatewayv2.Integration(
-            childName(name, "http-integration"),
-            { apiId: api.id, integrationType: "AWS_PROXY", integrationMethod: "POST", integrationUri: this.alias.invokeArn, payloadFormatVersion: "2.0" },
+            http.integration.name,
+            { ...http.integration.args, apiId: api.id, integrationUri: this.alias.invokeArn },
             parent,
         );
-        routes.forEach((routeKey, i) => {
-            this.httpRoutes.push(new aws.apigatewayv2.Route(childName(name, "http-route", i), { apiId: api.id, routeKey, target: pulumi.interpolate`integrations/${integration.id}` }, parent));
-        });
+        for (const r of http.routes) {
+            this.httpRoutes.push(
+                new aws.apigatewayv2.Route(
+                    r.name,
+                    { ...r.args, apiId: api.id, target: pulumi.interpolate`integrations/${integration.id}` },
+                    parent,
+                ),
+            );
+        }
         const stage = new aws.apigatewayv2.Stage(
-            childName(name, "http-stage"),
-            { apiId: api.id, name: "$default", autoDeploy: true, accessLogSettings: { destinationArn: accessLogGroup.arn, format: ACCESS_LOG_FORMAT }, tags },
+            http.stage.name,
+            {
+                ...http.stage.args,
+                apiId: api.id,
+                accessLogSettings: { ...http.stage.args.accessLogSettings, destinationArn: accessLogGroup.arn },
+            },
             parent,
         );
-        this.permit(childName(name, "http-permission"), "apigateway.amazonaws.com", pulumi.interpolate`${api.executionArn}/*/*`);
+        this.permit(http.permission, pulumi.interpolate`${api.executionArn}/*/*`);
         return { api, stage, accessLogGroup };
     }
 
-    private createEvents(name: string, plan: LambdaFunctionPlan, tags: Record<string, pulumi.Input<string>>): void {
+    private createEvents(plan: LambdaFunctionPlan): void {
         const parent = { parent: this };
-        const ev = plan.events;
-
-        ev.schedules.forEach((s, i) => {
-            const rule = new aws.cloudwatch.EventRule(
-                childName(name, "schedule", i),
-                { scheduleExpression: s.expression, description: `Invokes Lambda function ${plan.functionName} on ${s.expression}`, tags },
-                parent,
-            );
-            new aws.cloudwatch.EventTarget(childName(name, "schedule", i, "target"), { rule: rule.name, arn: this.alias.arn, input: s.input }, parent);
-            this.permit(childName(name, "schedule", i, "permission"), "events.amazonaws.com", rule.arn);
+        for (const s of plan.schedules) {
+            const rule = new aws.cloudwatch.EventRule(s.rule.name, s.rule.args, parent);
+            new aws.cloudwatch.EventTarget(s.target.name, { ...s.target.args, rule: rule.name, arn: this.alias.arn }, parent);
+            this.permit(s.permission, rule.arn);
             this.scheduleRules.push(rule);
-        });
+        }
 
-        ev.sqs.forEach((q, i) => {
+        for (const m of plan.eventSourceMappings) {
+            const onFailure = m.onFailureToDeadLetterQueue && this.deadLetterQueue ? this.deadLetterQueue.arn : undefined;
             this.eventSourceMappings.push(
                 new aws.lambda.EventSourceMapping(
-                    childName(name, "sqs", i),
-                    { eventSourceArn: q.queueArn, functionName: this.alias.arn, batchSize: q.batchSize, maximumBatchingWindowInSeconds: q.maximumBatchingWindowSeconds, tags },
-                    { parent: this, dependsOn: [this.rolePolicy] },
-                ),
-            );
-        });
-
-        for (const s of ev.streams) {
-            this.eventSourceMappings.push(
-                new aws.lambda.EventSourceMapping(
-                    childName(name, s.kind, s.index),
+                    m.name,
                     {
-                        eventSourceArn: s.streamArn,
+                        ...m.args,
                         functionName: this.alias.arn,
-                        startingPosition: s.startingPosition,
-                        batchSize: s.batchSize,
-                        parallelizationFactor: s.parallelizationFactor,
-                        maximumRetryAttempts: s.maximumRetryAttempts,
-                        bisectBatchOnFunctionError: true,
-                        destinationConfig: this.deadLetterArn ? { onFailure: { destinationArn: this.deadLetterArn } } : undefined,
-                        tags,
+                        ...(onFailure ? { destinationConfig: { onFailure: { destinationArn: onFailure } } } : {}),
                     },
                     { parent: this, dependsOn: [this.rolePolicy] },
                 ),
             );
         }
 
-        if (ev.s3.length > 0) {
-            const partition = aws.getPartitionOutput({}, parent).partition;
-            const account = aws.getCallerIdentityOutput({}, parent).accountId;
-            for (const b of ev.s3) {
-                const permission = this.permit(childName(name, "s3", b.index, "permission"), "s3.amazonaws.com", pulumi.interpolate`arn:${partition}:s3:::${b.bucket}`, account);
+        if (plan.s3.length > 0) {
+            const { partition, accountId } = awsContext(this);
+            for (const b of plan.s3) {
+                const n = b.notification;
+                const permission = this.permit(b.permission, pulumi.interpolate`arn:${partition}:s3:::${n.args.bucket}`, accountId);
                 this.bucketNotifications.push(
                     new aws.s3.BucketNotification(
-                        childName(name, "s3", b.index),
-                        { bucket: b.bucket, lambdaFunctions: b.rules.map((r) => ({ lambdaFunctionArn: this.alias.arn, events: r.events, filterPrefix: r.filterPrefix, filterSuffix: r.filterSuffix })) },
+                        n.name,
+                        {
+                            bucket: n.args.bucket,
+                            lambdaFunctions: n.args.lambdaFunctions.map((r) => ({ ...r, lambdaFunctionArn: this.alias.arn })),
+                        },
                         // S3 checks it may invoke the function when the notification is put.
                         { parent: this, dependsOn: [permission] },
                     ),
@@ -390,11 +296,15 @@ export class LambdaFunction extends pulumi.ComponentResource {
             }
         }
 
-        ev.sns.forEach((t, i) => {
-            const permission = this.permit(childName(name, "sns", i, "permission"), "sns.amazonaws.com", t.topicArn);
+        for (const t of plan.sns) {
+            const permission = this.permit(t.permission);
             this.topicSubscriptions.push(
-                new aws.sns.TopicSubscription(childName(name, "sns", i), { topic: t.topicArn, protocol: "lambda", endpoint: this.alias.arn }, { parent: this, dependsOn: [permission] }),
+                new aws.sns.TopicSubscription(
+                    t.subscription.name,
+                    { ...t.subscription.args, endpoint: this.alias.arn },
+                    { parent: this, dependsOn: [permission] },
+                ),
             );
-        });
+        }
     }
 }

@@ -1,13 +1,28 @@
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, known, knownList, LOG_RETENTION_DAYS, looksLikeSecretName, physicalName, validateTags, Validator } from "../../../src/core";
-import { AppAutoScalingPlan, toApplicationAutoScaling } from "../../../src/scaling";
-import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
+import {
+    childName,
+    defaultTags,
+    isKnown,
+    joinPath,
+    known,
+    knownList,
+    LOG_RETENTION_DAYS,
+    looksLikeSecretName,
+    type PlanContext,
+    type PolicyStatement,
+    physicalName,
+    type Tags,
+    validateTags,
+    Validator,
+} from "../../../src/core";
+import { type AutoScalingArgs, toApplicationAutoScaling } from "../../../src/scaling";
 import { routeKeyProblem, scheduleExpressionProblem } from "../shared/expressions";
 import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "../shared/runtimes";
+import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
 
 /** The alias every event source invokes and provisioned concurrency lives on. */
 export const LIVE_ALIAS = "live";
-
 
 /**
  * Environment variables Lambda sets itself and rejects in a function's configuration.
@@ -34,80 +49,122 @@ export const RESERVED_ENVIRONMENT = [
     "LAMBDA_RUNTIME_DIR",
 ] as const;
 
+/** One child the component creates: its Pulumi name and its final plain inputs (the component adds only Outputs). */
+export interface ChildPlan<A> {
+    name: string;
+    args: A;
+}
+
 /** The code of the function, in one of its three forms. */
 export type LambdaCodePlan =
     | { kind: "path"; path: string }
-    | { kind: "s3"; s3Bucket: pulumi.Input<string>; s3Key: pulumi.Input<string>; s3ObjectVersion?: pulumi.Input<string> }
+    | {
+          kind: "s3";
+          s3Bucket: pulumi.Input<string>;
+          s3Key: pulumi.Input<string>;
+          s3ObjectVersion?: pulumi.Input<string>;
+      }
     | { kind: "image"; imageUri: pulumi.Input<string> };
 
-/** Provisioned concurrency on the `live` alias: fixed, or scaled between bounds. */
-export type ProvisionedConcurrencyPlan =
-    | { kind: "fixed"; executions: number }
-    | {
-          kind: "scaling";
-          minCapacity: number;
-          maxCapacity: number;
-          targetUtilization: number;
-          /** The vocabulary's translation: the target-tracking policy and the scheduled actions. */
-          autoScaling: AppAutoScalingPlan;
-      };
-
-/** Where failed events go. */
-export type DeadLetterPlan = { kind: "queue" } | { kind: "existing"; targetArn: pulumi.Input<string> };
-
-/** One stream event source with its defaults applied. */
-export interface StreamSourcePlan {
-    kind: "dynamodb" | "kinesis";
-    /** Position within its own list (`events.dynamodb[i]` / `events.kinesis[i]`). */
-    index: number;
-    streamArn: pulumi.Input<string>;
-    startingPosition: StreamStartingPosition;
-    batchSize: number;
-    maximumRetryAttempts: number;
-    /** Kinesis only. */
-    parallelizationFactor?: number;
+/**
+ * One statement of the execution role's inline policy. `resourceOf` names a child whose ARN the
+ * component puts in `Resource` (the function's log group, with `:*`, or the created dead-letter queue).
+ */
+export interface StatementPlan extends Omit<PolicyStatement, "Resource"> {
+    Sid: string;
+    Action: string[];
+    Resource?: pulumi.Input<string>;
+    resourceOf?: "logGroup" | "deadLetterQueue";
 }
 
-/** The S3 events of one bucket (entries naming the same bucket, or giving the same Output, are merged). */
-export interface S3BucketPlan {
-    bucket: pulumi.Input<string>;
-    /** The index of the first entry for this bucket: names the children. */
-    index: number;
-    rules: { events: string[]; filterPrefix?: string; filterSuffix?: string }[];
+/** An invoke permission on the `live` alias; the component adds the function, the qualifier and a child's ARN as `sourceArn`. */
+export type PermissionPlan = ChildPlan<Omit<aws.lambda.PermissionArgs, "function" | "qualifier">>;
+
+/** The Application Auto Scaling fields every policy and action takes from the scalable target. */
+type TargetFields = "resourceId" | "scalableDimension" | "serviceNamespace";
+
+/** Provisioned-concurrency scaling: the scalable target, its policies, their alarms and the scheduled actions. */
+export interface ScalingPlan {
+    target: ChildPlan<aws.appautoscaling.TargetArgs>;
+    policies: ChildPlan<Omit<aws.appautoscaling.PolicyArgs, TargetFields>>[];
+    /** One alarm per step policy; `policy` is the index in `policies` whose ARN is its action. */
+    alarms: (ChildPlan<Omit<aws.cloudwatch.MetricAlarmArgs, "alarmActions">> & { policy: number })[];
+    scheduledActions: ChildPlan<Omit<aws.appautoscaling.ScheduledActionArgs, TargetFields>>[];
 }
 
-/** Everything {@link LambdaFunction} creates, as plain data. */
+/** The HTTP API in front of the function. */
+export interface HttpApiPlan {
+    accessLogGroup: ChildPlan<aws.cloudwatch.LogGroupArgs>;
+    api: ChildPlan<aws.apigatewayv2.ApiArgs>;
+    integration: ChildPlan<Omit<aws.apigatewayv2.IntegrationArgs, "apiId" | "integrationUri">>;
+    routes: ChildPlan<Omit<aws.apigatewayv2.RouteArgs, "apiId" | "target">>[];
+    /** The component adds `accessLogSettings.destinationArn` (the access log group's ARN). */
+    stage: ChildPlan<Omit<aws.apigatewayv2.StageArgs, "apiId" | "accessLogSettings"> & { accessLogSettings: { format: string } }>;
+    permission: PermissionPlan;
+}
+
+/** An S3 bucket's notification of the function (entries naming the same bucket, or giving the same Output, are merged). */
+export interface S3NotificationPlan {
+    /** The component adds `sourceArn` (the bucket's ARN in this partition) and `sourceAccount`. */
+    permission: PermissionPlan;
+    /** The component adds each rule's `lambdaFunctionArn` (the alias). */
+    notification: ChildPlan<{
+        bucket: pulumi.Input<string>;
+        lambdaFunctions: { events: string[]; filterPrefix?: string; filterSuffix?: string }[];
+    }>;
+}
+
+/** The function's inputs, but `role`; `vpcConfig.securityGroupIds` is absent when the component creates the group. */
+export type FunctionPlanArgs = Omit<aws.lambda.FunctionArgs, "role" | "vpcConfig"> & {
+    vpcConfig?: { subnetIds: pulumi.Input<pulumi.Input<string>[]>; securityGroupIds?: pulumi.Input<pulumi.Input<string>[]> };
+};
+
+/** Everything {@link LambdaFunction} creates, as the final plain inputs of each child. */
 export interface LambdaFunctionPlan {
     functionName: string;
-    logGroupName: string;
     aliasName: typeof LIVE_ALIAS;
-    packageType: "Zip" | "Image";
-    /** Absent for container images. */
-    runtime?: string;
-    /** Absent for container images. */
-    handler?: string;
-    code: LambdaCodePlan;
-    architecture: "arm64" | "x86_64";
-    memorySize: number;
-    timeoutSeconds: number;
-    ephemeralStorageMb: number;
-    environment: Record<string, pulumi.Input<string>>;
-    reservedConcurrency?: number;
-    provisioned?: ProvisionedConcurrencyPlan;
-    deadLetter?: DeadLetterPlan;
-    maximumRetryAttempts: number;
-    maximumEventAgeSeconds: number;
-    vpc?: { subnetIds: pulumi.Input<pulumi.Input<string>[]>; securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>; vpcId?: pulumi.Input<string> };
-    tracing: "Active" | "PassThrough";
-    logRetentionDays: number;
-    events: {
-        http?: { routes: string[] };
-        schedules: { expression: string; input?: string }[];
-        sqs: { queueArn: pulumi.Input<string>; batchSize: number; maximumBatchingWindowSeconds?: number }[];
-        streams: StreamSourcePlan[];
-        s3: S3BucketPlan[];
-        sns: { topicArn: pulumi.Input<string> }[];
+    /** Every child's tags: the defaults merged under the user's. */
+    tags: pulumi.Input<Tags>;
+    logGroup: ChildPlan<aws.cloudwatch.LogGroupArgs>;
+    /** Created when `deadLetter` is `true` (the default). */
+    deadLetterQueue?: ChildPlan<aws.sqs.QueueArgs>;
+    /** An existing queue or topic (`deadLetter.targetArn`). */
+    deadLetterTargetArn?: pulumi.Input<string>;
+    /** Created for `vpc` without `securityGroupIds`; the egress rule gets the group's id from the component. */
+    securityGroup?: {
+        group: ChildPlan<aws.ec2.SecurityGroupArgs>;
+        egress: ChildPlan<Omit<aws.vpc.SecurityGroupEgressRuleArgs, "securityGroupId">>;
     };
+    role: ChildPlan<aws.iam.RoleArgs>;
+    /** The role's inline policy; the component adds the role and the children's ARNs in `resourceOf` statements. */
+    rolePolicy: { name: string; statements: StatementPlan[] };
+    /**
+     * The function. The component adds `role`, and where the plan leaves them out because they are
+     * children: `deadLetterConfig` (the created queue), `vpcConfig.securityGroupIds` (the created group).
+     */
+    function: ChildPlan<FunctionPlanArgs>;
+    /** The component adds `functionName` and `functionVersion` (the published version). */
+    alias: ChildPlan<Omit<aws.lambda.AliasArgs, "functionName" | "functionVersion">>;
+    eventInvokeConfig: ChildPlan<Omit<aws.lambda.FunctionEventInvokeConfigArgs, "functionName" | "qualifier">>;
+    provisionedConcurrency?: ChildPlan<
+        Omit<aws.lambda.ProvisionedConcurrencyConfigArgs, "functionName" | "qualifier">
+    > & { ignoreChanges?: string[] };
+    scaling?: ScalingPlan;
+    http?: HttpApiPlan;
+    schedules: {
+        rule: ChildPlan<aws.cloudwatch.EventRuleArgs>;
+        target: ChildPlan<Omit<aws.cloudwatch.EventTargetArgs, "rule" | "arn">>;
+        permission: PermissionPlan;
+    }[];
+    /**
+     * SQS, then DynamoDB, then Kinesis. The component adds `functionName` (the alias) and, with
+     * `onFailureToDeadLetterQueue`, the created queue as the on-failure destination.
+     */
+    eventSourceMappings: (ChildPlan<Omit<aws.lambda.EventSourceMappingArgs, "functionName">> & {
+        onFailureToDeadLetterQueue?: boolean;
+    })[];
+    s3: S3NotificationPlan[];
+    sns: { permission: PermissionPlan; subscription: ChildPlan<Omit<aws.sns.TopicSubscriptionArgs, "endpoint">> }[];
     /** Things worth a `pulumi.log.warn`, not an error. */
     warnings: string[];
 }
@@ -130,6 +187,20 @@ export const LAMBDA_DEFAULTS = {
     parallelizationFactor: 1,
 } as const;
 
+/** The access-log fields of the HTTP API's `$default` stage (JSON, one line a request). */
+export const ACCESS_LOG_FORMAT = JSON.stringify({
+    requestId: "$context.requestId",
+    ip: "$context.identity.sourceIp",
+    requestTime: "$context.requestTime",
+    httpMethod: "$context.httpMethod",
+    routeKey: "$context.routeKey",
+    status: "$context.status",
+    protocol: "$context.protocol",
+    responseLength: "$context.responseLength",
+    integrationLatency: "$context.integrationLatency",
+    integrationError: "$context.integrationErrorMessage",
+});
+
 /** Lambda function names: 1–64 of letters, digits, `-`, `_` (CreateFunction, FunctionName). */
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 /**
@@ -146,13 +217,28 @@ const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+(\.fi
 /** S3 event types: `s3:ObjectCreated:*`, `s3:ObjectRemoved:Delete`, `s3:Replication:*`, ... */
 const S3_EVENT = /^s3:[A-Za-z]+(:[A-Za-z*]+)?$/;
 
+/** What the checks found, before the children are laid out. */
+interface Checked {
+    functionName: string;
+    code?: LambdaCodePlan;
+    runtime?: string;
+    handler?: string;
+    warnings: string[];
+}
+
 /**
- * Applies defaults to a {@link LambdaFunctionArgs} and checks it; throws one
- * `InputPropertiesError` listing every problem.
- * @param now the day runtimes are judged on (their deprecation schedule); today by default.
+ * Applies defaults to a {@link LambdaFunctionArgs}, checks it, and returns the final inputs of
+ * every child; throws one `InputPropertiesError` listing every problem.
+ * @param ctx the stack, and the day runtimes are judged on (their deprecation schedule).
  */
-export function planLambdaFunction(name: string, args: LambdaFunctionArgs, now: Date = new Date()): LambdaFunctionPlan {
+export function planLambdaFunction(name: string, args: LambdaFunctionArgs, ctx: PlanContext): LambdaFunctionPlan {
     const v = new Validator(`LambdaFunction "${name}"`);
+    const checked = check(v, name, args, ctx);
+    v.throwIfAny();
+    return layout(name, args, checked);
+}
+
+function check(v: Validator, name: string, args: LambdaFunctionArgs, ctx: PlanContext): Checked {
     const warnings: string[] = [];
 
     // Name.
@@ -163,40 +249,45 @@ export function planLambdaFunction(name: string, args: LambdaFunctionArgs, now: 
 
     // Code.
     const code = planCode(v, args);
-    const packageType = code?.kind === "image" ? "Image" : "Zip";
     let runtime: string | undefined;
     let handler: string | undefined;
-    if (packageType === "Image") {
-        if (args.runtime !== undefined) v.add("runtime", "must not be set with code.imageUri: a container image brings its own runtime");
-        if (args.handler !== undefined) v.add("handler", "must not be set with code.imageUri: set the handler as the image's CMD");
+    if (code?.kind === "image") {
+        if (args.runtime !== undefined) {
+            v.add("runtime", "must not be set with code.imageUri: a container image brings its own runtime");
+        }
+        if (args.handler !== undefined) {
+            v.add("handler", "must not be set with code.imageUri: set the handler as the image's CMD");
+        }
     } else {
         runtime = args.runtime ?? LAMBDA_DEFAULTS.runtime;
-        checkRuntime(v, warnings, runtime, now);
+        checkRuntime(v, warnings, runtime, ctx.now);
         handler = args.handler;
-        if (handler === undefined || handler === "") v.add("handler", 'is required for a .zip package: give the handler, e.g. "index.handler" or "lambda_function.lambda_handler"');
-        else if (handler.length > 128) v.add("handler", `must be at most 128 characters (got ${handler.length})`);
+        if (handler === undefined || handler === "") {
+            v.add(
+                "handler",
+                'is required for a .zip package: give the handler, e.g. "index.handler" or "lambda_function.lambda_handler"',
+            );
+        } else if (handler.length > 128) v.add("handler", `must be at most 128 characters (got ${handler.length})`);
     }
     v.oneOf(args.architecture, "architecture", ["arm64", "x86_64"] as const);
 
     // Size. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
-    const memorySize = args.memorySize ?? LAMBDA_DEFAULTS.memorySize;
     v.range(args.memorySize, "memorySize", 128, 10240, { unit: "MB" });
-    const timeoutSeconds = args.timeoutSeconds ?? LAMBDA_DEFAULTS.timeoutSeconds;
     v.range(args.timeoutSeconds, "timeoutSeconds", 1, 900, { unit: "seconds" });
-    const ephemeralStorageMb = args.ephemeralStorageMb ?? LAMBDA_DEFAULTS.ephemeralStorageMb;
     v.range(args.ephemeralStorageMb, "ephemeralStorageMb", 512, 10240, { unit: "MB" });
 
-    // Environment.
-    const environment = args.environment ?? {};
-    checkEnvironment(v, environment);
+    checkEnvironment(v, args.environment ?? {});
 
     // Concurrency.
     v.min(args.reservedConcurrency, "reservedConcurrency", 0);
-    const provisioned = planProvisioned(v, args);
+    checkProvisioned(v, args);
 
     // Failure handling. Retries 0-2 and event age 60-21600 s: PutFunctionEventInvokeConfig,
     // https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
-    const deadLetter = planDeadLetter(v, args.deadLetter);
+    const dl = args.deadLetter;
+    if (typeof dl === "object" && dl !== null && isKnown(dl.targetArn) && !/^arn:aws[a-z-]*:(sqs|sns):/.test(dl.targetArn)) {
+        v.add("deadLetter.targetArn", `must be the ARN of an SQS queue or SNS topic (got ${JSON.stringify(dl.targetArn)})`);
+    }
     v.range(args.maximumRetryAttempts, "maximumRetryAttempts", 0, 2);
     v.range(args.maximumEventAgeSeconds, "maximumEventAgeSeconds", 60, 21600, { unit: "seconds" });
 
@@ -204,50 +295,163 @@ export function planLambdaFunction(name: string, args: LambdaFunctionArgs, now: 
     // https://docs.aws.amazon.com/lambda/latest/api/API_VpcConfig.html
     if (args.vpc) {
         v.count(args.vpc.subnetIds, "vpc.subnetIds", 1, 16, "subnets");
-        if (args.vpc.securityGroupIds !== undefined) v.count(args.vpc.securityGroupIds, "vpc.securityGroupIds", 1, 5, "security groups");
-        else if (args.vpc.vpcId === undefined) v.add("vpc.vpcId", "is required when vpc.securityGroupIds is not given: the function's security group is created in this VPC");
+        if (args.vpc.securityGroupIds !== undefined) {
+            v.count(args.vpc.securityGroupIds, "vpc.securityGroupIds", 1, 5, "security groups");
+        } else if (args.vpc.vpcId === undefined) {
+            v.add(
+                "vpc.vpcId",
+                "is required when vpc.securityGroupIds is not given: the function's security group is created in this VPC",
+            );
+        }
     }
     v.oneOf(args.tracing, "tracing", ["Active", "PassThrough"] as const);
     if (isKnown(args.logRetentionDays)) v.oneOf(args.logRetentionDays, "logRetentionDays", LOG_RETENTION_DAYS);
 
-    const events = planEvents(v, args);
-    if (!deadLetter && events.streams.length > 0) {
+    checkEvents(v, args);
+    const deadLetterOff = args.deadLetter === false;
+    if (deadLetterOff && ((args.events?.dynamodb?.length ?? 0) > 0 || (args.events?.kinesis?.length ?? 0) > 0)) {
         warnings.push(
             `LambdaFunction "${name}": deadLetter is off, so the stream event sources have no on-failure destination; records that keep failing are dropped once their retries are spent.`,
         );
     }
-    if (events.http && timeoutSeconds > 30) {
+    const timeoutSeconds = args.timeoutSeconds ?? LAMBDA_DEFAULTS.timeoutSeconds;
+    if (args.events?.http && timeoutSeconds > 30) {
         warnings.push(
             `LambdaFunction "${name}": API Gateway HTTP APIs end an integration after 30 seconds, so HTTP requests fail before the function's ${timeoutSeconds}-second timeout.`,
         );
     }
-    validateTags(v, args.tags);
-    v.throwIfAny();
+    if (isKnown(args.tags)) validateTags(v, args.tags);
+    return { functionName, code, runtime, handler, warnings };
+}
 
-    return {
-        functionName,
-        logGroupName: `/aws/lambda/${functionName}`,
-        aliasName: LIVE_ALIAS,
-        packageType,
-        runtime,
-        handler,
-        code: code!,
-        architecture: args.architecture ?? LAMBDA_DEFAULTS.architecture,
-        memorySize,
-        timeoutSeconds,
-        ephemeralStorageMb,
-        environment,
-        reservedConcurrency: args.reservedConcurrency,
-        provisioned,
-        deadLetter,
-        maximumRetryAttempts: args.maximumRetryAttempts ?? LAMBDA_DEFAULTS.maximumRetryAttempts,
-        maximumEventAgeSeconds: args.maximumEventAgeSeconds ?? LAMBDA_DEFAULTS.maximumEventAgeSeconds,
-        vpc: args.vpc ? { subnetIds: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds, vpcId: args.vpc.vpcId } : undefined,
-        tracing: args.tracing ?? LAMBDA_DEFAULTS.tracing,
-        logRetentionDays: args.logRetentionDays ?? LAMBDA_DEFAULTS.logRetentionDays,
-        events,
-        warnings,
+/** The final inputs of every child, from args that passed the checks. */
+function layout(name: string, args: LambdaFunctionArgs, c: Checked): LambdaFunctionPlan {
+    const { functionName } = c;
+    const tags = planTags(name, args.tags);
+    const logRetentionDays = args.logRetentionDays ?? LAMBDA_DEFAULTS.logRetentionDays;
+    const logGroupName = `/aws/lambda/${functionName}`;
+    const code = c.code as LambdaCodePlan;
+
+    const dl = args.deadLetter ?? true;
+    const deadLetterQueue: ChildPlan<aws.sqs.QueueArgs> | undefined =
+        dl === true
+            ? // 14 days, the longest SQS keeps a message, so a failure is never lost before someone looks.
+              { name: childName(name, "dlq"), args: { sqsManagedSseEnabled: true, messageRetentionSeconds: 1209600, tags } }
+            : undefined;
+    const deadLetterTargetArn = typeof dl === "object" ? dl.targetArn : undefined;
+
+    const vpc = args.vpc;
+    const securityGroup =
+        vpc && vpc.securityGroupIds === undefined
+            ? {
+                  group: {
+                      name: childName(name, "sg"),
+                      args: { vpcId: vpc.vpcId, description: `Lambda function ${functionName}: outbound HTTPS only`, tags },
+                  },
+                  egress: {
+                      name: childName(name, "sg-https"),
+                      args: {
+                          ipProtocol: "tcp",
+                          fromPort: 443,
+                          toPort: 443,
+                          cidrIpv4: "0.0.0.0/0",
+                          description: "HTTPS to AWS APIs and the internet",
+                          tags,
+                      },
+                  },
+              }
+            : undefined;
+
+    const tracing = args.tracing ?? LAMBDA_DEFAULTS.tracing;
+    const environment = args.environment ?? {};
+    const fn: ChildPlan<FunctionPlanArgs> = {
+        name: childName(name, "function"),
+        args: {
+            name: functionName,
+            packageType: code.kind === "image" ? "Image" : "Zip",
+            runtime: c.runtime,
+            handler: c.handler,
+            ...codeInputs(code),
+            architectures: [args.architecture ?? LAMBDA_DEFAULTS.architecture],
+            memorySize: args.memorySize ?? LAMBDA_DEFAULTS.memorySize,
+            timeout: args.timeoutSeconds ?? LAMBDA_DEFAULTS.timeoutSeconds,
+            ephemeralStorage: { size: args.ephemeralStorageMb ?? LAMBDA_DEFAULTS.ephemeralStorageMb },
+            environment: Object.keys(environment).length > 0 ? { variables: environment } : undefined,
+            reservedConcurrentExecutions: args.reservedConcurrency,
+            publish: true,
+            deadLetterConfig: deadLetterTargetArn !== undefined ? { targetArn: deadLetterTargetArn } : undefined,
+            vpcConfig: vpc
+                ? { subnetIds: vpc.subnetIds, ...(vpc.securityGroupIds !== undefined ? { securityGroupIds: vpc.securityGroupIds } : {}) }
+                : undefined,
+            tracingConfig: { mode: tracing },
+            loggingConfig: { logFormat: "Text", logGroup: logGroupName },
+            tags,
+        },
     };
+
+    const plan: LambdaFunctionPlan = {
+        functionName,
+        aliasName: LIVE_ALIAS,
+        tags,
+        logGroup: { name: childName(name, "logs"), args: { name: logGroupName, retentionInDays: logRetentionDays, tags } },
+        deadLetterQueue,
+        deadLetterTargetArn,
+        securityGroup,
+        role: {
+            name: childName(name, "role"),
+            args: {
+                description: `Execution role of Lambda function ${functionName}`,
+                assumeRolePolicy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
+                    ],
+                }),
+                tags,
+            },
+        },
+        rolePolicy: { name: childName(name, "policy"), statements: [] },
+        function: fn,
+        alias: {
+            name: childName(name, LIVE_ALIAS),
+            args: { name: LIVE_ALIAS, description: "The version every event source invokes" },
+        },
+        // Async retries and event age. Failed events go to the function's dead-letter queue
+        // (deadLetterConfig); no on-failure destination as well, which would deliver each failure twice.
+        eventInvokeConfig: {
+            name: childName(name, "invoke-config"),
+            args: {
+                maximumRetryAttempts: args.maximumRetryAttempts ?? LAMBDA_DEFAULTS.maximumRetryAttempts,
+                maximumEventAgeInSeconds: args.maximumEventAgeSeconds ?? LAMBDA_DEFAULTS.maximumEventAgeSeconds,
+            },
+        },
+        schedules: [],
+        eventSourceMappings: [],
+        s3: [],
+        sns: [],
+        warnings: c.warnings,
+    };
+    layoutProvisioned(plan, name, args);
+    layoutEvents(plan, name, args);
+    plan.rolePolicy.statements = statements(plan, args);
+    return plan;
+}
+
+/** The defaults merged under the user's tags; an Output of tags is merged when it resolves. */
+function planTags(name: string, userTags: LambdaFunctionArgs["tags"]): pulumi.Input<Tags> {
+    if (userTags === undefined || isKnown(userTags)) return defaultTags(name, userTags);
+    return pulumi.output(userTags).apply((t) => defaultTags(name, t ?? undefined));
+}
+
+function codeInputs(code: LambdaCodePlan): Partial<aws.lambda.FunctionArgs> {
+    switch (code.kind) {
+        case "path":
+            return { code: new pulumi.asset.FileArchive(code.path) };
+        case "s3":
+            return { s3Bucket: code.s3Bucket, s3Key: code.s3Key, s3ObjectVersion: code.s3ObjectVersion };
+        case "image":
+            return { imageUri: code.imageUri };
+    }
 }
 
 function planCode(v: Validator, args: LambdaFunctionArgs): LambdaCodePlan | undefined {
@@ -257,9 +461,16 @@ function planCode(v: Validator, args: LambdaFunctionArgs): LambdaCodePlan | unde
         return undefined;
     }
     const hasS3 = c.s3Bucket !== undefined || c.s3Key !== undefined || c.s3ObjectVersion !== undefined;
-    const forms = [c.path !== undefined ? "path" : undefined, hasS3 ? "s3Bucket" : undefined, c.imageUri !== undefined ? "imageUri" : undefined].filter((f) => f !== undefined);
+    const forms = [
+        c.path !== undefined ? "path" : undefined,
+        hasS3 ? "s3Bucket" : undefined,
+        c.imageUri !== undefined ? "imageUri" : undefined,
+    ].filter((f) => f !== undefined);
     if (forms.length !== 1) {
-        v.add("code", `must have exactly one of code.path, code.s3Bucket + code.s3Key, or code.imageUri (got ${forms.length === 0 ? "none" : forms.join(", ")})`);
+        v.add(
+            "code",
+            `must have exactly one of code.path, code.s3Bucket + code.s3Key, or code.imageUri (got ${forms.length === 0 ? "none" : forms.join(", ")})`,
+        );
         return undefined;
     }
     if (c.path !== undefined) {
@@ -267,7 +478,9 @@ function planCode(v: Validator, args: LambdaFunctionArgs): LambdaCodePlan | unde
         return { kind: "path", path: c.path };
     }
     if (c.imageUri !== undefined) return { kind: "image", imageUri: c.imageUri };
-    if (c.s3Bucket === undefined) v.add("code.s3Bucket", "is required with code.s3Key / code.s3ObjectVersion: give the bucket holding the package");
+    if (c.s3Bucket === undefined) {
+        v.add("code.s3Bucket", "is required with code.s3Key / code.s3ObjectVersion: give the bucket holding the package");
+    }
     if (c.s3Key === undefined) v.add("code.s3Key", "is required with code.s3Bucket: give the package's object key");
     return { kind: "s3", s3Bucket: c.s3Bucket ?? "", s3Key: c.s3Key ?? "", s3ObjectVersion: c.s3ObjectVersion };
 }
@@ -282,12 +495,17 @@ function checkRuntime(v: Validator, warnings: string[], runtime: string, now: Da
             v.add("runtime", `must be a runtime Lambda supports: one of ${supported} (got ${JSON.stringify(runtime)})`);
             return;
         case "blocked":
-            v.add("runtime", `${runtime} is deprecated and Lambda blocks updating functions that use it since ${status.schedule.blockUpdate}: use one of ${supported}`);
+            v.add(
+                "runtime",
+                `${runtime} is deprecated and Lambda blocks updating functions that use it since ${status.schedule.blockUpdate}: use one of ${supported}`,
+            );
             return;
         case "deprecated":
             warnings.push(
                 `runtime ${runtime} is deprecated since ${status.schedule.deprecation} (no more security patches); ` +
-                    (status.canCreate ? `new functions can be created with it until ${status.schedule.blockCreate}` : `new functions cannot be created with it since ${status.schedule.blockCreate}`) +
+                    (status.canCreate
+                        ? `new functions can be created with it until ${status.schedule.blockCreate}`
+                        : `new functions cannot be created with it since ${status.schedule.blockCreate}`) +
                     ` and existing ones updated until ${status.schedule.blockUpdate}. Move to one of ${supported}.`,
             );
             return;
@@ -302,9 +520,17 @@ function checkEnvironment(v: Validator, environment: Record<string, pulumi.Input
     let allKnown = true;
     for (const [key, value] of Object.entries(environment)) {
         const path = joinPath("environment", key);
-        if (!ENV_NAME.test(key)) v.add(path, `names must be at least 2 characters, start with a letter and hold only letters, digits and "_" (got ${JSON.stringify(key)})`);
-        else if ((RESERVED_ENVIRONMENT as readonly string[]).includes(key)) v.add(path, `${key} is set by Lambda itself and cannot be configured; reserved names: ${RESERVED_ENVIRONMENT.join(", ")}`);
-        else if (looksLikeSecretName(key)) {
+        if (!ENV_NAME.test(key)) {
+            v.add(
+                path,
+                `names must be at least 2 characters, start with a letter and hold only letters, digits and "_" (got ${JSON.stringify(key)})`,
+            );
+        } else if ((RESERVED_ENVIRONMENT as readonly string[]).includes(key)) {
+            v.add(
+                path,
+                `${key} is set by Lambda itself and cannot be configured; reserved names: ${RESERVED_ENVIRONMENT.join(", ")}`,
+            );
+        } else if (looksLikeSecretName(key)) {
             v.add(
                 path,
                 `${key} looks like a secret, and anyone who can read the function's configuration can read its environment. ` +
@@ -316,57 +542,102 @@ function checkEnvironment(v: Validator, environment: Record<string, pulumi.Input
         if (isKnown(value)) bytes += Buffer.byteLength(value);
         else allKnown = false;
     }
-    if (allKnown && bytes > ENVIRONMENT_MAX_BYTES) v.add("environment", `must total at most 4 KB of names and values (got ${bytes} bytes)`);
+    if (allKnown && bytes > ENVIRONMENT_MAX_BYTES) {
+        v.add("environment", `must total at most 4 KB of names and values (got ${bytes} bytes)`);
+    }
 }
 
-function planProvisioned(v: Validator, args: LambdaFunctionArgs): ProvisionedConcurrencyPlan | undefined {
-    const pc = args.provisionedConcurrency;
+const RESERVED_REASON = "provisioned executions count against the function's reserved concurrency";
+
+function checkProvisioned(v: Validator, args: LambdaFunctionArgs): void {
     const reserved = args.reservedConcurrency;
-    if (pc === undefined) return undefined;
-    if (typeof pc === "number") {
+    const pc = args.provisionedConcurrency;
+    const as = args.autoScaling;
+    if (pc !== undefined && as !== undefined) {
+        v.add(
+            "autoScaling",
+            "must not be set together with provisionedConcurrency: give a fixed provisionedConcurrency, or autoScaling {min, max, ...} to scale it",
+        );
+    }
+    if (pc !== undefined) {
         v.min(pc, "provisionedConcurrency", 1);
         if (isKnown(reserved) && pc > reserved) {
-            v.add("provisionedConcurrency", `must be at most reservedConcurrency (${reserved}): provisioned executions count against the function's reserved concurrency (got ${pc})`);
+            v.add("provisionedConcurrency", `must be at most reservedConcurrency (${reserved}): ${RESERVED_REASON} (got ${pc})`);
         }
-        return { kind: "fixed", executions: pc };
     }
-    const base = "provisionedConcurrency";
-    v.min(pc.minCapacity, `${base}.minCapacity`, 1);
-    v.min(pc.maxCapacity, `${base}.maxCapacity`, 1);
-    if (typeof pc.minCapacity === "number" && typeof pc.maxCapacity === "number" && pc.maxCapacity < pc.minCapacity) {
-        v.add(`${base}.maxCapacity`, `must be at least minCapacity (${pc.minCapacity}) (got ${pc.maxCapacity})`);
+    if (as === undefined) return;
+    v.min(as.min, "autoScaling.min", 1);
+    v.min(as.max, "autoScaling.max", 1);
+    if (typeof as.min === "number" && typeof as.max === "number" && as.max < as.min) {
+        v.add("autoScaling.max", `must be at least min (${as.min}) (got ${as.max})`);
     }
-    if (isKnown(reserved) && typeof pc.maxCapacity === "number" && pc.maxCapacity > reserved) {
-        v.add(`${base}.maxCapacity`, `must be at most reservedConcurrency (${reserved}): provisioned executions count against the function's reserved concurrency (got ${pc.maxCapacity})`);
+    if (isKnown(reserved) && typeof as.max === "number" && as.max > reserved) {
+        v.add("autoScaling.max", `must be at most reservedConcurrency (${reserved}): ${RESERVED_REASON} (got ${as.max})`);
     }
-    // Target tracking on LambdaProvisionedConcurrencyUtilization and the schedules, through the shared
-    // scaling vocabulary (it checks the target, 0.1-0.9, and the schedule expressions).
-    const targetUtilization = pc.targetUtilization ?? LAMBDA_DEFAULTS.targetUtilization;
-    const autoScaling = toApplicationAutoScaling({ targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: targetUtilization }], schedules: pc.schedules }, { service: "lambda" });
-    for (const problem of autoScaling.problems) {
-        const path = problem.propertyPath.startsWith("targetTracking[0].target") ? "targetUtilization" : problem.propertyPath;
-        v.add(joinPath(base, path), problem.reason);
-    }
-    (pc.schedules ?? []).forEach((s, i) => {
+    (as.schedules ?? []).forEach((s, i) => {
         if (isKnown(reserved) && typeof s.maxCapacity === "number" && s.maxCapacity > reserved) {
-            v.add(`${base}.schedules[${i}].maxCapacity`, `must be at most reservedConcurrency (${reserved}) (got ${s.maxCapacity})`);
+            v.add(`autoScaling.schedules[${i}].maxCapacity`, `must be at most reservedConcurrency (${reserved}) (got ${s.maxCapacity})`);
         }
     });
-    return { kind: "scaling", minCapacity: pc.minCapacity, maxCapacity: pc.maxCapacity, targetUtilization, autoScaling };
+    // The shared vocabulary checks the targets (0.1-0.9 for utilization), steps and schedule expressions.
+    v.merge(toApplicationAutoScaling(policiesOf(as), { service: "lambda" }).problems, "autoScaling");
 }
 
-function planDeadLetter(v: Validator, dl: LambdaFunctionArgs["deadLetter"]): DeadLetterPlan | undefined {
-    if (dl === undefined || dl === true) return { kind: "queue" };
-    if (dl === false) return undefined;
-    if (isKnown(dl.targetArn) && !/^arn:aws[a-z-]*:(sqs|sns):/.test(dl.targetArn)) {
-        v.add("deadLetter.targetArn", `must be the ARN of an SQS queue or SNS topic (got ${JSON.stringify(dl.targetArn)})`);
-    }
-    return { kind: "existing", targetArn: dl.targetArn };
+/** The policies of `autoScaling`, with a target of 0.7 on utilization when neither target tracking nor steps are given. */
+function policiesOf(as: AutoScalingArgs): AutoScalingArgs {
+    if (as.targetTracking !== undefined || as.steps !== undefined) return as;
+    return {
+        ...as,
+        targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: LAMBDA_DEFAULTS.targetUtilization }],
+    };
 }
 
-function planEvents(v: Validator, args: LambdaFunctionArgs): LambdaFunctionPlan["events"] {
+function layoutProvisioned(plan: LambdaFunctionPlan, name: string, args: LambdaFunctionArgs): void {
+    const pc = args.provisionedConcurrency;
+    const as = args.autoScaling;
+    if (pc === undefined && as === undefined) return;
+    // On the alias, never on $LATEST. When Application Auto Scaling owns the number, start at min
+    // and leave later changes to it.
+    plan.provisionedConcurrency = {
+        name: childName(name, "provisioned"),
+        args: { provisionedConcurrentExecutions: pc ?? (as as AutoScalingArgs).min },
+        ignoreChanges: as ? ["provisionedConcurrentExecutions"] : undefined,
+    };
+    if (!as) return;
+    const resource = `${plan.functionName}:${LIVE_ALIAS}`;
+    const aas = toApplicationAutoScaling(policiesOf(as), {
+        service: "lambda",
+        // Step alarms on AWS/Lambda default to this alias's metrics.
+        alarmDimensions: { FunctionName: plan.functionName, Resource: resource },
+    });
+    const policyKeys = aas.policies.map((p) => p.key);
+    plan.scaling = {
+        target: {
+            name: childName(name, "scaling-target"),
+            args: {
+                serviceNamespace: aas.target.serviceNamespace,
+                scalableDimension: aas.target.scalableDimension,
+                resourceId: `function:${resource}`,
+                minCapacity: as.min,
+                maxCapacity: as.max,
+                tags: plan.tags,
+            },
+        },
+        policies: aas.policies.map((p) => ({
+            name: childName(name, "scaling", p.key),
+            args: { name: `${plan.functionName}-${p.key}`, ...p.args },
+        })),
+        alarms: aas.alarms.map((a) => ({
+            name: childName(name, "scaling", a.key),
+            args: { ...a.args, tags: plan.tags },
+            policy: policyKeys.indexOf(a.policyKey),
+        })),
+        scheduledActions: aas.scheduledActions.map((a) => ({ name: childName(name, "scaling", a.key), args: a.args })),
+    };
+}
+
+function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
     const e = args.events ?? {};
-    const out: LambdaFunctionPlan["events"] = { schedules: [], sqs: [], streams: [], s3: [], sns: [] };
 
     if (e.http) {
         const routes = e.http.routes ?? [];
@@ -375,14 +646,15 @@ function planEvents(v: Validator, args: LambdaFunctionArgs): LambdaFunctionPlan[
             const problem = routeKeyProblem(r);
             if (problem) v.add(`events.http.routes[${i}]`, problem);
         });
-        v.unique(routes.map((r, i) => ({ value: r, path: `events.http.routes[${i}]` })), "route");
-        out.http = { routes };
+        v.unique(
+            routes.map((r, i) => ({ value: r, path: `events.http.routes[${i}]` })),
+            "route",
+        );
     }
 
     (e.schedules ?? []).forEach((s, i) => {
         const problem = scheduleExpressionProblem(s.expression ?? "");
         if (problem) v.add(`events.schedules[${i}].expression`, problem);
-        out.schedules.push({ expression: s.expression, input: s.input });
     });
 
     // SQS: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html (batch size up to 10000 on
@@ -392,81 +664,280 @@ function planEvents(v: Validator, args: LambdaFunctionArgs): LambdaFunctionPlan[
         const p = `events.sqs[${i}]`;
         const arn = known(q.queueArn);
         if (arn !== undefined && !SQS_QUEUE_ARN.test(arn)) {
-            v.add(`${p}.queueArn`, `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (a queue URL is not an ARN) (got ${JSON.stringify(arn)})`);
+            v.add(
+                `${p}.queueArn`,
+                `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (a queue URL is not an ARN) (got ${JSON.stringify(arn)})`,
+            );
         }
-        const fifo = arn !== undefined && arn.endsWith(".fifo");
+        const fifo = arn?.endsWith(".fifo") ?? false;
         const batchSize = q.batchSize ?? LAMBDA_DEFAULTS.sqsBatchSize;
         v.range(q.batchSize, `${p}.batchSize`, 1, fifo ? 10 : 10000, fifo ? { unit: "messages (a FIFO queue's maximum)" } : {});
         v.range(q.maximumBatchingWindowSeconds, `${p}.maximumBatchingWindowSeconds`, 0, 300, { unit: "seconds" });
+        const window = q.maximumBatchingWindowSeconds;
         if (fifo) {
-            if (typeof q.maximumBatchingWindowSeconds === "number" && q.maximumBatchingWindowSeconds > 0) {
-                v.add(`${p}.maximumBatchingWindowSeconds`, `must not be set for a FIFO queue: Lambda supports no batching window on FIFO queues (got ${q.maximumBatchingWindowSeconds})`);
+            if (typeof window === "number" && window > 0) {
+                v.add(
+                    `${p}.maximumBatchingWindowSeconds`,
+                    `must not be set for a FIFO queue: Lambda supports no batching window on FIFO queues (got ${window})`,
+                );
             }
-        } else if (batchSize > 10 && !(typeof q.maximumBatchingWindowSeconds === "number" && q.maximumBatchingWindowSeconds >= 1)) {
-            v.add(`${p}.maximumBatchingWindowSeconds`, `is required (1 to 300 seconds) when batchSize is above 10 (batchSize is ${batchSize})`);
+        } else if (batchSize > 10 && !(typeof window === "number" && window >= 1)) {
+            v.add(
+                `${p}.maximumBatchingWindowSeconds`,
+                `is required (1 to 300 seconds) when batchSize is above 10 (batchSize is ${batchSize})`,
+            );
         }
-        out.sqs.push({ queueArn: q.queueArn, batchSize, maximumBatchingWindowSeconds: q.maximumBatchingWindowSeconds });
     });
 
     // Streams: https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
-    const stream = (kind: "dynamodb" | "kinesis", s: { streamArn: pulumi.Input<string>; startingPosition: StreamStartingPosition; batchSize?: number; maximumRetryAttempts?: number; parallelizationFactor?: number }, i: number) => {
+    const stream = (kind: "dynamodb" | "kinesis", s: StreamArgs, i: number) => {
         const p = `events.${kind}[${i}]`;
         const arn = known(s.streamArn);
         if (kind === "dynamodb" && arn !== undefined && !DYNAMODB_STREAM_ARN.test(arn)) {
-            v.add(`${p}.streamArn`, `must be a DynamoDB stream ARN, "arn:aws:dynamodb:<region>:<account>:table/<table>/stream/<label>" (the table's streamArn, not its arn) (got ${JSON.stringify(arn)})`);
+            v.add(
+                `${p}.streamArn`,
+                `must be a DynamoDB stream ARN, "arn:aws:dynamodb:<region>:<account>:table/<table>/stream/<label>" (the table's streamArn, not its arn) (got ${JSON.stringify(arn)})`,
+            );
         }
         if (kind === "kinesis" && arn !== undefined && !KINESIS_STREAM_ARN.test(arn)) {
-            v.add(`${p}.streamArn`, `must be a Kinesis data stream ARN, "arn:aws:kinesis:<region>:<account>:stream/<name>", or one of its consumers (got ${JSON.stringify(arn)})`);
+            v.add(
+                `${p}.streamArn`,
+                `must be a Kinesis data stream ARN, "arn:aws:kinesis:<region>:<account>:stream/<name>", or one of its consumers (got ${JSON.stringify(arn)})`,
+            );
         }
         if (s.startingPosition === undefined) v.add(`${p}.startingPosition`, 'is required: "TRIM_HORIZON" or "LATEST"');
         else v.oneOf(s.startingPosition, `${p}.startingPosition`, ["TRIM_HORIZON", "LATEST"] as const);
         v.range(s.batchSize, `${p}.batchSize`, 1, 10000);
         v.range(s.maximumRetryAttempts, `${p}.maximumRetryAttempts`, -1, 10000);
         if (kind === "kinesis") v.range(s.parallelizationFactor, `${p}.parallelizationFactor`, 1, 10);
-        out.streams.push({
-            kind,
-            index: i,
-            streamArn: s.streamArn,
-            startingPosition: s.startingPosition,
-            batchSize: s.batchSize ?? LAMBDA_DEFAULTS.streamBatchSize,
-            maximumRetryAttempts: s.maximumRetryAttempts ?? LAMBDA_DEFAULTS.streamMaximumRetryAttempts,
-            parallelizationFactor: kind === "kinesis" ? (s.parallelizationFactor ?? LAMBDA_DEFAULTS.parallelizationFactor) : undefined,
-        });
     };
     (e.dynamodb ?? []).forEach((s, i) => stream("dynamodb", s, i));
     (e.kinesis ?? []).forEach((s, i) => stream("kinesis", s, i));
 
     // S3: https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html
-    // Keyed by the bucket value: a name, or the very same Output (e.g. `uploads.bucket` given twice), since a
-    // bucket holds one notification configuration and a second BucketNotification would replace the first.
-    const byBucket = new Map<pulumi.Input<string>, S3BucketPlan>();
     (e.s3 ?? []).forEach((s, i) => {
         const p = `events.s3[${i}]`;
         const events = knownList(s.events) as string[] | undefined;
         if (events) {
             v.count(events, `${p}.events`, 1, Number.MAX_SAFE_INTEGER, "event types");
             events.forEach((ev, j) => {
-                if (!S3_EVENT.test(ev)) v.add(`${p}.events[${j}]`, `must be an S3 event type such as "s3:ObjectCreated:*" or "s3:ObjectRemoved:Delete" (got ${JSON.stringify(ev)})`);
+                if (!S3_EVENT.test(ev)) {
+                    v.add(
+                        `${p}.events[${j}]`,
+                        `must be an S3 event type such as "s3:ObjectCreated:*" or "s3:ObjectRemoved:Delete" (got ${JSON.stringify(ev)})`,
+                    );
+                }
             });
         }
         for (const key of ["filterPrefix", "filterSuffix"] as const) {
             const value = s[key];
             if (value !== undefined && value.length > 1024) v.add(`${p}.${key}`, `must be at most 1024 characters (got ${value.length})`);
         }
-        const rule = { events: events ?? [], filterPrefix: s.filterPrefix, filterSuffix: s.filterSuffix };
-        const existing = byBucket.get(s.bucket);
-        if (existing) existing.rules.push(rule);
-        else {
-            const plan: S3BucketPlan = { bucket: s.bucket, index: i, rules: [rule] };
-            byBucket.set(s.bucket, plan);
-            out.s3.push(plan);
-        }
     });
 
     (e.sns ?? []).forEach((t, i) => {
         const arn = known(t.topicArn);
-        if (arn !== undefined && !SNS_TOPIC_ARN.test(arn)) v.add(`events.sns[${i}].topicArn`, `must be an SNS topic ARN such as "arn:aws:sns:us-east-1:123456789012:orders" (got ${JSON.stringify(arn)})`);
-        out.sns.push({ topicArn: t.topicArn });
+        if (arn !== undefined && !SNS_TOPIC_ARN.test(arn)) {
+            v.add(
+                `events.sns[${i}].topicArn`,
+                `must be an SNS topic ARN such as "arn:aws:sns:us-east-1:123456789012:orders" (got ${JSON.stringify(arn)})`,
+            );
+        }
+    });
+}
+
+interface StreamArgs {
+    streamArn: pulumi.Input<string>;
+    startingPosition: StreamStartingPosition;
+    batchSize?: number;
+    maximumRetryAttempts?: number;
+    parallelizationFactor?: number;
+}
+
+/** An invoke permission for one source principal. */
+function permission(name: string, principal: string, sourceArn?: pulumi.Input<string>): PermissionPlan {
+    return { name, args: { action: "lambda:InvokeFunction", principal, ...(sourceArn !== undefined ? { sourceArn } : {}) } };
+}
+
+function layoutEvents(plan: LambdaFunctionPlan, name: string, args: LambdaFunctionArgs): void {
+    const e = args.events ?? {};
+    const { functionName, tags } = plan;
+    const logRetentionDays = args.logRetentionDays ?? LAMBDA_DEFAULTS.logRetentionDays;
+
+    if (e.http) {
+        plan.http = {
+            accessLogGroup: {
+                name: childName(name, "http-access-logs"),
+                args: { name: `/aws/apigateway/${functionName}`, retentionInDays: logRetentionDays, tags },
+            },
+            api: { name: childName(name, "http"), args: { name: functionName, protocolType: "HTTP", tags } },
+            integration: {
+                name: childName(name, "http-integration"),
+                args: { integrationType: "AWS_PROXY", integrationMethod: "POST", payloadFormatVersion: "2.0" },
+            },
+            routes: e.http.routes.map((routeKey, i) => ({ name: childName(name, "http-route", i), args: { routeKey } })),
+            stage: {
+                name: childName(name, "http-stage"),
+                args: { name: "$default", autoDeploy: true, accessLogSettings: { format: ACCESS_LOG_FORMAT }, tags },
+            },
+            permission: permission(childName(name, "http-permission"), "apigateway.amazonaws.com"),
+        };
+    }
+
+    (e.schedules ?? []).forEach((s, i) => {
+        plan.schedules.push({
+            rule: {
+                name: childName(name, "schedule", i),
+                args: { scheduleExpression: s.expression, description: `Invokes Lambda function ${functionName} on ${s.expression}`, tags },
+            },
+            target: { name: childName(name, "schedule", i, "target"), args: { input: s.input } },
+            permission: permission(childName(name, "schedule", i, "permission"), "events.amazonaws.com"),
+        });
+    });
+
+    (e.sqs ?? []).forEach((q, i) => {
+        plan.eventSourceMappings.push({
+            name: childName(name, "sqs", i),
+            args: {
+                eventSourceArn: q.queueArn,
+                batchSize: q.batchSize ?? LAMBDA_DEFAULTS.sqsBatchSize,
+                maximumBatchingWindowInSeconds: q.maximumBatchingWindowSeconds,
+                tags,
+            },
+        });
+    });
+
+    const streams: [("dynamodb" | "kinesis"), StreamArgs[]][] = [
+        ["dynamodb", e.dynamodb ?? []],
+        ["kinesis", e.kinesis ?? []],
+    ];
+    for (const [kind, list] of streams) {
+        list.forEach((s, i) => {
+            const onFailure = plan.deadLetterTargetArn;
+            plan.eventSourceMappings.push({
+                name: childName(name, kind, i),
+                args: {
+                    eventSourceArn: s.streamArn,
+                    startingPosition: s.startingPosition,
+                    batchSize: s.batchSize ?? LAMBDA_DEFAULTS.streamBatchSize,
+                    parallelizationFactor:
+                        kind === "kinesis" ? (s.parallelizationFactor ?? LAMBDA_DEFAULTS.parallelizationFactor) : undefined,
+                    maximumRetryAttempts: s.maximumRetryAttempts ?? LAMBDA_DEFAULTS.streamMaximumRetryAttempts,
+                    bisectBatchOnFunctionError: true,
+                    destinationConfig: onFailure !== undefined ? { onFailure: { destinationArn: onFailure } } : undefined,
+                    tags,
+                },
+                onFailureToDeadLetterQueue: plan.deadLetterQueue !== undefined ? true : undefined,
+            });
+        });
+    }
+
+    // Keyed by the bucket value: a name, or the very same Output (e.g. `uploads.bucket` given twice), since a
+    // bucket holds one notification configuration and a second BucketNotification would replace the first.
+    const byBucket = new Map<pulumi.Input<string>, S3NotificationPlan>();
+    (e.s3 ?? []).forEach((s, i) => {
+        const rule = {
+            events: (knownList(s.events) as string[] | undefined) ?? [],
+            ...(s.filterPrefix !== undefined ? { filterPrefix: s.filterPrefix } : {}),
+            ...(s.filterSuffix !== undefined ? { filterSuffix: s.filterSuffix } : {}),
+        };
+        const existing = byBucket.get(s.bucket);
+        if (existing) {
+            existing.notification.args.lambdaFunctions.push(rule);
+            return;
+        }
+        const entry: S3NotificationPlan = {
+            permission: permission(childName(name, "s3", i, "permission"), "s3.amazonaws.com"),
+            notification: { name: childName(name, "s3", i), args: { bucket: s.bucket, lambdaFunctions: [rule] } },
+        };
+        byBucket.set(s.bucket, entry);
+        plan.s3.push(entry);
+    });
+
+    (e.sns ?? []).forEach((t, i) => {
+        plan.sns.push({
+            permission: permission(childName(name, "sns", i, "permission"), "sns.amazonaws.com", t.topicArn),
+            subscription: { name: childName(name, "sns", i), args: { topic: t.topicArn, protocol: "lambda" } },
+        });
+    });
+}
+
+/** The role's policy statements, each scoped to what it is for. */
+function statements(plan: LambdaFunctionPlan, args: LambdaFunctionArgs): StatementPlan[] {
+    const out: StatementPlan[] = [
+        // Only this function's own log group: it exists before the function, so no logs:CreateLogGroup.
+        { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], resourceOf: "logGroup" },
+    ];
+    if ((args.tracing ?? LAMBDA_DEFAULTS.tracing) === "Active") {
+        // The actions of AWSXRayDaemonWriteAccess. X-Ray has no resource-level permissions.
+        out.push({
+            Sid: "Tracing",
+            Effect: "Allow",
+            Action: [
+                "xray:PutTraceSegments",
+                "xray:PutTelemetryRecords",
+                "xray:GetSamplingRules",
+                "xray:GetSamplingTargets",
+                "xray:GetSamplingStatisticSummaries",
+            ],
+            Resource: "*",
+        });
+    }
+    if (args.vpc) {
+        // The network-interface actions of AWSLambdaVPCAccessExecutionRole (without its logs:* on every
+        // log group). The Describe actions support no resource-level permissions.
+        out.push({
+            Sid: "VpcNetworkInterfaces",
+            Effect: "Allow",
+            Action: [
+                "ec2:CreateNetworkInterface",
+                "ec2:DescribeNetworkInterfaces",
+                "ec2:DescribeSubnets",
+                "ec2:DeleteNetworkInterface",
+                "ec2:AssignPrivateIpAddresses",
+                "ec2:UnassignPrivateIpAddresses",
+            ],
+            Resource: "*",
+        });
+    }
+    if (plan.deadLetterQueue) {
+        out.push({ Sid: "DeadLetter", Effect: "Allow", Action: ["sqs:SendMessage"], resourceOf: "deadLetterQueue" });
+    } else if (plan.deadLetterTargetArn !== undefined) {
+        const arn = known(plan.deadLetterTargetArn);
+        // A target known only at deploy time gets both actions, on that one ARN.
+        const action = arn === undefined ? ["sns:Publish", "sqs:SendMessage"] : arn.split(":")[2] === "sns" ? ["sns:Publish"] : ["sqs:SendMessage"];
+        out.push({ Sid: "DeadLetter", Effect: "Allow", Action: action, Resource: plan.deadLetterTargetArn });
+    }
+    (args.events?.sqs ?? []).forEach((q, i) => {
+        out.push({
+            Sid: `SqsSource${i}`,
+            Effect: "Allow",
+            Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+            Resource: q.queueArn,
+        });
+    });
+    (args.events?.dynamodb ?? []).forEach((s, i) => {
+        out.push({
+            Sid: `DynamoDbSource${i}`,
+            Effect: "Allow",
+            Action: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+            Resource: s.streamArn,
+        });
+    });
+    (args.events?.kinesis ?? []).forEach((s, i) => {
+        out.push({
+            Sid: `KinesisSource${i}`,
+            Effect: "Allow",
+            Action: [
+                "kinesis:DescribeStream",
+                "kinesis:DescribeStreamSummary",
+                "kinesis:GetRecords",
+                "kinesis:GetShardIterator",
+                "kinesis:ListShards",
+                "kinesis:SubscribeToShard",
+            ],
+            Resource: s.streamArn,
+        });
     });
     return out;
 }

@@ -13,7 +13,8 @@ const QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders";
 const DDB_STREAM = "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-11-01T00:00:00.000";
 const KINESIS = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks";
 const base: LambdaFunctionArgs = { handler: "index.handler", code: { path: "./app" } };
-const plan = (args: Partial<LambdaFunctionArgs>, now = NOW) => planLambdaFunction("fn", { ...base, ...args } as LambdaFunctionArgs, now);
+const ctx = (now = NOW) => ({ stack: "dev", now });
+const plan = (args: Partial<LambdaFunctionArgs>, now = NOW) => planLambdaFunction("fn", { ...base, ...args } as LambdaFunctionArgs, ctx(now));
 const paths = (args: Partial<LambdaFunctionArgs>, now = NOW) => problemPaths(() => plan(args, now));
 const problems = (args: Partial<LambdaFunctionArgs>): { propertyPath: string; reason: string }[] => {
     try {
@@ -28,31 +29,31 @@ const problems = (args: Partial<LambdaFunctionArgs>): { propertyPath: string; re
 describe("defaults", () => {
     it("applies the documented defaults", () => {
         const p = plan({});
-        expect(p).toMatchObject({
-            functionName: "fn",
-            logGroupName: "/aws/lambda/fn",
-            aliasName: "live",
+        expect(p).toMatchObject({ functionName: "fn", aliasName: "live" });
+        expect(p.logGroup.args).toMatchObject({ name: "/aws/lambda/fn", retentionInDays: 30 });
+        expect(p.function.args).toMatchObject({
+            name: "fn",
             packageType: "Zip",
             runtime: "nodejs22.x",
             handler: "index.handler",
-            architecture: "x86_64",
+            architectures: ["x86_64"],
             memorySize: 512,
-            timeoutSeconds: 30,
-            ephemeralStorageMb: 512,
-            maximumRetryAttempts: 2,
-            maximumEventAgeSeconds: 21600,
-            tracing: "Active",
-            logRetentionDays: 30,
-            deadLetter: { kind: "queue" },
+            timeout: 30,
+            ephemeralStorage: { size: 512 },
+            tracingConfig: { mode: "Active" },
+            loggingConfig: { logFormat: "Text", logGroup: "/aws/lambda/fn" },
+            publish: true,
         });
-        expect(p.provisioned).toBeUndefined();
-        expect(p.vpc).toBeUndefined();
+        expect(p.eventInvokeConfig.args).toEqual({ maximumRetryAttempts: 2, maximumEventAgeInSeconds: 21600 });
+        expect(p.deadLetterQueue?.args).toMatchObject({ sqsManagedSseEnabled: true, messageRetentionSeconds: 1209600 });
+        expect(p.provisionedConcurrency).toBeUndefined();
+        expect(p.function.args.vpcConfig).toBeUndefined();
         expect(p.warnings).toEqual([]);
     });
 
     it("derives a valid function name of at most 64 characters", () => {
-        expect(planLambdaFunction("orders api.v2", base, NOW).functionName).toBe("orders-api-v2");
-        const long = planLambdaFunction("x".repeat(80), base, NOW).functionName;
+        expect(planLambdaFunction("orders api.v2", base, ctx()).functionName).toBe("orders-api-v2");
+        const long = planLambdaFunction("x".repeat(80), base, ctx()).functionName;
         expect(long.length).toBe(64);
         expect(long).toMatch(/^x+-[0-9a-f]{7}$/);
     });
@@ -65,10 +66,12 @@ describe("defaults", () => {
                 kinesis: [{ streamArn: KINESIS, startingPosition: "TRIM_HORIZON" }],
             },
         });
-        expect(p.events.sqs[0]).toEqual({ queueArn: QUEUE, batchSize: 10, maximumBatchingWindowSeconds: undefined });
-        expect(p.events.streams.map((s) => [s.kind, s.batchSize, s.maximumRetryAttempts, s.parallelizationFactor])).toEqual([
-            ["dynamodb", 100, 10, undefined],
-            ["kinesis", 100, 10, 1],
+        const [sqs, ...streams] = p.eventSourceMappings;
+        expect(sqs.args).toMatchObject({ eventSourceArn: QUEUE, batchSize: 10 });
+        expect(sqs.args.maximumBatchingWindowInSeconds).toBeUndefined();
+        expect(streams.map((s) => [s.name, s.args.batchSize, s.args.maximumRetryAttempts, s.args.parallelizationFactor])).toEqual([
+            ["fn-dynamodb-0", 100, 10, undefined],
+            ["fn-kinesis-0", 100, 10, 1],
         ]);
     });
 
@@ -81,8 +84,8 @@ describe("defaults", () => {
                 sns: [{ topicArn: "arn:aws-us-gov:sns:us-gov-west-1:123456789012:alerts.fifo" }],
             },
         });
-        expect(p.events.sqs[0].batchSize).toBe(10);
-        expect(p.events.streams[0].streamArn).toBe(consumer);
+        expect(p.eventSourceMappings[0].args.batchSize).toBe(10);
+        expect(p.eventSourceMappings[1].args.eventSourceArn).toBe(consumer);
     });
 
     it("merges S3 entries of the same bucket into one notification", () => {
@@ -95,9 +98,9 @@ describe("defaults", () => {
                 ],
             },
         });
-        expect(p.events.s3.map((b) => [b.bucket, b.index, b.rules.length])).toEqual([
-            ["uploads", 0, 2],
-            ["other", 1, 1],
+        expect(p.s3.map((b) => [b.notification.args.bucket, b.notification.name, b.notification.args.lambdaFunctions.length])).toEqual([
+            ["uploads", "fn-s3-0", 2],
+            ["other", "fn-s3-1", 1],
         ]);
     });
 
@@ -113,28 +116,35 @@ describe("defaults", () => {
                 ],
             },
         });
-        expect(p.events.s3.map((b) => [b.index, b.rules.map((r) => r.events[0])])).toEqual([
-            [0, ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]],
-            [1, ["s3:ObjectCreated:*"]],
+        expect(p.s3.map((b) => [b.notification.name, b.notification.args.lambdaFunctions.map((r) => r.events[0])])).toEqual([
+            ["fn-s3-0", ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]],
+            ["fn-s3-1", ["s3:ObjectCreated:*"]],
         ]);
         // The very same Outputs (toEqual cannot tell two Outputs apart).
-        expect(p.events.s3[0].bucket).toBe(uploads);
-        expect(p.events.s3[1].bucket).toBe(other);
+        expect(p.s3[0].notification.args.bucket).toBe(uploads);
+        expect(p.s3[1].notification.args.bucket).toBe(other);
     });
 
     it("a container image has no runtime or handler", () => {
-        const p = planLambdaFunction("fn", { code: { imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1" } }, NOW);
-        expect(p.packageType).toBe("Image");
-        expect(p.runtime).toBeUndefined();
-        expect(p.handler).toBeUndefined();
+        const p = planLambdaFunction("fn", { code: { imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1" } }, ctx());
+        expect(p.function.args.packageType).toBe("Image");
+        expect(p.function.args.runtime).toBeUndefined();
+        expect(p.function.args.handler).toBeUndefined();
     });
 
-    it("provisioned concurrency with bounds becomes a target-tracking policy at 0.7 on LambdaProvisionedConcurrencyUtilization", () => {
-        const p = plan({ provisionedConcurrency: { minCapacity: 2, maxCapacity: 20 } });
-        if (p.provisioned?.kind !== "scaling") throw new Error("expected scaling");
-        expect(p.provisioned.autoScaling.target).toEqual({ serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency" });
-        expect(p.provisioned.autoScaling.policies).toHaveLength(1);
-        expect(p.provisioned.autoScaling.policies[0].args).toMatchObject({
+    it("autoScaling with bounds only becomes a target-tracking policy at 0.7 on LambdaProvisionedConcurrencyUtilization", () => {
+        const p = plan({ autoScaling: { min: 2, max: 20 } });
+        if (!p.scaling) throw new Error("expected scaling");
+        expect(p.scaling.target.args).toMatchObject({
+            serviceNamespace: "lambda",
+            scalableDimension: "lambda:function:ProvisionedConcurrency",
+            resourceId: "function:fn:live",
+            minCapacity: 2,
+            maxCapacity: 20,
+        });
+        expect(p.provisionedConcurrency).toMatchObject({ args: { provisionedConcurrentExecutions: 2 }, ignoreChanges: ["provisionedConcurrentExecutions"] });
+        expect(p.scaling.policies).toHaveLength(1);
+        expect(p.scaling.policies[0].args).toMatchObject({
             policyType: "TargetTrackingScaling",
             targetTrackingScalingPolicyConfiguration: { targetValue: 0.7, predefinedMetricSpecification: { predefinedMetricType: "LambdaProvisionedConcurrencyUtilization" } },
         });
@@ -195,20 +205,31 @@ describe("validation: one failing case per rule, with its path", () => {
         ["negative reserved concurrency", { reservedConcurrency: -1 }, "reservedConcurrency"],
         ["provisioned concurrency 0", { provisionedConcurrency: 0 }, "provisionedConcurrency"],
         ["provisioned above reserved", { provisionedConcurrency: 10, reservedConcurrency: 5 }, "provisionedConcurrency"],
-        ["scaling minCapacity 0", { provisionedConcurrency: { minCapacity: 0, maxCapacity: 5 } }, "provisionedConcurrency.minCapacity"],
-        ["scaling max below min", { provisionedConcurrency: { minCapacity: 5, maxCapacity: 2 } }, "provisionedConcurrency.maxCapacity"],
-        ["scaling max above reserved", { provisionedConcurrency: { minCapacity: 1, maxCapacity: 50 }, reservedConcurrency: 20 }, "provisionedConcurrency.maxCapacity"],
-        ["target utilization below 0.1", { provisionedConcurrency: { minCapacity: 1, maxCapacity: 5, targetUtilization: 0.05 } }, "provisionedConcurrency.targetUtilization"],
-        ["target utilization above 0.9", { provisionedConcurrency: { minCapacity: 1, maxCapacity: 5, targetUtilization: 0.95 } }, "provisionedConcurrency.targetUtilization"],
+        ["scaling min 0", { autoScaling: { min: 0, max: 5 } }, "autoScaling.min"],
+        ["scaling max below min", { autoScaling: { min: 5, max: 2 } }, "autoScaling.max"],
+        ["scaling max above reserved", { autoScaling: { min: 1, max: 50 }, reservedConcurrency: 20 }, "autoScaling.max"],
+        ["fixed and scaled provisioned concurrency at once", { provisionedConcurrency: 2, autoScaling: { min: 1, max: 5 } }, "autoScaling"],
+        [
+            "target utilization below 0.1",
+            { autoScaling: { min: 1, max: 5, targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: 0.05 }] } },
+            "autoScaling.targetTracking[0].target",
+        ],
+        [
+            "target utilization above 0.9",
+            { autoScaling: { min: 1, max: 5, targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: 0.95 }] } },
+            "autoScaling.targetTracking[0].target",
+        ],
+        ["a cpu target (not a Lambda metric)", { autoScaling: { min: 1, max: 5, targetTracking: [{ metric: "cpu", target: 50 }] } }, "autoScaling.targetTracking[0].metric"],
+        ["predictive scaling", { autoScaling: { min: 1, max: 5, predictive: { metric: "cpu", target: 50 } } }, "autoScaling.predictive"],
         [
             "scaling schedule with a 5-field cron",
-            { provisionedConcurrency: { minCapacity: 1, maxCapacity: 5, schedules: [{ name: "day", cron: "cron(0 8 * * *)", minCapacity: 3 }] } },
-            "provisionedConcurrency.schedules[0].cron",
+            { autoScaling: { min: 1, max: 5, schedules: [{ name: "day", cron: "cron(0 8 * * *)", minCapacity: 3 }] } },
+            "autoScaling.schedules[0].cron",
         ],
         [
             "scaling schedule above reserved",
-            { reservedConcurrency: 10, provisionedConcurrency: { minCapacity: 1, maxCapacity: 5, schedules: [{ name: "peak", cron: "cron(0 8 ? * MON-FRI *)", maxCapacity: 11 }] } },
-            "provisionedConcurrency.schedules[0].maxCapacity",
+            { reservedConcurrency: 10, autoScaling: { min: 1, max: 5, schedules: [{ name: "peak", cron: "cron(0 8 ? * MON-FRI *)", maxCapacity: 11 }] } },
+            "autoScaling.schedules[0].maxCapacity",
         ],
         ["17 subnets", { vpc: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-${i}`), securityGroupIds: ["sg-1"] } }, "vpc.subnetIds"],
         ["no subnets", { vpc: { subnetIds: [], securityGroupIds: ["sg-1"] } }, "vpc.subnetIds"],
@@ -309,7 +330,8 @@ describe("validation: one failing case per rule, with its path", () => {
 
     it("warns when the stream sources have no on-failure destination, and when HTTP requests would time out first", () => {
         const p = plan({ deadLetter: false, timeoutSeconds: 60, events: { http: { routes: ["$default"] }, dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST" }] } });
-        expect(p.deadLetter).toBeUndefined();
+        expect(p.deadLetterQueue).toBeUndefined();
+        expect(p.deadLetterTargetArn).toBeUndefined();
         expect(p.warnings.some((w) => w.includes("no on-failure destination"))).toBe(true);
         expect(p.warnings.some((w) => w.includes("30 seconds"))).toBe(true);
     });
@@ -361,7 +383,7 @@ describe("limits as properties", () => {
         fc.assert(
             fc.property(fc.integer({ min: 0, max: 20000 }), (mb) => {
                 const ok = mb >= 128 && mb <= 10240;
-                if (ok) expect(plan({ memorySize: mb }).memorySize).toBe(mb);
+                if (ok) expect(plan({ memorySize: mb }).function.args.memorySize).toBe(mb);
                 else expect(paths({ memorySize: mb })).toEqual(["memorySize"]);
             }),
             { numRuns: 200 },

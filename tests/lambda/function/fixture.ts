@@ -1,0 +1,70 @@
+import type { LambdaFunctionArgs } from "../../../components/lambda";
+
+const ACCOUNT = "123456789012";
+const REGION = "us-east-1";
+
+/** REFERENCE.md's process-order function, as the reference configures it. */
+export const referenceArgs: LambdaFunctionArgs = {
+    runtime: "python3.11",
+    handler: "lambda_function.lambda_handler",
+    code: { s3Bucket: "my-lambda-code", s3Key: "function.zip" },
+    timeoutSeconds: 30,
+    memorySize: 512,
+    environment: { TABLE_NAME: "orders", ENVIRONMENT: "production" },
+    reservedConcurrency: 100,
+    vpc: { subnetIds: ["subnet-0private1", "subnet-0private2"], securityGroupIds: ["sg-0lambda"] },
+    events: { http: { routes: ["POST /orders"] } },
+    provisionedConcurrency: 5,
+};
+
+/** One valid, rich LambdaFunction: plain values, most fields set (the cross-component property test mutates it). */
+export const validArgs: LambdaFunctionArgs = {
+    functionName: "rich-fn",
+    runtime: "nodejs22.x",
+    handler: "index.handler",
+    code: { s3Bucket: "code-bucket", s3Key: "rich.zip", s3ObjectVersion: "3" },
+    architecture: "arm64",
+    memorySize: 1024,
+    timeoutSeconds: 20,
+    ephemeralStorageMb: 1024,
+    environment: { TABLE_NAME: "orders", LOG_LEVEL: "info" },
+    reservedConcurrency: 50,
+    autoScaling: {
+        min: 2,
+        max: 20,
+        targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: 0.6 }],
+        steps: [
+            {
+                alarm: { metric: "Errors", threshold: 10, comparison: "GreaterThanThreshold", statistic: "Sum" },
+                adjustments: [{ lowerBound: 0, change: 2 }],
+                cooldownSeconds: 120,
+            },
+        ],
+        schedules: [{ name: "business-hours", cron: "cron(0 8 ? * MON-FRI *)", minCapacity: 10 }],
+    },
+    deadLetter: true,
+    maximumRetryAttempts: 1,
+    maximumEventAgeSeconds: 3600,
+    vpc: { subnetIds: ["subnet-0a", "subnet-0b"], vpcId: "vpc-0123" },
+    tracing: "Active",
+    logRetentionDays: 90,
+    events: {
+        http: { routes: ["GET /orders/{id}", "POST /orders"] },
+        schedules: [{ expression: "rate(5 minutes)", input: '{"job":"sweep"}' }],
+        sqs: [{ queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:orders-in`, batchSize: 50, maximumBatchingWindowSeconds: 5 }],
+        dynamodb: [
+            {
+                streamArn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/orders/stream/2026-11-01T00:00:00.000`,
+                startingPosition: "LATEST",
+                batchSize: 200,
+                maximumRetryAttempts: 3,
+            },
+        ],
+        kinesis: [
+            { streamArn: `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/clicks`, startingPosition: "TRIM_HORIZON", parallelizationFactor: 2 },
+        ],
+        s3: [{ bucket: "uploads", events: ["s3:ObjectCreated:*"], filterPrefix: "in/", filterSuffix: ".csv" }],
+        sns: [{ topicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:order-events` }],
+    },
+    tags: { team: "payments" },
+};
