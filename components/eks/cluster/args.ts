@@ -187,30 +187,32 @@ export interface EksApiAccessArgs {
 /** Arguments of {@link EksCluster}. */
 export interface EksClusterArgs {
     /**
-     * The VPC of the cluster.
+     * The VPC of the cluster. May be an Output.
      * @default required
      */
     vpcId: pulumi.Input<string>;
     /**
      * Private subnets (at least 2, in different Availability Zones): every node group and every
-     * Fargate profile go here, and the control plane's network interfaces.
+     * Fargate profile go here, and the control plane's network interfaces. May be an Output.
      * @default required
      */
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Public subnets. `@pulumi/eks` adds them to the control plane's subnets (EKS may place its
      * network interfaces there too, without public IPs); no node or Fargate pod runs in them.
+     * May be an Output.
      * @default none
      */
     publicSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * The EKS cluster name, 1 to 100 letters, digits, `-` and `_`, starting with a letter or digit.
+     * Known at plan time (it is part of IAM conditions, tags and the log group name).
      * @default `<name>-<stack>`, shortened with a hash when longer than 100 characters
      */
     clusterName?: string;
     /**
      * The Kubernetes minor version, pinned: one of "1.32", "1.33", "1.34", "1.35", "1.36"
-     * (the versions in EKS standard or extended support on 2026-11-26).
+     * (the versions in EKS standard or extended support on 2026-11-26). Known at plan time.
      * @default "1.35"
      */
     version?: string;
@@ -222,29 +224,29 @@ export interface EksClusterArgs {
      */
     apiAccess?: EksApiAccessArgs;
     /**
-     * Managed node groups, by key. The key names the group's resources.
+     * Managed node groups, by key. The key names the group's resources. Known at plan time.
      * @default {}
      */
     nodeGroups?: Record<string, EksNodeGroupArgs>;
     /**
-     * Fargate profiles, by key. The key names the profile's resources.
+     * Fargate profiles, by key. The key names the profile's resources. Known at plan time.
      * @default {}
      */
     fargateProfiles?: Record<string, EksFargateProfileArgs>;
     /**
-     * The Kubernetes cluster autoscaler.
+     * The Kubernetes cluster autoscaler. Known at plan time.
      * @default on when there are node groups, with the "least-waste" expander
      */
     clusterAutoscaler?: EksClusterAutoscalerArgs;
     /**
      * Days to keep the control-plane logs (all five types are on), one of the CloudWatch
      * Logs retention values (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
-     * 1096, 1827, 2192, 2557, 2922, 3288, 3653).
+     * 1096, 1827, 2192, 2557, 2922, 3288, 3653). Known at plan time.
      * @default 90
      */
     logRetentionDays?: number;
     /**
-     * Refuse to delete the cluster until this is turned off.
+     * Refuse to delete the cluster until this is turned off. Known at plan time.
      * @default true
      */
     deletionProtection?: boolean;

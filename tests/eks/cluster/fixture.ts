@@ -1,0 +1,37 @@
+import type { EksClusterArgs } from "../../../components/eks";
+import { REFERENCE_FARGATE_PROFILES, REFERENCE_NODE_GROUPS } from "./reference";
+
+/** One valid, rich EksCluster: the reference node groups and Fargate profiles, and most options set. */
+export const validArgs: EksClusterArgs = {
+    vpcId: "vpc-0123456789abcdef0",
+    privateSubnetIds: ["subnet-0aaa", "subnet-0bbb", "subnet-0ccc"],
+    publicSubnetIds: ["subnet-0ddd", "subnet-0eee"],
+    clusterName: "my-cluster",
+    version: "1.35",
+    apiAccess: {
+        privateEndpoint: true,
+        privateAccessSecurityGroupIds: ["sg-0123456789abcdef0"],
+        privateAccessCidrs: ["10.50.0.0/16"],
+        publicAccessCidrs: ["203.0.113.0/24"],
+        allowPublicEndpointFromAnywhere: false,
+    },
+    nodeGroups: {
+        ...REFERENCE_NODE_GROUPS,
+        arm: {
+            instanceTypes: ["m7g.large"],
+            amiType: "AL2023_ARM_64_STANDARD",
+            minSize: 1,
+            maxSize: 4,
+            diskSizeGb: 80,
+            taints: [{ key: "example.com/arch", value: "arm64", effect: "NO_SCHEDULE" }],
+            maxUnavailablePercentage: 25,
+            metadataHopLimit: 2,
+            ssmAccess: true,
+        },
+    },
+    fargateProfiles: REFERENCE_FARGATE_PROFILES,
+    clusterAutoscaler: { enabled: true, version: "1.35.1", expander: "least-waste" },
+    logRetentionDays: 90,
+    deletionProtection: true,
+    tags: { team: "platform", "cost-center": "1234" },
+};
