@@ -1,5 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, physicalName, validateTags, Validator } from "../../../src/core";
+import type * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
+import { defaultTags, isKnown, joinPath, type PlanContext, physicalName, type Tags, validateTags, Validator } from "../../../src/core";
 import { AppMeshHealthCheck, AppMeshHttpRetryEvent, AppMeshProtocol, AppMeshServiceArgs, AppMeshTcpRetryEvent } from "./args";
 
 export const APPMESH_PROTOCOLS: readonly AppMeshProtocol[] = ["http", "http2", "grpc", "tcp"];
@@ -58,6 +59,73 @@ export interface AppMeshServicePlan {
     backends: pulumi.Input<string>[];
     /** Warnings the component logs. */
     warnings: string[];
+    /** The tags of every App Mesh resource: the defaults under the user's. */
+    tags: Tags;
+    /** The mesh's final inputs, when `createMesh`. */
+    mesh?: aws.appmesh.MeshArgs;
+    /** Each version's virtual node, by version name (`meshName` is the planned name; the component passes the created mesh's). */
+    virtualNodes: Record<string, aws.appmesh.VirtualNodeArgs>;
+    /** The virtual router's final inputs. */
+    virtualRouter: aws.appmesh.VirtualRouterArgs;
+    /** The route's final inputs (`virtualRouterName` is the planned name; the component passes the router's). */
+    route: aws.appmesh.RouteArgs;
+    /** The virtual service's final inputs (its provider is the planned router name; the component passes the router's). */
+    virtualService: aws.appmesh.VirtualServiceArgs;
+}
+
+type ListenerTimeout = aws.types.input.appmesh.VirtualNodeSpecListenerTimeout;
+type RouteSpec = aws.types.input.appmesh.RouteSpec;
+type Summary = Omit<AppMeshServicePlan, "tags" | "mesh" | "virtualNodes" | "virtualRouter" | "route" | "virtualService">;
+
+function listenerTimeout(plan: Summary): ListenerTimeout | undefined {
+    if (!plan.timeout) return undefined;
+    if (plan.protocol === "tcp") return plan.timeout.idle ? { tcp: { idle: plan.timeout.idle } } : undefined;
+    return { [plan.protocol]: plan.timeout };
+}
+
+function routeSpec(plan: Summary): RouteSpec {
+    const action = { weightedTargets: plan.nodes.map((n) => ({ virtualNode: n.nodeName, weight: n.weight })) };
+    const priority = plan.routePriority !== undefined ? { priority: plan.routePriority } : {};
+    const retryPolicy = plan.retryPolicy ? { retryPolicy: plan.retryPolicy } : {};
+    const timeout = plan.timeout ? { timeout: plan.timeout } : {};
+    switch (plan.protocol) {
+        case "tcp":
+            return { ...priority, tcpRoute: { action, ...(plan.timeout?.idle ? { timeout: { idle: plan.timeout.idle } } : {}) } };
+        case "grpc":
+            return { ...priority, grpcRoute: { action, ...retryPolicy, ...timeout } };
+        case "http2":
+            return { ...priority, http2Route: { match: { prefix: plan.routePrefix ?? "/" }, action, ...retryPolicy, ...timeout } };
+        default:
+            return { ...priority, httpRoute: { match: { prefix: plan.routePrefix ?? "/" }, action, ...retryPolicy, ...timeout } };
+    }
+}
+
+/** The final inputs of every child, from the checked summary. */
+function children(plan: Summary, tags: Tags): Pick<AppMeshServicePlan, "mesh" | "virtualNodes" | "virtualRouter" | "route" | "virtualService"> {
+    const meshName = (plan.createMeshName ?? plan.meshName) as pulumi.Input<string>;
+    const timeout = listenerTimeout(plan);
+    const portMapping = { port: plan.port, protocol: plan.protocol };
+    return {
+        ...(plan.createMeshName !== undefined ? { mesh: { name: plan.createMeshName, spec: { egressFilter: { type: "DROP_ALL" } }, tags } } : {}),
+        virtualNodes: Object.fromEntries(
+            plan.nodes.map((n) => [
+                n.version,
+                {
+                    name: n.nodeName,
+                    meshName,
+                    spec: {
+                        listeners: [{ portMapping, ...(n.healthCheck ? { healthCheck: n.healthCheck } : {}), ...(timeout ? { timeout } : {}) }],
+                        serviceDiscovery: { dns: { hostname: n.hostname } },
+                        backends: plan.backends.map((b) => ({ virtualService: { virtualServiceName: b } })),
+                    },
+                    tags,
+                },
+            ]),
+        ),
+        virtualRouter: { name: plan.routerName, meshName, spec: { listeners: [{ portMapping }] }, tags },
+        route: { name: plan.routeName, meshName, virtualRouterName: plan.routerName, spec: routeSpec(plan), tags },
+        virtualService: { name: plan.serviceName, meshName, spec: { provider: { virtualRouter: { virtualRouterName: plan.routerName } } }, tags },
+    };
 }
 
 /** Writes milliseconds as App Mesh does: whole seconds as `s`, anything else as `ms`. */
@@ -88,7 +156,7 @@ function checkHealthCheck(v: Validator, hc: AppMeshHealthCheck, path: string): v
  * Plans an {@link AppMeshService}: validates every argument against App Mesh's documented
  * limits (collecting all problems into one `InputPropertiesError`) and returns what to create.
  */
-export function planAppMeshService(name: string, args: AppMeshServiceArgs): AppMeshServicePlan {
+export function planAppMeshService(name: string, args: AppMeshServiceArgs, _ctx: PlanContext): AppMeshServicePlan {
     const v = new Validator(`AppMeshService "${name}"`);
     const protocol = args.protocol ?? "http";
     const versions = args.versions ?? {};
@@ -170,7 +238,7 @@ export function planAppMeshService(name: string, args: AppMeshServiceArgs): AppM
         if (!n.healthCheck) warnings.push(`AppMeshService "${name}": versions.${n.version}.healthCheck is turned off; Envoy will keep routing to unhealthy endpoints.`);
     }
 
-    return {
+    const summary: Summary = {
         ...(args.createMesh ? { createMeshName: args.meshName ?? name } : { meshName: args.meshName }),
         serviceName: args.serviceName,
         port: args.port,
@@ -201,4 +269,6 @@ export function planAppMeshService(name: string, args: AppMeshServiceArgs): AppM
         backends: [...(args.backends ?? [])],
         warnings,
     };
+    const tags = defaultTags(name, args.tags);
+    return { ...summary, tags, ...children(summary, tags) };
 }

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { childName } from "../../../src/core";
-import { IstioTrafficPolicyArgs } from "./args";
+import { childName, planContext } from "../../../src/core";
+import type { IstioTrafficPolicyArgs } from "./args";
 import { planIstioTrafficPolicy } from "./plan";
 
 /**
@@ -18,6 +18,9 @@ import { planIstioTrafficPolicy } from "./plan";
  * Istio's CRDs must be installed in the cluster.
  */
 export class IstioTrafficPolicy extends pulumi.ComponentResource {
+    /** The type token; never changes once released. */
+    static readonly TYPE = "compute-layer:index:IstioTrafficPolicy";
+
     /** The VirtualService; `undefined` when no `routes` were given. */
     readonly virtualService?: k8s.apiextensions.CustomResource;
     /** The DestinationRule; `undefined` when neither `subsets` nor `trafficPolicy` were given. */
@@ -26,27 +29,21 @@ export class IstioTrafficPolicy extends pulumi.ComponentResource {
     readonly resourceName: string;
 
     constructor(name: string, args: IstioTrafficPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planIstioTrafficPolicy(name, args);
-        super("compute-layer:index:IstioTrafficPolicy", name, {}, opts);
+        const plan = planIstioTrafficPolicy(name, args, planContext());
+        super(IstioTrafficPolicy.TYPE, name, {}, opts);
         for (const warning of plan.warnings) pulumi.log.warn(warning, this);
 
-        const metadata = { name: plan.metadataName, ...(plan.namespace !== undefined ? { namespace: plan.namespace } : {}) };
         this.resourceName = plan.metadataName;
         if (plan.destinationRule) {
-            this.destinationRule = new k8s.apiextensions.CustomResource(
-                childName(name, "dr"),
-                { apiVersion: plan.apiVersion, kind: "DestinationRule", metadata, spec: plan.destinationRule },
-                { parent: this },
-            );
+            this.destinationRule = new k8s.apiextensions.CustomResource(childName(name, "dr"), plan.destinationRule, { parent: this });
         }
         if (plan.virtualService) {
             // The DestinationRule goes first: a route to a subset Envoy does not know yet answers 503
             // (Istio's "make before break" advice for adding subsets).
-            this.virtualService = new k8s.apiextensions.CustomResource(
-                childName(name, "vs"),
-                { apiVersion: plan.apiVersion, kind: "VirtualService", metadata, spec: plan.virtualService },
-                { parent: this, ...(this.destinationRule ? { dependsOn: [this.destinationRule] } : {}) },
-            );
+            this.virtualService = new k8s.apiextensions.CustomResource(childName(name, "vs"), plan.virtualService, {
+                parent: this,
+                ...(this.destinationRule ? { dependsOn: [this.destinationRule] } : {}),
+            });
         }
         this.registerOutputs({ virtualService: this.virtualService, destinationRule: this.destinationRule, resourceName: this.resourceName });
     }

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, physicalName, Validator } from "../../../src/core";
+import { isKnown, joinPath, type PlanContext, Validator } from "../../../src/core";
 import { dnsLabelProblem, labelKeyProblem, labelValueProblem } from "../../../src/core";
 import { checkIstioDuration } from "../shared/duration";
+import { compact, type IstioObject, istioMetadata, istioObjectName } from "../shared/istio-object";
 import {
     IstioConnectionPool,
     IstioLoadBalancer,
@@ -97,23 +98,18 @@ export interface IstioDestinationRuleSpec {
     subsets?: { name: string; labels: Record<string, pulumi.Input<string>>; trafficPolicy?: IstioTrafficPolicySpec }[];
 }
 
-/** What an IstioTrafficPolicy creates. */
+/** What an IstioTrafficPolicy creates: the final inputs of each custom resource. */
 export interface IstioTrafficPolicyPlan {
     apiVersion: IstioNetworkingApiVersion;
     /** `metadata.name` of both objects: the component name as a DNS-1123 name. */
     metadataName: string;
     namespace?: pulumi.Input<string>;
     /** Absent when there are no routes. */
-    virtualService?: IstioVirtualServiceSpec;
+    virtualService?: IstioObject<IstioVirtualServiceSpec>;
     /** Absent when there are neither subsets nor traffic policies. */
-    destinationRule?: IstioDestinationRuleSpec;
+    destinationRule?: IstioObject<IstioDestinationRuleSpec>;
     /** Warnings the component logs (deprecated inputs that were translated). */
     warnings: string[];
-}
-
-/** Drops keys whose value is `undefined`, so specs hold only what was set. */
-function compact<T extends object>(o: T): T {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 function checkMatch(v: Validator, match: IstioRouteMatch, path: string): void {
@@ -258,7 +254,7 @@ function trafficPolicySpec(tp: IstioTrafficPolicySettings): IstioTrafficPolicySp
  * Plans an {@link IstioTrafficPolicy}: validates every argument (collecting all problems into
  * one `InputPropertiesError`) and returns the VirtualService and DestinationRule specs.
  */
-export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArgs): IstioTrafficPolicyPlan {
+export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArgs, _ctx: PlanContext): IstioTrafficPolicyPlan {
     const v = new Validator(`IstioTrafficPolicy "${name}"`);
     const subsets = args.subsets ?? {};
     const subsetNames = new Set(Object.keys(subsets));
@@ -319,6 +315,8 @@ export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArg
     }
 
     const host = args.host;
+    const metadataName = istioObjectName(name);
+    const metadata = istioMetadata(metadataName, args.namespace);
     const virtualService: IstioVirtualServiceSpec | undefined =
         routes === undefined ? undefined : compact({ hosts: [host], gateways: args.gateways, http: routes.map((r) => routeSpec(r, host)) });
     const hasRule = subsetNames.size > 0 || args.trafficPolicy !== undefined;
@@ -338,10 +336,10 @@ export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArg
 
     return {
         apiVersion,
-        metadataName: physicalName([name.toLowerCase()], { maxLength: 253, invalid: /[^a-z0-9-]/g }),
-        namespace: args.namespace,
-        virtualService,
-        destinationRule,
+        metadataName,
+        ...(args.namespace !== undefined ? { namespace: args.namespace } : {}),
+        ...(virtualService ? { virtualService: { apiVersion, kind: "VirtualService", metadata, spec: virtualService } } : {}),
+        ...(destinationRule ? { destinationRule: { apiVersion, kind: "DestinationRule", metadata, spec: destinationRule } } : {}),
         warnings,
     };
 }

@@ -1,2 +1,3 @@
 // Code the mesh tier's components share.
 export * from "./duration";
+export * from "./istio-object";

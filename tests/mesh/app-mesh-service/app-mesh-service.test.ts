@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppMeshService, AppMeshServiceArgs, appMeshDuration, planAppMeshService } from "../../../components/mesh";
 import { childrenOf, expectInvalid, input, ofType, only, problemPaths, resource, runPlan } from "../../support";
 
+const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
+
 // REFERENCE.md, "AWS App Mesh": web-v1 / web-v2 behind web-router, 90/10, with the retry policy
 // (3 retries, 2 s per retry, server-error + gateway-error, connection-error) and the 15 s
 // per-request / 30 s idle timeouts of "Traffic Policies".
@@ -137,7 +139,7 @@ describe("AppMeshService under mocks", () => {
 
 describe("planAppMeshService", () => {
     it("defaults to an http route on / and an http health check of / every 5 s", () => {
-        const plan = planAppMeshService("web", { meshName: "m", serviceName: "web.local", port: 8080, versions: { v1: { hostname: "web-v1.local", weight: 100 } } });
+        const plan = planAppMeshService("web", { meshName: "m", serviceName: "web.local", port: 8080, versions: { v1: { hostname: "web-v1.local", weight: 100 } } }, ctx);
         expect(plan.protocol).toBe("http");
         expect(plan.routePrefix).toBe("/");
         expect(plan.nodes[0]).toEqual({
@@ -153,7 +155,7 @@ describe("planAppMeshService", () => {
     });
 
     it("turns a health check off only when asked, and warns", () => {
-        const plan = planAppMeshService("web", { meshName: "m", serviceName: "web.local", port: 80, versions: { v1: { hostname: "h", weight: 100, healthCheck: { enabled: false } } } });
+        const plan = planAppMeshService("web", { meshName: "m", serviceName: "web.local", port: 80, versions: { v1: { hostname: "h", weight: 100, healthCheck: { enabled: false } } } }, ctx);
         expect(plan.nodes[0].healthCheck).toBeUndefined();
         expect(plan.warnings.some((w) => w.includes("versions.v1.healthCheck is turned off"))).toBe(true);
     });
@@ -203,11 +205,11 @@ describe("planAppMeshService", () => {
     it.each(cases)("rejects %s", (_what, mutate, p) => {
         const args = structuredClone(referenceCanary());
         mutate(args);
-        expect(problemPaths(() => planAppMeshService("web", args))).toContain(p);
+        expect(problemPaths(() => planAppMeshService("web", args, ctx))).toContain(p);
     });
 
     it("accepts a mesh name that is not known yet", () => {
-        const plan = planAppMeshService("web", { ...referenceCanary(), meshName: pulumi.output("production") });
+        const plan = planAppMeshService("web", { ...referenceCanary(), meshName: pulumi.output("production") }, ctx);
         expect(pulumi.Output.isInstance(plan.meshName)).toBe(true);
     });
 });

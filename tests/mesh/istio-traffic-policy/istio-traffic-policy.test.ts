@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { IstioTrafficPolicy, IstioTrafficPolicyArgs, parseIstioDuration, planIstioTrafficPolicy } from "../../../components/mesh";
 import { expectInvalid, input, ofType, problemPaths, resource, runPlan } from "../../support";
 
+const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
+
 /**
  * Validates a generated object against the upstream Istio schema. The newest
  * @kubernetes-models/istio ships the v1beta1 schema, whose fields are the same as v1's, so the
@@ -69,8 +71,8 @@ const canary: IstioTrafficPolicyArgs = {
 
 describe("planIstioTrafficPolicy: the reference configurations", () => {
     it("routes user agents matching .*Mobile.* to the mobile subset and everything else to desktop", () => {
-        const plan = planIstioTrafficPolicy("web-service", mobileDesktop);
-        const vs = plan.virtualService!;
+        const plan = planIstioTrafficPolicy("web-service", mobileDesktop, ctx);
+        const vs = plan.virtualService!.spec;
         expect(vs.hosts).toEqual(["web-service"]);
         expect(vs.http).toHaveLength(2);
         expect(vs.http[0].match).toEqual([{ headers: { "user-agent": { regex: ".*Mobile.*" } } }]);
@@ -80,13 +82,13 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
         expect(plan.metadataName).toBe("web-service");
         validateVirtualService(vs);
         // The subsets the routes name exist in the DestinationRule.
-        expect(plan.destinationRule!.subsets!.map((s) => s.name)).toEqual(["mobile", "desktop"]);
-        validateDestinationRule(plan.destinationRule);
+        expect(plan.destinationRule!.spec.subsets!.map((s) => s.name)).toEqual(["mobile", "desktop"]);
+        validateDestinationRule(plan.destinationRule?.spec);
     });
 
     it("reproduces the reference DestinationRule, translating consecutiveErrors to consecutive5xxErrors", () => {
-        const plan = planIstioTrafficPolicy("web-service", referenceDestinationRule);
-        const dr = plan.destinationRule!;
+        const plan = planIstioTrafficPolicy("web-service", referenceDestinationRule, ctx);
+        const dr = plan.destinationRule!.spec;
         expect(plan.virtualService).toBeUndefined();
         expect(dr.host).toBe("web-service");
         const tp = dr.trafficPolicy!;
@@ -111,10 +113,10 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
     });
 
     it("reproduces the strict circuit breaker: 1/1/1, 1 error every 1s, ejection 3m, 100%", () => {
-        const plan = planIstioTrafficPolicy("api-circuit-breaker", strictCircuitBreaker);
+        const plan = planIstioTrafficPolicy("api-circuit-breaker", strictCircuitBreaker, ctx);
         expect(plan.virtualService).toBeUndefined();
         expect(plan.metadataName).toBe("api-circuit-breaker");
-        const dr = plan.destinationRule!;
+        const dr = plan.destinationRule!.spec;
         expect(dr.host).toBe("api-service");
         expect(dr.subsets).toBeUndefined();
         expect(dr.trafficPolicy!.connectionPool).toEqual({ tcp: { maxConnections: 1 }, http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 } });
@@ -125,8 +127,8 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
     });
 
     it("splits a 90/10 canary across subsets v1 and v2 with retries and a timeout", () => {
-        const plan = planIstioTrafficPolicy("web", canary);
-        const route = plan.virtualService!.http[0];
+        const plan = planIstioTrafficPolicy("web", canary, ctx);
+        const route = plan.virtualService!.spec.http[0];
         expect(route.route).toEqual([
             { destination: { host: "web.production.svc.cluster.local", subset: "v1" }, weight: 90 },
             { destination: { host: "web.production.svc.cluster.local", subset: "v2" }, weight: 10 },
@@ -135,12 +137,12 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
         expect(route.timeout).toBe("15s");
         expect(route.match).toBeUndefined();
         expect(plan.namespace).toBe("production");
-        expect(plan.destinationRule!.subsets).toEqual([
+        expect(plan.destinationRule!.spec.subsets).toEqual([
             { name: "v1", labels: { app: "web", version: "v1" } },
             { name: "v2", labels: { app: "web", version: "v2" } },
         ]);
-        validateVirtualService(plan.virtualService);
-        validateDestinationRule(plan.destinationRule);
+        validateVirtualService(plan.virtualService?.spec);
+        validateDestinationRule(plan.destinationRule?.spec);
     });
 
     it("writes URI matches and gateways", () => {
@@ -148,8 +150,8 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
             host: "api",
             gateways: ["istio-system/public", "mesh"],
             routes: [{ name: "v2-api", match: { uriPrefix: "/v2", headers: { "x-canary": { exact: "true" } } }, destinations: [{}] }, { match: { uriExact: "/health" }, destinations: [{}] }],
-        });
-        const vs = plan.virtualService!;
+        }, ctx);
+        const vs = plan.virtualService!.spec;
         expect(vs.gateways).toEqual(["istio-system/public", "mesh"]);
         expect(vs.http[0]).toEqual({ name: "v2-api", match: [{ headers: { "x-canary": { exact: "true" } }, uri: { prefix: "/v2" } }], route: [{ destination: { host: "api" } }] });
         expect(vs.http[1].match).toEqual([{ uri: { exact: "/health" } }]);
@@ -158,7 +160,7 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
     });
 
     it("makes a DNS-1123 metadata name from the component name", () => {
-        expect(planIstioTrafficPolicy("Web_Service", strictCircuitBreaker).metadataName).toBe("web-service");
+        expect(planIstioTrafficPolicy("Web_Service", strictCircuitBreaker, ctx).metadataName).toBe("web-service");
     });
 });
 
@@ -238,11 +240,11 @@ describe("planIstioTrafficPolicy: validation", () => {
     it.each(cases)("rejects %s", (_what, mutate, path) => {
         const args = base();
         mutate(args);
-        expect(problemPaths(() => planIstioTrafficPolicy("web", args))).toContain(path);
+        expect(problemPaths(() => planIstioTrafficPolicy("web", args, ctx))).toContain(path);
     });
 
     it("rejects args that create nothing", () => {
-        expect(problemPaths(() => planIstioTrafficPolicy("web", { host: "web" }))).toEqual(["routes"]);
+        expect(problemPaths(() => planIstioTrafficPolicy("web", { host: "web" }, ctx))).toEqual(["routes"]);
     });
 
     it("collects every problem at once", () => {
@@ -250,12 +252,12 @@ describe("planIstioTrafficPolicy: validation", () => {
         args.routes![0].destinations = [{ subset: "v9", weight: 0 }, { subset: "v2", weight: 0 }];
         args.routes![0].timeout = "soon";
         args.trafficPolicy = {};
-        expect(problemPaths(() => planIstioTrafficPolicy("web", args))).toEqual(["routes[0].destinations[0].subset", "routes[0].destinations", "routes[0].timeout", "trafficPolicy"]);
+        expect(problemPaths(() => planIstioTrafficPolicy("web", args, ctx))).toEqual(["routes[0].destinations[0].subset", "routes[0].destinations", "routes[0].timeout", "trafficPolicy"]);
     });
 
     it("names the allowed values in its reasons", () => {
         try {
-            planIstioTrafficPolicy("web", { ...base(), apiVersion: "v2" as never, routes: [{ destinations: [{ subset: "v1" }], timeout: "5" }] });
+            planIstioTrafficPolicy("web", { ...base(), apiVersion: "v2" as never, routes: [{ destinations: [{ subset: "v1" }], timeout: "5" }] }, ctx);
             expect.unreachable();
         } catch (e) {
             const errors = (e as pulumi.InputPropertiesError).errors;
@@ -265,8 +267,8 @@ describe("planIstioTrafficPolicy: validation", () => {
     });
 
     it("skips values that are not known yet", () => {
-        const plan = planIstioTrafficPolicy("web", { ...base(), host: pulumi.output("web"), namespace: pulumi.output("production") });
-        expect(pulumi.Output.isInstance(plan.virtualService!.hosts[0])).toBe(true);
+        const plan = planIstioTrafficPolicy("web", { ...base(), host: pulumi.output("web"), namespace: pulumi.output("production") }, ctx);
+        expect(pulumi.Output.isInstance(plan.virtualService!.spec.hosts[0])).toBe(true);
     });
 });
 
