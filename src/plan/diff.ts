@@ -108,6 +108,11 @@ export interface PlanDiff {
     /** Deletions of stateful resources (a subset of `deleted`). */
     statefulDeleted: number;
     unchanged: number;
+    /**
+     * False when the two plans' secret digests were made with different keys (`secretKeyId`):
+     * then a secret's change cannot be seen, and secrets are not compared.
+     */
+    secretsCompared: boolean;
 }
 
 /** A plan file that cannot be diffed: not JSON, not a plan, another version, another project. */
@@ -131,6 +136,7 @@ const planSchema = z.object({
     rootUrn: z.string(),
     resources: z.array(resourceSchema),
     outputs: z.record(z.string(), z.unknown()),
+    secretKeyId: z.string().optional(),
 });
 
 /** Parses the text of a plan JSON file; `label` names it in errors. Throws {@link PlanFileError}. */
@@ -139,18 +145,29 @@ export function parsePlan(text: string, label: string): Plan {
     try {
         doc = JSON.parse(text);
     } catch (e) {
-        throw new PlanFileError(`${label}: not a plan JSON file (${(e as Error).message}); write one with \`plan --format json --out FILE\``);
+        throw new PlanFileError(
+            `${label}: not a plan JSON file (${(e as Error).message}); write one with \`plan --format json --out FILE\``,
+        );
     }
     if (typeof doc !== "object" || doc === null || Array.isArray(doc) || !("resources" in doc || "rootUrn" in doc)) {
-        throw new PlanFileError(`${label}: not a plan JSON file (expected an object with version, project, stack and resources)`);
+        throw new PlanFileError(
+            `${label}: not a plan JSON file (expected an object with version, project, stack and resources)`,
+        );
     }
     const version = (doc as { version?: unknown }).version;
     if (version !== PLAN_FORMAT_VERSION) {
-        throw new PlanFileError(`${label}: plan format version ${JSON.stringify(version ?? null)}; this compute-layer reads version ${PLAN_FORMAT_VERSION} (re-run \`plan --format json\` with the same compute-layer)`);
+        throw new PlanFileError(
+            `${label}: plan format version ${JSON.stringify(version ?? null)}; this compute-layer reads version ${PLAN_FORMAT_VERSION} (re-run \`plan --format json\` with the same compute-layer)`,
+        );
     }
     const parsed = planSchema.safeParse(doc);
     if (!parsed.success) {
-        const issues = parsed.error.issues.slice(0, 5).map((i) => `${joinPath(...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))) || "(root)"}: ${i.message}`);
+        const issues = parsed.error.issues
+            .slice(0, 5)
+            .map(
+                (i) =>
+                    `${joinPath(...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))) || "(root)"}: ${i.message}`,
+            );
         const more = parsed.error.issues.length > 5 ? `; and ${parsed.error.issues.length - 5} more` : "";
         throw new PlanFileError(`${label}: not a valid plan: ${issues.join("; ")}${more}`);
     }
@@ -168,13 +185,23 @@ export function readPlanFile(file: string): Plan {
     try {
         text = fs.readFileSync(file, "utf8");
     } catch (e) {
-        throw new PlanFileError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new PlanFileError(
+            `${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        );
     }
     return parsePlan(text, file);
 }
 
 /** The options whose change matters to `pulumi up` (dependsOn only orders operations). */
-const DIFFED_OPTIONS = ["protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges", "replaceOnChanges", "additionalSecretOutputs", "provider"] as const;
+const DIFFED_OPTIONS = [
+    "protect",
+    "retainOnDelete",
+    "deleteBeforeReplace",
+    "ignoreChanges",
+    "replaceOnChanges",
+    "additionalSecretOutputs",
+    "provider",
+] as const;
 
 function isPlainObject(v: PlanValue | undefined): v is { [key: string]: PlanValue } {
     return typeof v === "object" && v !== null && !Array.isArray(v) && !isSecretMarker(v);
@@ -200,7 +227,12 @@ function isAbsent(v: PlanValue | undefined): boolean {
 }
 
 /** Appends every difference between `a` and `b` below `path` to `out`. */
-export function compareValues(a: PlanValue | undefined, b: PlanValue | undefined, path: string, out: InputChange[]): void {
+export function compareValues(
+    a: PlanValue | undefined,
+    b: PlanValue | undefined,
+    path: string,
+    out: InputChange[],
+): void {
     if (isAbsent(a) && isAbsent(b)) return;
     if (isSecretMarker(a) || isSecretMarker(b)) {
         if (isSecretMarker(a) && isSecretMarker(b) && a.$secret === b.$secret) return;
@@ -226,7 +258,12 @@ export function compareValues(a: PlanValue | undefined, b: PlanValue | undefined
         }
     }
     if (JSON.stringify(a) === JSON.stringify(b)) return;
-    out.push({ path, before: containsSecret(a) ? undefined : a, after: containsSecret(b) ? undefined : b, secret: containsSecret(a) || containsSecret(b) });
+    out.push({
+        path,
+        before: containsSecret(a) ? undefined : a,
+        after: containsSecret(b) ? undefined : b,
+        secret: containsSecret(a) || containsSecret(b),
+    });
 }
 
 function containsSecret(v: PlanValue | undefined): boolean {
@@ -249,7 +286,10 @@ export function resourceChanges(before: PlannedResource, after: PlannedResource)
 }
 
 /** The nearest component (custom=false) above a resource; undefined at the top level. */
-export function nearestComponent(byUrn: ReadonlyMap<string, PlannedResource>, r: PlannedResource | undefined): PlannedResource | undefined {
+export function nearestComponent(
+    byUrn: ReadonlyMap<string, PlannedResource>,
+    r: PlannedResource | undefined,
+): PlannedResource | undefined {
     let cur = r?.parent ? byUrn.get(r.parent) : undefined;
     while (cur && cur.custom) cur = cur.parent ? byUrn.get(cur.parent) : undefined;
     return cur;
@@ -267,8 +307,19 @@ function componentOf(plan: Plan, byUrn: Map<string, PlannedResource>, r: Planned
  * of different projects or stacks (their URNs could never match).
  */
 export function diffPlans(base: Plan, head: Plan): PlanDiff {
-    if (base.project !== head.project) throw new PlanFileError(`the plans are of different projects: "${base.project}" (base) and "${head.project}" (head)`);
-    if (base.stack !== head.stack) throw new PlanFileError(`the plans are of different stacks: "${base.stack}" (base) and "${head.stack}" (head); diff two plans of one stack`);
+    if (base.project !== head.project)
+        throw new PlanFileError(
+            `the plans are of different projects: "${base.project}" (base) and "${head.project}" (head)`,
+        );
+    if (base.stack !== head.stack)
+        throw new PlanFileError(
+            `the plans are of different stacks: "${base.stack}" (base) and "${head.stack}" (head); diff two plans of one stack`,
+        );
+    const secretsCompared = base.secretKeyId === head.secretKeyId;
+    if (!secretsCompared) {
+        base = blindSecrets(base);
+        head = blindSecrets(head);
+    }
     const baseBy = new Map(base.resources.map((r) => [r.urn, r]));
     const headBy = new Map(head.resources.map((r) => [r.urn, r]));
     const groups = new Map<string, DiffGroup>();
@@ -282,12 +333,27 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
     for (const r of head.resources) {
         const old = baseBy.get(r.urn);
         if (!old) {
-            put(componentOf(head, headBy, r), { op: "add", urn: r.urn, type: r.type, name: r.name, changes: [], ...flags });
+            put(componentOf(head, headBy, r), {
+                op: "add",
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                changes: [],
+                ...flags,
+            });
             continue;
         }
         const changes = resourceChanges(old, r);
         if (changes.length === 0) unchanged++;
-        else put(componentOf(head, headBy, r), { op: "change", urn: r.urn, type: r.type, name: r.name, changes, ...flags });
+        else
+            put(componentOf(head, headBy, r), {
+                op: "change",
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                changes,
+                ...flags,
+            });
     }
     for (const r of base.resources) {
         if (headBy.has(r.urn)) continue;
@@ -303,7 +369,9 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
             retained,
         });
     }
-    const sorted = [...groups.values()].sort((a, b) => rootFirst(a.component.urn, b.component.urn, base.rootUrn || head.rootUrn));
+    const sorted = [...groups.values()].sort((a, b) =>
+        rootFirst(a.component.urn, b.component.urn, base.rootUrn || head.rootUrn),
+    );
     for (const g of sorted) g.changes.sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.urn, b.urn));
     const all = sorted.flatMap((g) => g.changes);
     return {
@@ -315,7 +383,34 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
         deleted: all.filter((c) => c.op === "delete").length,
         statefulDeleted: all.filter((c) => c.stateful).length,
         unchanged,
+        secretsCompared,
     };
+}
+
+/** The plan with every secret digest made equal: digests made with different keys say nothing about a change. */
+function blindSecrets(plan: Plan): Plan {
+    const blind = (v: PlanValue): PlanValue => {
+        if (isSecretMarker(v)) return { $secret: "not-compared" };
+        if (Array.isArray(v)) return v.map(blind);
+        if (typeof v === "object" && v !== null)
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, blind(x)]));
+        return v;
+    };
+    return {
+        ...plan,
+        resources: plan.resources.map((r) => ({ ...r, inputs: blind(r.inputs) as Record<string, PlanValue> })),
+        outputs: blind(plan.outputs) as Record<string, PlanValue>,
+    };
+}
+
+/** The line that says secrets were not compared, or nothing. */
+function secretsNote(diff: PlanDiff): string[] {
+    return diff.secretsCompared === false
+        ? [
+              "",
+              "Secrets were not compared: the two plans were made with different keys (set COMPUTE_LAYER_PLAN_KEY to one value for both).",
+          ]
+        : [];
 }
 
 function cmp(a: string, b: string): number {
@@ -392,7 +487,7 @@ export function renderDiffText(diff: PlanDiff): string {
             for (const ch of c.changes) lines.push(`      ${describeChange(ch)}`);
         }
     }
-    lines.push("", diffSummary(diff));
+    lines.push(...secretsNote(diff), "", diffSummary(diff));
     return lines.join("\n");
 }
 
@@ -432,7 +527,11 @@ function markdownItem(ch: ResourceChange): string[] {
     const lines = [`- ${MD_OP[ch.op]} ${code(ch.type)} ${code(ch.name)}${warn}`];
     for (const x of ch.changes) {
         const path = code(x.path || "(inputs)");
-        lines.push(x.secret ? `  - ${path}: [secret] changed` : `  - ${path}: ${code(diffValue(x.before, x.after))} → ${code(diffValue(x.after, x.before))}`);
+        lines.push(
+            x.secret
+                ? `  - ${path}: [secret] changed`
+                : `  - ${path}: ${code(diffValue(x.before, x.after))} → ${code(diffValue(x.after, x.before))}`,
+        );
     }
     return lines;
 }
@@ -446,14 +545,37 @@ const size = (lines: string[]): number => lines.reduce((n, l) => n + l.length + 
 export function renderDiffMarkdown(diff: PlanDiff, options: MarkdownOptions = {}): string {
     const maxChars = options.maxChars ?? 60_000;
     const head = [`### ${options.title ?? `Offline plan: ${code(diff.stack)}`}`, ""];
-    head.push(isEmptyDiff(diff) ? `**No changes** (${diff.unchanged} resources unchanged).` : `**${diffSummary(diff)}**`);
+    head.push(
+        isEmptyDiff(diff) ? `**No changes** (${diff.unchanged} resources unchanged).` : `**${diffSummary(diff)}**`,
+        ...secretsNote(diff),
+    );
     const body: { heading: string[]; items: string[][] }[] = diff.groups.map((g) => {
         const c = g.component;
-        return { heading: ["", c.type === "pulumi:pulumi:Stack" ? `#### (stack) ${code(c.name)}` : `#### ${code(c.type)} ${code(c.name)}`, ""], items: g.changes.map(markdownItem) };
+        return {
+            heading: [
+                "",
+                c.type === "pulumi:pulumi:Stack"
+                    ? `#### (stack) ${code(c.name)}`
+                    : `#### ${code(c.type)} ${code(c.name)}`,
+                "",
+            ],
+            items: g.changes.map(markdownItem),
+        };
     });
-    const foot = ["", `<sub>compute-layer offline plan of ${code(diff.project)}, stack ${code(diff.stack)}, under mocks: no cloud was asked.</sub>`];
-    const pictureBlock = (text: string[]): string[] => ["", "<details><summary>Picture of the head revision</summary>", "", ...text, "", "</details>"];
-    const leftOut = (why: string): string[] => pictureBlock([`The picture is left out: ${why}; run \`plan --format mermaid\` to see it.`]);
+    const foot = [
+        "",
+        `<sub>compute-layer offline plan of ${code(diff.project)}, stack ${code(diff.stack)}, under mocks: no cloud was asked.</sub>`,
+    ];
+    const pictureBlock = (text: string[]): string[] => [
+        "",
+        "<details><summary>Picture of the head revision</summary>",
+        "",
+        ...text,
+        "",
+        "</details>",
+    ];
+    const leftOut = (why: string): string[] =>
+        pictureBlock([`The picture is left out: ${why}; run \`plan --format mermaid\` to see it.`]);
     let picture: string[] = [];
     if (options.picture !== undefined) {
         picture =
@@ -463,14 +585,21 @@ export function renderDiffMarkdown(diff: PlanDiff, options: MarkdownOptions = {}
     }
     const all = body.flatMap((g) => [...g.heading, ...g.items.flat()]);
     const total = (middle: string[], pic: string[]) => size(head) + size(middle) + size(pic) + size(foot) - 1;
-    if (total(all, picture) > maxChars && options.picture !== undefined && options.picture.length <= MAX_PICTURE_CHARS) {
+    if (
+        total(all, picture) > maxChars &&
+        options.picture !== undefined &&
+        options.picture.length <= MAX_PICTURE_CHARS
+    ) {
         picture = leftOut("the comment would be too long with it");
     }
     if (total(all, picture) <= maxChars) return [...head, ...all, ...picture, ...foot].join("\n");
 
     // Too long even without the picture: the resources in order while they fit, then a count of the rest.
     const count = diff.groups.reduce((n, g) => n + g.changes.length, 0);
-    const note = (shown: number): string[] => ["", `_… and ${count - shown} more resources, not shown to keep this comment within GitHub's limit of 65,536 characters: \`plan diff --format text\` lists them all._`];
+    const note = (shown: number): string[] => [
+        "",
+        `_… and ${count - shown} more resources, not shown to keep this comment within GitHub's limit of 65,536 characters: \`plan diff --format text\` lists them all._`,
+    ];
     const budget = maxChars - total([], picture) - size(note(0)) - 8;
     const middle: string[] = [];
     let shown = 0;

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { DEFAULT_CALLS, MockAnswers, MockContext, newResourceState } from "./mocks";
+import { DEFAULT_CALLS, hex, MockAnswers, MockContext, newResourceState } from "./mocks";
 import { Plan, PLAN_FORMAT_VERSION, PlannedOptions, PlannedResource, PlanValue, SecretMarker } from "./types";
 
 /**
@@ -33,12 +33,49 @@ export interface PlanOptions {
     mocks?: MockAnswers;
     /** The pretend account. @default 123456789012 */
     accountId?: string;
+    /**
+     * The key secret digests are made with. Give the base and head plans of a diff the same one.
+     * @default `COMPUTE_LAYER_PLAN_KEY`, else a random key per process (see {@link planSecretKey})
+     */
+    secretKey?: string;
 }
 
 /** The outcome of a program run: the plan so far, and the error if the program failed. */
 export interface PlanResult {
     plan: Plan;
+    /** What the program threw (may be `undefined` itself: look at `failed`). */
     error?: unknown;
+    /** True when the program failed: it threw (anything, `undefined` included), a registration failed, or a promise or callback of it failed while it ran. */
+    failed: boolean;
+}
+
+/** Failures of a program that reached no `await`: unhandled rejections and uncaught exceptions. */
+type Failure = { error: unknown };
+
+/**
+ * Catches what a running program lets escape (a rejection nobody handles, an exception thrown
+ * in a callback, an error inside `apply`) for the duration of `fn`, instead of the process's
+ * own handlers, which are restored afterwards.
+ */
+export async function catchEscapes<T>(fn: (failures: Failure[]) => Promise<T>): Promise<T> {
+    const failures: Failure[] = [];
+    const events = ["unhandledRejection", "uncaughtException"] as const;
+    const saved = events.map((e) => process.listeners(e as "unhandledRejection") as ((...args: unknown[]) => void)[]);
+    const onFailure = (error: unknown) => {
+        failures.push({ error });
+    };
+    for (const e of events) {
+        process.removeAllListeners(e);
+        process.on(e, onFailure);
+    }
+    try {
+        return await fn(failures);
+    } finally {
+        events.forEach((e, i) => {
+            process.removeListener(e, onFailure);
+            for (const l of saved[i]) process.on(e, l);
+        });
+    }
 }
 
 const SIG_KEY = pulumi.runtime.specialSigKey;
@@ -48,9 +85,37 @@ const ASSET_SIG = pulumi.runtime.specialAssetSig;
 const ARCHIVE_SIG = pulumi.runtime.specialArchiveSig;
 const OUTPUT_SIG = pulumi.runtime.specialOutputValueSig;
 
-/** The digest a plan shows for a secret value. */
-export function secretDigest(value: unknown): SecretMarker {
-    return { $secret: `sha256:${createHash("sha256").update(`compute-layer-plan\0${JSON.stringify(value ?? null)}`).digest("hex").slice(0, 16)}` };
+let processKey: string | undefined;
+/** The key of the plan being made (runs are serialised). */
+let activeKey: string | undefined;
+
+/**
+ * The key that secret digests are made with: `COMPUTE_LAYER_PLAN_KEY` when set (CI sets one
+ * random key for the base and head plans of a pull request), else a random key made once per
+ * process. The key is never written to a plan, so a digest in a published plan cannot be used
+ * to confirm a guessed value; plans made with different keys say so (`secretKeyId`) and
+ * `plan diff` then does not compare their secrets.
+ */
+export function planSecretKey(): string {
+    const fromEnv = process.env.COMPUTE_LAYER_PLAN_KEY;
+    if (fromEnv) return fromEnv;
+    processKey ??= randomBytes(32).toString("hex");
+    return processKey;
+}
+
+/** A fingerprint of a secret key (a hash of it, safe to publish): plans with the same one can compare secrets. */
+export function secretKeyId(key: string = planSecretKey()): string {
+    return createHash("sha256").update(`compute-layer-plan-key\0${key}`).digest("hex").slice(0, 12);
+}
+
+/** The digest a plan shows for a secret value: an HMAC keyed by {@link planSecretKey}. */
+export function secretDigest(value: unknown, key: string = planSecretKey()): SecretMarker {
+    return {
+        $secret: `hmac-sha256:${createHmac("sha256", key)
+            .update(JSON.stringify(value ?? null))
+            .digest("hex")
+            .slice(0, 16)}`,
+    };
 }
 
 /**
@@ -69,18 +134,24 @@ function toPlanValue(value: unknown): PlanValue {
         switch (o[SIG_KEY]) {
             case SECRET_SIG: {
                 const plain = stripSecrets(o.value);
-                const marker = secretDigest(plain);
+                const marker = secretDigest(plain, activeKey);
                 Object.defineProperty(marker, "value", { value: plain, enumerable: false });
                 return marker;
             }
             case RESOURCE_SIG:
                 return String(o.urn ?? "");
             case ASSET_SIG:
-                return typeof o.path === "string" ? fileRef("$asset", o.path) : { $asset: toPlanValue(o.text ?? o.uri ?? null) };
+                return typeof o.path === "string"
+                    ? fileRef("$asset", o.path)
+                    : { $asset: toPlanValue(o.text ?? o.uri ?? null) };
             case ARCHIVE_SIG:
-                return typeof o.path === "string" ? fileRef("$archive", o.path) : { $archive: toPlanValue(o.uri ?? o.assets ?? null) };
+                return typeof o.path === "string"
+                    ? fileRef("$archive", o.path)
+                    : { $archive: toPlanValue(o.uri ?? o.assets ?? null) };
             case OUTPUT_SIG:
-                return o.secret ? toPlanValue({ [SIG_KEY]: SECRET_SIG, value: o.value }) : toPlanValue(o.value ?? pulumi.runtime.unknownValue);
+                return o.secret
+                    ? toPlanValue({ [SIG_KEY]: SECRET_SIG, value: o.value })
+                    : toPlanValue(o.value ?? pulumi.runtime.unknownValue);
         }
         const out: Record<string, PlanValue> = {};
         for (const [k, v] of Object.entries(o)) {
@@ -110,7 +181,9 @@ function contentDigest(abs: string): string | undefined {
     try {
         const hash = createHash("sha256");
         const walk = (dir: string, rel: string) => {
-            for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            for (const entry of fs
+                .readdirSync(dir, { withFileTypes: true })
+                .sort((a, b) => a.name.localeCompare(b.name))) {
                 const child = path.join(dir, entry.name);
                 const childRel = rel ? `${rel}/${entry.name}` : entry.name;
                 if (entry.isDirectory()) walk(child, childRel);
@@ -133,6 +206,50 @@ function stripSecrets(value: unknown): unknown {
         return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, stripSecrets(v)]));
     }
     return value;
+}
+
+/** Every string inside the secret parts of a value (the plain text a secret input carries). */
+function secretStrings(value: unknown, inSecret = false, out: Set<string> = new Set()): Set<string> {
+    if (typeof value === "string" && inSecret) out.add(value);
+    else if (typeof value === "number" && inSecret) out.add(String(value));
+    else if (Array.isArray(value)) for (const v of value) secretStrings(v, inSecret, out);
+    else if (typeof value === "object" && value !== null) {
+        const o = value as Record<string, unknown>;
+        if (o[SIG_KEY] === SECRET_SIG) secretStrings(o.value, true, out);
+        else for (const v of Object.values(o)) secretStrings(v, inSecret, out);
+    }
+    return out;
+}
+
+function mentions(value: unknown, secrets: string[]): boolean {
+    if (typeof value === "string") return secrets.some((s) => (s.length >= 3 ? value.includes(s) : value === s));
+    if (typeof value === "number" || typeof value === "boolean") return secrets.includes(String(value));
+    if (Array.isArray(value)) return value.some((v) => mentions(v, secrets));
+    if (typeof value === "object" && value !== null) return Object.values(value).some((v) => mentions(v, secrets));
+    return false;
+}
+
+/**
+ * What AWS derives from a secret input stays secret: every output property the mocks made from
+ * a secret input (echoed, or built into a name, ARN or URL) is marked secret, as Pulumi marks an
+ * output whose input was secret. An id cannot be secret in Pulumi, so the secret text in an id is
+ * replaced by a placeholder derived from the URN.
+ */
+function keepSecrets(
+    result: { id: string; state: Record<string, unknown> },
+    inputs: Record<string, unknown>,
+    urn: string,
+): { id: string; state: Record<string, unknown> } {
+    const secrets = [...secretStrings(inputs)].filter((x) => x.length > 0);
+    if (secrets.length === 0) return result;
+    const state: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(result.state)) {
+        const fromSecretInput = k in inputs && secretStrings(inputs[k]).size > 0;
+        state[k] = fromSecretInput || mentions(v, secrets) ? { [SIG_KEY]: SECRET_SIG, value: v } : v;
+    }
+    let id = result.id;
+    for (const x of secrets) if (x.length >= 3 || id === x) id = id.split(x).join(`secret-${hex(urn, 8)}`);
+    return { id, state };
 }
 
 /** A protobuf Struct as the monitor receives it. */
@@ -198,8 +315,36 @@ class RecordingMonitor extends MockMonitor {
     rootUrn = "";
     stackOutputs: Record<string, PlanValue> = {};
     private order = 0;
+    private readonly urns = new Set<string>();
 
-    override async registerResource(req: RegisterRequest, callback: Callback<RegisterResponse | undefined>): Promise<void> {
+    constructor(
+        mocks: pulumi.runtime.Mocks,
+        /** Where the URN of the registration under way is left for the mocks' `newResource`. */
+        private readonly current: { urn?: string },
+        private readonly stack: string,
+        private readonly project: string,
+    ) {
+        super(mocks);
+    }
+
+    /** The URN Pulumi gives a resource: the parent's type chain, the type and the name (as the SDK's MockMonitor makes it). */
+    urnOf(parent: string, type: string, name: string): string {
+        const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
+        return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
+    }
+
+    override async readResource(req: RegisterRequest, callback: Callback<unknown>): Promise<void> {
+        // The SDK's monitor calls the mocks' newResource synchronously, before its first await.
+        this.current.urn = this.urnOf(req.getParent(), req.getType(), req.getName());
+        const done = super.readResource(req, callback);
+        this.current.urn = undefined;
+        await done;
+    }
+
+    override async registerResource(
+        req: RegisterRequest,
+        callback: Callback<RegisterResponse | undefined>,
+    ): Promise<void> {
         const order = this.order++;
         const type = req.getType();
         const name = req.getName();
@@ -220,18 +365,38 @@ class RecordingMonitor extends MockMonitor {
         if (deps.length > 0) options.dependsOn = [...new Set(deps)].sort();
         const provider = req.getProvider();
         if (provider && !provider.split("::")[3]?.startsWith("default")) options.provider = provider;
-        await super.registerResource(req, (err: unknown, resp: RegisterResponse | undefined) => {
+        const urnWanted = this.urnOf(parent, type, name);
+        if (this.urns.has(urnWanted)) {
+            // As the Pulumi engine does: two resources cannot share a URN.
+            callback(new Error(`Duplicate resource URN '${urnWanted}'; try giving it a unique name`), undefined);
+            return;
+        }
+        this.urns.add(urnWanted);
+        // The SDK's monitor calls the mocks' newResource synchronously, before its first await.
+        this.current.urn = urnWanted;
+        const done = super.registerResource(req, (err: unknown, resp: RegisterResponse | undefined) => {
             if (!err && resp) {
                 const urn = resp.getUrn();
                 if (type === "pulumi:pulumi:Stack") this.rootUrn = urn;
                 else if (!(type.startsWith("pulumi:providers:") && name.startsWith("default"))) {
-                    const planned: PlannedResource & { order: number } = { urn, type, name, parent: parent || undefined, custom, inputs: toPlanValue(rawInputs) as Record<string, PlanValue>, options, order };
+                    const planned: PlannedResource & { order: number } = {
+                        urn,
+                        type,
+                        name,
+                        parent: parent || undefined,
+                        custom,
+                        inputs: toPlanValue(rawInputs) as Record<string, PlanValue>,
+                        options,
+                        order,
+                    };
                     if (custom) planned.outputs = identityOutputs(resp, aso);
                     this.registered.push(planned);
                 }
             }
             callback(err, resp);
         });
+        this.current.urn = undefined;
+        await done;
     }
 
     override registerResourceOutputs(req: OutputsRequest, callback: Callback<unknown>): void {
@@ -280,10 +445,12 @@ async function drain(): Promise<void> {
  */
 export function capturePlan(program: Program, options: PlanOptions = {}): Promise<PlanResult> {
     return serialised(async () => {
+        activeKey = options.secretKey ?? planSecretKey();
         const project = options.project ?? "compute-layer";
         const stack = options.stack ?? "dev";
         const config: Record<string, string> = {};
-        for (const [k, v] of Object.entries(options.config ?? {})) config[k] = typeof v === "string" ? v : JSON.stringify(v);
+        for (const [k, v] of Object.entries(options.config ?? {}))
+            config[k] = typeof v === "string" ? v : JSON.stringify(v);
         const ctx: MockContext = {
             region: config["aws:region"] ?? "us-east-1",
             accountId: options.accountId ?? "123456789012",
@@ -308,52 +475,75 @@ export function capturePlan(program: Program, options: PlanOptions = {}): Promis
                 return handler(stripSecrets(args.inputs) as Record<string, unknown>, ctx);
             },
             newResource(args) {
-                const result = newResourceState({ type: args.type, name: args.name, inputs: stripSecrets(args.inputs) as Record<string, unknown> }, ctx, resources[args.type]);
+                const urn = current.urn;
+                const inputs = args.inputs as Record<string, unknown>;
+                const result = newResourceState(
+                    { type: args.type, name: args.name, inputs: stripSecrets(inputs) as Record<string, unknown>, urn },
+                    ctx,
+                    resources[args.type],
+                );
                 ctx.created.set(result.id, result.state);
-                return result;
+                return keepSecrets(result, inputs, urn ?? `${args.type}::${args.name}`);
             },
         };
+        const current: { urn?: string } = {};
         await pulumi.runtime.setMocks(mocks, project, stack, false);
-        const monitor = new RecordingMonitor(mocks);
+        const monitor = new RecordingMonitor(mocks, current, stack, project);
         pulumi.runtime.setMockOptions(monitor, project, stack, false);
         pulumi.runtime.setAllConfig(config, options.secretKeys ?? []);
 
-        let error: unknown;
-        try {
-            // The program's own error is caught inside the stack's init, so the stack completes and
-            // no promise the SDK derived from it is left rejected and unhandled.
-            await pulumi.runtime.runInPulumiStack(async () => {
-                try {
-                    const result = await loadProgram(program);
-                    return (typeof result === "object" && result !== null ? result : undefined) as pulumi.Inputs | undefined;
-                } catch (e) {
-                    error = e;
-                    return undefined;
-                }
-            });
-        } catch (e) {
-            error ??= e;
-        }
-        try {
-            await drain();
-        } catch (e) {
-            error ??= e;
-        }
-        const plan: Plan = {
-            version: PLAN_FORMAT_VERSION,
-            project,
-            stack,
-            rootUrn: monitor.rootUrn,
-            resources: [...monitor.registered].sort((a, b) => a.order - b.order).map(({ order: _order, ...r }) => r),
-            outputs: monitor.stackOutputs,
-        };
-        return { plan, error };
+        return catchEscapes(async (escaped) => {
+            let error: unknown;
+            let failed = false;
+            const fail = (e: unknown) => {
+                if (!failed) error = e;
+                failed = true;
+            };
+            try {
+                // The program's own error is caught inside the stack's init, so the stack completes and
+                // no promise the SDK derived from it is left rejected and unhandled.
+                await pulumi.runtime.runInPulumiStack(async () => {
+                    try {
+                        const result = await loadProgram(program);
+                        return (typeof result === "object" && result !== null ? result : undefined) as
+                            | pulumi.Inputs
+                            | undefined;
+                    } catch (e) {
+                        fail(e);
+                        return undefined;
+                    }
+                });
+            } catch (e) {
+                fail(e);
+            }
+            try {
+                await drain();
+                // A macrotask turn, for failures the program scheduled with a timer of 0.
+                await new Promise((r) => setTimeout(r, 0));
+                await drain();
+            } catch (e) {
+                fail(e);
+            }
+            for (const f of escaped) fail(f.error);
+            const plan: Plan = {
+                version: PLAN_FORMAT_VERSION,
+                project,
+                stack,
+                rootUrn: monitor.rootUrn,
+                resources: [...monitor.registered]
+                    .sort((a, b) => a.order - b.order)
+                    .map(({ order: _order, ...r }) => r),
+                outputs: monitor.stackOutputs,
+                secretKeyId: secretKeyId(activeKey),
+            };
+            return { plan, error, failed };
+        });
     });
 }
 
 /** Runs a program under mocks and returns its plan; rethrows the program's error. */
 export async function runPlan(program: Program, options: PlanOptions = {}): Promise<Plan> {
-    const { plan, error } = await capturePlan(program, options);
-    if (error !== undefined) throw error;
+    const { plan, error, failed } = await capturePlan(program, options);
+    if (failed) throw error;
     return plan;
 }

@@ -11,7 +11,10 @@ export const PLAN_FORMAT_VERSION = 1;
  * whether a secret changed without printing it.
  */
 export interface SecretMarker {
-    /** `sha256:<16 hex>` of the value. */
+    /**
+     * `hmac-sha256:<16 hex>`: an HMAC of the value, keyed by a key that is never written to the
+     * plan (see the plan's `secretKeyId`), so a published digest cannot confirm a guessed value.
+     */
     $secret: string;
 }
 
@@ -69,6 +72,12 @@ export interface Plan {
     rootUrn: string;
     /** The stack outputs. Secret outputs are {@link SecretMarker}s. */
     outputs: Record<string, PlanValue>;
+    /**
+     * A fingerprint of the key the secret digests were made with (never the key). Two plans
+     * with the same one can tell whether a secret changed; `plan diff` does not compare the
+     * secrets of plans with different ones.
+     */
+    secretKeyId?: string;
 }
 
 /** True when `value` is a {@link SecretMarker}. */

@@ -41,9 +41,9 @@ export function jsonInput(r: PlannedResource, key: string): unknown {
  * and the plan, so a test can check that nothing was registered.
  */
 export async function expectInvalid(program: Program, options?: PlanOptions): Promise<{ errors: { propertyPath: string; reason: string }[]; plan: Plan; message: string }> {
-    const { plan, error } = await capturePlan(program, options);
+    const { plan, error, failed } = await capturePlan(program, options);
     if (!pulumi.InputPropertiesError.isInstance(error)) {
-        throw new Error(`expected an InputPropertiesError, got ${error === undefined ? "success" : String(error)}`);
+        throw new Error(`expected an InputPropertiesError, got ${failed ? String(error) : "success"}`);
     }
     return { errors: error.errors, plan, message: error.message };
 }
