@@ -9,27 +9,32 @@ import type { AutoScalingArgs } from "../../../src/scaling";
 export interface LambdaCodeArgs {
     /**
      * A local directory or `.zip` file, uploaded as the deployment package (a `FileArchive`).
+     * Known at plan time (not an Output).
      * @default none (one of `path`, `s3Bucket` + `s3Key`, `imageUri` is required)
      */
     path?: string;
     /**
      * The S3 bucket holding the deployment package; needs `s3Key`.
+     * May be an Output.
      * @default none
      */
     s3Bucket?: pulumi.Input<string>;
     /**
      * The package's object key in `s3Bucket`.
+     * May be an Output.
      * @default none (required with `s3Bucket`)
      */
     s3Key?: pulumi.Input<string>;
     /**
      * The object version of the package, for versioned buckets.
+     * May be an Output.
      * @default the latest version
      */
     s3ObjectVersion?: pulumi.Input<string>;
     /**
      * An ECR image URI. The function then has package type `Image`: the image defines the
      * runtime and handler, so `runtime` and `handler` must not be set.
+     * May be an Output.
      * @default none
      */
     imageUri?: pulumi.Input<string>;
@@ -39,6 +44,7 @@ export interface LambdaCodeArgs {
 export interface LambdaDeadLetterTargetArgs {
     /**
      * The ARN of an SQS queue or SNS topic.
+     * May be an Output.
      * @default required
      */
     targetArn: pulumi.Input<string>;
@@ -48,16 +54,19 @@ export interface LambdaDeadLetterTargetArgs {
 export interface LambdaVpcArgs {
     /**
      * The subnets the function's network interfaces go in: 1 to 16, private ones.
+     * May be an Output.
      * @default required
      */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Up to 5 security groups for the function.
+     * May be an Output.
      * @default a security group created in `vpcId` that allows only outbound HTTPS (443) and no inbound traffic
      */
     securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * The VPC of the subnets; needed only when `securityGroupIds` is not given.
+     * May be an Output.
      * @default none (required without `securityGroupIds`)
      */
     vpcId?: pulumi.Input<string>;
@@ -67,6 +76,7 @@ export interface LambdaVpcArgs {
 export interface LambdaHttpEventArgs {
     /**
      * Route keys, `"METHOD /path"` (e.g. `"POST /orders"`, `"GET /orders/{id}"`) or `"$default"`.
+     * Known at plan time (not an Output).
      * @default required (at least one)
      */
     routes: string[];
@@ -76,11 +86,13 @@ export interface LambdaHttpEventArgs {
 export interface LambdaScheduleEventArgs {
     /**
      * `rate(<value> <unit>)` (e.g. `rate(5 minutes)`) or `cron(<6 fields>)` (e.g. `cron(0 3 * * ? *)`), in UTC.
+     * Known at plan time (not an Output).
      * @default required
      */
     expression: string;
     /**
      * A constant JSON text passed to the function as its event.
+     * Known at plan time (not an Output).
      * @default the EventBridge scheduled event
      */
     input?: string;
@@ -91,16 +103,19 @@ export interface LambdaSqsEventArgs {
     /**
      * The queue's ARN. Give the queue a visibility timeout of at least 6 times the function's
      * timeout and its own redrive policy.
+     * May be an Output.
      * @default required
      */
     queueArn: pulumi.Input<string>;
     /**
      * Messages per batch, 1–10000 (above 10 needs `maximumBatchingWindowSeconds`); 1–10 for a FIFO queue (`.fifo`).
+     * Known at plan time (not an Output).
      * @default 10
      */
     batchSize?: number;
     /**
      * Seconds to gather a batch before invoking, 0–300. Not allowed for a FIFO queue.
+     * Known at plan time (not an Output).
      * @default none (invoke as soon as messages arrive)
      */
     maximumBatchingWindowSeconds?: number;
@@ -113,22 +128,26 @@ export type StreamStartingPosition = "TRIM_HORIZON" | "LATEST";
 export interface LambdaDynamoDbEventArgs {
     /**
      * The table's stream ARN.
+     * May be an Output.
      * @default required
      */
     streamArn: pulumi.Input<string>;
     /**
      * `TRIM_HORIZON` (oldest record) or `LATEST`.
+     * Known at plan time (not an Output).
      * @default required
      */
     startingPosition: StreamStartingPosition;
     /**
      * Records per batch, 1–10000.
+     * Known at plan time (not an Output).
      * @default 100
      */
     batchSize?: number;
     /**
      * Retries of a failed batch before its records go to the on-failure destination, -1 (until
      * the record expires) to 10000.
+     * Known at plan time (not an Output).
      * @default 10
      */
     maximumRetryAttempts?: number;
@@ -138,27 +157,32 @@ export interface LambdaDynamoDbEventArgs {
 export interface LambdaKinesisEventArgs {
     /**
      * The stream's ARN.
+     * May be an Output.
      * @default required
      */
     streamArn: pulumi.Input<string>;
     /**
      * `TRIM_HORIZON` (oldest record) or `LATEST`.
+     * Known at plan time (not an Output).
      * @default required
      */
     startingPosition: StreamStartingPosition;
     /**
      * Records per batch, 1–10000.
+     * Known at plan time (not an Output).
      * @default 100
      */
     batchSize?: number;
     /**
      * Batches processed at once per shard, 1–10.
+     * Known at plan time (not an Output).
      * @default 1
      */
     parallelizationFactor?: number;
     /**
      * Retries of a failed batch before its records go to the on-failure destination, -1 (until
      * the record expires) to 10000.
+     * Known at plan time (not an Output).
      * @default 10
      */
     maximumRetryAttempts?: number;
@@ -170,21 +194,25 @@ export interface LambdaS3EventArgs {
      * The bucket's name. Entries naming the same bucket (the same string, or the same Output such as
      * `uploads.bucket`) share one bucket notification, which replaces any notification configured on
      * that bucket elsewhere; give one bucket's entries the same value.
+     * May be an Output.
      * @default required
      */
     bucket: pulumi.Input<string>;
     /**
      * S3 event types, e.g. `["s3:ObjectCreated:*"]`.
+     * Known at plan time (not an Output).
      * @default required (at least one)
      */
     events: string[];
     /**
      * Only objects whose key starts with this.
+     * Known at plan time (not an Output).
      * @default none
      */
     filterPrefix?: string;
     /**
      * Only objects whose key ends with this.
+     * Known at plan time (not an Output).
      * @default none
      */
     filterSuffix?: string;
@@ -194,6 +222,7 @@ export interface LambdaS3EventArgs {
 export interface LambdaSnsEventArgs {
     /**
      * The topic's ARN.
+     * May be an Output.
      * @default required
      */
     topicArn: pulumi.Input<string>;
@@ -204,36 +233,43 @@ export interface LambdaEventsArgs {
     /**
      * An HTTP API with these routes, a payload 2.0 integration, a `$default` stage with access
      * logs, and a permission scoped to the API.
+     * Known at plan time (not an Output).
      * @default none
      */
     http?: LambdaHttpEventArgs;
     /**
      * EventBridge schedules, each with its rule, target and a permission scoped to the rule.
+     * Known at plan time (not an Output).
      * @default none
      */
     schedules?: LambdaScheduleEventArgs[];
     /**
      * SQS queues to consume.
+     * Known at plan time (not an Output).
      * @default none
      */
     sqs?: LambdaSqsEventArgs[];
     /**
      * DynamoDB streams to consume; failed batches are split and then sent to the dead-letter queue.
+     * Known at plan time (not an Output).
      * @default none
      */
     dynamodb?: LambdaDynamoDbEventArgs[];
     /**
      * Kinesis streams to consume; failed batches are split and then sent to the dead-letter queue.
+     * Known at plan time (not an Output).
      * @default none
      */
     kinesis?: LambdaKinesisEventArgs[];
     /**
      * S3 bucket notifications, with permissions scoped to the bucket and this account.
+     * Known at plan time (not an Output).
      * @default none
      */
     s3?: LambdaS3EventArgs[];
     /**
      * SNS topic subscriptions, with permissions scoped to the topic.
+     * Known at plan time (not an Output).
      * @default none
      */
     sns?: LambdaSnsEventArgs[];
@@ -243,59 +279,71 @@ export interface LambdaEventsArgs {
 export interface LambdaFunctionArgs {
     /**
      * The function's name in Lambda: 1–64 letters, digits, `-` and `_`. Its log group is `/aws/lambda/<name>`.
+     * Known at plan time (not an Output).
      * @default the component name (made valid, and shortened with a hash beyond 64 characters)
      */
     functionName?: string;
     /**
      * A managed runtime Lambda currently supports, e.g. `nodejs22.x`, `python3.13`, `java21`.
      * A deprecated runtime that can still be updated is accepted with a warning. Not allowed with `code.imageUri`.
+     * Known at plan time (not an Output).
      * @default "nodejs22.x" (none for container images)
      */
     runtime?: string;
     /**
      * The handler, e.g. `index.handler` or `lambda_function.lambda_handler`. Not allowed with `code.imageUri`.
+     * Known at plan time (not an Output).
      * @default required for `.zip` packages (`code.path`, `code.s3Bucket`)
      */
     handler?: string;
     /**
      * The code: exactly one of `path`, `s3Bucket` + `s3Key` (+ `s3ObjectVersion`), or `imageUri`.
+     * Known at plan time (not an Output).
      * @default required
      */
     code: LambdaCodeArgs;
     /**
      * The instruction set.
+     * Known at plan time (not an Output).
      * @default "x86_64"
      */
     architecture?: "arm64" | "x86_64";
     /**
      * Memory in MB, 128–10240.
+     * Known at plan time (not an Output).
      * @default 512
      */
     memorySize?: number;
     /**
      * Seconds an invocation may run, 1–900.
+     * Known at plan time (not an Output).
      * @default 30
      */
     timeoutSeconds?: number;
     /**
      * Size of `/tmp` in MB, 512–10240.
+     * Known at plan time (not an Output).
      * @default 512
      */
     ephemeralStorageMb?: number;
     /**
-     * Environment variables: names of 2 or more letters, digits and `_`, starting with a letter. Names that look like secrets (PASSWORD, TOKEN, API_KEY, ...) are
-     * rejected: keep secrets in Secrets Manager or SSM Parameter Store and pass their name.
+     * Environment variables: names of 2 or more letters, digits and `_`, starting with a letter.
+     * Names that look like secrets (PASSWORD, TOKEN, API_KEY, ...) are rejected: keep secrets in
+     * Secrets Manager or SSM Parameter Store and pass their name. The names are known at plan
+     * time; the values may be Outputs.
      * @default none
      */
     environment?: Record<string, pulumi.Input<string>>;
     /**
      * Concurrent executions reserved for (and the most allowed to) this function, 0 or more.
+     * Known at plan time (not an Output).
      * @default none (the account's unreserved pool)
      */
     reservedConcurrency?: number;
     /**
      * A fixed number of pre-initialized execution environments on the `live` alias, 1 or more and
      * at most `reservedConcurrency`. For a number that scales, use `autoScaling` instead (not both).
+     * Known at plan time (not an Output).
      * @default none
      */
     provisionedConcurrency?: number;
@@ -308,6 +356,7 @@ export interface LambdaFunctionArgs {
      * (`cron(...)`, `rate(...)` or `at(...)`). Without `targetTracking` and `steps`, a target of
      * 0.7 on `provisionedConcurrencyUtilization` is added. Lambda has no predictive scaling. Not
      * with `provisionedConcurrency`.
+     * Known at plan time (not an Output).
      * @default none
      */
     autoScaling?: AutoScalingArgs;
@@ -315,26 +364,31 @@ export interface LambdaFunctionArgs {
      * Where failed asynchronous events go: `true` creates an encrypted SQS queue (14 days'
      * retention), `{ targetArn }` uses an existing queue or topic, `false` drops them. Stream
      * sources use it as their on-failure destination.
+     * Known at plan time (not an Output).
      * @default true
      */
     deadLetter?: boolean | LambdaDeadLetterTargetArgs;
     /**
      * Retries of a failed asynchronous invocation, 0–2.
+     * Known at plan time (not an Output).
      * @default 2
      */
     maximumRetryAttempts?: number;
     /**
      * Seconds an asynchronous event may wait to be processed, 60–21600.
+     * Known at plan time (not an Output).
      * @default 21600
      */
     maximumEventAgeSeconds?: number;
     /**
      * Run the function in a VPC.
+     * Known at plan time (not an Output).
      * @default none (Lambda's own network)
      */
     vpc?: LambdaVpcArgs;
     /**
      * X-Ray tracing mode.
+     * Known at plan time (not an Output).
      * @default "Active"
      */
     tracing?: "Active" | "PassThrough";
@@ -342,17 +396,20 @@ export interface LambdaFunctionArgs {
      * Days to keep the function's logs (and the HTTP API's access logs): one of CloudWatch Logs'
      * values 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192,
      * 2557, 2922, 3288, 3653.
+     * Known at plan time (not an Output).
      * @default 30
      */
     logRetentionDays?: number;
     /**
      * What invokes the function.
+     * Known at plan time (not an Output).
      * @default none
      */
     events?: LambdaEventsArgs;
     /**
      * Tags for every child that can be tagged, merged over `managed-by` and `component`. May be an
      * Output (the default tags are still added).
+     * May be an Output.
      * @default none
      */
     tags?: pulumi.Input<Tags>;

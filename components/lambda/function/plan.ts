@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
+    checkShape,
     childName,
     defaultTags,
     isKnown,
@@ -12,6 +13,7 @@ import {
     type PlanContext,
     type PolicyStatement,
     physicalName,
+    policyJson,
     type Tags,
     validateTags,
     Validator,
@@ -20,6 +22,7 @@ import { type AutoScalingArgs, toApplicationAutoScaling } from "../../../src/sca
 import { routeKeyProblem, scheduleExpressionProblem } from "../shared/expressions";
 import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "../shared/runtimes";
 import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
+import { lambdaFunctionArgsSchema } from "./schema";
 
 /** The alias every event source invokes and provisioned concurrency lives on. */
 export const LIVE_ALIAS = "live";
@@ -232,10 +235,22 @@ interface Checked {
  * @param ctx the stack, and the day runtimes are judged on (their deprecation schedule).
  */
 export function planLambdaFunction(name: string, args: LambdaFunctionArgs, ctx: PlanContext): LambdaFunctionPlan {
-    const v = new Validator(`LambdaFunction "${name}"`);
-    const checked = check(v, name, args, ctx);
+    const subject = `LambdaFunction "${name}"`;
+    const v = new Validator(subject);
+    const shapeOk = checkShape(v, lambdaFunctionArgsSchema, args);
+    // The semantic checks run even when the shape is wrong, so that their problems are reported
+    // too; a path whose shape is wrong keeps its one shape problem.
+    const semantic = new Validator(subject);
+    const checked = semantic.attempt(shapeOk, () => {
+        const c = check(semantic, name, args ?? ({} as LambdaFunctionArgs), ctx);
+        // Layout finds the policy-size problems (it needs the statements).
+        return { c, plan: shapeOk && semantic.problems.length === 0 ? layout(name, args, c, semantic) : undefined };
+    });
+    const wrongShape = v.problems.map((p) => p.propertyPath);
+    const under = (path: string) => wrongShape.some((w) => path === w || path.startsWith(`${w}.`) || path.startsWith(`${w}[`));
+    for (const p of semantic.problems) if (!under(p.propertyPath)) v.add(p.propertyPath, p.reason);
     v.throwIfAny();
-    return layout(name, args, checked);
+    return checked?.plan as LambdaFunctionPlan;
 }
 
 function check(v: Validator, name: string, args: LambdaFunctionArgs, ctx: PlanContext): Checked {
@@ -325,7 +340,7 @@ function check(v: Validator, name: string, args: LambdaFunctionArgs, ctx: PlanCo
 }
 
 /** The final inputs of every child, from args that passed the checks. */
-function layout(name: string, args: LambdaFunctionArgs, c: Checked): LambdaFunctionPlan {
+function layout(name: string, args: LambdaFunctionArgs, c: Checked, v: Validator): LambdaFunctionPlan {
     const { functionName } = c;
     const tags = planTags(name, args.tags);
     const logRetentionDays = args.logRetentionDays ?? LAMBDA_DEFAULTS.logRetentionDays;
@@ -434,7 +449,31 @@ function layout(name: string, args: LambdaFunctionArgs, c: Checked): LambdaFunct
     layoutProvisioned(plan, name, args);
     layoutEvents(plan, name, args);
     plan.rolePolicy.statements = statements(plan, args);
+    checkPolicySize(v, plan.rolePolicy.statements);
     return plan;
+}
+
+/**
+ * IAM: "Role policy size ... the total size of all inline policies for a role cannot exceed 10,240
+ * characters" (whitespace not counted).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ * ARNs known only at deploy time count as the shortest ARN could (20 characters), so the check
+ * never fails a policy that would fit.
+ */
+const ROLE_POLICY_MAX = 10_240;
+
+function checkPolicySize(v: Validator, statements: StatementPlan[]): void {
+    const doc = statements.map(({ resourceOf, ...s }) => ({
+        ...s,
+        Resource: resourceOf !== undefined || !isKnown(s.Resource) ? "x".repeat(20) : s.Resource,
+    }));
+    const size = policyJson(doc as PolicyStatement[]).length;
+    if (size > ROLE_POLICY_MAX) {
+        v.add(
+            "events",
+            `give the function fewer queues and streams: its role's inline policy would be at least ${size} characters, and IAM allows ${ROLE_POLICY_MAX} per role`,
+        );
+    }
 }
 
 /** The defaults merged under the user's tags; an Output of tags is merged when it resolves. */

@@ -1,0 +1,131 @@
+import { input, int, type MutuallyAssignable, obj, planTime, z } from "../../../src/core";
+import { autoScalingSchema } from "../../../src/scaling/schema";
+import type {
+    LambdaCodeArgs,
+    LambdaDeadLetterTargetArgs,
+    LambdaEventsArgs,
+    LambdaFunctionArgs,
+    LambdaHttpEventArgs,
+    LambdaS3EventArgs,
+    LambdaVpcArgs,
+} from "./args";
+
+/**
+ * The runtime shape of {@link LambdaFunctionArgs} (issue 19): types (booleans strictly booleans),
+ * required fields, whole numbers where Lambda wants them, closed objects (unknown keys are errors
+ * with a suggestion), fields that decide which children exist known at plan time, and AWS's list
+ * limits. Ranges and cross-field rules are the planner's semantic checks.
+ *
+ * List limits:
+ * - "Routes per API: 300" (API Gateway HTTP API quotas,
+ *   https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html).
+ * - "Rules per event bus: 300" (EventBridge quotas, the default,
+ *   https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html): schedules and event
+ *   patterns each create one rule on the default bus.
+ * - VpcConfig: at most 16 subnets and 5 security groups
+ *   (https://docs.aws.amazon.com/lambda/latest/api/API_VpcConfig.html).
+ * - Each queue, stream and topic adds a statement to the role's inline policy or a permission to
+ *   the function's resource policy (10,240 and 20,480 characters); the planner checks the policy
+ *   size, and these lists stop at the number of rules an event bus holds.
+ */
+export const LAMBDA_LIST_LIMITS = { routes: 300, rules: 300, subnets: 16, securityGroups: 5, sources: 300 } as const;
+
+const arn = () => input(z.string().min(1));
+const list = <T extends z.ZodType>(item: T, max: number = LAMBDA_LIST_LIMITS.sources) => z.array(item).max(max);
+const whyEvents = "each entry creates its own children: a rule, a mapping, a subscription or a permission";
+
+const codeSchema = obj({
+    path: z.string().optional(),
+    s3Bucket: arn().optional(),
+    s3Key: arn().optional(),
+    s3ObjectVersion: arn().optional(),
+    imageUri: arn().optional(),
+});
+
+const deadLetterTargetSchema = obj({ targetArn: arn() });
+
+const vpcSchema = obj({
+    subnetIds: input(z.array(input(z.string())).max(LAMBDA_LIST_LIMITS.subnets)),
+    securityGroupIds: input(z.array(input(z.string())).max(LAMBDA_LIST_LIMITS.securityGroups)).optional(),
+    vpcId: input(z.string()).optional(),
+});
+
+const startingPosition = z.enum(["TRIM_HORIZON", "LATEST"]);
+
+const httpSchema = obj({ routes: z.array(z.string()).max(LAMBDA_LIST_LIMITS.routes) });
+
+const s3Schema = obj({
+    bucket: input(z.string().min(1)),
+    events: z.array(z.string()),
+    filterPrefix: z.string().optional(),
+    filterSuffix: z.string().optional(),
+});
+
+const eventsSchema = obj({
+    http: httpSchema.optional(),
+    schedules: list(obj({ expression: z.string(), input: z.string().optional() }), LAMBDA_LIST_LIMITS.rules).optional(),
+    sqs: list(
+        obj({ queueArn: arn(), batchSize: int().optional(), maximumBatchingWindowSeconds: int().optional() }),
+    ).optional(),
+    dynamodb: list(
+        obj({
+            streamArn: arn(),
+            startingPosition,
+            batchSize: int().optional(),
+            maximumRetryAttempts: int().optional(),
+        }),
+    ).optional(),
+    kinesis: list(
+        obj({
+            streamArn: arn(),
+            startingPosition,
+            batchSize: int().optional(),
+            parallelizationFactor: int().optional(),
+            maximumRetryAttempts: int().optional(),
+        }),
+    ).optional(),
+    s3: list(s3Schema).optional(),
+    sns: list(obj({ topicArn: arn() })).optional(),
+});
+
+/** The runtime shape of {@link LambdaFunctionArgs}. */
+export const lambdaFunctionArgsSchema = obj({
+    functionName: z.string().optional(),
+    runtime: z.string().optional(),
+    handler: z.string().optional(),
+    code: planTime(codeSchema, "its form decides the package type and whether an archive is uploaded"),
+    architecture: z.enum(["arm64", "x86_64"]).optional(),
+    memorySize: int().optional(),
+    timeoutSeconds: int().optional(),
+    ephemeralStorageMb: int().optional(),
+    environment: planTime(
+        z.record(z.string(), input(z.string())),
+        "each name is checked against Lambda's rules; the values may be Outputs",
+    ).optional(),
+    reservedConcurrency: int().optional(),
+    provisionedConcurrency: planTime(int(), "it is checked against reservedConcurrency").optional(),
+    autoScaling: planTime(autoScalingSchema, "it decides the scaling target, policies, alarms and actions").optional(),
+    deadLetter: planTime(
+        z.union([z.boolean(), deadLetterTargetSchema]),
+        "true creates a queue, false none, { targetArn } uses yours",
+    ).optional(),
+    maximumRetryAttempts: int().optional(),
+    maximumEventAgeSeconds: int().optional(),
+    vpc: planTime(vpcSchema, "without securityGroupIds a security group is created").optional(),
+    tracing: z.enum(["Active", "PassThrough"]).optional(),
+    logRetentionDays: int().optional(),
+    events: planTime(eventsSchema, whyEvents).optional(),
+    tags: input(z.record(z.string(), input(z.string()))).optional(),
+});
+
+// The schema and the interfaces can't drift apart: each pair must be mutually assignable.
+const drift: [
+    MutuallyAssignable<z.input<typeof codeSchema>, LambdaCodeArgs>,
+    MutuallyAssignable<z.input<typeof deadLetterTargetSchema>, LambdaDeadLetterTargetArgs>,
+    MutuallyAssignable<z.input<typeof vpcSchema>, LambdaVpcArgs>,
+    MutuallyAssignable<z.input<typeof httpSchema>, LambdaHttpEventArgs>,
+    MutuallyAssignable<z.input<typeof s3Schema>, LambdaS3EventArgs>,
+    MutuallyAssignable<z.input<typeof eventsSchema>, LambdaEventsArgs>,
+    MutuallyAssignable<z.input<typeof lambdaFunctionArgsSchema>, LambdaFunctionArgs>,
+] = [true, true, true, true, true, true, true];
+void drift;
