@@ -1,9 +1,11 @@
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { joinPath, known, type PlanContext, Validator } from "../../../src/core";
+import { planWithShape } from "../shared/checked";
 import { TargetTrackingPolicy, toHpa } from "../../../src/scaling";
 import { KubernetesAutoScalingArgs, HpaScalingRulesArgs, KubernetesServiceArgs, KubernetesPdbArgs, KubernetesProbeArgs, KubernetesResourceQuantitiesArgs } from "./args";
 import { imageProblem } from "../shared/image";
+import { kubernetesServiceArgsSchema } from "./schema";
 import { dnsLabelProblem, dnsSubdomainProblem, kubernetesName, labelKeyProblem, labelValueProblem } from "../shared/names";
 import { cpuProblem, memoryProblem, parseQuantity } from "../shared/quantity";
 
@@ -352,8 +354,11 @@ function planTopology(v: Validator, args: KubernetesServiceArgs, selector: Recor
  * Applies the defaults to a {@link KubernetesServiceArgs}, checks every known input, and returns
  * what to create. Throws one `InputPropertiesError` listing every problem.
  */
-export function planKubernetesService(name: string, args: KubernetesServiceArgs, _ctx: PlanContext): KubernetesServicePlan {
-    const v = new Validator(`${SUBJECT} "${name}"`);
+export function planKubernetesService(name: string, args: KubernetesServiceArgs, ctx: PlanContext): KubernetesServicePlan {
+    return planWithShape(`${SUBJECT} "${name}"`, kubernetesServiceArgsSchema, args, (v) => planChecked(v, name, args ?? ({} as KubernetesServiceArgs), ctx));
+}
+
+function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _ctx: PlanContext): KubernetesServicePlan {
     const k8sName = kubernetesName(name);
     const selector = { [NAME_LABEL]: k8sName, [INSTANCE_LABEL]: k8sName };
 

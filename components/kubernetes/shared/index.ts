@@ -2,3 +2,4 @@
 export * from "./image";
 export * from "./names";
 export * from "./quantity";
+export * from "./checked";

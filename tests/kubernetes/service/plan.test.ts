@@ -266,7 +266,7 @@ describe("planKubernetesService validation: one failing case per rule", () => {
         try {
             plan({ service: { type: "External" as "ClusterIP" } });
         } catch (e) {
-            expect((e as pulumi.InputPropertiesError).errors[0].reason).toBe('must be one of "ClusterIP", "NodePort", "LoadBalancer" (got "External")');
+            expect((e as pulumi.InputPropertiesError).errors[0].reason).toBe('must be one of "ClusterIP", "NodePort", "LoadBalancer" (got the string "External")');
             return;
         }
         throw new Error("expected an error");

@@ -1,0 +1,70 @@
+import { input, int, obj, planTime, z } from "../../../src/core";
+import { autoScalingSchema } from "../../../src/scaling/schema";
+
+const str = z.string();
+
+const quantitiesSchema = obj({ cpu: input(str).optional(), memory: input(str).optional() });
+
+const probeSchema = obj({
+    enabled: z.boolean().optional(),
+    path: input(str).optional(),
+    port: input(int()).optional(),
+    initialDelaySeconds: input(int()).optional(),
+    periodSeconds: input(int()).optional(),
+    timeoutSeconds: input(int()).optional(),
+    failureThreshold: input(int()).optional(),
+});
+
+const serviceSchema = obj({
+    type: input(z.enum(["ClusterIP", "NodePort", "LoadBalancer"])).optional(),
+    port: input(int()).optional(),
+    annotations: z.record(str, input(str)).optional(),
+    enabled: z.boolean().optional(),
+    selector: z.record(str, str).optional(),
+});
+
+const hpaRulesSchema = obj({
+    stabilizationWindowSeconds: int().optional(),
+    selectPolicy: z.enum(["Max", "Min", "Disabled"]).optional(),
+    policies: z.array(obj({ type: z.enum(["Pods", "Percent"]), value: int(), periodSeconds: int() })).optional(),
+});
+
+/** The Kubernetes tier's `autoScaling`: the shared vocabulary plus the HPA's `behavior`. */
+export const kubernetesAutoScalingSchema = autoScalingSchema.extend({
+    behavior: obj({ scaleUp: hpaRulesSchema.optional(), scaleDown: hpaRulesSchema.optional() }).optional(),
+});
+
+const pdbSchema = obj({ minAvailable: z.union([int(), str]).optional(), maxUnavailable: z.union([int(), str]).optional() });
+
+/** The shape of {@link KubernetesServiceArgs}, checked before anything else (issue 19). */
+export const kubernetesServiceArgsSchema = obj({
+    namespace: str.optional(),
+    createNamespace: z.boolean().optional(),
+    image: input(str),
+    containerName: str.optional(),
+    port: input(int()),
+    replicas: int().optional(),
+    labels: z.record(str, str).optional(),
+    resources: obj({ requests: quantitiesSchema.optional(), limits: quantitiesSchema.optional() }).optional(),
+    env: z.record(str, input(str)).optional(),
+    secretEnv: z.record(str, obj({ secretName: input(str), key: input(str) })).optional(),
+    livenessProbe: probeSchema.optional(),
+    readinessProbe: probeSchema.optional(),
+    service: planTime(serviceSchema, "it decides whether the Service exists and what it selects").optional(),
+    autoScaling: planTime(kubernetesAutoScalingSchema, "it decides whether an autoscaler exists and the PodDisruptionBudget").optional(),
+    podDisruptionBudget: z.union([pdbSchema, z.literal(false)]).optional(),
+    topologySpread: obj({
+        enabled: z.boolean().optional(),
+        topologyKeys: z.array(str).optional(),
+        maxSkew: int().optional(),
+        whenUnsatisfiable: z.enum(["ScheduleAnyway", "DoNotSchedule"]).optional(),
+    }).optional(),
+    securityContext: obj({
+        runAsUser: int().optional(),
+        runAsGroup: int().optional(),
+        fsGroup: int().optional(),
+        readOnlyRootFilesystem: z.boolean().optional(),
+    }).optional(),
+    serviceAccountName: input(str).optional(),
+    automountServiceAccountToken: z.boolean().optional(),
+});
