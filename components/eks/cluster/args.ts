@@ -184,6 +184,98 @@ export interface EksApiAccessArgs {
     allowPublicEndpointFromAnywhere?: boolean;
 }
 
+/** An access policy EKS publishes (see `EKS_ACCESS_POLICIES`). */
+export type EksAccessPolicyName =
+    | "AmazonAIOpsAssistantPolicy"
+    | "AmazonARCRegionSwitchScalingPolicy"
+    | "AmazonEKSAdminPolicy"
+    | "AmazonEKSAdminViewPolicy"
+    | "AmazonEKSAutoNodePolicy"
+    | "AmazonEKSBlockStoragePolicy"
+    | "AmazonEKSClusterAdminPolicy"
+    | "AmazonEKSClusterInsightsPolicy"
+    | "AmazonEKSComputePolicy"
+    | "AmazonEKSEditPolicy"
+    | "AmazonEKSHybridPolicy"
+    | "AmazonEKSLoadBalancingPolicy"
+    | "AmazonEKSNetworkingPolicy"
+    | "AmazonEKSSecretReaderPolicy"
+    | "AmazonEKSViewPolicy"
+    | "AmazonEMRJobPolicy";
+
+/** The type of an access entry (EKS CreateAccessEntry `type`). */
+export type EksAccessEntryType = "STANDARD" | "EC2" | "EC2_LINUX" | "EC2_WINDOWS" | "FARGATE_LINUX" | "HYBRID_LINUX" | "HYPERPOD_LINUX";
+
+/** One access policy associated with an access entry. */
+export interface EksAccessPolicyArgs {
+    /**
+     * The access policy, by the name AWS publishes, e.g. `AmazonEKSClusterAdminPolicy`,
+     * `AmazonEKSAdminPolicy`, `AmazonEKSEditPolicy`, `AmazonEKSViewPolicy`.
+     * @default required
+     */
+    policy: EksAccessPolicyName;
+    /**
+     * Limit the policy to these Kubernetes namespaces (a trailing `*` matches a prefix, e.g.
+     * `team-a-*`). Leave it out for the whole cluster.
+     * @default none: cluster scope
+     */
+    namespaces?: string[];
+}
+
+/** One EKS access entry: an IAM principal, and what it may do in the cluster. */
+export interface EksAccessEntryArgs {
+    /**
+     * The IAM role or user ARN (not an STS session ARN). May be an Output.
+     * @default required
+     */
+    principalArn: pulumi.Input<string>;
+    /**
+     * The entry type. Only `STANDARD` takes Kubernetes groups, a username and (with `EC2`) access
+     * policies; the node types get their permissions from EKS.
+     * @default "STANDARD"
+     */
+    type?: EksAccessEntryType;
+    /**
+     * Kubernetes groups the principal joins, for your own RBAC bindings. Not `system:` (EKS
+     * reserves it).
+     * @default none
+     */
+    kubernetesGroups?: string[];
+    /**
+     * The Kubernetes username. Not starting with `system:`, `eks:`, `aws:`, `amazon:` or `iam:`.
+     * @default EKS derives one from the principal
+     */
+    username?: string;
+    /**
+     * Access policies, each at cluster or namespace scope.
+     * @default none
+     */
+    policies?: EksAccessPolicyArgs[];
+}
+
+/**
+ * Who may use the Kubernetes API: EKS access entries (the cluster's authentication mode is `API`).
+ * https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html
+ */
+export interface EksAccessArgs {
+    /**
+     * The IAM role that runs `pulumi up` and creates the cluster. EKS makes a cluster's creator a
+     * cluster admin through an access entry it creates with the cluster (`@pulumi/eks` always asks
+     * for that, pulumi-eks#2373); this makes the grant explicit in the program: an access policy
+     * association `deployer` of `AmazonEKSClusterAdminPolicy` at cluster scope for this principal,
+     * which every Kubernetes object applied through {@link EksCluster.provider} waits for. It must
+     * be the creator's role ARN (not an STS session ARN), and no entry in `entries` may repeat it.
+     * May be an Output.
+     * @default none: the creator's implicit access entry only
+     */
+    deployerPrincipalArn?: pulumi.Input<string>;
+    /**
+     * Access entries, by key (the key names the entry's resources). Known at plan time.
+     * @default {}
+     */
+    entries?: Record<string, EksAccessEntryArgs>;
+}
+
 /** Arguments of {@link EksCluster}. */
 export interface EksClusterArgs {
     /**
@@ -223,6 +315,12 @@ export interface EksClusterArgs {
      * @default the private endpoint only, with nothing outside the cluster allowed to reach it (a warning says how to open it)
      */
     apiAccess?: EksApiAccessArgs;
+    /**
+     * Access entries for IAM principals, and the deployer's explicit cluster-admin grant. Known at
+     * plan time (the principal ARNs may be Outputs).
+     * @default no entries besides the cluster creator's
+     */
+    access?: EksAccessArgs;
     /**
      * Managed node groups, by key. The key names the group's resources. Known at plan time.
      * @default {}

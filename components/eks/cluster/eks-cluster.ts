@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, defaultTags, isKnown, planContext, type Tags } from "../../../src/core";
+import { awsContext, childName, defaultTags, isKnown, planContext, type Tags } from "../../../src/core";
 import { resolveFields, resolvePolicy, resolveRefs } from "../shared";
 import type { EksClusterArgs } from "./args";
 import type { ClusterAutoscalerPlan } from "./autoscaler";
@@ -78,6 +78,10 @@ export class EksCluster extends pulumi.ComponentResource {
     readonly fargatePodExecutionRole?: aws.iam.Role;
     /** The cluster autoscaler, when it is on. */
     readonly clusterAutoscaler?: EksClusterAutoscalerResources;
+    /** The access entries, by key (the deployer's is EKS's own and not among them). */
+    readonly accessEntries: Record<string, aws.eks.AccessEntry>;
+    /** The access policy associations, by `<entry key>-<policy>` (e.g. `deployer-cluster-admin`). */
+    readonly accessPolicyAssociations: Record<string, aws.eks.AccessPolicyAssociation>;
 
     /** Deploy-time values the plan's `{{name}}` placeholders stand for. */
     private readonly refs: Record<string, pulumi.Input<string>>;
@@ -91,11 +95,8 @@ export class EksCluster extends pulumi.ComponentResource {
 
         const tags = mergeTags(name, args.tags);
         const parent = { parent: this };
-        this.refs = {
-            partition: aws.getPartitionOutput({}, parent).partition,
-            region: aws.getRegionOutput({}, parent).region,
-            accountId: aws.getCallerIdentityOutput({}, parent).accountId,
-        };
+        const { partition, region, accountId } = awsContext(this);
+        this.refs = { partition, region, accountId };
 
         this.secretsKey = new aws.kms.Key(childName(name, "secrets-key"), { ...plan.secretsKey, tags }, parent);
         this.logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), { ...plan.logGroup, tags }, parent);
@@ -225,13 +226,46 @@ export class EksCluster extends pulumi.ComponentResource {
             }
         }
 
+        // Access entries, then their access policies.
+        this.accessEntries = {};
+        this.accessPolicyAssociations = {};
+        for (const a of plan.access) {
+            const principalArn =
+                "deployer" in a.principal
+                    ? (args.access?.deployerPrincipalArn as pulumi.Input<string>)
+                    : (args.access?.entries?.[a.principal.entry]?.principalArn as pulumi.Input<string>);
+            const entry = a.entry
+                ? new aws.eks.AccessEntry(
+                      childName(name, "access", a.key),
+                      { clusterName: plan.clusterName, principalArn, ...a.entry, tags },
+                      { parent: this, dependsOn: [cluster] },
+                  )
+                : undefined;
+            if (entry) this.accessEntries[a.key] = entry;
+            for (const pol of a.policies) {
+                this.accessPolicyAssociations[`${a.key}-${pol.key}`] = new aws.eks.AccessPolicyAssociation(
+                    childName(name, "access", a.key, pol.key),
+                    { clusterName: plan.clusterName, principalArn, policyArn: this.resolve(pol.policyArn), accessScope: pol.accessScope },
+                    { parent: this, dependsOn: [entry ?? cluster] },
+                );
+            }
+        }
+
         // Created after the node groups and Fargate profiles, so that workloads applied through it
         // (the autoscaler, KubernetesService) have somewhere to run on the first `pulumi up` instead
         // of waiting out their readiness timeout while capacity is still being created.
         this.provider = new k8s.Provider(
             childName(name, "k8s"),
             { kubeconfig: this.kubeconfig },
-            { parent: this, dependsOn: [...Object.values(this.nodeGroups), ...Object.values(this.fargateProfiles)] },
+            {
+                parent: this,
+                dependsOn: [
+                    ...Object.values(this.nodeGroups),
+                    ...Object.values(this.fargateProfiles),
+                    // Whoever deploys needs their grant before the first Kubernetes object.
+                    ...Object.values(this.accessPolicyAssociations),
+                ],
+            },
         );
 
         if (plan.clusterAutoscaler) this.clusterAutoscaler = this.autoscaler(name, plan.clusterAutoscaler, tags);

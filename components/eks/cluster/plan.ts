@@ -20,6 +20,7 @@ import {
     type ClusterAutoscalerPlan,
     renderClusterAutoscaler,
 } from "./autoscaler";
+import { type AccessEntryPlan, planAccess } from "./access";
 import { eksClusterArgsSchema } from "./schema";
 
 /** The five EKS control-plane log types. https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
@@ -119,6 +120,8 @@ export interface EksClusterPlan {
     /** The pod execution role all Fargate profiles share, when there are profiles. */
     fargatePodRole?: { description: string; assumeRolePolicy: PolicyDocument; policyArn: string };
     clusterAutoscaler?: ClusterAutoscalerPlan;
+    /** Access entries and access policy associations (the deployer's first, when given). */
+    access: AccessEntryPlan[];
     /** Things that will work but probably not as meant; the component logs them as warnings. */
     warnings: string[];
 }
@@ -256,6 +259,7 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
     v.oneOf(args.version, "version", EKS_SUPPORTED_VERSIONS);
 
     const access = planApiAccess(v, name, args.apiAccess ?? {});
+    const accessEntries = planAccess(v, args.access ?? {});
 
     v.oneOf(args.logRetentionDays, "logRetentionDays", LOG_RETENTION_DAYS);
     const tags = isKnown(args.tags) ? args.tags : undefined;
@@ -373,6 +377,7 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
               }
             : {}),
         ...(caEnabled ? { clusterAutoscaler: renderClusterAutoscaler(clusterName, caVersion.replace(/^v/, ""), expander) } : {}),
+        access: accessEntries,
         warnings: access.warnings.map((w) => `EksCluster "${name}": ${w}`),
     };
 }

@@ -1,4 +1,5 @@
 import { input, int, obj, planTime, z } from "../../../src/core";
+import { EKS_ACCESS_ENTRY_TYPES, EKS_ACCESS_POLICIES } from "./access";
 
 const str = z.string();
 
@@ -50,6 +51,24 @@ const apiAccessSchema = obj({
     allowPublicEndpointFromAnywhere: z.boolean().optional(),
 });
 
+const accessSchema = obj({
+    deployerPrincipalArn: input(str).optional(),
+    entries: z
+        .record(
+            str,
+            obj({
+                principalArn: input(str),
+                type: z.enum(EKS_ACCESS_ENTRY_TYPES).optional(),
+                kubernetesGroups: z.array(str).optional(),
+                username: str.optional(),
+                policies: z
+                    .array(obj({ policy: z.enum(EKS_ACCESS_POLICIES), namespaces: z.array(str).optional() }))
+                    .optional(),
+            }),
+        )
+        .optional(),
+});
+
 /** The shape of {@link EksClusterArgs}, checked before anything else (issue 19). */
 export const eksClusterArgsSchema = obj({
     vpcId: input(str),
@@ -58,6 +77,7 @@ export const eksClusterArgsSchema = obj({
     clusterName: planTime(str, "it names the cluster and its log group, node role policies and tags").optional(),
     version: planTime(str, "it picks the cluster autoscaler release and add-on versions").optional(),
     apiAccess: planTime(apiAccessSchema, "each allowed security group and CIDR is a security group rule").optional(),
+    access: planTime(accessSchema, "each entry and policy association is a resource").optional(),
     nodeGroups: planTime(z.record(str, nodeGroupSchema), "each key names a node group and its role").optional(),
     fargateProfiles: planTime(z.record(str, fargateProfileSchema), "each key names a Fargate profile").optional(),
     clusterAutoscaler: planTime(clusterAutoscalerSchema, "it decides whether the autoscaler is installed").optional(),

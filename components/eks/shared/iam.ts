@@ -1,25 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { PolicyDocument, PolicyStatement } from "../../../src/core";
 
-/** One IAM policy statement, as IAM's JSON writes it. */
-export interface PolicyStatement {
-    Sid?: string;
-    Effect: "Allow" | "Deny";
-    Principal?: "*" | Record<string, string | string[]>;
-    Action: string | string[];
-    Resource?: string | string[];
-    Condition?: Record<string, Record<string, string | string[] | boolean>>;
-}
-
-/** An IAM policy document, built locally (no `aws.iam.getPolicyDocument` invoke). */
-export interface PolicyDocument {
-    Version: "2012-10-17";
-    Id?: string;
-    Statement: PolicyStatement[];
-}
+export type { PolicyDocument, PolicyStatement };
 
 /** A policy document from its statements. */
-export function policyDocument(statements: PolicyStatement[], id?: string): PolicyDocument {
-    return { Version: "2012-10-17", ...(id !== undefined ? { Id: id } : {}), Statement: statements };
+export function policyDocument(statements: PolicyStatement[]): PolicyDocument {
+    return { Version: "2012-10-17", Statement: statements };
 }
 
 /**

@@ -13,6 +13,10 @@ const args: EksClusterArgs = {
     privateSubnetIds: ["subnet-0aaa", "subnet-0bbb"],
     clusterName: "my-cluster",
     apiAccess: { privateAccessSecurityGroupIds: ["sg-0runner000000000a"], privateAccessCidrs: ["10.50.0.0/16"] },
+    access: {
+        deployerPrincipalArn: "arn:aws:iam::123456789012:role/github-deploy",
+        entries: { ops: { principalArn: "arn:aws:iam::123456789012:role/ops", kubernetesGroups: ["ops"], policies: [{ policy: "AmazonEKSViewPolicy" }] } },
+    },
     nodeGroups: REFERENCE_NODE_GROUPS,
     fargateProfiles: REFERENCE_FARGATE_PROFILES,
     tags: { team: "platform" },
@@ -122,6 +126,23 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
                 selectors: fp.selectors,
                 tags,
             });
+        }
+    });
+
+    it("access entries and their policy associations", () => {
+        expect(settings.access).toHaveLength(2);
+        for (const a of settings.access) {
+            const principalArn = "deployer" in a.principal ? args.access?.deployerPrincipalArn : args.access?.entries?.[a.principal.entry].principalArn;
+            const entry = a.entry ? resource(plan, "aws:eks/accessEntry:AccessEntry", `ref-access-${a.key}`) : undefined;
+            if (entry) expect(entry.inputs).toEqual({ clusterName: settings.clusterName, principalArn, ...a.entry, tags });
+            for (const pol of a.policies) {
+                expect(resource(plan, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", `ref-access-${a.key}-${pol.key}`).inputs).toEqual({
+                    clusterName: settings.clusterName,
+                    principalArn,
+                    policyArn: substituteRefs(pol.policyArn, refs),
+                    accessScope: pol.accessScope,
+                });
+            }
         }
     });
 

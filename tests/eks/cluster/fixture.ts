@@ -15,6 +15,17 @@ export const validArgs: EksClusterArgs = {
         publicAccessCidrs: ["203.0.113.0/24"],
         allowPublicEndpointFromAnywhere: false,
     },
+    access: {
+        deployerPrincipalArn: "arn:aws:iam::123456789012:role/github-deploy",
+        entries: {
+            admins: { principalArn: "arn:aws:iam::123456789012:role/platform-admins", policies: [{ policy: "AmazonEKSClusterAdminPolicy" }] },
+            "team-a": {
+                principalArn: "arn:aws:iam::123456789012:role/team-a",
+                kubernetesGroups: ["team-a-readers"],
+                policies: [{ policy: "AmazonEKSEditPolicy", namespaces: ["team-a", "team-a-*"] }],
+            },
+        },
+    },
     nodeGroups: {
         ...REFERENCE_NODE_GROUPS,
         arm: {
