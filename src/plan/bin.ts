@@ -16,8 +16,9 @@ const USAGE = `usage:
   compute-layer plan --program <entry.ts> --config <Pulumi.<stack>.yaml> [--stack <name>] [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
   compute-layer plan --stack <name> [...]        (in a Pulumi project: its main program and stacks)
   compute-layer diff <base.json> <head.json> [--format text|markdown] [--out FILE] [--fail-on delete|stateful-delete]
+  compute-layer check <plan.json> | --stack <name> [--format text|json|markdown] [--out FILE] [--policy-config FILE]
 
-Exit codes: 0 done, 1 the program failed, 2 bad usage or input files, 3 --fail-on matched.`;
+Exit codes: 0 done, 1 the program failed, 2 bad usage or input files, 3 --fail-on matched, 4 a mandatory policy violation.`;
 
 let registered = false;
 
@@ -61,6 +62,9 @@ export async function run(argv: string[]): Promise<number> {
             return cli().main(rest);
         case "diff":
             return cli().main(["diff", ...rest]);
+        case "check":
+            if (rest.some((a) => a.startsWith("--stack") || a.startsWith("--program"))) await registerTypeScript();
+            return (require("./check-cli") as typeof import("./check-cli")).main(rest);
         case "--version":
         case "-v":
             process.stdout.write(`${version()}\n`);
