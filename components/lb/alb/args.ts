@@ -204,6 +204,10 @@ export interface ApplicationLoadBalancerArgs {
     defaultAction: ListenerAction;
     /** Routing rules of the routing listener. @default [] */
     rules?: ListenerRuleArgs[];
-    /** Tags for every child, merged over `managed-by` and `component`. @default {} */
-    tags?: Tags;
+    /**
+     * Tags for every child, merged over the default tags `managed-by` and `component`. May be an
+     * Output (the default tags are kept); at most 48 (AWS's 50 less the 2 default tags).
+     * @default {}
+     */
+    tags?: pulumi.Input<Tags>;
 }

@@ -1,6 +1,19 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isKnown, type PlanContext, type Tags, validateTags, Validator } from "../../../src/core";
-import { checkCertificateArn, checkCidrs, checkKey, checkPlacement, checkTargetGroupCommon, lbTags, loadBalancerName, targetGroupName } from "../shared/checks";
+import { isKnown, type PlanContext, type Tags, validateTags, type Validator } from "../../../src/core";
+import {
+    checkCertificateArn,
+    checkCidrs,
+    checkKey,
+    checkPlacement,
+    checkRuleQuota,
+    checkTargetGroupCommon,
+    lbTags,
+    plainRecord,
+    loadBalancerName,
+    targetGroupName,
+    validated,
+} from "../shared/checks";
+import { applicationLoadBalancerArgsSchema } from "./schema";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
@@ -184,14 +197,18 @@ function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key:
     };
 }
 
-function checkTargetKey(v: Validator, name: unknown, path: string, keys: readonly string[]): void {
+/** The target-group keys actions may name; `undefined` when `targetGroups` itself is malformed (its own problem says so). */
+type TargetKeys = readonly string[] | undefined;
+
+function checkTargetKey(v: Validator, name: unknown, path: string, keys: TargetKeys): void {
+    if (keys === undefined) return;
     if (typeof name !== "string" || !keys.includes(name)) {
         const allowed = keys.length === 0 ? "there are no targetGroups" : `one of ${keys.map(quote).join(", ")}`;
         v.add(path, `must name a target group in targetGroups: ${allowed} (got ${name === undefined ? "nothing" : JSON.stringify(name)})`);
     }
 }
 
-function planWeighted(v: Validator, wf: WeightedForwardArgs, path: string, keys: readonly string[]): PlannedAction {
+function planWeighted(v: Validator, wf: WeightedForwardArgs, path: string, keys: TargetKeys): PlannedAction {
     const groups = Array.isArray(wf.targetGroups) ? wf.targetGroups : [];
     const gPath = `${path}.targetGroups`;
     v.count(groups, gPath, 1, MAX_WEIGHTED_TARGET_GROUPS, "target groups");
@@ -243,7 +260,7 @@ function planFixedResponse(v: Validator, f: FixedResponseActionArgs, path: strin
 }
 
 /** Validates a {@link ListenerAction} (exactly one of its keys) and turns it into plan data. */
-export function planAction(v: Validator, action: ListenerAction | undefined, path: string, keys: readonly string[]): PlannedAction {
+export function planAction(v: Validator, action: ListenerAction | undefined, path: string, keys: TargetKeys): PlannedAction {
     const given = action ? ACTION_KEYS.filter((k) => action[k] !== undefined) : [];
     if (!action || given.length !== 1) {
         v.add(path, `must have exactly one of ${ACTION_KEYS.join(", ")} (got ${given.length === 0 ? "none" : given.join(", ")})`);
@@ -323,7 +340,7 @@ export function planConditions(v: Validator, c: ListenerRuleConditionsArgs | und
     return out;
 }
 
-function planRules(v: Validator, rules: ListenerRuleArgs[], keys: readonly string[], tags: pulumi.Input<Tags>): PlannedRule[] {
+function planRules(v: Validator, rules: ListenerRuleArgs[], keys: TargetKeys, tags: pulumi.Input<Tags>): PlannedRule[] {
     rules.forEach((r, i) => {
         if (r.priority !== undefined) v.range(r.priority, `rules[${i}].priority`, RULE_PRIORITY.min, RULE_PRIORITY.max);
     });
@@ -348,9 +365,13 @@ function planRules(v: Validator, rules: ListenerRuleArgs[], keys: readonly strin
  * AWS's limits, and throws one `InputPropertiesError` listing every problem.
  */
 export function planApplicationLoadBalancer(name: string, args: ApplicationLoadBalancerArgs, ctx: PlanContext): ApplicationLoadBalancerPlan {
-    const v = new Validator(`ApplicationLoadBalancer "${name}"`);
+    return validated(`ApplicationLoadBalancer "${name}"`, applicationLoadBalancerArgsSchema, args, (v) => checkAndPlan(v, name, args, ctx));
+}
+
+function checkAndPlan(v: Validator, name: string, args: ApplicationLoadBalancerArgs, ctx: PlanContext): () => ApplicationLoadBalancerPlan {
     checkPlacement(v, args);
     const internal = args.internal ?? false;
+    const https = args.certificateArn !== undefined;
     const sslPolicy = args.sslPolicy ?? DEFAULT_SSL_POLICY;
     v.oneOf(sslPolicy, "sslPolicy", TLS12_PLUS_POLICIES as readonly string[]);
     if (args.sslPolicy !== undefined && args.certificateArn === undefined) {
@@ -365,18 +386,29 @@ export function planApplicationLoadBalancer(name: string, args: ApplicationLoadB
             v.add("accessLogs.prefix", `must not start or end with "/" nor contain "AWSLogs" (got ${quote(prefix)})`);
         }
     }
-    validateTags(v, args.tags);
+    validateTags(v, plainRecord(args.tags));
     const tags = lbTags(name, args.tags);
 
-    const tgArgs = args.targetGroups ?? {};
+    const tgArgs = plainRecord(args.targetGroups) ?? {};
     if (args.targetGroups === undefined) v.add("targetGroups", "is required: give the target groups by key ({} when every action is a redirect or fixed response)");
     const keys = Object.keys(tgArgs);
     if (keys.length > MAX_TARGET_GROUPS) v.add("targetGroups", `must have at most ${MAX_TARGET_GROUPS} target groups (got ${keys.length})`);
     const targetGroups = keys.map((k) => planTargetGroup(v, ctx, name, k, tgArgs[k], args.vpcId, tags));
-    const defaultActions = [planAction(v, args.defaultAction, "defaultAction", keys)];
-    const rules = planRules(v, args.rules ?? [], keys, tags);
-    v.throwIfAny();
+    const actionKeys = plainRecord(args.targetGroups) ? keys : undefined;
+    const defaultActions = [planAction(v, args.defaultAction, "defaultAction", actionKeys)];
+    const rules = planRules(v, args.rules ?? [], actionKeys, tags);
+    checkRuleQuota(v, args.ingressCidrs, https ? 2 : 1);
+    return () => build(name, args, ctx, { internal, sslPolicy, tags, keys, targetGroups, defaultActions, rules });
+}
 
+function build(
+    name: string,
+    args: ApplicationLoadBalancerArgs,
+    ctx: PlanContext,
+    p: { internal: boolean; sslPolicy: string; tags: pulumi.Input<Tags>; keys: string[]; targetGroups: PlannedTargetGroup[]; defaultActions: PlannedAction[]; rules: PlannedRule[] },
+): ApplicationLoadBalancerPlan {
+    const { internal, sslPolicy, tags, keys, targetGroups, defaultActions, rules } = p;
+    const tgArgs = args.targetGroups;
     const https = args.certificateArn !== undefined;
     // Target ports, and health-check ports other than the traffic port, as the user gave them.
     const egress = keys.flatMap((k) => {

@@ -41,6 +41,10 @@ export interface GatewayLoadBalancerArgs {
     crossZone?: boolean;
     /** Protects the load balancer from deletion; set false to allow `pulumi destroy`. @default true */
     deletionProtection?: boolean;
-    /** Tags for every child, merged over `managed-by` and `component`. @default {} */
-    tags?: Tags;
+    /**
+     * Tags for every child, merged over the default tags `managed-by` and `component`. May be an
+     * Output (the default tags are kept); at most 48 (AWS's 50 less the 2 default tags).
+     * @default {}
+     */
+    tags?: pulumi.Input<Tags>;
 }

@@ -3,3 +3,4 @@ export * from "./args";
 export { GatewayLoadBalancer } from "./gateway-load-balancer";
 export { planGatewayLoadBalancer } from "./plan";
 export type { GatewayLoadBalancerPlan } from "./plan";
+export { gatewayLoadBalancerArgsSchema } from "./schema";

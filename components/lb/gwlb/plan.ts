@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isKnown, type PlanContext, type Tags, validateTags, Validator } from "../../../src/core";
-import { checkPlacement, lbTags, loadBalancerName, targetGroupName } from "../shared/checks";
+import { isKnown, type PlanContext, type Tags, validateTags, type Validator } from "../../../src/core";
+import { checkPlacement, lbTags, plainRecord, loadBalancerName, targetGroupName, validated } from "../shared/checks";
+import { gatewayLoadBalancerArgsSchema } from "./schema";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import type { GatewayLoadBalancerArgs } from "./args";
 
@@ -42,7 +43,10 @@ const PRINCIPAL = /^(\*|arn:aws[\w-]*:iam::\d{12}:(root|role\/.+|user\/.+))$/;
  * `InputPropertiesError` listing every problem.
  */
 export function planGatewayLoadBalancer(name: string, args: GatewayLoadBalancerArgs, ctx: PlanContext): GatewayLoadBalancerPlan {
-    const v = new Validator(`GatewayLoadBalancer "${name}"`);
+    return validated(`GatewayLoadBalancer "${name}"`, gatewayLoadBalancerArgsSchema, args, (v) => checkAndPlan(v, name, args, ctx));
+}
+
+function checkAndPlan(v: Validator, name: string, args: GatewayLoadBalancerArgs, ctx: PlanContext): () => GatewayLoadBalancerPlan {
     checkPlacement(v, args);
     const targetType = args.targetType ?? "instance";
     v.oneOf(targetType, "targetType", ["instance", "ip"]);
@@ -58,10 +62,9 @@ export function planGatewayLoadBalancer(name: string, args: GatewayLoadBalancerA
     if (!acceptanceRequired && principals.some((p) => p === "*")) {
         v.add("allowedPrincipals", 'must not contain "*" while acceptanceRequired is false: any AWS account could connect unreviewed');
     }
-    validateTags(v, args.tags);
-    v.throwIfAny();
+    validateTags(v, plainRecord(args.tags));
     const tags = lbTags(name, args.tags);
-    return {
+    return () => ({
         loadBalancer: {
             name: loadBalancerName(ctx.stack, name, ["gateway"]),
             loadBalancerType: "gateway",
@@ -81,5 +84,5 @@ export function planGatewayLoadBalancer(name: string, args: GatewayLoadBalancerA
         },
         listener: { defaultActions: [{ type: "forward" }], tags },
         endpointService: { acceptanceRequired, allowedPrincipals: principals, tags },
-    };
+    });
 }

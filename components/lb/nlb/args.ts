@@ -79,6 +79,10 @@ export interface NetworkLoadBalancerArgs {
     ingressCidrs?: pulumi.Input<string>[];
     /** Listeners by key (letters, digits, hyphens); each has its own target group. At least 1, at most 50. @default required */
     listeners: Record<string, NlbListenerArgs>;
-    /** Tags for every child, merged over `managed-by` and `component`. @default {} */
-    tags?: Tags;
+    /**
+     * Tags for every child, merged over the default tags `managed-by` and `component`. May be an
+     * Output (the default tags are kept); at most 48 (AWS's 50 less the 2 default tags).
+     * @default {}
+     */
+    tags?: pulumi.Input<Tags>;
 }

@@ -3,3 +3,4 @@ export * from "./args";
 export { NetworkLoadBalancer } from "./network-load-balancer";
 export { planNetworkLoadBalancer } from "./plan";
 export type { NetworkLoadBalancerPlan, PlannedNlbListener } from "./plan";
+export { MAX_NLB_LISTENERS, networkLoadBalancerArgsSchema } from "./schema";

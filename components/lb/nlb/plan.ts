@@ -1,6 +1,18 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isKnown, knownList, type PlanContext, type Tags, validateTags, Validator } from "../../../src/core";
-import { checkCertificateArn, checkKey, checkPlacement, checkTargetGroupCommon, lbTags, loadBalancerName, targetGroupName } from "../shared/checks";
+import { isKnown, knownList, type PlanContext, type Tags, validateTags, type Validator } from "../../../src/core";
+import {
+    checkCertificateArn,
+    checkKey,
+    checkPlacement,
+    checkRuleQuota,
+    checkTargetGroupCommon,
+    lbTags,
+    plainRecord,
+    loadBalancerName,
+    targetGroupName,
+    validated,
+} from "../shared/checks";
+import { MAX_NLB_LISTENERS, networkLoadBalancerArgsSchema } from "./schema";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { type PortRule, type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
@@ -65,8 +77,6 @@ export const NLB_TARGET_PROTOCOLS: Record<string, readonly string[]> = {
     TCP_UDP: ["TCP_UDP"],
     TLS: ["TLS", "TCP"],
 };
-/** "Listeners per Network Load Balancer: 50". https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-limits.html */
-export const MAX_NLB_LISTENERS = 50;
 
 function sgProtocols(protocol: string): ("tcp" | "udp")[] {
     if (protocol === "UDP") return ["udp"];
@@ -137,7 +147,10 @@ function planListener(v: Validator, ctx: PlanContext, component: string, key: st
  * limits, and throws one `InputPropertiesError` listing every problem.
  */
 export function planNetworkLoadBalancer(name: string, args: NetworkLoadBalancerArgs, ctx: PlanContext): NetworkLoadBalancerPlan {
-    const v = new Validator(`NetworkLoadBalancer "${name}"`);
+    return validated(`NetworkLoadBalancer "${name}"`, networkLoadBalancerArgsSchema, args, (v) => checkAndPlan(v, name, args, ctx));
+}
+
+function checkAndPlan(v: Validator, name: string, args: NetworkLoadBalancerArgs, ctx: PlanContext): () => NetworkLoadBalancerPlan {
     checkPlacement(v, args);
     const internal = args.internal ?? false;
     const staticIps = args.staticIps ?? false;
@@ -149,16 +162,33 @@ export function planNetworkLoadBalancer(name: string, args: NetworkLoadBalancerA
             v.add("subnetIds", "must be a list known at construction when staticIps is true (one Elastic IP per subnet); the ids in it may be Outputs");
         }
     }
-    validateTags(v, args.tags);
+    validateTags(v, plainRecord(args.tags));
     const tags = lbTags(name, args.tags);
 
-    const listenerArgs = args.listeners ?? {};
+    const listenerArgs = plainRecord(args.listeners) ?? {};
     const keys = Object.keys(listenerArgs);
     if (args.listeners === undefined || keys.length === 0) v.add("listeners", "must have at least one listener, e.g. { https: { port: 443, protocol: \"TCP\", targetGroup: { port: 8443 } } }");
     if (keys.length > MAX_NLB_LISTENERS) v.add("listeners", `must have at most ${MAX_NLB_LISTENERS} listeners (got ${keys.length})`);
     const listeners = keys.map((k) => planListener(v, ctx, name, k, listenerArgs[k], args.vpcId, tags));
     v.unique(listeners.map((l) => ({ value: isKnown(l.port) ? l.port : undefined, path: `listeners.${l.key}.port` })), "listener port");
-    v.throwIfAny();
+    checkRuleQuota(v, args.ingressCidrs, new Set(listeners.flatMap((l) => sgProtocols(l.protocol).map((p) => `${p}/${l.port}`))).size);
+    return () => build(name, args, ctx, { internal, staticIpSubnets, tags, keys, listeners, listenerArgs });
+}
+
+function build(
+    name: string,
+    args: NetworkLoadBalancerArgs,
+    ctx: PlanContext,
+    p: {
+        internal: boolean;
+        staticIpSubnets?: pulumi.Input<string>[];
+        tags: pulumi.Input<Tags>;
+        keys: string[];
+        listeners: PlannedNlbListener[];
+        listenerArgs: Record<string, NlbListenerArgs>;
+    },
+): NetworkLoadBalancerPlan {
+    const { internal, staticIpSubnets, tags, keys, listeners, listenerArgs } = p;
 
     const ingress: PortRule[] = listeners.flatMap((l) => sgProtocols(l.protocol).map((protocol) => ({ protocol, port: l.port })));
     const egress: PortRule[] = keys.flatMap((k) => {

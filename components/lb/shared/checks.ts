@@ -1,5 +1,30 @@
 import * as pulumi from "@pulumi/pulumi";
-import { defaultTags, isDeployTimeValue, isIpv4Cidr, isKnown, knownList, physicalName, type Tags, type Validator } from "../../../src/core";
+import { MAX_SECURITY_GROUP_RULES } from "./schema";
+import { checkShape, defaultTags, isDeployTimeValue, isIpv4Cidr, isKnown, knownList, physicalName, type Tags, Validator, type z } from "../../../src/core";
+
+/**
+ * The validation contract of every lb planner: the args' shape first, then the semantic checks
+ * (`check`), whose problems are collected too (under `Validator.attempt`, so a malformed value that
+ * makes them throw still gives its shape problem), then one `InputPropertiesError` listing every
+ * problem. A path whose shape is wrong gets that one problem only: semantic problems at it or under
+ * it add nothing. `check` returns the builder of the plan, called only when there is no problem.
+ */
+export function validated<T>(subject: string, schema: z.ZodType, args: unknown, check: (v: Validator) => () => T): T {
+    const v = new Validator(subject);
+    const ok = checkShape(v, schema, args);
+    const shapePaths = v.problems.map((p) => p.propertyPath);
+    const semantic = new Validator(subject);
+    const build = semantic.attempt(ok, () => check(semantic));
+    const covered = (path: string) => shapePaths.some((s) => path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
+    for (const p of semantic.problems) if (!covered(p.propertyPath)) v.add(p.propertyPath, p.reason);
+    v.throwIfAny();
+    return (build as () => T)();
+}
+
+/** The value when it is a plain (known, non-list) object, else `undefined`: maps whose shape failed are not walked. */
+export function plainRecord<T extends object>(value: pulumi.Input<T> | undefined): T | undefined {
+    return isKnown(value) && typeof value === "object" && !Array.isArray(value) ? (value as T) : undefined;
+}
 
 /**
  * The tags of every child: the user's over the default tags. When the user's tags are an Output,
@@ -37,6 +62,21 @@ export function checkPlacement(v: Validator, args: { vpcId: pulumi.Input<string>
     v.required(args.vpcId, "vpcId", "the VPC id");
     checkSubnets(v, args.subnetIds);
     checkCidrs(v, args.ingressCidrs, "ingressCidrs");
+}
+
+/**
+ * Each client CIDR gets one ingress rule per listener port (and protocol): together they must fit
+ * AWS's "Inbound or outbound rules per security group" quota of 60.
+ */
+export function checkRuleQuota(v: Validator, cidrs: pulumi.Input<string>[] | undefined, rulesPerCidr: number): void {
+    if (!Array.isArray(cidrs) || rulesPerCidr === 0) return;
+    const rules = cidrs.length * rulesPerCidr;
+    if (rules > MAX_SECURITY_GROUP_RULES) {
+        v.add(
+            "ingressCidrs",
+            `gives ${rules} ingress rules (${cidrs.length} CIDR blocks × ${rulesPerCidr} listener ports), more than AWS's ${MAX_SECURITY_GROUP_RULES} rules per security group: use at most ${Math.floor(MAX_SECURITY_GROUP_RULES / rulesPerCidr)} CIDR blocks`,
+        );
+    }
 }
 
 /** Each known entry must be an IPv4 CIDR block; the list must not be empty. */

@@ -1,0 +1,105 @@
+import { type MutuallyAssignable, planTime } from "../../../src/core";
+import { healthCheckShape, idInput, ingressCidrsSchema, input, int, obj, subnetIdsSchema, tagsSchema, vpcIdSchema, z } from "../shared/schema";
+import type {
+    ApplicationLoadBalancerArgs,
+    FixedResponseActionArgs,
+    ListenerAction,
+    ListenerRuleArgs,
+    ListenerRuleConditionsArgs,
+    RedirectActionArgs,
+    TargetGroupArgs,
+    WeightedForwardArgs,
+} from "./args";
+
+/**
+ * "Condition values per rule: 5", "Target groups per action: 5" and "Rules per Application Load
+ * Balancer (excluding default rules): 100".
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html
+ */
+export const ALB_LIST_LIMITS = { conditionValues: 5, weightedTargetGroups: 5, rules: 100 } as const;
+
+const values = <T extends z.ZodType>(value: T) => z.array(value).max(ALB_LIST_LIMITS.conditionValues);
+
+const targetGroupSchema = obj({
+    port: int().optional(),
+    protocol: z.enum(["HTTP", "HTTPS"]).optional(),
+    targetType: z.enum(["ip", "instance", "lambda"]).optional(),
+    healthCheck: obj({
+        ...healthCheckShape,
+        enabled: z.boolean().optional(),
+        protocol: z.enum(["HTTP", "HTTPS"]).optional(),
+        matcher: z.string().optional(),
+    }).optional(),
+    deregistrationDelaySeconds: int().optional(),
+    stickiness: obj({ durationSeconds: int() }).optional(),
+    slowStartSeconds: int().optional(),
+});
+
+const weightedForwardSchema = obj({
+    targetGroups: z.array(obj({ name: z.string(), weight: int() })).max(ALB_LIST_LIMITS.weightedTargetGroups),
+    stickinessSeconds: int().optional(),
+});
+
+const redirectSchema = obj({
+    protocol: z.enum(["HTTP", "HTTPS"]).optional(),
+    host: input(z.string()).optional(),
+    port: int().optional(),
+    path: z.string().optional(),
+    query: z.string().optional(),
+    statusCode: z.literal([301, 302]),
+});
+
+const fixedResponseSchema = obj({
+    statusCode: int(),
+    contentType: z.enum(["text/plain", "text/css", "text/html", "application/javascript", "application/json"]).optional(),
+    messageBody: z.string().optional(),
+});
+
+/** A {@link ListenerAction}: exactly one of its keys (checked by the planner, which names the ones given). */
+export const listenerActionSchema = obj({
+    forward: z.string().optional(),
+    weightedForward: weightedForwardSchema.optional(),
+    redirect: redirectSchema.optional(),
+    fixedResponse: fixedResponseSchema.optional(),
+});
+
+const conditionsSchema = obj({
+    pathPatterns: values(z.string()).optional(),
+    hostHeaders: values(input(z.string())).optional(),
+    httpHeaders: values(obj({ name: z.string(), values: values(input(z.string())) })).optional(),
+    queryStrings: values(obj({ key: z.string().optional(), value: z.string() })).optional(),
+    methods: values(z.string()).optional(),
+    sourceIps: values(z.string()).optional(),
+});
+
+const ruleSchema = obj({ priority: int().optional(), conditions: conditionsSchema, action: listenerActionSchema });
+
+/** The runtime shape of {@link ApplicationLoadBalancerArgs}. */
+export const applicationLoadBalancerArgsSchema = obj({
+    vpcId: vpcIdSchema,
+    subnetIds: subnetIdsSchema,
+    internal: z.boolean().optional(),
+    ingressCidrs: ingressCidrsSchema.optional(),
+    certificateArn: idInput().optional(),
+    sslPolicy: z.string().optional(),
+    deletionProtection: z.boolean().optional(),
+    idleTimeoutSeconds: int().optional(),
+    accessLogs: obj({ bucket: idInput(), prefix: z.string().optional() }).optional(),
+    targetGroups: planTime(z.record(z.string(), targetGroupSchema), "each key names a target group"),
+    defaultAction: listenerActionSchema,
+    rules: planTime(z.array(ruleSchema).max(ALB_LIST_LIMITS.rules), "each rule is a listener rule").optional(),
+    tags: tagsSchema.optional(),
+});
+
+// The schema and the Args types can't drift apart: each pair must be mutually assignable.
+const drift: [
+    MutuallyAssignable<z.input<typeof targetGroupSchema>, TargetGroupArgs>,
+    MutuallyAssignable<z.input<typeof weightedForwardSchema>, WeightedForwardArgs>,
+    MutuallyAssignable<z.input<typeof redirectSchema>, RedirectActionArgs>,
+    MutuallyAssignable<z.input<typeof fixedResponseSchema>, FixedResponseActionArgs>,
+    MutuallyAssignable<z.input<typeof listenerActionSchema>, ListenerAction>,
+    MutuallyAssignable<z.input<typeof conditionsSchema>, ListenerRuleConditionsArgs>,
+    MutuallyAssignable<z.input<typeof ruleSchema>, ListenerRuleArgs>,
+    MutuallyAssignable<z.input<typeof applicationLoadBalancerArgsSchema>, ApplicationLoadBalancerArgs>,
+] = [true, true, true, true, true, true, true, true];
+void drift;
