@@ -184,7 +184,8 @@ describe("the GitHub workflows", () => {
     it("preview runs the real pulumi preview with comment-on-pr only when the secrets exist", () => {
         const wf = load("preview.yml");
         const check = wf.jobs.credentials.steps[0];
-        expect(check.env?.PULUMI_ACCESS_TOKEN).toBe("${{ secrets.PULUMI_ACCESS_TOKEN }}");
+        // The preview token (read-only): the deploy token lives only in the environments (issue 12).
+        expect(check.env?.PULUMI_ACCESS_TOKEN).toBe("${{ secrets.PULUMI_PREVIEW_TOKEN }}");
         const real = wf.jobs["pulumi-preview"];
         expect(real.needs).toBe("credentials");
         expect(real.if).toBe("needs.credentials.outputs.available == 'true'");
