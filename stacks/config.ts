@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { isIpv4Cidr } from "../src/core/syntax";
 
 /**
  * The typed, validated configuration of the environment programs. Every key lives in
@@ -29,6 +30,18 @@ const tiers = z.strictObject({
     nlb: z.boolean(),
     gwlb: z.boolean(),
     mesh: z.boolean(),
+});
+
+const cidr = z.string().refine(isIpv4Cidr, "must be an IPv4 CIDR block such as 10.0.0.0/24");
+
+/**
+ * Who reaches the EKS API besides the nodes and the stack's deploy-runner security group: extra
+ * networks on the private endpoint (a VPN, a peered VPC), and the public endpoint for a few CIDRs
+ * (for the first `pulumi up`, before the runner exists; EKS allows at most 40).
+ */
+const apiAccess = z.strictObject({
+    privateAccessCidrs: z.array(cidr).max(58).default([]),
+    publicAccessCidrs: z.array(cidr).min(1).max(40).optional(),
 });
 
 const container = z.strictObject({
@@ -77,6 +90,12 @@ export const configSchema = z.strictObject({
             version: z.string(),
             general: z.strictObject({ instanceType: z.string(), capacity }),
             spot: z.strictObject({ instanceTypes: z.array(z.string()).min(1), capacity }).optional(),
+            apiAccess: apiAccess.default({ privateAccessCidrs: [] }),
+            /** The IAM role that runs `pulumi up` (the deploy jobs' AWS_ROLE_TO_ASSUME): an explicit cluster-admin access entry. */
+            deployerRoleArn: z
+                .string()
+                .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+/, "must be an IAM role ARN, arn:aws:iam::<account>:role/<name>")
+                .optional(),
         })
         .optional(),
     webApp: z

@@ -32,11 +32,12 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
     if (tiers.ec2) webGroup(ctx, net, alb);
     if (tiers.lambda) outputs.apiEndpoint = orderApi(ctx, net)?.url;
     if (tiers.eks) {
-        const cluster = platformCluster(ctx, net);
-        if (cluster) {
-            outputs.eksClusterName = cluster.clusterName;
-            outputs.kubeconfig = pulumi.secret(cluster.kubeconfig);
-            webApp(ctx, cluster.provider);
+        const platform = platformCluster(ctx, net);
+        if (platform) {
+            outputs.eksClusterName = platform.cluster.clusterName;
+            outputs.kubeconfig = pulumi.secret(platform.cluster.kubeconfig);
+            outputs.deployRunnerSecurityGroupId = platform.runnerSecurityGroupId;
+            webApp(ctx, platform.cluster.provider);
         }
     }
     if (tiers.nlb) outputs.nlbDnsName = networkLoadBalancer(ctx, net, alb)?.dnsName;

@@ -21,6 +21,8 @@ export interface SystemOutputs {
     ecsClusterName?: pulumi.Output<string>;
     eksClusterName?: pulumi.Output<string>;
     kubeconfig?: pulumi.Output<string>;
+    /** The security group to start the self-hosted deploy runner in (the EKS API admits it). */
+    deployRunnerSecurityGroupId?: pulumi.Output<string>;
     nlbDnsName?: pulumi.Output<string>;
     gwlbServiceName?: pulumi.Output<string>;
 }

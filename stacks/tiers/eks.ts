@@ -1,12 +1,40 @@
+import * as aws from "@pulumi/aws";
 import { EksCluster } from "../../src";
 import type { SystemContext } from "./context";
 import type { Network } from "./network";
 
-/** The platform EKS cluster: an on-demand general node group, an optional Spot group, a Fargate profile. */
-export function platformCluster(ctx: SystemContext, net: Network): EksCluster | undefined {
+/**
+ * The security group of the self-hosted deploy runner (README, "Deploying for real"): the one
+ * thing, besides the nodes, the private API endpoint admits. The runner needs only HTTPS out
+ * (GitHub, npm, Pulumi Cloud, the AWS APIs and the cluster's API).
+ */
+function deployRunnerSecurityGroup({ tags }: SystemContext, net: Network): aws.ec2.SecurityGroup {
+    const group = new aws.ec2.SecurityGroup("deploy-runner", {
+        vpcId: net.vpcId,
+        description: "Self-hosted GitHub Actions runner that deploys this stack",
+        tags: { ...tags, Name: "deploy-runner" },
+    });
+    new aws.vpc.SecurityGroupEgressRule("deploy-runner-https", {
+        securityGroupId: group.id,
+        cidrIpv4: "0.0.0.0/0",
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        description: "HTTPS out",
+        tags,
+    });
+    return group;
+}
+
+/**
+ * The platform EKS cluster: an on-demand general node group, an optional Spot group, a Fargate
+ * profile; its API reached by the deploy runner's security group and the networks in config.
+ */
+export function platformCluster(ctx: SystemContext, net: Network) {
     const { config, tags } = ctx;
     const e = config.eks;
     if (!e) return undefined;
+    const runner = deployRunnerSecurityGroup(ctx, net);
     const spot = e.spot && {
         instanceTypes: e.spot.instanceTypes,
         capacityType: "SPOT" as const,
@@ -15,7 +43,7 @@ export function platformCluster(ctx: SystemContext, net: Network): EksCluster | 
         desiredSize: e.spot.capacity.desired,
         labels: { role: "worker", lifecycle: "spot" },
     };
-    return new EksCluster("platform", {
+    const cluster = new EksCluster("platform", {
         vpcId: net.vpcId,
         privateSubnetIds: net.privateSubnets,
         publicSubnetIds: net.publicSubnets,
@@ -34,6 +62,8 @@ export function platformCluster(ctx: SystemContext, net: Network): EksCluster | 
             ...(spot ? { spot } : {}),
         },
         fargateProfiles: { batch: { selectors: [{ namespace: "production", labels: { compute: "fargate" } }] } },
+        apiAccess: { privateAccessSecurityGroupIds: [runner.id], ...e.apiAccess },
         tags,
     });
+    return { cluster, runnerSecurityGroupId: runner.id };
 }
