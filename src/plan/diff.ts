@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import { z } from "zod";
 import { joinPath } from "../core/validation";
+import { CheckReport, renderViolationsMarkdown } from "./check";
 import { isSecretMarker, Plan, PLAN_FORMAT_VERSION, PlannedResource, PlanValue } from "./types";
 
 /**
@@ -518,6 +519,11 @@ export interface MarkdownOptions {
      * @default 60000
      */
     maxChars?: number;
+    /**
+     * The policy check of the head plan (and of the base, to mark what is new): a section
+     * under the summary lists its violations, new ones first. @default none
+     */
+    violations?: { head: CheckReport; base?: CheckReport };
 }
 
 /** One resource's lines in the markdown. */
@@ -549,6 +555,7 @@ export function renderDiffMarkdown(diff: PlanDiff, options: MarkdownOptions = {}
         isEmptyDiff(diff) ? `**No changes** (${diff.unchanged} resources unchanged).` : `**${diffSummary(diff)}**`,
         ...secretsNote(diff),
     );
+    if (options.violations) head.push(...renderViolationsMarkdown(options.violations.head, { base: options.violations.base, maxRows: 30 }));
     const body: { heading: string[]; items: string[][] }[] = diff.groups.map((g) => {
         const c = g.component;
         return {
