@@ -63,6 +63,8 @@ export function platformCluster(ctx: SystemContext, net: Network) {
         },
         fargateProfiles: { batch: { selectors: [{ namespace: "production", labels: { compute: "fargate" } }] } },
         apiAccess: { privateAccessSecurityGroupIds: [runner.id], ...e.apiAccess },
+        // The deploy role's cluster-admin access entry, explicit rather than the creator's implicit one.
+        ...(e.deployerRoleArn ? { access: { deployerPrincipalArn: e.deployerRoleArn } } : {}),
         tags,
     });
     return { cluster, runnerSecurityGroupId: runner.id };
