@@ -220,6 +220,14 @@ export const DEFAULT_CALLS: Record<string, CallHandler> = {
     }),
     // The VPC looked up by id (load balancers read its CIDR for security-group rules). Every VPC
     // the plan knows has the awsx default CIDR, 10.0.0.0/16.
+    // EksCluster.addons with version "latest": a version in EKS's own shape.
+    "aws:eks/getAddonVersion:getAddonVersion": (i) => ({
+        id: String(i.addonName),
+        addonName: i.addonName,
+        kubernetesVersion: i.kubernetesVersion,
+        mostRecent: i.mostRecent ?? false,
+        version: `v1.0.0-eksbuild.${i.mostRecent ? 2 : 1}`,
+    }),
     "aws:ec2/getVpc:getVpc": (i, c) => {
         const id = typeof i.id === "string" ? i.id : `vpc-${hex("default-vpc", 17)}`;
         // A VPC this program created (aws.ec2.Vpc, or awsx's) answers with its own CIDR block.
