@@ -252,7 +252,7 @@ function checkSchedules(v: Validator, p: ScalingPolicies, target: ScalingTarget)
 
 /**
  * min ≤ desired ≤ max for whichever of the three are known numbers. A broken order is reported
- * at `desired` when it is involved, else at `max`.
+ * at both fields of the pair, so whichever of them is wrong is named.
  */
 export function checkCapacityOrder(
     v: Validator,
@@ -264,9 +264,19 @@ export function checkCapacityOrder(
     const min = num(values.min);
     const max = num(values.max);
     const desired = num(values.desired);
-    if (min !== undefined && max !== undefined && min > max) v.add(paths.max, `must be at least ${names.min} ${min} (got ${max})`);
-    if (desired !== undefined && min !== undefined && desired < min) v.add(paths.desired, `must be at least ${names.min} ${min} (got ${desired}); ${names.min} ≤ ${names.desired} ≤ ${names.max}`);
-    if (desired !== undefined && max !== undefined && desired > max) v.add(paths.desired, `must be at most ${names.max} ${max} (got ${desired}); ${names.min} ≤ ${names.desired} ≤ ${names.max}`);
+    const order = `${names.min} ≤ ${names.desired} ≤ ${names.max}`;
+    if (min !== undefined && max !== undefined && min > max) {
+        v.add(paths.min, `must be at most ${names.max} ${max} (got ${min})`);
+        v.add(paths.max, `must be at least ${names.min} ${min} (got ${max})`);
+    }
+    if (desired !== undefined && min !== undefined && desired < min) {
+        v.add(paths.desired, `must be at least ${names.min} ${min} (got ${desired}); ${order}`);
+        v.add(paths.min, `must be at most ${names.desired} ${desired} (got ${min}); ${order}`);
+    }
+    if (desired !== undefined && max !== undefined && desired > max) {
+        v.add(paths.desired, `must be at most ${names.max} ${max} (got ${desired}); ${order}`);
+        v.add(paths.max, `must be at least ${names.desired} ${desired} (got ${max}); ${order}`);
+    }
 }
 
 function checkPredictive(v: Validator, p: ScalingPolicies, target: ScalingTarget): void {

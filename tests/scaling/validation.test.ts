@@ -222,11 +222,11 @@ describe("validateScalingPolicies: schedules", () => {
         expect(paths({ schedules: [{ name: "x", cron: "0 9 * * *", timezone: "Asia/Tokyo", minCapacity: 1 }] })).toEqual([]);
     });
 
-    it("min ≤ desired ≤ max", () => {
-        expect(paths({ schedules: [{ name: "x", cron: "0 9 * * *", minCapacity: 10, desiredCapacity: 5, maxCapacity: 30 }] })).toEqual(["schedules[0].desiredCapacity"]);
-        expect(paths({ schedules: [{ name: "x", cron: "0 9 * * *", minCapacity: 1, desiredCapacity: 40, maxCapacity: 30 }] })).toEqual(["schedules[0].desiredCapacity"]);
-        expect(paths({ schedules: [{ name: "x", cron: "0 9 * * *", minCapacity: 31, maxCapacity: 30 }] })).toEqual(["schedules[0].maxCapacity"]);
-        expect(paths({ schedules: [{ name: "x", cron: "cron(0 9 ? * * *)", minCapacity: 31, maxCapacity: 30 }] }, "ecs")).toEqual(["schedules[0].maxCapacity"]);
+    it("min ≤ desired ≤ max, reported at both fields of the broken pair (either may be the wrong one)", () => {
+        expect(paths({ schedules: [{ name: "x", cron: "0 9 * * *", minCapacity: 10, desiredCapacity: 5, maxCapacity: 30 }] })).toEqual(["schedules[0].desiredCapacity", "schedules[0].minCapacity"]);
+        expect(paths({ schedules: [{ name: "x", cron: "0 9 * * *", minCapacity: 1, desiredCapacity: 40, maxCapacity: 30 }] })).toEqual(["schedules[0].desiredCapacity", "schedules[0].maxCapacity"]);
+        expect(paths({ schedules: [{ name: "x", cron: "0 9 * * *", minCapacity: 31, maxCapacity: 30 }] })).toEqual(["schedules[0].minCapacity", "schedules[0].maxCapacity"]);
+        expect(paths({ schedules: [{ name: "x", cron: "cron(0 9 ? * * *)", minCapacity: 31, maxCapacity: 30 }] }, "ecs")).toEqual(["schedules[0].minCapacity", "schedules[0].maxCapacity"]);
     });
 
     it("capacities are whole numbers ≥ 0, and a schedule must set one", () => {
