@@ -345,3 +345,13 @@ export type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true
 export function argsJsonSchema(schema: z.ZodType): Record<string, unknown> {
     return z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as Record<string, unknown>;
 }
+
+/**
+ * The kind of schema at `path` (`object`, `record`, `array`, `string`, …), looking through
+ * optional, `input()` and `planTime()` wrappers; `undefined` when the path leads nowhere. Tools
+ * (the property tests, docs) use it to tell a map's free-form keys from an object's fixed ones.
+ */
+export function schemaKindAt(schema: z.ZodType, path: readonly PropertyKey[]): string | undefined {
+    const at = schemaAt(schema, path);
+    return at ? (at as unknown as { _zod: { def: { type: string } } })._zod.def.type : undefined;
+}

@@ -13,6 +13,8 @@ export interface ComponentUnderTest {
     folder: string;
     plan: (name: string, args: unknown, ctx: { stack: string; now: Date }) => unknown;
     validArgs: unknown;
+    /** The args' zod shape (`schema.ts`), when the component has one. */
+    schema?: import("zod").ZodType;
     /** The component class, for runs under the mocks. */
     Component: new (name: string, args: unknown) => unknown;
 }
@@ -32,6 +34,9 @@ export async function componentsUnderTest(): Promise<{ found: ComponentUnderTest
         const planMod = (await import(path.join(dir, "plan.ts"))) as Record<string, unknown>;
         const indexMod = (await import(path.join(dir, "index.ts"))) as Record<string, unknown>;
         const fixtureMod = (await import(fixture)) as Record<string, unknown>;
+        const schemaFile = path.join(dir, "schema.ts");
+        const schemaMod = fs.existsSync(schemaFile) ? ((await import(schemaFile)) as Record<string, unknown>) : {};
+        const schema = Object.entries(schemaMod).find(([k]) => k.endsWith("ArgsSchema"))?.[1] as import("zod").ZodType | undefined;
         const plan = planMod[`plan${c.className}`];
         const Component = indexMod[c.className];
         if (typeof plan !== "function" || typeof Component !== "function" || fixtureMod.validArgs === undefined) {
@@ -44,6 +49,7 @@ export async function componentsUnderTest(): Promise<{ found: ComponentUnderTest
             folder: c.folder,
             plan: plan as ComponentUnderTest["plan"],
             validArgs: fixtureMod.validArgs,
+            schema,
             Component: Component as ComponentUnderTest["Component"],
         });
     }
