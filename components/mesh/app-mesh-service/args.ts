@@ -88,6 +88,10 @@ export interface AppMeshServiceArgs {
     timeout?: AppMeshTimeout;
     /** Virtual service names the versions call; Envoy only lets them reach these. @default [] */
     backends?: pulumi.Input<string>[];
-    /** Tags for every App Mesh resource, merged over the default tags. @default {} */
-    tags?: Tags;
+    /**
+     * Tags for every App Mesh resource, merged over the default tags. May be an Output; the
+     * default tags are kept either way.
+     * @default {}
+     */
+    tags?: pulumi.Input<Tags>;
 }

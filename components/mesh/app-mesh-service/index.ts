@@ -1,4 +1,5 @@
 export * from "./args";
+export { appMeshServiceArgsSchema } from "./schema";
 export { AppMeshService } from "./app-mesh-service";
 export {
     planAppMeshService,

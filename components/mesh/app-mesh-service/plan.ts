@@ -1,6 +1,8 @@
 import type * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
-import { defaultTags, isKnown, joinPath, type PlanContext, physicalName, type Tags, validateTags, Validator } from "../../../src/core";
+import * as pulumi from "@pulumi/pulumi";
+import { defaultTags, isDeployTimeValue, isKnown, joinPath, type PlanContext, physicalName, type Tags, validateTags, Validator } from "../../../src/core";
+import { planWithShape } from "../../kubernetes/shared/checked";
+import { appMeshServiceArgsSchema } from "./schema";
 import { AppMeshHealthCheck, AppMeshHttpRetryEvent, AppMeshProtocol, AppMeshServiceArgs, AppMeshTcpRetryEvent } from "./args";
 
 export const APPMESH_PROTOCOLS: readonly AppMeshProtocol[] = ["http", "http2", "grpc", "tcp"];
@@ -59,8 +61,8 @@ export interface AppMeshServicePlan {
     backends: pulumi.Input<string>[];
     /** Warnings the component logs. */
     warnings: string[];
-    /** The tags of every App Mesh resource: the defaults under the user's. */
-    tags: Tags;
+    /** The tags of every App Mesh resource: the defaults under the user's (an Output when the user's are). */
+    tags: pulumi.Input<Tags>;
     /** The mesh's final inputs, when `createMesh`. */
     mesh?: aws.appmesh.MeshArgs;
     /** Each version's virtual node, by version name (`meshName` is the planned name; the component passes the created mesh's). */
@@ -101,7 +103,7 @@ function routeSpec(plan: Summary): RouteSpec {
 }
 
 /** The final inputs of every child, from the checked summary. */
-function children(plan: Summary, tags: Tags): Pick<AppMeshServicePlan, "mesh" | "virtualNodes" | "virtualRouter" | "route" | "virtualService"> {
+function children(plan: Summary, tags: pulumi.Input<Tags>): Pick<AppMeshServicePlan, "mesh" | "virtualNodes" | "virtualRouter" | "route" | "virtualService"> {
     const meshName = (plan.createMeshName ?? plan.meshName) as pulumi.Input<string>;
     const timeout = listenerTimeout(plan);
     const portMapping = { port: plan.port, protocol: plan.protocol };
@@ -156,8 +158,11 @@ function checkHealthCheck(v: Validator, hc: AppMeshHealthCheck, path: string): v
  * Plans an {@link AppMeshService}: validates every argument against App Mesh's documented
  * limits (collecting all problems into one `InputPropertiesError`) and returns what to create.
  */
-export function planAppMeshService(name: string, args: AppMeshServiceArgs, _ctx: PlanContext): AppMeshServicePlan {
-    const v = new Validator(`AppMeshService "${name}"`);
+export function planAppMeshService(name: string, args: AppMeshServiceArgs, ctx: PlanContext): AppMeshServicePlan {
+    return planWithShape(`AppMeshService "${name}"`, appMeshServiceArgsSchema, args, (v) => planChecked(v, name, args ?? ({} as AppMeshServiceArgs), ctx));
+}
+
+function planChecked(v: Validator, name: string, args: AppMeshServiceArgs, _ctx: PlanContext): AppMeshServicePlan {
     const protocol = args.protocol ?? "http";
     const versions = args.versions ?? {};
     const keys = Object.keys(versions);
@@ -212,7 +217,7 @@ export function planAppMeshService(name: string, args: AppMeshServiceArgs, _ctx:
     (args.backends ?? []).forEach((b, i) => {
         if (isKnown(b) && b === "") v.add(joinPath("backends", i), "must be a virtual service name, e.g. api.production.svc.cluster.local");
     });
-    validateTags(v, args.tags);
+    if (isKnown(args.tags)) validateTags(v, args.tags as Tags);
     v.throwIfAny();
 
     const nodes: AppMeshNodePlan[] = keys.map((key) => {
@@ -269,6 +274,9 @@ export function planAppMeshService(name: string, args: AppMeshServiceArgs, _ctx:
         backends: [...(args.backends ?? [])],
         warnings,
     };
-    const tags = defaultTags(name, args.tags);
+    // The user's tags over the defaults; when they are an Output, the merge waits for them.
+    const tags = isDeployTimeValue(args.tags)
+        ? pulumi.output(args.tags as pulumi.Input<Tags>).apply((t) => defaultTags(name, t))
+        : defaultTags(name, args.tags as Tags | undefined);
     return { ...summary, tags, ...children(summary, tags) };
 }

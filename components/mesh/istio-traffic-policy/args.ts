@@ -57,10 +57,11 @@ export interface IstioRetries {
      * The conditions to retry on: Envoy retry policies (`5xx`, `gateway-error`, `reset`,
      * `connect-failure`, `retriable-4xx`, `refused-stream`, `retriable-status-codes`, …), gRPC
      * statuses (`cancelled`, `deadline-exceeded`, `internal`, `resource-exhausted`, `unavailable`)
-     * or HTTP status codes such as `503`. Not allowed with `attempts: 0`.
+     * or HTTP status codes such as `503`. A list, or one comma-separated string as Istio writes it
+     * (`"5xx,gateway-error,connect-failure"`). Not allowed with `attempts: 0`.
      * @default none (Istio's default: connect-failure, refused-stream, unavailable, cancelled, retriable-status-codes)
      */
-    retryOn?: string[];
+    retryOn?: string[] | string;
 }
 
 /** One HTTP route of the VirtualService. Routes are evaluated in order; the first match wins. */

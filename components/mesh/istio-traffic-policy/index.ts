@@ -1,4 +1,5 @@
 export * from "./args";
+export { istioTrafficPolicyArgsSchema } from "./schema";
 export { IstioTrafficPolicy } from "./istio-traffic-policy";
 export {
     planIstioTrafficPolicy,

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isKnown, joinPath, type PlanContext, Validator } from "../../../src/core";
 import { dnsLabelProblem, labelKeyProblem, labelValueProblem } from "../../../src/core";
+import { planWithShape } from "../../kubernetes/shared/checked";
 import { checkIstioDuration } from "../shared/duration";
+import { istioTrafficPolicyArgsSchema } from "./schema";
 import { compact, type IstioObject, istioMetadata, istioObjectName } from "../shared/istio-object";
 import {
     IstioConnectionPool,
@@ -112,6 +114,12 @@ export interface IstioTrafficPolicyPlan {
     warnings: string[];
 }
 
+/** The retry conditions of `retryOn`, a list or Istio's comma-separated string (each trimmed, as Istio does). */
+function retryConditions(retryOn: string[] | string | undefined): string[] {
+    if (retryOn === undefined) return [];
+    return typeof retryOn === "string" ? retryOn.split(",").map((c) => c.trim()) : retryOn;
+}
+
 function checkMatch(v: Validator, match: IstioRouteMatch, path: string): void {
     const headers = match.headers ?? {};
     const conditions = Object.keys(headers).length + (match.uriPrefix !== undefined ? 1 : 0) + (match.uriExact !== undefined ? 1 : 0);
@@ -150,10 +158,14 @@ function checkRoute(v: Validator, route: IstioRoute, path: string, subsets: Set<
         // Istio rejects a retry policy configured while retries are off (attempts 0).
         if (r.attempts === 0 && r.perTryTimeout !== undefined) v.add(joinPath(rp, "perTryTimeout"), "must not be set when attempts is 0 (retries off): remove it or set attempts to 1 or more");
         if (r.attempts === 0 && r.retryOn !== undefined) v.add(joinPath(rp, "retryOn"), "must not be set when attempts is 0 (retries off): remove it or set attempts to 1 or more");
-        (r.retryOn ?? []).forEach((cond, k) => {
+        // A comma-separated string (Istio's own form) is checked condition by condition, at its own path.
+        const listed = Array.isArray(r.retryOn);
+        retryConditions(r.retryOn).forEach((cond, k) => {
             const isStatus = /^[1-5]\d\d$/.test(cond);
             if (!isStatus && !ISTIO_RETRY_ON.includes(cond)) {
-                v.add(joinPath(rp, "retryOn", k), `must be an HTTP status code (100-599) or one of ${ISTIO_RETRY_ON.join(", ")} (got ${JSON.stringify(cond)})`);
+                const at = listed ? joinPath(rp, "retryOn", k) : joinPath(rp, "retryOn");
+                const which = listed ? "" : `condition ${k + 1} `;
+                v.add(at, `${which}must be an HTTP status code (100-599) or one of ${ISTIO_RETRY_ON.join(", ")} (got ${JSON.stringify(cond)})`);
             }
         });
     }
@@ -220,7 +232,7 @@ function routeSpec(route: IstioRoute, host: pulumi.Input<string>): IstioHttpRout
         ? compact({
               attempts: route.retries.attempts,
               perTryTimeout: route.retries.perTryTimeout,
-              retryOn: route.retries.retryOn && route.retries.retryOn.length > 0 ? route.retries.retryOn.join(",") : undefined,
+              retryOn: retryConditions(route.retries.retryOn).length > 0 ? retryConditions(route.retries.retryOn).join(",") : undefined,
           })
         : undefined;
     return compact({
@@ -254,8 +266,11 @@ function trafficPolicySpec(tp: IstioTrafficPolicySettings): IstioTrafficPolicySp
  * Plans an {@link IstioTrafficPolicy}: validates every argument (collecting all problems into
  * one `InputPropertiesError`) and returns the VirtualService and DestinationRule specs.
  */
-export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArgs, _ctx: PlanContext): IstioTrafficPolicyPlan {
-    const v = new Validator(`IstioTrafficPolicy "${name}"`);
+export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArgs, ctx: PlanContext): IstioTrafficPolicyPlan {
+    return planWithShape(`IstioTrafficPolicy "${name}"`, istioTrafficPolicyArgsSchema, args, (v) => planChecked(v, name, args ?? ({} as IstioTrafficPolicyArgs), ctx));
+}
+
+function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _ctx: PlanContext): IstioTrafficPolicyPlan {
     const subsets = args.subsets ?? {};
     const subsetNames = new Set(Object.keys(subsets));
     const routes = args.routes;
