@@ -72,14 +72,129 @@ export interface LambdaVpcArgs {
     vpcId?: pulumi.Input<string>;
 }
 
-/** An API Gateway HTTP API in front of the function. */
+/**
+ * Who may call a route: `"jwt"` (a bearer token checked by a JWT authorizer), `"iam"` (requests
+ * signed with AWS credentials that IAM allows `execute-api:Invoke`), or `"none"` (public: say so
+ * explicitly; the policy pack flags it in prod).
+ */
+export type LambdaHttpAuth = "none" | "iam" | "jwt";
+
+/** A JWT authorizer: an Amazon Cognito user pool or any OpenID Connect issuer. */
+export interface LambdaJwtAuthorizerArgs {
+    /**
+     * The token issuer, an HTTPS URL whose `/.well-known/openid-configuration` API Gateway reads,
+     * e.g. `https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI` or
+     * `https://example.eu.auth0.com/`. May be an Output.
+     * @default none (exactly one of `issuer` and `cognitoUserPoolId` is required)
+     */
+    issuer?: pulumi.Input<string>;
+    /**
+     * A Cognito user pool id, `<region>_<id>`; the issuer becomes
+     * `https://cognito-idp.<region>.amazonaws.com/<id>`. Known at plan time (not an Output): use
+     * `issuer` for an Output.
+     * @default none (exactly one of `issuer` and `cognitoUserPoolId` is required)
+     */
+    cognitoUserPoolId?: string;
+    /**
+     * The accepted `aud` values (for Cognito: the app client ids; Cognito access tokens carry the
+     * client id in `client_id`, which API Gateway also accepts), 1 to 50. The list is known at
+     * plan time; the values may be Outputs.
+     * @default required
+     */
+    audience: pulumi.Input<string>[];
+    /**
+     * Where the token is read, as an API Gateway identity source. Known at plan time (not an Output).
+     * @default "$request.header.Authorization"
+     */
+    identitySource?: string;
+}
+
+/** Request throttling of a stage or a route (a token bucket). */
+export interface LambdaHttpThrottlingArgs {
+    /**
+     * Steady requests per second, 0–10000 (API Gateway's account-level default quota is 10,000).
+     * Known at plan time (not an Output).
+     * @default required
+     */
+    rateLimit: number;
+    /**
+     * Requests that may arrive at once above the rate, a whole number 0–5000 (the account-level
+     * default burst). Known at plan time (not an Output).
+     * @default required
+     */
+    burstLimit: number;
+}
+
+/** Settings of one route that differ from the API's. */
+export interface LambdaHttpRouteSettingsArgs {
+    /**
+     * Who may call this route. Known at plan time (not an Output).
+     * @default the API's `auth`
+     */
+    auth?: LambdaHttpAuth;
+    /**
+     * With `auth: "jwt"`: the key in `jwtAuthorizers` that checks this route's tokens. Known at plan
+     * time (not an Output).
+     * @default the API's `authorizer`, or the only JWT authorizer
+     */
+    authorizer?: string;
+    /**
+     * With `auth: "jwt"`: OAuth scopes a token must hold one of, at most 10. Known at plan time (not an Output).
+     * @default the API's `scopes` (none: any valid token)
+     */
+    scopes?: string[];
+    /**
+     * This route's throttling. Known at plan time (not an Output).
+     * @default the stage's
+     */
+    throttling?: LambdaHttpThrottlingArgs;
+}
+
+/**
+ * An API Gateway HTTP API in front of the function. Every route says who may call it: `auth` for
+ * the API, or `routeSettings[route].auth`; a route with neither is an error.
+ */
 export interface LambdaHttpEventArgs {
     /**
-     * Route keys, `"METHOD /path"` (e.g. `"POST /orders"`, `"GET /orders/{id}"`) or `"$default"`.
+     * Route keys, `"METHOD /path"` (e.g. `"POST /orders"`, `"GET /orders/{id}"`) or `"$default"`, at most 300.
      * Known at plan time (not an Output).
      * @default required (at least one)
      */
     routes: string[];
+    /**
+     * Who may call the routes that don't set their own: `"jwt"`, `"iam"` or `"none"` (public, explicitly).
+     * Known at plan time (not an Output).
+     * @default none: every route must then set `routeSettings[route].auth`
+     */
+    auth?: LambdaHttpAuth;
+    /**
+     * With `auth: "jwt"`: the key in `jwtAuthorizers` that checks the tokens. Known at plan time (not an Output).
+     * @default the only JWT authorizer
+     */
+    authorizer?: string;
+    /**
+     * With `auth: "jwt"`: OAuth scopes a token must hold one of, at most 10. Known at plan time (not an Output).
+     * @default none (any valid token)
+     */
+    scopes?: string[];
+    /**
+     * JWT authorizers by name (the name is the authorizer's name in API Gateway, 1–128
+     * characters), at most 10. Known at plan time (not an Output).
+     * @default none
+     */
+    jwtAuthorizers?: Record<string, LambdaJwtAuthorizerArgs>;
+    /**
+     * The `$default` stage's throttling, for every route without its own. Known at plan time (not an Output).
+     * @default `{ rateLimit: 100, burstLimit: 200 }`: a cap well under the account's 10,000 requests
+     * per second, so one API can't starve the others or run the function into its concurrency limit
+     */
+    throttling?: LambdaHttpThrottlingArgs;
+    /**
+     * Per-route auth, scopes and throttling, keyed by route key (each must be in `routes`). Known
+     * at plan time (not an Output).
+     * @default none
+     */
+    routeSettings?: Record<string, LambdaHttpRouteSettingsArgs>;
 }
 
 /** An EventBridge rule that invokes the function on a schedule. */

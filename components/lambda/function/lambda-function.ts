@@ -54,6 +54,8 @@ export class LambdaFunction extends pulumi.ComponentResource {
     readonly httpStage?: aws.apigatewayv2.Stage;
     /** The HTTP API's routes, in the order given. */
     readonly httpRoutes: aws.apigatewayv2.Route[] = [];
+    /** The HTTP API's JWT authorizers, in the order of `events.http.jwtAuthorizers`. */
+    readonly httpAuthorizers: aws.apigatewayv2.Authorizer[] = [];
     /** The HTTP API's access log group. */
     readonly accessLogGroup?: aws.cloudwatch.LogGroup;
     /** The HTTP API's endpoint URL. */
@@ -159,6 +161,7 @@ export class LambdaFunction extends pulumi.ComponentResource {
             this.httpApi = http.api;
             this.httpStage = http.stage;
             this.accessLogGroup = http.accessLogGroup;
+            this.httpAuthorizers = http.authorizers;
             this.url = http.api.apiEndpoint;
         }
         this.createEvents(plan);
@@ -231,11 +234,19 @@ export class LambdaFunction extends pulumi.ComponentResource {
             { ...http.integration.args, apiId: api.id, integrationUri: this.alias.invokeArn },
             parent,
         );
+        const authorizers = http.authorizers.map(
+            (a) => new aws.apigatewayv2.Authorizer(a.name, { ...a.args, apiId: api.id }, parent),
+        );
         for (const r of http.routes) {
             this.httpRoutes.push(
                 new aws.apigatewayv2.Route(
                     r.name,
-                    { ...r.args, apiId: api.id, target: pulumi.interpolate`integrations/${integration.id}` },
+                    {
+                        ...r.args,
+                        apiId: api.id,
+                        target: pulumi.interpolate`integrations/${integration.id}`,
+                        ...(r.authorizer !== undefined ? { authorizerId: authorizers[r.authorizer].id } : {}),
+                    },
                     parent,
                 ),
             );
@@ -247,10 +258,11 @@ export class LambdaFunction extends pulumi.ComponentResource {
                 apiId: api.id,
                 accessLogSettings: { ...http.stage.args.accessLogSettings, destinationArn: accessLogGroup.arn },
             },
-            parent,
+            // Route-level throttling names routes, which must exist first.
+            { parent: this, dependsOn: this.httpRoutes },
         );
         this.permit(http.permission, pulumi.interpolate`${api.executionArn}/*/*`);
-        return { api, stage, accessLogGroup };
+        return { api, stage, accessLogGroup, authorizers };
     }
 
     private createEvents(plan: LambdaFunctionPlan): void {

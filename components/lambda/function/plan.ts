@@ -19,10 +19,14 @@ import {
     Validator,
 } from "../../../src/core";
 import { type AutoScalingArgs, toApplicationAutoScaling } from "../../../src/scaling";
-import { routeKeyProblem, scheduleExpressionProblem } from "../shared/expressions";
+import { type ChildPlan, type PermissionPlan, permission } from "../shared/children";
+import { scheduleExpressionProblem } from "../shared/expressions";
+import { checkHttpApi, type HttpApiPlan, layoutHttpApi } from "../shared/http-api";
 import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "../shared/runtimes";
 import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
 import { lambdaFunctionArgsSchema } from "./schema";
+
+export type { ChildPlan, HttpApiPlan, PermissionPlan };
 
 /** The alias every event source invokes and provisioned concurrency lives on. */
 export const LIVE_ALIAS = "live";
@@ -52,12 +56,6 @@ export const RESERVED_ENVIRONMENT = [
     "LAMBDA_RUNTIME_DIR",
 ] as const;
 
-/** One child the component creates: its Pulumi name and its final plain inputs (the component adds only Outputs). */
-export interface ChildPlan<A> {
-    name: string;
-    args: A;
-}
-
 /** The code of the function, in one of its three forms. */
 export type LambdaCodePlan =
     | { kind: "path"; path: string }
@@ -80,9 +78,6 @@ export interface StatementPlan extends Omit<PolicyStatement, "Resource"> {
     resourceOf?: "logGroup" | "deadLetterQueue";
 }
 
-/** An invoke permission on the `live` alias; the component adds the function, the qualifier and a child's ARN as `sourceArn`. */
-export type PermissionPlan = ChildPlan<Omit<aws.lambda.PermissionArgs, "function" | "qualifier">>;
-
 /** The Application Auto Scaling fields every policy and action takes from the scalable target. */
 type TargetFields = "resourceId" | "scalableDimension" | "serviceNamespace";
 
@@ -93,17 +88,6 @@ export interface ScalingPlan {
     /** One alarm per step policy; `policy` is the index in `policies` whose ARN is its action. */
     alarms: (ChildPlan<Omit<aws.cloudwatch.MetricAlarmArgs, "alarmActions">> & { policy: number })[];
     scheduledActions: ChildPlan<Omit<aws.appautoscaling.ScheduledActionArgs, TargetFields>>[];
-}
-
-/** The HTTP API in front of the function. */
-export interface HttpApiPlan {
-    accessLogGroup: ChildPlan<aws.cloudwatch.LogGroupArgs>;
-    api: ChildPlan<aws.apigatewayv2.ApiArgs>;
-    integration: ChildPlan<Omit<aws.apigatewayv2.IntegrationArgs, "apiId" | "integrationUri">>;
-    routes: ChildPlan<Omit<aws.apigatewayv2.RouteArgs, "apiId" | "target">>[];
-    /** The component adds `accessLogSettings.destinationArn` (the access log group's ARN). */
-    stage: ChildPlan<Omit<aws.apigatewayv2.StageArgs, "apiId" | "accessLogSettings"> & { accessLogSettings: { format: string } }>;
-    permission: PermissionPlan;
 }
 
 /** An S3 bucket's notification of the function (entries naming the same bucket, or giving the same Output, are merged). */
@@ -189,20 +173,6 @@ export const LAMBDA_DEFAULTS = {
     streamMaximumRetryAttempts: 10,
     parallelizationFactor: 1,
 } as const;
-
-/** The access-log fields of the HTTP API's `$default` stage (JSON, one line a request). */
-export const ACCESS_LOG_FORMAT = JSON.stringify({
-    requestId: "$context.requestId",
-    ip: "$context.identity.sourceIp",
-    requestTime: "$context.requestTime",
-    httpMethod: "$context.httpMethod",
-    routeKey: "$context.routeKey",
-    status: "$context.status",
-    protocol: "$context.protocol",
-    responseLength: "$context.responseLength",
-    integrationLatency: "$context.integrationLatency",
-    integrationError: "$context.integrationErrorMessage",
-});
 
 /** Lambda function names: 1–64 of letters, digits, `-`, `_` (CreateFunction, FunctionName). */
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -678,18 +648,7 @@ function layoutProvisioned(plan: LambdaFunctionPlan, name: string, args: LambdaF
 function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
     const e = args.events ?? {};
 
-    if (e.http) {
-        const routes = e.http.routes ?? [];
-        v.count(routes, "events.http.routes", 1, 300, "routes");
-        routes.forEach((r, i) => {
-            const problem = routeKeyProblem(r);
-            if (problem) v.add(`events.http.routes[${i}]`, problem);
-        });
-        v.unique(
-            routes.map((r, i) => ({ value: r, path: `events.http.routes[${i}]` })),
-            "route",
-        );
-    }
+    if (e.http) checkHttpApi(v, e.http, "events.http");
 
     (e.schedules ?? []).forEach((s, i) => {
         const problem = scheduleExpressionProblem(s.expression ?? "");
@@ -793,35 +752,12 @@ interface StreamArgs {
     parallelizationFactor?: number;
 }
 
-/** An invoke permission for one source principal. */
-function permission(name: string, principal: string, sourceArn?: pulumi.Input<string>): PermissionPlan {
-    return { name, args: { action: "lambda:InvokeFunction", principal, ...(sourceArn !== undefined ? { sourceArn } : {}) } };
-}
-
 function layoutEvents(plan: LambdaFunctionPlan, name: string, args: LambdaFunctionArgs): void {
     const e = args.events ?? {};
     const { functionName, tags } = plan;
     const logRetentionDays = args.logRetentionDays ?? LAMBDA_DEFAULTS.logRetentionDays;
 
-    if (e.http) {
-        plan.http = {
-            accessLogGroup: {
-                name: childName(name, "http-access-logs"),
-                args: { name: `/aws/apigateway/${functionName}`, retentionInDays: logRetentionDays, tags },
-            },
-            api: { name: childName(name, "http"), args: { name: functionName, protocolType: "HTTP", tags } },
-            integration: {
-                name: childName(name, "http-integration"),
-                args: { integrationType: "AWS_PROXY", integrationMethod: "POST", payloadFormatVersion: "2.0" },
-            },
-            routes: e.http.routes.map((routeKey, i) => ({ name: childName(name, "http-route", i), args: { routeKey } })),
-            stage: {
-                name: childName(name, "http-stage"),
-                args: { name: "$default", autoDeploy: true, accessLogSettings: { format: ACCESS_LOG_FORMAT }, tags },
-            },
-            permission: permission(childName(name, "http-permission"), "apigateway.amazonaws.com"),
-        };
-    }
+    if (e.http) plan.http = layoutHttpApi(name, functionName, e.http, tags, logRetentionDays);
 
     (e.schedules ?? []).forEach((s, i) => {
         plan.schedules.push({

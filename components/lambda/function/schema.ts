@@ -6,6 +6,9 @@ import type {
     LambdaEventsArgs,
     LambdaFunctionArgs,
     LambdaHttpEventArgs,
+    LambdaHttpRouteSettingsArgs,
+    LambdaHttpThrottlingArgs,
+    LambdaJwtAuthorizerArgs,
     LambdaS3EventArgs,
     LambdaVpcArgs,
 } from "./args";
@@ -17,7 +20,8 @@ import type {
  * limits. Ranges and cross-field rules are the planner's semantic checks.
  *
  * List limits:
- * - "Routes per API: 300" (API Gateway HTTP API quotas,
+ * - "Routes per API: 300", "Authorizers per API: 10", "Audiences per authorizer: 50" and "Scopes
+ *   per route: 10" (API Gateway HTTP API quotas,
  *   https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html).
  * - "Rules per event bus: 300" (EventBridge quotas, the default,
  *   https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html): schedules and event
@@ -28,7 +32,16 @@ import type {
  *   the function's resource policy (10,240 and 20,480 characters); the planner checks the policy
  *   size, and these lists stop at the number of rules an event bus holds.
  */
-export const LAMBDA_LIST_LIMITS = { routes: 300, rules: 300, subnets: 16, securityGroups: 5, sources: 300 } as const;
+export const LAMBDA_LIST_LIMITS = {
+    routes: 300,
+    authorizers: 10,
+    audiences: 50,
+    scopesPerRoute: 10,
+    rules: 300,
+    subnets: 16,
+    securityGroups: 5,
+    sources: 300,
+} as const;
 
 const arn = () => input(z.string().min(1));
 const list = <T extends z.ZodType>(item: T, max: number = LAMBDA_LIST_LIMITS.sources) => z.array(item).max(max);
@@ -52,7 +65,33 @@ const vpcSchema = obj({
 
 const startingPosition = z.enum(["TRIM_HORIZON", "LATEST"]);
 
-const httpSchema = obj({ routes: z.array(z.string()).max(LAMBDA_LIST_LIMITS.routes) });
+const httpAuth = z.enum(["none", "iam", "jwt"]);
+const scopes = z.array(z.string()).max(LAMBDA_LIST_LIMITS.scopesPerRoute);
+const throttlingSchema = obj({ rateLimit: z.number(), burstLimit: int() });
+
+const jwtAuthorizerSchema = obj({
+    issuer: input(z.string()).optional(),
+    cognitoUserPoolId: z.string().optional(),
+    audience: z.array(input(z.string())).max(LAMBDA_LIST_LIMITS.audiences),
+    identitySource: z.string().optional(),
+});
+
+const routeSettingsSchema = obj({
+    auth: httpAuth.optional(),
+    authorizer: z.string().optional(),
+    scopes: scopes.optional(),
+    throttling: throttlingSchema.optional(),
+});
+
+const httpSchema = obj({
+    routes: z.array(z.string()).max(LAMBDA_LIST_LIMITS.routes),
+    auth: httpAuth.optional(),
+    authorizer: z.string().optional(),
+    scopes: scopes.optional(),
+    jwtAuthorizers: z.record(z.string(), jwtAuthorizerSchema).optional(),
+    throttling: throttlingSchema.optional(),
+    routeSettings: z.record(z.string(), routeSettingsSchema).optional(),
+});
 
 const s3Schema = obj({
     bucket: input(z.string().min(1)),
@@ -124,8 +163,11 @@ const drift: [
     MutuallyAssignable<z.input<typeof deadLetterTargetSchema>, LambdaDeadLetterTargetArgs>,
     MutuallyAssignable<z.input<typeof vpcSchema>, LambdaVpcArgs>,
     MutuallyAssignable<z.input<typeof httpSchema>, LambdaHttpEventArgs>,
+    MutuallyAssignable<z.input<typeof jwtAuthorizerSchema>, LambdaJwtAuthorizerArgs>,
+    MutuallyAssignable<z.input<typeof throttlingSchema>, LambdaHttpThrottlingArgs>,
+    MutuallyAssignable<z.input<typeof routeSettingsSchema>, LambdaHttpRouteSettingsArgs>,
     MutuallyAssignable<z.input<typeof s3Schema>, LambdaS3EventArgs>,
     MutuallyAssignable<z.input<typeof eventsSchema>, LambdaEventsArgs>,
     MutuallyAssignable<z.input<typeof lambdaFunctionArgsSchema>, LambdaFunctionArgs>,
-] = [true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true];
 void drift;

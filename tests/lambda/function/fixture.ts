@@ -13,7 +13,14 @@ export const referenceArgs: LambdaFunctionArgs = {
     environment: { TABLE_NAME: "orders", ENVIRONMENT: "production" },
     reservedConcurrency: 100,
     vpc: { subnetIds: ["subnet-0private1", "subnet-0private2"], securityGroupIds: ["sg-0lambda"] },
-    events: { http: { routes: ["POST /orders"] } },
+    // The handler reads the caller from requestContext.authorizer.jwt.claims.sub: a JWT authorizer provides it.
+    events: {
+        http: {
+            routes: ["POST /orders"],
+            auth: "jwt",
+            jwtAuthorizers: { cognito: { cognitoUserPoolId: "us-east-1_AbCdEfGhI", audience: ["orders-client"] } },
+        },
+    },
     provisionedConcurrency: 5,
 };
 
@@ -49,7 +56,21 @@ export const validArgs: LambdaFunctionArgs = {
     tracing: "Active",
     logRetentionDays: 90,
     events: {
-        http: { routes: ["GET /orders/{id}", "POST /orders"] },
+        http: {
+            routes: ["GET /orders/{id}", "POST /orders", "GET /health"],
+            auth: "jwt",
+            authorizer: "auth0",
+            scopes: ["orders/read"],
+            jwtAuthorizers: {
+                auth0: { issuer: "https://example.eu.auth0.com/", audience: ["https://orders.example.com"] },
+                cognito: { cognitoUserPoolId: "eu-west-1_AbCdEfGhI", audience: ["client-a", "client-b"] },
+            },
+            throttling: { rateLimit: 500, burstLimit: 1000 },
+            routeSettings: {
+                "POST /orders": { authorizer: "cognito", scopes: ["orders/write"], throttling: { rateLimit: 50, burstLimit: 100 } },
+                "GET /health": { auth: "none", throttling: { rateLimit: 5, burstLimit: 10 } },
+            },
+        },
         schedules: [{ expression: "rate(5 minutes)", input: '{"job":"sweep"}' }],
         sqs: [{ queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:orders-in`, batchSize: 50, maximumBatchingWindowSeconds: 5 }],
         dynamodb: [

@@ -85,7 +85,7 @@ describe("the reference function process-order (REFERENCE.md, Lambda)", () => {
                 environment: { TABLE_NAME: table.name, ENVIRONMENT: "production" },
                 reservedConcurrency: 100,
                 vpc: { subnetIds: ["subnet-0private1", "subnet-0private2"], securityGroupIds: ["sg-0lambda"] },
-                events: { http: { routes: ["POST /orders"] } },
+                events: { http: { routes: ["POST /orders"], auth: "none" } },
                 provisionedConcurrency: 5,
             });
             return { url: fn.url, alias: fn.alias.arn, version: fn.version };
@@ -220,7 +220,7 @@ describe("a function with every event type", () => {
                 handler: "index.handler",
                 code: { s3Bucket: "code", s3Key: "all.zip" },
                 events: {
-                    http: { routes: ["GET /orders/{id}", "$default"] },
+                    http: { routes: ["GET /orders/{id}", "$default"], auth: "none" },
                     schedules: [{ expression: "rate(5 minutes)" }, { expression: "cron(0 3 * * ? *)", input: '{"job":"nightly"}' }],
                     sqs: [{ queueArn }],
                     dynamodb: [{ streamArn: ddbStream, startingPosition: "LATEST" }],

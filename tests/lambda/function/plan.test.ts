@@ -258,9 +258,9 @@ describe("validation: one failing case per rule, with its path", () => {
         ["Kinesis stream name instead of ARN", { events: { kinesis: [{ streamArn: "clicks", startingPosition: "LATEST" }] } }, "events.kinesis[0].streamArn"],
         ["SNS topic name instead of ARN", { events: { sns: [{ topicArn: "order-events" }] } }, "events.sns[0].topicArn"],
         ["schedule expression", { events: { schedules: [{ expression: "rate(5 minute)" }] } }, "events.schedules[0].expression"],
-        ["HTTP route without a method", { events: { http: { routes: ["/orders"] } } }, "events.http.routes[0]"],
-        ["HTTP API without routes", { events: { http: { routes: [] } } }, "events.http.routes"],
-        ["duplicate HTTP route", { events: { http: { routes: ["GET /a", "GET /a"] } } }, "events.http.routes[1]"],
+        ["HTTP route without a method", { events: { http: { routes: ["/orders"], auth: "none" } } }, "events.http.routes[0]"],
+        ["HTTP API without routes", { events: { http: { routes: [], auth: "none" } } }, "events.http.routes"],
+        ["duplicate HTTP route", { events: { http: { routes: ["GET /a", "GET /a"], auth: "none" } } }, "events.http.routes[1]"],
         ["no code form", { code: {} }, "code"],
         ["two code forms", { code: { path: "./app", imageUri: "repo/app:1" } }, "code"],
         ["s3 bucket without key", { code: { s3Bucket: "b" } }, "code.s3Key"],
@@ -303,7 +303,7 @@ describe("validation: one failing case per rule, with its path", () => {
     });
 
     it("collects every problem in one error", () => {
-        expect(paths({ memorySize: 64, timeoutSeconds: 1000, maximumRetryAttempts: 5, events: { http: { routes: ["orders"] } } })).toEqual([
+        expect(paths({ memorySize: 64, timeoutSeconds: 1000, maximumRetryAttempts: 5, events: { http: { routes: ["orders"], auth: "none" } } })).toEqual([
             "memorySize",
             "timeoutSeconds",
             "maximumRetryAttempts",
@@ -329,7 +329,7 @@ describe("validation: one failing case per rule, with its path", () => {
     });
 
     it("warns when the stream sources have no on-failure destination, and when HTTP requests would time out first", () => {
-        const p = plan({ deadLetter: false, timeoutSeconds: 60, events: { http: { routes: ["$default"] }, dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST" }] } });
+        const p = plan({ deadLetter: false, timeoutSeconds: 60, events: { http: { routes: ["$default"], auth: "none" }, dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST" }] } });
         expect(p.deadLetterQueue).toBeUndefined();
         expect(p.deadLetterTargetArn).toBeUndefined();
         expect(p.warnings.some((w) => w.includes("no on-failure destination"))).toBe(true);

@@ -56,7 +56,7 @@ describe("LambdaFunction args: runtime shape (issue 19)", () => {
         ["null code", { code: null }, "code", /object/],
         ["a string for tags", { tags: "x" }, "tags", /map/],
         ["null subnets", { vpc: { subnetIds: null, vpcId: "vpc-1" } }, "vpc.subnetIds", /list/],
-        ["a number for a route", { events: { http: { routes: [5] } } }, "events.http.routes[0]", /string/],
+        ["a number for a route", { events: { http: { routes: [5], auth: "none" } } }, "events.http.routes[0]", /string/],
         ["a misspelled key", { memorySise: 512 }, "memorySise", /did you mean memorySize\?/],
         ["a misspelled nested key", { events: { sqs: [{ queueArn: QUEUE, batchSise: 5 }] } }, "events.sqs[0].batchSise", /did you mean batchSize\?/],
         ["a misspelled event kind", { events: { schedule: [] } }, "events.schedule", /did you mean schedules\?/],
@@ -66,7 +66,7 @@ describe("LambdaFunction args: runtime shape (issue 19)", () => {
         ["an Output for provisioned concurrency", { provisionedConcurrency: pulumi.output(2) }, "provisionedConcurrency", /must be known before deployment/],
         ["an Output for the code", { code: pulumi.output({ path: "." }) }, "code", /must be known before deployment/],
         ["10,000 SQS queues", { events: { sqs: Array.from({ length: 10_000 }, () => ({ queueArn: QUEUE })) } }, "events.sqs", /at most 300 entries/],
-        ["10,000 routes", { events: { http: { routes: Array.from({ length: 10_000 }, (_, i) => `GET /r${i}`) } } }, "events.http.routes", /at most 300 entries/],
+        ["10,000 routes", { events: { http: { routes: Array.from({ length: 10_000 }, (_, i) => `GET /r${i}`), auth: "none" } } }, "events.http.routes", /at most 300 entries/],
         ["17 subnets", { vpc: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-${i}`), vpcId: "vpc-1" } }, "vpc.subnetIds", /at most 16 entries/],
         ["a 10,000-character handler", { handler: "h".repeat(10_000) }, "handler", /at most 128 characters/],
     ])("%s", (_what, patch, path, reason) => {
