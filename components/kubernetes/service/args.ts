@@ -4,15 +4,17 @@ import type { AutoScalingArgs } from "../../../src/scaling";
 /** CPU and memory of a container, as Kubernetes quantities. */
 export interface KubernetesResourceQuantitiesArgs {
     /**
-     * CPU, as a Kubernetes quantity: `"250m"`, `"0.5"`, `"1"`.
+     * CPU, as a Kubernetes quantity: `"250m"`, `"0.5"`, `"1"`, or a plain number of cores (`0.5`),
+     * as manifests write it.
      * @default "250m" for requests, "500m" for limits
      */
-    cpu?: pulumi.Input<string>;
+    cpu?: pulumi.Input<string | number>;
     /**
-     * Memory, as a Kubernetes quantity: `"256Mi"`, `"1Gi"`, `"512M"`. (`m` means milli-bytes and is rejected.)
+     * Memory, as a Kubernetes quantity: `"256Mi"`, `"1Gi"`, `"512M"`, or a plain number of bytes.
+     * (`m` means milli-bytes and is rejected.)
      * @default "256Mi" for requests, "512Mi" for limits
      */
-    memory?: pulumi.Input<string>;
+    memory?: pulumi.Input<string | number>;
 }
 
 /** The container's resource requests and limits. Each value defaults on its own. */

@@ -97,6 +97,11 @@ function quote(value: unknown): string {
     return JSON.stringify(value);
 }
 
+/** A quantity as the API takes it: a plain number (`cpu: 1`) becomes its decimal text, anything else passes. */
+function quantityText(q: pulumi.Input<string | number>): pulumi.Input<string> {
+    return typeof q === "number" ? String(q) : (q as pulumi.Input<string>);
+}
+
 function checkLabels(v: Validator, labels: Record<string, string> | undefined, path: string): void {
     for (const [key, value] of Object.entries(labels ?? {})) {
         const p = joinPath(path, key);
@@ -446,7 +451,10 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
         name: containerName,
         image: args.image,
         ports: [{ name: "http", containerPort: args.port, protocol: "TCP" }],
-        resources: { requests: { cpu: requests.cpu, memory: requests.memory }, limits: { cpu: limits.cpu, memory: limits.memory } },
+        resources: {
+            requests: { cpu: quantityText(requests.cpu), memory: quantityText(requests.memory) },
+            limits: { cpu: quantityText(limits.cpu), memory: quantityText(limits.memory) },
+        },
         securityContext: {
             runAsNonRoot: true,
             allowPrivilegeEscalation: false,

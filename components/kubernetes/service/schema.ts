@@ -3,7 +3,9 @@ import { autoScalingSchema } from "../../../src/scaling/schema";
 
 const str = z.string();
 
-const quantitiesSchema = obj({ cpu: input(str).optional(), memory: input(str).optional() });
+// A quantity is a string, or a number as manifests write it (`cpu: 1`).
+const quantity = input(z.union([str, z.number()]));
+const quantitiesSchema = obj({ cpu: quantity.optional(), memory: quantity.optional() });
 
 const probeSchema = obj({
     enabled: z.boolean().optional(),

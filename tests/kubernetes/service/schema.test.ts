@@ -37,6 +37,14 @@ describe("KubernetesService args: the runtime shape (issue 19)", () => {
         expect(reasonAt({ ...validArgs, podDisruptionBudget: "false" }, "podDisruptionBudget")).toMatch(/must be/);
     });
 
+    it("takes quantities as manifests write them: a plain number of cores or bytes", () => {
+        const plan = planKubernetesService("web", { ...validArgs, resources: { requests: { cpu: 0.25, memory: 268435456 }, limits: { cpu: 1 } } }, ctx);
+        const container = (plan.deployment.spec.template as { spec: { containers: { resources: unknown }[] } }).spec.containers[0];
+        expect(container.resources).toEqual({ requests: { cpu: "0.25", memory: "268435456" }, limits: { cpu: "1", memory: "512Mi" } });
+        expect(reasonAt({ ...validArgs, resources: { requests: { cpu: 2 }, limits: { cpu: 1 } } }, "resources.requests.cpu")).toMatch(/must be at most the cpu limit/);
+        expect(reasonAt({ ...validArgs, resources: { requests: { memory: 0.5 } } }, "resources.requests.memory")).toMatch(/at least 1 byte/);
+    });
+
     it("unknown keys are errors with a suggestion", () => {
         expect(reasonAt({ ...validArgs, livenesProbe: {} }, "livenesProbe")).toBe("unknown key; did you mean livenessProbe?");
         expect(reasonAt({ ...validArgs, readinessProbe: { pth: "/ready" } }, "readinessProbe.pth")).toBe("unknown key; did you mean path?");
@@ -58,7 +66,7 @@ describe("KubernetesService args: the runtime shape (issue 19)", () => {
         expect(reasonAt({ ...validArgs, autoScaling: { max: 3 } }, "autoScaling.min")).toMatch(/^is required/);
         expect(reasonAt({ ...validArgs, topologySpread: { topologyKeys: "zone" } }, "topologySpread.topologyKeys")).toMatch(/must be a list/);
         expect(problems(null).map((p) => p.propertyPath)).toEqual([""]);
-        expect(problems({ ...validArgs, topologySpread: { topologyKeys: Array.from({ length: 10_000 }, () => "zone") } }).length).toBeGreaterThan(0);
+        expect(problems({ ...validArgs, topologySpread: { topologyKeys: Array.from({ length: 2_000 }, () => "zone") } })).toHaveLength(1_999);
     });
 
     it("plan-time fields reject Outputs and say why; pass-through fields accept them", () => {
