@@ -3,19 +3,17 @@
  * ALB header hygiene, deletion protection, health checks.
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { TLS12_PLUS_POLICIES } from "../../components/lb/shared/policies";
 import { asList, asObj, asStr, at, isFalse, isTrue, ofTypes, refersTo, resourceRule, stackIn, stackListConfig, stackRule, T } from "./common";
 
 /**
- * The ELB security policies that negotiate TLS 1.2 or newer only: the TLS13-1-2 / TLS13-1-3 families
- * (including their Res, Ext, FIPS and PQ variants), TLS-1-2-2017-01, TLS-1-2-Ext-2018-06 and the
- * FS-1-2 family. `ELBSecurityPolicy-2016-08` (the API's default), `-2015-05`, `TLS-1-1-*`, `FS-2018-06`,
- * `FS-1-1-*`, `TLS13-1-1-*` and `TLS13-1-0-*` still accept TLS 1.0 or 1.1.
+ * True when an ELB security policy negotiates TLS 1.2 or newer only: one of the lb tier's
+ * {@link TLS12_PLUS_POLICIES} (the TLS13-1-2 / TLS13-1-3 families with their Res, Ext, FIPS and PQ
+ * variants, FS-1-2, TLS-1-2). `ELBSecurityPolicy-2016-08` (the API's default), `-2015-05`,
+ * `TLS-1-1-*`, `FS-2018-06`, `TLS13-1-1-*` and `TLS13-1-0-*` still accept TLS 1.0 or 1.1.
  */
-export const TLS12_POLICY = /^ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)-/;
-
-/** True when an ELB security policy name negotiates TLS 1.2+ only. */
 export function isTls12Policy(name: string | undefined): boolean {
-    return name !== undefined && TLS12_POLICY.test(name);
+    return name !== undefined && (TLS12_PLUS_POLICIES as readonly string[]).includes(name);
 }
 
 export const listenerTlsPolicy: ResourceValidationPolicy = resourceRule({

@@ -38,3 +38,10 @@ export function expectClean(report: CheckReport, policy: string): void {
 export function rewrite(type: string, change: (props: Record<string, unknown>) => Record<string, unknown>): pulumi.ResourceTransformation {
     return ({ type: t, props, opts }) => (t === type ? { props: change(props), opts } : undefined);
 }
+
+/** The same plan as if it were another stack's: every URN names `stack` (the rules read the stack from URNs). */
+export function asStack(plan: Plan, stack: string): Plan {
+    const from = `urn:pulumi:${plan.stack}::`;
+    const to = `urn:pulumi:${stack}::`;
+    return JSON.parse(JSON.stringify({ ...plan, stack }).split(from).join(to)) as Plan;
+}
