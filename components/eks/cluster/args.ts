@@ -96,6 +96,75 @@ export interface EksNodeGroupArgs {
      * @default false
      */
     ssmAccess?: boolean;
+    /**
+     * Policies for add-ons that use the node role, as eksctl's `iam.withAddonPolicies`: `ebs`
+     * attaches `AmazonEBSCSIDriverPolicy`, `cloudWatch` attaches `CloudWatchAgentServerPolicy`
+     * (the CloudWatch agent / Container Insights). eksctl's `autoScaler` has no counterpart: the
+     * cluster autoscaler has a role of its own (IRSA). Prefer `addons["aws-ebs-csi-driver"]`, whose
+     * role only the driver's service account can use.
+     * @default {}
+     */
+    addonPolicies?: EksNodeAddonPoliciesArgs;
+    /**
+     * Tags on the node group, its instances and their volumes (eksctl's node group `tags`), over
+     * the component's tags. At most 46 together with `tags` (2 default and 2 autoscaler tags).
+     * @default {}
+     */
+    tags?: Record<string, string>;
+}
+
+/** eksctl's `withAddonPolicies`, for node roles. */
+export interface EksNodeAddonPoliciesArgs {
+    /**
+     * `AmazonEBSCSIDriverPolicy`: the EBS CSI driver may use the node role.
+     * @default false
+     */
+    ebs?: boolean;
+    /**
+     * `CloudWatchAgentServerPolicy`: the CloudWatch agent may publish metrics and logs.
+     * @default false
+     */
+    cloudWatch?: boolean;
+}
+
+/** The EKS managed add-ons {@link EksCluster} can install. */
+export type EksAddonName = "vpc-cni" | "coredns" | "kube-proxy" | "aws-ebs-csi-driver" | "eks-pod-identity-agent";
+
+/** One EKS managed add-on. */
+export interface EksAddonArgs {
+    /**
+     * `"default"` (EKS's default version for the cluster's Kubernetes version), `"latest"` (the
+     * newest for it, looked up at deploy time, so a later deploy may upgrade it) or a pinned
+     * version such as `"v1.19.2-eksbuild.1"` (`aws eks describe-addon-versions`).
+     * @default "default"
+     */
+    version?: string;
+    /**
+     * What EKS does when the add-on's objects already exist at creation (e.g. the self-managed
+     * copies a new cluster comes with): `OVERWRITE` takes them over, `NONE` fails.
+     * @default "OVERWRITE"
+     */
+    resolveConflictsOnCreate?: "NONE" | "OVERWRITE";
+    /**
+     * What EKS does with values changed outside the add-on on an update: `OVERWRITE` resets
+     * them to the add-on's configuration, `PRESERVE` keeps them, `NONE` fails.
+     * @default "OVERWRITE"
+     */
+    resolveConflictsOnUpdate?: "NONE" | "OVERWRITE" | "PRESERVE";
+    /**
+     * The add-on's configuration (`aws eks describe-addon-configuration` gives its schema), as an
+     * object or as JSON text; checked to be a JSON object.
+     * @default none: the add-on's defaults
+     */
+    configurationValues?: string | Record<string, unknown>;
+    /**
+     * How the add-on's role is bound to its service account, for add-ons that need AWS
+     * permissions (vpc-cni, aws-ebs-csi-driver): `podIdentity` (needs the
+     * `eks-pod-identity-agent` add-on) or `irsa`. vpc-cni always uses IRSA: it must work before
+     * the Pod Identity agent runs.
+     * @default "podIdentity" with the eks-pod-identity-agent add-on, else "irsa"
+     */
+    iam?: "podIdentity" | "irsa";
 }
 
 /** One pod selector of a Fargate profile. */
@@ -321,6 +390,13 @@ export interface EksClusterArgs {
      * @default no entries besides the cluster creator's
      */
     access?: EksAccessArgs;
+    /**
+     * EKS managed add-ons, by name: `vpc-cni`, `coredns`, `kube-proxy`, `aws-ebs-csi-driver`,
+     * `eks-pod-identity-agent`. Each gets the IAM it needs (its own role, bound by Pod Identity or
+     * IRSA). With `vpc-cni` managed, node roles no longer carry `AmazonEKS_CNI_Policy`. Known at plan time.
+     * @default none: the self-managed copies EKS installs with a new cluster
+     */
+    addons?: Partial<Record<EksAddonName, EksAddonArgs>>;
     /**
      * Managed node groups, by key. The key names the group's resources. Known at plan time.
      * @default {}

@@ -4,7 +4,8 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext, childName, defaultTags, isKnown, planContext, type Tags } from "../../../src/core";
 import { resolveFields, resolvePolicy, resolveRefs } from "../shared";
-import type { EksClusterArgs } from "./args";
+import type { AddonPlan } from "./addons";
+import type { EksAddonName, EksClusterArgs } from "./args";
 import type { ClusterAutoscalerPlan } from "./autoscaler";
 import { type EksClusterPlan, planEksCluster } from "./plan";
 
@@ -78,6 +79,10 @@ export class EksCluster extends pulumi.ComponentResource {
     readonly fargatePodExecutionRole?: aws.iam.Role;
     /** The cluster autoscaler, when it is on. */
     readonly clusterAutoscaler?: EksClusterAutoscalerResources;
+    /** The managed add-ons, by name. */
+    readonly addons: Partial<Record<EksAddonName, aws.eks.Addon>>;
+    /** The roles of the add-ons that need AWS permissions, by add-on name. */
+    readonly addonRoles: Partial<Record<EksAddonName, aws.iam.Role>>;
     /** The access entries, by key (the deployer's is EKS's own and not among them). */
     readonly accessEntries: Record<string, aws.eks.AccessEntry>;
     /** The access policy associations, by `<entry key>-<policy>` (e.g. `deployer-cluster-admin`). */
@@ -138,6 +143,53 @@ export class EksCluster extends pulumi.ComponentResource {
                 ),
         );
 
+        // Node-level add-ons first (the node groups wait for them), the others after the nodes.
+        this.addons = {};
+        this.addonRoles = {};
+        const addon = (a: AddonPlan, dependsOn: pulumi.Resource[]): aws.eks.Addon => {
+            let role: aws.iam.Role | undefined;
+            let attachment: aws.iam.RolePolicyAttachment | undefined;
+            if (a.role) {
+                role = new aws.iam.Role(
+                    childName(name, "addon", a.name, "role"),
+                    { description: a.role.description, assumeRolePolicy: this.policy(a.role.assumeRolePolicy), tags },
+                    parent,
+                );
+                attachment = new aws.iam.RolePolicyAttachment(
+                    childName(name, "addon", a.name, "policy"),
+                    { role: role.name, policyArn: this.resolve(a.role.policyArn) },
+                    parent,
+                );
+                this.addonRoles[a.name] = role;
+            }
+            const version =
+                "pinned" in a.version
+                    ? a.version.pinned
+                    : "latest" in a.version
+                      ? aws.eks.getAddonVersionOutput({ addonName: a.name, kubernetesVersion: plan.version, mostRecent: true }, parent).version
+                      : undefined;
+            const created = new aws.eks.Addon(
+                childName(name, "addon", a.name),
+                {
+                    clusterName: plan.clusterName,
+                    addonName: a.name,
+                    ...(version !== undefined ? { addonVersion: version } : {}),
+                    resolveConflictsOnCreate: a.resolveConflictsOnCreate,
+                    resolveConflictsOnUpdate: a.resolveConflictsOnUpdate,
+                    ...(a.configurationValues !== undefined ? { configurationValues: a.configurationValues } : {}),
+                    ...(role && a.role?.binding === "irsa" ? { serviceAccountRoleArn: role.arn } : {}),
+                    ...(role && a.role?.binding === "podIdentity"
+                        ? { podIdentityAssociations: [{ roleArn: role.arn, serviceAccount: a.role.serviceAccount }] }
+                        : {}),
+                    tags,
+                },
+                { parent: this, dependsOn: [cluster, ...dependsOn, ...(attachment ? [attachment] : [])] },
+            );
+            this.addons[a.name] = created;
+            return created;
+        };
+        const nodeAddons = plan.addons.filter((a) => a.beforeNodes).map((a) => addon(a, []));
+
         // Managed node groups.
         this.nodeGroups = {};
         this.nodeRoles = {};
@@ -157,8 +209,8 @@ export class EksCluster extends pulumi.ComponentResource {
                 {
                     ...ng.launchTemplate,
                     tagSpecifications: [
-                        { resourceType: "instance", tags },
-                        { resourceType: "volume", tags },
+                        { resourceType: "instance", tags: mergeTags(name, args.tags, ng.instanceTags) },
+                        { resourceType: "volume", tags: mergeTags(name, args.tags, ng.instanceTags) },
                     ],
                     tags,
                 },
@@ -187,7 +239,7 @@ export class EksCluster extends pulumi.ComponentResource {
                     parent: this,
                     // The cluster autoscaler owns the count once the group exists (pulumi-eks#1293).
                     ignoreChanges: ["scalingConfig.desiredSize"],
-                    dependsOn: [cluster, ...attachments],
+                    dependsOn: [cluster, ...attachments, ...nodeAddons],
                 },
             );
         }
@@ -225,6 +277,9 @@ export class EksCluster extends pulumi.ComponentResource {
                 previous = profile;
             }
         }
+
+        const capacity = [...Object.values(this.nodeGroups), ...Object.values(this.fargateProfiles)];
+        for (const a of plan.addons.filter((x) => !x.beforeNodes)) addon(a, capacity);
 
         // Access entries, then their access policies.
         this.accessEntries = {};

@@ -21,6 +21,7 @@ import {
     renderClusterAutoscaler,
 } from "./autoscaler";
 import { type AccessEntryPlan, planAccess } from "./access";
+import { type AddonPlan, planAddons } from "./addons";
 import { eksClusterArgsSchema } from "./schema";
 
 /** The five EKS control-plane log types. https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
@@ -61,7 +62,9 @@ export interface NodeGroupPlan {
     /** The managed policies attached to the node role, by the short name of the attachment. */
     policyArns: Record<string, string>;
     launchTemplate: LaunchTemplatePlan;
-    /** Tags the node group carries besides the component's (the autoscaler's discovery tags). */
+    /** Tags the node group's instances and volumes carry besides the component's (the group's own `tags`). */
+    instanceTags: Record<string, string>;
+    /** Tags the node group carries besides the component's (its own `tags` and the autoscaler's discovery tags). */
     extraTags: Record<string, string>;
 }
 
@@ -120,6 +123,8 @@ export interface EksClusterPlan {
     /** The pod execution role all Fargate profiles share, when there are profiles. */
     fargatePodRole?: { description: string; assumeRolePolicy: PolicyDocument; policyArn: string };
     clusterAutoscaler?: ClusterAutoscalerPlan;
+    /** Managed add-ons, in a stable order. */
+    addons: AddonPlan[];
     /** Access entries and access policy associations (the deployer's first, when given). */
     access: AccessEntryPlan[];
     /** Things that will work but probably not as meant; the component logs them as warnings. */
@@ -148,7 +153,7 @@ function checkLabels(v: Validator, path: string, labels: Record<string, string> 
     }
 }
 
-function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs, clusterName: string): NodeGroupPlan {
+function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs, clusterName: string, cniOnNodeRole: boolean): NodeGroupPlan {
     const p = (field?: string | number) => joinPath("nodeGroups", key, field);
     if (!KEY_PATTERN.test(key) || key.length > 36) {
         v.add(p(), `node group keys must be 1 to 36 letters, digits, "-" and "_", starting with a letter or digit (got ${JSON.stringify(key)}); the key is the EKS node group name prefix, 63 characters with the unique suffix`);
@@ -199,7 +204,20 @@ function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs, clusterN
     const deviceName = ng.amiType?.startsWith("BOTTLEROCKET") ? "/dev/xvdb" : "/dev/xvda";
     const metadataHopLimit = ng.metadataHopLimit ?? 1;
     const ssmAccess = ng.ssmAccess ?? false;
-    const policies = { ...NODE_POLICIES, ...(ssmAccess ? { ssm: "AmazonSSMManagedInstanceCore" } : {}) };
+    const { cni, ...always } = NODE_POLICIES;
+    const policies = {
+        ...always,
+        // Without a managed vpc-cni add-on (which has a role of its own), aws-node uses the node role.
+        ...(cniOnNodeRole ? { cni } : {}),
+        ...(ssmAccess ? { ssm: "AmazonSSMManagedInstanceCore" } : {}),
+        // eksctl withAddonPolicies (REFERENCE.md, "Node Groups").
+        ...(ng.addonPolicies?.ebs ? { ebs: "service-role/AmazonEBSCSIDriverPolicy" } : {}),
+        ...(ng.addonPolicies?.cloudWatch ? { cloudwatch: "CloudWatchAgentServerPolicy" } : {}),
+    };
+    for (const k of Object.keys(ng.tags ?? {})) {
+        if (k.length === 0 || k.length > 128) v.add(joinPath(p("tags"), k), `tag keys must be 1 to 128 characters (got ${k.length})`);
+        else if (k.toLowerCase().startsWith("aws:")) v.add(joinPath(p("tags"), k), 'tag keys must not start with "aws:", which AWS reserves');
+    }
     return {
         key,
         namePrefix: `${physicalName([key], { maxLength: 36 })}-`,
@@ -228,7 +246,8 @@ function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs, clusterN
                 { deviceName, ebs: { volumeSize: diskSizeGb, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
             ],
         },
-        extraTags: autoscalerDiscoveryTags(clusterName),
+        instanceTags: { ...(ng.tags ?? {}) },
+        extraTags: { ...(ng.tags ?? {}), ...autoscalerDiscoveryTags(clusterName) },
     };
 }
 
@@ -265,11 +284,19 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
     const tags = isKnown(args.tags) ? args.tags : undefined;
     validateTags(v, tags);
 
-    const nodeGroups = Object.entries(args.nodeGroups ?? {}).map(([key, ng]) => planNodeGroup(v, key, ng, clusterName));
+    const addons = planAddons(v, args, clusterName);
+    const cniOnNodeRole = !addons.some((a) => a.name === "vpc-cni" && a.role);
+    const nodeGroups = Object.entries(args.nodeGroups ?? {}).map(([key, ng]) => planNodeGroup(v, key, ng, clusterName, cniOnNodeRole));
     // Node groups carry the 2 default tags, the 2 autoscaler discovery tags and the user's: at most 50.
     const userTags = Object.keys(tags ?? {}).length;
     if (nodeGroups.length > 0 && userTags > 46 && userTags <= 48) {
         v.add("tags", `must have at most 46 tags when there are node groups, leaving room for the 2 default and 2 cluster-autoscaler tags (got ${userTags})`);
+    }
+    for (const ng of nodeGroups) {
+        const all = new Set([...Object.keys(tags ?? {}), ...Object.keys(ng.instanceTags)]).size;
+        if (Object.keys(ng.instanceTags).length > 0 && all > 46) {
+            v.add(joinPath("nodeGroups", ng.key, "tags"), `with the component's tags makes ${all}; at most 46 leave room for the 2 default and 2 cluster-autoscaler tags`);
+        }
     }
 
     // Fargate profiles: 1 to 5 selectors, each with a namespace; at most 5 labels a selector.
@@ -378,6 +405,7 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
             : {}),
         ...(caEnabled ? { clusterAutoscaler: renderClusterAutoscaler(clusterName, caVersion.replace(/^v/, ""), expander) } : {}),
         access: accessEntries,
+        addons,
         warnings: access.warnings.map((w) => `EksCluster "${name}": ${w}`),
     };
 }

@@ -1,5 +1,6 @@
 import { input, int, obj, planTime, z } from "../../../src/core";
 import { EKS_ACCESS_ENTRY_TYPES, EKS_ACCESS_POLICIES } from "./access";
+import { EKS_ADDON_NAMES } from "./addons";
 
 const str = z.string();
 
@@ -28,6 +29,16 @@ const nodeGroupSchema = obj({
     // EC2 InstanceMetadataOptionsRequest.HttpPutResponseHopLimit: 1 to 64.
     metadataHopLimit: int().min(1).max(64).optional(),
     ssmAccess: z.boolean().optional(),
+    addonPolicies: obj({ ebs: z.boolean().optional(), cloudWatch: z.boolean().optional() }).optional(),
+    tags: z.record(str, str).optional(),
+});
+
+const addonSchema = obj({
+    version: str.optional(),
+    resolveConflictsOnCreate: z.enum(["NONE", "OVERWRITE"]).optional(),
+    resolveConflictsOnUpdate: z.enum(["NONE", "OVERWRITE", "PRESERVE"]).optional(),
+    configurationValues: z.union([str, z.record(str, z.unknown())]).optional(),
+    iam: z.enum(["podIdentity", "irsa"]).optional(),
 });
 
 const fargateProfileSchema = obj({
@@ -78,6 +89,10 @@ export const eksClusterArgsSchema = obj({
     version: planTime(str, "it picks the cluster autoscaler release and add-on versions").optional(),
     apiAccess: planTime(apiAccessSchema, "each allowed security group and CIDR is a security group rule").optional(),
     access: planTime(accessSchema, "each entry and policy association is a resource").optional(),
+    addons: planTime(
+        z.partialRecord(z.enum(EKS_ADDON_NAMES), addonSchema),
+        "each add-on is a resource, and some decide the node roles' policies",
+    ).optional(),
     nodeGroups: planTime(z.record(str, nodeGroupSchema), "each key names a node group and its role").optional(),
     fargateProfiles: planTime(z.record(str, fargateProfileSchema), "each key names a Fargate profile").optional(),
     clusterAutoscaler: planTime(clusterAutoscalerSchema, "it decides whether the autoscaler is installed").optional(),

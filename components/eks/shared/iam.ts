@@ -103,10 +103,10 @@ export function irsaTrust(namespace: string, serviceAccount: string): PolicyDocu
 /**
  * The trust policy of an EKS Pod Identity role: the Pod Identity agent's service principal, with
  * `sts:TagSession` (it tags the session with the cluster, namespace and service account), limited
- * to this account's clusters (confused-deputy protection).
+ * to the cluster (confused-deputy protection).
  * https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html
  */
-export function podIdentityTrust(): PolicyDocument {
+export function podIdentityTrust(clusterName: string): PolicyDocument {
     return policyDocument([
         {
             Effect: "Allow",
@@ -114,7 +114,7 @@ export function podIdentityTrust(): PolicyDocument {
             Action: ["sts:AssumeRole", "sts:TagSession"],
             Condition: {
                 StringEquals: { "aws:SourceAccount": AWS_REFS.accountId },
-                ArnLike: { "aws:SourceArn": `arn:${AWS_REFS.partition}:eks:${AWS_REFS.region}:${AWS_REFS.accountId}:cluster/*` },
+                ArnEquals: { "aws:SourceArn": `arn:${AWS_REFS.partition}:eks:${AWS_REFS.region}:${AWS_REFS.accountId}:cluster/${clusterName}` },
             },
         },
     ]);

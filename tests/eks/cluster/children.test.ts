@@ -17,6 +17,7 @@ const args: EksClusterArgs = {
         deployerPrincipalArn: "arn:aws:iam::123456789012:role/github-deploy",
         entries: { ops: { principalArn: "arn:aws:iam::123456789012:role/ops", kubernetesGroups: ["ops"], policies: [{ policy: "AmazonEKSViewPolicy" }] } },
     },
+    addons: { "vpc-cni": {}, coredns: { configurationValues: { replicaCount: 3 } }, "aws-ebs-csi-driver": {}, "eks-pod-identity-agent": {} },
     nodeGroups: REFERENCE_NODE_GROUPS,
     fargateProfiles: REFERENCE_FARGATE_PROFILES,
     tags: { team: "platform" },
@@ -87,8 +88,8 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
             expect(lt.inputs).toEqual({
                 ...ng.launchTemplate,
                 tagSpecifications: [
-                    { resourceType: "instance", tags },
-                    { resourceType: "volume", tags },
+                    { resourceType: "instance", tags: { ...tags, ...ng.instanceTags } },
+                    { resourceType: "volume", tags: { ...tags, ...ng.instanceTags } },
                 ],
                 tags,
             });
@@ -124,6 +125,30 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
                 podExecutionRoleArn: out(role),
                 subnetIds: args.privateSubnetIds,
                 selectors: fp.selectors,
+                tags,
+            });
+        }
+    });
+
+    it("managed add-ons and their roles", () => {
+        expect(settings.addons).toHaveLength(4);
+        for (const a of settings.addons) {
+            const role = a.role ? resource(plan, "aws:iam/role:Role", `ref-addon-${a.name}-role`) : undefined;
+            if (a.role && role) {
+                expect(role.inputs).toEqual({ description: a.role.description, assumeRolePolicy: policyJson(a.role.assumeRolePolicy), tags });
+                expect(resource(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", `ref-addon-${a.name}-policy`).inputs).toEqual({
+                    role: out(role, "name"),
+                    policyArn: substituteRefs(a.role.policyArn, refs),
+                });
+            }
+            expect(resource(plan, "aws:eks/addon:Addon", `ref-addon-${a.name}`).inputs).toEqual({
+                clusterName: settings.clusterName,
+                addonName: a.name,
+                resolveConflictsOnCreate: a.resolveConflictsOnCreate,
+                resolveConflictsOnUpdate: a.resolveConflictsOnUpdate,
+                ...(a.configurationValues !== undefined ? { configurationValues: a.configurationValues } : {}),
+                ...(a.role?.binding === "irsa" ? { serviceAccountRoleArn: out(role as PlannedResource) } : {}),
+                ...(a.role?.binding === "podIdentity" ? { podIdentityAssociations: [{ roleArn: out(role as PlannedResource), serviceAccount: a.role.serviceAccount }] } : {}),
                 tags,
             });
         }

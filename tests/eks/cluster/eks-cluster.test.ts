@@ -120,7 +120,7 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
         }
     });
 
-    it("each node group has its own role with the worker, CNI and ECR read-only policies", () => {
+    it("each node group has its own role with the worker, CNI and ECR read-only policies, and the reference's add-on policies (EBS, CloudWatch)", () => {
         for (const key of ["general", "spot"]) {
             const role = resource(plan, T.role, `ref-ng-${key}-role`);
             const trust = statements(role, "assumeRolePolicy");
@@ -128,8 +128,14 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
             const attached = ofType(plan, T.attachment)
                 .filter((a) => a.name.startsWith(`ref-ng-${key}-`))
                 .map((a) => a.inputs.policyArn);
+            const addonPolicies = key === "general" ? ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy", "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"] : [];
             expect(attached.sort()).toEqual(
-                ["arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy", "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"].sort(),
+                [
+                    "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+                    "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+                    "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+                    ...addonPolicies,
+                ].sort(),
             );
             expect(resource(plan, T.nodeGroup, `ref-ng-${key}`).inputs.nodeRoleArn).toMatch(new RegExp(`^arn:aws:iam::${ACCOUNT}:role/`));
         }

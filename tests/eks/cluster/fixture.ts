@@ -26,6 +26,13 @@ export const validArgs: EksClusterArgs = {
             },
         },
     },
+    addons: {
+        "vpc-cni": { version: "v1.19.2-eksbuild.1" },
+        coredns: { configurationValues: { replicaCount: 3 }, resolveConflictsOnUpdate: "PRESERVE" },
+        "kube-proxy": { version: "latest" },
+        "aws-ebs-csi-driver": { iam: "podIdentity" },
+        "eks-pod-identity-agent": {},
+    },
     nodeGroups: {
         ...REFERENCE_NODE_GROUPS,
         arm: {

@@ -2,7 +2,17 @@ import type { EksClusterArgs, EksNodeGroupArgs } from "../../../components/eks";
 
 /** The reference eksctl ClusterConfig (REFERENCE.md, "EKS"): my-cluster, two managed node groups, two Fargate profiles. */
 export const REFERENCE_NODE_GROUPS: Record<string, EksNodeGroupArgs> = {
-    general: { instanceTypes: ["m5.large"], minSize: 2, maxSize: 10, desiredSize: 4, diskSizeGb: 50, labels: { role: "general" } },
+    general: {
+        instanceTypes: ["m5.large"],
+        minSize: 2,
+        maxSize: 10,
+        desiredSize: 4,
+        diskSizeGb: 50,
+        labels: { role: "general" },
+        tags: { "nodegroup-role": "general" },
+        // withAddonPolicies: autoScaler is the cluster autoscaler's own IRSA role here.
+        addonPolicies: { cloudWatch: true, ebs: true },
+    },
     spot: {
         instanceTypes: ["m5.large", "m5a.large", "m4.large"],
         capacityType: "SPOT",
