@@ -1,6 +1,4 @@
 // The ecs tier's public exports.
-export * from "./args";
-export { EcsCluster } from "./cluster";
-export { EcsService } from "./service";
-export { planEcsCluster, planEcsService } from "./plan";
-export type { EcsClusterPlan, EcsServicePlan, EcsServicePlanOptions, PlannedContainer, PlannedPortMapping, PlannedHealthCheck, PlannedEc2CapacityProvider, PlannedStrategyItem } from "./plan";
+export * from "./cluster";
+export * from "./service";
+export type { PlannedContainer, PlannedHealthCheck, PlannedPortMapping } from "./shared/containers";

@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
-import type { Tags } from "../../src/core";
-import type { ScalingPolicies } from "../../src/scaling";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Tags } from "../../../src/core";
+import type { AutoScalingArgs } from "../../../src/scaling";
 
 /** Spot allocation strategies EC2 Auto Scaling offers. */
 export type SpotAllocationStrategy = "price-capacity-optimized" | "capacity-optimized" | "capacity-optimized-prioritized" | "lowest-price";
@@ -72,6 +72,108 @@ export interface AutoScalingInstanceRefreshArgs {
     instanceWarmupSeconds?: number;
 }
 
+/** The state warm-pool instances wait in. */
+export type WarmPoolState = "Stopped" | "Running" | "Hibernated";
+
+/**
+ * A warm pool: pre-initialised instances that wait beside the group, so a scale-out starts in
+ * seconds rather than minutes. AWS doesn't allow one on a group with a mixed instances policy or
+ * Spot Instances (so not with `instanceTypes` or `spot`).
+ */
+export interface AutoScalingWarmPoolArgs {
+    /**
+     * The state instances wait in: `Stopped` (pay for volumes only), `Running` (pay for the
+     * instances; fastest) or `Hibernated` (memory kept on the encrypted root volume; the instance
+     * type must support hibernation and the root volume must hold its RAM).
+     * @default "Stopped"
+     */
+    state?: WarmPoolState;
+    /**
+     * The fewest instances kept in the pool, 0 or more.
+     * @default 0
+     */
+    minSize?: number;
+    /**
+     * The most instances in the pool and the group together (any state but Terminated); at
+     * least the group's `autoScaling.min` and the pool's `minSize`.
+     * @default the group's `autoScaling.max` (AWS's default: the pool holds max − desired)
+     */
+    maxPreparedCapacity?: number;
+    /**
+     * Return instances to the pool on scale-in instead of terminating them.
+     * @default false
+     */
+    reuseOnScaleIn?: boolean;
+}
+
+/** Where a lifecycle hook's notifications go, besides EventBridge (which always gets them). */
+export interface LifecycleHookTargetArgs {
+    /**
+     * The target's service: an SNS topic or an SQS queue. The component creates the role Auto
+     * Scaling assumes to publish to it, allowed exactly `sns:Publish` or `sqs:SendMessage` on it.
+     * Plan-time.
+     * @default required
+     */
+    service: "sns" | "sqs";
+    /**
+     * The topic's or queue's ARN (may be an Output).
+     * @default required
+     */
+    arn: pulumi.Input<string>;
+}
+
+/**
+ * A lifecycle hook: Auto Scaling pauses an instance as it launches or terminates until your
+ * code completes the action (or the heartbeat times out), e.g. to warm a cache or drain
+ * connections. Hooks are created with the group (`initialLifecycleHooks`), so they apply to its
+ * first instances too.
+ */
+export interface AutoScalingLifecycleHookArgs {
+    /**
+     * `launch` (`autoscaling:EC2_INSTANCE_LAUNCHING`) or `terminate`
+     * (`autoscaling:EC2_INSTANCE_TERMINATING`).
+     * @default required
+     */
+    transition: "launch" | "terminate";
+    /**
+     * Seconds an instance waits for the action to complete, 30–7200.
+     * @default 3600 (AWS's default)
+     */
+    heartbeatTimeoutSeconds?: number;
+    /**
+     * What happens when the heartbeat times out: `CONTINUE` or `ABANDON` (a launching instance
+     * is terminated either way when ABANDON).
+     * @default "ABANDON"
+     */
+    defaultResult?: "CONTINUE" | "ABANDON";
+    /**
+     * Text sent with each notification, at most 1023 characters.
+     * @default none
+     */
+    metadata?: string;
+    /**
+     * An SNS topic or SQS queue to notify. Without one, the events go to EventBridge only
+     * (rule on `detail-type: "EC2 Instance-launch Lifecycle Action"`).
+     * @default none (EventBridge)
+     */
+    target?: LifecycleHookTargetArgs;
+}
+
+/** Who may reach the instances: security groups and the TCP ports they may connect to. */
+export interface AutoScalingAllowFromArgs {
+    /**
+     * The security groups admitted, e.g. `[alb.securityGroup.id]`; 1–60 (ids may be Outputs).
+     * @default required
+     */
+    securityGroupIds: pulumi.Input<string>[];
+    /**
+     * The TCP ports they may connect to, 1–65535, e.g. `[80]`; at most 60 rules in all
+     * (groups × ports), AWS's default inbound-rule quota per security group.
+     * @default required
+     */
+    ports: number[];
+}
+
 /** Args of {@link AutoScalingGroup}. */
 export interface AutoScalingGroupArgs {
     /**
@@ -90,6 +192,14 @@ export interface AutoScalingGroupArgs {
      * @default a new egress-only security group
      */
     securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Security groups (e.g. the ALB's, `alb.securityGroup.id`) admitted to the instances on TCP
+     * `ports`: one ingress rule per group and port on the group's own security group. Only with
+     * the created security group (not with `securityGroupIds`). Plan-time list (each entry makes
+     * rules); the group ids may be Outputs.
+     * @default none (no ingress at all)
+     */
+    allowFrom?: AutoScalingAllowFromArgs;
     /**
      * The instance type (single-type groups). Not together with `instanceTypes`.
      * @default "t3.medium"
@@ -126,24 +236,24 @@ export interface AutoScalingGroupArgs {
      */
     rootVolume?: AutoScalingRootVolumeArgs;
     /**
-     * Minimum number of instances, 0 or more. Ignored after creation when a scheduled action in
-     * `scaling.schedules` sets `minCapacity` (the schedules own it; change them instead).
+     * The group's bounds and its scaling policies, in the shared scaling vocabulary: `min` and
+     * `max` ARE the group's `minSize` and `maxSize` (there is no other field for them), and the
+     * policies (target tracking, steps, schedules, predictive) scale between them. A group
+     * without policies is a fixed-range group: `{ min: 2, max: 2 }`. When a policy changes
+     * capacity, `desiredCapacity` is in `ignoreChanges`; `minSize` / `maxSize` are too when a
+     * schedule sets `minCapacity` / `maxCapacity` (the schedules own them from then on).
+     * Plan-time: the policies decide which children exist.
      * @default required
      */
-    minSize: pulumi.Input<number>;
+    autoScaling: AutoScalingArgs;
     /**
-     * Maximum number of instances, 1 or more and at least `minSize`. Ignored after creation when
-     * a scheduled action sets `maxCapacity`.
-     * @default required
+     * Instances to start with, `autoScaling.min` ≤ `desiredCapacity` ≤ `autoScaling.max`.
+     * Ignored after creation when `autoScaling` changes capacity (target tracking, steps,
+     * schedules, or predictive scaling in `ForecastAndScale` mode): the autoscaler owns it.
+     * Plan-time (checked against the bounds).
+     * @default `autoScaling.min` (AWS's default)
      */
-    maxSize: pulumi.Input<number>;
-    /**
-     * Instances to start with, `minSize` ≤ `desiredCapacity` ≤ `maxSize`. Ignored after creation
-     * when `scaling` changes capacity (target tracking, steps, schedules, or predictive scaling
-     * in `ForecastAndScale` mode): the autoscaler owns it.
-     * @default minSize (AWS's default)
-     */
-    desiredCapacity?: pulumi.Input<number>;
+    desiredCapacity?: number;
     /**
      * ALB/NLB target groups the instances register with.
      * @default none
@@ -172,12 +282,15 @@ export interface AutoScalingGroupArgs {
      */
     instanceRefresh?: AutoScalingInstanceRefreshArgs;
     /**
-     * Scaling policies in the shared vocabulary (target tracking, steps, schedules, predictive).
-     * When any of them changes capacity, the group's `desiredCapacity` is in `ignoreChanges`;
-     * `minSize` / `maxSize` are too when a schedule sets them.
-     * @default none (fixed size)
+     * A warm pool of pre-initialised instances (not with `instanceTypes` or `spot`). Plan-time.
+     * @default none
      */
-    scaling?: ScalingPolicies;
+    warmPool?: AutoScalingWarmPoolArgs;
+    /**
+     * Lifecycle hooks by name (1–255 letters, digits, `-`, `_`, `/`; at most 50). Plan-time keys.
+     * @default none
+     */
+    lifecycleHooks?: Record<string, AutoScalingLifecycleHookArgs>;
     /**
      * Tags for every child; propagated to instances at launch.
      * @default {} (plus the default `managed-by` and `component` tags)

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, defaultTags } from "../../src/core";
+import { childName, planContext } from "../../../src/core";
 import type { EcsClusterArgs } from "./args";
 import { planEcsCluster } from "./plan";
 
@@ -10,6 +10,8 @@ import { planEcsCluster } from "./plan";
  * managed termination protection.
  */
 export class EcsCluster extends pulumi.ComponentResource {
+    static readonly TYPE = "compute-layer:index:EcsCluster";
+
     /** The cluster. */
     readonly cluster: aws.ecs.Cluster;
     /** The cluster's capacity providers and default strategy. */
@@ -27,49 +29,28 @@ export class EcsCluster extends pulumi.ComponentResource {
     readonly name: pulumi.Output<string>;
 
     constructor(name: string, args: EcsClusterArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planEcsCluster(name, args);
-        super("compute-layer:index:EcsCluster", name, {}, opts);
-        const tags = defaultTags(name, args.tags);
+        const plan = planEcsCluster(name, args, planContext());
+        super(EcsCluster.TYPE, name, {}, opts);
+        const parent = { parent: this };
 
-        this.cluster = new aws.ecs.Cluster(
-            childName(name, "cluster"),
-            { settings: [{ name: "containerInsights", value: plan.containerInsights }], tags },
-            { parent: this },
-        );
-
-        if (plan.ec2) {
-            const e = plan.ec2;
-            this.ec2CapacityProvider = new aws.ecs.CapacityProvider(
-                childName(name, "ec2"),
-                {
-                    ...(e.name ? { name: e.name } : {}),
-                    autoScalingGroupProvider: {
-                        autoScalingGroupArn: e.autoScalingGroupArn,
-                        managedScaling: e.managedScaling,
-                        managedTerminationProtection: e.managedTerminationProtection,
-                        managedDraining: e.managedDraining,
-                    },
-                    tags,
-                },
-                { parent: this },
-            );
+        this.cluster = new aws.ecs.Cluster(childName(name, "cluster"), plan.cluster, parent);
+        if (plan.ec2CapacityProvider) {
+            this.ec2CapacityProvider = new aws.ecs.CapacityProvider(childName(name, "ec2"), plan.ec2CapacityProvider, parent);
             this.ec2CapacityProviderName = this.ec2CapacityProvider.name;
         }
-
-        const providerName = (p: "FARGATE" | "FARGATE_SPOT" | "ec2"): pulumi.Input<string> => (p === "ec2" ? this.ec2CapacityProvider!.name : p);
-        const offered: pulumi.Input<string>[] = [];
-        if (plan.fargate) offered.push("FARGATE");
-        if (plan.fargateSpot) offered.push("FARGATE_SPOT");
-        if (this.ec2CapacityProvider) offered.push(this.ec2CapacityProvider.name);
-
+        const ec2Name = this.ec2CapacityProviderName;
+        const cp = plan.capacityProviders;
         this.capacityProviders = new aws.ecs.ClusterCapacityProviders(
             childName(name, "capacity-providers"),
             {
                 clusterName: this.cluster.name,
-                capacityProviders: offered,
-                defaultCapacityProviderStrategies: plan.defaultStrategy.map((s) => ({ capacityProvider: providerName(s.capacityProvider), weight: s.weight, base: s.base })),
+                capacityProviders: [...cp.capacityProviders, ...(ec2Name ? [ec2Name] : [])],
+                defaultCapacityProviderStrategies: cp.defaultCapacityProviderStrategies.map((s) => ({
+                    ...s,
+                    capacityProvider: s.capacityProvider ?? (ec2Name as pulumi.Output<string>),
+                })),
             },
-            { parent: this },
+            parent,
         );
 
         // Both outputs carry the capacity providers as a dependency, so a service that names a

@@ -1,94 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
-import type { Tags } from "../../src/core";
-import type { ScalingPolicies } from "../../src/scaling";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Tags } from "../../../src/core";
+import type { AutoScalingArgs } from "../../../src/scaling";
 
-// ---------------------------------------------------------------------------------------------
-// EcsCluster
-// ---------------------------------------------------------------------------------------------
-
-/** An EC2 capacity provider backed by an existing Auto Scaling group. */
-export interface Ec2CapacityProviderArgs {
-    /**
-     * ARN of the Auto Scaling group whose instances run the tasks, e.g. compute-layer's
-     * `AutoScalingGroup.group.arn`. With `managedTerminationProtection` on (the default), the
-     * group must have `protectFromScaleIn: true`, or ECS refuses to create the provider.
-     * @default required
-     */
-    autoScalingGroupArn: pulumi.Input<string>;
-    /**
-     * Managed scaling: ECS scales the group so its instances are this percent utilised by tasks.
-     * 100 packs instances fully; lower values keep spare instances warm. 1–100.
-     * @default 100
-     */
-    targetCapacity?: number;
-    /** Fewest instances managed scaling adds or removes at a time, 1–10000. @default 1 (AWS default) */
-    minimumScalingStepSize?: number;
-    /** Most instances managed scaling adds or removes at a time, 1–10000. @default 10000 (AWS default) */
-    maximumScalingStepSize?: number;
-    /** Seconds a new instance takes before it counts towards the group's metrics, 0–10000. @default 300 (AWS default) */
-    instanceWarmupSeconds?: number;
-    /** Managed scaling on. Turn off only when something else scales the group. @default true */
-    managedScaling?: boolean;
-    /**
-     * Managed termination protection: ECS keeps instances that run tasks from being terminated by
-     * scale-in. Requires the group's `protectFromScaleIn`. @default true
-     */
-    managedTerminationProtection?: boolean;
-    /** Managed draining: ECS drains tasks off instances before the group terminates them. @default true */
-    managedDraining?: boolean;
-}
-
-/** The capacity providers a cluster offers. */
-export interface EcsClusterCapacityProvidersArgs {
-    /** Offer `FARGATE`. @default true */
-    fargate?: boolean;
-    /** Offer `FARGATE_SPOT` (interruptible, discounted; Linux X86_64 only). @default true */
-    fargateSpot?: boolean;
-    /** An EC2 capacity provider on an Auto Scaling group. @default none */
-    ec2?: Ec2CapacityProviderArgs;
-}
-
-/** One capacity provider's share in a strategy. */
-export interface CapacityProviderShare {
-    /** Relative share of tasks placed on this provider, 0–1000. @default 1 */
-    weight?: number;
-    /** Tasks always placed on this provider before weights apply, 0–100000; only one provider of a strategy may have one. @default 0 */
-    base?: number;
-}
-
-/** A cluster's default capacity provider strategy, keyed like `capacityProviders`. */
-export interface EcsClusterDefaultStrategyArgs {
-    /** Share on `FARGATE`. @default none */
-    fargate?: CapacityProviderShare;
-    /** Share on `FARGATE_SPOT`. @default none */
-    fargateSpot?: CapacityProviderShare;
-    /** Share on the EC2 capacity provider. @default none */
-    ec2?: CapacityProviderShare;
-}
-
-export interface EcsClusterArgs {
-    /**
-     * CloudWatch Container Insights: `enabled`, `enhanced` (per-task and per-container metrics)
-     * or `disabled`.
-     * @default "enabled"
-     */
-    containerInsights?: "enabled" | "enhanced" | "disabled";
-    /** The capacity providers the cluster offers. @default {fargate: true, fargateSpot: true} */
-    capacityProviders?: EcsClusterCapacityProvidersArgs;
-    /**
-     * The default capacity provider strategy, used by services and tasks that name neither a
-     * launch type nor a strategy. A strategy holds either Fargate providers or the EC2 provider,
-     * never both.
-     * @default {fargate: {weight: 1}} when Fargate is offered, else {ec2: {weight: 1}}
-     */
-    defaultStrategy?: EcsClusterDefaultStrategyArgs;
-    /** Tags for every child that can be tagged, merged over the default tags. @default none */
-    tags?: Tags;
-}
-
-// ---------------------------------------------------------------------------------------------
-// EcsService
-// ---------------------------------------------------------------------------------------------
 
 /** A port a container listens on. */
 export interface PortMappingArgs {
@@ -128,9 +41,105 @@ export interface ContainerDependencyArgs {
     condition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
 }
 
+/** Where a container mounts one of the task's `volumes`. */
+export interface MountPointArgs {
+    /** The volume: a key of the service's `volumes`. @default required */
+    volume: string;
+    /** The absolute path in the container, e.g. `/data`. @default required */
+    containerPath: string;
+    /** Mount it read-only. @default false */
+    readOnly?: boolean;
+}
+
+/** An Amazon EFS file system mounted into the task. */
+export interface EfsVolumeArgs {
+    /** The file system's id, e.g. `fs-0123456789abcdef0` (may be an Output). @default required */
+    fileSystemId: pulumi.Input<string>;
+    /**
+     * An EFS access point (its id, `fsap-…`), which fixes the POSIX user and root directory the
+     * task sees. With one, `rootDirectory` must be left out (the access point's applies).
+     * @default none
+     */
+    accessPointId?: pulumi.Input<string>;
+    /** The directory of the file system mounted as the volume's root. Not with `accessPointId`. @default "/" */
+    rootDirectory?: string;
+    /**
+     * Encrypt the NFS traffic in transit (TLS). Required by `iam` and by access points.
+     * @default true
+     */
+    transitEncryption?: boolean;
+    /**
+     * Mount with the task role's IAM identity: the task role gets `elasticfilesystem:ClientMount`
+     * (and `ClientWrite` unless every mount of the volume is read-only) on exactly this file
+     * system (and access point), so an EFS file-system policy can require it.
+     * @default true
+     */
+    iam?: boolean;
+    /**
+     * The file system's mount-target security group: when given, the component adds an ingress
+     * rule to it for NFS (TCP 2049) from the service's security group.
+     * @default none (allow NFS yourself)
+     */
+    mountTargetSecurityGroupId?: pulumi.Input<string>;
+}
+
+/** A Docker volume (EC2 capacity only). */
+export interface DockerVolumeArgs {
+    /** `task` (removed with the task) or `shared` (kept on the instance across tasks). @default "task" */
+    scope?: "task" | "shared";
+    /** With `shared` scope: create the volume if it doesn't exist. @default false */
+    autoprovision?: boolean;
+    /** The volume driver, e.g. `local` or a plugin's name. @default "local" (Docker's default) */
+    driver?: string;
+    /** Options passed to the driver. @default none */
+    driverOpts?: Record<string, string>;
+    /** Labels on the volume. @default none */
+    labels?: Record<string, string>;
+}
+
+/** One volume of the task: give exactly one of `efs`, `bind` or `docker`. */
+export interface TaskVolumeArgs {
+    /** An EFS file system. @default none */
+    efs?: EfsVolumeArgs;
+    /**
+     * A bind mount. Without `hostPath` it is scratch space that lives as long as the task (Fargate
+     * included); `hostPath` mounts a directory of the instance (EC2 only).
+     * @default none
+     */
+    bind?: { hostPath?: string };
+    /** A Docker volume (EC2 only). @default none */
+    docker?: DockerVolumeArgs;
+}
+
+/** A task placement strategy (EC2 capacity only). */
+export interface PlacementStrategyArgs {
+    /** `binpack` (fewest instances), `spread` (evenly over a field) or `random`. @default required */
+    type: "binpack" | "spread" | "random";
+    /**
+     * `binpack`: `cpu` or `memory`; `spread`: `instanceId`, `host` or `attribute:<name>` (e.g.
+     * `attribute:ecs.availability-zone`); `random`: none.
+     * @default none
+     */
+    field?: string;
+}
+
+/** A task placement constraint (EC2 capacity only). */
+export interface PlacementConstraintArgs {
+    /** `distinctInstance` (one task per instance) or `memberOf` (instances matching `expression`). @default required */
+    type: "distinctInstance" | "memberOf";
+    /** `memberOf` only (required there): a cluster query expression, e.g. `attribute:ecs.instance-type =~ t3.*`. @default none */
+    expression?: string;
+}
+
 /** One container of the task; its name is its key in `containers`. */
 export interface ContainerArgs {
-    /** The image, e.g. `nginx:1.27` or `<account>.dkr.ecr.<region>.amazonaws.com/app:1.4.2`. @default required */
+    /**
+     * The image, e.g. `nginx:1.27` or `<account>.dkr.ecr.<region>.amazonaws.com/app:1.4.2`. It must
+     * name a tag other than `latest`, or a digest (`app@sha256:…`), so a deployment runs exactly
+     * the image that was reviewed (the same check as `KubernetesService`). May be an Output
+     * (checked by ECS at deploy time then).
+     * @default required
+     */
     image: pulumi.Input<string>;
     /** When this container stops, the task stops. At least one container must be essential. @default true */
     essential?: boolean;
@@ -165,6 +174,8 @@ export interface ContainerArgs {
     privileged?: boolean;
     /** Overrides the image's command. @default none (the image's CMD) */
     command?: string[];
+    /** Volumes of the task mounted into this container; each names a key of the service's `volumes`. @default none */
+    mountPoints?: MountPointArgs[];
 }
 
 /** A capacity provider and its share, for a service's own strategy. */
@@ -195,27 +206,130 @@ export interface ServiceLoadBalancerArgs {
     containerPort: number;
 }
 
-/** Rolling-deployment settings. */
+/** How a deployment replaces tasks. */
+export type DeploymentStrategy = "rolling" | "blueGreen" | "linear" | "canary";
+
+/** The stages of an ECS deployment a lifecycle hook can run at (ECS's names). */
+export type DeploymentLifecycleStage =
+    | "RECONCILE_SERVICE"
+    | "PRE_SCALE_UP"
+    | "POST_SCALE_UP"
+    | "TEST_TRAFFIC_SHIFT"
+    | "POST_TEST_TRAFFIC_SHIFT"
+    | "PRODUCTION_TRAFFIC_SHIFT"
+    | "POST_PRODUCTION_TRAFFIC_SHIFT";
+
+/** A deployment lifecycle hook: a Lambda function ECS invokes, or a pause, at the given stages. */
+export interface DeploymentLifecycleHookArgs {
+    /**
+     * The stages it runs at (each once). A pause can't run at `TEST_TRAFFIC_SHIFT` or
+     * `PRODUCTION_TRAFFIC_SHIFT`.
+     * @default required
+     */
+    stages: DeploymentLifecycleStage[];
+    /**
+     * The Lambda function ECS invokes (its ARN; may be an Output). The deployment role gets
+     * `lambda:InvokeFunction` on exactly it. Give this or `pause`.
+     * @default none
+     */
+    lambdaArn?: pulumi.Input<string>;
+    /**
+     * Pause the deployment until it is continued (`aws ecs update-service-deployment`…) or times out.
+     * Give this or `lambdaArn`.
+     * @default none
+     */
+    pause?: {
+        /** Minutes to wait, 1–20160. @default 1440 (AWS's default) */
+        timeoutMinutes?: number;
+        /** What happens on timeout. @default "ROLLBACK" */
+        onTimeout?: "ROLLBACK" | "CONTINUE";
+    };
+    /**
+     * Parameters ECS passes to the function, as JSON (`hookDetails`).
+     * @default none
+     */
+    details?: Record<string, string>;
+}
+
+/** A listener rule the component creates for blue/green traffic: it forwards to both target groups. */
+export interface DeploymentListenerRuleArgs {
+    /** The listener's ARN (e.g. `alb.httpsListener.arn`); may be an Output. @default required */
+    listenerArn: pulumi.Input<string>;
+    /** The rule's priority, 1–50000, unique on the listener. @default required */
+    priority: number;
+    /** Path patterns the rule matches (at most 5 conditions values in all). @default none */
+    pathPatterns?: string[];
+    /** Host headers the rule matches. @default none */
+    hostHeaders?: string[];
+}
+
+/** Deployment settings: the strategy and its parameters. */
 export interface ServiceDeploymentArgs {
-    /** Upper limit of running tasks during a deployment, in percent of desired; at least 100. @default 200 */
+    /**
+     * `rolling` replaces tasks in place (between `minimumHealthyPercent` and `maximumPercent`).
+     * `blueGreen`, `linear` and `canary` are ECS's native traffic-shifting deployments: ECS
+     * starts the new tasks in the alternate target group, then moves the production listener
+     * rule's traffic to them all at once, in steps, or a canary share first, and rolls back on
+     * failure. They need `loadBalancer`. Plan-time.
+     * @default "rolling"
+     */
+    strategy?: DeploymentStrategy;
+    /** Rolling: upper limit of running tasks during a deployment, in percent of desired; at least 100. @default 200 */
     maximumPercent?: number;
-    /** Lower limit of healthy tasks during a deployment, in percent of desired; 0–100. @default 100 */
+    /** Rolling: lower limit of healthy tasks during a deployment, in percent of desired; 0–100. @default 100 */
     minimumHealthyPercent?: number;
-    /** The deployment circuit breaker. @default {enable: true, rollback: true} */
+    /** The deployment circuit breaker; it stays on unless turned off here. @default {enable: true, rollback: true} */
     circuitBreaker?: {
         /** Stop a deployment whose tasks keep failing. @default true */
         enable: boolean;
         /** Roll back to the last good deployment when the breaker trips. @default true */
         rollback: boolean;
     };
-}
-
-/** Service auto scaling through Application Auto Scaling. */
-export interface EcsServiceAutoScalingArgs extends ScalingPolicies {
-    /** Fewest tasks, at least 0. @default required */
-    minCapacity: number;
-    /** Most tasks, at least `minCapacity` and 1. @default required */
-    maxCapacity: number;
+    /**
+     * Traffic-shifting strategies: minutes the old tasks are kept after all traffic has moved,
+     * 0–1440, so a rollback is instant.
+     * @default none (AWS's default)
+     */
+    bakeTimeMinutes?: number;
+    /**
+     * `canary` only (required there): the share of production traffic the new tasks get first,
+     * 0.1–100 percent, and the minutes before the rest moves, 0–1440.
+     * @default none
+     */
+    canary?: { percent: number; bakeTimeMinutes: number };
+    /**
+     * `linear` only (required there): the share of traffic moved at each step, 3–100 percent,
+     * and the minutes between steps, 0–1440.
+     * @default none
+     */
+    linear?: { stepPercent: number; stepBakeTimeMinutes: number };
+    /** Traffic-shifting strategies: lifecycle hooks (Lambda functions or pauses), at most 10. @default none */
+    lifecycleHooks?: DeploymentLifecycleHookArgs[];
+    /**
+     * Traffic-shifting strategies: the alternate target group (target type `ip`). When absent,
+     * the component creates one like the service's: the container port, HTTP, `ip` targets in
+     * `vpcId`, checked on `alternateHealthCheckPath`.
+     * @default a created target group
+     */
+    alternateTargetGroupArn?: pulumi.Input<string>;
+    /** The created alternate target group's health-check path. @default "/" */
+    alternateHealthCheckPath?: string;
+    /**
+     * Traffic-shifting strategies: the production listener rule that forwards to the service's
+     * target group, whose weights ECS shifts. Give its ARN, or `productionListenerRule` for the
+     * component to create it.
+     * @default none
+     */
+    productionListenerRuleArn?: pulumi.Input<string>;
+    /**
+     * The production listener rule to create: it forwards to the service's target group
+     * (weight 100) and the alternate (weight 0); its actions are in `ignoreChanges`, since ECS
+     * owns the weights.
+     * @default none
+     */
+    productionListenerRule?: DeploymentListenerRuleArgs;
+    /** An optional test listener rule to create, which reaches the new tasks before production does. @default none */
+    testListenerRule?: DeploymentListenerRuleArgs;
 }
 
 /** ECS Service Connect, the successor to App Mesh for ECS service-to-service traffic. */
@@ -236,6 +350,7 @@ export interface ServiceConnectArgs {
     port?: number;
 }
 
+/** Args of {@link EcsService}. */
 export interface EcsServiceArgs {
     /** The cluster; an `EcsCluster` fits. @default required */
     cluster: EcsClusterRef;
@@ -276,6 +391,16 @@ export interface EcsServiceArgs {
         /** `X86_64` or `ARM64` (Graviton). @default "X86_64" */
         architecture?: "X86_64" | "ARM64";
     };
+    /**
+     * The task's volumes by name (letters, numbers, `_`, `-`; at most 20): EFS, bind mounts, and
+     * Docker volumes on EC2. Containers mount them with `mountPoints`. Plan-time keys.
+     * @default none
+     */
+    volumes?: Record<string, TaskVolumeArgs>;
+    /** How tasks are placed on EC2 capacity, at most 5 (rejected on Fargate). @default none (ECS's default) */
+    placementStrategies?: PlacementStrategyArgs[];
+    /** Where tasks may be placed on EC2 capacity, at most 10 (rejected on Fargate). @default none */
+    placementConstraints?: PlacementConstraintArgs[];
     /** The task's containers, by container name (1–10; letters, numbers, `_`, `-`). @default required */
     containers: Record<string, ContainerArgs>;
     /**
@@ -284,16 +409,21 @@ export interface EcsServiceArgs {
      * @default `<component name>-<stack>`
      */
     family?: string;
-    /** Tasks to run. Ignored after creation when `autoScaling` is set. @default `autoScaling.minCapacity`, else 2 */
+    /** Tasks to run. Ignored after creation when `autoScaling` is set. @default `autoScaling.min`, else 2 */
     desiredCount?: number;
     /** Register tasks with a load balancer target group. @default none */
     loadBalancer?: ServiceLoadBalancerArgs;
     /** Seconds to ignore failing load balancer and container health checks after a task starts, 0–2147483647. @default 60 with a load balancer, else none */
     healthCheckGracePeriodSeconds?: number;
-    /** Rolling deployment settings. @default {maximumPercent: 200, minimumHealthyPercent: 100, circuitBreaker: {enable: true, rollback: true}} */
+    /**
+     * How deployments replace tasks: rolling (the default), or ECS's native blue/green, linear
+     * or canary traffic shifting through the load balancer.
+     * @default {strategy: "rolling", maximumPercent: 200, minimumHealthyPercent: 100, circuitBreaker: {enable: true, rollback: true}}
+     */
     deployment?: ServiceDeploymentArgs;
     /**
-     * Service auto scaling on the shared scaling vocabulary (target tracking on `cpu`, `memory`,
+     * Service auto scaling on the shared scaling vocabulary, between `min` and `max` tasks
+     * (`max` at least 1) (target tracking on `cpu`, `memory`,
      * `requestCountPerTarget` or a custom metric; step policies with their alarms; schedules in
      * `cron(...)`/`rate(...)`/`at(...)`; predictive on `cpu`, `memory` or
      * `requestCountPerTarget`). Target-tracking cooldowns default to scale-in 300 s, scale-out 60 s.
@@ -301,7 +431,7 @@ export interface EcsServiceArgs {
      * `loadBalancer`.
      * @default none
      */
-    autoScaling?: EcsServiceAutoScalingArgs;
+    autoScaling?: AutoScalingArgs;
     /** Join an ECS Service Connect namespace. @default none */
     serviceConnect?: ServiceConnectArgs;
     /**

@@ -1,18 +1,27 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, defaultTags, Tags } from "../../src/core";
+import { awsContext, childName, planContext, policyJson } from "../../../src/core";
+import {
+    awslogs,
+    compact,
+    deploymentHookStatements,
+    ecsTasksTrust,
+    efsStatements,
+    executionPolicyStatements,
+    withLogs,
+} from "../shared/task-definition";
 import type { EcsServiceArgs } from "./args";
-import { planEcsService } from "./plan";
-import { toApplicationAutoScaling } from "../../src/scaling";
-import type { EcsScalingPlan } from "./scaling";
-import { awslogs, containerDefinitions, ecsTasksTrust, execCommandStatements, executionPolicyStatements } from "./task";
+import { type PlannedListenerRule, planEcsService } from "./plan";
 
 /**
  * An ECS service on awsvpc networking with its task definition, log group, execution and task
- * roles, security group, deployment circuit breaker, optional auto scaling (Application Auto
- * Scaling) and optional Service Connect.
+ * roles, security group, deployment circuit breaker, optional native blue/green, linear or canary
+ * deployments through the load balancer, optional volumes (EFS, bind, Docker), optional auto
+ * scaling (Application Auto Scaling) and optional Service Connect.
  */
 export class EcsService extends pulumi.ComponentResource {
+    static readonly TYPE = "compute-layer:index:EcsService";
+
     /** The ECS service. */
     readonly service: aws.ecs.Service;
     /** The task definition. */
@@ -21,7 +30,7 @@ export class EcsService extends pulumi.ComponentResource {
     readonly executionRole: aws.iam.Role;
     /** The execution role's inline policy. */
     readonly executionPolicy: aws.iam.RolePolicy;
-    /** The role the containers run as. It has no permissions (only ECS Exec's when enabled): attach yours. */
+    /** The role the containers run as. It has no permissions (only ECS Exec's and EFS mounts' when asked): attach yours. */
     readonly taskRole: aws.iam.Role;
     /** The log group all containers write to, `/ecs/<family>`. */
     readonly logGroup: aws.cloudwatch.LogGroup;
@@ -29,6 +38,14 @@ export class EcsService extends pulumi.ComponentResource {
     readonly securityGroup: aws.ec2.SecurityGroup;
     /** The ingress rules, one per `allowFrom` group and container port. */
     readonly ingressRules: aws.vpc.SecurityGroupIngressRule[];
+    /** Traffic-shifting deployments: the role ECS assumes to shift traffic and run lifecycle hooks. */
+    readonly deploymentRole?: aws.iam.Role;
+    /** Traffic-shifting deployments: the alternate target group, when the component created it. */
+    readonly alternateTargetGroup?: aws.lb.TargetGroup;
+    /** Traffic-shifting deployments: the production listener rule, when the component created it. */
+    readonly productionListenerRule?: aws.lb.ListenerRule;
+    /** Traffic-shifting deployments: the test listener rule, when asked for. */
+    readonly testListenerRule?: aws.lb.ListenerRule;
     /** The Application Auto Scaling target, when `autoScaling` is set. */
     readonly scalingTarget?: aws.appautoscaling.Target;
     /** The scaling policies (target tracking and step), when `autoScaling` is set. */
@@ -43,200 +60,203 @@ export class EcsService extends pulumi.ComponentResource {
     readonly taskDefinitionArn: pulumi.Output<string>;
 
     constructor(name: string, args: EcsServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planEcsService(name, args, { stack: pulumi.getStack() });
-        super("compute-layer:index:EcsService", name, {}, opts);
-        const tags = defaultTags(name, args.tags);
+        const plan = planEcsService(name, args, planContext());
+        super(EcsService.TYPE, name, {}, opts);
         const parent = { parent: this };
-
-        const region = aws.getRegionOutput({}, parent).region;
-        const partition = aws.getPartitionOutput({}, parent).partition;
-        const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+        const { region, partition, accountId } = awsContext(this);
+        const facts = pulumi.all([partition, region, accountId]);
 
         // Logs.
-        this.logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), { name: plan.logGroupName, retentionInDays: plan.logRetentionDays, tags }, parent);
+        this.logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), plan.logGroup, parent);
         const logs = { group: this.logGroup.name, region };
 
-        // Roles.
-        const trust = aws.iam.getPolicyDocumentOutput({ statements: pulumi.all([partition, region, accountId]).apply(([p, r, a]) => ecsTasksTrust(p, r, a)) }, parent);
-        this.executionRole = new aws.iam.Role(
+        // Roles: trust ECS tasks of this account only; policies built locally.
+        const trust = facts.apply(([p, r, a]) => policyJson(ecsTasksTrust(p, r, a)));
+        this.executionRole = new aws.iam.Role(childName(name, "execution"), { ...plan.executionRole, assumeRolePolicy: trust }, parent);
+        const g = plan.executionGrants;
+        this.executionPolicy = new aws.iam.RolePolicy(
             childName(name, "execution"),
-            { assumeRolePolicy: trust.json, description: `ECS task execution role of ${name}: pulls its images, writes its logs, reads its secrets`, tags },
-            parent,
-        );
-        const executionDoc = aws.iam.getPolicyDocumentOutput(
             {
-                statements: pulumi
-                    .all([partition, pulumi.all(plan.containers.map((c) => c.image)), pulumi.all(plan.secretArns), pulumi.all(plan.kmsKeyArns), this.logGroup.arn])
-                    .apply(([p, images, secretArns, kmsKeyArns, logGroupArn]) => executionPolicyStatements({ partition: p, images, secretArns, kmsKeyArns, logGroupArn })),
+                role: this.executionRole.id,
+                policy: pulumi
+                    .all([partition, pulumi.all(g.images), pulumi.all(g.secretArns), pulumi.all(g.kmsKeyArns), this.logGroup.arn])
+                    .apply(([p, images, secretArns, kmsKeyArns, logGroupArn]) =>
+                        policyJson(compact(executionPolicyStatements({ partition: p, images, secretArns, kmsKeyArns, logGroupArn }))),
+                    ),
             },
             parent,
         );
-        this.executionPolicy = new aws.iam.RolePolicy(childName(name, "execution"), { role: this.executionRole.id, policy: executionDoc.json }, parent);
-
-        this.taskRole = new aws.iam.Role(
-            childName(name, "task"),
-            { assumeRolePolicy: trust.json, description: `ECS task role of ${name}: the containers' own permissions`, tags },
-            parent,
-        );
-        if (plan.enableExecuteCommand) {
-            const execDoc = aws.iam.getPolicyDocumentOutput({ statements: execCommandStatements() }, parent);
-            new aws.iam.RolePolicy(childName(name, "task-exec"), { role: this.taskRole.id, policy: execDoc.json }, parent);
+        this.taskRole = new aws.iam.Role(childName(name, "task"), { ...plan.taskRole, assumeRolePolicy: trust }, parent);
+        if (plan.taskRoleExecPolicy) {
+            new aws.iam.RolePolicy(childName(name, "task-exec"), { role: this.taskRole.id, policy: plan.taskRoleExecPolicy }, parent);
+        }
+        const efsGrants = plan.efs.filter((e) => e.iam);
+        if (efsGrants.length > 0) {
+            const grants = efsGrants.map((e) => pulumi.all([e.fileSystemId, e.accessPointId]).apply(([fileSystemId, accessPointId]) => ({ fileSystemId, accessPointId, write: e.write })));
+            new aws.iam.RolePolicy(
+                childName(name, "task-efs"),
+                {
+                    role: this.taskRole.id,
+                    policy: pulumi.all([facts, pulumi.all(grants)]).apply(([[p, r, a], list]) => policyJson(compact(efsStatements(list, { partition: p, region: r, accountId: a })))),
+                },
+                parent,
+            );
         }
 
         // Task definition.
         this.taskDefinition = new aws.ecs.TaskDefinition(
             childName(name, "task"),
             {
-                family: plan.family,
-                containerDefinitions: pulumi.jsonStringify(containerDefinitions(plan, logs)),
-                cpu: String(plan.cpu),
-                memory: String(plan.memory),
-                networkMode: "awsvpc",
-                requiresCompatibilities: [plan.compatibility],
-                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: plan.architecture },
-                ...(plan.ephemeralStorageGiB !== undefined ? { ephemeralStorage: { sizeInGib: plan.ephemeralStorageGiB } } : {}),
+                ...plan.taskDefinition,
+                containerDefinitions: pulumi.jsonStringify(withLogs(plan.containerDefinitions, logs)),
                 executionRoleArn: this.executionRole.arn,
                 taskRoleArn: this.taskRole.arn,
-                tags,
             },
             parent,
         );
 
         // Security group: ingress only from allowFrom on the container ports.
-        this.securityGroup = new aws.ec2.SecurityGroup(
-            childName(name, "sg"),
-            { vpcId: args.vpcId, description: `ECS service ${name}: container ports from the allowed security groups only`, tags },
-            parent,
+        this.securityGroup = new aws.ec2.SecurityGroup(childName(name, "sg"), plan.securityGroup, parent);
+        const securityGroupId = this.securityGroup.id;
+        this.ingressRules = plan.ingressRules.map(
+            (r) => new aws.vpc.SecurityGroupIngressRule(childName(name, r.key), { ...r.args, securityGroupId }, parent),
         );
-        this.ingressRules = [];
-        plan.allowFrom.forEach((source, i) => {
-            for (const port of plan.ingressPorts) {
-                this.ingressRules.push(
-                    new aws.vpc.SecurityGroupIngressRule(
-                        childName(name, "from", i, port.protocol, port.port),
-                        {
-                            securityGroupId: this.securityGroup.id,
-                            referencedSecurityGroupId: source,
-                            ipProtocol: port.protocol,
-                            fromPort: port.port,
-                            toPort: port.port,
-                            description: `${port.protocol}/${port.port} from allowFrom[${i}]`,
-                            tags,
-                        },
+        new aws.vpc.SecurityGroupEgressRule(childName(name, "egress"), { ...plan.egressRule, securityGroupId }, parent);
+        for (const e of plan.efs) {
+            if (e.mountTargetRule) {
+                new aws.vpc.SecurityGroupIngressRule(
+                    childName(name, "efs", e.volume),
+                    { ...e.mountTargetRule, referencedSecurityGroupId: securityGroupId },
+                    parent,
+                );
+            }
+        }
+
+        // Traffic-shifting deployments: the role ECS assumes, the alternate target group and the listener rules.
+        const advanced: Record<string, pulumi.Input<string>> = {};
+        const waitFor: pulumi.Resource[] = [this.executionPolicy];
+        const shift = plan.trafficShift;
+        if (shift) {
+            this.deploymentRole = new aws.iam.Role(childName(name, "deploy"), shift.role, parent);
+            waitFor.push(
+                new aws.iam.RolePolicyAttachment(
+                    childName(name, "deploy-elb"),
+                    { role: this.deploymentRole.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${shift.managedPolicy}` },
+                    parent,
+                ),
+            );
+            if (shift.hookLambdaArns.length > 0) {
+                waitFor.push(
+                    new aws.iam.RolePolicy(
+                        childName(name, "deploy-hooks"),
+                        { role: this.deploymentRole.id, policy: pulumi.all(shift.hookLambdaArns).apply((arns) => policyJson(compact(deploymentHookStatements(arns)))) },
                         parent,
                     ),
                 );
             }
-        });
-        new aws.vpc.SecurityGroupEgressRule(
-            childName(name, "egress"),
-            plan.restrictEgressToHttps
-                ? { securityGroupId: this.securityGroup.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0", description: "HTTPS out (AWS APIs, registries)", tags }
-                : { securityGroupId: this.securityGroup.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "All out: datastores and peers guard themselves with their own ingress", tags },
-            parent,
-        );
+            advanced.roleArn = this.deploymentRole.arn;
+            if (shift.alternateTargetGroup) {
+                this.alternateTargetGroup = new aws.lb.TargetGroup(childName(name, "alternate"), shift.alternateTargetGroup, parent);
+                advanced.alternateTargetGroupArn = this.alternateTargetGroup.arn;
+            }
+            const alternateArn = this.alternateTargetGroup?.arn;
+            const createRule = (key: string, r: PlannedListenerRule) =>
+                new aws.lb.ListenerRule(
+                    childName(name, key),
+                    {
+                        ...r,
+                        actions: r.actions.map((act) => ({
+                            ...act,
+                            forward: { targetGroups: act.forward.targetGroups.map((t) => ({ ...t, arn: t.arn ?? (alternateArn as pulumi.Output<string>) })) },
+                        })),
+                    },
+                    // ECS owns the weights once it deploys; `pulumi up` must not put them back.
+                    { parent: this, ignoreChanges: ["actions"] },
+                );
+            if (shift.productionListenerRule) {
+                this.productionListenerRule = createRule("production-rule", shift.productionListenerRule);
+                advanced.productionListenerRule = this.productionListenerRule.arn;
+            }
+            if (shift.testListenerRule) {
+                this.testListenerRule = createRule("test-rule", shift.testListenerRule);
+                advanced.testListenerRule = this.testListenerRule.arn;
+            }
+        }
 
         // Service.
-        const securityGroups = pulumi.output(args.securityGroupIds ?? []).apply((extra) => [this.securityGroup.id, ...extra]);
+        const { loadBalancers, ...s } = plan.service;
+        const hooks = s.deploymentConfiguration?.lifecycleHooks;
         this.service = new aws.ecs.Service(
             childName(name, "service"),
             {
-                cluster: args.cluster.arn,
+                ...s,
                 taskDefinition: this.taskDefinition.arn,
-                desiredCount: plan.desiredCount,
-                ...(plan.launchType ? { launchType: plan.launchType } : {}),
-                ...(plan.capacityProviderStrategy ? { capacityProviderStrategies: plan.capacityProviderStrategy } : {}),
-                networkConfiguration: { subnets: args.subnetIds, securityGroups, assignPublicIp: false },
-                ...(plan.loadBalancer
-                    ? { loadBalancers: [{ targetGroupArn: plan.loadBalancer.targetGroupArn, containerName: plan.loadBalancer.containerName, containerPort: plan.loadBalancer.containerPort }] }
-                    : {}),
-                ...(plan.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: plan.healthCheckGracePeriodSeconds } : {}),
-                deploymentMaximumPercent: plan.deployment.maximumPercent,
-                deploymentMinimumHealthyPercent: plan.deployment.minimumHealthyPercent,
-                deploymentCircuitBreaker: plan.deployment.circuitBreaker,
-                ...(plan.serviceConnect
+                networkConfiguration: {
+                    ...s.networkConfiguration,
+                    securityGroups: pulumi.output(s.networkConfiguration.securityGroups).apply((extra) => [securityGroupId, ...extra]),
+                },
+                ...(loadBalancers
                     ? {
-                          serviceConnectConfiguration: {
-                              enabled: true,
-                              namespace: plan.serviceConnect.namespace,
-                              services: [
-                                  {
-                                      portName: plan.serviceConnect.portName,
-                                      discoveryName: plan.serviceConnect.discoveryName,
-                                      clientAlias: [{ port: plan.serviceConnect.port, dnsName: plan.serviceConnect.discoveryName }],
-                                  },
-                              ],
-                              logConfiguration: awslogs(logs, "service-connect"),
+                          loadBalancers: loadBalancers.map(({ advancedConfiguration, ...l }) =>
+                              shift
+                                  ? { ...l, advancedConfiguration: { ...advancedConfiguration, ...advanced } as aws.types.input.ecs.ServiceLoadBalancerAdvancedConfiguration }
+                                  : l,
+                          ),
+                      }
+                    : {}),
+                ...(s.deploymentConfiguration && hooks
+                    ? {
+                          deploymentConfiguration: {
+                              ...s.deploymentConfiguration,
+                              lifecycleHooks: hooks.map((h) => (h.targetType === "AWS_LAMBDA" ? { ...h, roleArn: advanced.roleArn } : h)),
                           },
                       }
                     : {}),
-                enableExecuteCommand: plan.enableExecuteCommand,
-                propagateTags: "SERVICE",
-                enableEcsManagedTags: true,
-                waitForSteadyState: false,
-                tags,
+                ...(s.serviceConnectConfiguration
+                    ? { serviceConnectConfiguration: { ...s.serviceConnectConfiguration, logConfiguration: awslogs(logs, "service-connect") } }
+                    : {}),
             },
             {
                 parent: this,
-                // Tasks read their secrets with the execution role's policy as they start.
-                dependsOn: [this.executionPolicy],
-                // The autoscaler owns the count; `pulumi up` must not fight it.
-                ...(plan.autoScaling ? { ignoreChanges: ["desiredCount"] } : {}),
+                // Tasks read their secrets with the execution role's policy as they start; ECS
+                // shifts traffic with the deployment role's.
+                dependsOn: waitFor,
+                ...(plan.ignoreChanges.length > 0 ? { ignoreChanges: [...plan.ignoreChanges] } : {}),
             },
         );
 
-        const scaling = plan.autoScaling
-            ? createEcsScaling(name, plan.autoScaling, { clusterName: args.cluster.name, serviceName: this.service.name, tags }, this)
-            : undefined;
-        this.scalingTarget = scaling?.target;
-        this.scalingPolicies = scaling?.policies ?? [];
-        this.scalingAlarms = scaling?.alarms ?? [];
-        this.scheduledActions = scaling?.scheduledActions ?? [];
+        // Auto scaling, as the planner translated it; the component adds the service's names.
+        this.scalingPolicies = [];
+        this.scalingAlarms = [];
+        this.scheduledActions = [];
+        const sc = plan.scaling;
+        if (sc) {
+            const target = new aws.appautoscaling.Target(
+                childName(name, "scaling"),
+                { ...sc.target, resourceId: pulumi.interpolate`service/${args.cluster.name}/${this.service.name}` },
+                parent,
+            );
+            this.scalingTarget = target;
+            const fields = { resourceId: target.resourceId, scalableDimension: target.scalableDimension, serviceNamespace: target.serviceNamespace };
+            const byKey = new Map<string, aws.appautoscaling.Policy>();
+            for (const p of sc.policies) {
+                const policy = new aws.appautoscaling.Policy(childName(name, p.key), { ...p.args, ...fields }, parent);
+                byKey.set(p.key, policy);
+                this.scalingPolicies.push(policy);
+            }
+            for (const al of sc.alarms) {
+                const dimensions = al.resourceDimension ? { dimensions: { ...al.args.dimensions, [al.resourceDimension]: this.service.name } } : {};
+                this.scalingAlarms.push(
+                    new aws.cloudwatch.MetricAlarm(childName(name, al.key), { ...al.args, ...dimensions, alarmActions: [byKey.get(al.policyKey)?.arn as pulumi.Output<string>] }, parent),
+                );
+            }
+            for (const a of sc.scheduledActions) {
+                this.scheduledActions.push(new aws.appautoscaling.ScheduledAction(childName(name, a.key), { ...a.args, ...fields }, parent));
+            }
+        }
 
         this.name = this.service.name;
         this.taskDefinitionArn = this.taskDefinition.arn;
         this.registerOutputs({ name: this.name, taskDefinitionArn: this.taskDefinitionArn, securityGroupId: this.securityGroup.id, taskRoleArn: this.taskRole.arn });
     }
-}
-
-/** What {@link createEcsScaling} creates. */
-interface EcsScalingResources {
-    target: aws.appautoscaling.Target;
-    policies: aws.appautoscaling.Policy[];
-    alarms: aws.cloudwatch.MetricAlarm[];
-    scheduledActions: aws.appautoscaling.ScheduledAction[];
-}
-
-/** Creates the scalable target (`service/<cluster>/<service>`) and the translated policies, alarms and scheduled actions. */
-function createEcsScaling(
-    name: string,
-    plan: EcsScalingPlan,
-    ctx: { clusterName: pulumi.Input<string>; serviceName: pulumi.Input<string>; tags: Tags },
-    parent: pulumi.Resource,
-): EcsScalingResources {
-    const translated = toApplicationAutoScaling(plan.policies, { service: "ecs", alarmDimensions: { ClusterName: ctx.clusterName, ServiceName: ctx.serviceName } });
-    const target = new aws.appautoscaling.Target(
-        childName(name, "scaling"),
-        {
-            serviceNamespace: translated.target.serviceNamespace,
-            scalableDimension: translated.target.scalableDimension,
-            resourceId: pulumi.interpolate`service/${ctx.clusterName}/${ctx.serviceName}`,
-            minCapacity: plan.minCapacity,
-            maxCapacity: plan.maxCapacity,
-            tags: ctx.tags,
-        },
-        { parent },
-    );
-    const fields = { resourceId: target.resourceId, scalableDimension: target.scalableDimension, serviceNamespace: target.serviceNamespace };
-    const byKey = new Map<string, aws.appautoscaling.Policy>();
-    const policies = translated.policies.map((p) => {
-        const policy = new aws.appautoscaling.Policy(childName(name, p.key), { ...p.args, ...fields }, { parent });
-        byKey.set(p.key, policy);
-        return policy;
-    });
-    const alarms = translated.alarms.map(
-        (a) => new aws.cloudwatch.MetricAlarm(childName(name, a.key), { ...a.args, alarmActions: [byKey.get(a.policyKey)!.arn], tags: ctx.tags }, { parent }),
-    );
-    const scheduledActions = translated.scheduledActions.map((s) => new aws.appautoscaling.ScheduledAction(childName(name, s.key), { ...s.args, ...fields }, { parent }));
-    return { target, policies, alarms, scheduledActions };
 }

@@ -80,7 +80,7 @@ export const FARGATE_PROVIDERS = ["FARGATE", "FARGATE_SPOT"] as const;
 export const MANAGED_SCALING = { targetCapacity: { min: 1, max: 100 }, stepSize: { min: 1, max: 10000 }, warmup: { min: 0, max: 10000 } } as const;
 
 /** CloudWatch Logs retention values, days: shared by every tier. */
-export { LOG_RETENTION_DAYS } from "../../src/core/limits";
+export { LOG_RETENTION_DAYS } from "../../../src/core/limits";
 
 /** Container names and task families: 1–255 letters, numbers, `_` and `-`. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html */
 export const ECS_NAME = /^[a-zA-Z0-9_-]{1,255}$/;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { autoName, childrenOf, expectInvalid, input, MOCK_AMI_ID, ofType, only, Plan, resource, runPlan } from "../support";
-import { EcsCluster } from "../../components/ecs";
-import { AutoScalingGroup, AutoScalingGroupArgs } from "../../components/ec2";
+import { childrenOf, expectInvalid, input, MOCK_AMI_ID, ofType, only, Plan, resource, runPlan } from "../../support";
+import { EcsCluster } from "../../../components/ecs";
+import { AutoScalingGroup, AutoScalingGroupArgs } from "../../../components/ec2";
 
 const TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef";
 const POLICY = "aws:autoscaling/policy:Policy";
@@ -9,20 +9,20 @@ const SCHEDULE = "aws:autoscaling/schedule:Schedule";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const GROUP = "aws:autoscaling/group:Group";
 const LT = "aws:ec2/launchTemplate:LaunchTemplate";
-/** The physical name the offline plan auto-names the group "web-asg" with. */
-const GROUP_NAME = autoName(GROUP, "web-asg");
+/** The physical name the offline plan gave the group (its auto-name). */
+let GROUP_NAME: string;
 
 // REFERENCE.md: the web-server Auto Scaling group (min 2, max 10, desired 4, ELB health checks
 // with a 300 s grace period, one target group) and every scaling configuration of section 3.
 const reference: AutoScalingGroupArgs = {
     vpcId: "vpc-0abc",
     subnetIds: ["subnet-private-1", "subnet-private-2"],
-    minSize: 2,
-    maxSize: 10,
     desiredCapacity: 4,
     targetGroupArns: [TG],
     userData: "#!/bin/bash\nyum update -y\n",
-    scaling: {
+    autoScaling: {
+        min: 2,
+        max: 10,
         targetTracking: [{ metric: "cpu", target: 70 }],
         steps: [
             {
@@ -50,6 +50,8 @@ describe("AutoScalingGroup: the reference configuration", () => {
         plan = await runPlan(() => {
             new AutoScalingGroup("web", reference);
         });
+        GROUP_NAME = String(only(plan, GROUP).outputs?.name);
+        expect(GROUP_NAME).toMatch(/^web-asg-[0-9a-f]{7}$/);
     });
 
     it("registers the component and parents every child to it", () => {
@@ -212,7 +214,7 @@ describe("AutoScalingGroup: the reference configuration", () => {
 describe("AutoScalingGroup: other shapes", () => {
     it("backs an ECS EC2 capacity provider with managed termination protection when it protects instances from scale-in", async () => {
         const plan = await runPlan(() => {
-            const group = new AutoScalingGroup("ecs-hosts", { subnetIds: ["subnet-a", "subnet-b"], vpcId: "vpc-1", minSize: 0, maxSize: 10, protectFromScaleIn: true });
+            const group = new AutoScalingGroup("ecs-hosts", { subnetIds: ["subnet-a", "subnet-b"], vpcId: "vpc-1", autoScaling: { min: 0, max: 10 }, protectFromScaleIn: true });
             new EcsCluster("hosts", { capacityProviders: { ec2: { autoScalingGroupArn: group.groupArn } } });
         });
         const g = only(plan, GROUP);
@@ -220,7 +222,7 @@ describe("AutoScalingGroup: other shapes", () => {
         const provider = only(plan, "aws:ecs/capacityProvider:CapacityProvider");
         expect(input(provider, "autoScalingGroupProvider.managedTerminationProtection")).toBe("ENABLED");
         // The provider points at this group: its ARN ends in the group's (auto-)name.
-        expect(String(input(provider, "autoScalingGroupProvider.autoScalingGroupArn"))).toMatch(new RegExp(`:autoScalingGroupName/${autoName(GROUP, g.name)}$`));
+        expect(String(input(provider, "autoScalingGroupProvider.autoScalingGroupArn"))).toMatch(new RegExp(`:autoScalingGroupName/${g.outputs?.name}$`));
     });
 
     it("a Spot mixed-instances group over m5.large, m5a.large and m4.large with capacity rebalance", async () => {
@@ -228,8 +230,7 @@ describe("AutoScalingGroup: other shapes", () => {
             new AutoScalingGroup("spot", {
                 subnetIds: ["subnet-a"],
                 securityGroupIds: ["sg-given"],
-                minSize: 0,
-                maxSize: 20,
+                autoScaling: { min: 0, max: 20 },
                 desiredCapacity: 5,
                 instanceTypes: ["m5.large", "m5a.large", "m4.large"],
                 spot: { onDemandBaseCapacity: 1, onDemandPercentageAboveBaseCapacity: 20 },
@@ -261,8 +262,8 @@ describe("AutoScalingGroup: other shapes", () => {
         const parameters: string[] = [];
         const plan = await runPlan(
             () => {
-                new AutoScalingGroup("arm", { vpcId: "vpc-1", subnetIds: ["subnet-a"], minSize: 1, maxSize: 2, instanceType: "m7g.large", rootVolume: { sizeGb: 30, type: "io2", iops: 4000 } });
-                new AutoScalingGroup("ubuntu", { vpcId: "vpc-1", subnetIds: ["subnet-a"], minSize: 1, maxSize: 2, imageId: "ami-0ubuntu" });
+                new AutoScalingGroup("arm", { vpcId: "vpc-1", subnetIds: ["subnet-a"], autoScaling: { min: 1, max: 2 }, instanceType: "m7g.large", rootVolume: { sizeGb: 30, type: "io2", iops: 4000 } });
+                new AutoScalingGroup("ubuntu", { vpcId: "vpc-1", subnetIds: ["subnet-a"], autoScaling: { min: 1, max: 2 }, imageId: "ami-0ubuntu" });
             },
             {
                 mocks: {
@@ -285,27 +286,25 @@ describe("AutoScalingGroup: other shapes", () => {
         expect(input(ubuntu, "blockDeviceMappings.0.deviceName")).toBe("/dev/sda1");
     });
 
-    it("minSize 3, desiredCapacity 2, maxSize 5 throws an InputPropertiesError naming desiredCapacity, and registers nothing", async () => {
+    it("autoScaling.min 3, desiredCapacity 2, autoScaling.max 5 throws an InputPropertiesError naming desiredCapacity, and registers nothing", async () => {
         const { errors, plan, message } = await expectInvalid(() => {
-            new AutoScalingGroup("web", { vpcId: "vpc-1", subnetIds: ["subnet-a"], minSize: 3, desiredCapacity: 2, maxSize: 5 });
+            new AutoScalingGroup("web", { vpcId: "vpc-1", subnetIds: ["subnet-a"], autoScaling: { min: 3, max: 5 }, desiredCapacity: 2 });
         });
-        expect(errors.map((e) => e.propertyPath)).toEqual(["desiredCapacity"]);
-        expect(errors[0].reason).toMatch(/at least minSize 3/);
+        expect(errors.map((e) => e.propertyPath)).toEqual(["desiredCapacity", "autoScaling.min"]);
+        expect(errors[0].reason).toMatch(/at least autoScaling.min 3/);
         expect(message).toContain('AutoScalingGroup "web"');
         expect(plan.resources).toEqual([]);
     });
 
-    it("invalid scaling throws with paths under scaling and registers nothing", async () => {
+    it("invalid scaling throws with paths under autoScaling and registers nothing", async () => {
         const { errors, plan } = await expectInvalid(() => {
             new AutoScalingGroup("web", {
                 vpcId: "vpc-1",
                 subnetIds: ["subnet-a"],
-                minSize: 1,
-                maxSize: 5,
-                scaling: { steps: [{ alarm: { metric: "CPUUtilization", threshold: 70, comparison: "GreaterThanThreshold" }, adjustments: [{ lowerBound: 0, upperBound: 10, change: 1 }, { lowerBound: 5, change: 2 }] }] },
+                autoScaling: { min: 1, max: 5, steps: [{ alarm: { metric: "CPUUtilization", threshold: 70, comparison: "GreaterThanThreshold" }, adjustments: [{ lowerBound: 0, upperBound: 10, change: 1 }, { lowerBound: 5, change: 2 }] }] },
             });
         });
-        expect(errors.map((e) => e.propertyPath)).toEqual(["scaling.steps[0].adjustments[1].lowerBound"]);
+        expect(errors.map((e) => e.propertyPath)).toEqual(["autoScaling.steps[0].adjustments[1].lowerBound"]);
         expect(plan.resources).toEqual([]);
     });
 });

@@ -1,31 +1,40 @@
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
-import { problemPaths } from "../support";
-import { architectureOf, AutoScalingGroupArgs, planAutoScalingGroup } from "../../components/ec2";
+import { problemPaths } from "../../support";
+import { architectureOf, AutoScalingGroupArgs, planAutoScalingGroup as planWith } from "../../../components/ec2";
+import type { ScalingPolicies } from "../../../src/scaling";
 
-const base: AutoScalingGroupArgs = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], minSize: 2, maxSize: 10 };
+const ctx = { stack: "test", now: new Date("2026-01-01T00:00:00Z") };
+const planAutoScalingGroup = (name: string, args: AutoScalingGroupArgs) => planWith(name, args, ctx);
+const base: AutoScalingGroupArgs = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], autoScaling: { min: 2, max: 10 } };
+/** Base args with other bounds and policies. */
+const sized = (min: number, max: number, policies: ScalingPolicies = {}): Pick<AutoScalingGroupArgs, "autoScaling"> => ({ autoScaling: { min, max, ...policies } });
+const scaled = (policies: ScalingPolicies | undefined) => sized(2, 10, policies);
 const paths = (extra: Partial<AutoScalingGroupArgs>) => problemPaths(() => planAutoScalingGroup("web", { ...base, ...extra } as AutoScalingGroupArgs));
 const valid = (extra: Partial<AutoScalingGroupArgs>) => expect(() => planAutoScalingGroup("web", { ...base, ...extra } as AutoScalingGroupArgs)).not.toThrow();
 
 describe("planAutoScalingGroup: defaults", () => {
     it("t3.medium, AL2023 x86_64, gp3, EC2 health checks with a 300 s grace period, rolling refresh at 90%", () => {
         const plan = planAutoScalingGroup("web", base);
-        expect(plan.instanceType).toBe("t3.medium");
-        expect(plan.mixed).toBeUndefined();
+        expect(plan.launchTemplate.instanceType).toBe("t3.medium");
+        expect(plan.group.mixedInstancesPolicy).toBeUndefined();
         expect(plan.amiParameter).toBe("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
-        expect(plan.rootVolume).toEqual({ type: "gp3" });
-        expect(plan.healthCheckType).toBe("EC2");
-        expect(plan.healthCheckGracePeriodSeconds).toBe(300);
-        expect(plan.instanceRefresh).toEqual({ minHealthyPercentage: 90 });
-        expect(plan.createSecurityGroup).toBe(true);
-        expect(plan.ignoreDesiredCapacity).toBe(false);
+        expect(plan.launchTemplate.blockDeviceMappings).toEqual([
+            { deviceName: "/dev/xvda", ebs: { volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+        ]);
+        expect(plan.group.healthCheckType).toBe("EC2");
+        expect(plan.group.healthCheckGracePeriod).toBe(300);
+        expect(plan.group.instanceRefresh).toEqual({ strategy: "Rolling", preferences: { minHealthyPercentage: 90 } });
+        expect(plan.securityGroup).toEqual({ vpcId: "vpc-1", description: expect.stringContaining("no ingress"), tags: plan.tags });
+        expect(plan.group).toMatchObject({ minSize: 2, maxSize: 10 });
+        expect(plan.ignoreChanges).not.toContain("desiredCapacity");
         expect(plan.tags).toEqual({ "managed-by": "compute-layer", component: "web" });
     });
 
     it("ELB health checks when target groups are given", () => {
-        expect(planAutoScalingGroup("web", { ...base, targetGroupArns: ["arn:tg"] }).healthCheckType).toBe("ELB");
-        expect(planAutoScalingGroup("web", { ...base, targetGroupArns: pulumi.output(["arn:tg"]) }).healthCheckType).toBe("ELB");
-        expect(planAutoScalingGroup("web", { ...base, targetGroupArns: [] }).healthCheckType).toBe("EC2");
+        expect(planAutoScalingGroup("web", { ...base, targetGroupArns: ["arn:tg"] }).group.healthCheckType).toBe("ELB");
+        expect(planAutoScalingGroup("web", { ...base, targetGroupArns: pulumi.output(["arn:tg"]) }).group.healthCheckType).toBe("ELB");
+        expect(planAutoScalingGroup("web", { ...base, targetGroupArns: [] }).group.healthCheckType).toBe("EC2");
     });
 
     it("Graviton instance types read the arm64 AL2023 parameter", () => {
@@ -36,29 +45,29 @@ describe("planAutoScalingGroup: defaults", () => {
 
     it("spot gives a mixed-instances policy, all Spot above base, price-capacity-optimized, capacity rebalance on", () => {
         const plan = planAutoScalingGroup("web", { ...base, instanceTypes: ["m5.large", "m5a.large", "m4.large"], spot: {} });
-        expect(plan.instanceType).toBeUndefined();
-        expect(plan.mixed).toEqual({
-            instanceTypes: ["m5.large", "m5a.large", "m4.large"],
-            onDemandBaseCapacity: 0,
-            onDemandPercentageAboveBaseCapacity: 0,
-            spotAllocationStrategy: "price-capacity-optimized",
-            capacityRebalance: true,
+        expect(plan.launchTemplate.instanceType).toBeUndefined();
+        expect(plan.group.mixedInstancesPolicy).toEqual({
+            instancesDistribution: { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 0, spotAllocationStrategy: "price-capacity-optimized" },
+            launchTemplate: { overrides: [{ instanceType: "m5.large" }, { instanceType: "m5a.large" }, { instanceType: "m4.large" }] },
         });
+        expect(plan.group.capacityRebalance).toBe(true);
     });
 
     it("instanceTypes without spot are all On-Demand, without capacity rebalance", () => {
-        expect(planAutoScalingGroup("web", { ...base, instanceTypes: ["m5.large", "m5a.large"] }).mixed).toMatchObject({ onDemandPercentageAboveBaseCapacity: 100, capacityRebalance: false });
+        const g = planAutoScalingGroup("web", { ...base, instanceTypes: ["m5.large", "m5a.large"] }).group;
+        expect(g.mixedInstancesPolicy?.instancesDistribution.onDemandPercentageAboveBaseCapacity).toBe(100);
+        expect(g.capacityRebalance).toBe(false);
     });
 
     it("any scaling, schedules included, puts desiredCapacity under ignoreChanges", () => {
-        expect(planAutoScalingGroup("web", { ...base, scaling: { schedules: [{ name: "n", cron: "0 20 * * *", desiredCapacity: 4 }] } }).ignoreDesiredCapacity).toBe(true);
-        expect(planAutoScalingGroup("web", { ...base, scaling: { targetTracking: [{ metric: "cpu", target: 70 }] } }).ignoreDesiredCapacity).toBe(true);
-        expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70, mode: "ForecastAndScale" } } }).ignoreDesiredCapacity).toBe(true);
-        expect(planAutoScalingGroup("web", { ...base, scaling: {} }).ignoreDesiredCapacity).toBe(false);
+        expect(planAutoScalingGroup("web", { ...base, ...scaled({ schedules: [{ name: "n", cron: "0 20 * * *", desiredCapacity: 4 }] }) }).ignoreChanges).toContain("desiredCapacity");
+        expect(planAutoScalingGroup("web", { ...base, ...scaled({ targetTracking: [{ metric: "cpu", target: 70 }] }) }).ignoreChanges).toContain("desiredCapacity");
+        expect(planAutoScalingGroup("web", { ...base, ...scaled({ predictive: { metric: "cpu", target: 70, mode: "ForecastAndScale" } }) }).ignoreChanges).toContain("desiredCapacity");
+        expect(planAutoScalingGroup("web", { ...base, ...scaled({}) }).ignoreChanges).not.toContain("desiredCapacity");
     });
 
     it("a schedule that sets min or max puts them in ignoreChanges too, so a deploy mid-window does not undo it", () => {
-        const ignored = (scaling: AutoScalingGroupArgs["scaling"]) => planAutoScalingGroup("web", { ...base, scaling }).ignoreChanges;
+        const ignored = (scaling: ScalingPolicies | undefined) => planAutoScalingGroup("web", { ...base, ...scaled(scaling) }).ignoreChanges;
         expect(ignored({ targetTracking: [{ metric: "cpu", target: 70 }] })).toEqual(["desiredCapacity"]);
         expect(ignored({ schedules: [{ name: "n", cron: "0 20 * * *", desiredCapacity: 4 }] })).toEqual(["desiredCapacity"]);
         expect(ignored({ schedules: [{ name: "n", cron: "0 20 * * *", maxCapacity: 4 }] })).toEqual(["desiredCapacity", "maxSize"]);
@@ -74,26 +83,27 @@ describe("planAutoScalingGroup: defaults", () => {
     });
 
     it("predictive scaling that only forecasts (ForecastOnly, the default) leaves desiredCapacity to Pulumi", () => {
-        expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70 } } }).ignoreDesiredCapacity).toBe(false);
-        expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70 } } }).ignoreChanges).toEqual([]);
-        expect(planAutoScalingGroup("web", { ...base, scaling: { predictive: { metric: "cpu", target: 70, mode: "ForecastOnly" } } }).ignoreDesiredCapacity).toBe(false);
+        expect(planAutoScalingGroup("web", { ...base, ...scaled({ predictive: { metric: "cpu", target: 70 } }) }).ignoreChanges).not.toContain("desiredCapacity");
+        expect(planAutoScalingGroup("web", { ...base, ...scaled({ predictive: { metric: "cpu", target: 70 } }) }).ignoreChanges).toEqual([]);
+        expect(planAutoScalingGroup("web", { ...base, ...scaled({ predictive: { metric: "cpu", target: 70, mode: "ForecastOnly" } }) }).ignoreChanges).not.toContain("desiredCapacity");
     });
 
     it("skips values that are not known yet", () => {
-        expect(() => planAutoScalingGroup("web", { ...base, minSize: pulumi.output(20), desiredCapacity: 1, subnetIds: pulumi.output(["s"]), vpcId: pulumi.output("vpc") })).not.toThrow();
+        expect(() => planAutoScalingGroup("web", { ...base, subnetIds: pulumi.output(["s"]), vpcId: pulumi.output("vpc"), userData: pulumi.output("#!") })).not.toThrow();
     });
 });
 
 describe("planAutoScalingGroup: validation", () => {
-    it("min ≤ desired ≤ max: minSize 3, desired 2, max 5 names desiredCapacity", () => {
-        expect(paths({ minSize: 3, desiredCapacity: 2, maxSize: 5 })).toEqual(["desiredCapacity"]);
-        expect(paths({ minSize: 1, desiredCapacity: 6, maxSize: 5 })).toEqual(["desiredCapacity"]);
-        expect(paths({ minSize: 6, maxSize: 5 })).toEqual(["maxSize"]);
+    it("min ≤ desired ≤ max: min 3, desired 2, max 5 names desiredCapacity", () => {
+        // The shared order check names both fields of the broken pair.
+        expect(paths({ ...sized(3, 5), desiredCapacity: 2 })).toEqual(["desiredCapacity", "autoScaling.min"]);
+        expect(paths({ ...sized(1, 5), desiredCapacity: 6 })).toEqual(["desiredCapacity", "autoScaling.max"]);
+        expect(paths(sized(6, 5))).toEqual(["autoScaling.min", "autoScaling.max"]);
     });
 
     it("max ≥ 1 and sizes are whole numbers ≥ 0", () => {
-        expect(paths({ minSize: 0, maxSize: 0 })).toEqual(["maxSize"]);
-        expect(paths({ minSize: -1 })).toEqual(["minSize"]);
+        expect(paths(sized(0, 0))).toEqual(["autoScaling.max"]);
+        expect(paths(sized(-1, 2))).toEqual(["autoScaling.min"]);
         expect(paths({ desiredCapacity: 2.5 })).toEqual(["desiredCapacity"]);
     });
 
@@ -149,7 +159,12 @@ describe("planAutoScalingGroup: validation", () => {
 
     it("instance refresh percentages", () => {
         expect(paths({ instanceRefresh: { minHealthyPercentage: 101 } })).toEqual(["instanceRefresh.minHealthyPercentage"]);
-        expect(paths({ instanceRefresh: { maxHealthyPercentage: 250, instanceWarmupSeconds: -5 } })).toEqual(["instanceRefresh.maxHealthyPercentage", "instanceRefresh.maxHealthyPercentage", "instanceRefresh.instanceWarmupSeconds"]);
+        // 250 is out of range and more than minHealthyPercentage (90) + 100: two problems.
+        expect(paths({ instanceRefresh: { maxHealthyPercentage: 250, instanceWarmupSeconds: -5 } }).sort()).toEqual([
+            "instanceRefresh.instanceWarmupSeconds",
+            "instanceRefresh.maxHealthyPercentage",
+            "instanceRefresh.maxHealthyPercentage",
+        ]);
         expect(paths({ instanceRefresh: { minHealthyPercentage: 50, maxHealthyPercentage: 160 } })).toEqual(["instanceRefresh.maxHealthyPercentage"]);
     });
 
@@ -157,10 +172,10 @@ describe("planAutoScalingGroup: validation", () => {
         expect(paths({ userData: "x".repeat(16 * 1024 + 1) })).toEqual(["userData"]);
     });
 
-    it("scaling problems are reported under scaling.", () => {
-        expect(paths({ scaling: { targetTracking: [{ metric: "memory", target: 70 }], schedules: [{ name: "a", cron: "0 9 * *", minCapacity: 1 }] } })).toEqual([
-            "scaling.targetTracking[0].metric",
-            "scaling.schedules[0].cron",
+    it("scaling problems are reported under autoScaling.", () => {
+        expect(paths(scaled({ targetTracking: [{ metric: "memory", target: 70 }], schedules: [{ name: "a", cron: "0 9 * *", minCapacity: 1 }] }))).toEqual([
+            "autoScaling.targetTracking[0].metric",
+            "autoScaling.schedules[0].cron",
         ]);
     });
 
@@ -169,6 +184,11 @@ describe("planAutoScalingGroup: validation", () => {
     });
 
     it("collects every problem at once", () => {
-        expect(paths({ minSize: 3, desiredCapacity: 2, maxSize: 5, healthCheckType: "X" as never, vpcId: undefined })).toEqual(["vpcId", "desiredCapacity", "healthCheckType"]);
+        expect(paths({ ...sized(3, 5), desiredCapacity: 2, healthCheckType: "X" as never, vpcId: undefined }).sort()).toEqual([
+            "autoScaling.min",
+            "desiredCapacity",
+            "healthCheckType",
+            "vpcId",
+        ]);
     });
 });

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import { describe, expect, it } from "vitest";
-import { EcsCluster, EcsService } from "../../components/ecs";
-import { childrenOf, expectInvalid, input, only, resource, runPlan } from "../support";
-import { referenceService } from "./reference";
+import { EcsCluster, EcsService } from "../../../components/ecs";
+import { childrenOf, expectInvalid, input, only, resource, runPlan } from "../../support";
+import { referenceService } from "../service/reference";
 
 const T = {
     cluster: "aws:ecs/cluster:Cluster",

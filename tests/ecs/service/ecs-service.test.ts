@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { EcsCluster, EcsService } from "../../components/ecs";
-import { ApplicationLoadBalancer } from "../../components/lb";
-import { childrenOf, expectInvalid, input, jsonInput, ofType, only, Plan, resource, runPlan } from "../support";
+import { EcsCluster, EcsService } from "../../../components/ecs";
+import { ApplicationLoadBalancer } from "../../../components/lb";
+import { childrenOf, expectInvalid, input, jsonInput, ofType, only, Plan, resource, runPlan } from "../../support";
 import { DB_PASSWORD_ARN, PRIVATE_SUBNETS, referenceService } from "./reference";
 
 const T = {
@@ -53,8 +53,8 @@ function referenceProgram(): void {
             allowFrom: [alb.securityGroup.id],
             loadBalancer: { targetGroupArn: alb.targetGroups.web.arn, containerName: "nginx", containerPort: 80 },
             autoScaling: {
-                minCapacity: 2,
-                maxCapacity: 10,
+                min: 2,
+                max: 10,
                 targetTracking: [
                     { metric: "cpu", target: 70 },
                     { metric: "memory", target: 80 },
@@ -108,7 +108,7 @@ describe("EcsService: REFERENCE.md's web service", () => {
         expect(jsonInput(task, "containerDefinitions")).toEqual([
             {
                 name: "nginx",
-                image: "nginx:latest",
+                image: "nginx:1.27",
                 essential: true,
                 portMappings: [{ containerPort: 80, hostPort: 80, protocol: "tcp", name: "nginx-80" }],
                 environment: [{ name: "ENV", value: "production" }],
@@ -336,8 +336,8 @@ describe("EcsService: variants", () => {
                 logRetentionDays: 90,
                 containers: { app: { image: pulumi.output(image), secrets: { API_KEY: param } } },
                 autoScaling: {
-                    minCapacity: 1,
-                    maxCapacity: 6,
+                    min: 1,
+                    max: 6,
                     steps: [
                         {
                             alarm: { metric: "CPUUtilization", threshold: 70, comparison: "GreaterThanOrEqualToThreshold" },

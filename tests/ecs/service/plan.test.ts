@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { EcsClusterArgs, EcsServiceArgs, planEcsCluster, planEcsService } from "../../components/ecs";
-import { problemPaths } from "../support";
+import { EcsServiceArgs, planEcsService as planWith } from "../../../components/ecs";
+import { problemPaths } from "../../support";
 import { DB_PASSWORD_ARN, referenceService } from "./reference";
 
 /** The property paths and reasons of a planner's error. */
@@ -15,27 +15,30 @@ function problems(fn: () => unknown): { propertyPath: string; reason: string }[]
     throw new Error("expected an InputPropertiesError, but the call succeeded");
 }
 
+const CTX = { stack: "", now: new Date("2026-01-01T00:00:00Z") };
+/** The planner with a fixed context (stack "" unless given, as before the context existed). */
+const planEcsService = (name: string, args: EcsServiceArgs, ctx: { stack?: string } = {}) => planWith(name, args, { ...CTX, ...ctx });
 const svc = (over: Partial<EcsServiceArgs> = {}) => referenceService(over);
 const nginx = () => referenceService().containers.nginx;
 
 describe("planEcsService: the reference service", () => {
     it("keeps the reference's task, service and deployment settings", () => {
         const plan = planEcsService("web-app", svc());
-        expect(plan.family).toBe("web-app");
-        expect(plan.logGroupName).toBe("/ecs/web-app");
-        expect(plan.logRetentionDays).toBe(30);
-        expect(plan.compatibility).toBe("FARGATE");
-        expect(plan.launchType).toBe("FARGATE");
-        expect([plan.cpu, plan.memory]).toEqual([512, 1024]);
-        expect(plan.desiredCount).toBe(4);
-        expect(plan.healthCheckGracePeriodSeconds).toBe(60);
-        expect(plan.deployment).toEqual({ maximumPercent: 200, minimumHealthyPercent: 100, circuitBreaker: { enable: true, rollback: true } });
-        expect(plan.ingressPorts).toEqual([{ port: 80, protocol: "tcp" }]);
-        expect(plan.secretArns).toEqual([DB_PASSWORD_ARN]);
-        expect(plan.containers).toEqual([
+        expect(plan.taskDefinition.family).toBe("web-app");
+        expect(plan.logGroup).toMatchObject({ name: "/ecs/web-app", retentionInDays: 30 });
+        expect(plan.taskDefinition.requiresCompatibilities).toEqual(["FARGATE"]);
+        expect(plan.service.launchType).toBe("FARGATE");
+        expect([plan.taskDefinition.cpu, plan.taskDefinition.memory]).toEqual(["512", "1024"]);
+        expect(plan.service.desiredCount).toBe(4);
+        expect(plan.service.healthCheckGracePeriodSeconds).toBe(60);
+        expect(plan.service).toMatchObject({ deploymentMaximumPercent: 200, deploymentMinimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } });
+        expect(plan.service.deploymentConfiguration).toBeUndefined();
+        expect(plan.ingressRules.map((r) => [r.args.ipProtocol, r.args.fromPort])).toEqual([["tcp", 80]]);
+        expect(plan.executionGrants.secretArns).toEqual([DB_PASSWORD_ARN]);
+        expect(plan.containerDefinitions).toEqual([
             {
                 name: "nginx",
-                image: "nginx:latest",
+                image: "nginx:1.27",
                 essential: true,
                 portMappings: [{ containerPort: 80, hostPort: 80, protocol: "tcp", name: "nginx-80" }],
                 environment: [{ name: "ENV", value: "production" }],
@@ -55,45 +58,54 @@ describe("planEcsService: the reference service", () => {
             memory: 512,
             containers: { app: { image: "app:1", healthCheck: { command: ["CMD", "/healthz"] } } },
         });
-        expect(plan.family).toBe("api");
-        expect(plan.launchType).toBe("FARGATE");
-        expect(plan.architecture).toBe("X86_64");
-        expect(plan.desiredCount).toBe(2);
-        expect(plan.healthCheckGracePeriodSeconds).toBeUndefined();
-        expect(plan.deployment).toEqual({ maximumPercent: 200, minimumHealthyPercent: 100, circuitBreaker: { enable: true, rollback: true } });
-        expect(plan.restrictEgressToHttps).toBe(false);
-        expect(plan.enableExecuteCommand).toBe(false);
-        expect(plan.allowFrom).toEqual([]);
-        expect(plan.containers[0].essential).toBe(true);
-        expect(plan.containers[0].readonlyRootFilesystem).toBe(true);
-        expect(plan.containers[0].privileged).toBeUndefined();
+        expect(plan.taskDefinition.family).toBe("api");
+        expect(plan.service.launchType).toBe("FARGATE");
+        expect(plan.taskDefinition.runtimePlatform.cpuArchitecture).toBe("X86_64");
+        expect(plan.service.desiredCount).toBe(2);
+        expect(plan.service.healthCheckGracePeriodSeconds).toBeUndefined();
+        expect(plan.service).toMatchObject({ deploymentMaximumPercent: 200, deploymentMinimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } });
+        expect(plan.egressRule.ipProtocol).toBe("-1");
+        expect(plan.service.enableExecuteCommand).toBe(false);
+        expect(plan.service.networkConfiguration.assignPublicIp).toBe(false);
+        expect(plan.ingressRules).toEqual([]);
+        const [app] = plan.containerDefinitions;
+        expect(app.essential).toBe(true);
+        expect(app.readonlyRootFilesystem).toBe(true);
+        expect(app.privileged).toBeUndefined();
         // ECS's documented health check defaults: interval 30, timeout 5, retries 3.
-        expect(plan.containers[0].healthCheck).toEqual({ command: ["CMD", "/healthz"], interval: 30, timeout: 5, retries: 3 });
+        expect(app.healthCheck).toEqual({ command: ["CMD", "/healthz"], interval: 30, timeout: 5, retries: 3 });
     });
 
     it("starts an autoscaled service at minCapacity, and a load-balanced one with a 60 s grace period", () => {
-        const plan = planEcsService("web-app", svc({ desiredCount: undefined, healthCheckGracePeriodSeconds: undefined, autoScaling: { minCapacity: 3, maxCapacity: 10, targetTracking: [{ metric: "cpu", target: 70 }] } }));
-        expect(plan.desiredCount).toBe(3);
-        expect(plan.healthCheckGracePeriodSeconds).toBe(60);
-        expect(plan.autoScaling).toMatchObject({ minCapacity: 3, maxCapacity: 10 });
+        const plan = planEcsService("web-app", svc({ desiredCount: undefined, healthCheckGracePeriodSeconds: undefined, autoScaling: { min: 3, max: 10, targetTracking: [{ metric: "cpu", target: 70 }] } }));
+        expect(plan.service.desiredCount).toBe(3);
+        expect(plan.service.healthCheckGracePeriodSeconds).toBe(60);
+        expect(plan.scaling?.target).toMatchObject({ minCapacity: 3, maxCapacity: 10 });
+        expect(plan.ignoreChanges).toEqual(["desiredCount"]);
     });
 
     it("names every port mapping, and Service Connect publishes the named port", () => {
         const plan = planEcsService("Orders", svc({ serviceConnect: { namespace: "prod.local" } }));
-        expect(plan.serviceConnect).toEqual({ namespace: "prod.local", discoveryName: "orders", portName: "nginx-80", port: 80 });
+        expect(plan.service.serviceConnectConfiguration).toEqual({
+            enabled: true,
+            namespace: "prod.local",
+            services: [{ portName: "nginx-80", discoveryName: "orders", clientAlias: [{ port: 80, dnsName: "orders" }] }],
+        });
         const explicit = planEcsService(
             "orders",
             svc({
-                containers: { app: { image: "a", portMappings: [{ containerPort: 8080, name: "api", appProtocol: "http" }, { containerPort: 9090 }] } },
+                containers: { app: { image: "a:1", portMappings: [{ containerPort: 8080, name: "api", appProtocol: "http" }, { containerPort: 9090 }] } },
                 loadBalancer: undefined,
                 serviceConnect: { namespace: "prod.local", discoveryName: "orders-api", port: 8080 },
             }),
         );
-        expect(explicit.containers[0].portMappings).toEqual([
+        expect(explicit.containerDefinitions[0].portMappings).toEqual([
             { containerPort: 8080, hostPort: 8080, protocol: "tcp", name: "api", appProtocol: "http" },
             { containerPort: 9090, hostPort: 9090, protocol: "tcp", name: "app-9090" },
         ]);
-        expect(explicit.serviceConnect).toEqual({ namespace: "prod.local", discoveryName: "orders-api", portName: "api", port: 8080 });
+        expect(explicit.service.serviceConnectConfiguration?.services).toEqual([
+            { portName: "api", discoveryName: "orders-api", clientAlias: [{ port: 8080, dnsName: "orders-api" }] },
+        ]);
     });
 
     it("uses a capacity provider strategy instead of the launch type", () => {
@@ -106,9 +118,9 @@ describe("planEcsService: the reference service", () => {
                 ],
             }),
         );
-        expect(plan.launchType).toBeUndefined();
-        expect(plan.compatibility).toBe("FARGATE");
-        expect(plan.capacityProviderStrategy).toEqual([
+        expect(plan.service.launchType).toBeUndefined();
+        expect(plan.taskDefinition.requiresCompatibilities).toEqual(["FARGATE"]);
+        expect(plan.service.capacityProviderStrategies).toEqual([
             { capacityProvider: "FARGATE", weight: 1, base: 2 },
             { capacityProvider: "FARGATE_SPOT", weight: 3, base: 0 },
         ]);
@@ -127,7 +139,7 @@ describe("planEcsService: Fargate task sizes", () => {
         [8192, range(16384, 61440, 4096)],
         [16384, range(32768, 122880, 8192)],
     ];
-    const fargate = (cpu: number, memory: number) => () => planEcsService("t", svc({ cpu, memory, containers: { app: { image: "a" } }, loadBalancer: undefined }));
+    const fargate = (cpu: number, memory: number) => () => planEcsService("t", svc({ cpu, memory, containers: { app: { image: "a:1" } }, loadBalancer: undefined }));
 
     it("accepts every listed pair", () => {
         for (const [cpu, memories] of TABLE) for (const memory of memories) expect(fargate(cpu, memory)).not.toThrow();
@@ -171,8 +183,8 @@ describe("planEcsService: every validation rule names its path", () => {
     const hc = (over: object) => withNginx({ healthCheck: { command: ["CMD-SHELL", "true"], ...over } });
 
     const cases: [string, () => unknown, string[]][] = [
-        ["container cpu sums above the task's", base({ containers: { nginx: { ...nginx(), cpu: 384 }, sidecar: { image: "s", cpu: 256 } } }), ["containers"]],
-        ["container memory sums above the task's", base({ containers: { nginx: { ...nginx(), memory: 768 }, sidecar: { image: "s", memory: 512 } } }), ["containers"]],
+        ["container cpu sums above the task's", base({ containers: { nginx: { ...nginx(), cpu: 384 }, sidecar: { image: "s:1", cpu: 256 } } }), ["containers"]],
+        ["container memory sums above the task's", base({ containers: { nginx: { ...nginx(), memory: 768 }, sidecar: { image: "s:1", memory: 512 } } }), ["containers"]],
         ["container memory below Docker's 6 MiB", withNginx({ memory: 4 }), ["containers.nginx.memory"]],
         ["privileged on Fargate", withNginx({ privileged: true }), ["containers.nginx.privileged"]],
         ["ephemeral storage below 21 GiB", base({ ephemeralStorageGiB: 20 }), ["ephemeralStorageGiB"]],
@@ -196,26 +208,26 @@ describe("planEcsService: every validation rule names its path", () => {
         ["minimumHealthyPercent above 100", base({ deployment: { maximumPercent: 200, minimumHealthyPercent: 110 } }), ["deployment.minimumHealthyPercent"]],
         ["maximumPercent not above minimumHealthyPercent", base({ deployment: { maximumPercent: 100, minimumHealthyPercent: 100 } }), ["deployment.maximumPercent"]],
         ["rollback without the circuit breaker", base({ deployment: { circuitBreaker: { enable: false, rollback: true } } }), ["deployment.circuitBreaker.rollback"]],
-        ["autoScaling min above max", base({ desiredCount: undefined, autoScaling: { minCapacity: 10, maxCapacity: 2 } }), ["autoScaling.maxCapacity"]],
-        ["desiredCount outside autoScaling's range", base({ desiredCount: 12, autoScaling: { minCapacity: 2, maxCapacity: 10 } }), ["desiredCount"]],
-        ["autoScaling maxCapacity 0", base({ desiredCount: 0, autoScaling: { minCapacity: 0, maxCapacity: 0 } }), ["autoScaling.maxCapacity"]],
-        ["a vocabulary problem (cpu target above 100)", base({ autoScaling: { minCapacity: 2, maxCapacity: 10, targetTracking: [{ metric: "cpu", target: 150 }] } }), ["autoScaling.targetTracking[0].target"]],
-        ["a 5-field cron on Application Auto Scaling", base({ autoScaling: { minCapacity: 2, maxCapacity: 10, schedules: [{ name: "day", cron: "0 9 * * MON-FRI", minCapacity: 4 }] } }), ["autoScaling.schedules[0].cron"]],
+        ["autoScaling min above max", base({ desiredCount: undefined, autoScaling: { min: 10, max: 2 } }), ["autoScaling.min", "autoScaling.max"]],
+        ["desiredCount outside autoScaling's range", base({ desiredCount: 12, autoScaling: { min: 2, max: 10 } }), ["desiredCount", "autoScaling.max"]],
+        ["autoScaling max 0", base({ desiredCount: 0, autoScaling: { min: 0, max: 0 } }), ["autoScaling.max"]],
+        ["a vocabulary problem (cpu target above 100)", base({ autoScaling: { min: 2, max: 10, targetTracking: [{ metric: "cpu", target: 150 }] } }), ["autoScaling.targetTracking[0].target"]],
+        ["a 5-field cron on Application Auto Scaling", base({ autoScaling: { min: 2, max: 10, schedules: [{ name: "day", cron: "0 9 * * MON-FRI", minCapacity: 4 }] } }), ["autoScaling.schedules[0].cron"]],
         ["a secret-looking environment variable", withNginx({ environment: { ENV: "production", ADMIN_PASSWORD: "hunter2" } }), ["containers.nginx.environment.ADMIN_PASSWORD"]],
         ["an API key in the environment", withNginx({ environment: { STRIPE_API_KEY: "sk" } }), ["containers.nginx.environment.STRIPE_API_KEY"]],
         ["no essential container", base({ containers: { nginx: { ...nginx(), essential: false } }, loadBalancer: undefined }), ["containers"]],
         ["no containers", base({ containers: {}, loadBalancer: undefined }), ["containers"]],
-        ["11 containers", base({ containers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`c${i}`, { image: "x" }])), loadBalancer: undefined }), ["containers"]],
-        ["a container name ECS rejects", base({ containers: { "web app": { image: "x" } }, loadBalancer: undefined }), ["containers.web app"]],
+        ["11 containers", base({ containers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`c${i}`, { image: "x:1" }])), loadBalancer: undefined }), ["containers"]],
+        ["a container name ECS rejects", base({ containers: { "web app": { image: "x:1" } }, loadBalancer: undefined }), ["containers.web app"]],
         ["a secret that is not an ARN", withNginx({ secrets: { DB_PASSWORD: "db-password" } }), ["containers.nginx.secrets.DB_PASSWORD"]],
         ["a variable in both environment and secrets", withNginx({ environment: { ENV: "production", DB_HOST: "h" }, secrets: { DB_HOST: DB_PASSWORD_ARN } }), ["containers.nginx.secrets.DB_HOST"]],
         ["a port above 65535", withNginx({ portMappings: [{ containerPort: 80 }, { containerPort: 70000 }] }), ["containers.nginx.portMappings[1].containerPort"]],
         ["a port mapping name Service Connect rejects", withNginx({ portMappings: [{ containerPort: 80, name: "-Web" }] }), ["containers.nginx.portMappings[0].name"]],
-        ["a port used by two containers", base({ containers: { nginx: nginx(), proxy: { image: "envoy", portMappings: [{ containerPort: 80 }] } } }), ["containers.proxy.portMappings[0].containerPort"]],
+        ["a port used by two containers", base({ containers: { nginx: nginx(), proxy: { image: "envoy:1", portMappings: [{ containerPort: 80 }] } } }), ["containers.proxy.portMappings[0].containerPort"]],
         ["a dependency on a missing container", withNginx({ dependsOn: [{ containerName: "init", condition: "START" }] }), ["containers.nginx.dependsOn[0].containerName"]],
         ["a dependency on itself", withNginx({ dependsOn: [{ containerName: "nginx", condition: "START" }] }), ["containers.nginx.dependsOn[0].containerName"]],
-        ["HEALTHY on a container without a health check", base({ containers: { nginx: { ...nginx(), dependsOn: [{ containerName: "init", condition: "HEALTHY" }] }, init: { image: "i" } } }), ["containers.nginx.dependsOn[0].condition"]],
-        ["SUCCESS on an essential container", base({ containers: { nginx: { ...nginx(), dependsOn: [{ containerName: "init", condition: "SUCCESS" }] }, init: { image: "i" } } }), ["containers.nginx.dependsOn[0].condition"]],
+        ["HEALTHY on a container without a health check", base({ containers: { nginx: { ...nginx(), dependsOn: [{ containerName: "init", condition: "HEALTHY" }] }, init: { image: "i:1" } } }), ["containers.nginx.dependsOn[0].condition"]],
+        ["SUCCESS on an essential container", base({ containers: { nginx: { ...nginx(), dependsOn: [{ containerName: "init", condition: "SUCCESS" }] }, init: { image: "i:1" } } }), ["containers.nginx.dependsOn[0].condition"]],
         ["an EC2 provider in a Fargate strategy", base({ capacityProviderStrategy: [{ capacityProvider: "my-asg-provider" }] }), ["capacityProviderStrategy[0].capacityProvider"]],
         ["FARGATE in an EC2 strategy", base({ launchType: "EC2", capacityProviderStrategy: [{ capacityProvider: "FARGATE" }] }), ["capacityProviderStrategy[0].capacityProvider"]],
         ["two bases in a strategy", base({ capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", base: 1 }] }), ["capacityProviderStrategy[1].base"]],
@@ -232,8 +244,8 @@ describe("planEcsService: every validation rule names its path", () => {
         ["a Service Connect discovery name with capitals", base({ serviceConnect: { namespace: "prod.local", discoveryName: "Web" } }), ["serviceConnect.discoveryName"]],
         ["a KMS alias instead of a key ARN", base({ secretsKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:alias/secrets"] }), ["secretsKmsKeyArns[0]"]],
         ["a reserved tag key", base({ tags: { "aws:team": "x" } }), ["tags.aws:team"]],
-        ["requests per target without a load balancer", base({ loadBalancer: undefined, autoScaling: { minCapacity: 2, maxCapacity: 10, targetTracking: [{ metric: "cpu", target: 70 }, { metric: "requestCountPerTarget", target: 1000, resourceLabel: "app/web/1/targetgroup/web/2" }] } }), ["autoScaling.targetTracking[1].metric"]],
-        ["predictive on requests per target without a load balancer", base({ loadBalancer: undefined, autoScaling: { minCapacity: 2, maxCapacity: 10, predictive: { metric: "requestCountPerTarget", target: 1000, resourceLabel: "app/web/1/targetgroup/web/2" } } }), ["autoScaling.predictive.metric"]],
+        ["requests per target without a load balancer", base({ loadBalancer: undefined, autoScaling: { min: 2, max: 10, targetTracking: [{ metric: "cpu", target: 70 }, { metric: "requestCountPerTarget", target: 1000, resourceLabel: "app/web/1/targetgroup/web/2" }] } }), ["autoScaling.targetTracking[1].metric"]],
+        ["predictive on requests per target without a load balancer", base({ loadBalancer: undefined, autoScaling: { min: 2, max: 10, predictive: { metric: "requestCountPerTarget", target: 1000, resourceLabel: "app/web/1/targetgroup/web/2" } } }), ["autoScaling.predictive.metric"]],
         ["ECS Exec with every root filesystem read-only", base({ enableExecuteCommand: true, containers: { nginx: { ...nginx(), readonlyRootFilesystem: undefined } } }), ["enableExecuteCommand"]],
         // Required values.
         ["no cluster", base({ cluster: undefined as unknown as EcsServiceArgs["cluster"] }), ["cluster"]],
@@ -244,7 +256,7 @@ describe("planEcsService: every validation rule names its path", () => {
         ["a load balancer without a target group", base({ loadBalancer: { targetGroupArn: "", containerName: "nginx", containerPort: 80 } }), ["loadBalancer.targetGroupArn"]],
         ["Service Connect without a namespace", base({ serviceConnect: { namespace: "" } }), ["serviceConnect.namespace"]],
         ["a strategy item without a provider", base({ capacityProviderStrategy: [{ capacityProvider: "" }] }), ["capacityProviderStrategy[0].capacityProvider"]],
-        ["autoScaling without capacities", base({ desiredCount: undefined, autoScaling: {} as EcsServiceArgs["autoScaling"] & object }), ["autoScaling.minCapacity", "autoScaling.maxCapacity"]],
+        ["autoScaling without capacities", base({ desiredCount: undefined, autoScaling: {} as EcsServiceArgs["autoScaling"] & object }), ["autoScaling.min", "autoScaling.max"]],
         // Ranges and allowed values.
         ["EC2 task cpu above 196608", base({ launchType: "EC2", cpu: 196609, memory: 2048 }), ["cpu"]],
         ["EC2 task memory below 6 MiB", base({ launchType: "EC2", cpu: 512, memory: 4, containers: { nginx: { ...nginx(), memory: undefined } } }), ["memory"]],
@@ -252,12 +264,12 @@ describe("planEcsService: every validation rule names its path", () => {
         ["an unknown port protocol", base({ loadBalancer: undefined, containers: { nginx: { ...nginx(), portMappings: [{ containerPort: 80, protocol: "sctp" as "tcp" }] } } }), ["containers.nginx.portMappings[0].protocol"]],
         ["an unknown app protocol", withNginx({ portMappings: [{ containerPort: 80, appProtocol: "http3" as "http" }] }), ["containers.nginx.portMappings[0].appProtocol"]],
         ["two port mappings with one name", withNginx({ portMappings: [{ containerPort: 80, name: "web" }, { containerPort: 81, name: "web" }] }), ["containers.nginx.portMappings[1].name"]],
-        ["an unknown dependency condition", base({ containers: { nginx: { ...nginx(), dependsOn: [{ containerName: "init", condition: "READY" as "START" }] }, init: { image: "i" } } }), ["containers.nginx.dependsOn[0].condition"]],
+        ["an unknown dependency condition", base({ containers: { nginx: { ...nginx(), dependsOn: [{ containerName: "init", condition: "READY" as "START" }] }, init: { image: "i:1" } } }), ["containers.nginx.dependsOn[0].condition"]],
         ["an unknown architecture", base({ runtimePlatform: { architecture: "RISCV" as "ARM64" } }), ["runtimePlatform.architecture"]],
         ["a strategy base above 100000", base({ capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 100001 }] }), ["capacityProviderStrategy[0].base"]],
         ["21 strategy items", base({ launchType: "EC2", capacityProviderStrategy: Array.from({ length: 21 }, (_, i) => ({ capacityProvider: `cp-${i}` })) }), ["capacityProviderStrategy"]],
         ["a negative desiredCount", base({ desiredCount: -1 }), ["desiredCount"]],
-        ["a negative autoScaling minCapacity", base({ desiredCount: 0, autoScaling: { minCapacity: -1, maxCapacity: 2 } }), ["autoScaling.minCapacity"]],
+        ["a negative autoScaling min", base({ desiredCount: 0, autoScaling: { min: -1, max: 2 } }), ["autoScaling.min"]],
     ];
 
     it.each(cases)("%s", (_label, fn, paths) => {
@@ -270,15 +282,16 @@ describe("planEcsService: every validation rule names its path", () => {
     });
 
     it("allows ECS Exec when one container's root filesystem is writable", () => {
-        expect(planEcsService("w", svc({ enableExecuteCommand: true })).enableExecuteCommand).toBe(true);
+        expect(planEcsService("w", svc({ enableExecuteCommand: true })).service.enableExecuteCommand).toBe(true);
         const [p] = problems(base({ enableExecuteCommand: true, containers: { nginx: { ...nginx(), readonlyRootFilesystem: true } } }));
         expect(p.reason).toMatch(/readonlyRootFilesystem: false/);
     });
 
     it("defaults the family to the component name and, when given, the stack", () => {
-        expect(planEcsService("api", svc({ family: undefined })).family).toBe("api");
-        expect(planEcsService("api", svc({ family: undefined }), { stack: "prod" })).toMatchObject({ family: "api-prod", logGroupName: "/ecs/api-prod" });
-        expect(planEcsService("api", svc({ family: "web-app" }), { stack: "prod" }).family).toBe("web-app");
+        expect(planEcsService("api", svc({ family: undefined })).taskDefinition.family).toBe("api");
+        const prod = planEcsService("api", svc({ family: undefined }), { stack: "prod" });
+        expect([prod.taskDefinition.family, prod.logGroup.name]).toEqual(["api-prod", "/ecs/api-prod"]);
+        expect(planEcsService("api", svc({ family: "web-app" }), { stack: "prod" }).taskDefinition.family).toBe("web-app");
     });
 
     it("allows privileged containers and other task sizes on EC2", () => {
@@ -316,65 +329,3 @@ describe("planEcsService: every validation rule names its path", () => {
     });
 });
 
-describe("planEcsCluster", () => {
-    const ASG = "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:0123abcd-0123-4567-89ab-0123456789ab:autoScalingGroupName/ecs-nodes";
-
-    it("defaults to Container Insights, FARGATE and FARGATE_SPOT, and a FARGATE default strategy", () => {
-        expect(planEcsCluster("prod", {})).toEqual({
-            containerInsights: "enabled",
-            fargate: true,
-            fargateSpot: true,
-            ec2: undefined,
-            defaultStrategy: [{ capacityProvider: "FARGATE", weight: 1, base: 0 }],
-        });
-    });
-
-    it("plans an EC2 provider with managed scaling at 100% and managed termination protection", () => {
-        const plan = planEcsCluster("prod", { capacityProviders: { ec2: { autoScalingGroupArn: ASG } } });
-        expect(plan.ec2).toEqual({
-            autoScalingGroupArn: ASG,
-            managedScaling: { status: "ENABLED", targetCapacity: 100 },
-            managedTerminationProtection: "ENABLED",
-            managedDraining: "ENABLED",
-        });
-    });
-
-    it("names the EC2 provider explicitly only when the cluster name starts with a reserved prefix", () => {
-        expect(planEcsCluster("ecs-main", { capacityProviders: { ec2: { autoScalingGroupArn: ASG } } }).ec2?.name).toBe("cp-ecs-main-ec2");
-        expect(planEcsCluster("main", { capacityProviders: { ec2: { autoScalingGroupArn: ASG } } }).ec2?.name).toBeUndefined();
-    });
-
-    it("takes a default strategy keyed like the capacity providers", () => {
-        const plan = planEcsCluster("prod", { capacityProviders: { fargateSpot: true }, defaultStrategy: { fargate: { weight: 1, base: 2 }, fargateSpot: { weight: 4 } } });
-        expect(plan.defaultStrategy).toEqual([
-            { capacityProvider: "FARGATE", weight: 1, base: 2 },
-            { capacityProvider: "FARGATE_SPOT", weight: 4, base: 0 },
-        ]);
-    });
-
-    const ec2 = (over: object) => (): unknown => planEcsCluster("prod", { capacityProviders: { ec2: { autoScalingGroupArn: ASG, ...over } } });
-    const cases: [string, () => unknown, string[]][] = [
-        ["unknown Container Insights mode", () => planEcsCluster("c", { containerInsights: "on" as "enabled" }), ["containerInsights"]],
-        ["no capacity provider", () => planEcsCluster("c", { capacityProviders: { fargate: false, fargateSpot: false } }), ["capacityProviders"]],
-        ["target capacity 0", ec2({ targetCapacity: 0 }), ["capacityProviders.ec2.targetCapacity"]],
-        ["target capacity 101", ec2({ targetCapacity: 101 }), ["capacityProviders.ec2.targetCapacity"]],
-        ["step size above 10000", ec2({ maximumScalingStepSize: 10001 }), ["capacityProviders.ec2.maximumScalingStepSize"]],
-        ["min step above max step", ec2({ minimumScalingStepSize: 5, maximumScalingStepSize: 2 }), ["capacityProviders.ec2.minimumScalingStepSize"]],
-        ["warm-up above 10000", ec2({ instanceWarmupSeconds: 10001 }), ["capacityProviders.ec2.instanceWarmupSeconds"]],
-        ["an ARN that is not an Auto Scaling group", ec2({ autoScalingGroupArn: "arn:aws:ec2:us-east-1:123456789012:instance/i-1" }), ["capacityProviders.ec2.autoScalingGroupArn"]],
-        ["a strategy on a provider the cluster does not offer", () => planEcsCluster("c", { defaultStrategy: { ec2: { weight: 1 } } }), ["defaultStrategy.ec2"]],
-        ["a strategy mixing Fargate and EC2", () => planEcsCluster("c", { capacityProviders: { ec2: { autoScalingGroupArn: ASG } }, defaultStrategy: { fargate: { weight: 1 }, ec2: { weight: 1 } } }), ["defaultStrategy"]],
-        ["weight above 1000", () => planEcsCluster("c", { defaultStrategy: { fargate: { weight: 1001 } } }), ["defaultStrategy.fargate.weight"]],
-        ["base above 100000", () => planEcsCluster("c", { defaultStrategy: { fargate: { base: 100001 } } }), ["defaultStrategy.fargate.base"]],
-        ["two bases", () => planEcsCluster("c", { defaultStrategy: { fargate: { base: 1 }, fargateSpot: { base: 1 } } }), ["defaultStrategy.fargateSpot.base"]],
-        ["all weights 0", () => planEcsCluster("c", { defaultStrategy: { fargate: { weight: 0 } } }), ["defaultStrategy"]],
-        ["an empty strategy", () => planEcsCluster("c", { defaultStrategy: {} }), ["defaultStrategy"]],
-        ["a reserved tag key", () => planEcsCluster("c", { tags: { "aws:x": "y" } } as EcsClusterArgs), ["tags.aws:x"]],
-        ["an EC2 provider without a group ARN", ec2({ autoScalingGroupArn: undefined }), ["capacityProviders.ec2.autoScalingGroupArn"]],
-        ["step size 0", ec2({ minimumScalingStepSize: 0 }), ["capacityProviders.ec2.minimumScalingStepSize"]],
-        ["a negative warm-up", ec2({ instanceWarmupSeconds: -1 }), ["capacityProviders.ec2.instanceWarmupSeconds"]],
-    ];
-    it.each(cases)("rejects %s", (_label, fn, paths) => {
-        expect(problemPaths(fn)).toEqual(paths);
-    });
-});

@@ -1,4 +1,4 @@
-import type { EcsServiceArgs } from "../../components/ecs";
+import type { EcsServiceArgs } from "../../../components/ecs";
 
 /** REFERENCE.md's Secrets Manager ARN for DB_PASSWORD (a partial ARN: no random suffix). */
 export const DB_PASSWORD_ARN = "arn:aws:secretsmanager:us-east-1:123456789:secret:db-password";
@@ -24,7 +24,7 @@ export function referenceService(overrides: Partial<EcsServiceArgs> = {}): EcsSe
         family: "web-app",
         containers: {
             nginx: {
-                image: "nginx:latest",
+                image: "nginx:1.27",
                 portMappings: [{ containerPort: 80, protocol: "tcp" }],
                 environment: { ENV: "production" },
                 secrets: { DB_PASSWORD: DB_PASSWORD_ARN },

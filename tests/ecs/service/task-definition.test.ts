@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { planEcsService } from "../../components/ecs";
-import { containerDefinitions, ecrRepositoryArn, executionPolicyStatements, secretResources } from "../../components/ecs/task";
+import { type EcsServiceArgs, planEcsService as planWith } from "../../../components/ecs";
+import { ecrRepositoryArn, executionPolicyStatements, secretResources, withLogs } from "../../../components/ecs/shared/task-definition";
 import { DB_PASSWORD_ARN, referenceService } from "./reference";
 
+const planEcsService = (name: string, args: EcsServiceArgs) => planWith(name, args, { stack: "", now: new Date("2026-01-01T00:00:00Z") });
+const containerDefinitions = (plan: ReturnType<typeof planEcsService>, logs: { group: string; region: string }) => withLogs(plan.containerDefinitions, logs);
 const LOG_GROUP_ARN = "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/web-app";
 
 describe("container definitions", () => {
@@ -12,7 +14,7 @@ describe("container definitions", () => {
         // REFERENCE.md, "Task Definition" → containerDefinitions[0], field for field.
         expect(nginx).toMatchObject({
             name: "nginx",
-            image: "nginx:latest",
+            image: "nginx:1.27",
             portMappings: [{ containerPort: 80, protocol: "tcp" }],
             environment: [{ name: "ENV", value: "production" }],
             secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789:secret:db-password" }],
@@ -28,7 +30,7 @@ describe("container definitions", () => {
                 launchType: "EC2",
                 loadBalancer: undefined,
                 containers: {
-                    init: { image: "busybox", essential: false, command: ["sh", "-c", "migrate"], memory: 64 },
+                    init: { image: "busybox:1.36", essential: false, command: ["sh", "-c", "migrate"], memory: 64 },
                     app: {
                         image: "app:1",
                         cpu: 256,
@@ -44,7 +46,7 @@ describe("container definitions", () => {
         const defs = containerDefinitions(plan, { group: "/ecs/web-app", region: "eu-west-1" });
         expect(defs[0]).toEqual({
             name: "init",
-            image: "busybox",
+            image: "busybox:1.36",
             essential: false,
             command: ["sh", "-c", "migrate"],
             memory: 64,
@@ -68,9 +70,9 @@ describe("container definitions", () => {
 
 describe("execution role statements", () => {
     it("grant the reference task its log group and exactly its secret", () => {
-        expect(executionPolicyStatements({ partition: "aws", images: ["nginx:latest"], secretArns: [DB_PASSWORD_ARN], kmsKeyArns: [], logGroupArn: LOG_GROUP_ARN })).toEqual([
-            { sid: "WriteLogs", effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${LOG_GROUP_ARN}:log-stream:*`] },
-            { sid: "ReadSecrets", effect: "Allow", actions: ["secretsmanager:GetSecretValue"], resources: [DB_PASSWORD_ARN, `${DB_PASSWORD_ARN}-??????`] },
+        expect(executionPolicyStatements({ partition: "aws", images: ["nginx:1.27"], secretArns: [DB_PASSWORD_ARN], kmsKeyArns: [], logGroupArn: LOG_GROUP_ARN })).toEqual([
+            { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${LOG_GROUP_ARN}:log-stream:*`] },
+            { Sid: "ReadSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [DB_PASSWORD_ARN, `${DB_PASSWORD_ARN}-??????`] },
         ]);
     });
 
@@ -85,12 +87,17 @@ describe("execution role statements", () => {
             kmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
             logGroupArn: LOG_GROUP_ARN,
         });
-        expect(statements.map((s) => s.sid)).toEqual(["WriteLogs", "EcrAuth", "PullImages", "ReadSecrets", "ReadParameters", "DecryptSecrets"]);
-        expect(statements.find((s) => s.sid === "PullImages")?.resources).toEqual(["arn:aws:ecr:us-east-1:123456789012:repository/orders"]);
+        expect(statements.map((s) => s.Sid)).toEqual(["WriteLogs", "EcrAuth", "PullImages", "ReadSecrets", "ReadParameters", "DecryptSecrets"]);
+        expect(statements.find((s) => s.Sid === "PullImages")?.Resource).toEqual(["arn:aws:ecr:us-east-1:123456789012:repository/orders"]);
         // A full secret ARN (with its 6-character suffix) is granted as is, without the JSON-key suffix.
-        expect(statements.find((s) => s.sid === "ReadSecrets")?.resources).toEqual(["arn:aws:secretsmanager:us-east-1:123456789012:secret:orders/db-AbCdEf"]);
-        expect(statements.find((s) => s.sid === "ReadParameters")).toEqual({ sid: "ReadParameters", effect: "Allow", actions: ["ssm:GetParameters"], resources: ["arn:aws:ssm:us-east-1:123456789012:parameter/orders/api-url"] });
-        expect(statements.find((s) => s.sid === "DecryptSecrets")?.resources).toEqual(["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"]);
+        expect(statements.find((s) => s.Sid === "ReadSecrets")?.Resource).toEqual(["arn:aws:secretsmanager:us-east-1:123456789012:secret:orders/db-AbCdEf"]);
+        expect(statements.find((s) => s.Sid === "ReadParameters")).toEqual({
+            Sid: "ReadParameters",
+            Effect: "Allow",
+            Action: ["ssm:GetParameters"],
+            Resource: ["arn:aws:ssm:us-east-1:123456789012:parameter/orders/api-url"],
+        });
+        expect(statements.find((s) => s.Sid === "DecryptSecrets")?.Resource).toEqual(["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"]);
     });
 
     it("recognise private ECR images only", () => {
