@@ -77,23 +77,25 @@ async function expectAlb(args: ApplicationLoadBalancerArgs) {
         expect(tg.inputs).toEqual(plain(inputs));
         tgArn[key] = out(tg, "arn");
     }
+    // The OIDC client secret is the one input the plan leaves out: the component adds it, marked secret.
     const actions = (list: PlannedAction[]) =>
-        list.map(({ targetGroupKey, forward, ...a }) => ({
-            ...a,
+        list.map(({ targetGroupKey, forward, authenticateOidc, ...a }) => ({
+            ...plain(a),
+            ...(authenticateOidc ? { authenticateOidc: { ...plain(authenticateOidc), clientSecret: { $secret: expect.any(String) } } } : {}),
             ...(targetGroupKey !== undefined ? { targetGroupArn: tgArn[targetGroupKey] } : {}),
             ...(forward ? { forward: { ...forward, targetGroups: forward.targetGroups.map((g) => ({ arn: tgArn[g.key], weight: g.weight })) } } : {}),
         }));
     const lbArn = out(lb, "arn");
     const http = resource(plan, T.listener, "web-http");
-    expect(http.inputs).toEqual(plain({ ...p.httpListener, loadBalancerArn: lbArn, defaultActions: actions(p.httpListener.defaultActions) }));
+    expect(http.inputs).toEqual({ ...plain({ ...p.httpListener, loadBalancerArn: lbArn }), defaultActions: actions(p.httpListener.defaultActions) });
     let routing = http;
     if (p.httpsListener) {
         routing = resource(plan, T.listener, "web-https");
-        expect(routing.inputs).toEqual(plain({ ...p.httpsListener, loadBalancerArn: lbArn, defaultActions: actions(p.httpsListener.defaultActions) }));
+        expect(routing.inputs).toEqual({ ...plain({ ...p.httpsListener, loadBalancerArn: lbArn }), defaultActions: actions(p.httpsListener.defaultActions) });
     }
     for (const { index: _i, ...rule } of p.rules) {
         const r = resource(plan, T.rule, `web-rule-${rule.priority}`);
-        expect(r.inputs).toEqual(plain({ ...rule, listenerArn: out(routing, "arn"), actions: actions(rule.actions) }));
+        expect(r.inputs).toEqual({ ...plain({ ...rule, listenerArn: out(routing, "arn") }), actions: actions(rule.actions) });
     }
     const expected = 2 + p.securityGroup.ingress.length + p.securityGroup.egress.length + p.targetGroups.length + (p.httpsListener ? 2 : 1) + p.rules.length;
     expect(counted(plan, Object.values(T))).toBe(expected);

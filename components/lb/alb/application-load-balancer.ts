@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, planContext } from "../../../src/core";
 import { createLoadBalancerSecurityGroup } from "../shared/security-group";
-import type { ApplicationLoadBalancerArgs } from "./args";
+import type { ApplicationLoadBalancerArgs, AuthenticateOidcArgs, ListenerAction } from "./args";
 import { type PlannedAction, planApplicationLoadBalancer } from "./plan";
 
 /**
@@ -65,11 +65,12 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         for (const { key, ...inputs } of plan.targetGroups) {
             this.targetGroups[key] = new aws.lb.TargetGroup(childName(name, "tg", key), inputs, parent);
         }
-        const actions = (planned: PlannedAction[]) => planned.map((a) => withTargetGroupArns(a, this.targetGroups));
+        // The planned actions, with target-group ARNs and the OIDC client secret of the action they come from.
+        const actions = (planned: PlannedAction[], source: ListenerAction) => planned.map((a) => withOutputs(a, this.targetGroups, source));
 
         const loadBalancerArn = this.loadBalancer.arn;
         const listener = (suffix: string, l: typeof plan.httpListener) =>
-            new aws.lb.Listener(childName(name, suffix), { ...l, loadBalancerArn, defaultActions: actions(l.defaultActions) }, parent);
+            new aws.lb.Listener(childName(name, suffix), { ...l, loadBalancerArn, defaultActions: actions(l.defaultActions, args.defaultAction) }, parent);
         this.httpListener = listener("http", plan.httpListener);
         if (plan.httpsListener) this.httpsListener = listener("https", plan.httpsListener);
         this.routingListener = this.httpsListener ?? this.httpListener;
@@ -78,8 +79,12 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         // rename (and so replace) the others.
         const listenerArn = this.routingListener.arn;
         this.rules = plan.rules.map(
-            ({ index: _index, ...rule }) =>
-                new aws.lb.ListenerRule(childName(name, "rule", rule.priority), { ...rule, listenerArn, actions: actions(rule.actions) }, parent),
+            ({ index, ...rule }) =>
+                new aws.lb.ListenerRule(
+                    childName(name, "rule", rule.priority),
+                    { ...rule, listenerArn, actions: actions(rule.actions, (args.rules ?? [])[index].action) },
+                    parent,
+                ),
         );
 
         this.dnsName = this.loadBalancer.dnsName;
@@ -91,11 +96,17 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     }
 }
 
-/** A planned action with its target-group keys replaced by the target groups' ARNs. */
-function withTargetGroupArns(a: PlannedAction, targetGroups: Record<string, aws.lb.TargetGroup>): aws.types.input.lb.ListenerDefaultAction {
-    const { targetGroupKey, forward, ...rest } = a;
+/**
+ * A planned action with its target-group keys replaced by the target groups' ARNs, and an OIDC
+ * authentication given its client secret (from `source`, the args' action), marked secret.
+ */
+function withOutputs(a: PlannedAction, targetGroups: Record<string, aws.lb.TargetGroup>, source: ListenerAction): aws.types.input.lb.ListenerDefaultAction {
+    const { targetGroupKey, forward, authenticateOidc, ...rest } = a;
     return {
         ...rest,
+        ...(authenticateOidc !== undefined
+            ? { authenticateOidc: { ...authenticateOidc, clientSecret: pulumi.secret((source.authenticateOidc as AuthenticateOidcArgs).clientSecret) } }
+            : {}),
         ...(targetGroupKey !== undefined ? { targetGroupArn: targetGroups[targetGroupKey].arn } : {}),
         ...(forward !== undefined
             ? { forward: { ...forward, targetGroups: forward.targetGroups.map(({ key, weight }) => ({ arn: targetGroups[key].arn, weight })) } }

@@ -100,10 +100,78 @@ export interface FixedResponseActionArgs {
     messageBody?: string;
 }
 
+/** What the load balancer does with a request it could not authenticate. */
+export type OnUnauthenticatedRequest = "deny" | "allow" | "authenticate";
+
+/** Settings both authentication actions share (AWS's limits and defaults, except where noted). */
+export interface AuthenticateCommonArgs {
+    /**
+     * The claims requested from the identity provider: space-separated scope values that include
+     * `openid` (OpenID Connect requests must), e.g. `"openid email profile"`. Known at plan time.
+     * @default "openid"
+     */
+    scope?: string;
+    /** The session cookie's name: letters, digits and `!#$%&'*+-.^_`|~`, up to 128. @default "AWSELBAuthSessionCookie" */
+    sessionCookieName?: string;
+    /**
+     * How long the authenticated session lasts, 1–604800 seconds (7 days). A shorter default than
+     * AWS's (7 days), so a signed-out user or revoked account stops getting through within the hour.
+     * @default 3600
+     */
+    sessionTimeoutSeconds?: number;
+    /**
+     * A request without a valid session: `"authenticate"` redirects to the identity provider,
+     * `"deny"` answers 401, `"allow"` lets it through unauthenticated (claims headers absent).
+     * @default "authenticate"
+     */
+    onUnauthenticatedRequest?: OnUnauthenticatedRequest;
+    /** Extra query parameters for the authorization request, at most 10. @default none */
+    authenticationRequestExtraParams?: Record<string, string>;
+}
+
 /**
- * What a listener or rule does with a request: an object with exactly one of the four keys.
+ * Authenticate users with any OpenID Connect identity provider before serving the request.
+ * Every endpoint must be an `https://` URL. HTTPS listeners only (give `certificateArn`).
+ */
+export interface AuthenticateOidcArgs extends AuthenticateCommonArgs {
+    /** The issuer identifier, `https://...` (must match the ID token's `iss`). May be an Output. @default required */
+    issuer: pulumi.Input<string>;
+    /** The authorization endpoint, `https://...`. May be an Output. @default required */
+    authorizationEndpoint: pulumi.Input<string>;
+    /** The token endpoint, `https://...`. May be an Output. @default required */
+    tokenEndpoint: pulumi.Input<string>;
+    /** The user-info endpoint, `https://...`. May be an Output. @default required */
+    userInfoEndpoint: pulumi.Input<string>;
+    /** The OAuth 2.0 client id. May be an Output. @default required */
+    clientId: pulumi.Input<string>;
+    /**
+     * The OAuth 2.0 client secret. It is wrapped in `pulumi.secret`, so it is encrypted in the state
+     * and never shown in a plan or a diff; pass an Output from `config.requireSecret(...)`.
+     * @default required
+     */
+    clientSecret: pulumi.Input<string>;
+}
+
+/** Authenticate users with an Amazon Cognito user pool before serving the request. HTTPS listeners only. */
+export interface AuthenticateCognitoArgs extends AuthenticateCommonArgs {
+    /** The user pool's ARN, `arn:aws:cognito-idp:<region>:<account>:userpool/<id>`. May be an Output. @default required */
+    userPoolArn: pulumi.Input<string>;
+    /** The user pool app client's id. May be an Output. @default required */
+    userPoolClientId: pulumi.Input<string>;
+    /** The user pool's domain prefix, or its full custom domain. May be an Output. @default required */
+    userPoolDomain: pulumi.Input<string>;
+}
+
+/**
+ * What a listener or rule does with a request: exactly one of `forward`, `weightedForward`,
+ * `redirect` and `fixedResponse` serves it, optionally after one of `authenticateOidc` and
+ * `authenticateCognito` (AWS's order: authenticate first, then serve; HTTPS listeners only).
  */
 export interface ListenerAction {
+    /** Authenticate with an OpenID Connect provider first. @default none */
+    authenticateOidc?: AuthenticateOidcArgs;
+    /** Authenticate with a Cognito user pool first. @default none */
+    authenticateCognito?: AuthenticateCognitoArgs;
     /** Forward to the target group with this key in `targetGroups`. @default none */
     forward?: string;
     /** Forward to several target groups by weight. @default none */

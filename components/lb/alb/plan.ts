@@ -17,7 +17,12 @@ import { applicationLoadBalancerArgsSchema } from "./schema";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
-import type { ApplicationLoadBalancerArgs, FixedResponseActionArgs, ListenerAction, ListenerRuleArgs, RedirectActionArgs, ListenerRuleConditionsArgs, TargetGroupArgs, WeightedForwardArgs } from "./args";
+import type {
+    ApplicationLoadBalancerArgs,
+    AuthenticateCognitoArgs,
+    AuthenticateCommonArgs,
+    AuthenticateOidcArgs,
+    OnUnauthenticatedRequest, FixedResponseActionArgs, ListenerAction, ListenerRuleArgs, RedirectActionArgs, ListenerRuleConditionsArgs, TargetGroupArgs, WeightedForwardArgs } from "./args";
 
 /** A target group as `aws.lb.TargetGroup` takes it, with its key in `targetGroups`. */
 export interface PlannedTargetGroup {
@@ -43,13 +48,36 @@ export interface PlannedTargetGroup {
  * `targetGroupArn`, and of each `forward.targetGroups[].key` in its `arn`.
  */
 export interface PlannedAction {
-    type: "forward" | "redirect" | "fixed-response";
+    type: "forward" | "redirect" | "fixed-response" | "authenticate-oidc" | "authenticate-cognito";
+    /** With authentication: 1 for it, 2 for the action that serves the request. */
+    order?: number;
+    /**
+     * Without `clientSecret`: the component adds it from the args, wrapped in `pulumi.secret`, so the
+     * secret is never part of a plan.
+     */
+    authenticateOidc?: PlannedAuthentication & {
+        issuer: pulumi.Input<string>;
+        authorizationEndpoint: pulumi.Input<string>;
+        tokenEndpoint: pulumi.Input<string>;
+        userInfoEndpoint: pulumi.Input<string>;
+        clientId: pulumi.Input<string>;
+    };
+    authenticateCognito?: PlannedAuthentication & { userPoolArn: pulumi.Input<string>; userPoolClientId: pulumi.Input<string>; userPoolDomain: pulumi.Input<string> };
     /** A forward to one target group: its key. */
     targetGroupKey?: string;
     /** A weighted forward. */
     forward?: { targetGroups: { key: string; weight: number }[]; stickiness?: { enabled: true; duration: number } };
     redirect?: { protocol: string; host?: pulumi.Input<string>; port: string; path?: string; query?: string; statusCode: "HTTP_301" | "HTTP_302" };
     fixedResponse?: { statusCode: string; contentType: string; messageBody?: string };
+}
+
+/** What both authentication actions carry, defaults applied. */
+export interface PlannedAuthentication {
+    scope: string;
+    sessionCookieName: string;
+    sessionTimeout: number;
+    onUnauthenticatedRequest: OnUnauthenticatedRequest;
+    authenticationRequestExtraParams?: Record<string, string>;
 }
 
 /** A rule condition as `aws.lb.ListenerRule` takes it. */
@@ -118,6 +146,7 @@ export const MAX_TARGET_GROUPS = 100;
 export const FIXED_RESPONSE_CONTENT_TYPES = ["text/plain", "text/css", "text/html", "application/javascript", "application/json"] as const;
 
 const ACTION_KEYS = ["forward", "weightedForward", "redirect", "fixedResponse"] as const;
+const AUTH_KEYS = ["authenticateOidc", "authenticateCognito"] as const;
 const quote = (s: string) => JSON.stringify(s);
 
 /**
@@ -259,8 +288,110 @@ function planFixedResponse(v: Validator, f: FixedResponseActionArgs, path: strin
     return { type: "fixed-response", fixedResponse: { statusCode: String(f.statusCode), contentType, ...(f.messageBody !== undefined ? { messageBody: f.messageBody } : {}) } };
 }
 
-/** Validates a {@link ListenerAction} (exactly one of its keys) and turns it into plan data. */
-export function planAction(v: Validator, action: ListenerAction | undefined, path: string, keys: TargetKeys): PlannedAction {
+/**
+ * Validates a {@link ListenerAction} and turns it into the listener's or rule's actions: the
+ * authentication (order 1), when there is one, then the action that serves the request (order 2).
+ * `https` says whether the listener it goes on is HTTPS, which authentication needs.
+ */
+export function planActions(v: Validator, action: ListenerAction | undefined, path: string, keys: TargetKeys, https: boolean): PlannedAction[] {
+    const serve = planAction(v, action, path, keys);
+    const auth = action ? AUTH_KEYS.filter((k) => action[k] !== undefined) : [];
+    if (auth.length === 0 || !action) return [serve];
+    if (auth.length > 1) v.add(path, `must have at most one of ${AUTH_KEYS.join(", ")} (got both)`);
+    if (!https) {
+        v.add(
+            `${path}.${auth[0]}`,
+            "needs an HTTPS listener: AWS authenticates users on HTTPS listeners only, so give certificateArn (the routing listener becomes HTTPS:443)",
+        );
+    }
+    const authenticate =
+        auth[0] === "authenticateOidc"
+            ? planOidc(v, action.authenticateOidc as AuthenticateOidcArgs, `${path}.authenticateOidc`)
+            : planCognito(v, action.authenticateCognito as AuthenticateCognitoArgs, `${path}.authenticateCognito`);
+    return [
+        { ...authenticate, order: 1 },
+        { ...serve, order: 2 },
+    ];
+}
+
+/** AWS's limit on the authenticated session: 1 second to 7 days. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-authenticate-users.html */
+export const SESSION_TIMEOUT = { min: 1, max: 604800 } as const;
+/** A scope token (RFC 6749 §3.3): printable ASCII except space, `"` and `\`. */
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** A cookie name (RFC 6265 token). */
+const COOKIE_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/;
+
+function planAuthentication(v: Validator, a: AuthenticateCommonArgs, path: string): PlannedAuthentication {
+    const scope = a.scope ?? "openid";
+    const tokens = scope.split(" ");
+    if (scope.length > 1024 || tokens.some((t) => !SCOPE_TOKEN.test(t))) {
+        v.add(`${path}.scope`, `must be scope values separated by single spaces, each printable ASCII without '"' or '\\' (got ${quote(scope)})`);
+    } else if (!tokens.includes("openid")) {
+        // OpenID Connect Core 1.0, 3.1.2.1: "OpenID Connect requests MUST contain the openid scope value."
+        v.add(`${path}.scope`, `must include "openid": the load balancer signs users in with OpenID Connect (got ${quote(scope)})`);
+    }
+    const sessionCookieName = a.sessionCookieName ?? "AWSELBAuthSessionCookie";
+    if (!COOKIE_NAME.test(sessionCookieName)) v.add(`${path}.sessionCookieName`, `must be a cookie name of 1 to 128 letters, digits or !#$%&'*+-.^_\`|~ (got ${quote(sessionCookieName)})`);
+    const sessionTimeout = a.sessionTimeoutSeconds ?? 3600;
+    v.range(sessionTimeout, `${path}.sessionTimeoutSeconds`, SESSION_TIMEOUT.min, SESSION_TIMEOUT.max, { unit: "seconds (7 days)" });
+    const onUnauthenticatedRequest = a.onUnauthenticatedRequest ?? "authenticate";
+    v.oneOf(onUnauthenticatedRequest, `${path}.onUnauthenticatedRequest`, ["deny", "allow", "authenticate"]);
+    return {
+        scope,
+        sessionCookieName,
+        sessionTimeout,
+        onUnauthenticatedRequest,
+        ...(a.authenticationRequestExtraParams !== undefined ? { authenticationRequestExtraParams: a.authenticationRequestExtraParams } : {}),
+    };
+}
+
+function checkHttpsUrl(v: Validator, url: pulumi.Input<string> | undefined, path: string): void {
+    v.required(url, path, "an https:// URL");
+    if (!isKnown(url) || url === "") return;
+    let ok = false;
+    try {
+        const u = new URL(url);
+        ok = u.protocol === "https:" && u.hostname !== "";
+    } catch {
+        ok = false;
+    }
+    if (!ok) v.add(path, `must be an https:// URL with a host, as AWS requires for identity-provider endpoints (got ${quote(url)})`);
+}
+
+function planOidc(v: Validator, a: AuthenticateOidcArgs, path: string): PlannedAction {
+    const at = (k: string) => `${path}.${k}`;
+    for (const k of ["issuer", "authorizationEndpoint", "tokenEndpoint", "userInfoEndpoint"] as const) checkHttpsUrl(v, a[k], at(k));
+    v.required(a.clientId, at("clientId"), "the OAuth 2.0 client id");
+    v.required(a.clientSecret, at("clientSecret"), "the OAuth 2.0 client secret (an Output of config.requireSecret)");
+    return {
+        type: "authenticate-oidc",
+        authenticateOidc: {
+            ...planAuthentication(v, a, path),
+            issuer: a.issuer,
+            authorizationEndpoint: a.authorizationEndpoint,
+            tokenEndpoint: a.tokenEndpoint,
+            userInfoEndpoint: a.userInfoEndpoint,
+            clientId: a.clientId,
+        },
+    };
+}
+
+function planCognito(v: Validator, a: AuthenticateCognitoArgs, path: string): PlannedAction {
+    const at = (k: string) => `${path}.${k}`;
+    v.required(a.userPoolArn, at("userPoolArn"), "the user pool's ARN");
+    if (isKnown(a.userPoolArn) && a.userPoolArn !== "" && !/^arn:aws[\w-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool\/[\w-]+$/.test(a.userPoolArn)) {
+        v.add(at("userPoolArn"), `must be a Cognito user pool ARN, "arn:aws:cognito-idp:<region>:<account>:userpool/<id>" (got ${quote(a.userPoolArn)})`);
+    }
+    v.required(a.userPoolClientId, at("userPoolClientId"), "the app client's id");
+    v.required(a.userPoolDomain, at("userPoolDomain"), "the user pool's domain prefix or custom domain");
+    return {
+        type: "authenticate-cognito",
+        authenticateCognito: { ...planAuthentication(v, a, path), userPoolArn: a.userPoolArn, userPoolClientId: a.userPoolClientId, userPoolDomain: a.userPoolDomain },
+    };
+}
+
+/** Validates the serving part of a {@link ListenerAction} (exactly one of its keys). */
+function planAction(v: Validator, action: ListenerAction | undefined, path: string, keys: TargetKeys): PlannedAction {
     const given = action ? ACTION_KEYS.filter((k) => action[k] !== undefined) : [];
     if (!action || given.length !== 1) {
         v.add(path, `must have exactly one of ${ACTION_KEYS.join(", ")} (got ${given.length === 0 ? "none" : given.join(", ")})`);
@@ -340,7 +471,7 @@ export function planConditions(v: Validator, c: ListenerRuleConditionsArgs | und
     return out;
 }
 
-function planRules(v: Validator, rules: ListenerRuleArgs[], keys: TargetKeys, tags: pulumi.Input<Tags>): PlannedRule[] {
+function planRules(v: Validator, rules: ListenerRuleArgs[], keys: TargetKeys, https: boolean, tags: pulumi.Input<Tags>): PlannedRule[] {
     rules.forEach((r, i) => {
         if (r.priority !== undefined) v.range(r.priority, `rules[${i}].priority`, RULE_PRIORITY.min, RULE_PRIORITY.max);
     });
@@ -354,7 +485,7 @@ function planRules(v: Validator, rules: ListenerRuleArgs[], keys: TargetKeys, ta
             index: i,
             priority: priorities[i],
             conditions: planConditions(v, r.conditions, `rules[${i}].conditions`),
-            actions: [planAction(v, r.action, `rules[${i}].action`, keys)],
+            actions: planActions(v, r.action, `rules[${i}].action`, keys, https),
             tags,
         };
     });
@@ -395,8 +526,8 @@ function checkAndPlan(v: Validator, name: string, args: ApplicationLoadBalancerA
     if (keys.length > MAX_TARGET_GROUPS) v.add("targetGroups", `must have at most ${MAX_TARGET_GROUPS} target groups (got ${keys.length})`);
     const targetGroups = keys.map((k) => planTargetGroup(v, ctx, name, k, tgArgs[k], args.vpcId, tags));
     const actionKeys = plainRecord(args.targetGroups) ? keys : undefined;
-    const defaultActions = [planAction(v, args.defaultAction, "defaultAction", actionKeys)];
-    const rules = planRules(v, args.rules ?? [], actionKeys, tags);
+    const defaultActions = planActions(v, args.defaultAction, "defaultAction", actionKeys, https);
+    const rules = planRules(v, args.rules ?? [], actionKeys, https, tags);
     checkRuleQuota(v, args.ingressCidrs, https ? 2 : 1);
     return () => build(name, args, ctx, { internal, sslPolicy, tags, keys, targetGroups, defaultActions, rules });
 }

@@ -2,6 +2,8 @@ import { type MutuallyAssignable, planTime } from "../../../src/core";
 import { healthCheckShape, idInput, ingressCidrsSchema, input, int, obj, subnetIdsSchema, tagsSchema, vpcIdSchema, z } from "../shared/schema";
 import type {
     ApplicationLoadBalancerArgs,
+    AuthenticateCognitoArgs,
+    AuthenticateOidcArgs,
     FixedResponseActionArgs,
     ListenerAction,
     ListenerRuleArgs,
@@ -55,8 +57,41 @@ const fixedResponseSchema = obj({
     messageBody: z.string().optional(),
 });
 
-/** A {@link ListenerAction}: exactly one of its keys (checked by the planner, which names the ones given). */
+/** "AuthenticationRequestExtraParams: maximum 10 items" (AuthenticateOidcActionConfig, ELBv2 API reference). */
+export const MAX_AUTH_EXTRA_PARAMS = 10;
+
+const authenticateCommonShape = {
+    scope: z.string().optional(),
+    sessionCookieName: z.string().optional(),
+    sessionTimeoutSeconds: int().optional(),
+    onUnauthenticatedRequest: z.enum(["deny", "allow", "authenticate"]).optional(),
+    authenticationRequestExtraParams: z
+        .record(z.string(), z.string())
+        .refine((m) => Object.keys(m).length <= MAX_AUTH_EXTRA_PARAMS, `must have at most ${MAX_AUTH_EXTRA_PARAMS} parameters`)
+        .optional(),
+};
+
+const authenticateOidcSchema = obj({
+    ...authenticateCommonShape,
+    issuer: idInput(),
+    authorizationEndpoint: idInput(),
+    tokenEndpoint: idInput(),
+    userInfoEndpoint: idInput(),
+    clientId: idInput(),
+    clientSecret: idInput(),
+});
+
+const authenticateCognitoSchema = obj({
+    ...authenticateCommonShape,
+    userPoolArn: idInput(),
+    userPoolClientId: idInput(),
+    userPoolDomain: idInput(),
+});
+
+/** A {@link ListenerAction}: exactly one serving key, at most one authenticating key (checked by the planner, which names the ones given). */
 export const listenerActionSchema = obj({
+    authenticateOidc: authenticateOidcSchema.optional(),
+    authenticateCognito: authenticateCognitoSchema.optional(),
     forward: z.string().optional(),
     weightedForward: weightedForwardSchema.optional(),
     redirect: redirectSchema.optional(),
@@ -97,9 +132,11 @@ const drift: [
     MutuallyAssignable<z.input<typeof weightedForwardSchema>, WeightedForwardArgs>,
     MutuallyAssignable<z.input<typeof redirectSchema>, RedirectActionArgs>,
     MutuallyAssignable<z.input<typeof fixedResponseSchema>, FixedResponseActionArgs>,
+    MutuallyAssignable<z.input<typeof authenticateOidcSchema>, AuthenticateOidcArgs>,
+    MutuallyAssignable<z.input<typeof authenticateCognitoSchema>, AuthenticateCognitoArgs>,
     MutuallyAssignable<z.input<typeof listenerActionSchema>, ListenerAction>,
     MutuallyAssignable<z.input<typeof conditionsSchema>, ListenerRuleConditionsArgs>,
     MutuallyAssignable<z.input<typeof ruleSchema>, ListenerRuleArgs>,
     MutuallyAssignable<z.input<typeof applicationLoadBalancerArgsSchema>, ApplicationLoadBalancerArgs>,
-] = [true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true];
 void drift;

@@ -55,10 +55,34 @@ export const validArgs: ApplicationLoadBalancerArgs = {
         canary: { port: 8443, protocol: "HTTPS", healthCheck: { protocol: "HTTPS" } },
         fn: { targetType: "lambda" },
     },
-    defaultAction: { forward: "web" },
+    defaultAction: {
+        authenticateOidc: {
+            issuer: "https://login.example.com",
+            authorizationEndpoint: "https://login.example.com/oauth2/v1/authorize",
+            tokenEndpoint: "https://login.example.com/oauth2/v1/token",
+            userInfoEndpoint: "https://login.example.com/oauth2/v1/userinfo",
+            clientId: "web-client",
+            clientSecret: "fixture-client-secret",
+            scope: "openid email profile",
+            sessionTimeoutSeconds: 28800,
+            authenticationRequestExtraParams: { prompt: "login" },
+        },
+        forward: "web",
+    },
     rules: [
         { priority: 10, conditions: { pathPatterns: ["/api/*"], methods: ["GET", "POST"] }, action: { weightedForward: { targetGroups: [{ name: "api", weight: 90 }, { name: "canary", weight: 10 }], stickinessSeconds: 300 } } },
-        { conditions: { hostHeaders: ["admin.example.com"], sourceIps: ["10.0.0.0/8"] }, action: { forward: "api" } },
+        {
+            conditions: { hostHeaders: ["admin.example.com"], sourceIps: ["10.0.0.0/8"] },
+            action: {
+                authenticateCognito: {
+                    userPoolArn: "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123",
+                    userPoolClientId: "abc123clientid",
+                    userPoolDomain: "auth-example",
+                    onUnauthenticatedRequest: "deny",
+                },
+                forward: "api",
+            },
+        },
         { conditions: { httpHeaders: [{ name: "X-Fn", values: ["1"] }], queryStrings: [{ key: "v", value: "2" }] }, action: { forward: "fn" } },
         { conditions: { pathPatterns: ["/old/*"] }, action: { redirect: { path: "/new/#{path}", statusCode: 301 } } },
         { conditions: { pathPatterns: ["/maintenance"] }, action: { fixedResponse: { statusCode: 503, contentType: "text/html", messageBody: MAINTENANCE_HTML } } },
