@@ -4,6 +4,7 @@
  * HPA-managed workloads; pinned images.
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { imageProblem } from "../../src/core/image";
 import { injectIstioSidecar, TRANSCRIBED_ISTIO_MINORS, UnsupportedIstioVersionError } from "../istio-injection";
 import { checkPodSecurity, PodSpec, podTemplateOf } from "../pod-security";
 import { asList, asNum, asObj, asStr, at, isFalse, isTrue, ofTypes, Props, resourceRule, stackRule, T, WORKLOAD_TYPES } from "./common";
@@ -216,7 +217,8 @@ export const podSecurityRestricted: StackValidationPolicy = stackRule({
             const istiod = ofTypes(resources, T.helmRelease, T.helmChartV4).find((r) => chartName(r.props) === "istiod");
             report("istiod is told to use Istio CNI but the `cni` chart is not installed: injected pods would fail their istio-validation init container", istiod?.urn);
         }
-        const cni = mesh ? mesh.istiodUsesCni && mesh.cniInstalled : config.istioCni === true;
+        // What the injector renders follows istiod's values; a missing cni chart is reported above.
+        const cni = mesh ? mesh.istiodUsesCni : config.istioCni === true;
         const version = mesh?.version ?? config.istioVersion;
         for (const w of ofTypes(resources, ...WORKLOAD_TYPES)) {
             const t = podTemplateOf(w.props);
@@ -326,17 +328,6 @@ export const hpaHasPdb: StackValidationPolicy = stackRule({
     },
 });
 
-/** Why an image reference is not pinned, or undefined for a tag other than `latest` or a digest. */
-export function unpinnedReason(image: string): string | undefined {
-    if (/@sha256:[0-9a-f]{64}$/.test(image)) return undefined;
-    const last = image.split("/").pop() ?? image;
-    const colon = last.lastIndexOf(":");
-    if (colon < 0) return "has no tag (it means latest)";
-    const tag = last.slice(colon + 1);
-    if (tag === "latest" || tag === "") return "is tagged latest";
-    return undefined;
-}
-
 export const imagesPinned: ResourceValidationPolicy = resourceRule({
     name: "k8s-image-pinned",
     description:
@@ -351,8 +342,8 @@ export const imagesPinned: ResourceValidationPolicy = resourceRule({
         for (const key of ["initContainers", "containers"] as const) {
             asList(t.spec[key]).forEach((c, i) => {
                 const image = asStr(asObj(c)?.image);
-                const why = image === undefined ? "is not set" : unpinnedReason(image);
-                if (why) report(`${t.path}.${key}[${i}].image ${image ?? ""} ${why}`.replace("  ", " "));
+                const why = image === undefined ? "is not set" : imageProblem(image);
+                if (why) report(`${t.path}.${key}[${i}].image ${why}`);
             });
         }
     },
