@@ -1,15 +1,24 @@
+import * as path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const root = path.dirname(new URL(import.meta.url).pathname);
+
 export default defineConfig({
-  test: {
-    include: ["tests/**/*.test.ts"],
-    // Test files share their workers' module cache (isolate: false): importing @pulumi/aws and
-    // @pulumi/kubernetes once per worker instead of once per file keeps the suite under half a
-    // minute on 2 cores. This is safe because the Pulumi runtime's global state is reset by the
-    // plan engine at the start of every run, and runs are serialised.
-    pool: "forks",
-    isolate: false,
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-  },
+    resolve: {
+        // The package root (src/index.ts) loads each tier lazily through CommonJS `require`, which
+        // can't load TypeScript inside Vitest's ES-module runner; the tests use its eager twin,
+        // generated from the same list (scripts/gen-index.ts, checked fresh by a test).
+        alias: [{ find: /^(\.\.\/)+src$/, replacement: path.join(root, "src", "eager.ts") }],
+    },
+    test: {
+        include: ["tests/**/*.test.ts"],
+        // Test files share their workers' module cache (isolate: false): importing @pulumi/aws and
+        // @pulumi/kubernetes once per worker instead of once per file keeps the suite fast on 2
+        // cores. This is safe because the Pulumi runtime's global state is reset by the plan engine
+        // at the start of every run, and runs are serialised.
+        pool: "forks",
+        isolate: false,
+        testTimeout: 30_000,
+        hookTimeout: 30_000,
+    },
 });
