@@ -2,36 +2,26 @@
 /**
  * The `compute-layer` command of the npm package (package.json `bin`):
  *
- *     npx compute-layer plan --program <entry.ts> --config <Pulumi.x.yaml> [--format tree|json|mermaid]
+ *     npx compute-layer plan --program <entry.ts> [--stack <name>] [--config <Pulumi.x.yaml>] [--format tree|json|mermaid]
  *     npx compute-layer diff <base.json> <head.json> [--format text|markdown] [--fail-on delete]
  *
- * It runs compiled (dist/), so it registers tsx first: the plan engine `import()`s the user's
- * TypeScript program (CommonJS or ESM) and `--mocks` module as they are.
+ * It runs compiled (dist/). The user's program (TypeScript or JavaScript, CommonJS or ES module)
+ * and `--mocks` module are bundled by esbuild into a cached file and loaded as plain JavaScript:
+ * no loader hooks, no TypeScript at run time.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { register as registerCjs } from "tsx/cjs/api";
+import { type Io, processIo, runAsProcess } from "./process";
 
-const USAGE = `usage:
-  compute-layer plan --program <entry.ts> --config <Pulumi.<stack>.yaml> [--stack <name>] [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
+export const BIN_USAGE = `usage:
+  compute-layer plan --program <entry.ts> [--stack <name>] [--config <Pulumi.<stack>.yaml>] [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
   compute-layer plan --stack <name> [...]        (in a Pulumi project: its main program and stacks)
   compute-layer diff <base.json> <head.json> [--format text|markdown] [--out FILE] [--fail-on delete|stateful-delete]
-  compute-layer check <plan.json> | --stack <name> [--format text|json|markdown] [--out FILE] [--policy-config FILE]
 
-Exit codes: 0 done, 1 the program failed, 2 bad usage or input files, 3 --fail-on matched, 4 a mandatory policy violation.`;
+Without --config, plan reads Pulumi.<stack>.yaml next to the program, else in its Pulumi.yaml's
+stackConfigDir, else runs with no config (--stack defaults to dev).
 
-let registered = false;
-
-/** Lets Node load .ts files through both module systems (once per process). */
-export async function registerTypeScript(): Promise<void> {
-    if (registered) return;
-    registered = true;
-    registerCjs();
-    // The ES-module build of tsx's API: its CommonJS build (tsx 4.23) resolves its loader
-    // against the wrong folder. This `import()` stays a real dynamic import in the compiled file.
-    const { register } = await import("tsx/esm/api");
-    register();
-}
+Exit codes: 0 done, 1 the program failed, 2 bad usage or input files, 3 --fail-on matched.`;
 
 /** The version in the package.json above this file. */
 function version(): string {
@@ -48,44 +38,34 @@ function version(): string {
     }
 }
 
-/** The CLI, loaded on first use: `--help` and `--version` need neither Pulumi nor tsx. */
+/** The CLI, loaded on first use: `--help` and `--version` need no Pulumi. */
 function cli(): typeof import("./cli") {
     return require("./cli") as typeof import("./cli");
 }
 
-/** Runs `compute-layer <command> ...`; returns the exit code. */
-export async function run(argv: string[]): Promise<number> {
+/** Runs `compute-layer <command> ...` with the given io; returns the exit code. */
+export async function run(argv: string[], io?: Io): Promise<number> {
     const [command, ...rest] = argv;
+    const out = io ?? processIo();
     switch (command) {
-        case "plan":
-            await registerTypeScript();
-            return cli().main(rest);
-        case "diff":
-            return cli().main(["diff", ...rest]);
-        case "check":
-            if (rest.some((a) => a.startsWith("--stack") || a.startsWith("--program"))) await registerTypeScript();
-            return (require("./check-cli") as typeof import("./check-cli")).main(rest);
         case "--version":
         case "-v":
-            process.stdout.write(`${version()}\n`);
+            out.stdout(`${version()}\n`);
             return 0;
         case "--help":
         case "-h":
         case "help":
-            process.stdout.write(`${USAGE}\n`);
+            out.stdout(`${BIN_USAGE}\n`);
             return 0;
-        default:
-            process.stderr.write(`${command === undefined ? "a command is required" : `unknown command "${command}"`}\n${USAGE}\n`);
-            return 2;
     }
+    if (command !== undefined && !command.startsWith("-")) {
+        const { COMMANDS } = cli();
+        if (Object.hasOwn(COMMANDS, command)) return COMMANDS[command](rest, out);
+    }
+    out.stderr(`${command === undefined ? "a command is required" : `unknown command "${command}"`}\n${BIN_USAGE}\n`);
+    return 2;
 }
 
 if (require.main === module) {
-    run(process.argv.slice(2)).then(
-        (code) => process.exit(code),
-        (e) => {
-            process.stderr.write(`${String(e)}\n`);
-            process.exit(1);
-        },
-    );
+    void runAsProcess((io) => run(process.argv.slice(2), io));
 }

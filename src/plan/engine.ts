@@ -1,9 +1,9 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { loadProgramModule } from "./load";
 import { DEFAULT_CALLS, hex, MockAnswers, MockContext, newResourceState } from "./mocks";
 import { Plan, PLAN_FORMAT_VERSION, PlannedOptions, PlannedResource, PlanValue, SecretMarker } from "./types";
 
@@ -419,10 +419,9 @@ function serialised<T>(fn: () => Promise<T>): Promise<T> {
 
 async function loadProgram(program: Program): Promise<unknown> {
     if (typeof program === "function") return program();
-    const abs = path.resolve(program);
-    const mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+    const mod = (await loadProgramModule(program)) as Record<string, unknown>;
     let entry: unknown = mod;
-    // CommonJS through import(): the module's exports are `default`.
+    // An ES module's default export; CommonJS through import(): the module's exports are `default`.
     if (mod.default !== undefined) entry = mod.default;
     if (typeof entry === "object" && entry !== null && typeof (entry as { default?: unknown }).default === "function") {
         entry = (entry as { default: unknown }).default;
