@@ -13,6 +13,8 @@ export const PROD: Profile = {
         { name: "night", cron: "0 20 * * *", timezone: "Etc/UTC", minCapacity: 2, maxCapacity: 10, desiredCapacity: 4 },
     ],
     predictiveScaling: true,
+    // Stopped instances cost only their volumes; they return to the pool on scale-in.
+    warmPool: { state: "Stopped", minSize: 2, reuseOnScaleIn: true },
     canary: true,
     policy: { minCapacity: 2, minAvailabilityZones: 3, httpsOnly: true, deletionProtection: true, minLogRetentionDays: 90 },
 };

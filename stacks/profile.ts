@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ScheduledScaling } from "../src";
+import type { AutoScalingWarmPoolArgs, ScheduledScaling } from "../src";
 import { loadConfig, NAMESPACE, StackConfig, StackConfigError } from "./config";
 import { buildSystem, SystemOutputs } from "./system";
 
@@ -13,6 +13,8 @@ export interface Profile {
     webSchedules: ScheduledScaling[];
     /** Predictive scaling for the web group. */
     predictiveScaling: boolean;
+    /** A warm pool of pre-initialized web instances, so a scale-out doesn't wait for boot and user data. */
+    warmPool?: AutoScalingWarmPoolArgs;
     /** The Istio canary between web-app v1 and v2, when the mesh tier is on. */
     canary: boolean;
     /** Rules the environment's config must follow. */

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { type ApplicationLoadBalancer, EcsCluster, EcsService, type ScalingPolicies } from "../../src";
+import { type ApplicationLoadBalancer, type AutoScalingArgs, EcsCluster, EcsService } from "../../src";
 import type { SystemContext } from "./context";
 import type { Network } from "./network";
 
@@ -10,9 +10,9 @@ type ServiceKey = "api" | "admin";
 function serviceScaling(ctx: SystemContext, key: ServiceKey, alb: ApplicationLoadBalancer) {
     const capacity = ctx.config[key]?.capacity ?? { min: 1, max: 1 };
     const requests = pulumi.interpolate`${alb.arnSuffix}/${alb.targetGroups[key].arnSuffix}`;
-    const autoScaling: ScalingPolicies & { minCapacity: number; maxCapacity: number } = {
-        minCapacity: capacity.min,
-        maxCapacity: capacity.max,
+    const autoScaling: AutoScalingArgs = {
+        min: capacity.min,
+        max: capacity.max,
         targetTracking: [
             { metric: "cpu", target: 70 },
             { metric: "memory", target: 80 },

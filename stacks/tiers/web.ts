@@ -1,5 +1,4 @@
-import * as aws from "@pulumi/aws";
-import { type ApplicationLoadBalancer, AutoScalingGroup, type ScalingPolicies } from "../../src";
+import { type ApplicationLoadBalancer, AutoScalingGroup, type AutoScalingArgs } from "../../src";
 import type { SystemContext } from "./context";
 import type { Network } from "./network";
 
@@ -12,7 +11,7 @@ systemctl enable --now nginx
 `;
 
 /** Target tracking at 70% CPU, the reference's step scaling from a 70% CPU alarm, and the profile's schedules. */
-function webScaling({ profile }: SystemContext): ScalingPolicies {
+function webScaling({ profile }: SystemContext, capacity: { min: number; max: number }): AutoScalingArgs {
     const alarm = {
         metric: "CPUUtilization",
         namespace: "AWS/EC2",
@@ -23,6 +22,8 @@ function webScaling({ profile }: SystemContext): ScalingPolicies {
         periodSeconds: 60,
     };
     return {
+        min: capacity.min,
+        max: capacity.max,
         targetTracking: [{ metric: "cpu", target: 70 }],
         steps: [
             {
@@ -57,28 +58,18 @@ function instances(ctx: SystemContext) {
 export function webGroup(ctx: SystemContext, net: Network, alb: ApplicationLoadBalancer): AutoScalingGroup | undefined {
     const web = ctx.config.web;
     if (!web) return undefined;
-    const group = new AutoScalingGroup("web", {
+    return new AutoScalingGroup("web", {
         vpcId: net.vpcId,
         subnetIds: net.privateSubnets,
         ...instances(ctx),
         userData: WEB_USER_DATA,
-        minSize: web.capacity.min,
-        maxSize: web.capacity.max,
         desiredCapacity: web.capacity.desired,
+        autoScaling: webScaling(ctx, web.capacity),
         targetGroupArns: [alb.targetGroups.web.arn],
-        scaling: webScaling(ctx),
+        // The ALB reaches the instances on port 80; nothing else does.
+        allowFrom: { securityGroupIds: [alb.securityGroup.id], ports: [80] },
+        // Instances take minutes to boot and install nginx: prod keeps some stopped and ready.
+        ...(ctx.profile.warmPool ? { warmPool: ctx.profile.warmPool } : {}),
         tags: ctx.tags,
     });
-    if (group.securityGroup) {
-        new aws.vpc.SecurityGroupIngressRule("web-from-alb", {
-            securityGroupId: group.securityGroup.id,
-            referencedSecurityGroupId: alb.securityGroup.id,
-            ipProtocol: "tcp",
-            fromPort: 80,
-            toPort: 80,
-            description: "HTTP from the ALB",
-            tags: ctx.tags,
-        });
-    }
-    return group;
 }
