@@ -125,7 +125,11 @@ async function expectNlb(args: NetworkLoadBalancerArgs) {
         const l = resource(plan, T.listener, `edge-listener-${key}`);
         expect(l.inputs).toEqual(plain({ ...listener, loadBalancerArn: out(lb, "arn"), defaultActions: defaultActions.map((a) => ({ ...a, targetGroupArn: out(tg, "arn") })) }));
     }
-    const expected = 2 + p.securityGroup.ingress.length + p.securityGroup.egress.length + p.eips.length + 2 * p.listeners.length;
+    if (p.endpointService) {
+        const svc = resource(plan, T.service, "edge-endpoint-service");
+        expect(svc.inputs).toEqual(plain({ ...p.endpointService, networkLoadBalancerArns: [out(lb, "arn")] }));
+    }
+    const expected = 2 + p.securityGroup.ingress.length + p.securityGroup.egress.length + p.eips.length + 2 * p.listeners.length + (p.endpointService ? 1 : 0);
     expect(counted(plan, Object.values(T))).toBe(expected);
 }
 

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isKnown, type PlanContext, type Tags, validateTags, type Validator } from "../../../src/core";
 import { checkPlacement, lbTags, plainRecord, loadBalancerName, targetGroupName, validated } from "../shared/checks";
+import { planEndpointService, type PlannedEndpointService } from "../shared/endpoint-service";
 import { gatewayLoadBalancerArgsSchema } from "./schema";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import type { GatewayLoadBalancerArgs } from "./args";
@@ -32,11 +33,9 @@ export interface GatewayLoadBalancerPlan {
     /** The `aws.lb.Listener`'s inputs; the component adds `loadBalancerArn` and the target group's ARN to the forward. */
     listener: { defaultActions: [{ type: "forward" }]; tags: pulumi.Input<Tags> };
     /** The `aws.ec2.VpcEndpointService`'s inputs; the component adds `gatewayLoadBalancerArns`. */
-    endpointService: { acceptanceRequired: boolean; allowedPrincipals: pulumi.Input<string>[]; tags: pulumi.Input<Tags> };
+    endpointService: PlannedEndpointService;
 }
 
-/** An IAM principal ARN (account root, role, user) or `*`. */
-const PRINCIPAL = /^(\*|arn:aws[\w-]*:iam::\d{12}:(root|role\/.+|user\/.+))$/;
 
 /**
  * Plans a {@link GatewayLoadBalancer}: applies the defaults, checks every input, and throws one
@@ -54,16 +53,9 @@ function checkAndPlan(v: Validator, name: string, args: GatewayLoadBalancerArgs,
         protocols: ["HTTP", "HTTPS", "TCP"],
         defaults: { protocol: "TCP", port: 80, path: "/health", intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
     });
-    const principals = args.allowedPrincipals ?? [];
-    principals.forEach((p, i) => {
-        if (isKnown(p) && !PRINCIPAL.test(p)) v.add(`allowedPrincipals[${i}]`, `must be an IAM principal ARN such as "arn:aws:iam::123456789012:root" or a role/user ARN (got ${JSON.stringify(p)})`);
-    });
-    const acceptanceRequired = args.acceptanceRequired ?? true;
-    if (!acceptanceRequired && principals.some((p) => p === "*")) {
-        v.add("allowedPrincipals", 'must not contain "*" while acceptanceRequired is false: any AWS account could connect unreviewed');
-    }
     validateTags(v, plainRecord(args.tags));
     const tags = lbTags(name, args.tags);
+    const endpointService = planEndpointService(v, { acceptanceRequired: args.acceptanceRequired, allowedPrincipals: args.allowedPrincipals }, (f) => f, tags);
     return () => ({
         loadBalancer: {
             name: loadBalancerName(ctx.stack, name, ["gateway"]),
@@ -83,6 +75,6 @@ function checkAndPlan(v: Validator, name: string, args: GatewayLoadBalancerArgs,
             tags,
         },
         listener: { defaultActions: [{ type: "forward" }], tags },
-        endpointService: { acceptanceRequired, allowedPrincipals: principals, tags },
+        endpointService,
     });
 }

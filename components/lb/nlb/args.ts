@@ -58,6 +58,31 @@ export interface NlbListenerArgs {
     targetGroup: NlbTargetGroupArgs;
 }
 
+/**
+ * A PrivateLink VPC endpoint service in front of the NLB: consumers in other VPCs and accounts reach
+ * its listeners through interface endpoints. With the NLB's security group, PrivateLink traffic is
+ * checked against `ingressCidrs` too (AWS's default), so they must admit the consumers' endpoint
+ * addresses.
+ */
+export interface NlbEndpointServiceArgs {
+    /** Every endpoint connection must be accepted by the service owner. @default true */
+    acceptanceRequired?: boolean;
+    /**
+     * Principals allowed to create endpoints: account roots (`arn:aws:iam::123456789012:root`), role
+     * or user ARNs, or `"*"` (never with `acceptanceRequired: false`). Entries may be Outputs.
+     * @default [] (nobody until you add them)
+     */
+    allowedPrincipals?: pulumi.Input<string>[];
+    /**
+     * A private DNS name consumers resolve to their endpoint (e.g. `api.example.com`); AWS verifies
+     * the domain through a TXT record before it is used. May be an Output.
+     * @default none
+     */
+    privateDnsName?: pulumi.Input<string>;
+    /** Other Regions whose consumers may connect (cross-Region PrivateLink), e.g. `["us-west-2"]`. @default none (this Region only) */
+    supportedRegions?: string[];
+}
+
 /** Arguments of {@link NetworkLoadBalancer}. */
 export interface NetworkLoadBalancerArgs {
     /** The VPC of the load balancer and its target groups. @default required */
@@ -77,6 +102,12 @@ export interface NetworkLoadBalancerArgs {
      * @default ["0.0.0.0/0"] when internet-facing; the VPC's CIDR block when internal
      */
     ingressCidrs?: pulumi.Input<string>[];
+    /**
+     * A PrivateLink endpoint service for the load balancer (known at plan time: it decides whether
+     * the service exists).
+     * @default none (no endpoint service)
+     */
+    endpointService?: NlbEndpointServiceArgs;
     /** Listeners by key (letters, digits, hyphens); each has its own target group. At least 1, at most 50. @default required */
     listeners: Record<string, NlbListenerArgs>;
     /**

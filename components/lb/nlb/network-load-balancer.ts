@@ -43,6 +43,12 @@ export class NetworkLoadBalancer extends pulumi.ComponentResource {
     readonly zoneId: pulumi.Output<string>;
     /** The static public IPs, with `staticIps`; else an empty list. */
     readonly publicIps: pulumi.Output<string[]>;
+    /** The PrivateLink endpoint service, with `endpointService`. */
+    readonly endpointService?: aws.ec2.VpcEndpointService;
+    /** The endpoint service's name (`com.amazonaws.vpce.<region>.vpce-svc-...`) consumers create endpoints to, with `endpointService`. */
+    readonly endpointServiceName?: pulumi.Output<string>;
+    /** The endpoint service's ARN, with `endpointService`. */
+    readonly endpointServiceArn?: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before anything (not even this component) is registered.
@@ -79,11 +85,29 @@ export class NetworkLoadBalancer extends pulumi.ComponentResource {
             );
         }
 
+        if (plan.endpointService) {
+            this.endpointService = new aws.ec2.VpcEndpointService(
+                childName(name, "endpoint-service"),
+                { ...plan.endpointService, networkLoadBalancerArns: [this.loadBalancer.arn] },
+                parent,
+            );
+            this.endpointServiceName = this.endpointService.serviceName;
+            this.endpointServiceArn = this.endpointService.arn;
+        }
+
         this.dnsName = this.loadBalancer.dnsName;
         this.arn = this.loadBalancer.arn;
         this.arnSuffix = this.loadBalancer.arnSuffix;
         this.zoneId = this.loadBalancer.zoneId;
         this.publicIps = pulumi.all(this.eips.map((e) => e.publicIp));
-        this.registerOutputs({ dnsName: this.dnsName, arn: this.arn, arnSuffix: this.arnSuffix, zoneId: this.zoneId, publicIps: this.publicIps });
+        this.registerOutputs({
+            dnsName: this.dnsName,
+            arn: this.arn,
+            arnSuffix: this.arnSuffix,
+            zoneId: this.zoneId,
+            publicIps: this.publicIps,
+            endpointServiceName: this.endpointServiceName,
+            endpointServiceArn: this.endpointServiceArn,
+        });
     }
 }

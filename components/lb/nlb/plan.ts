@@ -12,6 +12,7 @@ import {
     targetGroupName,
     validated,
 } from "../shared/checks";
+import { planEndpointService, type PlannedEndpointService } from "../shared/endpoint-service";
 import { MAX_NLB_LISTENERS, networkLoadBalancerArgsSchema } from "./schema";
 import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
@@ -64,6 +65,8 @@ export interface NetworkLoadBalancerPlan {
     eips: { domain: "vpc"; tags: pulumi.Input<Tags> }[];
     securityGroup: SecurityGroupPlan;
     listeners: PlannedNlbListener[];
+    /** With `endpointService`: the `aws.ec2.VpcEndpointService`'s inputs; the component adds `networkLoadBalancerArns`. */
+    endpointService?: PlannedEndpointService;
 }
 
 export const NLB_LISTENER_PROTOCOLS = ["TCP", "UDP", "TLS", "TCP_UDP"] as const;
@@ -171,8 +174,9 @@ function checkAndPlan(v: Validator, name: string, args: NetworkLoadBalancerArgs,
     if (keys.length > MAX_NLB_LISTENERS) v.add("listeners", `must have at most ${MAX_NLB_LISTENERS} listeners (got ${keys.length})`);
     const listeners = keys.map((k) => planListener(v, ctx, name, k, listenerArgs[k], args.vpcId, tags));
     v.unique(listeners.map((l) => ({ value: isKnown(l.port) ? l.port : undefined, path: `listeners.${l.key}.port` })), "listener port");
+    const endpointService = args.endpointService !== undefined ? planEndpointService(v, args.endpointService, (f) => `endpointService.${f}`, tags) : undefined;
     checkRuleQuota(v, args.ingressCidrs, new Set(listeners.flatMap((l) => sgProtocols(l.protocol).map((p) => `${p}/${l.port}`))).size);
-    return () => build(name, args, ctx, { internal, staticIpSubnets, tags, keys, listeners, listenerArgs });
+    return () => build(name, args, ctx, { internal, staticIpSubnets, tags, keys, listeners, listenerArgs, endpointService });
 }
 
 function build(
@@ -186,9 +190,10 @@ function build(
         keys: string[];
         listeners: PlannedNlbListener[];
         listenerArgs: Record<string, NlbListenerArgs>;
+        endpointService?: PlannedEndpointService;
     },
 ): NetworkLoadBalancerPlan {
-    const { internal, staticIpSubnets, tags, keys, listeners, listenerArgs } = p;
+    const { internal, staticIpSubnets, tags, keys, listeners, listenerArgs, endpointService } = p;
 
     const ingress: PortRule[] = listeners.flatMap((l) => sgProtocols(l.protocol).map((protocol) => ({ protocol, port: l.port })));
     const egress: PortRule[] = keys.flatMap((k) => {
@@ -220,5 +225,6 @@ function build(
             tags,
         }),
         listeners,
+        ...(endpointService ? { endpointService } : {}),
     };
 }

@@ -1,6 +1,6 @@
 import { type MutuallyAssignable, planTime } from "../../../src/core";
-import { healthCheckShape, idInput, ingressCidrsSchema, int, obj, subnetIdsSchema, tagsSchema, vpcIdSchema, z } from "../shared/schema";
-import type { NetworkLoadBalancerArgs, NlbHealthCheckArgs, NlbListenerArgs, NlbTargetGroupArgs } from "./args";
+import { healthCheckShape, idInput, input, ingressCidrsSchema, int, obj, subnetIdsSchema, tagsSchema, vpcIdSchema, z } from "../shared/schema";
+import type { NetworkLoadBalancerArgs, NlbEndpointServiceArgs, NlbHealthCheckArgs, NlbListenerArgs, NlbTargetGroupArgs } from "./args";
 
 /** "Listeners per Network Load Balancer: 50". https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-limits.html */
 export const MAX_NLB_LISTENERS = 50;
@@ -26,6 +26,14 @@ const listenerSchema = obj({
     targetGroup: targetGroupSchema,
 });
 
+const endpointServiceSchema = obj({
+    acceptanceRequired: z.boolean().optional(),
+    allowedPrincipals: z.array(input(z.string())).optional(),
+    privateDnsName: idInput().optional(),
+    // More than there are AWS Regions.
+    supportedRegions: z.array(z.string()).max(64).optional(),
+});
+
 /** The runtime shape of {@link NetworkLoadBalancerArgs}. */
 export const networkLoadBalancerArgsSchema = obj({
     vpcId: vpcIdSchema,
@@ -35,6 +43,7 @@ export const networkLoadBalancerArgsSchema = obj({
     crossZone: z.boolean().optional(),
     deletionProtection: z.boolean().optional(),
     ingressCidrs: ingressCidrsSchema.optional(),
+    endpointService: planTime(endpointServiceSchema, "it decides whether the endpoint service exists").optional(),
     listeners: planTime(z.record(z.string(), listenerSchema), "each key names a listener and its target group"),
     tags: tagsSchema.optional(),
 });
@@ -44,6 +53,7 @@ const drift: [
     MutuallyAssignable<z.input<typeof healthCheckSchema>, NlbHealthCheckArgs>,
     MutuallyAssignable<z.input<typeof targetGroupSchema>, NlbTargetGroupArgs>,
     MutuallyAssignable<z.input<typeof listenerSchema>, NlbListenerArgs>,
+    MutuallyAssignable<z.input<typeof endpointServiceSchema>, NlbEndpointServiceArgs>,
     MutuallyAssignable<z.input<typeof networkLoadBalancerArgsSchema>, NetworkLoadBalancerArgs>,
-] = [true, true, true, true];
+] = [true, true, true, true, true];
 void drift;

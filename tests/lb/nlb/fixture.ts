@@ -25,6 +25,12 @@ export const validArgs: NetworkLoadBalancerArgs = {
     crossZone: false,
     deletionProtection: false,
     ingressCidrs: ["203.0.113.0/24"],
+    endpointService: {
+        acceptanceRequired: true,
+        allowedPrincipals: ["arn:aws:iam::210987654321:root", "arn:aws:iam::210987654321:role/consumer"],
+        privateDnsName: "api.example.com",
+        supportedRegions: ["us-west-2"],
+    },
     listeners: {
         https: { port: 443, protocol: "TCP", targetGroup: { port: 443, targetType: "alb", healthCheck: { protocol: "HTTPS", path: "/api/health" } } },
         tls: {
