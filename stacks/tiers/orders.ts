@@ -1,9 +1,25 @@
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { LambdaFunction } from "../../src";
+import { LambdaFunction, type LambdaHttpEventArgs } from "../../src";
 import type { SystemContext } from "./context";
 import type { Network } from "./network";
+
+/**
+ * `POST /orders`: callers bring a JWT the config's authorizer checks (its claims reach the
+ * handler), or, where the environment's config has none (dev), the route is public, explicitly.
+ */
+function orderRoutes({ config }: SystemContext): LambdaHttpEventArgs {
+    const jwt = config.orders?.jwt;
+    if (!jwt) return { routes: ["POST /orders"], auth: "none" };
+    const { scopes, ...authorizer } = jwt;
+    return {
+        routes: ["POST /orders"],
+        auth: "jwt",
+        jwtAuthorizers: { orders: authorizer },
+        ...(scopes ? { scopes } : {}),
+    };
+}
 
 /** The orders table and `process-order` behind an HTTP API's `POST /orders`. */
 export function orderApi(ctx: SystemContext, net: Network): LambdaFunction | undefined {
@@ -38,7 +54,7 @@ export function orderApi(ctx: SystemContext, net: Network): LambdaFunction | und
     // The function writes orders, and nothing else, to its table (the policy built locally: no invoke).
     const statement = { Effect: "Allow", Action: ["dynamodb:PutItem", "dynamodb:GetItem"], Resource: table.arn };
     new aws.iam.RolePolicy("process-order-table", {
-        role: orders.role.name,
+        role: orders.roleName,
         policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [statement] }),
     });
     return orders;

@@ -343,6 +343,182 @@ export interface LambdaSnsEventArgs {
     topicArn: pulumi.Input<string>;
 }
 
+/** An Application Load Balancer target group that forwards to the function. */
+export interface LambdaAlbEventArgs {
+    /**
+     * An existing target group of type `lambda` (e.g. an `ApplicationLoadBalancer` target group with
+     * `targetType: "lambda"`). May be an Output.
+     * @default none: a `lambda` target group is created (forward to it from a listener rule)
+     */
+    targetGroupArn?: pulumi.Input<string>;
+    /**
+     * Pass repeated headers and query parameters as lists (`multiValueHeaders`). Only for a created
+     * target group. Known at plan time (not an Output).
+     * @default false
+     */
+    multiValueHeaders?: boolean;
+    /**
+     * Health checks of a created target group (each check is an invocation). Known at plan time (not an Output).
+     * @default none (Lambda target groups are not health-checked unless asked)
+     */
+    healthCheck?: LambdaAlbHealthCheckArgs;
+}
+
+/** Health checks of the function's target group. */
+export interface LambdaAlbHealthCheckArgs {
+    /**
+     * The path requested. Known at plan time (not an Output).
+     * @default "/"
+     */
+    path?: string;
+    /**
+     * Seconds between checks, 5–300, more than `timeoutSeconds`. Known at plan time (not an Output).
+     * @default 35
+     */
+    intervalSeconds?: number;
+    /**
+     * Seconds to wait for the function, 2–120. Known at plan time (not an Output).
+     * @default 30
+     */
+    timeoutSeconds?: number;
+}
+
+/** CORS of a function URL. */
+export interface LambdaFunctionUrlCorsArgs {
+    /**
+     * Origins allowed to call, e.g. `https://app.example.com`, at most 100. Known at plan time (not an Output).
+     * @default required
+     */
+    allowOrigins: string[];
+    /**
+     * HTTP methods allowed (`GET`, `POST`, ... or `*`), at most 6. Known at plan time (not an Output).
+     * @default ["GET"]
+     */
+    allowMethods?: string[];
+    /**
+     * Request headers allowed, at most 100. Known at plan time (not an Output).
+     * @default none
+     */
+    allowHeaders?: string[];
+    /**
+     * Response headers the browser may read, at most 100. Known at plan time (not an Output).
+     * @default none
+     */
+    exposeHeaders?: string[];
+    /**
+     * Allow cookies and credentials (not with the origin `*`). Known at plan time (not an Output).
+     * @default false
+     */
+    allowCredentials?: boolean;
+    /**
+     * Seconds a browser may cache the preflight answer, 0–86400. Known at plan time (not an Output).
+     * @default 0
+     */
+    maxAgeSeconds?: number;
+}
+
+/** A dedicated HTTPS endpoint of the function's `live` alias. */
+export interface LambdaFunctionUrlArgs {
+    /**
+     * `AWS_IAM`: callers sign requests with credentials allowed `lambda:InvokeFunctionUrl`. `NONE`:
+     * public; a permission for everyone (`*`) is created, limited to calls through the URL.
+     * Known at plan time (not an Output).
+     * @default "AWS_IAM"
+     */
+    authType?: "AWS_IAM" | "NONE";
+    /**
+     * CORS for browsers. Known at plan time (not an Output).
+     * @default none (no CORS headers)
+     */
+    cors?: LambdaFunctionUrlCorsArgs;
+    /**
+     * `BUFFERED` or `RESPONSE_STREAM`. Known at plan time (not an Output).
+     * @default "BUFFERED"
+     */
+    invokeMode?: "BUFFERED" | "RESPONSE_STREAM";
+}
+
+/** How the function's poller authenticates to Kafka. */
+export type LambdaKafkaAuth = "iam" | "saslScram512" | "saslScram256" | "saslPlain" | "mtls";
+
+/** A Kafka topic the function consumes: an Amazon MSK cluster, or a self-managed cluster. */
+export interface LambdaKafkaEventArgs {
+    /**
+     * The MSK cluster's ARN. May be an Output.
+     * @default none (exactly one of `clusterArn` and `bootstrapServers` is required)
+     */
+    clusterArn?: pulumi.Input<string>;
+    /**
+     * A self-managed cluster's bootstrap servers, `host:port`, 1 to 10. Known at plan time (not an Output).
+     * @default none (exactly one of `clusterArn` and `bootstrapServers` is required)
+     */
+    bootstrapServers?: string[];
+    /**
+     * The topic: 1–249 letters, digits, `.`, `_` or `-`. Known at plan time (not an Output).
+     * @default required
+     */
+    topic: string;
+    /**
+     * `TRIM_HORIZON` (oldest record) or `LATEST`. Known at plan time (not an Output).
+     * @default required
+     */
+    startingPosition: StreamStartingPosition;
+    /**
+     * Records per batch, 1–10000. Known at plan time (not an Output).
+     * @default 100
+     */
+    batchSize?: number;
+    /**
+     * Seconds to gather a batch, 0–300. Known at plan time (not an Output).
+     * @default 0 for MSK and self-managed Kafka (Lambda's default is 500 ms: set it to trade latency for batches)
+     */
+    maximumBatchingWindowSeconds?: number;
+    /**
+     * The consumer group id, 1–200 characters. Known at plan time (not an Output).
+     * @default Lambda's (the mapping's UUID)
+     */
+    consumerGroupId?: string;
+    /**
+     * How the poller authenticates. MSK: `iam` (the default), `saslScram512` or `mtls`.
+     * Self-managed: `saslScram512`, `saslScram256`, `saslPlain` or `mtls` (required). Known at plan time (not an Output).
+     * @default "iam" for MSK; required for self-managed
+     */
+    auth?: LambdaKafkaAuth;
+    /**
+     * The Secrets Manager secret with the credentials (SASL: `username` and `password`; mTLS: the
+     * client certificate and key). Required for every `auth` but `iam`. May be an Output.
+     * @default none
+     */
+    secretArn?: pulumi.Input<string>;
+    /**
+     * Self-managed only: the subnets and security groups through which the poller reaches the brokers.
+     * Known at plan time (not an Output); the ids may be Outputs.
+     * @default none (the brokers are reached over the internet)
+     */
+    vpc?: { subnetIds: pulumi.Input<string>[]; securityGroupIds: pulumi.Input<string>[] };
+}
+
+/** An EventBridge rule that invokes the function for events matching a pattern. */
+export interface LambdaEventPatternArgs {
+    /**
+     * The event pattern: an object, or its JSON text, whose leaves are lists of match values, e.g.
+     * `{ source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] }`; at most
+     * 4096 characters as JSON. Known at plan time (not an Output).
+     * @default required
+     */
+    pattern: string | Record<string, unknown>;
+    /**
+     * The event bus. May be an Output.
+     * @default "default"
+     */
+    eventBusName?: pulumi.Input<string>;
+    /**
+     * The rule's description, at most 512 characters. Known at plan time (not an Output).
+     * @default "Invokes Lambda function <name> on matching events"
+     */
+    description?: string;
+}
+
 /** What invokes the function. Every source invokes the `live` alias. */
 export interface LambdaEventsArgs {
     /**
@@ -388,6 +564,25 @@ export interface LambdaEventsArgs {
      * @default none
      */
     sns?: LambdaSnsEventArgs[];
+    /**
+     * An Application Load Balancer target group: the one given or a created `lambda` target
+     * group, the alias attached to it, and a permission scoped to it.
+     * Known at plan time (not an Output).
+     * @default none
+     */
+    alb?: LambdaAlbEventArgs;
+    /**
+     * Kafka topics to consume (Amazon MSK or self-managed), with the role access they need.
+     * Known at plan time (not an Output).
+     * @default none
+     */
+    kafka?: LambdaKafkaEventArgs[];
+    /**
+     * EventBridge rules with event patterns, each with its target and a permission scoped to the rule.
+     * Known at plan time (not an Output).
+     * @default none
+     */
+    eventPatterns?: LambdaEventPatternArgs[];
 }
 
 /** Arguments of {@link LambdaFunction}. */
@@ -417,6 +612,27 @@ export interface LambdaFunctionArgs {
      * @default required
      */
     code: LambdaCodeArgs;
+    /**
+     * Layer version ARNs (`arn:aws:lambda:<region>:<account>:layer:<name>:<version>`), at most 5,
+     * in the order they are extracted. Not with `code.imageUri`. The list is known at plan time; the
+     * ARNs may be Outputs.
+     * @default none
+     */
+    layers?: pulumi.Input<string>[];
+    /**
+     * SnapStart on published versions (the `live` alias serves them): Java 11+, Python 3.12+ and
+     * .NET 8+ runtimes, not with provisioned concurrency, container images or more than 512 MB of
+     * ephemeral storage. Known at plan time (not an Output).
+     * @default false
+     */
+    snapStart?: boolean;
+    /**
+     * The ARN of an existing execution role to use instead of the one the component creates. The
+     * scoped inline policy is then not created: the role must allow what the README's "Bring your
+     * own role" lists (the plan's `requiredStatements`), and trust `lambda.amazonaws.com`. May be an Output.
+     * @default none: a role with a least-privilege inline policy is created
+     */
+    role?: pulumi.Input<string>;
     /**
      * The instruction set.
      * Known at plan time (not an Output).
@@ -501,6 +717,12 @@ export interface LambdaFunctionArgs {
      * @default none (Lambda's own network)
      */
     vpc?: LambdaVpcArgs;
+    /**
+     * A function URL on the `live` alias (auth `AWS_IAM` unless `NONE` is asked for).
+     * Known at plan time (not an Output).
+     * @default none
+     */
+    functionUrl?: LambdaFunctionUrlArgs;
     /**
      * X-Ray tracing mode.
      * Known at plan time (not an Output).

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext, planContext, type PolicyStatement, policyJson } from "../../../src/core";
 import type { LambdaFunctionArgs } from "./args";
-import { type HttpApiPlan, type LambdaFunctionPlan, type PermissionPlan, planLambdaFunction, type ScalingPlan } from "./plan";
+import { type AlbPlan, type HttpApiPlan, type LambdaFunctionPlan, type PermissionPlan, planLambdaFunction, type ScalingPlan } from "./plan";
 
 /**
  * A Lambda function with everything it needs to run safely: a least-privilege role, a log group
@@ -20,10 +20,14 @@ export class LambdaFunction extends pulumi.ComponentResource {
 
     /** The function. */
     readonly function: aws.lambda.Function;
-    /** Its execution role. */
-    readonly role: aws.iam.Role;
-    /** The role's inline policy: logs, tracing, VPC, dead-letter and event-source access, each scoped. */
-    readonly rolePolicy: aws.iam.RolePolicy;
+    /** Its execution role, when the component created it (no `role` given). */
+    readonly role?: aws.iam.Role;
+    /** The created role's inline policy: logs, tracing, VPC, dead-letter and event-source access, each scoped. */
+    readonly rolePolicy?: aws.iam.RolePolicy;
+    /** The execution role's ARN: the created role's, or `role`. */
+    readonly roleArn: pulumi.Output<string>;
+    /** The execution role's name (for attaching more policies). */
+    readonly roleName: pulumi.Output<string>;
     /** The `live` alias, on the latest published version. */
     readonly alias: aws.lambda.Alias;
     /** The version the alias points at. */
@@ -60,7 +64,15 @@ export class LambdaFunction extends pulumi.ComponentResource {
     readonly accessLogGroup?: aws.cloudwatch.LogGroup;
     /** The HTTP API's endpoint URL. */
     readonly url?: pulumi.Output<string>;
-    /** EventBridge rules of `events.schedules`, in order. */
+    /** The function URL, with `functionUrl`. */
+    readonly functionUrl?: aws.lambda.FunctionUrl;
+    /** The function URL's address (`https://<id>.lambda-url.<region>.on.aws/`). */
+    readonly functionUrlAddress?: pulumi.Output<string>;
+    /** The `lambda` target group the component created for `events.alb` (none when `targetGroupArn` is given). */
+    readonly targetGroup?: aws.lb.TargetGroup;
+    /** The alias's registration in the ALB target group. */
+    readonly targetGroupAttachment?: aws.lb.TargetGroupAttachment;
+    /** EventBridge rules of `events.schedules`, then of `events.eventPatterns`, in order. */
     readonly scheduleRules: aws.cloudwatch.EventRule[] = [];
     /** Event source mappings: SQS, then DynamoDB, then Kinesis, each in order. */
     readonly eventSourceMappings: aws.lambda.EventSourceMapping[] = [];
@@ -99,27 +111,36 @@ export class LambdaFunction extends pulumi.ComponentResource {
             );
         }
 
-        this.role = new aws.iam.Role(plan.role.name, plan.role.args, parent);
-        const refs = { logGroup: pulumi.interpolate`${this.logGroup.arn}:*`, deadLetterQueue: this.deadLetterArn };
-        const statements = plan.rolePolicy.statements.map(({ resourceOf, ...s }) => ({
-            ...s,
-            Resource: resourceOf ? refs[resourceOf] : s.Resource,
-        }));
-        this.rolePolicy = new aws.iam.RolePolicy(
-            plan.rolePolicy.name,
-            {
-                role: this.role.id,
-                policy: pulumi.output(statements).apply((s) => policyJson(s as PolicyStatement[])),
-            },
-            parent,
-        );
+        if (plan.role && plan.rolePolicy) {
+            this.role = new aws.iam.Role(plan.role.name, plan.role.args, parent);
+            const refs = { logGroup: pulumi.interpolate`${this.logGroup.arn}:*`, deadLetterQueue: this.deadLetterArn };
+            const statements = plan.rolePolicy.statements.map(({ resourceOf, ...s }) => ({
+                ...s,
+                Resource: resourceOf ? refs[resourceOf] : s.Resource,
+            }));
+            this.rolePolicy = new aws.iam.RolePolicy(
+                plan.rolePolicy.name,
+                {
+                    role: this.role.id,
+                    policy: pulumi.output(statements).apply((s) => policyJson(s as PolicyStatement[])),
+                },
+                parent,
+            );
+            this.roleArn = this.role.arn;
+            this.roleName = this.role.name;
+        } else {
+            this.roleArn = pulumi.output(plan.roleArn as pulumi.Input<string>);
+            // The name is the ARN's last path segment (arn:aws:iam::<account>:role/<path/>name).
+            this.roleName = this.roleArn.apply((arn) => arn.slice(arn.lastIndexOf("/") + 1));
+        }
+        const afterPolicy = this.rolePolicy ? [this.rolePolicy] : [];
 
         const fnArgs = plan.function.args;
         this.function = new aws.lambda.Function(
             plan.function.name,
             {
                 ...fnArgs,
-                role: this.role.arn,
+                role: this.roleArn,
                 deadLetterConfig: this.deadLetterQueue ? { targetArn: this.deadLetterQueue.arn } : fnArgs.deadLetterConfig,
                 vpcConfig: fnArgs.vpcConfig && {
                     subnetIds: fnArgs.vpcConfig.subnetIds,
@@ -127,7 +148,7 @@ export class LambdaFunction extends pulumi.ComponentResource {
                 },
             },
             // The role's policy must exist first: Lambda checks the role can reach the DLQ and the VPC on create.
-            { parent: this, dependsOn: [this.logGroup, this.rolePolicy] },
+            { parent: this, dependsOn: [this.logGroup, ...afterPolicy] },
         );
         this.version = this.function.version;
 
@@ -164,11 +185,24 @@ export class LambdaFunction extends pulumi.ComponentResource {
             this.httpAuthorizers = http.authorizers;
             this.url = http.api.apiEndpoint;
         }
-        this.createEvents(plan);
+        this.createEvents(plan, afterPolicy);
+        if (plan.alb) {
+            const alb = this.createAlbTarget(plan.alb);
+            this.targetGroup = alb.targetGroup;
+            this.targetGroupAttachment = alb.attachment;
+        }
+        if (plan.functionUrl) {
+            const u = plan.functionUrl;
+            this.functionUrl = new aws.lambda.FunctionUrl(u.url.name, { ...u.url.args, ...onAlias }, parent);
+            this.functionUrlAddress = this.functionUrl.functionUrl;
+            for (const p of u.permissions) this.permit(p);
+        }
 
         this.registerOutputs({
             function: this.function,
             role: this.role,
+            roleArn: this.roleArn,
+            functionUrl: this.functionUrlAddress,
             alias: this.alias,
             version: this.version,
             logGroup: this.logGroup,
@@ -205,6 +239,22 @@ export class LambdaFunction extends pulumi.ComponentResource {
             );
         }
         return target;
+    }
+
+    /** The alias in an ALB target group (created or given), after the permission that lets the ALB invoke it. */
+    private createAlbTarget(alb: AlbPlan) {
+        const targetGroup = alb.targetGroup
+            ? new aws.lb.TargetGroup(alb.targetGroup.name, alb.targetGroup.args, { parent: this })
+            : undefined;
+        const targetGroupArn = targetGroup ? targetGroup.arn : (alb.targetGroupArn as pulumi.Input<string>);
+        const permission = this.permit(alb.permission, targetGroup?.arn);
+        const attachment = new aws.lb.TargetGroupAttachment(
+            alb.attachment.name,
+            { ...alb.attachment.args, targetGroupArn, targetId: this.alias.arn },
+            // The load balancer checks it may invoke the function when the target is registered.
+            { parent: this, dependsOn: [permission] },
+        );
+        return { targetGroup, attachment };
     }
 
     /** An invoke permission on the `live` alias for one source. */
@@ -265,9 +315,9 @@ export class LambdaFunction extends pulumi.ComponentResource {
         return { api, stage, accessLogGroup, authorizers };
     }
 
-    private createEvents(plan: LambdaFunctionPlan): void {
+    private createEvents(plan: LambdaFunctionPlan, afterPolicy: aws.iam.RolePolicy[]): void {
         const parent = { parent: this };
-        for (const s of plan.schedules) {
+        for (const s of [...plan.schedules, ...plan.eventPatterns]) {
             const rule = new aws.cloudwatch.EventRule(s.rule.name, s.rule.args, parent);
             new aws.cloudwatch.EventTarget(s.target.name, { ...s.target.args, rule: rule.name, arn: this.alias.arn }, parent);
             this.permit(s.permission, rule.arn);
@@ -284,7 +334,7 @@ export class LambdaFunction extends pulumi.ComponentResource {
                         functionName: this.alias.arn,
                         ...(onFailure ? { destinationConfig: { onFailure: { destinationArn: onFailure } } } : {}),
                     },
-                    { parent: this, dependsOn: [this.rolePolicy] },
+                    { parent: this, dependsOn: afterPolicy },
                 ),
             );
         }

@@ -22,11 +22,27 @@ import { type AutoScalingArgs, toApplicationAutoScaling } from "../../../src/sca
 import { type ChildPlan, type PermissionPlan, permission } from "../shared/children";
 import { scheduleExpressionProblem } from "../shared/expressions";
 import { checkHttpApi, type HttpApiPlan, layoutHttpApi } from "../shared/http-api";
+import { snapStartProblem } from "../shared/runtimes";
+import {
+    type AlbPlan,
+    checkAlb,
+    checkEventPattern,
+    checkFunctionUrl,
+    checkKafka,
+    type FunctionUrlPlan,
+    KAFKA_NETWORK_STATEMENT,
+    layoutAlb,
+    layoutEventPattern,
+    layoutFunctionUrl,
+    layoutKafka,
+    type RulePlan,
+    type SourceStatement,
+} from "../shared/sources";
 import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "../shared/runtimes";
 import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
 import { lambdaFunctionArgsSchema } from "./schema";
 
-export type { ChildPlan, HttpApiPlan, PermissionPlan };
+export type { AlbPlan, ChildPlan, FunctionUrlPlan, HttpApiPlan, PermissionPlan, RulePlan };
 
 /** The alias every event source invokes and provisioned concurrency lives on. */
 export const LIVE_ALIAS = "live";
@@ -122,9 +138,17 @@ export interface LambdaFunctionPlan {
         group: ChildPlan<aws.ec2.SecurityGroupArgs>;
         egress: ChildPlan<Omit<aws.vpc.SecurityGroupEgressRuleArgs, "securityGroupId">>;
     };
-    role: ChildPlan<aws.iam.RoleArgs>;
-    /** The role's inline policy; the component adds the role and the children's ARNs in `resourceOf` statements. */
-    rolePolicy: { name: string; statements: StatementPlan[] };
+    /** The execution role, unless `role` brings one. */
+    role?: ChildPlan<aws.iam.RoleArgs>;
+    /** The role that was brought (`role`). */
+    roleArn?: pulumi.Input<string>;
+    /**
+     * The created role's inline policy (`requiredStatements`); the component adds the role and the
+     * children's ARNs in `resourceOf` statements. Absent with a role brought.
+     */
+    rolePolicy?: { name: string; statements: StatementPlan[] };
+    /** What the execution role must allow: the created role's policy, or what a role brought needs. */
+    requiredStatements: StatementPlan[];
     /**
      * The function. The component adds `role`, and where the plan leaves them out because they are
      * children: `deadLetterConfig` (the created queue), `vpcConfig.securityGroupIds` (the created group).
@@ -138,13 +162,13 @@ export interface LambdaFunctionPlan {
     > & { ignoreChanges?: string[] };
     scaling?: ScalingPlan;
     http?: HttpApiPlan;
-    schedules: {
-        rule: ChildPlan<aws.cloudwatch.EventRuleArgs>;
-        target: ChildPlan<Omit<aws.cloudwatch.EventTargetArgs, "rule" | "arn">>;
-        permission: PermissionPlan;
-    }[];
+    schedules: RulePlan[];
+    /** EventBridge rules of `events.eventPatterns`. */
+    eventPatterns: RulePlan[];
+    alb?: AlbPlan;
+    functionUrl?: FunctionUrlPlan;
     /**
-     * SQS, then DynamoDB, then Kinesis. The component adds `functionName` (the alias) and, with
+     * SQS, then DynamoDB, then Kinesis, then Kafka. The component adds `functionName` (the alias) and, with
      * `onFailureToDeadLetterQueue`, the created queue as the on-failure destination.
      */
     eventSourceMappings: (ChildPlan<Omit<aws.lambda.EventSourceMappingArgs, "functionName">> & {
@@ -293,6 +317,7 @@ function check(v: Validator, name: string, args: LambdaFunctionArgs, ctx: PlanCo
     if (isKnown(args.logRetentionDays)) v.oneOf(args.logRetentionDays, "logRetentionDays", LOG_RETENTION_DAYS);
 
     checkEvents(v, args);
+    checkExtras(v, args, code, runtime);
     const deadLetterOff = args.deadLetter === false;
     if (deadLetterOff && ((args.events?.dynamodb?.length ?? 0) > 0 || (args.events?.kinesis?.length ?? 0) > 0)) {
         warnings.push(
@@ -362,7 +387,10 @@ function layout(name: string, args: LambdaFunctionArgs, c: Checked, v: Validator
             timeout: args.timeoutSeconds ?? LAMBDA_DEFAULTS.timeoutSeconds,
             ephemeralStorage: { size: args.ephemeralStorageMb ?? LAMBDA_DEFAULTS.ephemeralStorageMb },
             environment: Object.keys(environment).length > 0 ? { variables: environment } : undefined,
+            ...(args.layers !== undefined && args.layers.length > 0 ? { layers: args.layers } : {}),
+            ...(args.snapStart === true ? { snapStart: { applyOn: "PublishedVersions" } } : {}),
             reservedConcurrentExecutions: args.reservedConcurrency,
+            // Every change publishes a version, which the live alias serves (and SnapStart snapshots).
             publish: true,
             deadLetterConfig: deadLetterTargetArn !== undefined ? { targetArn: deadLetterTargetArn } : undefined,
             vpcConfig: vpc
@@ -382,7 +410,7 @@ function layout(name: string, args: LambdaFunctionArgs, c: Checked, v: Validator
         deadLetterQueue,
         deadLetterTargetArn,
         securityGroup,
-        role: {
+        role: args.role !== undefined ? undefined : {
             name: childName(name, "role"),
             args: {
                 description: `Execution role of Lambda function ${functionName}`,
@@ -395,7 +423,8 @@ function layout(name: string, args: LambdaFunctionArgs, c: Checked, v: Validator
                 tags,
             },
         },
-        rolePolicy: { name: childName(name, "policy"), statements: [] },
+        roleArn: args.role,
+        requiredStatements: [],
         function: fn,
         alias: {
             name: childName(name, LIVE_ALIAS),
@@ -411,15 +440,20 @@ function layout(name: string, args: LambdaFunctionArgs, c: Checked, v: Validator
             },
         },
         schedules: [],
+        eventPatterns: [],
         eventSourceMappings: [],
         s3: [],
         sns: [],
         warnings: c.warnings,
     };
     layoutProvisioned(plan, name, args);
-    layoutEvents(plan, name, args);
-    plan.rolePolicy.statements = statements(plan, args);
-    checkPolicySize(v, plan.rolePolicy.statements);
+    const kafka = layoutEvents(plan, name, args);
+    plan.requiredStatements = [...statements(plan, args), ...kafka];
+    if (args.role === undefined) {
+        plan.rolePolicy = { name: childName(name, "policy"), statements: plan.requiredStatements };
+        checkPolicySize(v, plan.requiredStatements);
+    }
+    if (args.functionUrl) plan.functionUrl = layoutFunctionUrl(name, args.functionUrl);
     return plan;
 }
 
@@ -645,6 +679,48 @@ function layoutProvisioned(plan: LambdaFunctionPlan, name: string, args: LambdaF
     };
 }
 
+const LAYER_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]{1,140}:\d+$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+
+/** Layers, SnapStart, a role brought, the function URL. */
+function checkExtras(v: Validator, args: LambdaFunctionArgs, code: LambdaCodePlan | undefined, runtime: string | undefined): void {
+    // "Layers: 5" per function; container images carry their dependencies instead.
+    // https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+    const layers = args.layers ?? [];
+    v.count(layers, "layers", 0, 5, "layers");
+    if (layers.length > 0 && code?.kind === "image") v.add("layers", "must not be set with code.imageUri: put the layers' content in the image");
+    layers.forEach((l, i) => {
+        if (isKnown(l) && !LAYER_ARN.test(l)) v.add(`layers[${i}]`, `must be a layer version ARN, "arn:aws:lambda:<region>:<account>:layer:<name>:<version>" (got ${JSON.stringify(l)})`);
+    });
+    v.unique(
+        layers.map((l, i) => ({ value: l, path: `layers[${i}]` })),
+        "layer",
+    );
+
+    // https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+    if (args.snapStart === true) {
+        const problem =
+            code?.kind === "image"
+                ? "is not available for container images"
+                : runtime !== undefined
+                  ? snapStartProblem(runtime)
+                  : undefined;
+        if (problem) v.add("snapStart", problem);
+        if (args.provisionedConcurrency !== undefined || args.autoScaling !== undefined) {
+            v.add("snapStart", "cannot be used with provisioned concurrency (provisionedConcurrency or autoScaling): choose one");
+        }
+        if (typeof args.ephemeralStorageMb === "number" && args.ephemeralStorageMb > 512) {
+            v.add("snapStart", `needs ephemeral storage of at most 512 MB (ephemeralStorageMb is ${args.ephemeralStorageMb})`);
+        }
+    }
+
+    const role = known(args.role);
+    if (role !== undefined && !ROLE_ARN.test(role)) {
+        v.add("role", `must be an IAM role ARN, "arn:aws:iam::<account>:role/<name>" (got ${JSON.stringify(role)})`);
+    }
+    if (args.functionUrl) checkFunctionUrl(v, args.functionUrl, "functionUrl");
+}
+
 function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
     const e = args.events ?? {};
 
@@ -733,6 +809,10 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
         }
     });
 
+    if (e.alb) checkAlb(v, e.alb, "events.alb");
+    (e.kafka ?? []).forEach((k, i) => checkKafka(v, k, `events.kafka[${i}]`));
+    (e.eventPatterns ?? []).forEach((p, i) => checkEventPattern(v, p, `events.eventPatterns[${i}]`));
+
     (e.sns ?? []).forEach((t, i) => {
         const arn = known(t.topicArn);
         if (arn !== undefined && !SNS_TOPIC_ARN.test(arn)) {
@@ -752,7 +832,8 @@ interface StreamArgs {
     parallelizationFactor?: number;
 }
 
-function layoutEvents(plan: LambdaFunctionPlan, name: string, args: LambdaFunctionArgs): void {
+/** Lays out the event sources; returns the role statements the Kafka sources need. */
+function layoutEvents(plan: LambdaFunctionPlan, name: string, args: LambdaFunctionArgs): SourceStatement[] {
     const e = args.events ?? {};
     const { functionName, tags } = plan;
     const logRetentionDays = args.logRetentionDays ?? LAMBDA_DEFAULTS.logRetentionDays;
@@ -835,6 +916,21 @@ function layoutEvents(plan: LambdaFunctionPlan, name: string, args: LambdaFuncti
             subscription: { name: childName(name, "sns", i), args: { topic: t.topicArn, protocol: "lambda" } },
         });
     });
+
+    if (e.alb) plan.alb = layoutAlb(name, e.alb, tags);
+    (e.eventPatterns ?? []).forEach((p, i) => {
+        plan.eventPatterns.push(layoutEventPattern(name, functionName, p, i, tags));
+    });
+    const kafkaStatements: SourceStatement[] = [];
+    (e.kafka ?? []).forEach((k, i) => {
+        const { mapping, statements } = layoutKafka(name, k, i, tags);
+        plan.eventSourceMappings.push(mapping);
+        kafkaStatements.push(...statements);
+    });
+    if ((e.kafka ?? []).some((k) => k.clusterArn !== undefined || k.vpc !== undefined)) {
+        kafkaStatements.push(KAFKA_NETWORK_STATEMENT);
+    }
+    return kafkaStatements;
 }
 
 /** The role's policy statements, each scoped to what it is for. */

@@ -1,7 +1,11 @@
 import { input, int, type MutuallyAssignable, obj, planTime, z } from "../../../src/core";
 import { autoScalingSchema } from "../../../src/scaling/schema";
 import type {
+    LambdaAlbEventArgs,
     LambdaCodeArgs,
+    LambdaEventPatternArgs,
+    LambdaFunctionUrlArgs,
+    LambdaKafkaEventArgs,
     LambdaDeadLetterTargetArgs,
     LambdaEventsArgs,
     LambdaFunctionArgs,
@@ -28,6 +32,9 @@ import type {
  *   patterns each create one rule on the default bus.
  * - VpcConfig: at most 16 subnets and 5 security groups
  *   (https://docs.aws.amazon.com/lambda/latest/api/API_VpcConfig.html).
+ * - "Layers: 5" per function (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
+ * - Function URL CORS: at most 100 origins and headers, 6 methods
+ *   (https://docs.aws.amazon.com/lambda/latest/api/API_Cors.html).
  * - Each queue, stream and topic adds a statement to the role's inline policy or a permission to
  *   the function's resource policy (10,240 and 20,480 characters); the planner checks the policy
  *   size, and these lists stop at the number of rules an event bus holds.
@@ -41,6 +48,11 @@ export const LAMBDA_LIST_LIMITS = {
     subnets: 16,
     securityGroups: 5,
     sources: 300,
+    layers: 5,
+    corsEntries: 100,
+    corsMethods: 6,
+    bootstrapServers: 10,
+    kafkaVpcIds: 16,
 } as const;
 
 const arn = () => input(z.string().min(1));
@@ -100,6 +112,34 @@ const s3Schema = obj({
     filterSuffix: z.string().optional(),
 });
 
+const albSchema = obj({
+    targetGroupArn: arn().optional(),
+    multiValueHeaders: z.boolean().optional(),
+    healthCheck: obj({ path: z.string().optional(), intervalSeconds: int().optional(), timeoutSeconds: int().optional() }).optional(),
+});
+
+const kafkaSchema = obj({
+    clusterArn: arn().optional(),
+    bootstrapServers: z.array(z.string()).max(LAMBDA_LIST_LIMITS.bootstrapServers).optional(),
+    topic: z.string(),
+    startingPosition,
+    batchSize: int().optional(),
+    maximumBatchingWindowSeconds: int().optional(),
+    consumerGroupId: z.string().optional(),
+    auth: z.enum(["iam", "saslScram512", "saslScram256", "saslPlain", "mtls"]).optional(),
+    secretArn: arn().optional(),
+    vpc: obj({
+        subnetIds: z.array(input(z.string())).max(LAMBDA_LIST_LIMITS.kafkaVpcIds),
+        securityGroupIds: z.array(input(z.string())).max(LAMBDA_LIST_LIMITS.kafkaVpcIds),
+    }).optional(),
+});
+
+const eventPatternSchema = obj({
+    pattern: z.union([z.string(), z.record(z.string(), z.unknown())]),
+    eventBusName: input(z.string()).optional(),
+    description: z.string().optional(),
+});
+
 const eventsSchema = obj({
     http: httpSchema.optional(),
     schedules: list(obj({ expression: z.string(), input: z.string().optional() }), LAMBDA_LIST_LIMITS.rules).optional(),
@@ -125,6 +165,24 @@ const eventsSchema = obj({
     ).optional(),
     s3: list(s3Schema).optional(),
     sns: list(obj({ topicArn: arn() })).optional(),
+    alb: albSchema.optional(),
+    kafka: list(kafkaSchema).optional(),
+    eventPatterns: list(eventPatternSchema, LAMBDA_LIST_LIMITS.rules).optional(),
+});
+
+const corsSchema = obj({
+    allowOrigins: z.array(z.string()).max(LAMBDA_LIST_LIMITS.corsEntries),
+    allowMethods: z.array(z.string()).max(LAMBDA_LIST_LIMITS.corsMethods).optional(),
+    allowHeaders: z.array(z.string()).max(LAMBDA_LIST_LIMITS.corsEntries).optional(),
+    exposeHeaders: z.array(z.string()).max(LAMBDA_LIST_LIMITS.corsEntries).optional(),
+    allowCredentials: z.boolean().optional(),
+    maxAgeSeconds: int().optional(),
+});
+
+const functionUrlSchema = obj({
+    authType: z.enum(["AWS_IAM", "NONE"]).optional(),
+    cors: corsSchema.optional(),
+    invokeMode: z.enum(["BUFFERED", "RESPONSE_STREAM"]).optional(),
 });
 
 /** The runtime shape of {@link LambdaFunctionArgs}. */
@@ -133,6 +191,9 @@ export const lambdaFunctionArgsSchema = obj({
     runtime: z.string().optional(),
     handler: z.string().optional(),
     code: planTime(codeSchema, "its form decides the package type and whether an archive is uploaded"),
+    layers: z.array(arn()).max(LAMBDA_LIST_LIMITS.layers).optional(),
+    snapStart: z.boolean().optional(),
+    role: arn().optional(),
     architecture: z.enum(["arm64", "x86_64"]).optional(),
     memorySize: int().optional(),
     timeoutSeconds: int().optional(),
@@ -151,6 +212,7 @@ export const lambdaFunctionArgsSchema = obj({
     maximumRetryAttempts: int().optional(),
     maximumEventAgeSeconds: int().optional(),
     vpc: planTime(vpcSchema, "without securityGroupIds a security group is created").optional(),
+    functionUrl: planTime(functionUrlSchema, "it creates the URL and, for NONE, public permissions").optional(),
     tracing: z.enum(["Active", "PassThrough"]).optional(),
     logRetentionDays: int().optional(),
     events: planTime(eventsSchema, whyEvents).optional(),
@@ -169,5 +231,14 @@ const drift: [
     MutuallyAssignable<z.input<typeof s3Schema>, LambdaS3EventArgs>,
     MutuallyAssignable<z.input<typeof eventsSchema>, LambdaEventsArgs>,
     MutuallyAssignable<z.input<typeof lambdaFunctionArgsSchema>, LambdaFunctionArgs>,
-] = [true, true, true, true, true, true, true, true, true, true];
+    MutuallyAssignable<z.input<typeof albSchema>, LambdaAlbEventArgs>,
+    MutuallyAssignable<z.input<typeof kafkaSchema>, LambdaKafkaEventArgs>,
+    MutuallyAssignable<z.input<typeof eventPatternSchema>, LambdaEventPatternArgs>,
+    MutuallyAssignable<z.input<typeof functionUrlSchema>, LambdaFunctionUrlArgs>,
+    // Optional fields missing on one side pass the check above: compare the keys too.
+    MutuallyAssignable<keyof z.input<typeof lambdaFunctionArgsSchema>, keyof LambdaFunctionArgs>,
+    MutuallyAssignable<keyof z.input<typeof eventsSchema>, keyof LambdaEventsArgs>,
+    MutuallyAssignable<keyof z.input<typeof httpSchema>, keyof LambdaHttpEventArgs>,
+    MutuallyAssignable<keyof z.input<typeof kafkaSchema>, keyof LambdaKafkaEventArgs>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void drift;

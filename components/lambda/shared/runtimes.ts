@@ -80,3 +80,22 @@ export function runtimeStatus(runtime: string, now: Date): RuntimeStatus {
 export function supportedRuntimes(now: Date): string[] {
     return LAMBDA_RUNTIMES.filter((r) => runtimeStatus(r.id, now).state === "supported").map((r) => r.id);
 }
+
+/** The oldest version of each runtime family SnapStart supports. */
+const SNAPSTART_MIN: Record<string, number> = { java: 11, "python3.": 12, dotnet: 8 };
+
+function snapStartSupports(runtime: string): boolean {
+    const m = /^(java|python3\.|dotnet)(\d+)$/.exec(runtime);
+    return m !== null && Number(m[2]) >= SNAPSTART_MIN[m[1]];
+}
+
+/**
+ * Why SnapStart can't be used with `runtime`, or undefined: it supports Java 11 and later, Python
+ * 3.12 and later and .NET 8 and later; not other managed runtimes, OS-only runtimes or images.
+ * https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+ */
+export function snapStartProblem(runtime: string): string | undefined {
+    if (snapStartSupports(runtime)) return undefined;
+    const supported = LAMBDA_RUNTIMES.map((r) => r.id).filter(snapStartSupports);
+    return `is available only for Java 11+, Python 3.12+ and .NET 8+ runtimes (${supported.join(", ")}); got ${JSON.stringify(runtime)}`;
+}

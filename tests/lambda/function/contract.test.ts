@@ -117,7 +117,7 @@ describe("the component adds only Outputs to the planner's result", () => {
             new LambdaFunction("process-order", referenceArgs);
         });
         const doc = jsonInput(only(plan, "aws:iam/rolePolicy:RolePolicy"), "policy") as { Statement: { Sid: string; Action: string[]; Resource: string }[] };
-        expect(doc.Statement.map((s) => [s.Sid, s.Action])).toEqual(lambdaPlan.rolePolicy.statements.map((s) => [s.Sid, s.Action]));
+        expect(doc.Statement.map((s) => [s.Sid, s.Action])).toEqual(lambdaPlan.requiredStatements.map((s) => [s.Sid, s.Action]));
         const logs = doc.Statement.find((s) => s.Sid === "Logs");
         expect(logs?.Resource).toBe(`${resource(plan, "aws:cloudwatch/logGroup:LogGroup", "process-order-logs").outputs?.arn}:*`);
     });
