@@ -252,6 +252,23 @@ function keepSecrets(
     return { id, state };
 }
 
+/** The file assets and archives in a wire value whose path does not exist, with their property path. */
+function missingFiles(value: unknown, at: string): { property: string; path: string }[] {
+    if (Array.isArray(value)) return value.flatMap((v, i) => missingFiles(v, `${at}[${i}]`));
+    if (typeof value !== "object" || value === null) return [];
+    const o = value as Record<string, unknown>;
+    if ((o[SIG_KEY] === ASSET_SIG || o[SIG_KEY] === ARCHIVE_SIG) && typeof o.path === "string") {
+        return fs.existsSync(path.resolve(o.path)) ? [] : [{ property: at || "(the asset)", path: o.path }];
+    }
+    if (o[SIG_KEY] === ARCHIVE_SIG && typeof o.assets === "object" && o.assets !== null) {
+        return Object.entries(o.assets as Record<string, unknown>).flatMap(([k, v]) =>
+            missingFiles(v, `${at}["${k}"]`),
+        );
+    }
+    if (o[SIG_KEY] === SECRET_SIG || o[SIG_KEY] === OUTPUT_SIG) return missingFiles(o.value, at);
+    return Object.entries(o).flatMap(([k, v]) => missingFiles(v, at ? `${at}.${k}` : k));
+}
+
 /** A protobuf Struct as the monitor receives it. */
 interface WireStruct {
     toJavaScript(): Record<string, unknown>;
@@ -312,6 +329,8 @@ type Callback<T> = (err: unknown, resp: T) => void;
 /** Mock monitor that also records what the SDK's MockMonitor does not pass on: parents and options. */
 class RecordingMonitor extends MockMonitor {
     readonly registered: (PlannedResource & { order: number })[] = [];
+    /** File assets and archives whose path does not exist: `pulumi up` would fail to read them. */
+    readonly missingFiles: { type: string; name: string; property: string; path: string }[] = [];
     rootUrn = "";
     stackOutputs: Record<string, PlanValue> = {};
     private order = 0;
@@ -373,6 +392,7 @@ class RecordingMonitor extends MockMonitor {
         }
         this.urns.add(urnWanted);
         // The SDK's monitor calls the mocks' newResource synchronously, before its first await.
+        for (const m of missingFiles(rawInputs, "")) this.missingFiles.push({ type, name, ...m });
         this.current.urn = urnWanted;
         const done = super.registerResource(req, (err: unknown, resp: RegisterResponse | undefined) => {
             if (!err && resp) {
@@ -524,6 +544,16 @@ export function capturePlan(program: Program, options: PlanOptions = {}): Promis
                 fail(e);
             }
             for (const f of escaped) fail(f.error);
+            if (monitor.missingFiles.length > 0) {
+                const lines = monitor.missingFiles.map(
+                    (m) => `${m.type} "${m.name}": ${m.property} points at ${m.path}, which does not exist`,
+                );
+                fail(
+                    new Error(
+                        `${lines.join("\n")}\n(pulumi up would fail to read ${lines.length === 1 ? "it" : "them"})`,
+                    ),
+                );
+            }
             const plan: Plan = {
                 version: PLAN_FORMAT_VERSION,
                 project,
