@@ -499,7 +499,8 @@ function planDeployment(
     }
     if (strategy !== "canary" && d.canary !== undefined) v.add("deployment.canary", `applies to strategy "canary" only (strategy is ${JSON.stringify(strategy)})`);
     if (strategy !== "linear" && d.linear !== undefined) v.add("deployment.linear", `applies to strategy "linear" only (strategy is ${JSON.stringify(strategy)})`);
-    if (strategy === "rolling") return {};
+    // An unknown strategy is a shape problem already.
+    if (strategy === "rolling" || !(strategy in STRATEGIES)) return {};
 
     if (strategy === "canary" && !d.canary) v.add("deployment.canary", "is required for strategy canary: give { percent (0.1–100), bakeTimeMinutes (0–1440) }");
     if (strategy === "linear" && !d.linear) v.add("deployment.linear", "is required for strategy linear: give { stepPercent (3–100), stepBakeTimeMinutes (0–1440) }");
