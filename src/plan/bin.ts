@@ -17,11 +17,13 @@ export const BIN_USAGE = `usage:
   compute-layer plan --program <entry.ts> [--stack <name>] [--config <Pulumi.<stack>.yaml>] [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
   compute-layer plan --stack <name> [...]        (in a Pulumi project: its main program and stacks)
   compute-layer diff <base.json> <head.json> [--format text|markdown] [--out FILE] [--fail-on delete|stateful-delete]
+  compute-layer check <plan.json> | --stack <name> [--format text|json|markdown] [--out FILE] [--policy-config FILE]
 
 Without --config, plan reads Pulumi.<stack>.yaml next to the program, else in its Pulumi.yaml's
 stackConfigDir, else runs with no config (--stack defaults to dev).
 
-Exit codes: 0 done, 1 the program failed, 2 bad usage or input files, 3 --fail-on matched.`;
+Exit codes: 0 done, 1 the program failed, 2 bad usage or input files, 3 --fail-on matched,
+4 a mandatory policy violation (check).`;
 
 /** The version in the package.json above this file. */
 function version(): string {

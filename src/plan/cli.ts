@@ -14,6 +14,7 @@ import {
     renderDiffMarkdown,
     renderDiffText,
 } from "./diff";
+import { checkPlan } from "./check";
 import { capturePlan } from "./engine";
 import { loadProgramModule, mapStack } from "./load";
 import { renderMermaid } from "./mermaid";
@@ -286,7 +287,9 @@ export function diffCommand(argv: string[], cwd = process.cwd()): { text: string
         const [base, head] = parsed.positionals.map((f) => readPlanFile(path.isAbsolute(f) ? f : path.resolve(cwd, f)));
         const diff = diffPlans(base, head);
         const text =
-            v.format === "markdown" ? renderDiffMarkdown(diff, { picture: renderMermaid(head) }) : renderDiffText(diff);
+            v.format === "markdown"
+                ? renderDiffMarkdown(diff, { picture: renderMermaid(head), violations: { head: checkPlan(head), base: checkPlan(base) } })
+                : renderDiffText(diff);
         return { text, out: v.out, exitCode: diffExitCode(diff, failOn as FailOn | undefined) };
     } catch (e) {
         if (e instanceof PlanFileError) throw new CliError(e.message, 2);
@@ -345,6 +348,7 @@ const diffMain: Command = (argv, io) =>
 export const COMMANDS: Record<string, Command> = {
     plan: planMain,
     diff: diffMain,
+    check: (argv, io) => (require("./check-cli") as typeof import("./check-cli")).checkMain(argv, io),
 };
 
 /** The CLI entry: `[plan] …` or `<command> …` from {@link COMMANDS}; returns the exit code. */
