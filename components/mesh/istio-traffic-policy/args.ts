@@ -130,6 +130,13 @@ export interface IstioOutlierDetection {
 export interface IstioTrafficPolicySettings {
     /** Connection-pool limits. @default none */
     connectionPool?: IstioConnectionPool;
+    /**
+     * TLS to the destination's pods. `ISTIO_MUTUAL` sends mutual TLS with the mesh's certificates
+     * (what a STRICT PeerAuthentication on the destination requires when auto mTLS is off);
+     * `DISABLE` sends plaintext (to a destination outside the mesh).
+     * @default none (Istio's auto mTLS: mutual TLS to pods with a sidecar)
+     */
+    tls?: { mode: "ISTIO_MUTUAL" | "DISABLE" };
     /** The load-balancing algorithm (`simple`). @default none (Istio: LEAST_REQUEST) */
     loadBalancer?: IstioLoadBalancer;
     /** Outlier detection (the ejecting half of a circuit breaker). @default none (off) */
@@ -151,10 +158,19 @@ export interface IstioTrafficPolicyArgs {
     /** The namespace of the VirtualService and DestinationRule. @default none (the provider's default namespace) */
     namespace?: pulumi.Input<string>;
     /**
-     * The gateways (`<namespace>/<name>`) the routes apply to; add `mesh` to keep them for sidecars too.
+     * The gateways (`<namespace>/<name>`, e.g. an {@link IstioGateway}'s `gatewayRef`) the routes
+     * apply to; add `mesh` to keep them for sidecars too, so callers inside and outside the cluster
+     * get the same split.
      * @default none (sidecars inside the mesh only)
      */
     gateways?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * The external host names the gateways serve this service under (e.g. `app.example.com`),
+     * added to the VirtualService's hosts. A gateway routes a request only to a VirtualService
+     * whose hosts include the request's host, so a route bound to an ingress gateway needs them.
+     * @default none (only `host`)
+     */
+    gatewayHosts?: pulumi.Input<string>[];
     /**
      * Subsets of the host: subset name (a DNS label, e.g. `v1`) → the pod labels that select it.
      * @default {} (no subsets)

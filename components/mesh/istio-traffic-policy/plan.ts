@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, type PlanContext, Validator } from "../../../src/core";
+import { isKnown, joinPath, knownList, type PlanContext, Validator } from "../../../src/core";
 import { dnsLabelProblem, labelKeyProblem, labelValueProblem } from "../../../src/core";
 import { planWithShape } from "../../kubernetes/shared/checked";
 import { checkIstioDuration } from "../shared/duration";
@@ -84,6 +84,7 @@ export interface IstioTrafficPolicySpec {
         http?: { http1MaxPendingRequests?: number; http2MaxRequests?: number; maxRequestsPerConnection?: number };
     };
     loadBalancer?: { simple: IstioLoadBalancer };
+    tls?: { mode: "ISTIO_MUTUAL" | "DISABLE" };
     outlierDetection?: {
         consecutive5xxErrors?: number;
         consecutiveGatewayErrors?: number;
@@ -112,6 +113,33 @@ export interface IstioTrafficPolicyPlan {
     destinationRule?: IstioObject<IstioDestinationRuleSpec>;
     /** Warnings the component logs (deprecated inputs that were translated). */
     warnings: string[];
+}
+
+/** A gateway reference: `mesh`, or `[<namespace>/]<name>` of a Gateway. */
+const GATEWAY_REF = /^(mesh|([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?)$/;
+/** A host a VirtualService may list: a DNS name, `*` or `*.<domain>`. */
+const VS_HOST = /^(\*|(\*\.)?[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*)$/;
+
+function checkGateways(v: Validator, args: IstioTrafficPolicyArgs, hasRoutes: boolean): void {
+    const gateways = knownList(args.gateways);
+    gateways?.forEach((g, i) => {
+        if (isKnown(g) && (typeof g !== "string" || !GATEWAY_REF.test(g))) {
+            v.add(joinPath("gateways", i), `must be "mesh" or a Gateway as "<namespace>/<name>", e.g. "istio-ingress/web-gateway" (got ${JSON.stringify(g)})`);
+        }
+    });
+    if (gateways !== undefined && gateways.length === 0) v.add("gateways", 'must not be empty: leave it out for sidecars only, or list "mesh" and the gateways');
+    (args.gatewayHosts ?? []).forEach((h, i) => {
+        if (isKnown(h) && (typeof h !== "string" || !VS_HOST.test(h))) {
+            v.add(joinPath("gatewayHosts", i), `must be a DNS name such as "app.example.com" (a "*." prefix is allowed) (got ${JSON.stringify(h)})`);
+        }
+    });
+    const bound = gateways?.some((g) => !isKnown(g) || g !== "mesh") ?? !isKnown(args.gateways);
+    if (args.gatewayHosts !== undefined && args.gateways === undefined) {
+        v.add("gatewayHosts", "applies only with gateways: list the gateways that serve these hosts");
+    } else if (args.gatewayHosts !== undefined && gateways !== undefined && !bound) {
+        v.add("gatewayHosts", 'applies only with a gateway other than "mesh": sidecars route by the service host');
+    }
+    if (args.gatewayHosts !== undefined && !hasRoutes) v.add("gatewayHosts", "applies only with routes (there is no VirtualService without them)");
 }
 
 /** The retry conditions of `retryOn`, a list or Istio's comma-separated string (each trimmed, as Istio does). */
@@ -212,8 +240,8 @@ function checkOutlierDetection(v: Validator, od: IstioOutlierDetection, path: st
 }
 
 function checkTrafficPolicy(v: Validator, tp: IstioTrafficPolicySettings, path: string): void {
-    if (tp.connectionPool === undefined && tp.loadBalancer === undefined && tp.outlierDetection === undefined) {
-        v.add(path, "must set at least one of connectionPool, loadBalancer, outlierDetection");
+    if (tp.connectionPool === undefined && tp.loadBalancer === undefined && tp.outlierDetection === undefined && tp.tls === undefined) {
+        v.add(path, "must set at least one of connectionPool, loadBalancer, outlierDetection, tls");
     }
     if (tp.connectionPool !== undefined) checkConnectionPool(v, tp.connectionPool, joinPath(path, "connectionPool"));
     v.oneOf(tp.loadBalancer, joinPath(path, "loadBalancer"), ISTIO_LOAD_BALANCERS);
@@ -250,6 +278,7 @@ function trafficPolicySpec(tp: IstioTrafficPolicySettings): IstioTrafficPolicySp
     return compact({
         connectionPool: pool ? compact({ tcp: pool.tcp ? compact({ ...pool.tcp }) : undefined, http: pool.http ? compact({ ...pool.http }) : undefined }) : undefined,
         loadBalancer: tp.loadBalancer ? { simple: tp.loadBalancer } : undefined,
+        tls: tp.tls ? { mode: tp.tls.mode } : undefined,
         outlierDetection: od
             ? compact({
                   consecutive5xxErrors: od.consecutive5xxErrors ?? od.consecutiveErrors,
@@ -305,6 +334,7 @@ function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _
             }
         });
     }
+    checkGateways(v, args, routes !== undefined);
     if (args.trafficPolicy !== undefined) checkTrafficPolicy(v, args.trafficPolicy, "trafficPolicy");
     for (const [subset, tp] of Object.entries(args.subsetPolicies ?? {})) {
         const p = joinPath("subsetPolicies", subset);
@@ -314,6 +344,13 @@ function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _
     v.throwIfAny();
 
     const warnings: string[] = [];
+    const ingress = (knownList(args.gateways) ?? []).filter((g) => isKnown(g) && g !== "mesh");
+    if (routes !== undefined && ingress.length > 0 && args.gatewayHosts === undefined) {
+        warnings.push(
+            `IstioTrafficPolicy "${name}": the routes are bound to ${ingress.join(", ")} but the VirtualService's only host is the service host; ` +
+                "the gateway routes a request only when its Host header is that name. Set gatewayHosts to the external host names (e.g. app.example.com).",
+        );
+    }
     const policies: [string, IstioTrafficPolicySettings | undefined][] = [
         ["trafficPolicy", args.trafficPolicy],
         ...Object.entries(args.subsetPolicies ?? {}).map(([s, tp]): [string, IstioTrafficPolicySettings] => [joinPath("subsetPolicies", s), tp]),
@@ -333,7 +370,9 @@ function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _
     const metadataName = istioObjectName(name);
     const metadata = istioMetadata(metadataName, args.namespace);
     const virtualService: IstioVirtualServiceSpec | undefined =
-        routes === undefined ? undefined : compact({ hosts: [host], gateways: args.gateways, http: routes.map((r) => routeSpec(r, host)) });
+        routes === undefined
+            ? undefined
+            : compact({ hosts: [host, ...(args.gatewayHosts ?? [])], gateways: args.gateways, http: routes.map((r) => routeSpec(r, host)) });
     const hasRule = subsetNames.size > 0 || args.trafficPolicy !== undefined;
     const destinationRule: IstioDestinationRuleSpec | undefined = hasRule
         ? compact({

@@ -32,6 +32,7 @@ export const trafficPolicySettingsSchema = obj({
         }).optional(),
     }).optional(),
     loadBalancer: z.enum(["ROUND_ROBIN", "LEAST_REQUEST", "RANDOM", "PASSTHROUGH"]).optional(),
+    tls: obj({ mode: z.enum(["ISTIO_MUTUAL", "DISABLE"]) }).optional(),
     outlierDetection: obj({
         consecutive5xxErrors: int().optional(),
         consecutiveGatewayErrors: int().optional(),
@@ -47,6 +48,7 @@ export const istioTrafficPolicyArgsSchema = obj({
     host: input(str),
     namespace: input(str).optional(),
     gateways: input(z.array(input(str))).optional(),
+    gatewayHosts: z.array(input(str)).optional(),
     subsets: planTime(z.record(str, z.record(str, input(str))), "each key names a DestinationRule subset").optional(),
     routes: planTime(z.array(routeSchema), "the routes decide whether a VirtualService exists").optional(),
     trafficPolicy: planTime(trafficPolicySettingsSchema, "it decides whether a DestinationRule exists").optional(),
