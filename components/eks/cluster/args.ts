@@ -253,6 +253,95 @@ export interface EksApiAccessArgs {
     allowPublicEndpointFromAnywhere?: boolean;
 }
 
+/** Karpenter's default NodePool: which instances it may launch, how many, and for how long. */
+export interface EksKarpenterNodePoolArgs {
+    /**
+     * EC2 instance categories (`karpenter.k8s.aws/instance-category`), e.g. `c`, `m`, `r`.
+     * Generations after the second only.
+     * @default ["c", "m", "r"]
+     */
+    instanceCategories?: string[];
+    /**
+     * EC2 instance sizes (`karpenter.k8s.aws/instance-size`), e.g. `large`, `xlarge`, `2xlarge`.
+     * @default any size
+     */
+    instanceSizes?: string[];
+    /**
+     * `karpenter.sh/capacity-type`: `on-demand`, `spot` (Karpenter prefers it when allowed) or `reserved`.
+     * @default ["on-demand"]
+     */
+    capacityTypes?: ("on-demand" | "spot" | "reserved")[];
+    /**
+     * CPU architectures (`kubernetes.io/arch`).
+     * @default ["amd64"]
+     */
+    architectures?: ("amd64" | "arm64")[];
+    /**
+     * The most the pool may launch in total: `cpu` in cores, `memory` as a Kubernetes quantity.
+     * @default { cpu: 1000 }
+     */
+    limits?: { cpu?: number; memory?: string };
+    /**
+     * `WhenEmptyOrUnderutilized` (replace or remove nodes to pack pods tighter) or `WhenEmpty`.
+     * @default "WhenEmptyOrUnderutilized"
+     */
+    consolidationPolicy?: "WhenEmptyOrUnderutilized" | "WhenEmpty";
+    /**
+     * How long a node must be consolidatable before Karpenter acts, e.g. `30s`, `1m`, or `Never`.
+     * @default "1m"
+     */
+    consolidateAfter?: string;
+    /**
+     * Node lifetime before Karpenter replaces it (e.g. `720h`), or `Never`.
+     * @default "720h"
+     */
+    expireAfter?: string;
+}
+
+/** Karpenter's default EC2NodeClass: the AMI, metadata service and root volume of its nodes. */
+export interface EksKarpenterNodeClassArgs {
+    /**
+     * `AL2023` or `Bottlerocket`.
+     * @default "AL2023"
+     */
+    amiFamily?: "AL2023" | "Bottlerocket";
+    /**
+     * The AMI release: `latest`, or a pinned one (e.g. `v20251120` for AL2023), which production
+     * clusters should prefer so that nodes only change when you say so.
+     * @default "latest"
+     */
+    amiVersion?: string;
+    /**
+     * IMDSv2 (always required) response hop limit, 1 to 64. With 1, pods cannot use the node role.
+     * @default 1
+     */
+    metadataHopLimit?: number;
+    /**
+     * Root (AL2023) or data (Bottlerocket) volume size in GiB, encrypted gp3, 20 to 16384.
+     * @default 50
+     */
+    volumeSizeGb?: number;
+}
+
+/** Karpenter, when `nodeAutoscaler` is `"karpenter"`. */
+export interface EksKarpenterArgs {
+    /**
+     * The Karpenter release (controller, chart and CRDs). Only the pinned release is accepted: the
+     * controller's IAM is the one documented for it.
+     * @default "1.13.0"
+     */
+    version?: string;
+    /**
+     * How the controller's role is bound: `podIdentity` (needs the eks-pod-identity-agent add-on) or `irsa`.
+     * @default "podIdentity" with the eks-pod-identity-agent add-on, else "irsa"
+     */
+    iam?: "podIdentity" | "irsa";
+    /** The default NodePool. @default the defaults of each field */
+    nodePool?: EksKarpenterNodePoolArgs;
+    /** The default EC2NodeClass. @default the defaults of each field */
+    nodeClass?: EksKarpenterNodeClassArgs;
+}
+
 /** An access policy EKS publishes (see `EKS_ACCESS_POLICIES`). */
 export type EksAccessPolicyName =
     | "AmazonAIOpsAssistantPolicy"
@@ -408,7 +497,19 @@ export interface EksClusterArgs {
      */
     fargateProfiles?: Record<string, EksFargateProfileArgs>;
     /**
-     * The Kubernetes cluster autoscaler. Known at plan time.
+     * What adds and removes nodes: the Kubernetes cluster autoscaler (scales the managed node
+     * groups) or Karpenter (launches instances itself, from a NodePool; its controller runs on the
+     * node groups or a Fargate profile). Known at plan time.
+     * @default "clusterAutoscaler"
+     */
+    nodeAutoscaler?: "clusterAutoscaler" | "karpenter";
+    /**
+     * Karpenter's settings, with `nodeAutoscaler: "karpenter"`. Known at plan time.
+     * @default the defaults of each field
+     */
+    karpenter?: EksKarpenterArgs;
+    /**
+     * The Kubernetes cluster autoscaler, with `nodeAutoscaler: "clusterAutoscaler"`. Known at plan time.
      * @default on when there are node groups, with the "least-waste" expander
      */
     clusterAutoscaler?: EksClusterAutoscalerArgs;

@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsContext, childName, defaultTags, isKnown, planContext, type Tags } from "../../../src/core";
 import { resolveFields, resolvePolicy, resolveRefs } from "../shared";
 import type { AddonPlan } from "./addons";
+import { KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, type KarpenterPlan } from "./karpenter";
 import type { EksAddonName, EksClusterArgs } from "./args";
 import type { ClusterAutoscalerPlan } from "./autoscaler";
 import { type EksClusterPlan, planEksCluster } from "./plan";
@@ -21,6 +22,22 @@ export interface EksClusterAutoscalerResources {
     namespacedRole: k8s.rbac.v1.Role;
     roleBinding: k8s.rbac.v1.RoleBinding;
     deployment: k8s.apps.v1.Deployment;
+}
+
+/** Karpenter's AWS resources, Helm release and default NodePool / EC2NodeClass. */
+export interface EksKarpenterResources {
+    /** The role of the nodes Karpenter launches (its instance profiles are Karpenter's). */
+    nodeRole: aws.iam.Role;
+    /** The nodes' access entry (type EC2_LINUX). */
+    nodeAccessEntry: aws.eks.AccessEntry;
+    /** The controller's role, bound by Pod Identity or IRSA. */
+    controllerRole: aws.iam.Role;
+    /** The interruption queue, fed by the EventBridge rules. */
+    queue: aws.sqs.Queue;
+    rules: Record<string, aws.cloudwatch.EventRule>;
+    release: k8s.helm.v3.Release;
+    nodeClass: k8s.apiextensions.CustomResource;
+    nodePool: k8s.apiextensions.CustomResource;
 }
 
 type TagsInput = pulumi.Input<Tags>;
@@ -79,6 +96,8 @@ export class EksCluster extends pulumi.ComponentResource {
     readonly fargatePodExecutionRole?: aws.iam.Role;
     /** The cluster autoscaler, when it is on. */
     readonly clusterAutoscaler?: EksClusterAutoscalerResources;
+    /** Karpenter, with `nodeAutoscaler: "karpenter"`. */
+    readonly karpenter?: EksKarpenterResources;
     /** The managed add-ons, by name. */
     readonly addons: Partial<Record<EksAddonName, aws.eks.Addon>>;
     /** The roles of the add-ons that need AWS permissions, by add-on name. */
@@ -324,6 +343,7 @@ export class EksCluster extends pulumi.ComponentResource {
         );
 
         if (plan.clusterAutoscaler) this.clusterAutoscaler = this.autoscaler(name, plan.clusterAutoscaler, tags);
+        if (plan.karpenter) this.karpenter = this.installKarpenter(name, plan.clusterName, plan.karpenter, args, tags);
 
         this.registerOutputs({
             clusterName: this.clusterName,
@@ -376,5 +396,77 @@ export class EksCluster extends pulumi.ComponentResource {
             { ...k8sOpts, dependsOn: [...Object.values(this.nodeGroups), serviceAccount, clusterRoleBinding, roleBinding, policy] },
         );
         return { role, policy, serviceAccount, clusterRole, clusterRoleBinding, namespacedRole, roleBinding, deployment };
+    }
+
+    private installKarpenter(name: string, clusterName: string, k: KarpenterPlan, args: EksClusterArgs, tags: TagsInput): EksKarpenterResources {
+        const parent = { parent: this };
+        const p = (...suffix: string[]) => childName(name, "karpenter", ...suffix);
+        const nodeRole = new aws.iam.Role(
+            p("node-role"),
+            { name: k.nodeRole.name, description: k.nodeRole.description, assumeRolePolicy: this.policy(k.nodeRole.assumeRolePolicy), tags },
+            parent,
+        );
+        const nodeAttachments = Object.entries(k.nodeRole.policyArns).map(
+            ([short, arn]) => new aws.iam.RolePolicyAttachment(p("node", short), { role: nodeRole.name, policyArn: this.resolve(arn) }, parent),
+        );
+        // Nodes join the cluster through an access entry of type EC2_LINUX (the cluster's mode is API).
+        const nodeAccessEntry = new aws.eks.AccessEntry(
+            p("node-access"),
+            { clusterName, principalArn: nodeRole.arn, type: "EC2_LINUX", tags },
+            { parent: this, dependsOn: [this.cluster] },
+        );
+
+        const queue = new aws.sqs.Queue(p("queue"), { ...k.queue, tags }, parent);
+        const refs = {
+            ...this.refs,
+            karpenterNodeRoleArn: nodeRole.arn,
+            karpenterQueueArn: queue.arn,
+            clusterSecurityGroupId: this.clusterSecurityGroupId,
+        };
+        const queuePolicy = new aws.sqs.QueuePolicy(p("queue-policy"), { queueUrl: queue.url, policy: resolvePolicy(k.queuePolicy, refs) }, parent);
+        const rules: Record<string, aws.cloudwatch.EventRule> = {};
+        for (const [key, r] of Object.entries(k.rules)) {
+            rules[key] = new aws.cloudwatch.EventRule(p(key), { ...r, tags }, parent);
+            new aws.cloudwatch.EventTarget(p(key, "target"), { rule: rules[key].name, arn: queue.arn }, { parent: this, dependsOn: [queuePolicy] });
+        }
+
+        const controllerRole = new aws.iam.Role(
+            p("controller-role"),
+            { description: k.controllerRole.description, assumeRolePolicy: resolvePolicy(k.controllerRole.assumeRolePolicy, refs), tags },
+            parent,
+        );
+        const policies = Object.entries(k.controllerPolicies).map(
+            ([key, doc]) => new aws.iam.RolePolicy(p(key), { role: controllerRole.name, policy: resolvePolicy(doc, refs) }, parent),
+        );
+        const binding =
+            k.binding === "podIdentity"
+                ? [
+                      new aws.eks.PodIdentityAssociation(
+                          p("pod-identity"),
+                          { clusterName, namespace: KARPENTER_NAMESPACE, serviceAccount: KARPENTER_SERVICE_ACCOUNT, roleArn: controllerRole.arn, tags },
+                          { parent: this, dependsOn: [this.cluster] },
+                      ),
+                  ]
+                : [];
+        const release = new k8s.helm.v3.Release(
+            p(),
+            { ...k.release, values: resolveRefs(k.release.values, { ...refs, karpenterControllerRoleArn: controllerRole.arn }) },
+            { parent: this, provider: this.provider, dependsOn: [...policies, ...binding, nodeAccessEntry, ...nodeAttachments, queuePolicy] },
+        );
+        const k8sOpts = { parent: this, provider: this.provider, dependsOn: [release] };
+        const subnets = pulumi.output(args.privateSubnetIds).apply((ids) => ids.map((id) => ({ id })));
+        const nodeClassSpec = resolveRefs(k.nodeClass.spec, refs);
+        const nodeClass = new k8s.apiextensions.CustomResource(
+            p("nodeclass"),
+            {
+                apiVersion: k.nodeClass.apiVersion,
+                kind: k.nodeClass.kind,
+                metadata: k.nodeClass.metadata,
+                spec: pulumi.all([nodeClassSpec, subnets]).apply(([spec, subnetSelectorTerms]) => ({ ...spec, subnetSelectorTerms })),
+            },
+            k8sOpts,
+        );
+        const nodePool = new k8s.apiextensions.CustomResource(p("nodepool"), { ...k.nodePool }, { ...k8sOpts, dependsOn: [release, nodeClass] });
+        return { nodeRole, nodeAccessEntry, controllerRole, queue, rules, release, nodeClass, nodePool };
     }
 }

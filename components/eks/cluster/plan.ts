@@ -22,6 +22,7 @@ import {
 } from "./autoscaler";
 import { type AccessEntryPlan, planAccess } from "./access";
 import { type AddonPlan, planAddons } from "./addons";
+import { KARPENTER_NAMESPACE, type KarpenterPlan, planKarpenter } from "./karpenter";
 import { eksClusterArgsSchema } from "./schema";
 
 /** The five EKS control-plane log types. https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
@@ -123,6 +124,8 @@ export interface EksClusterPlan {
     /** The pod execution role all Fargate profiles share, when there are profiles. */
     fargatePodRole?: { description: string; assumeRolePolicy: PolicyDocument; policyArn: string };
     clusterAutoscaler?: ClusterAutoscalerPlan;
+    /** Karpenter, with `nodeAutoscaler: "karpenter"`. */
+    karpenter?: KarpenterPlan;
     /** Managed add-ons, in a stable order. */
     addons: AddonPlan[];
     /** Access entries and access policy associations (the deployer's first, when given). */
@@ -325,10 +328,26 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
         };
     });
 
-    // The cluster autoscaler.
+    // The node autoscaler: the cluster autoscaler (the default) or Karpenter.
+    const karpenterOn = args.nodeAutoscaler === "karpenter";
     const ca = args.clusterAutoscaler ?? {};
-    const caEnabled = ca.enabled ?? nodeGroups.length > 0;
-    if (ca.enabled === true && nodeGroups.length === 0) {
+    const caEnabled = !karpenterOn && (ca.enabled ?? nodeGroups.length > 0);
+    if (karpenterOn && ca.enabled === true) {
+        v.add("clusterAutoscaler.enabled", 'is for nodeAutoscaler: "clusterAutoscaler"; with Karpenter the cluster autoscaler is not installed: remove it');
+    }
+    if (!karpenterOn && args.karpenter !== undefined) {
+        v.add("karpenter", 'is for nodeAutoscaler: "karpenter": set it, or remove karpenter');
+    }
+    if (karpenterOn && nodeGroups.length === 0 && !fargateProfiles.some((f) => f.selectors.some((x) => x.namespace === KARPENTER_NAMESPACE && !x.labels))) {
+        v.add("nodeAutoscaler", `Karpenter's controller must run on capacity it does not manage: add a node group, or a Fargate profile selecting the ${KARPENTER_NAMESPACE} namespace`);
+    }
+    const karpenter = karpenterOn
+        ? planKarpenter(v, args.karpenter ?? {}, clusterName, {
+              hasPodIdentityAgent: addons.some((a) => a.name === "eks-pod-identity-agent"),
+              cniOnNodeRole,
+          })
+        : undefined;
+    if (!karpenterOn && ca.enabled === true && nodeGroups.length === 0) {
         v.add("clusterAutoscaler.enabled", "needs at least one node group to scale: add nodeGroups, or set clusterAutoscaler.enabled: false");
     }
     const minor = (EKS_SUPPORTED_VERSIONS as readonly string[]).includes(version) ? version : EKS_DEFAULT_VERSION;
@@ -403,6 +422,7 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
                   },
               }
             : {}),
+        ...(karpenter ? { karpenter } : {}),
         ...(caEnabled ? { clusterAutoscaler: renderClusterAutoscaler(clusterName, caVersion.replace(/^v/, ""), expander) } : {}),
         access: accessEntries,
         addons,

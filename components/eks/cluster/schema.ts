@@ -80,6 +80,29 @@ const accessSchema = obj({
         .optional(),
 });
 
+const karpenterSchema = obj({
+    version: str.optional(),
+    iam: z.enum(["podIdentity", "irsa"]).optional(),
+    nodePool: obj({
+        instanceCategories: z.array(str).min(1).optional(),
+        instanceSizes: z.array(str).min(1).optional(),
+        capacityTypes: z.array(z.enum(["on-demand", "spot", "reserved"])).min(1).optional(),
+        architectures: z.array(z.enum(["amd64", "arm64"])).min(1).max(2).optional(),
+        limits: obj({ cpu: int().min(1).optional(), memory: str.optional() }).optional(),
+        consolidationPolicy: z.enum(["WhenEmptyOrUnderutilized", "WhenEmpty"]).optional(),
+        consolidateAfter: str.optional(),
+        expireAfter: str.optional(),
+    }).optional(),
+    nodeClass: obj({
+        amiFamily: z.enum(["AL2023", "Bottlerocket"]).optional(),
+        amiVersion: str.optional(),
+        // EC2 InstanceMetadataOptionsRequest.HttpPutResponseHopLimit: 1 to 64.
+        metadataHopLimit: int().min(1).max(64).optional(),
+        // gp3: up to 16 TiB; the EKS-optimized AMI snapshots are 20 GiB.
+        volumeSizeGb: int().min(20).max(16384).optional(),
+    }).optional(),
+});
+
 /** The shape of {@link EksClusterArgs}, checked before anything else (issue 19). */
 export const eksClusterArgsSchema = obj({
     vpcId: input(str),
@@ -95,6 +118,8 @@ export const eksClusterArgsSchema = obj({
     ).optional(),
     nodeGroups: planTime(z.record(str, nodeGroupSchema), "each key names a node group and its role").optional(),
     fargateProfiles: planTime(z.record(str, fargateProfileSchema), "each key names a Fargate profile").optional(),
+    nodeAutoscaler: planTime(z.enum(["clusterAutoscaler", "karpenter"]), "it decides which autoscaler is installed").optional(),
+    karpenter: planTime(karpenterSchema, "it decides Karpenter's resources").optional(),
     clusterAutoscaler: planTime(clusterAutoscalerSchema, "it decides whether the autoscaler is installed").optional(),
     logRetentionDays: int().optional(),
     deletionProtection: z.boolean().optional(),
