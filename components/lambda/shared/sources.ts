@@ -184,6 +184,7 @@ export function checkKafka(v: Validator, k: LambdaKafkaEventArgs, path: string):
     const msk = k.clusterArn !== undefined;
     if (msk === (k.bootstrapServers !== undefined)) {
         v.add(path, "must have exactly one of clusterArn (Amazon MSK) and bootstrapServers (a self-managed cluster)");
+        return;
     }
     const arn = known(k.clusterArn);
     if (arn !== undefined && !MSK_CLUSTER_ARN.test(arn)) v.add(at("clusterArn"), `must be an MSK cluster ARN, "arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>" (got ${JSON.stringify(arn)})`);

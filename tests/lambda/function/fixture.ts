@@ -30,6 +30,7 @@ export const validArgs: LambdaFunctionArgs = {
     runtime: "nodejs22.x",
     handler: "index.handler",
     code: { s3Bucket: "code-bucket", s3Key: "rich.zip", s3ObjectVersion: "3" },
+    layers: [`arn:aws:lambda:${REGION}:${ACCOUNT}:layer:powertools:12`],
     architecture: "arm64",
     memorySize: 1024,
     timeoutSeconds: 20,
@@ -53,6 +54,9 @@ export const validArgs: LambdaFunctionArgs = {
     maximumRetryAttempts: 1,
     maximumEventAgeSeconds: 3600,
     vpc: { subnetIds: ["subnet-0a", "subnet-0b"], vpcId: "vpc-0123" },
+    functionUrl: {
+        cors: { allowOrigins: ["https://app.example.com"], allowMethods: ["GET", "POST"], allowHeaders: ["content-type"], maxAgeSeconds: 300 },
+    },
     tracing: "Active",
     logRetentionDays: 90,
     events: {
@@ -86,6 +90,18 @@ export const validArgs: LambdaFunctionArgs = {
         ],
         s3: [{ bucket: "uploads", events: ["s3:ObjectCreated:*"], filterPrefix: "in/", filterSuffix: ".csv" }],
         sns: [{ topicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:order-events` }],
+        alb: { multiValueHeaders: true, healthCheck: { path: "/health", intervalSeconds: 60, timeoutSeconds: 10 } },
+        kafka: [
+            {
+                clusterArn: `arn:aws:kafka:${REGION}:${ACCOUNT}:cluster/orders/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0-1`,
+                topic: "orders",
+                startingPosition: "LATEST",
+                consumerGroupId: "order-workers",
+                batchSize: 500,
+                maximumBatchingWindowSeconds: 1,
+            },
+        ],
+        eventPatterns: [{ pattern: { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] } }],
     },
     tags: { team: "payments" },
 };
