@@ -334,3 +334,39 @@ describe("IstioTrafficPolicy under mocks", () => {
         expect(plan.resources).toEqual([]);
     });
 });
+
+describe("IstioTrafficPolicy behind an ingress gateway, with mutual TLS to the pods", () => {
+    const bound: IstioTrafficPolicyArgs = {
+        ...canary,
+        gateways: ["istio-ingress/web", "mesh"],
+        gatewayHosts: ["app.example.com"],
+        trafficPolicy: { tls: { mode: "ISTIO_MUTUAL" }, loadBalancer: "LEAST_REQUEST" },
+    };
+
+    it("lists the external host with the service host, so the gateway and the sidecars route the same 90/10", () => {
+        const p = planIstioTrafficPolicy("web", bound, ctx);
+        expect(p.virtualService?.spec.hosts).toEqual(["web.production.svc.cluster.local", "app.example.com"]);
+        expect(p.virtualService?.spec.gateways).toEqual(["istio-ingress/web", "mesh"]);
+        expect(p.destinationRule?.spec.trafficPolicy).toEqual({ loadBalancer: { simple: "LEAST_REQUEST" }, tls: { mode: "ISTIO_MUTUAL" } });
+        expect(p.warnings).toEqual([]);
+        validateVirtualService(p.virtualService?.spec);
+        validateDestinationRule(p.destinationRule?.spec);
+    });
+
+    it("warns when routes are bound to a gateway with only the in-mesh host", () => {
+        const p = planIstioTrafficPolicy("web", { ...bound, gatewayHosts: undefined }, ctx);
+        expect(p.warnings).toEqual([expect.stringContaining("Set gatewayHosts to the external host names")]);
+        expect(planIstioTrafficPolicy("web", { ...bound, gateways: ["mesh"], gatewayHosts: undefined }, ctx).warnings).toEqual([]);
+    });
+
+    it.each<[string, Partial<IstioTrafficPolicyArgs>, string]>([
+        ["gateway references", { gateways: ["Istio-Ingress/web"] }, "gateways[0]"],
+        ["gateways not empty", { gateways: [], gatewayHosts: undefined }, "gateways"],
+        ["gateway hosts are DNS names", { gatewayHosts: ["app example.com"] }, "gatewayHosts[0]"],
+        ["gateway hosts need gateways", { gateways: undefined }, "gatewayHosts"],
+        ["gateway hosts need a gateway other than mesh", { gateways: ["mesh"] }, "gatewayHosts"],
+        ["tls mode", { trafficPolicy: { tls: { mode: "SIMPLE" as "DISABLE" } } }, "trafficPolicy.tls.mode"],
+    ])("%s", (_, change, path) => {
+        expect(problemPaths(() => planIstioTrafficPolicy("web", { ...bound, ...change }, ctx))).toEqual([path]);
+    });
+});
