@@ -41,6 +41,7 @@ const T = {
     service: "aws:ec2/vpcEndpointService:VpcEndpointService",
     endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     route: "aws:ec2/route:Route",
+    accepter: "aws:ec2/vpcEndpointConnectionAccepter:VpcEndpointConnectionAccepter",
 };
 const out = (r: PlannedResource, key: string) => {
     const v = r.outputs?.[key];
@@ -134,7 +135,8 @@ async function expectNlb(args: NetworkLoadBalancerArgs) {
 }
 
 async function expectGwlb(args: GatewayLoadBalancerArgs) {
-    const plan = await runPlan(() => void new GatewayLoadBalancer("inspection", args));
+    // The plan records ids and ARNs of children; the service name comes through a stack output.
+    const plan = await runPlan(() => ({ serviceName: new GatewayLoadBalancer("inspection", args).serviceName }));
     const p = planGatewayLoadBalancer("inspection", args, ctx);
     const lb = resource(plan, T.lb, "inspection-lb");
     expect(lb.inputs).toEqual(plain(p.loadBalancer));
@@ -144,7 +146,25 @@ async function expectGwlb(args: GatewayLoadBalancerArgs) {
     expect(l.inputs).toEqual(plain({ ...p.listener, loadBalancerArn: out(lb, "arn"), defaultActions: p.listener.defaultActions.map((a) => ({ ...a, targetGroupArn: out(tg, "arn") })) }));
     const svc = resource(plan, T.service, "inspection-endpoint-service");
     expect(svc.inputs).toEqual(plain({ ...p.endpointService, gatewayLoadBalancerArns: [out(lb, "arn")] }));
-    expect(counted(plan, Object.values(T))).toBe(4);
+    const endpointIds: Record<string, string> = {};
+    for (const e of p.endpoints) {
+        const r = resource(plan, T.endpoint, e.name);
+        expect(r.inputs).toEqual(plain({ ...e.inputs, serviceName: plan.outputs.serviceName }));
+        endpointIds[e.key] = out(r, "id");
+    }
+    const accepterUrns: Record<string, string> = {};
+    for (const a of p.accepters) {
+        const r = resource(plan, T.accepter, a.name);
+        expect(r.inputs).toEqual({ vpcEndpointServiceId: out(svc, "id"), vpcEndpointId: endpointIds[a.endpoint] });
+        accepterUrns[a.endpoint] = r.urn;
+    }
+    for (const route of p.routes) {
+        const r = resource(plan, T.route, route.name);
+        expect(r.inputs, route.name).toEqual(plain({ ...route.inputs, vpcEndpointId: endpointIds[route.endpoint] }));
+        // A route waits for its endpoint's acceptance (a route through a pending endpoint fails).
+        if (accepterUrns[route.endpoint]) expect(r.options.dependsOn).toContain(accepterUrns[route.endpoint]);
+    }
+    expect(counted(plan, Object.values(T))).toBe(4 + p.endpoints.length + p.accepters.length + p.routes.length);
 }
 
 describe("each lb component registers its planner's inputs plus Outputs only", () => {

@@ -19,6 +19,32 @@ export interface GwlbHealthCheckArgs {
     unhealthyThreshold?: number;
 }
 
+/** One route entry that sends a route table's traffic through a Gateway Load Balancer endpoint. */
+export interface GwlbRouteArgs {
+    /**
+     * The route table: an internet gateway's edge route table (ingress routing), an application
+     * subnet's, or a Transit Gateway attachment subnet's. May be an Output.
+     * @default required
+     */
+    routeTableId: pulumi.Input<string>;
+    /**
+     * Traffic to this IPv4 CIDR block goes through the endpoint: `"0.0.0.0/0"` from an application
+     * subnet's route table, the application subnet's own CIDR in an edge route table. May be an Output.
+     * @default required
+     */
+    destinationCidrBlock: pulumi.Input<string>;
+}
+
+/** One Gateway Load Balancer endpoint: where traffic enters the appliances, in one subnet (one Availability Zone). */
+export interface GwlbEndpointArgs {
+    /** The endpoint's subnet, in an Availability Zone the load balancer is in. May be an Output. @default required */
+    subnetId: pulumi.Input<string>;
+    /** The endpoint's VPC: another VPC for the distributed pattern. May be an Output. @default the load balancer's `vpcId` */
+    vpcId?: pulumi.Input<string>;
+    /** Route entries that send traffic through this endpoint (at most 50 per endpoint, AWS's routes per route table). @default [] */
+    routes?: GwlbRouteArgs[];
+}
+
 /** Arguments of {@link GatewayLoadBalancer}. */
 export interface GatewayLoadBalancerArgs {
     /** The VPC of the appliances. @default required */
@@ -35,8 +61,20 @@ export interface GatewayLoadBalancerArgs {
      * @default [] (nobody until you add them)
      */
     allowedPrincipals?: pulumi.Input<string>[];
-    /** Every endpoint connection must be accepted by the service owner. @default true */
+    /**
+     * Every endpoint connection must be accepted by the service owner. The endpoints in `endpoints`
+     * are the owner's own: the component accepts them.
+     * @default true
+     */
     acceptanceRequired?: boolean;
+    /**
+     * Gateway Load Balancer endpoints by key (letters, digits, hyphens; at most 50, AWS's endpoints
+     * per VPC), each with the route entries that send traffic through it: the edge and subnet route
+     * tables of AWS's centralized-inspection and distributed patterns. Known at plan time (each key
+     * names an endpoint).
+     * @default none (consumers create their own endpoints to `serviceName`)
+     */
+    endpoints?: Record<string, GwlbEndpointArgs>;
     /** Spread each zone's flows over the appliances of every zone. @default true */
     crossZone?: boolean;
     /** Protects the load balancer from deletion; set false to allow `pulumi destroy`. @default true */

@@ -31,6 +31,12 @@ export class GatewayLoadBalancer extends pulumi.ComponentResource {
     readonly arnSuffix: pulumi.Output<string>;
     /** The endpoint service name (`com.amazonaws.vpce.<region>.vpce-svc-...`) consumers use. */
     readonly serviceName: pulumi.Output<string>;
+    /** The Gateway Load Balancer endpoints by their key in `endpoints`. */
+    readonly endpoints: Record<string, aws.ec2.VpcEndpoint>;
+    /** With `acceptanceRequired`: the acceptance of each endpoint by the service, by endpoint key. */
+    readonly endpointAccepters: Record<string, aws.ec2.VpcEndpointConnectionAccepter>;
+    /** The route entries through the endpoints, in `endpoints` order and each endpoint's `routes` order. */
+    readonly routes: aws.ec2.Route[];
 
     constructor(name: string, args: GatewayLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before anything (not even this component) is registered.
@@ -51,6 +57,24 @@ export class GatewayLoadBalancer extends pulumi.ComponentResource {
             { ...plan.endpointService, gatewayLoadBalancerArns: [this.loadBalancer.arn] },
             parent,
         );
+
+        this.endpoints = {};
+        for (const e of plan.endpoints) {
+            this.endpoints[e.key] = new aws.ec2.VpcEndpoint(e.name, { ...e.inputs, serviceName: this.endpointService.serviceName }, parent);
+        }
+        this.endpointAccepters = {};
+        for (const a of plan.accepters) {
+            this.endpointAccepters[a.endpoint] = new aws.ec2.VpcEndpointConnectionAccepter(
+                a.name,
+                { vpcEndpointServiceId: this.endpointService.id, vpcEndpointId: this.endpoints[a.endpoint].id },
+                parent,
+            );
+        }
+        // A route through an endpoint that is still pending acceptance would fail: wait for it.
+        this.routes = plan.routes.map((r) => {
+            const accepter = this.endpointAccepters[r.endpoint];
+            return new aws.ec2.Route(r.name, { ...r.inputs, vpcEndpointId: this.endpoints[r.endpoint].id }, { parent: this, dependsOn: accepter ? [accepter] : [] });
+        });
 
         this.arn = this.loadBalancer.arn;
         this.arnSuffix = this.loadBalancer.arnSuffix;
