@@ -15,6 +15,7 @@ import {
     renderDiffText,
 } from "./diff";
 import { checkPlan } from "./check";
+import { checkMain } from "./check-cli";
 import { capturePlan } from "./engine";
 import { loadProgramModule, mapStack } from "./load";
 import { renderMermaid } from "./mermaid";
@@ -126,7 +127,7 @@ export function describeFailure(error: unknown): string {
         const frames = (error.stack ?? "")
             .split("\n")
             .slice(1)
-            .filter((l) => /^\s+at /.test(l) && !l.includes("node_modules") && !l.includes("node:internal"));
+            .filter((l) => /^\s+at /.test(l) && !l.includes("node:internal") && (!l.includes("node_modules") || l.includes(".cache/compute-layer-plan")));
         return frames.length > 0 ? `${error.message}\n${mapStack(frames.slice(0, 8).join("\n"))}` : error.message;
     }
     if (error === undefined) return "it threw undefined";
@@ -348,7 +349,8 @@ const diffMain: Command = (argv, io) =>
 export const COMMANDS: Record<string, Command> = {
     plan: planMain,
     diff: diffMain,
-    check: (argv, io) => (require("./check-cli") as typeof import("./check-cli")).checkMain(argv, io),
+    // Called through a function: check-cli imports this module, so the binding is read at call time.
+    check: (argv, io) => checkMain(argv, io),
 };
 
 /** The CLI entry: `[plan] …` or `<command> …` from {@link COMMANDS}; returns the exit code. */
