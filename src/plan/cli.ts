@@ -127,7 +127,12 @@ export function describeFailure(error: unknown): string {
         const frames = (error.stack ?? "")
             .split("\n")
             .slice(1)
-            .filter((l) => /^\s+at /.test(l) && !l.includes("node:internal") && (!l.includes("node_modules") || l.includes(".cache/compute-layer-plan")));
+            .filter(
+                (l) =>
+                    /^\s+at /.test(l) &&
+                    !l.includes("node:internal") &&
+                    (!l.includes("node_modules") || l.includes(".cache/compute-layer-plan")),
+            );
         return frames.length > 0 ? `${error.message}\n${mapStack(frames.slice(0, 8).join("\n"))}` : error.message;
     }
     if (error === undefined) return "it threw undefined";
@@ -289,7 +294,10 @@ export function diffCommand(argv: string[], cwd = process.cwd()): { text: string
         const diff = diffPlans(base, head);
         const text =
             v.format === "markdown"
-                ? renderDiffMarkdown(diff, { picture: renderMermaid(head), violations: { head: checkPlan(head), base: checkPlan(base) } })
+                ? renderDiffMarkdown(diff, {
+                      picture: renderMermaid(head),
+                      violations: { head: checkPlan(head), base: checkPlan(base) },
+                  })
                 : renderDiffText(diff);
         return { text, out: v.out, exitCode: diffExitCode(diff, failOn as FailOn | undefined) };
     } catch (e) {

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
@@ -89,17 +90,44 @@ let processKey: string | undefined;
 /** The key of the plan being made (runs are serialised). */
 let activeKey: string | undefined;
 
+/** Where this machine keeps its plan key: `$XDG_CACHE_HOME/compute-layer/plan-key` (default `~/.cache`). */
+export function machineKeyFile(): string {
+    return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "compute-layer", "plan-key");
+}
+
 /**
- * The key that secret digests are made with: `COMPUTE_LAYER_PLAN_KEY` when set (CI sets one
- * random key for the base and head plans of a pull request), else a random key made once per
- * process. The key is never written to a plan, so a digest in a published plan cannot be used
- * to confirm a guessed value; plans made with different keys say so (`secretKeyId`) and
- * `plan diff` then does not compare their secrets.
+ * The key that secret digests are made with, so a digest in a published plan cannot be used to
+ * confirm a guessed value: `COMPUTE_LAYER_PLAN_KEY` when set; else this machine's key (random,
+ * made once in {@link machineKeyFile}, readable only by its owner), so that plans made on one
+ * machine (CI's base and head, or two runs here) compare and are byte-for-byte stable; else, when
+ * that file cannot be kept, a random key per process. The key is never written to a plan; plans
+ * made with different keys say so (`secretKeyId`) and `plan diff` does not compare their secrets.
  */
 export function planSecretKey(): string {
     const fromEnv = process.env.COMPUTE_LAYER_PLAN_KEY;
     if (fromEnv) return fromEnv;
-    processKey ??= randomBytes(32).toString("hex");
+    if (processKey) return processKey;
+    const file = machineKeyFile();
+    try {
+        processKey = fs.readFileSync(file, "utf8").trim();
+    } catch {
+        processKey = "";
+    }
+    if (!/^[0-9a-f]{64}$/.test(processKey)) {
+        processKey = randomBytes(32).toString("hex");
+        try {
+            fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+            // Exclusive create: when two runs race, the first key wins and the other reads it.
+            fs.writeFileSync(file, processKey, { mode: 0o600, flag: "wx" });
+        } catch {
+            try {
+                const theirs = fs.readFileSync(file, "utf8").trim();
+                if (/^[0-9a-f]{64}$/.test(theirs)) processKey = theirs;
+            } catch {
+                // Not kept: this process's own random key.
+            }
+        }
+    }
     return processKey;
 }
 
