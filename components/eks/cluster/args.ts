@@ -342,6 +342,47 @@ export interface EksKarpenterArgs {
     nodeClass?: EksKarpenterNodeClassArgs;
 }
 
+/** The AWS Load Balancer Controller (Ingress → ALB, Service → NLB). */
+export interface EksLoadBalancerControllerArgs {
+    /**
+     * The chart version (eks-charts `aws-load-balancer-controller`). Only the pinned release is
+     * accepted: the controller's IAM policy is the one AWS publishes for it.
+     * @default "3.5.0"
+     */
+    version?: string;
+    /**
+     * How the controller's role is bound: `podIdentity` (needs the eks-pod-identity-agent add-on) or `irsa`.
+     * @default "podIdentity" with the eks-pod-identity-agent add-on, else "irsa"
+     */
+    iam?: "podIdentity" | "irsa";
+    /**
+     * Controller replicas (one leads, the others stand by), 1 to 10.
+     * @default 2
+     */
+    replicas?: number;
+}
+
+/** KEDA, the event-driven autoscaler (ScaledObjects, e.g. on an SQS queue's length). */
+export interface EksKedaArgs {
+    /**
+     * The chart version (kedacore/charts `keda`).
+     * @default "2.20.2"
+     */
+    version?: string;
+    /**
+     * How the operator's role is bound: `podIdentity` (needs the eks-pod-identity-agent add-on) or `irsa`.
+     * @default "podIdentity" with the eks-pod-identity-agent add-on, else "irsa"
+     */
+    iam?: "podIdentity" | "irsa";
+    /**
+     * SQS queues whose length the operator may read (`sqs:GetQueueAttributes`), for
+     * `aws-sqs-queue` triggers with `identityOwner: operator`. The list is known at plan time;
+     * the ARNs may be Outputs. At most 100.
+     * @default []
+     */
+    sqsQueueArns?: pulumi.Input<string>[];
+}
+
 /** An access policy EKS publishes (see `EKS_ACCESS_POLICIES`). */
 export type EksAccessPolicyName =
     | "AmazonAIOpsAssistantPolicy"
@@ -513,6 +554,17 @@ export interface EksClusterArgs {
      * @default on when there are node groups, with the "least-waste" expander
      */
     clusterAutoscaler?: EksClusterAutoscalerArgs;
+    /**
+     * Install the AWS Load Balancer Controller (its IAM policy as AWS publishes it, the Helm
+     * release, the cluster's VPC and region), so Ingresses get ALBs and Services NLBs. Known at plan time.
+     * @default not installed
+     */
+    loadBalancerController?: EksLoadBalancerControllerArgs;
+    /**
+     * Install KEDA, with an operator role that may read the given SQS queues. Known at plan time.
+     * @default not installed
+     */
+    keda?: EksKedaArgs;
     /**
      * Days to keep the control-plane logs (all five types are on), one of the CloudWatch
      * Logs retention values (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,

@@ -3,9 +3,10 @@ import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext, childName, defaultTags, isKnown, planContext, type Tags } from "../../../src/core";
-import { resolveFields, resolvePolicy, resolveRefs } from "../shared";
+import { type PolicyDocument, resolveFields, resolvePolicy, resolveRefs } from "../shared";
 import type { AddonPlan } from "./addons";
 import { KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, type KarpenterPlan } from "./karpenter";
+import type { HelmReleasePlan } from "./load-balancer-controller";
 import type { EksAddonName, EksClusterArgs } from "./args";
 import type { ClusterAutoscalerPlan } from "./autoscaler";
 import { type EksClusterPlan, planEksCluster } from "./plan";
@@ -38,6 +39,13 @@ export interface EksKarpenterResources {
     release: k8s.helm.v3.Release;
     nodeClass: k8s.apiextensions.CustomResource;
     nodePool: k8s.apiextensions.CustomResource;
+}
+
+/** A controller installed with Helm, and its AWS role. */
+export interface EksControllerResources {
+    /** The controller's role, bound to its service account by Pod Identity or IRSA. */
+    role: aws.iam.Role;
+    release: k8s.helm.v3.Release;
 }
 
 type TagsInput = pulumi.Input<Tags>;
@@ -98,6 +106,13 @@ export class EksCluster extends pulumi.ComponentResource {
     readonly clusterAutoscaler?: EksClusterAutoscalerResources;
     /** Karpenter, with `nodeAutoscaler: "karpenter"`. */
     readonly karpenter?: EksKarpenterResources;
+    /**
+     * The AWS Load Balancer Controller, when installed: Ingresses (class `alb`) and annotated
+     * Services applied through {@link provider} should depend on its `release`.
+     */
+    readonly loadBalancerController?: EksControllerResources;
+    /** KEDA, when installed: ScaledObjects applied through {@link provider} should depend on its `release`. */
+    readonly keda?: EksControllerResources;
     /** The managed add-ons, by name. */
     readonly addons: Partial<Record<EksAddonName, aws.eks.Addon>>;
     /** The roles of the add-ons that need AWS permissions, by add-on name. */
@@ -344,6 +359,15 @@ export class EksCluster extends pulumi.ComponentResource {
 
         if (plan.clusterAutoscaler) this.clusterAutoscaler = this.autoscaler(name, plan.clusterAutoscaler, tags);
         if (plan.karpenter) this.karpenter = this.installKarpenter(name, plan.clusterName, plan.karpenter, args, tags);
+        if (plan.loadBalancerController) {
+            this.loadBalancerController = this.installController(name, "lb-controller", plan.clusterName, plan.loadBalancerController, tags, {
+                vpcId: args.vpcId,
+            });
+        }
+        if (plan.keda) {
+            const queues = Object.fromEntries((args.keda?.sqsQueueArns ?? []).map((q, i) => [`kedaSqsQueue${i}`, q]));
+            this.keda = this.installController(name, "keda", plan.clusterName, plan.keda, tags, queues);
+        }
 
         this.registerOutputs({
             clusterName: this.clusterName,
@@ -444,7 +468,7 @@ export class EksCluster extends pulumi.ComponentResource {
                       new aws.eks.PodIdentityAssociation(
                           p("pod-identity"),
                           { clusterName, namespace: KARPENTER_NAMESPACE, serviceAccount: KARPENTER_SERVICE_ACCOUNT, roleArn: controllerRole.arn, tags },
-                          { parent: this, dependsOn: [this.cluster] },
+                          { parent: this, dependsOn: [this.cluster, ...Object.values(this.addons)] },
                       ),
                   ]
                 : [];
@@ -468,5 +492,40 @@ export class EksCluster extends pulumi.ComponentResource {
         );
         const nodePool = new k8s.apiextensions.CustomResource(p("nodepool"), { ...k.nodePool }, { ...k8sOpts, dependsOn: [release, nodeClass] });
         return { nodeRole, nodeAccessEntry, controllerRole, queue, rules, release, nodeClass, nodePool };
+    }
+
+    /** A Helm-installed controller with a role bound by Pod Identity or IRSA (the LB controller, KEDA). */
+    private installController(
+        name: string,
+        key: string,
+        clusterName: string,
+        c: { binding: "podIdentity" | "irsa"; namespace: string; serviceAccount: string; role: { description: string; assumeRolePolicy: PolicyDocument }; policy?: PolicyDocument; release: HelmReleasePlan },
+        tags: TagsInput,
+        extraRefs: Record<string, pulumi.Input<string>>,
+    ): EksControllerResources {
+        const parent = { parent: this };
+        const role = new aws.iam.Role(
+            childName(name, key, "role"),
+            { description: c.role.description, assumeRolePolicy: this.policy(c.role.assumeRolePolicy), tags },
+            parent,
+        );
+        const refs = { ...this.refs, ...extraRefs, lbControllerRoleArn: role.arn, kedaRoleArn: role.arn };
+        const waits: pulumi.Resource[] = [];
+        if (c.policy) waits.push(new aws.iam.RolePolicy(childName(name, key, "policy"), { role: role.name, policy: resolvePolicy(c.policy, refs) }, parent));
+        if (c.binding === "podIdentity") {
+            waits.push(
+                new aws.eks.PodIdentityAssociation(
+                    childName(name, key, "pod-identity"),
+                    { clusterName, namespace: c.namespace, serviceAccount: c.serviceAccount, roleArn: role.arn, tags },
+                    { parent: this, dependsOn: [this.cluster, ...Object.values(this.addons)] },
+                ),
+            );
+        }
+        const release = new k8s.helm.v3.Release(
+            childName(name, key),
+            { ...c.release, values: resolveRefs(c.release.values, refs) },
+            { parent: this, provider: this.provider, dependsOn: waits },
+        );
+        return { role, release };
     }
 }

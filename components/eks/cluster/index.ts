@@ -5,5 +5,7 @@ export * from "./args";
 export * from "./autoscaler";
 export * from "./eks-cluster";
 export * from "./karpenter";
+export * from "./keda";
+export * from "./load-balancer-controller";
 export * from "./plan";
 export * from "./schema";

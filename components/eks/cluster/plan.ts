@@ -23,6 +23,8 @@ import {
 import { type AccessEntryPlan, planAccess } from "./access";
 import { type AddonPlan, planAddons } from "./addons";
 import { KARPENTER_NAMESPACE, type KarpenterPlan, planKarpenter } from "./karpenter";
+import { type KedaPlan, planKeda } from "./keda";
+import { type LoadBalancerControllerPlan, planLoadBalancerController } from "./load-balancer-controller";
 import { eksClusterArgsSchema } from "./schema";
 
 /** The five EKS control-plane log types. https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
@@ -126,6 +128,10 @@ export interface EksClusterPlan {
     clusterAutoscaler?: ClusterAutoscalerPlan;
     /** Karpenter, with `nodeAutoscaler: "karpenter"`. */
     karpenter?: KarpenterPlan;
+    /** The AWS Load Balancer Controller, when installed. */
+    loadBalancerController?: LoadBalancerControllerPlan;
+    /** KEDA, when installed. */
+    keda?: KedaPlan;
     /** Managed add-ons, in a stable order. */
     addons: AddonPlan[];
     /** Access entries and access policy associations (the deployer's first, when given). */
@@ -347,6 +353,16 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
               cniOnNodeRole,
           })
         : undefined;
+    const hasPodIdentityAgent = addons.some((a) => a.name === "eks-pod-identity-agent");
+    const loadBalancerController = args.loadBalancerController
+        ? planLoadBalancerController(v, args.loadBalancerController, clusterName, hasPodIdentityAgent)
+        : undefined;
+    const keda = args.keda ? planKeda(v, args.keda, clusterName, hasPodIdentityAgent) : undefined;
+    (args.keda?.sqsQueueArns ?? []).forEach((q, i) => {
+        if (isKnown(q) && !/^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/.test(q)) {
+            v.add(joinPath("keda", "sqsQueueArns", i), `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (got ${JSON.stringify(q)})`);
+        }
+    });
     if (!karpenterOn && ca.enabled === true && nodeGroups.length === 0) {
         v.add("clusterAutoscaler.enabled", "needs at least one node group to scale: add nodeGroups, or set clusterAutoscaler.enabled: false");
     }
@@ -423,6 +439,8 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
               }
             : {}),
         ...(karpenter ? { karpenter } : {}),
+        ...(loadBalancerController ? { loadBalancerController } : {}),
+        ...(keda ? { keda } : {}),
         ...(caEnabled ? { clusterAutoscaler: renderClusterAutoscaler(clusterName, caVersion.replace(/^v/, ""), expander) } : {}),
         access: accessEntries,
         addons,

@@ -120,6 +120,19 @@ export const eksClusterArgsSchema = obj({
     fargateProfiles: planTime(z.record(str, fargateProfileSchema), "each key names a Fargate profile").optional(),
     nodeAutoscaler: planTime(z.enum(["clusterAutoscaler", "karpenter"]), "it decides which autoscaler is installed").optional(),
     karpenter: planTime(karpenterSchema, "it decides Karpenter's resources").optional(),
+    loadBalancerController: planTime(
+        obj({ version: str.optional(), iam: z.enum(["podIdentity", "irsa"]).optional(), replicas: int().min(1).max(10).optional() }),
+        "it decides whether the controller is installed",
+    ).optional(),
+    keda: planTime(
+        obj({
+            version: str.optional(),
+            iam: z.enum(["podIdentity", "irsa"]).optional(),
+            // IAM's Resource list has no fixed count, but a role's inline policies share 10,240 characters.
+            sqsQueueArns: planTime(z.array(input(str)).max(100), "each queue is a Resource of the operator's policy").optional(),
+        }),
+        "it decides whether KEDA is installed",
+    ).optional(),
     clusterAutoscaler: planTime(clusterAutoscalerSchema, "it decides whether the autoscaler is installed").optional(),
     logRetentionDays: int().optional(),
     deletionProtection: z.boolean().optional(),

@@ -49,6 +49,8 @@ export const validArgs: EksClusterArgs = {
     },
     fargateProfiles: REFERENCE_FARGATE_PROFILES,
     clusterAutoscaler: { enabled: true, version: "1.35.1", expander: "least-waste" },
+    loadBalancerController: { iam: "podIdentity", replicas: 2 },
+    keda: { sqsQueueArns: ["arn:aws:sqs:us-east-1:123456789012:orders"], iam: "irsa" },
     logRetentionDays: 90,
     deletionProtection: true,
     tags: { team: "platform", "cost-center": "1234" },

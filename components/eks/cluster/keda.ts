@@ -1,0 +1,64 @@
+import { joinPath, type Validator } from "../../../src/core";
+import { irsaTrust, type PolicyDocument, policyDocument, podIdentityTrust, ref } from "../shared";
+import type { EksKedaArgs } from "./args";
+import type { HelmReleasePlan } from "./load-balancer-controller";
+
+/** The pinned KEDA release: chart `keda` 2.20.2 (appVersion 2.20.2) from kedacore/charts. */
+export const KEDA_VERSION = "2.20.2";
+export const KEDA_CHART = { chart: "keda", repo: "https://kedacore.github.io/charts" } as const;
+export const KEDA_NAMESPACE = "keda";
+export const KEDA_OPERATOR_SERVICE_ACCOUNT = "keda-operator";
+/** The placeholder of the i-th queue ARN in `keda.sqsQueueArns`. */
+export const kedaQueueRef = (i: number) => ref(`kedaSqsQueue${i}`);
+
+/** KEDA: the operator's role (SQS queue depth for `aws-sqs-queue` triggers) and the Helm release. */
+export interface KedaPlan {
+    binding: "podIdentity" | "irsa";
+    namespace: string;
+    serviceAccount: string;
+    role: { description: string; assumeRolePolicy: PolicyDocument };
+    /** Read access to the queues' attributes; absent without queues. */
+    policy?: PolicyDocument;
+    release: HelmReleasePlan;
+}
+
+export function planKeda(v: Validator, k: EksKedaArgs, clusterName: string, hasPodIdentityAgent: boolean): KedaPlan {
+    const p = (...rest: string[]) => joinPath("keda", ...rest);
+    const version = k.version ?? KEDA_VERSION;
+    if (!/^2\.\d+\.\d+$/.test(version)) v.add(p("version"), `must be a KEDA 2.x chart version such as "${KEDA_VERSION}" (got ${JSON.stringify(version)})`);
+    const binding = k.iam ?? (hasPodIdentityAgent ? "podIdentity" : "irsa");
+    if (binding === "podIdentity" && !hasPodIdentityAgent) {
+        v.add(p("iam"), 'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"');
+    }
+    const queues = k.sqsQueueArns ?? [];
+    const sa = KEDA_OPERATOR_SERVICE_ACCOUNT;
+    return {
+        binding,
+        namespace: KEDA_NAMESPACE,
+        serviceAccount: sa,
+        role: {
+            description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the KEDA operator of EKS cluster ${clusterName}`,
+            assumeRolePolicy: binding === "irsa" ? irsaTrust(KEDA_NAMESPACE, sa) : podIdentityTrust(clusterName),
+        },
+        // The aws-sqs-queue scaler reads ApproximateNumberOfMessages(+NotVisible) with GetQueueAttributes.
+        // https://keda.sh/docs/latest/scalers/aws-sqs/
+        ...(queues.length > 0
+            ? {
+                  policy: policyDocument([
+                      { Sid: "ReadQueueDepth", Effect: "Allow", Action: "sqs:GetQueueAttributes", Resource: queues.map((_, i) => kedaQueueRef(i)) },
+                  ]),
+              }
+            : {}),
+        release: {
+            chart: KEDA_CHART.chart,
+            version,
+            repositoryOpts: { repo: KEDA_CHART.repo },
+            namespace: KEDA_NAMESPACE,
+            createNamespace: true,
+            values: {
+                serviceAccount: { operator: { create: true, name: sa } },
+                ...(binding === "irsa" ? { podIdentity: { aws: { irsa: { enabled: true, roleArn: ref("kedaRoleArn") } } } } : {}),
+            },
+        },
+    };
+}
