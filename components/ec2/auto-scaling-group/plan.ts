@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import {
     checkShape,
     defaultTags,
@@ -65,6 +65,18 @@ const ENABLED_METRICS: aws.types.enums.autoscaling.Metric[] = [
     "GroupTotalInstances",
 ];
 
+/** The default tags merged under the user's; tags given as an Output are merged when they resolve. */
+function planTags(name: string, userTags: pulumi.Input<Tags> | undefined): pulumi.Input<Tags> {
+    if (userTags === undefined || isKnown(userTags)) return defaultTags(name, userTags);
+    return pulumi.output(userTags).apply((t) => defaultTags(name, t ?? undefined));
+}
+
+/** The group's tags, propagated to its instances at launch. */
+function groupTags(tags: pulumi.Input<Tags>): pulumi.Input<{ key: string; value: pulumi.Input<string>; propagateAtLaunch: boolean }[]> {
+    const list = (t: Tags) => Object.entries(t).map(([key, value]) => ({ key, value, propagateAtLaunch: true }));
+    return isKnown(tags) ? list(tags) : pulumi.output(tags).apply(list);
+}
+
 /** Graviton (arm64) families have a `g` right after the generation number: t4g, m7g, c6gn, x2gd, im4gn. */
 export function architectureOf(instanceType: string): "arm64" | "x86_64" {
     return /^[a-z]+\d+g[a-z-]*\./.test(instanceType) ? "arm64" : "x86_64";
@@ -84,7 +96,7 @@ export interface PlannedRule {
     cidrIpv4?: string;
     referencedSecurityGroupId?: pulumi.Input<string>;
     description: string;
-    tags: Tags;
+    tags: pulumi.Input<Tags>;
 }
 
 /** A step alarm; the component adds `alarmActions` and, when `resourceDimension` is set, that dimension's value. */
@@ -113,13 +125,13 @@ export interface PlannedLifecycleHook {
  */
 export interface AutoScalingGroupPlan {
     /** The instance role (complete). */
-    role: { description: string; assumeRolePolicy: string; tags: Tags };
+    role: { description: string; assumeRolePolicy: string; tags: pulumi.Input<Tags> };
     /** The managed policy attached to the role; the component writes its ARN in the provider's partition. */
     managedPolicies: string[];
     /** The instance profile; the component adds `role`. */
-    instanceProfile: { tags: Tags };
+    instanceProfile: { tags: pulumi.Input<Tags> };
     /** The security group, when the component creates it; undefined with `securityGroupIds`. */
-    securityGroup?: { vpcId: pulumi.Input<string>; description: string; tags: Tags };
+    securityGroup?: { vpcId: pulumi.Input<string>; description: string; tags: pulumi.Input<Tags> };
     /** The all-egress rule of the created security group. */
     egressRule?: PlannedRule;
     /** `allowFrom`'s ingress rules, one per security group and port. */
@@ -151,9 +163,9 @@ export interface AutoScalingGroupPlan {
             deviceName?: string;
             ebs: { volumeType: RootVolumeType; volumeSize?: number; iops?: number; encrypted: "true"; deleteOnTermination: "true" };
         }[];
-        tagSpecifications: { resourceType: string; tags: Tags }[];
+        tagSpecifications: { resourceType: string; tags: pulumi.Input<Tags> }[];
         updateDefaultVersion: boolean;
-        tags: Tags;
+        tags: pulumi.Input<Tags>;
     };
     /**
      * The group. The component adds the launch template reference (`launchTemplate`, or
@@ -190,7 +202,7 @@ export interface AutoScalingGroupPlan {
         initialLifecycleHooks?: PlannedLifecycleHook[];
         metricsGranularity: "1Minute";
         enabledMetrics: aws.types.enums.autoscaling.Metric[];
-        tags: { key: string; value: pulumi.Input<string>; propagateAtLaunch: boolean }[];
+        tags: pulumi.Input<{ key: string; value: pulumi.Input<string>; propagateAtLaunch: boolean }[]>;
     };
     /**
      * The group's `ignoreChanges`: `desiredCapacity` when anything scales the group, and `minSize`
@@ -199,7 +211,7 @@ export interface AutoScalingGroupPlan {
      */
     ignoreChanges: ("desiredCapacity" | "minSize" | "maxSize")[];
     /** The role lifecycle hooks with an SNS/SQS target use; undefined without such hooks. */
-    hookRole?: { description: string; assumeRolePolicy: string; tags: Tags };
+    hookRole?: { description: string; assumeRolePolicy: string; tags: pulumi.Input<Tags> };
     /** The hook role's inline policy statements; the component adds nothing (the targets' ARNs are in them). */
     hookTargets: { service: "sns" | "sqs"; arn: pulumi.Input<string> }[];
     /** Scaling policies; the component adds `autoscalingGroupName`. */
@@ -209,7 +221,7 @@ export interface AutoScalingGroupPlan {
     /** Scheduled actions; the component adds `autoscalingGroupName`. */
     scheduledActions: Ec2SchedulePlan[];
     /** Tags for every child. */
-    tags: Tags;
+    tags: pulumi.Input<Tags>;
 }
 
 const TRUST_EC2 = policyJson([{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }]);
@@ -245,7 +257,7 @@ export function planAutoScalingGroup(name: string, args: AutoScalingGroupArgs, c
 }
 
 function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): AutoScalingGroupPlan {
-    const tags = defaultTags(name, args.tags);
+    const tags = planTags(name, args.tags);
     const scalingArgs = args.autoScaling;
 
     // Placement and the security group.
@@ -332,7 +344,7 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
     const groupDimensions: Record<string, pulumi.Input<string>> = {};
     const scaling = toEc2AutoScaling(scalingArgs, { alarmDimensions: groupDimensions });
     v.merge(scaling.problems, "autoScaling");
-    validateTags(v, args.tags);
+    validateTags(v, known(args.tags));
 
     const targetGroups = knownList(args.targetGroupArns);
     const hasTargetGroups = args.targetGroupArns !== undefined && (targetGroups === undefined || targetGroups.length > 0);
@@ -440,7 +452,7 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
             ...(hooks.length > 0 ? { initialLifecycleHooks: hooks } : {}),
             metricsGranularity: "1Minute",
             enabledMetrics: [...ENABLED_METRICS],
-            tags: Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+            tags: groupTags(tags),
         },
         ignoreChanges: [
             ...(hasDynamicScaling(scalingArgs) ? (["desiredCapacity"] as const) : []),
@@ -515,7 +527,7 @@ function planLifecycleHooks(v: Validator, args: AutoScalingGroupArgs): PlannedLi
     });
 }
 
-function planHookRole(name: string, args: AutoScalingGroupArgs, tags: Tags): Pick<AutoScalingGroupPlan, "hookRole" | "hookTargets"> {
+function planHookRole(name: string, args: AutoScalingGroupArgs, tags: pulumi.Input<Tags>): Pick<AutoScalingGroupPlan, "hookRole" | "hookTargets"> {
     const hookTargets = Object.values(args.lifecycleHooks ?? {}).flatMap((h) => (h.target ? [{ service: h.target.service, arn: h.target.arn }] : []));
     if (hookTargets.length === 0) return { hookTargets };
     return {

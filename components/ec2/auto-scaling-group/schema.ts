@@ -94,7 +94,7 @@ export const autoScalingGroupArgsSchema = obj({
         z.record(z.string(), lifecycleHookSchema),
         "each key names a lifecycle hook",
     ).optional(),
-    tags: tagsSchema.optional(),
+    tags: input(tagsSchema).optional(),
 });
 
 const drift: MutuallyAssignable<z.input<typeof autoScalingGroupArgsSchema>, AutoScalingGroupArgs> = true;

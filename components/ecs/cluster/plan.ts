@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { checkShape, defaultTags, isKnown, joinPath, type PlanContext, physicalName, type Tags, validateTags, Validator } from "../../../src/core";
+import { checkShape, isKnown, joinPath, known, type PlanContext, physicalName, type Tags, validateTags, Validator } from "../../../src/core";
+import { planTags } from "../shared/schema";
 import { checkStrategyShape } from "../shared/strategy";
 import type { Ec2CapacityProviderArgs, EcsClusterArgs } from "./args";
 import { ecsClusterArgsSchema } from "./schema";
@@ -22,7 +23,7 @@ export interface PlannedEc2CapacityProvider {
         managedTerminationProtection: Enabled;
         managedDraining: Enabled;
     };
-    tags: Tags;
+    tags: pulumi.Input<Tags>;
 }
 
 /** One item of a planned strategy; without `capacityProvider` it is the cluster's own EC2 provider (the component adds its name). */
@@ -35,7 +36,7 @@ export interface PlannedStrategyItem {
 /** What {@link EcsCluster} creates: the final inputs of every child. */
 export interface EcsClusterPlan {
     /** The cluster. */
-    cluster: { settings: { name: "containerInsights"; value: "enabled" | "enhanced" | "disabled" }[]; tags: Tags };
+    cluster: { settings: { name: "containerInsights"; value: "enabled" | "enhanced" | "disabled" }[]; tags: pulumi.Input<Tags> };
     /** The EC2 capacity provider, when `capacityProviders.ec2` is set. */
     ec2CapacityProvider?: PlannedEc2CapacityProvider;
     /**
@@ -53,7 +54,7 @@ const STRATEGY_KEYS = [
 
 const enabled = (on: boolean | undefined): Enabled => ((on ?? true) ? "ENABLED" : "DISABLED");
 
-function planEc2Provider(v: Validator, name: string, ec2: Ec2CapacityProviderArgs, tags: Tags): PlannedEc2CapacityProvider {
+function planEc2Provider(v: Validator, name: string, ec2: Ec2CapacityProviderArgs, tags: pulumi.Input<Tags>): PlannedEc2CapacityProvider {
     const p = "capacityProviders.ec2";
     if (isKnown(ec2.autoScalingGroupArn) && !/^arn:aws[a-z-]*:autoscaling:/.test(ec2.autoScalingGroupArn)) {
         v.add(
@@ -96,7 +97,7 @@ export function planEcsCluster(name: string, args: EcsClusterArgs, ctx: PlanCont
 }
 
 function planChecked(v: Validator, name: string, a: EcsClusterArgs): EcsClusterPlan {
-    const tags = defaultTags(name, a.tags);
+    const tags = planTags(name, a.tags);
     const cps = a.capacityProviders ?? {};
     const fargate = cps.fargate ?? true;
     const fargateSpot = cps.fargateSpot ?? true;
@@ -128,7 +129,7 @@ function planChecked(v: Validator, name: string, a: EcsClusterArgs): EcsClusterP
     } else if (ec2) {
         strategy = [{ weight: 1, base: 0 }];
     }
-    validateTags(v, a.tags);
+    validateTags(v, known(a.tags));
     return {
         cluster: { settings: [{ name: "containerInsights", value: a.containerInsights ?? "enabled" }], tags },
         ...(ec2 ? { ec2CapacityProvider: ec2 } : {}),

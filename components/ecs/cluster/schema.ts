@@ -33,7 +33,7 @@ export const ecsClusterArgsSchema = obj({
         fargateSpot: shareSchema.optional(),
         ec2: shareSchema.optional(),
     }).optional(),
-    tags: tagsSchema.optional(),
+    tags: input(tagsSchema).optional(),
 });
 
 const drift: MutuallyAssignable<z.input<typeof ecsClusterArgsSchema>, EcsClusterArgs> = true;

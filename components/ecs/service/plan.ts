@@ -2,10 +2,9 @@ import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import {
     checkShape,
-    defaultTags,
     isKnown,
     joinPath,
-    knownList,
+    known,
     type PlanContext,
     physicalName,
     policyJson,
@@ -28,6 +27,7 @@ import {
     planContainer,
 } from "../shared/containers";
 import { ECS_NAME, FARGATE_PROVIDERS, LOG_RETENTION_DAYS, MAX_CONTAINERS, SERVICE_CONNECT_NAME } from "../shared/limits";
+import { planTags } from "../shared/schema";
 import { checkStrategyShape } from "../shared/strategy";
 import { type ContainerDefinition, compact, containerDefinition, ECS_SERVICE_TRUST, execCommandStatements } from "../shared/task-definition";
 import type { EcsServiceArgs } from "./args";
@@ -47,7 +47,7 @@ export interface PlannedRule {
     cidrIpv4?: string;
     referencedSecurityGroupId?: pulumi.Input<string>;
     description: string;
-    tags: Tags;
+    tags: pulumi.Input<Tags>;
 }
 
 /** A step alarm; the component adds `alarmActions` and the `ServiceName` dimension when `resourceDimension` is set. */
@@ -63,7 +63,7 @@ export interface PlannedListenerRule {
     conditions: ({ pathPattern: { values: string[] } } | { hostHeader: { values: string[] } })[];
     /** Forward to the service's target group (weight 100) and the alternate (weight 0); the component adds the alternate's ARN when it creates it. */
     actions: { type: "forward"; forward: { targetGroups: { arn?: pulumi.Input<string>; weight: number }[] } }[];
-    tags: Tags;
+    tags: pulumi.Input<Tags>;
 }
 
 /** A planned EFS volume's task-role grant and security-group rule. */
@@ -84,10 +84,10 @@ export interface PlannedEfsAccess {
  */
 export interface EcsServicePlan {
     /** The log group `/ecs/<family>` (complete). */
-    logGroup: { name: string; retentionInDays: number; tags: Tags };
+    logGroup: { name: string; retentionInDays: number; tags: pulumi.Input<Tags> };
     /** The execution and task roles; the component adds the trust policy (it names the account and region). */
-    executionRole: { description: string; tags: Tags };
-    taskRole: { description: string; tags: Tags };
+    executionRole: { description: string; tags: pulumi.Input<Tags> };
+    taskRole: { description: string; tags: pulumi.Input<Tags> };
     /** Task-role statements needing no Output: ECS Exec's, when enabled. */
     taskRoleExecPolicy?: string;
     /** EFS volumes the task role mounts with IAM, and their security-group rules. */
@@ -107,11 +107,11 @@ export interface EcsServicePlan {
         runtimePlatform: { operatingSystemFamily: "LINUX"; cpuArchitecture: "X86_64" | "ARM64" };
         ephemeralStorage?: { sizeInGib: number };
         volumes?: aws.types.input.ecs.TaskDefinitionVolume[];
-        tags: Tags;
+        tags: pulumi.Input<Tags>;
     };
     containerDefinitions: ContainerDefinition[];
     /** The tasks' security group; rules get `securityGroupId` from the component. */
-    securityGroup: { vpcId: pulumi.Input<string>; description: string; tags: Tags };
+    securityGroup: { vpcId: pulumi.Input<string>; description: string; tags: pulumi.Input<Tags> };
     ingressRules: Keyed<PlannedRule>[];
     egressRule: PlannedRule;
     /**
@@ -160,14 +160,14 @@ export interface EcsServicePlan {
         propagateTags: "SERVICE";
         enableEcsManagedTags: true;
         waitForSteadyState: false;
-        tags: Tags;
+        tags: pulumi.Input<Tags>;
     };
     /** The service's `ignoreChanges`: `desiredCount` when auto scaling owns it. */
     ignoreChanges: "desiredCount"[];
     /** Traffic-shifting deployments: what the component creates for ECS to shift traffic. */
     trafficShift?: {
         /** The role ECS assumes (trusted by ecs.amazonaws.com) with the load-balancer managed policy. */
-        role: { description: string; assumeRolePolicy: string; tags: Tags };
+        role: { description: string; assumeRolePolicy: string; tags: pulumi.Input<Tags> };
         /** The AWS-managed policy attached to it; the component writes its ARN in the provider's partition. */
         managedPolicy: "AmazonECSInfrastructureRolePolicyForLoadBalancers";
         /** Lambda hooks' ARNs the role may invoke (rendered by the component, since they may be Outputs). */
@@ -180,14 +180,14 @@ export interface EcsServicePlan {
             vpcId: pulumi.Input<string>;
             deregistrationDelay: number;
             healthCheck: { enabled: true; path: string; protocol: "HTTP"; matcher: string };
-            tags: Tags;
+            tags: pulumi.Input<Tags>;
         };
         productionListenerRule?: PlannedListenerRule;
         testListenerRule?: PlannedListenerRule;
     };
     /** Auto scaling: the scalable target (the component adds `resourceId`), policies, alarms and scheduled actions. */
     scaling?: {
-        target: { serviceNamespace: string; scalableDimension: string; minCapacity: number; maxCapacity: number; tags: Tags };
+        target: { serviceNamespace: string; scalableDimension: string; minCapacity: number; maxCapacity: number; tags: pulumi.Input<Tags> };
         policies: AppPolicyPlan[];
         alarms: PlannedAlarm[];
         scheduledActions: AppScheduledActionPlan[];
@@ -246,7 +246,7 @@ function planStrategy(v: Validator, a: EcsServiceArgs, fargate: boolean): EcsSer
 }
 
 function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanContext): EcsServicePlan {
-    const tags = defaultTags(name, a.tags);
+    const tags = planTags(name, a.tags);
     const compatibility = a.launchType ?? "FARGATE";
     const fargate = compatibility === "FARGATE";
     const capacityProviderStrategies = planStrategy(v, a, fargate);
@@ -355,7 +355,7 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
             v.add(joinPath("secretsKmsKeyArns", i), `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>); IAM does not match aliases (got ${JSON.stringify(k)})`);
         }
     });
-    validateTags(v, a.tags);
+    validateTags(v, known(a.tags));
 
     const allowFrom = a.allowFrom ?? [];
     const ingress = new Map<string, { port: number; protocol: "tcp" | "udp" }>();
@@ -450,7 +450,7 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
 const EXEC_POLICY = policyJson(compact(execCommandStatements()));
 
 /** Auto scaling, translated once: the alarms in AWS/ECS that give no dimensions name the service; the component adds its name. */
-function planScaling(v: Validator, a: EcsServiceArgs, tags: Tags): EcsServicePlan["scaling"] {
+function planScaling(v: Validator, a: EcsServiceArgs, tags: pulumi.Input<Tags>): EcsServicePlan["scaling"] {
     const as = a.autoScaling;
     if (!as) return undefined;
     const serviceDimensions: Record<string, pulumi.Input<string>> = { ClusterName: a.cluster.name };
@@ -472,7 +472,7 @@ function planScaling(v: Validator, a: EcsServiceArgs, tags: Tags): EcsServicePla
 function planDeployment(
     v: Validator,
     a: EcsServiceArgs,
-    tags: Tags,
+    tags: pulumi.Input<Tags>,
 ): {
     configuration?: EcsServicePlan["service"]["deploymentConfiguration"];
     advanced?: { alternateTargetGroupArn?: pulumi.Input<string>; productionListenerRule?: pulumi.Input<string> };
@@ -622,7 +622,7 @@ function planVolumes(
     a: EcsServiceArgs,
     containers: PlannedContainer[],
     fargate: boolean,
-    tags: Tags,
+    tags: pulumi.Input<Tags>,
 ): { rendered: aws.types.input.ecs.TaskDefinitionVolume[]; efs: PlannedEfsAccess[] } {
     const volumes = a.volumes ?? {};
     const entries = Object.entries(volumes);

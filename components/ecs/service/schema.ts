@@ -177,7 +177,7 @@ export const ecsServiceArgsSchema = obj({
     enableExecuteCommand: z.boolean().optional(),
     secretsKmsKeyArns: z.array(input(z.string())).max(100).optional(),
     logRetentionDays: int().optional(),
-    tags: tagsSchema.optional(),
+    tags: input(tagsSchema).optional(),
 });
 
 const drift: MutuallyAssignable<z.input<typeof ecsServiceArgsSchema>, EcsServiceArgs> = true;

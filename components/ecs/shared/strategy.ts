@@ -5,12 +5,14 @@ import { STRATEGY } from "./limits";
 export interface CapacityProviderShare {
     /**
      * Relative share of tasks placed on this provider, 0–1000.
+     * Known at plan time.
      * @default 1
      */
     weight?: number;
     /**
      * Tasks always placed on this provider before weights apply, 0–100000; only one provider of a
      * strategy may have one.
+     * Known at plan time.
      * @default 0
      */
     base?: number;

@@ -89,3 +89,16 @@ describe("AutoScalingGroup: runtime shape", () => {
         expect(at({ ...validArgs, allowFrom: { securityGroupIds: ["sg-a"], ports: [80, 80] } }, "allowFrom.ports[1]")).toHaveLength(1);
     });
 });
+
+describe("AutoScalingGroup tags", () => {
+    it("tags given as an Output keep the default tags, on the group and its instances", async () => {
+        const { runPlan, only } = await import("../../support");
+        const plan = await runPlan(() => void new AutoScalingGroup("web", { ...validArgs, tags: pulumi.output({ team: "web" }) }));
+        expect(only(plan, "aws:autoscaling/group:Group").inputs.tags).toEqual([
+            { key: "managed-by", value: "compute-layer", propagateAtLaunch: true },
+            { key: "component", value: "web", propagateAtLaunch: true },
+            { key: "team", value: "web", propagateAtLaunch: true },
+        ]);
+        expect(only(plan, "aws:ec2/launchTemplate:LaunchTemplate").inputs.tags).toEqual({ "managed-by": "compute-layer", component: "web", team: "web" });
+    });
+});

@@ -86,3 +86,12 @@ describe("EcsService: runtime shape", () => {
         expect(at({ ...validArgs, desiredCount: Number.POSITIVE_INFINITY }, "desiredCount")[0]).toMatch(/whole number|finite/);
     });
 });
+
+describe("EcsService tags", () => {
+    it("tags given as an Output keep the default tags", async () => {
+        const { runPlan, only } = await import("../../support");
+        const plan = await runPlan(() => void new EcsService("web-app", { ...validArgs, tags: pulumi.output({ team: "web" }) }));
+        expect(only(plan, "aws:ecs/service:Service").inputs.tags).toEqual({ "managed-by": "compute-layer", component: "web-app", team: "web" });
+        expect(at({ ...validArgs, tags: "x" }, "tags")[0]).toMatch(/must be a map/);
+    });
+});
