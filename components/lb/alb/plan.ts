@@ -14,7 +14,7 @@ import {
     validated,
 } from "../shared/checks";
 import { applicationLoadBalancerArgsSchema } from "./schema";
-import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
+import { planHealthCheck, type PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type {

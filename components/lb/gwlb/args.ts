@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { Tags } from "../../../src/core";
 
 /** Health check of the appliances. Limits: interval 5–300 s, timeout 2–120 s and shorter than the interval, thresholds 2–10. */

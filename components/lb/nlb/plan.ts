@@ -14,7 +14,7 @@ import {
 } from "../shared/checks";
 import { planEndpointService, type PlannedEndpointService } from "../shared/endpoint-service";
 import { MAX_NLB_LISTENERS, networkLoadBalancerArgsSchema } from "./schema";
-import { planHealthCheck, PlannedHealthCheck } from "../shared/health-check";
+import { planHealthCheck, type PlannedHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { type PortRule, type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type { NetworkLoadBalancerArgs, NlbListenerArgs } from "./args";

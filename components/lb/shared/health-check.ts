@@ -1,4 +1,4 @@
-import { Validator, joinPath } from "../../../src/core";
+import { type Validator, joinPath } from "../../../src/core";
 
 /**
  * The health-check fields the three load balancers share. Each component documents its own

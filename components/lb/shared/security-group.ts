@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { childName, type Tags } from "../../../src/core";
 
 /** One port a security-group rule opens. */
@@ -98,8 +98,11 @@ export function createLoadBalancerSecurityGroup(parent: pulumi.Resource, name: s
     const opts = { parent };
     const securityGroup = new aws.ec2.SecurityGroup(childName(name, "sg"), plan.group, opts);
     let vpcCidr: pulumi.Output<string> | undefined;
-    const cidr = (given: pulumi.Input<string> | undefined) =>
-        given ?? (vpcCidr ??= aws.ec2.getVpcOutput({ id: plan.group.vpcId }, { parent }).cidrBlock);
+    const cidr = (given: pulumi.Input<string> | undefined): pulumi.Input<string> => {
+        if (given !== undefined) return given;
+        if (vpcCidr === undefined) vpcCidr = aws.ec2.getVpcOutput({ id: plan.group.vpcId }, { parent }).cidrBlock;
+        return vpcCidr;
+    };
     const ingressRules = plan.ingress.map(
         (r) => new aws.vpc.SecurityGroupIngressRule(r.name, { ...r.inputs, securityGroupId: securityGroup.id, cidrIpv4: cidr(r.inputs.cidrIpv4) }, opts),
     );

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../../../components/lb";
-import { childrenOf, expectInvalid, input, only, ofType, Plan, PlannedResource, resource, runPlan } from "../../support";
+import { ApplicationLoadBalancer, type ApplicationLoadBalancerArgs } from "../../../components/lb";
+import { childrenOf, expectInvalid, input, only, ofType, type Plan, type PlannedResource, resource, runPlan } from "../../support";
 import { CERT, MAINTENANCE_HTML, referenceAlbArgs } from "./fixture";
 
 const T = {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { ApplicationLoadBalancerArgs, assignPriorities, DEFAULT_SSL_POLICY, planApplicationLoadBalancer, TargetGroupArgs, TLS12_PLUS_POLICIES } from "../../../components/lb";
+import { type ApplicationLoadBalancerArgs, assignPriorities, DEFAULT_SSL_POLICY, planApplicationLoadBalancer, type TargetGroupArgs, TLS12_PLUS_POLICIES } from "../../../components/lb";
 import type { SecurityGroupPlan } from "../../../components/lb/shared/security-group";
 import { problemPaths } from "../../support";
 import { CERT, MAINTENANCE_HTML, referenceAlbArgs } from "./fixture";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GatewayLoadBalancerArgs, planGatewayLoadBalancer } from "../../../components/lb";
+import { type GatewayLoadBalancerArgs, planGatewayLoadBalancer } from "../../../components/lb";
 import { problemPaths } from "../../support";
 
 const ctx = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { GatewayLoadBalancer, NetworkLoadBalancer } from "../../../components/lb";
+import { NetworkLoadBalancer } from "../../../components/lb";
 import { childrenOf, expectInvalid, only, ofType, runPlan } from "../../support";
 import { CERT } from "../alb/fixture";
 import { referenceNlbArgs } from "./fixture";

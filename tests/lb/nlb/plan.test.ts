@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { NetworkLoadBalancerArgs, NlbListenerArgs, planNetworkLoadBalancer } from "../../../components/lb";
+import { type NetworkLoadBalancerArgs, type NlbListenerArgs, planNetworkLoadBalancer } from "../../../components/lb";
 import type { SecurityGroupPlan } from "../../../components/lb/shared/security-group";
 import { problemPaths } from "../../support";
 import { CERT } from "../alb/fixture";
