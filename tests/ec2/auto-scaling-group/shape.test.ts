@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { AutoScalingGroup, type AutoScalingGroupArgs, autoScalingGroupArgsSchema, planAutoScalingGroup } from "../../../components/ec2";
 import type { MutuallyAssignable, z } from "../../../src/core";
-import { expectInvalid } from "../../support";
+import { expectInvalid, only, runPlan } from "../../support";
 import { validArgs } from "./fixture";
 
 const CTX = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
@@ -92,7 +92,6 @@ describe("AutoScalingGroup: runtime shape", () => {
 
 describe("AutoScalingGroup tags", () => {
     it("tags given as an Output keep the default tags, on the group and its instances", async () => {
-        const { runPlan, only } = await import("../../support");
         const plan = await runPlan(() => void new AutoScalingGroup("web", { ...validArgs, tags: pulumi.output({ team: "web" }) }));
         expect(only(plan, "aws:autoscaling/group:Group").inputs.tags).toEqual([
             { key: "managed-by", value: "compute-layer", propagateAtLaunch: true },

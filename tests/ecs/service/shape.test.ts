@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { EcsService, type EcsServiceArgs, ecsServiceArgsSchema, planEcsService } from "../../../components/ecs";
 import type { MutuallyAssignable, z } from "../../../src/core";
-import { expectInvalid } from "../../support";
+import { expectInvalid, only, runPlan } from "../../support";
 import { validArgs } from "./fixture";
 
 const CTX = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
@@ -89,7 +89,6 @@ describe("EcsService: runtime shape", () => {
 
 describe("EcsService tags", () => {
     it("tags given as an Output keep the default tags", async () => {
-        const { runPlan, only } = await import("../../support");
         const plan = await runPlan(() => void new EcsService("web-app", { ...validArgs, tags: pulumi.output({ team: "web" }) }));
         expect(only(plan, "aws:ecs/service:Service").inputs.tags).toEqual({ "managed-by": "compute-layer", component: "web-app", team: "web" });
         expect(at({ ...validArgs, tags: "x" }, "tags")[0]).toMatch(/must be a map/);
