@@ -44,6 +44,20 @@ const apiAccess = z.strictObject({
     publicAccessCidrs: z.array(cidr).min(1).max(40).optional(),
 });
 
+/**
+ * The JWT authorizer of `POST /orders`: an OpenID Connect issuer (HTTPS) or a Cognito user pool,
+ * the accepted audiences (for Cognito, the app client ids) and optional scopes. process-order
+ * reads the token's claims (`sub`) from `requestContext.authorizer.jwt.claims`.
+ */
+const jwt = z
+    .strictObject({
+        issuer: z.string().regex(/^https:\/\/[^\s/]+/, "must be an HTTPS issuer URL").optional(),
+        cognitoUserPoolId: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/, "must be a user pool id such as us-east-1_AbCdEfGhI").optional(),
+        audience: z.array(z.string().min(1)).min(1).max(50),
+        scopes: z.array(z.string().min(1)).max(10).optional(),
+    })
+    .refine((j) => (j.issuer === undefined) !== (j.cognitoUserPoolId === undefined), "give exactly one of issuer and cognitoUserPoolId");
+
 const container = z.strictObject({
     /** Image with a tag or digest. */
     image: z.string().regex(/[:@]/, "must have a tag or digest, e.g. nginx:1.27"),
@@ -83,6 +97,7 @@ export const configSchema = z.strictObject({
             memorySize: positiveInt.default(512),
             reservedConcurrency: count.optional(),
             provisionedConcurrency: positiveInt.optional(),
+            jwt: jwt.optional(),
         })
         .optional(),
     eks: z

@@ -16,7 +16,9 @@ export const PROD: Profile = {
     // Stopped instances cost only their volumes; they return to the pool on scale-in.
     warmPool: { state: "Stopped", minSize: 2, reuseOnScaleIn: true },
     canary: true,
-    policy: { minCapacity: 2, minAvailabilityZones: 3, httpsOnly: true, deletionProtection: true, minLogRetentionDays: 90 },
+    // The reference's 90/10 on ECS too: a new api revision gets 10 % of /api/* for 15 minutes.
+    apiCanary: { percent: 10, bakeTimeMinutes: 15 },
+    policy: { minCapacity: 2, minAvailabilityZones: 3, httpsOnly: true, deletionProtection: true, minLogRetentionDays: 90, authenticatedApi: true },
 };
 
 /** The prod environment program. */

@@ -17,6 +17,11 @@ export interface Profile {
     warmPool?: AutoScalingWarmPoolArgs;
     /** The Istio canary between web-app v1 and v2, when the mesh tier is on. */
     canary: boolean;
+    /**
+     * ECS's native canary deployment for the api service: the share of `/api/*` the new tasks get
+     * first, and the minutes before the rest moves. ECS then owns that listener rule's weights.
+     */
+    apiCanary?: { percent: number; bakeTimeMinutes: number };
     /** Rules the environment's config must follow. */
     policy: {
         /** Every autoscaled tier keeps at least this many instances, tasks or pods. */
@@ -29,6 +34,8 @@ export interface Profile {
         deletionProtection: boolean;
         /** Logs are kept at least this many days. */
         minLogRetentionDays: number;
+        /** The order API checks callers' tokens: `orders.jwt` is required. */
+        authenticatedApi: boolean;
     };
 }
 
@@ -50,6 +57,9 @@ export function checkPolicy(profile: Profile, config: Omit<StackConfig, "dbPassw
     }
     if (p.httpsOnly && !config.certificateArn) problems.push(`${key("certificateArn")}: ${profile.name} serves HTTPS only and needs a certificate`);
     if (p.deletionProtection && !config.deletionProtection) problems.push(`${key("deletionProtection")}: must be true in ${profile.name}`);
+    if (p.authenticatedApi && config.tiers.lambda && config.orders && !config.orders.jwt) {
+        problems.push(`${key("orders.jwt")}: ${profile.name} checks the callers of POST /orders with a JWT authorizer`);
+    }
     if (config.logRetentionDays < p.minLogRetentionDays) problems.push(`${key("logRetentionDays")}: ${profile.name} keeps logs at least ${p.minLogRetentionDays} days (got ${config.logRetentionDays})`);
     if (problems.length > 0) throw new StackConfigError(`${stackFile} breaks the ${profile.name} policy:\n${problems.map((l) => `  - ${l}`).join("\n")}`);
 }

@@ -7,7 +7,7 @@ export const STAGING: Profile = {
     webSchedules: [],
     predictiveScaling: false,
     canary: false,
-    policy: { minCapacity: 2, minAvailabilityZones: 3, httpsOnly: true, deletionProtection: true, minLogRetentionDays: 30 },
+    policy: { minCapacity: 2, minAvailabilityZones: 3, httpsOnly: true, deletionProtection: true, minLogRetentionDays: 30, authenticatedApi: true },
 };
 
 /** The staging environment program. */

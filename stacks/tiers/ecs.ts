@@ -2,6 +2,7 @@ import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type ApplicationLoadBalancer, type AutoScalingArgs, EcsCluster, EcsService } from "../../src";
 import type { SystemContext } from "./context";
+import { API_RULE, apiCanaryOwnsRule } from "./load-balancer";
 import type { Network } from "./network";
 
 type ServiceKey = "api" | "admin";
@@ -22,6 +23,23 @@ function serviceScaling(ctx: SystemContext, key: ServiceKey, alb: ApplicationLoa
         ],
     };
     return autoScaling;
+}
+
+/**
+ * The api's deployment: ECS's native canary when the profile asks for it (ECS starts the new
+ * tasks in an alternate target group it is given, then moves the `/api/*` rule's weights), else
+ * rolling. The circuit breaker stays on either way.
+ */
+function deployment(ctx: SystemContext, key: ServiceKey, alb: ApplicationLoadBalancer) {
+    const canary = ctx.profile.apiCanary;
+    if (key !== "api" || !canary || !apiCanaryOwnsRule(ctx)) return undefined;
+    return {
+        strategy: "canary" as const,
+        canary,
+        bakeTimeMinutes: canary.bakeTimeMinutes,
+        alternateHealthCheckPath: "/health",
+        productionListenerRule: { listenerArn: alb.routingListener.arn, ...API_RULE },
+    };
 }
 
 /** The api and admin Fargate services behind the ALB; Spot first in dev, on-demand first elsewhere. */
@@ -66,6 +84,7 @@ export function ecsServices(
             desiredCount: svc.capacity.desired ?? svc.capacity.min,
             loadBalancer: { targetGroupArn: alb.targetGroups[key].arn, containerName: "app", containerPort: svc.port },
             healthCheckGracePeriodSeconds: 60,
+            ...(deployment(ctx, key, alb) ? { deployment: deployment(ctx, key, alb) } : {}),
             autoScaling: serviceScaling(ctx, key, alb),
             logRetentionDays: config.logRetentionDays,
             tags,

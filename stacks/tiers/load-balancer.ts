@@ -4,9 +4,18 @@ import type { Network } from "./network";
 
 const MAINTENANCE_PAGE = "<html><body><h1>Under Maintenance</h1></body></html>";
 
+/** Whether the api service's native canary owns the `/api/*` rule (ECS shifts its weights). */
+export const apiCanaryOwnsRule = ({ config, profile }: SystemContext) =>
+    Boolean(profile.apiCanary && config.tiers.ecs && config.api);
+
+/** `/api/*` at priority 100: on the ALB, or created by the api service when it canaries. */
+export const API_RULE = { priority: 100, pathPatterns: ["/api/*"] };
+
 /** The listener rules: blocked paths first, then /api/*, admin.<domain> and the maintenance page. */
-function rules({ config }: SystemContext): ApplicationLoadBalancerArgs["rules"] {
+function rules(ctx: SystemContext): ApplicationLoadBalancerArgs["rules"] {
+    const { config } = ctx;
     const blocked = config.blockedPaths.length > 0 ? [config.blockedPaths] : [];
+    const api = apiCanaryOwnsRule(ctx) ? [] : [API_RULE];
     return [
         // Blocked paths come first, so no service ever sees them.
         ...blocked.map((pathPatterns) => ({
@@ -15,7 +24,7 @@ function rules({ config }: SystemContext): ApplicationLoadBalancerArgs["rules"] 
             action: { fixedResponse: { statusCode: 403, contentType: "text/plain" as const, messageBody: "Forbidden" } },
         })),
         // Spaced priorities: a rule added later slots in without renumbering the others.
-        { priority: 100, conditions: { pathPatterns: ["/api/*"] }, action: { forward: "api" } },
+        ...api.map(({ priority, pathPatterns }) => ({ priority, conditions: { pathPatterns }, action: { forward: "api" } })),
         { priority: 200, conditions: { hostHeaders: [`admin.${config.domain}`] }, action: { forward: "admin" } },
         {
             priority: 300,

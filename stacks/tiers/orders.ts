@@ -47,8 +47,7 @@ export function orderApi(ctx: SystemContext, net: Network): LambdaFunction | und
         provisionedConcurrency: config.orders.provisionedConcurrency,
         vpc: { subnetIds: net.privateSubnets, vpcId: net.vpcId },
         logRetentionDays: config.logRetentionDays,
-        // Public until the stack gives it a JWT authorizer from config (auth: "jwt", jwtAuthorizers).
-        events: { http: { routes: ["POST /orders"], auth: "none" } },
+        events: { http: orderRoutes(ctx) },
         tags,
     });
     // The function writes orders, and nothing else, to its table (the policy built locally: no invoke).

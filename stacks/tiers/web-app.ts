@@ -2,7 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { IstioTrafficPolicy, KubernetesService, type KubernetesServiceArgs } from "../../src";
 import type { SystemContext } from "./context";
-import { albIngress, meshIngress } from "./ingress";
+import { albIngress, meshIngress, webAppHost } from "./ingress";
 import { istio, type Mesh, WEB_GATEWAY } from "./mesh";
 
 type WebApp = NonNullable<SystemContext["config"]["webApp"]>;
@@ -34,7 +34,12 @@ function workload(ctx: SystemContext, secretName: pulumi.Input<string>, version:
 }
 
 /** The 90/10 canary between v1 and v2 with retries, a timeout and a circuit breaker. */
-function canaryRouting(host: pulumi.Input<string>, weight: number, opts: pulumi.ComponentResourceOptions) {
+function canaryRouting(
+    host: pulumi.Input<string>,
+    externalHost: string,
+    weight: number,
+    opts: pulumi.ComponentResourceOptions,
+) {
     return new IstioTrafficPolicy(
         "web-app",
         {
@@ -42,6 +47,8 @@ function canaryRouting(host: pulumi.Input<string>, weight: number, opts: pulumi.
             namespace: "production",
             // For callers inside the mesh and for those that come in through the ingress gateway.
             gateways: [WEB_GATEWAY, "mesh"],
+            // The gateway routes a request by its Host header: app.<domain>.
+            gatewayHosts: [externalHost],
             subsets: { v1: { version: "v1" }, v2: { version: "v2" } },
             routes: [
                 {
@@ -116,6 +123,6 @@ export function webApp(ctx: SystemContext, provider: k8s.Provider): void {
         { ...workload(ctx, secretName, "v2", canaryImage, app.canaryWeight), service: { enabled: false } },
         { provider, dependsOn: [ns] },
     );
-    canaryRouting(stable.name, app.canaryWeight, { provider, dependsOn: [ns, mesh.istiod] });
+    canaryRouting(stable.name, webAppHost(ctx), app.canaryWeight, { provider, dependsOn: [ns, mesh.istiod] });
     meshIngress(ctx, provider, mesh);
 }

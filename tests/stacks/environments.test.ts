@@ -89,7 +89,10 @@ describe.each(["dev", "staging", "prod"])("the %s environment with its real stac
         const rules = ofType(plan, T.rule).sort((a, b) => Number(a.inputs.priority) - Number(b.inputs.priority));
         const table = rules.map((r) => ({ conditions: r.inputs.conditions, action: (r.inputs.actions as Record<string, unknown>[])[0] }));
         expect(table.map((r) => r.conditions)).toEqual([[{ pathPattern: { values: ["/api/*"] } }], [{ hostHeader: { values: [`admin.${domain}`] } }], [{ pathPattern: { values: ["/maintenance"] } }]]);
-        expect(targetGroupArnOf(plan, "api")(table[0].action.targetGroupArn)).toBe(true);
+        // With ECS's native canary (prod), the api service owns /api/*: it forwards to its group at weight 100.
+        const apiAction = table[0].action as { targetGroupArn?: string; forward?: { targetGroups: { arn: string; weight: number }[] } };
+        const apiTarget = apiAction.targetGroupArn ?? apiAction.forward?.targetGroups.find((t) => t.weight === 100)?.arn;
+        expect(targetGroupArnOf(plan, "api")(apiTarget)).toBe(true);
         expect(targetGroupArnOf(plan, "admin")(table[1].action.targetGroupArn)).toBe(true);
         expect(table[2].action).toEqual({ type: "fixed-response", fixedResponse: { statusCode: "503", contentType: "text/html", messageBody: "<html><body><h1>Under Maintenance</h1></body></html>" } });
         // The listener that carries the rules forwards everything else to the web group.

@@ -1,0 +1,110 @@
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadStackConfig } from "../../src/plan/config";
+import { childrenOf, ofType, only, type Plan, type PlannedResource, resource, runPlan } from "../support";
+
+/**
+ * The tier features the reference system uses (issues 16, 17 and 18: "the prod / staging plan
+ * shows …"), asserted on the plans of the real stack files.
+ */
+
+const root = path.resolve(__dirname, "../..");
+const program = path.join(root, "stacks/index.ts");
+const plans: Record<string, Plan> = {};
+const configs: Record<string, Record<string, unknown>> = {};
+
+beforeAll(async () => {
+    for (const stack of ["staging", "prod"]) {
+        const { config, secretKeys } = loadStackConfig(path.join(root, `stacks/Pulumi.${stack}.yaml`), "compute-layer");
+        plans[stack] = await runPlan(program, { project: "compute-layer", stack, config, secretKeys });
+        configs[stack] = Object.fromEntries(
+            Object.entries(config).map(([k, v]) => [k.replace(/^compute-layer:/, ""), /^[[{]/.test(v) ? JSON.parse(v) : v]),
+        );
+    }
+}, 60_000);
+
+const idOf = (r: PlannedResource) => r.outputs?.id;
+const arnOf = (r: PlannedResource) => r.outputs?.arn;
+const componentNamed = (plan: Plan, type: string, name: string) => resource(plan, `compute-layer:index:${type}`, name);
+
+describe("prod: the web group", () => {
+    it("admits only the ALB's security group, on 80, through the component's own rule", () => {
+        const plan = plans.prod;
+        const group = componentNamed(plan, "AutoScalingGroup", "web");
+        const instancesSg = childrenOf(plan, group).find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup");
+        const alb = componentNamed(plan, "ApplicationLoadBalancer", "web");
+        const albSg = childrenOf(plan, alb).find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup");
+        expect(instancesSg && albSg && idOf(instancesSg) !== idOf(albSg)).toBe(true);
+        const rules = ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+            (r) => r.inputs.securityGroupId === idOf(instancesSg as PlannedResource),
+        );
+        expect(rules.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort])).toEqual([[idOf(albSg as PlannedResource), 80, 80]]);
+        // Nothing outside the component writes rules onto its group.
+        for (const r of rules) expect(r.parent).toBe(group.urn);
+        // Each ECS service's group admits the ALB's group, too.
+        for (const key of ["api", "admin"]) {
+            const sg = childrenOf(plan, componentNamed(plan, "EcsService", key)).find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup");
+            const admits = ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === idOf(sg as PlannedResource));
+            expect(admits.map((r) => r.inputs.referencedSecurityGroupId), key).toEqual([idOf(albSg as PlannedResource)]);
+        }
+    });
+
+    it("keeps a warm pool of stopped instances that return to it on scale-in", () => {
+        expect(only(plans.prod, "aws:autoscaling/group:Group").inputs.warmPool).toEqual({
+            poolState: "Stopped",
+            minSize: 2,
+            instanceReusePolicy: { reuseOnScaleIn: true },
+        });
+        expect(only(plans.staging, "aws:autoscaling/group:Group").inputs.warmPool).toBeUndefined();
+    });
+});
+
+describe("prod: the api service canaries through ECS's native strategy", () => {
+    it("CANARY 10 % for 15 minutes, with its alternate target group, the /api/* rule it shifts, and the circuit breaker on", () => {
+        const plan = plans.prod;
+        const api = componentNamed(plan, "EcsService", "api");
+        const service = childrenOf(plan, api).find((r) => r.type === "aws:ecs/service:Service") as PlannedResource;
+        expect(service.inputs.deploymentConfiguration).toMatchObject({
+            strategy: "CANARY",
+            canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: "15" },
+        });
+        expect(service.inputs.deploymentCircuitBreaker).toEqual({ enable: true, rollback: true });
+        const [lb] = service.inputs.loadBalancers as { targetGroupArn: string; advancedConfiguration: Record<string, string> }[];
+        const alternate = childrenOf(plan, api).find((r) => r.type === "aws:lb/targetGroup:TargetGroup") as PlannedResource;
+        const rule = childrenOf(plan, api).find((r) => r.type === "aws:lb/listenerRule:ListenerRule") as PlannedResource;
+        expect(lb.advancedConfiguration.alternateTargetGroupArn).toBe(arnOf(alternate));
+        expect(lb.advancedConfiguration.productionListenerRule).toBe(arnOf(rule));
+        expect(lb.targetGroupArn).toBe(arnOf(resource(plan, "aws:lb/targetGroup:TargetGroup", "web-tg-api")));
+        expect((alternate.inputs.healthCheck as { path: string }).path).toBe("/health");
+        // The rule is /api/* at priority 100 on the HTTPS listener; ECS owns its weights.
+        const https = ofType(plan, "aws:lb/listener:Listener").find((l) => l.inputs.protocol === "HTTPS") as PlannedResource;
+        expect(rule.inputs).toMatchObject({ listenerArn: arnOf(https), priority: 100, conditions: [{ pathPattern: { values: ["/api/*"] } }] });
+        expect(rule.options.ignoreChanges).toContain("actions");
+        // And the ALB has no second /api/* rule of its own.
+        const apiRules = ofType(plan, "aws:lb/listenerRule:ListenerRule").filter((r) => JSON.stringify(r.inputs.conditions).includes("/api/*"));
+        expect(apiRules).toEqual([rule]);
+    });
+
+    it("staging deploys rolling, with the ALB's own /api/* rule", () => {
+        const service = childrenOf(plans.staging, componentNamed(plans.staging, "EcsService", "api")).find((r) => r.type === "aws:ecs/service:Service");
+        expect(service?.inputs.deploymentConfiguration).toBeUndefined();
+        const alb = componentNamed(plans.staging, "ApplicationLoadBalancer", "web");
+        expect(childrenOf(plans.staging, alb).filter((r) => JSON.stringify(r.inputs.conditions ?? "").includes("/api/*"))).toHaveLength(1);
+    });
+});
+
+describe("prod and staging: the order API checks callers' tokens", () => {
+    it.each(["staging", "prod"])("%s: POST /orders has the JWT authorizer from config, whose claims process-order reads", (stack) => {
+        const plan = plans[stack];
+        const jwt = (configs[stack].orders as { jwt: { cognitoUserPoolId: string; audience: string[] } }).jwt;
+        const authorizer = only(plan, "aws:apigatewayv2/authorizer:Authorizer");
+        const [region, pool] = [jwt.cognitoUserPoolId.split("_")[0], jwt.cognitoUserPoolId];
+        expect(authorizer.inputs).toMatchObject({
+            authorizerType: "JWT",
+            identitySources: ["$request.header.Authorization"],
+            jwtConfiguration: { audiences: jwt.audience, issuer: `https://cognito-idp.${region}.amazonaws.com/${pool}` },
+        });
+        const route = only(plan, "aws:apigatewayv2/route:Route");
+        expect(route.inputs).toMatchObject({ routeKey: "POST /orders", authorizationType: "JWT", authorizerId: idOf(authorizer) });
+    });
+});
