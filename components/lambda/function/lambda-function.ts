@@ -131,7 +131,7 @@ export class LambdaFunction extends pulumi.ComponentResource {
         } else {
             this.roleArn = pulumi.output(plan.roleArn as pulumi.Input<string>);
             // The name is the ARN's last path segment (arn:aws:iam::<account>:role/<path/>name).
-            this.roleName = this.roleArn.apply((arn) => arn.slice(arn.lastIndexOf("/") + 1));
+            this.roleName = this.roleArn.apply((arn) => String(arn).slice(String(arn).lastIndexOf("/") + 1));
         }
         const afterPolicy = this.rolePolicy ? [this.rolePolicy] : [];
 

@@ -483,7 +483,8 @@ function checkPolicySize(v: Validator, statements: StatementPlan[]): void {
 /** The defaults merged under the user's tags; an Output of tags is merged when it resolves. */
 function planTags(name: string, userTags: LambdaFunctionArgs["tags"]): pulumi.Input<Tags> {
     if (userTags === undefined || isKnown(userTags)) return defaultTags(name, userTags);
-    return pulumi.output(userTags).apply((t) => defaultTags(name, t ?? undefined));
+    // A map known only at deploy time: merged then (anything but a map leaves the default tags alone).
+    return pulumi.output(userTags).apply((t) => defaultTags(name, t !== null && typeof t === "object" && !Array.isArray(t) ? t : undefined));
 }
 
 function codeInputs(code: LambdaCodePlan): Partial<aws.lambda.FunctionArgs> {
@@ -606,6 +607,7 @@ function checkProvisioned(v: Validator, args: LambdaFunctionArgs): void {
         v.min(pc, "provisionedConcurrency", 1);
         if (isKnown(reserved) && pc > reserved) {
             v.add("provisionedConcurrency", `must be at most reservedConcurrency (${reserved}): ${RESERVED_REASON} (got ${pc})`);
+            v.add("reservedConcurrency", `must be at least provisionedConcurrency (${pc}): ${RESERVED_REASON} (got ${reserved})`);
         }
     }
     if (as === undefined) return;
@@ -616,6 +618,7 @@ function checkProvisioned(v: Validator, args: LambdaFunctionArgs): void {
     }
     if (isKnown(reserved) && typeof as.max === "number" && as.max > reserved) {
         v.add("autoScaling.max", `must be at most reservedConcurrency (${reserved}): ${RESERVED_REASON} (got ${as.max})`);
+        v.add("reservedConcurrency", `must be at least autoScaling.max (${as.max}): ${RESERVED_REASON} (got ${reserved})`);
     }
     (as.schedules ?? []).forEach((s, i) => {
         if (isKnown(reserved) && typeof s.maxCapacity === "number" && s.maxCapacity > reserved) {

@@ -160,7 +160,8 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
             continue;
         }
         if (names.length === 0) {
-            v.add(where(route, "auth"), `"jwt" needs a JWT authorizer: add one to jwtAuthorizers (issuer or cognitoUserPoolId, and audience)`);
+            const jwtRoutes = routes.filter((x) => resolve(http, x).auth === "jwt").map((x) => JSON.stringify(x));
+            v.add(joinPath(path, "jwtAuthorizers"), `must have an authorizer for the "jwt" routes (${jwtRoutes.join(", ")}): give one with issuer or cognitoUserPoolId, and audience`);
         } else if (r.authorizer === undefined) {
             v.add(where(route, "authorizer"), `is required with several JWT authorizers: one of ${names.map((n) => JSON.stringify(n)).join(", ")}`);
         } else if (!names.includes(r.authorizer)) {

@@ -223,7 +223,7 @@ function prefixed(prefix: string, id: pulumi.Input<string>): pulumi.Input<string
 
 /** An ARN next to an MSK cluster's: `topic/<cluster>/<uuid>/<topic>` or `group/<cluster>/<uuid>/<group>`. */
 function mskArn(clusterArn: pulumi.Input<string>, kind: "topic" | "group", leaf: string): pulumi.Input<string> {
-    const derive = (a: string) => `${a.replace(":cluster/", `:${kind}/`)}/${leaf}`;
+    const derive = (a: string) => `${String(a).replace(":cluster/", `:${kind}/`)}/${leaf}`;
     return isKnown(clusterArn) ? derive(clusterArn) : pulumi.output(clusterArn).apply(derive);
 }
 

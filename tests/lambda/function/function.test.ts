@@ -486,11 +486,11 @@ describe("options", () => {
 });
 
 describe("invalid args", () => {
-    it("provisioned 10 with reserved 5 names provisionedConcurrency and registers nothing", async () => {
+    it("provisioned 10 with reserved 5 names both fields and registers nothing", async () => {
         const { errors, plan } = await expectInvalid(() => {
             new LambdaFunction("too-many", { handler: "index.handler", code: { s3Bucket: "code", s3Key: "a.zip" }, reservedConcurrency: 5, provisionedConcurrency: 10 } satisfies LambdaFunctionArgs);
         });
-        expect(errors.map((e) => e.propertyPath)).toEqual(["provisionedConcurrency"]);
+        expect(errors.map((e) => e.propertyPath)).toEqual(["provisionedConcurrency", "reservedConcurrency"]);
         expect(plan.resources).toEqual([]);
     });
 });

@@ -115,7 +115,7 @@ describe("IAM authorization", () => {
 describe("HTTP API authorization and throttling: one failing case per rule", () => {
     it.each<[string, Partial<LambdaHttpEventArgs>, string[]]>([
         ["a route with no auth (public must be explicit)", {}, ["events.http.auth"]],
-        ["jwt without an authorizer", { auth: "jwt" }, ["events.http.auth"]],
+        ["jwt without an authorizer", { auth: "jwt" }, ["events.http.jwtAuthorizers"]],
         ["an authorizer that does not exist", { auth: "jwt", authorizer: "okta", jwtAuthorizers: { cognito } }, ["events.http.authorizer"]],
         ["several authorizers and none chosen", { auth: "jwt", jwtAuthorizers: { a: cognito, b: cognito } }, ["events.http.authorizer"]],
         ["an http:// issuer", { auth: "jwt", jwtAuthorizers: { idp: { issuer: "http://idp.example.com", audience: ["x"] } } }, ["events.http.jwtAuthorizers.idp.issuer"]],

@@ -204,10 +204,8 @@ describe("validation: one failing case per rule, with its path", () => {
         ["ephemeral storage above 10240", { ephemeralStorageMb: 10241 }, "ephemeralStorageMb"],
         ["negative reserved concurrency", { reservedConcurrency: -1 }, "reservedConcurrency"],
         ["provisioned concurrency 0", { provisionedConcurrency: 0 }, "provisionedConcurrency"],
-        ["provisioned above reserved", { provisionedConcurrency: 10, reservedConcurrency: 5 }, "provisionedConcurrency"],
         ["scaling min 0", { autoScaling: { min: 0, max: 5 } }, "autoScaling.min"],
         ["scaling max below min", { autoScaling: { min: 5, max: 2 } }, "autoScaling.max"],
-        ["scaling max above reserved", { autoScaling: { min: 1, max: 50 }, reservedConcurrency: 20 }, "autoScaling.max"],
         ["fixed and scaled provisioned concurrency at once", { provisionedConcurrency: 2, autoScaling: { min: 1, max: 5 } }, "autoScaling"],
         [
             "target utilization below 0.1",
@@ -294,12 +292,16 @@ describe("validation: one failing case per rule, with its path", () => {
         expect(err.reason).toContain("SSM Parameter Store");
     });
 
-    it("reports provisioned 10 over reserved 5 at provisionedConcurrency, naming both numbers", () => {
+    it("reports provisioned 10 over reserved 5 at both fields, naming both numbers", () => {
         const errs = problems({ provisionedConcurrency: 10, reservedConcurrency: 5 });
-        expect(errs).toHaveLength(1);
-        expect(errs[0].propertyPath).toBe("provisionedConcurrency");
+        expect(errs.map((e) => e.propertyPath)).toEqual(["provisionedConcurrency", "reservedConcurrency"]);
         expect(errs[0].reason).toContain("reservedConcurrency (5)");
         expect(errs[0].reason).toContain("got 10");
+        expect(errs[1].reason).toContain("provisionedConcurrency (10)");
+    });
+
+    it("reports an autoScaling max above reservedConcurrency at both fields", () => {
+        expect(paths({ autoScaling: { min: 1, max: 50 }, reservedConcurrency: 20 })).toEqual(["autoScaling.max", "reservedConcurrency"]);
     });
 
     it("collects every problem in one error", () => {
