@@ -253,6 +253,20 @@ export interface EksApiAccessArgs {
     allowPublicEndpointFromAnywhere?: boolean;
 }
 
+/** The most a Karpenter NodePool may launch in total. */
+export interface EksKarpenterLimitsArgs {
+    /**
+     * CPU cores, at least 1.
+     * @default 1000
+     */
+    cpu?: number;
+    /**
+     * Memory, as a Kubernetes quantity such as `1000Gi`.
+     * @default no limit
+     */
+    memory?: string;
+}
+
 /** Karpenter's default NodePool: which instances it may launch, how many, and for how long. */
 export interface EksKarpenterNodePoolArgs {
     /**
@@ -277,10 +291,10 @@ export interface EksKarpenterNodePoolArgs {
      */
     architectures?: ("amd64" | "arm64")[];
     /**
-     * The most the pool may launch in total: `cpu` in cores, `memory` as a Kubernetes quantity.
+     * The most the pool may launch in total.
      * @default { cpu: 1000 }
      */
-    limits?: { cpu?: number; memory?: string };
+    limits?: EksKarpenterLimitsArgs;
     /**
      * `WhenEmptyOrUnderutilized` (replace or remove nodes to pack pods tighter) or `WhenEmpty`.
      * @default "WhenEmptyOrUnderutilized"
