@@ -239,7 +239,12 @@ export interface LoadBalancerAccessLogsArgs {
     prefix?: string;
 }
 
-/** Arguments of {@link ApplicationLoadBalancer}. */
+/**
+ * Arguments of {@link ApplicationLoadBalancer}.
+ *
+ * Fields typed `pulumi.Input<…>` may be Outputs (AWS checks them at deploy time); every other field
+ * must be a plain value known at plan time, and an Output there is an error.
+ */
 export interface ApplicationLoadBalancerArgs {
     /** The VPC of the load balancer and its target groups. @default required */
     vpcId: pulumi.Input<string>;
@@ -249,6 +254,8 @@ export interface ApplicationLoadBalancerArgs {
     internal?: boolean;
     /**
      * IPv4 CIDR blocks allowed to reach the listener ports.
+     * Each gets one security-group rule per listener port: together at most 60, AWS's default
+     * "Inbound or outbound rules per security group" quota. The entries may be Outputs.
      * @default ["0.0.0.0/0"] when internet-facing; the VPC's CIDR block when internal
      */
     ingressCidrs?: pulumi.Input<string>[];
@@ -266,11 +273,11 @@ export interface ApplicationLoadBalancerArgs {
     idleTimeoutSeconds?: number;
     /** Writes access logs to S3. @default none (no access logs) */
     accessLogs?: LoadBalancerAccessLogsArgs;
-    /** Target groups by key (letters, digits, hyphens); at most 100. @default required */
+    /** Target groups by key (letters, digits, hyphens); at most 100. Known at plan time (each key names a target group). @default required */
     targetGroups: Record<string, TargetGroupArgs>;
     /** What the routing listener does when no rule matches. @default required */
     defaultAction: ListenerAction;
-    /** Routing rules of the routing listener. @default [] */
+    /** Routing rules of the routing listener, at most 100 (AWS's rules per load balancer). Known at plan time (each is a listener rule). @default [] */
     rules?: ListenerRuleArgs[];
     /**
      * Tags for every child, merged over the default tags `managed-by` and `component`. May be an

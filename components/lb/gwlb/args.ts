@@ -45,7 +45,12 @@ export interface GwlbEndpointArgs {
     routes?: GwlbRouteArgs[];
 }
 
-/** Arguments of {@link GatewayLoadBalancer}. */
+/**
+ * Arguments of {@link GatewayLoadBalancer}.
+ *
+ * Fields typed `pulumi.Input<…>` may be Outputs (AWS checks them at deploy time); every other field
+ * must be a plain value known at plan time, and an Output there is an error.
+ */
 export interface GatewayLoadBalancerArgs {
     /** The VPC of the appliances. @default required */
     vpcId: pulumi.Input<string>;

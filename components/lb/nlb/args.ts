@@ -83,7 +83,12 @@ export interface NlbEndpointServiceArgs {
     supportedRegions?: string[];
 }
 
-/** Arguments of {@link NetworkLoadBalancer}. */
+/**
+ * Arguments of {@link NetworkLoadBalancer}.
+ *
+ * Fields typed `pulumi.Input<…>` may be Outputs (AWS checks them at deploy time); every other field
+ * must be a plain value known at plan time, and an Output there is an error.
+ */
 export interface NetworkLoadBalancerArgs {
     /** The VPC of the load balancer and its target groups. @default required */
     vpcId: pulumi.Input<string>;
@@ -91,7 +96,7 @@ export interface NetworkLoadBalancerArgs {
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** An internal load balancer has private addresses only. @default false (internet-facing) */
     internal?: boolean;
-    /** One Elastic IP per subnet, attached through subnet mappings (internet-facing only). @default false */
+    /** One Elastic IP per subnet, attached through subnet mappings (internet-facing only). Known at plan time (it decides the Elastic IPs). @default false */
     staticIps?: boolean;
     /** Spread each zone's traffic over the targets of every zone. @default true */
     crossZone?: boolean;
@@ -99,6 +104,8 @@ export interface NetworkLoadBalancerArgs {
     deletionProtection?: boolean;
     /**
      * IPv4 CIDR blocks allowed to reach the listener ports through the load balancer's security group.
+     * Each gets one security-group rule per listener port: together at most 60, AWS's default
+     * "Inbound or outbound rules per security group" quota. The entries may be Outputs.
      * @default ["0.0.0.0/0"] when internet-facing; the VPC's CIDR block when internal
      */
     ingressCidrs?: pulumi.Input<string>[];
@@ -108,7 +115,7 @@ export interface NetworkLoadBalancerArgs {
      * @default none (no endpoint service)
      */
     endpointService?: NlbEndpointServiceArgs;
-    /** Listeners by key (letters, digits, hyphens); each has its own target group. At least 1, at most 50. @default required */
+    /** Listeners by key (letters, digits, hyphens); each has its own target group. At least 1, at most 50. Known at plan time (each key names a listener). @default required */
     listeners: Record<string, NlbListenerArgs>;
     /**
      * Tags for every child, merged over the default tags `managed-by` and `component`. May be an
