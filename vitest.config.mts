@@ -8,7 +8,12 @@ export default defineConfig({
         // The package root (src/index.ts) loads each tier lazily through CommonJS `require`, which
         // can't load TypeScript inside Vitest's ES-module runner; the tests use its eager twin,
         // generated from the same list (scripts/gen-index.ts, checked fresh by a test).
-        alias: [{ find: /^(\.\.\/)+src$/, replacement: path.join(root, "src", "eager.ts") }],
+        // The examples import the package by name, as users do.
+        alias: [
+            { find: /^(\.\.\/)+src$/, replacement: path.join(root, "src", "eager.ts") },
+            { find: /^compute-layer$/, replacement: path.join(root, "src", "eager.ts") },
+            { find: /^compute-layer\/plan$/, replacement: path.join(root, "src", "plan", "index.ts") },
+        ],
     },
     test: {
         include: ["tests/**/*.test.ts"],
