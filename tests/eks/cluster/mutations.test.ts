@@ -21,7 +21,7 @@ function leaves(value: unknown, path: Path = []): Path[] {
 function setAt(root: unknown, path: Path, value: unknown): unknown {
     if (path.length === 0) return value;
     const [head, ...rest] = path;
-    const copy: Record<string | number, unknown> = Array.isArray(root) ? [...root] : { ...(root as object) };
+    const copy = (Array.isArray(root) ? [...root] : { ...(root as object) }) as Record<string | number, unknown>;
     copy[head] = setAt((root as Record<string | number, unknown>)[head], rest, value);
     return copy;
 }
