@@ -1,9 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { IstioTrafficPolicy, KubernetesService, type KubernetesServiceArgs } from "../../src";
+import { IstioSecurityPolicy, IstioTrafficPolicy, KubernetesService, type KubernetesServiceArgs } from "../../src";
 import type { SystemContext } from "./context";
 import { albIngress, meshIngress, webAppHost } from "./ingress";
-import { istio, type Mesh, WEB_GATEWAY } from "./mesh";
+import { INGRESS, istio, type Mesh, WEB_GATEWAY } from "./mesh";
 
 type WebApp = NonNullable<SystemContext["config"]["webApp"]>;
 
@@ -67,7 +67,32 @@ function canaryRouting(
                     http: { http1MaxPendingRequests: 1, http2MaxRequests: 100, maxRequestsPerConnection: 2 },
                 },
                 loadBalancer: "LEAST_REQUEST",
+                // Sidecar to sidecar, always: the namespace admits nothing else (STRICT).
+                tls: { mode: "ISTIO_MUTUAL" },
                 outlierDetection: { consecutive5xxErrors: 5, interval: "30s", baseEjectionTime: "30s", maxEjectionPercent: 50 },
+            },
+        },
+        opts,
+    );
+}
+
+/**
+ * Mesh security in `production`: STRICT mTLS for the namespace, nothing allowed by default, and the
+ * canary's only caller, the ingress gateway, authorized by its service account (the gateway chart
+ * names it after the gateway).
+ */
+function meshSecurity(opts: pulumi.ComponentResourceOptions) {
+    return new IstioSecurityPolicy(
+        "production",
+        {
+            namespace: "production",
+            mtls: { mode: "STRICT" },
+            defaultDeny: true,
+            authorization: {
+                "web-app-callers": {
+                    selector: { app: "web" },
+                    rules: [{ from: { serviceAccounts: [`${INGRESS.namespace}/${INGRESS.name}`] } }],
+                },
             },
         },
         opts,
@@ -124,5 +149,6 @@ export function webApp(ctx: SystemContext, provider: k8s.Provider): void {
         { provider, dependsOn: [ns] },
     );
     canaryRouting(stable.name, webAppHost(ctx), app.canaryWeight, { provider, dependsOn: [ns, mesh.istiod] });
+    meshSecurity({ provider, dependsOn: [ns, mesh.istiod] });
     meshIngress(ctx, provider, mesh);
 }

@@ -136,6 +136,8 @@ describe("prod: external callers get the canary's 90/10 through the mesh", () =>
         expect(() => new VirtualService({ ...vs.inputs, apiVersion: "networking.istio.io/v1beta1" } as ConstructorParameters<typeof VirtualService>[0]).validate()).not.toThrow();
         const spec = vs.inputs.spec as { gateways: string[]; hosts: string[]; http: { route: { weight: number }[] }[] };
         expect(spec.gateways.sort()).toEqual(["istio-ingress/web-gateway", "mesh"]);
+        // The gateway routes by Host header: the external host is one of the VirtualService's hosts.
+        expect(spec.hosts).toContain(`app.${configs.prod.domain}`);
         expect(spec.http[0].route.map((r) => r.weight)).toEqual([90, 10]);
     });
 });

@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { AuthorizationPolicy, PeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1beta1";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadStackConfig } from "../../src/plan/config";
 import { childrenOf, ofType, only, type Plan, type PlannedResource, resource, runPlan } from "../support";
@@ -106,5 +107,38 @@ describe("prod and staging: the order API checks callers' tokens", () => {
         });
         const route = only(plan, "aws:apigatewayv2/route:Route");
         expect(route.inputs).toMatchObject({ routeKey: "POST /orders", authorizationType: "JWT", authorizerId: idOf(authorizer) });
+    });
+});
+
+describe("prod: mesh security in production", () => {
+    const security = (kind: string) =>
+        ofType(plans.prod, `kubernetes:security.istio.io/v1:${kind}`).filter((r) => (r.inputs.metadata as { namespace: string }).namespace === "production");
+
+    it("STRICT mTLS for the namespace, and the canary's DestinationRule speaks Istio mTLS", () => {
+        const [pa] = security("PeerAuthentication");
+        expect(security("PeerAuthentication")).toHaveLength(1);
+        expect(pa.inputs.spec).toEqual({ mtls: { mode: "STRICT" } });
+        expect(() => new PeerAuthentication({ ...pa.inputs, apiVersion: "security.istio.io/v1beta1" } as never).validate()).not.toThrow();
+        const dr = only(plans.prod, "kubernetes:networking.istio.io/v1:DestinationRule");
+        expect((dr.inputs.spec as { trafficPolicy: { tls: unknown } }).trafficPolicy.tls).toEqual({ mode: "ISTIO_MUTUAL" });
+    });
+
+    it("nothing is allowed by default; the canary's pods admit the ingress gateway's service account only", () => {
+        const policies = security("AuthorizationPolicy");
+        for (const p of policies) expect(() => new AuthorizationPolicy({ ...p.inputs, apiVersion: "security.istio.io/v1beta1" } as never).validate(), p.name).not.toThrow();
+        expect(policies.filter((p) => JSON.stringify(p.inputs.spec) === "{}")).toHaveLength(1);
+        const allow = policies.filter((p) => (p.inputs.spec as { action?: string }).action === "ALLOW");
+        expect(allow.map((p) => p.inputs.spec)).toEqual([
+            {
+                action: "ALLOW",
+                selector: { matchLabels: { app: "web" } },
+                rules: [{ from: [{ source: { principals: ["cluster.local/ns/istio-ingress/sa/istio-ingressgateway"] } }] }],
+            },
+        ]);
+        // Both canary versions carry the selected label.
+        const versions = ofType(plans.prod, "kubernetes:apps/v1:Deployment")
+            .filter((d) => (d.inputs.metadata as { namespace?: string }).namespace === "production")
+            .map((d) => (d.inputs.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels);
+        expect(versions.map((l) => [l.app, l.version]).sort()).toEqual([["web", "v1"], ["web", "v2"]]);
     });
 });
