@@ -88,7 +88,7 @@ export interface Keyed<A> {
     args: A;
 }
 
-/** A security-group rule's inputs; the component adds `securityGroupId`. */
+/** A security-group rule's inputs; the component adds `securityGroupId` (or the source group, where it is its own). */
 export interface PlannedRule {
     ipProtocol: string;
     fromPort?: number;
@@ -102,8 +102,8 @@ export interface PlannedRule {
 /** A step alarm; the component adds `alarmActions` and, when `resourceDimension` is set, that dimension's value. */
 export interface PlannedAlarm extends ScalingAlarmPlan {
     /**
-     * The dimension that names the scaled resource (`AutoScalingGroupName`), whose value is the
-     * group's name: known at deploy time only, so the component adds it.
+     * The dimension that names the scaled resource (`AutoScalingGroupName`, ECS's `ServiceName`),
+     * whose value is the resource's name: known at deploy time only, so the component adds it.
      */
     resourceDimension?: string;
 }

@@ -32,29 +32,11 @@ import { checkStrategyShape } from "../shared/strategy";
 import { type ContainerDefinition, compact, containerDefinition, ECS_SERVICE_TRUST, execCommandStatements } from "../shared/task-definition";
 import type { EcsServiceArgs } from "./args";
 import { ECS_SERVICE_LIST_LIMITS, ecsServiceArgsSchema } from "./schema";
+import type { Keyed, PlannedAlarm, PlannedRule } from "../../ec2/auto-scaling-group/plan";
 
-/** One keyed child: a stable name suffix and its final inputs. */
-export interface Keyed<A> {
-    key: string;
-    args: A;
-}
-
-/** A security-group rule; the component adds `securityGroupId` (and the service's group where it is the source). */
-export interface PlannedRule {
-    ipProtocol: string;
-    fromPort?: number;
-    toPort?: number;
-    cidrIpv4?: string;
-    referencedSecurityGroupId?: pulumi.Input<string>;
-    description: string;
-    tags: pulumi.Input<Tags>;
-}
-
-/** A step alarm; the component adds `alarmActions` and the `ServiceName` dimension when `resourceDimension` is set. */
-export interface PlannedAlarm extends ScalingAlarmPlan {
-    /** The dimension whose value is the service's name, known at deploy time only. */
-    resourceDimension?: string;
-}
+// The planned-child types every tier's planner needs; shared with the ec2 tier (type-only import, nothing
+// of ec2 loads at run time). They belong in src/core.
+export type { Keyed, PlannedAlarm, PlannedRule } from "../../ec2/auto-scaling-group/plan";
 
 /** A listener rule the component creates for a traffic-shifting deployment. */
 export interface PlannedListenerRule {

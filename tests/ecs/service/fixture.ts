@@ -1,5 +1,5 @@
 import type { EcsServiceArgs } from "../../../components/ecs";
-import { ALB_SG, DB_PASSWORD_ARN, PRIVATE_SUBNETS, TARGET_GROUP_ARN } from "./reference";
+import { referenceService } from "./reference";
 
 export const LISTENER_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/fedcba9876543210";
 export const HOOK_ARN = "arn:aws:lambda:us-east-1:123456789012:function:smoke-test";
@@ -9,15 +9,7 @@ export const HOOK_ARN = "arn:aws:lambda:us-east-1:123456789012:function:smoke-te
  * through ECS's native strategy, a lifecycle hook, an EFS volume with an access point, CPU
  * target tracking and a step policy, Service Connect and ECS Exec. Plain values only.
  */
-export const validArgs: EcsServiceArgs = {
-    cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/prod", name: "prod" },
-    vpcId: "vpc-0reference00000001",
-    subnetIds: PRIVATE_SUBNETS,
-    allowFrom: [ALB_SG],
-    launchType: "FARGATE",
-    cpu: 512,
-    memory: 1024,
-    family: "web-app",
+export const validArgs: EcsServiceArgs = referenceService({
     volumes: {
         shared: {
             efs: {
@@ -30,21 +22,13 @@ export const validArgs: EcsServiceArgs = {
     },
     containers: {
         nginx: {
-            image: "nginx:1.27",
-            portMappings: [{ containerPort: 80, protocol: "tcp" }],
-            environment: { ENV: "production" },
-            secrets: { DB_PASSWORD: DB_PASSWORD_ARN },
-            healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3 },
-            readonlyRootFilesystem: false,
+            ...referenceService().containers.nginx,
             mountPoints: [
                 { volume: "shared", containerPath: "/usr/share/nginx/html", readOnly: true },
                 { volume: "scratch", containerPath: "/var/cache/nginx" },
             ],
         },
     },
-    desiredCount: 4,
-    loadBalancer: { targetGroupArn: TARGET_GROUP_ARN, containerName: "nginx", containerPort: 80 },
-    healthCheckGracePeriodSeconds: 60,
     deployment: {
         strategy: "canary",
         canary: { percent: 10, bakeTimeMinutes: 15 },
@@ -69,4 +53,4 @@ export const validArgs: EcsServiceArgs = {
     enableExecuteCommand: true,
     logRetentionDays: 90,
     tags: { team: "web" },
-};
+});
