@@ -41,8 +41,12 @@ function version(): string {
 }
 
 /** The CLI, loaded on first use: `--help` and `--version` need no Pulumi. */
-function cli(): typeof import("./cli") {
-    return require("./cli") as typeof import("./cli");
+async function cli(): Promise<typeof import("./cli.js")> {
+    const mod = (await import("./cli.js")) as Partial<typeof import("./cli.js")> & {
+        default?: typeof import("./cli.js");
+    };
+    // A CommonJS module's names reach import() only where Node can detect them; `default` always has them.
+    return (mod.COMMANDS ? mod : (mod.default ?? mod)) as typeof import("./cli.js");
 }
 
 /** Runs `compute-layer <command> ...` with the given io; returns the exit code. */
@@ -61,7 +65,7 @@ export async function run(argv: string[], io?: Io): Promise<number> {
             return 0;
     }
     if (command !== undefined && !command.startsWith("-")) {
-        const { COMMANDS } = cli();
+        const { COMMANDS } = await cli();
         if (Object.hasOwn(COMMANDS, command)) return COMMANDS[command](rest, out);
     }
     out.stderr(`${command === undefined ? "a command is required" : `unknown command "${command}"`}\n${BIN_USAGE}\n`);
@@ -69,5 +73,8 @@ export async function run(argv: string[], io?: Io): Promise<number> {
 }
 
 if (require.main === module) {
-    void runAsProcess((io) => run(process.argv.slice(2), io));
+    void runAsProcess(
+        (io) => run(process.argv.slice(2), io),
+        async (e) => (await cli()).describeFailure(e),
+    );
 }

@@ -369,5 +369,5 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 if (require.main === module) {
-    void runAsProcess((io) => main(process.argv.slice(2), io));
+    void runAsProcess((io) => main(process.argv.slice(2), io), describeFailure);
 }

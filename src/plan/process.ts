@@ -11,11 +11,6 @@ export interface Io {
     stderr(text: string): void;
 }
 
-/** How a failure reads on the terminal (the CLI's, loaded only when something failed). */
-function describe(error: unknown): string {
-    return (require("./cli") as typeof import("./cli")).describeFailure(error);
-}
-
 /** The real process's io. */
 export function processIo(): Io {
     return { cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
@@ -35,7 +30,15 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
  * code 1 with "the program failed: …"; the process exits only once stdout and stderr drained, so
  * a plan piped to another command arrives whole.
  */
-export async function runAsProcess(entry: (io: Io) => Promise<number>): Promise<never> {
+export async function runAsProcess(
+    entry: (io: Io) => Promise<number>,
+    describe: (error: unknown) => string | Promise<string> = async (e) => {
+        const mod = (await import("./cli.js")) as Partial<typeof import("./cli.js")> & {
+            default?: typeof import("./cli.js");
+        };
+        return (mod.describeFailure ?? mod.default?.describeFailure ?? String)(e);
+    },
+): Promise<never> {
     const io = processIo();
     let late: { error: unknown } | undefined;
     const onEscape = (error: unknown) => {
@@ -47,17 +50,27 @@ export async function runAsProcess(entry: (io: Io) => Promise<number>): Promise<
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {
         if (e.code !== "EPIPE") onEscape(e);
     });
+    const say = async (prefix: string, error: unknown) => {
+        let text: string;
+        try {
+            text = await describe(error);
+        } catch {
+            text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        }
+        io.stderr(`${prefix}${text}\n`);
+    };
     let code: number;
     try {
         code = await entry(io);
     } catch (e) {
-        io.stderr(`the program failed: ${describe(e)}\n`);
+        // Not the program's failure (the commands report those): the command itself could not run.
+        await say("", e);
         code = 1;
     }
     // One more turn of the event loop, for a failure that lands right after the last registration.
     await new Promise((r) => setTimeout(r, 0));
     if (late && code === 0) {
-        io.stderr(`the program failed: ${describe(late.error)}\n`);
+        await say("the program failed: ", late.error);
         code = 1;
     }
     await Promise.all([drained(process.stdout), drained(process.stderr)]);

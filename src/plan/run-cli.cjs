@@ -28,7 +28,7 @@ require(compiled)
     .bundleProgram(path.join(here, "cli.ts"))
     .then(({ file }) => {
         const cli = require(file);
-        return cli.runAsProcess((io) => cli.main(process.argv.slice(2), io));
+        return cli.runAsProcess((io) => cli.main(process.argv.slice(2), io), cli.describeFailure);
     })
     .catch((e) => {
         process.stderr.write(`${e && e.stack ? e.stack : String(e)}\n`);

@@ -3,103 +3,223 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import * as ts from "typescript";
-import { beforeAll, describe, expect, it } from "vitest";
+import * as esbuild from "esbuild";
+import { afterAll, describe, expect, it } from "vitest";
 import { renderJson } from "../../src/plan/render";
 import { Plan, runPlan } from "../support";
+import { binCli } from "../support/cli";
 import { SHOP_CONFIG, SHOP_PROGRAM, shopOptions } from "./diff-helpers";
 
 /**
- * The `compute-layer` bin as the package ships it: compiled CommonJS that registers tsx and
- * then loads users' TypeScript programs. The files are transpiled here with the build's module
- * settings (node16: `import()` stays a real dynamic import), which takes a fraction of a
- * second; `npm run test:pack` checks the real packed package end to end.
+ * The `compute-layer` bin: its commands in-process (`run` with captured output), and one real
+ * subprocess of the compiled bin as the package ships it (CommonJS from tsc's node16 output,
+ * loading a user's ES-module TypeScript program through the cached esbuild bundle).
+ * `npm run test:pack` checks the real packed package end to end.
  */
 
 const root = path.resolve(__dirname, "../..");
-const run = promisify(execFile);
-let out: string;
-let bin: string;
+const fixtures = path.join(root, "tests/fixtures");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "compute-layer-bin-"));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-interface Result {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-async function compute(...args: string[]): Promise<Result> {
-    try {
-        const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: out, maxBuffer: 32 * 1024 * 1024 });
-        return { code: 0, stdout, stderr };
-    } catch (e) {
-        const err = e as { code?: number; stdout?: string; stderr?: string };
-        return { code: typeof err.code === "number" ? err.code : -1, stdout: err.stdout ?? "", stderr: err.stderr ?? "" };
-    }
-}
-
-beforeAll(() => {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), "compute-layer-bin-"));
-    const build = JSON.parse(fs.readFileSync(path.join(root, "tsconfig.json"), "utf8")) as { compilerOptions: { target: string; module: string } };
-    expect(build.compilerOptions.module).toBe("node16");
-    for (const dir of ["src/plan", "src/core"]) {
-        fs.mkdirSync(path.join(out, dir), { recursive: true });
-        for (const f of fs.readdirSync(path.join(root, dir)).filter((x) => x.endsWith(".ts"))) {
-            const source = fs.readFileSync(path.join(root, dir, f), "utf8");
-            const js = ts.transpileModule(source, {
-                fileName: path.join(out, dir, f),
-                compilerOptions: { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-            });
-            fs.writeFileSync(path.join(out, dir, f.replace(/\.ts$/, ".js")), js.outputText);
-        }
-    }
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { name: string; version: string; bin: Record<string, string> };
-    fs.writeFileSync(path.join(out, "package.json"), JSON.stringify({ name: pkg.name, version: pkg.version }));
-    fs.symlinkSync(path.join(root, "node_modules"), path.join(out, "node_modules"), "dir");
-    // The bin the package.json names, relative to dist/.
-    expect(pkg.bin["compute-layer"]).toBe("dist/src/plan/bin.js");
-    bin = path.join(out, "src/plan/bin.js");
-});
-
-describe("the compute-layer bin (compiled)", () => {
+describe("the compute-layer bin", () => {
     it("plans a TypeScript program outside stacks/, CommonJS and ESM, and diffs plans with exit codes", async () => {
-        const head: Plan = await runPlan(SHOP_PROGRAM, { ...shopOptions(), config: { ...shopOptions().config, "shop:nodeGroups": ["general"] } });
-        const headFile = path.join(out, "head.json");
+        const head: Plan = await runPlan(SHOP_PROGRAM, {
+            ...shopOptions(),
+            config: { ...shopOptions().config, "shop:nodeGroups": ["general"] },
+        });
+        const headFile = path.join(scratch, "head.json");
         fs.writeFileSync(headFile, renderJson(head));
-        const esmDir = path.join(root, "tests/fixtures/esm-program");
-        const [cjs, esm, usage] = await Promise.all([
-            compute("plan", "--program", SHOP_PROGRAM, "--config", SHOP_CONFIG, "--stack", "prod", "--format", "json", "--out", path.join(out, "base.json")),
-            compute("plan", "--program", path.join(esmDir, "index.mts"), "--config", path.join(esmDir, "Pulumi.dev.yaml"), "--format", "mermaid"),
-            compute("frobnicate"),
-        ]);
+        const baseFile = path.join(scratch, "base.json");
+        const cjs = await binCli(
+            [
+                "plan",
+                "--program",
+                SHOP_PROGRAM,
+                "--config",
+                SHOP_CONFIG,
+                "--stack",
+                "prod",
+                "--format",
+                "json",
+                "--out",
+                baseFile,
+            ],
+            scratch,
+        );
+        expect(cjs.code, cjs.stderr).toBe(0);
         expect(cjs.stderr).toContain("plan written to");
-        expect(cjs.code).toBe(0);
-        const base = JSON.parse(fs.readFileSync(path.join(out, "base.json"), "utf8")) as Plan;
+        const base = JSON.parse(fs.readFileSync(baseFile, "utf8")) as Plan;
         expect(base.project).toBe("shop");
         expect(base.stack).toBe("prod");
-        expect(base.resources.map((r) => `${r.type}::${r.name}`).sort()).toEqual(head.resources.map((r) => `${r.type}::${r.name}`).concat("aws:eks/nodeGroup:NodeGroup::shop-spot").sort());
+        expect(base.resources.map((r) => `${r.type}::${r.name}`).sort()).toEqual(
+            head.resources
+                .map((r) => `${r.type}::${r.name}`)
+                .concat("aws:eks/nodeGroup:NodeGroup::shop-spot")
+                .sort(),
+        );
 
-        expect(esm.code).toBe(0);
+        const esmDir = path.join(fixtures, "esm-program");
+        const esm = await binCli(
+            [
+                "plan",
+                "--program",
+                path.join(esmDir, "index.mts"),
+                "--config",
+                path.join(esmDir, "Pulumi.dev.yaml"),
+                "--format",
+                "mermaid",
+            ],
+            scratch,
+        );
+        expect(esm.code, esm.stderr).toBe(0);
         expect(esm.stdout.split("\n")[0]).toBe("flowchart LR");
         expect(esm.stdout).toContain('"HTTP API<br/>hello"');
-        expect(esm.stdout).toContain('"Lambda function<br/>hello"');
 
-        expect(usage.code).toBe(2);
-        expect(usage.stderr).toContain('unknown command "frobnicate"');
-
-        const [gate, bad] = await Promise.all([
-            compute("diff", path.join(out, "base.json"), headFile, "--fail-on", "delete"),
-            compute("diff", path.join(out, "base.json"), path.join(out, "package.json")),
-        ]);
+        const gate = await binCli(["diff", baseFile, headFile, "--fail-on", "delete"], scratch);
         expect(gate.code).toBe(3);
         expect(gate.stdout).toContain('  - aws:eks/nodeGroup:NodeGroup "shop-spot"');
+        const notAPlan = path.join(scratch, "package.json");
+        fs.writeFileSync(notAPlan, "{}");
+        const bad = await binCli(["diff", baseFile, notAPlan], scratch);
         expect(bad.code).toBe(2);
-        expect(bad.stderr).toContain(`${path.join(out, "package.json")}: not a plan JSON file`);
+        expect(bad.stderr).toContain(`${notAPlan}: not a plan JSON file`);
     });
 
-    it("answers --help and --version", async () => {
-        const [help, version] = await Promise.all([compute("--help"), compute("--version")]);
+    it("refuses an unknown command or none with exit code 2, and answers --help and --version without Pulumi", async () => {
+        const usage = await binCli(["frobnicate"]);
+        expect(usage.code).toBe(2);
+        expect(usage.stderr).toContain('unknown command "frobnicate"');
+        expect((await binCli([])).code).toBe(2);
+        expect((await binCli(["--stack", "dev"])).code).toBe(2);
+        const help = await binCli(["--help"]);
         expect(help.code).toBe(0);
-        expect(help.stdout).toContain("compute-layer plan --program <entry.ts> --config <Pulumi.<stack>.yaml>");
-        expect(version.stdout.trim()).toBe((JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version);
+        expect(help.stdout).toContain(
+            "compute-layer plan --program <entry.ts> [--stack <name>] [--config <Pulumi.<stack>.yaml>]",
+        );
+        expect((await binCli(["--version"])).stdout.trim()).toBe(
+            (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version,
+        );
     });
+
+    describe("plan --program <file> --stack <name>", () => {
+        it("finds Pulumi.<stack>.yaml next to the program", async () => {
+            const r = await binCli(
+                [
+                    "plan",
+                    "--program",
+                    path.join(fixtures, "plan-program/index.ts"),
+                    "--stack",
+                    "test",
+                    "--format",
+                    "json",
+                ],
+                scratch,
+            );
+            expect(r.code, r.stderr).toBe(0);
+            const plan = JSON.parse(r.stdout) as Plan;
+            expect(plan.project).toBe("fixture-app");
+            expect(plan.resources.find((x) => x.type === "aws:sqs/queue:Queue")?.inputs.name).toBe("orders");
+        });
+
+        it("finds it in the stackConfigDir of the program's Pulumi.yaml", async () => {
+            const r = await binCli(
+                [
+                    "plan",
+                    "--program",
+                    path.join(fixtures, "config-dir-program/index.ts"),
+                    "--stack",
+                    "staging",
+                    "--format",
+                    "json",
+                ],
+                scratch,
+            );
+            expect(r.code, r.stderr).toBe(0);
+            const plan = JSON.parse(r.stdout) as Plan;
+            expect(plan.project).toBe("cfgdir");
+            expect(plan.stack).toBe("staging");
+            expect(plan.outputs.url).toBe("https://sqs.eu-central-1.amazonaws.com/123456789012/from-stack-config-dir");
+        });
+
+        it("works with no config at all when the program reads none", async () => {
+            const r = await binCli(
+                ["plan", "--program", path.join(fixtures, "no-config-program/index.ts"), "--stack", "prod"],
+                scratch,
+            );
+            expect(r.code, r.stderr).toBe(0);
+            expect(r.stdout.split("\n")[0]).toBe("bare (stack prod)");
+            expect(r.stdout).toContain("aws:sns/topic:Topic  events");
+        });
+
+        it("fails, naming the resource and the path, when a file archive does not exist", async () => {
+            const r = await binCli(
+                ["plan", "--program", path.join(fixtures, "failing-program/missing-archive.ts")],
+                scratch,
+            );
+            expect(r.code).toBe(1);
+            expect(r.stderr).toContain(
+                `aws:lambda/function:Function "handler": code points at ${path.join(fixtures, "failing-program/no-such-folder")}, which does not exist`,
+            );
+        });
+    });
+});
+
+/**
+ * The bin's folders compiled into `out` the way the build's CommonJS output behaves (transpiled by
+ * esbuild for speed; `import()` kept a real dynamic import, as tsc's node16 output keeps it).
+ */
+function compile(out: string): string {
+    const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+            const rel = path.join(dir, entry.name);
+            if (entry.isDirectory()) walk(rel);
+            else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
+                const js = esbuild.transformSync(fs.readFileSync(path.join(root, rel), "utf8"), {
+                    loader: "ts",
+                    format: "cjs",
+                    target: "node20",
+                    supported: { "dynamic-import": true },
+                });
+                fs.mkdirSync(path.join(out, dir), { recursive: true });
+                fs.writeFileSync(path.join(out, rel.replace(/\.ts$/, ".js")), js.code);
+            }
+        }
+    };
+    for (const dir of ["src", "components", "policy"]) if (fs.existsSync(path.join(root, dir))) walk(dir);
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+        name: string;
+        version: string;
+        bin: Record<string, string>;
+    };
+    fs.writeFileSync(path.join(out, "package.json"), JSON.stringify({ name: pkg.name, version: pkg.version }));
+    fs.symlinkSync(path.join(root, "node_modules"), path.join(out, "node_modules"), "dir");
+    expect(pkg.bin["compute-layer"]).toBe("dist/src/plan/bin.js");
+    return path.join(out, "src/plan/bin.js");
+}
+
+describe("the compiled bin, as a process", () => {
+    it("plans an ES-module TypeScript program with the config next to it and exits 0 after printing it all", async () => {
+        const out = path.join(scratch, "compiled");
+        const bin = compile(out);
+        const { stdout } = await promisify(execFile)(
+            process.execPath,
+            [
+                bin,
+                "plan",
+                "--program",
+                path.join(fixtures, "esm-program/index.mts"),
+                "--stack",
+                "dev",
+                "--format",
+                "mermaid",
+            ],
+            {
+                cwd: out,
+                maxBuffer: 32 * 1024 * 1024,
+            },
+        );
+        expect(stdout.split("\n")[0]).toBe("flowchart LR");
+        expect(stdout).toContain('"Lambda function<br/>hello"');
+    }, 30_000);
 });
