@@ -194,7 +194,7 @@ export interface AutoScalingAllowFromArgs {
     ports: number[];
 }
 
-/** Args of {@link AutoScalingGroup}. */
+/** The args of `AutoScalingGroup`. */
 export interface AutoScalingGroupArgs {
     /**
      * The VPC; required when `securityGroupIds` is absent, to create the group's security group.
@@ -209,8 +209,8 @@ export interface AutoScalingGroupArgs {
      */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Security groups for the instances. When absent, one is created in `vpcId` with no ingress
-     * and all egress (expose it as `securityGroup` to allow traffic from your load balancer).
+     * Security groups for the instances. When absent, one is created in `vpcId` with all egress
+     * and ingress only from `allowFrom`.
      * May be an Output.
      * @default a new egress-only security group
      */

@@ -59,7 +59,7 @@ export interface EcsClusterDefaultStrategyArgs {
     ec2?: CapacityProviderShare;
 }
 
-/** Args of {@link EcsCluster}. Every field is plan-time except `capacityProviders.ec2.autoScalingGroupArn` and tag values. */
+/** The args of `EcsCluster`. Every field is plan-time except `capacityProviders.ec2.autoScalingGroupArn` and the tags. */
 export interface EcsClusterArgs {
     /**
      * CloudWatch Container Insights: `enabled`, `enhanced` (per-task and per-container metrics)

@@ -370,7 +370,7 @@ export interface ServiceConnectArgs {
     port?: number;
 }
 
-/** Args of {@link EcsService}. */
+/** The args of `EcsService`. */
 export interface EcsServiceArgs {
     /** The cluster; an `EcsCluster` fits. Known at plan time. @default required */
     cluster: EcsClusterRef;
