@@ -221,5 +221,5 @@ describe("the compiled bin, as a process", () => {
         );
         expect(stdout.split("\n")[0]).toBe("flowchart LR");
         expect(stdout).toContain('"Lambda function<br/>hello"');
-    }, 30_000);
+    }, 60_000);
 });

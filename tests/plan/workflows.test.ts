@@ -8,6 +8,7 @@ import { renderJson } from "../../src/plan/render";
 import { Plan, runPlan } from "../support";
 import { SHOP_PROGRAM, shopOptions, throughJson } from "./diff-helpers";
 import { loadWorkflowParser, WorkflowParser } from "./workflow-parser";
+import { planCli } from "../support/cli";
 
 /**
  * The GitHub workflows, checked with GitHub's own parser (@actions/workflow-parser, the one
@@ -55,17 +56,23 @@ async function parseWithGitHub(name: string): Promise<{ errors: string[]; jobs: 
     const errors = result.context.errors.getErrors().map((e) => e.message);
     if (errors.length > 0 || !result.value) return { errors, jobs: [] };
     const template = await parser.convertWorkflowTemplate(result.context, result.value);
-    return { errors: [...errors, ...(template.errors ?? []).map((e) => e.Message)], jobs: template.jobs.map((j) => j.id.value) };
+    return {
+        errors: [...errors, ...(template.errors ?? []).map((e) => e.Message)],
+        jobs: template.jobs.map((j) => j.id.value),
+    };
 }
 
-const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+    JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+).scripts;
 
 /** The npm scripts a workflow's run steps call: `npm run [-s] <name>`, `npm test`. */
 function npmScripts(wf: Workflow): string[] {
     const found = new Set<string>();
     for (const job of Object.values(wf.jobs)) {
         for (const step of job.steps) {
-            for (const m of (step.run ?? "").matchAll(/\bnpm\s+(?:run|run-script)\s+(?:-{1,2}[\w-]+\s+)*([\w:.-]+)/g)) found.add(m[1]);
+            for (const m of (step.run ?? "").matchAll(/\bnpm\s+(?:run|run-script)\s+(?:-{1,2}[\w-]+\s+)*([\w:.-]+)/g))
+                found.add(m[1]);
             for (const m of (step.run ?? "").matchAll(/\bnpm\s+(test|start|stop|restart)\b/g)) found.add(m[1]);
         }
     }
@@ -73,7 +80,10 @@ function npmScripts(wf: Workflow): string[] {
 }
 
 describe("the GitHub workflows", () => {
-    const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    const files = fs
+        .readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort();
 
     it("are preview, deploy and ci", () => {
         expect(files).toEqual(["ci.yml", "deploy.yml", "preview.yml"]);
@@ -91,12 +101,18 @@ describe("the GitHub workflows", () => {
             const result = parser.parseWorkflow({ name: "preview.yml", content }, new parser.NoOperationTraceWriter());
             const errors = result.context.errors.getErrors().map((e) => e.message);
             if (errors.length > 0 || !result.value) return errors;
-            return ((await parser.convertWorkflowTemplate(result.context, result.value)).errors ?? []).map((e) => e.Message);
+            return ((await parser.convertWorkflowTemplate(result.context, result.value)).errors ?? []).map(
+                (e) => e.Message,
+            );
         };
         const gate = "if: needs.credentials.outputs.available == 'true'";
         expect(preview).toContain(gate);
-        expect((await errorsOf(preview.replace(gate, "if: secrets.PULUMI_ACCESS_TOKEN != ''"))).join("\n")).toContain("Unrecognized named-value: 'secrets'");
-        expect((await errorsOf(preview.replace("needs: credentials", "needs: nope"))).join("\n")).toContain("depends on unknown job 'nope'");
+        expect((await errorsOf(preview.replace(gate, "if: secrets.PULUMI_ACCESS_TOKEN != ''"))).join("\n")).toContain(
+            "Unrecognized named-value: 'secrets'",
+        );
+        expect((await errorsOf(preview.replace("needs: credentials", "needs: nope"))).join("\n")).toContain(
+            "depends on unknown job 'nope'",
+        );
     });
 
     it.each(["ci.yml", "deploy.yml", "preview.yml"])("every npm script %s calls exists", (name) => {
@@ -120,8 +136,12 @@ describe("the GitHub workflows", () => {
         expect(baseStep).toContain('npm run -s plan -- --stack "$STACK" --format json --out .plan/base.json');
         expect(baseStep.trim().split("\n").pop()?.trim()).toBe('git checkout -q --detach "$head"');
         expect(baseStep).not.toContain("worktree");
-        expect(step("Plan the head revision")).toBe('npm run -s plan -- --stack "$STACK" --format json --out .plan/head.json');
-        expect(step("Diff")).toContain("npm run -s plan -- diff .plan/base.json .plan/head.json --format markdown --out .plan/diff.md");
+        expect(step("Plan the head revision")).toBe(
+            'npm run -s plan -- --stack "$STACK" --format json --out .plan/head.json',
+        );
+        expect(step("Diff")).toContain(
+            "npm run -s plan -- diff .plan/base.json .plan/head.json --format markdown --out .plan/diff.md",
+        );
         const artifact = offline.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
         expect(artifact?.with).toMatchObject({ path: ".plan/", "include-hidden-files": true });
         const comment = offline.steps.find((s) => s.uses?.startsWith("actions/github-script@"));
@@ -133,26 +153,64 @@ describe("the GitHub workflows", () => {
     });
 
     describe("preview's Diff step, run as it is written", () => {
-        // The step's own shell, in a scratch folder whose `npm run plan` is this repo's CLI.
+        // The step's own shell, in a scratch folder whose `npm run plan` is this repo's CLI. One run
+        // is a real subprocess end to end; the others run its shell lines in bash and its
+        // `npm run -s plan -- …` lines in-process (the CLI's main with captured output).
         let head: Plan;
         const scratch: string[] = [];
         const diffStep = () => load("preview.yml").jobs["offline-plan"].steps.find((s) => s.name === "Diff")?.run ?? "";
-        const runStep = async (base: string | undefined): Promise<{ code: number; stdout: string; stderr: string; summary: string; md: string; text: string }> => {
+        type StepResult = { code: number; stdout: string; stderr: string; summary: string; md: string; text: string };
+        const bash = (script: string, cwd: string, env: NodeJS.ProcessEnv) =>
+            new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+                execFile("bash", ["-e", "-c", script], { cwd, env: { ...process.env, ...env } }, (e, stdout, stderr) =>
+                    resolve({ code: e ? (typeof e.code === "number" ? e.code : -1) : 0, stdout, stderr }),
+                );
+            });
+        const runStep = async (base: string | undefined, mode: "process" | "in-process"): Promise<StepResult> => {
             const work = fs.mkdtempSync(path.join(os.tmpdir(), "preview-diff-"));
             scratch.push(work);
-            fs.writeFileSync(path.join(work, "package.json"), JSON.stringify({ name: "scratch", private: true, scripts: { plan: `tsx ${JSON.stringify(path.join(root, "src/plan/cli.ts"))}` } }));
+            fs.writeFileSync(
+                path.join(work, "package.json"),
+                JSON.stringify({
+                    name: "scratch",
+                    private: true,
+                    scripts: { plan: `node ${JSON.stringify(path.join(root, "src/plan/run-cli.cjs"))}` },
+                }),
+            );
             fs.symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"), "dir");
             fs.mkdirSync(path.join(work, ".plan"));
             fs.writeFileSync(path.join(work, ".plan/head.json"), renderJson(head));
             if (base !== undefined) fs.writeFileSync(path.join(work, ".plan/base.json"), base);
             const summary = path.join(work, "summary.md");
             fs.writeFileSync(summary, "");
-            const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-                execFile("bash", ["-e", "-c", diffStep()], { cwd: work, env: { ...process.env, STACK: "prod", GITHUB_STEP_SUMMARY: summary } }, (e, stdout, stderr) =>
-                    resolve({ code: e ? (typeof e.code === "number" ? e.code : -1) : 0, stdout, stderr }),
-                );
-            });
-            const read = (f: string) => (fs.existsSync(path.join(work, f)) ? fs.readFileSync(path.join(work, f), "utf8") : "");
+            const env = { STACK: "prod", GITHUB_STEP_SUMMARY: summary };
+            const r = { code: 0, stdout: "", stderr: "" };
+            if (mode === "process") Object.assign(r, await bash(diffStep(), work, env));
+            else {
+                // Shell segments in bash, `npm run -s plan -- <args>` lines in-process, in order.
+                const npm = /^npm run -s plan -- (.*)$/;
+                let segment: string[] = [];
+                const flush = async () => {
+                    if (segment.length === 0 || r.code !== 0) return;
+                    const x = await bash(segment.join("\n"), work, env);
+                    segment = [];
+                    Object.assign(r, { code: x.code, stdout: r.stdout + x.stdout, stderr: r.stderr + x.stderr });
+                };
+                for (const line of diffStep().split("\n")) {
+                    const m = npm.exec(line.trim());
+                    if (!m) {
+                        segment.push(line);
+                        continue;
+                    }
+                    await flush();
+                    if (r.code !== 0) break;
+                    const x = await planCli(m[1].split(/\s+/), work);
+                    Object.assign(r, { code: x.code, stdout: r.stdout + x.stdout, stderr: r.stderr + x.stderr });
+                }
+                await flush();
+            }
+            const read = (f: string) =>
+                fs.existsSync(path.join(work, f)) ? fs.readFileSync(path.join(work, f), "utf8") : "";
             return { ...r, summary: read("summary.md"), md: read(".plan/diff.md"), text: read(".plan/diff.txt") };
         };
 
@@ -163,20 +221,31 @@ describe("the GitHub workflows", () => {
             for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
         });
 
-        it("diffs base and head into the summary, the markdown and the full text", async () => {
-            const r = await runStep(renderJson({ ...head, resources: head.resources.filter((x) => x.name !== "web-thumbs") }));
+        it("diffs base and head into the summary, the markdown and the full text (a real subprocess)", async () => {
+            const r = await runStep(
+                renderJson({ ...head, resources: head.resources.filter((x) => x.name !== "web-thumbs") }),
+                "process",
+            );
             expect(r.code, r.stderr).toBe(0);
             expect(r.stdout).not.toContain("::warning::");
             expect(r.summary).toBe(r.md);
-            expect(r.md.split("\n")[2]).toBe(`**2 to add, 0 to change, 0 to delete, ${head.resources.length - 2} unchanged**`);
+            expect(r.md.split("\n")[2]).toBe(
+                `**2 to add, 0 to change, 0 to delete, ${head.resources.length - 2} unchanged**`,
+            );
             expect(r.text).toContain('+ aws:lb/listenerRule:ListenerRule "web-thumbs"');
-        });
+        }, 60_000);
 
         it("with no base plan, or one of another plan format, warns and shows every resource as added", async () => {
-            for (const r of await Promise.all([runStep(undefined), runStep(JSON.stringify({ version: 0, project: "shop" }))])) {
+            for (const base of [undefined, JSON.stringify({ version: 0, project: "shop" })]) {
+                const r = await runStep(base, "in-process");
                 expect(r.code, r.stderr).toBe(0);
-                expect(r.stdout).toContain("::warning::no plan of the base revision in this plan format for prod: the diff shows every resource as added");
-                expect(r.summary.split("\n")[2]).toBe(`**${head.resources.length} to add, 0 to change, 0 to delete, 0 unchanged**`);
+                expect(r.stdout).toContain(
+                    "::warning::no plan of the base revision in this plan format for prod: the diff shows every resource as added",
+                );
+                expect(r.summary).toBe(r.md);
+                expect(r.summary.split("\n")[2]).toBe(
+                    `**${head.resources.length} to add, 0 to change, 0 to delete, 0 unchanged**`,
+                );
             }
         });
     });
@@ -202,7 +271,11 @@ describe("the GitHub workflows", () => {
         expect(wf.jobs.staging.needs).toBe("dev");
         expect(wf.jobs.prod.needs).toBe("staging");
         expect(wf.jobs.prod.environment).toEqual({ name: "production" });
-        for (const [job, stack] of [["dev", "dev"], ["staging", "staging"], ["prod", "prod"]] as const) {
+        for (const [job, stack] of [
+            ["dev", "dev"],
+            ["staging", "staging"],
+            ["prod", "prod"],
+        ] as const) {
             const up = wf.jobs[job].steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
             expect(up?.with?.command, job).toBe("up");
             expect(String(up?.with?.["stack-name"]), job).toContain(`'${stack}'`);
