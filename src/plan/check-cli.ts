@@ -41,6 +41,43 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfig {
     return parsed as PolicyPackConfig;
 }
 
+/** The options by which a command names the program to plan instead of a plan file. */
+export const PLAN_INPUT_OPTIONS = {
+    stack: { type: "string" },
+    program: { type: "string" },
+    config: { type: "string" },
+    mocks: { type: "string" },
+} as const;
+
+/**
+ * The plan a command works on: the one plan file among `positionals`, or the program planned
+ * first with `--stack` / `--program` (`--config`, `--mocks`), exactly as `plan` does. Anything
+ * else is a usage error (exit 2); an unreadable plan file too.
+ */
+export async function planFromArgs(
+    command: string,
+    values: { stack?: string; program?: string; config?: string; mocks?: string },
+    positionals: string[],
+    cwd: string,
+    usage: string,
+): Promise<Plan> {
+    const planning = values.stack !== undefined || values.program !== undefined;
+    if (positionals.length > 1 || (positionals.length === 1) === planning) {
+        throw new CliError(`${command} takes one plan file, or --stack / --program to plan one first\n${usage}`, 2);
+    }
+    if (planning) {
+        const planArgs = ["--format", "json"];
+        for (const k of ["stack", "program", "config", "mocks"] as const) if (values[k] !== undefined) planArgs.push(`--${k}`, values[k] as string);
+        return (await planCommand(planArgs, cwd)).plan;
+    }
+    try {
+        return readPlanFile(path.resolve(cwd, positionals[0]));
+    } catch (e) {
+        if (e instanceof PlanFileError) throw new CliError(e.message, 2);
+        throw e;
+    }
+}
+
 /** Runs `check` with argv (after the command name); returns what to print and the exit code. */
 export async function checkCommand(argv: string[], cwd = process.cwd()): Promise<{ text: string; summary: string; out?: string; exitCode: number; format: string }> {
     let parsed;
@@ -51,10 +88,7 @@ export async function checkCommand(argv: string[], cwd = process.cwd()): Promise
                 format: { type: "string", default: "text" },
                 out: { type: "string" },
                 "policy-config": { type: "string" },
-                stack: { type: "string" },
-                program: { type: "string" },
-                config: { type: "string" },
-                mocks: { type: "string" },
+                ...PLAN_INPUT_OPTIONS,
             },
             allowPositionals: true,
         });
@@ -63,26 +97,8 @@ export async function checkCommand(argv: string[], cwd = process.cwd()): Promise
     }
     const v = parsed.values;
     if (!FORMATS.includes(v.format)) throw new CliError(`--format must be text, json or markdown (got ${v.format})\n${CHECK_USAGE}`, 2);
-    const planning = v.stack !== undefined || v.program !== undefined;
-    if (parsed.positionals.length > 1 || (parsed.positionals.length === 1) === planning) {
-        throw new CliError(`check takes one plan file, or --stack / --program to plan one first\n${CHECK_USAGE}`, 2);
-    }
     const config = readPolicyConfig(v["policy-config"] === undefined ? undefined : path.resolve(cwd, v["policy-config"]));
-
-    let plan: Plan;
-    if (planning) {
-        // The plan command does the planning: the same program loading, config and mocks as `plan`.
-        const planArgs = ["--format", "json"];
-        for (const k of ["stack", "program", "config", "mocks"] as const) if (v[k] !== undefined) planArgs.push(`--${k}`, v[k] as string);
-        plan = (await planCommand(planArgs, cwd)).plan;
-    } else {
-        try {
-            plan = readPlanFile(path.resolve(cwd, parsed.positionals[0]));
-        } catch (e) {
-            if (e instanceof PlanFileError) throw new CliError(e.message, 2);
-            throw e;
-        }
-    }
+    const plan = await planFromArgs("check", v, parsed.positionals, cwd, CHECK_USAGE);
     const report = checkPlan(plan, { config });
     const text = v.format === "json" ? renderCheckJson(report) : v.format === "markdown" ? renderCheckMarkdown(report) : renderCheckText(report);
     return { text, summary: checkSummary(report), out: v.out, exitCode: checkExitCode(report), format: v.format };
