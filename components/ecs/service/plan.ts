@@ -17,7 +17,6 @@ import {
     type AppPolicyPlan,
     type AppScheduledActionPlan,
     checkCapacityOrder,
-    type ScalingAlarmPlan,
     toApplicationAutoScaling,
 } from "../../../src/scaling";
 import {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { childrenOf, expectInvalid, input, MOCK_AMI_ID, ofType, only, Plan, resource, runPlan } from "../../support";
+import { childrenOf, expectInvalid, input, MOCK_AMI_ID, ofType, only, type Plan, resource, runPlan } from "../../support";
 import { EcsCluster } from "../../../components/ecs";
-import { AutoScalingGroup, AutoScalingGroupArgs } from "../../../components/ec2";
+import { AutoScalingGroup, type AutoScalingGroupArgs } from "../../../components/ec2";
 
 const TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef";
 const POLICY = "aws:autoscaling/policy:Policy";

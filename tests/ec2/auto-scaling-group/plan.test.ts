@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { problemPaths } from "../../support";
-import { architectureOf, AutoScalingGroupArgs, planAutoScalingGroup as planWith } from "../../../components/ec2";
+import { architectureOf, type AutoScalingGroupArgs, planAutoScalingGroup as planWith } from "../../../components/ec2";
 import type { ScalingPolicies } from "../../../src/scaling";
 
 const ctx = { stack: "test", now: new Date("2026-01-01T00:00:00Z") };

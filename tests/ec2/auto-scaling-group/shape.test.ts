@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { AutoScalingGroup, type AutoScalingGroupArgs, autoScalingGroupArgsSchema, planAutoScalingGroup } from "../../../components/ec2";
+import { AutoScalingGroup, type AutoScalingGroupArgs, type autoScalingGroupArgsSchema, planAutoScalingGroup } from "../../../components/ec2";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { expectInvalid, only, runPlan } from "../../support";
 import { validArgs } from "./fixture";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EcsClusterArgs, planEcsCluster as planWith } from "../../../components/ecs";
+import { type EcsClusterArgs, planEcsCluster as planWith } from "../../../components/ecs";
 import { problemPaths } from "../../support";
 
 const planEcsCluster = (name: string, args: EcsClusterArgs) => planWith(name, args, { stack: "test", now: new Date("2026-01-01T00:00:00Z") });

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { type EcsClusterArgs, ecsClusterArgsSchema, planEcsCluster } from "../../../components/ecs";
+import { type EcsClusterArgs, type ecsClusterArgsSchema, planEcsCluster } from "../../../components/ecs";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { validArgs } from "./fixture";
 

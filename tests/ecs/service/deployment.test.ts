@@ -16,11 +16,12 @@ const T = {
 };
 
 /** REFERENCE.md's App Mesh route sends 90% to web-v1 and 10% to web-v2: the same canary, with ECS's native strategy. */
+const rule = { listenerArn: LISTENER_ARN, priority: 100, pathPatterns: ["/*"] };
 const canary: ServiceDeploymentArgs = {
     strategy: "canary",
     canary: { percent: 10, bakeTimeMinutes: 15 },
     bakeTimeMinutes: 30,
-    productionListenerRule: { listenerArn: LISTENER_ARN, priority: 100, pathPatterns: ["/*"] },
+    productionListenerRule: rule,
 };
 
 function paths(deployment: ServiceDeploymentArgs | undefined, over: Partial<EcsServiceArgs> = {}): string[] {
@@ -176,7 +177,6 @@ describe("EcsService.deployment: lifecycle hooks, linear, blue/green, a given al
 });
 
 describe("EcsService.deployment: AWS's ranges and the strategies' rules", () => {
-    const rule = canary.productionListenerRule;
     it.each<[string, ServiceDeploymentArgs | undefined, Partial<EcsServiceArgs>, string[]]>([
         ["canary without its configuration", { ...canary, canary: undefined }, {}, ["deployment.canary"]],
         ["canary percent below 0.1", { ...canary, canary: { percent: 0.05, bakeTimeMinutes: 5 } }, {}, ["deployment.canary.percent"]],
@@ -190,8 +190,8 @@ describe("EcsService.deployment: AWS's ranges and the strategies' rules", () => 
         ["no production listener rule", { ...canary, productionListenerRule: undefined }, {}, ["deployment.productionListenerRule"]],
         ["both a rule ARN and a rule to create", { ...canary, productionListenerRuleArn: "arn:aws:elasticloadbalancing:us-east-1:1:listener-rule/x" }, {}, ["deployment.productionListenerRule"]],
         ["a rule without conditions", { ...canary, productionListenerRule: { listenerArn: LISTENER_ARN, priority: 1 } }, {}, ["deployment.productionListenerRule"]],
-        ["a rule priority of 0", { ...canary, productionListenerRule: { ...rule!, priority: 0 } }, {}, ["deployment.productionListenerRule.priority"]],
-        ["test and production rules on one priority", { ...canary, testListenerRule: { ...rule! } }, {}, ["deployment.testListenerRule.priority"]],
+        ["a rule priority of 0", { ...canary, productionListenerRule: { ...rule, priority: 0 } }, {}, ["deployment.productionListenerRule.priority"]],
+        ["test and production rules on one priority", { ...canary, testListenerRule: { ...rule } }, {}, ["deployment.testListenerRule.priority"]],
         ["rolling with a bake time", { bakeTimeMinutes: 10 }, {}, ["deployment.bakeTimeMinutes"]],
         ["rolling with lifecycle hooks", { lifecycleHooks: [{ stages: ["PRE_SCALE_UP"], pause: {} }] }, {}, ["deployment.lifecycleHooks"]],
         ["a hook with neither a function nor a pause", { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP"] }] }, {}, ["deployment.lifecycleHooks[0]"]],

@@ -1,9 +1,8 @@
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { EcsCluster, EcsService } from "../../../components/ecs";
 import { ApplicationLoadBalancer } from "../../../components/lb";
-import { childrenOf, expectInvalid, input, jsonInput, ofType, only, Plan, resource, runPlan } from "../../support";
+import { childrenOf, expectInvalid, input, jsonInput, ofType, only, type Plan, resource, runPlan } from "../../support";
 import { DB_PASSWORD_ARN, PRIVATE_SUBNETS, referenceService } from "./reference";
 
 const T = {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { EcsServiceArgs, planEcsService as planWith } from "../../../components/ecs";
+import { type EcsServiceArgs, planEcsService as planWith } from "../../../components/ecs";
 import { problemPaths } from "../../support";
 import { DB_PASSWORD_ARN, referenceService } from "./reference";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { EcsService, type EcsServiceArgs, ecsServiceArgsSchema, planEcsService } from "../../../components/ecs";
+import { EcsService, type EcsServiceArgs, type ecsServiceArgsSchema, planEcsService } from "../../../components/ecs";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { expectInvalid, only, runPlan } from "../../support";
 import { validArgs } from "./fixture";
