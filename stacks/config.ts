@@ -124,7 +124,23 @@ export const configSchema = z.strictObject({
     /** Istio, installed with its Helm charts when the mesh tier is on (staging/prod with EKS). */
     mesh: z.strictObject({ istioVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an Istio release such as 1.29.2") }).optional(),
     nlb: z.strictObject({ staticIps: z.boolean() }).optional(),
-    gwlb: z.strictObject({ allowedPrincipals: z.array(z.string()).default([]) }).optional(),
+    gwlb: z
+        .strictObject({
+            allowedPrincipals: z.array(z.string()).default([]),
+            /**
+             * East-west inspection between subnets of their own: one inspected and one endpoint
+             * subnet per zone (CIDRs free in the VPC), and placeholder appliances.
+             */
+            inspection: z
+                .strictObject({
+                    inspectedSubnetCidrs: z.array(cidr).min(2).max(6),
+                    endpointSubnetCidrs: z.array(cidr).min(2).max(6),
+                    applianceInstanceType: z.string().default("t3.small"),
+                })
+                .refine((i) => i.inspectedSubnetCidrs.length === i.endpointSubnetCidrs.length, "give one endpoint subnet per inspected subnet")
+                .optional(),
+        })
+        .optional(),
     /** The database password: set with `pulumi config set --secret compute-layer:dbPassword`. */
     dbPassword: z.string().min(1),
 });

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { type ApplicationLoadBalancer, GatewayLoadBalancer, NetworkLoadBalancer } from "../../src";
+import { type ApplicationLoadBalancer, NetworkLoadBalancer } from "../../src";
 import type { SystemContext } from "./context";
 import type { Network } from "./network";
 
@@ -24,18 +24,4 @@ export function networkLoadBalancer(ctx: SystemContext, net: Network, alb: Appli
         { dependsOn: alb.httpsListener ? [alb.httpsListener] : [] },
     );
     return nlb;
-}
-
-/** The Gateway Load Balancer for inspection appliances, off unless configured. */
-export function gatewayLoadBalancer(ctx: SystemContext, net: Network) {
-    const { config, tags } = ctx;
-    if (!config.gwlb) return undefined;
-    return new GatewayLoadBalancer("inspection", {
-        vpcId: net.vpcId,
-        subnetIds: net.privateSubnets,
-        healthCheck: { port: 80, protocol: "TCP" },
-        allowedPrincipals: config.gwlb.allowedPrincipals,
-        deletionProtection: config.deletionProtection,
-        tags,
-    });
 }

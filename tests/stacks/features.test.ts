@@ -51,12 +51,12 @@ describe("prod: the web group", () => {
     });
 
     it("keeps a warm pool of stopped instances that return to it on scale-in", () => {
-        expect(only(plans.prod, "aws:autoscaling/group:Group").inputs.warmPool).toEqual({
+        expect(resource(plans.prod, "aws:autoscaling/group:Group", "web-asg").inputs.warmPool).toEqual({
             poolState: "Stopped",
             minSize: 2,
             instanceReusePolicy: { reuseOnScaleIn: true },
         });
-        expect(only(plans.staging, "aws:autoscaling/group:Group").inputs.warmPool).toBeUndefined();
+        expect(resource(plans.staging, "aws:autoscaling/group:Group", "web-asg").inputs.warmPool).toBeUndefined();
     });
 });
 
@@ -140,5 +140,53 @@ describe("prod: mesh security in production", () => {
             .filter((d) => (d.inputs.metadata as { namespace?: string }).namespace === "production")
             .map((d) => (d.inputs.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels);
         expect(versions.map((l) => [l.app, l.version]).sort()).toEqual([["web", "v1"], ["web", "v2"]]);
+    });
+});
+
+describe("staging: the GWLB path, end to end in the plan", () => {
+    const gwlb = () => (configs.staging.gwlb as { inspection: { inspectedSubnetCidrs: string[]; endpointSubnetCidrs: string[] } }).inspection;
+
+    it("an endpoint per zone in its own subnet, accepted by the service, and each inspected subnet's route to the other through its zone's endpoint", () => {
+        const plan = plans.staging;
+        const lb = componentNamed(plan, "GatewayLoadBalancer", "inspection");
+        const endpoints = childrenOf(plan, lb).filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint");
+        expect(endpoints).toHaveLength(2);
+        const service = childrenOf(plan, lb).find((r) => r.type === "aws:ec2/vpcEndpointService:VpcEndpointService") as PlannedResource;
+        for (const e of endpoints) expect(e.inputs).toMatchObject({ vpcEndpointType: "GatewayLoadBalancer", serviceName: service.outputs?.serviceName ?? expect.any(String) });
+        expect(childrenOf(plan, lb).filter((r) => r.type === "aws:ec2/vpcEndpointConnectionAccepter:VpcEndpointConnectionAccepter")).toHaveLength(2);
+        const { inspectedSubnetCidrs: inspected, endpointSubnetCidrs } = gwlb();
+        const subnets = ofType(plan, "aws:ec2/subnet:Subnet");
+        const subnetNamed = (n: string) => subnets.find((s) => s.name === n) as PlannedResource;
+        const tableOf = (n: string) => resource(plan, "aws:ec2/routeTable:RouteTable", n);
+        const routes = ofType(plan, "aws:ec2/route:Route").filter((r) => r.parent === lb.urn);
+        inspected.forEach((cidr, i) => {
+            const endpoint = endpoints[i];
+            expect(endpoint.inputs.subnetIds).toEqual([idOf(subnetNamed(`inspection-endpoint-${i}`))]);
+            expect(subnetNamed(`inspection-endpoint-${i}`).inputs.cidrBlock).toBe(endpointSubnetCidrs[i]);
+            expect(subnetNamed(`inspected-${i}`).inputs.cidrBlock).toBe(cidr);
+            // Same zone for the inspected subnet and its endpoint.
+            expect(subnetNamed(`inspected-${i}`).inputs.availabilityZone).toBe(subnetNamed(`inspection-endpoint-${i}`).inputs.availabilityZone);
+            const mine = routes.filter((r) => r.inputs.routeTableId === idOf(tableOf(`inspected-${i}`)));
+            expect(mine.map((r) => [r.inputs.destinationCidrBlock, r.inputs.vpcEndpointId])).toEqual(
+                inspected.filter((_, j) => j !== i).map((other) => [other, idOf(endpoint)]),
+            );
+        });
+        expect(routes).toHaveLength(inspected.length * (inspected.length - 1));
+    });
+
+    it("a placeholder appliance group in the GWLB's target group, admitting GENEVE and the health check from the VPC", () => {
+        const plan = plans.staging;
+        const lb = componentNamed(plan, "GatewayLoadBalancer", "inspection");
+        const tg = childrenOf(plan, lb).find((r) => r.type === "aws:lb/targetGroup:TargetGroup") as PlannedResource;
+        const asg = resource(plan, "aws:autoscaling/group:Group", "appliance-asg");
+        expect(asg.inputs.targetGroupArns).toEqual([arnOf(tg)]);
+        const sg = resource(plan, "aws:ec2/securityGroup:SecurityGroup", "appliance");
+        const ingress = ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === idOf(sg));
+        const cidr = (configs.staging.network as { cidrBlock: string }).cidrBlock;
+        expect(ingress.map((r) => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.cidrIpv4])).toEqual([
+            ["udp", 6081, cidr],
+            ["tcp", 80, cidr],
+        ]);
+        expect(String(plans.staging.outputs.gwlbServiceName)).toMatch(/^com\.amazonaws\.vpce\.us-east-1\.vpce-svc-/);
     });
 });
