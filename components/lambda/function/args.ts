@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { Tags } from "../../../src/core";
 import type { AutoScalingArgs } from "../../../src/scaling";
 

@@ -1,5 +1,5 @@
 // LambdaFunction: its args, planner and component.
 export * from "./args";
 export { LambdaFunction } from "./lambda-function";
-export { planLambdaFunction, LAMBDA_DEFAULTS } from "./plan";
-export type { LambdaFunctionPlan, LambdaCodePlan } from "./plan";
+export type { LambdaCodePlan, LambdaFunctionPlan } from "./plan";
+export { LAMBDA_DEFAULTS, planLambdaFunction } from "./plan";

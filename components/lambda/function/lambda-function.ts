@@ -1,8 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { awsContext, planContext, type PolicyStatement, policyJson } from "../../../src/core";
+import { awsContext, type PolicyStatement, planContext, policyJson } from "../../../src/core";
 import type { LambdaFunctionArgs } from "./args";
-import { type AlbPlan, type HttpApiPlan, type LambdaFunctionPlan, type PermissionPlan, planLambdaFunction, type ScalingPlan } from "./plan";
+import {
+    type AlbPlan,
+    type HttpApiPlan,
+    type LambdaFunctionPlan,
+    type PermissionPlan,
+    planLambdaFunction,
+    type ScalingPlan,
+} from "./plan";
 
 /**
  * A Lambda function with everything it needs to run safely: a least-privilege role, a log group
@@ -141,10 +148,14 @@ export class LambdaFunction extends pulumi.ComponentResource {
             {
                 ...fnArgs,
                 role: this.roleArn,
-                deadLetterConfig: this.deadLetterQueue ? { targetArn: this.deadLetterQueue.arn } : fnArgs.deadLetterConfig,
+                deadLetterConfig: this.deadLetterQueue
+                    ? { targetArn: this.deadLetterQueue.arn }
+                    : fnArgs.deadLetterConfig,
                 vpcConfig: fnArgs.vpcConfig && {
                     subnetIds: fnArgs.vpcConfig.subnetIds,
-                    securityGroupIds: this.securityGroup ? [this.securityGroup.id] : (fnArgs.vpcConfig.securityGroupIds ?? []),
+                    securityGroupIds: this.securityGroup
+                        ? [this.securityGroup.id]
+                        : (fnArgs.vpcConfig.securityGroupIds ?? []),
                 },
             },
             // The role's policy must exist first: Lambda checks the role can reach the DLQ and the VPC on create.
@@ -225,7 +236,9 @@ export class LambdaFunction extends pulumi.ComponentResource {
             serviceNamespace: target.serviceNamespace,
         };
         for (const p of s.policies) {
-            this.scalingPolicies.push(new aws.appautoscaling.Policy(p.name, { ...p.args, ...fields }, { parent: this }));
+            this.scalingPolicies.push(
+                new aws.appautoscaling.Policy(p.name, { ...p.args, ...fields }, { parent: this }),
+            );
         }
         for (const a of s.alarms) {
             const policy = this.scalingPolicies[a.policy];
@@ -319,13 +332,18 @@ export class LambdaFunction extends pulumi.ComponentResource {
         const parent = { parent: this };
         for (const s of [...plan.schedules, ...plan.eventPatterns]) {
             const rule = new aws.cloudwatch.EventRule(s.rule.name, s.rule.args, parent);
-            new aws.cloudwatch.EventTarget(s.target.name, { ...s.target.args, rule: rule.name, arn: this.alias.arn }, parent);
+            new aws.cloudwatch.EventTarget(
+                s.target.name,
+                { ...s.target.args, rule: rule.name, arn: this.alias.arn },
+                parent,
+            );
             this.permit(s.permission, rule.arn);
             this.scheduleRules.push(rule);
         }
 
         for (const m of plan.eventSourceMappings) {
-            const onFailure = m.onFailureToDeadLetterQueue && this.deadLetterQueue ? this.deadLetterQueue.arn : undefined;
+            const onFailure =
+                m.onFailureToDeadLetterQueue && this.deadLetterQueue ? this.deadLetterQueue.arn : undefined;
             this.eventSourceMappings.push(
                 new aws.lambda.EventSourceMapping(
                     m.name,
@@ -343,13 +361,20 @@ export class LambdaFunction extends pulumi.ComponentResource {
             const { partition, accountId } = awsContext(this);
             for (const b of plan.s3) {
                 const n = b.notification;
-                const permission = this.permit(b.permission, pulumi.interpolate`arn:${partition}:s3:::${n.args.bucket}`, accountId);
+                const permission = this.permit(
+                    b.permission,
+                    pulumi.interpolate`arn:${partition}:s3:::${n.args.bucket}`,
+                    accountId,
+                );
                 this.bucketNotifications.push(
                     new aws.s3.BucketNotification(
                         n.name,
                         {
                             bucket: n.args.bucket,
-                            lambdaFunctions: n.args.lambdaFunctions.map((r) => ({ ...r, lambdaFunctionArn: this.alias.arn })),
+                            lambdaFunctions: n.args.lambdaFunctions.map((r) => ({
+                                ...r,
+                                lambdaFunctionArn: this.alias.arn,
+                            })),
                         },
                         // S3 checks it may invoke the function when the notification is put.
                         { parent: this, dependsOn: [permission] },

@@ -15,14 +15,14 @@ import {
     physicalName,
     policyJson,
     type Tags,
-    validateTags,
     Validator,
+    validateTags,
 } from "../../../src/core";
 import { type AutoScalingArgs, toApplicationAutoScaling } from "../../../src/scaling";
 import { type ChildPlan, type PermissionPlan, permission } from "../shared/children";
 import { scheduleExpressionProblem } from "../shared/expressions";
 import { checkHttpApi, type HttpApiPlan, layoutHttpApi } from "../shared/http-api";
-import { snapStartProblem } from "../shared/runtimes";
+import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, snapStartProblem, supportedRuntimes } from "../shared/runtimes";
 import {
     type AlbPlan,
     checkAlb,
@@ -38,7 +38,6 @@ import {
     type RulePlan,
     type SourceStatement,
 } from "../shared/sources";
-import { DEFAULT_LAMBDA_RUNTIME, runtimeStatus, supportedRuntimes } from "../shared/runtimes";
 import type { LambdaFunctionArgs, StreamStartingPosition } from "./args";
 import { lambdaFunctionArgsSchema } from "./schema";
 
@@ -119,7 +118,10 @@ export interface S3NotificationPlan {
 
 /** The function's inputs, but `role`; `vpcConfig.securityGroupIds` is absent when the component creates the group. */
 export type FunctionPlanArgs = Omit<aws.lambda.FunctionArgs, "role" | "vpcConfig"> & {
-    vpcConfig?: { subnetIds: pulumi.Input<pulumi.Input<string>[]>; securityGroupIds?: pulumi.Input<pulumi.Input<string>[]> };
+    vpcConfig?: {
+        subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+        securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+    };
 };
 
 /** Everything {@link LambdaFunction} creates, as the final plain inputs of each child. */
@@ -241,7 +243,8 @@ export function planLambdaFunction(name: string, args: LambdaFunctionArgs, ctx: 
         return { c, plan: shapeOk && semantic.problems.length === 0 ? layout(name, args, c, semantic) : undefined };
     });
     const wrongShape = v.problems.map((p) => p.propertyPath);
-    const under = (path: string) => wrongShape.some((w) => path === w || path.startsWith(`${w}.`) || path.startsWith(`${w}[`));
+    const under = (path: string) =>
+        wrongShape.some((w) => path === w || path.startsWith(`${w}.`) || path.startsWith(`${w}[`));
     for (const p of semantic.problems) if (!under(p.propertyPath)) v.add(p.propertyPath, p.reason);
     v.throwIfAny();
     return checked?.plan as LambdaFunctionPlan;
@@ -294,8 +297,16 @@ function check(v: Validator, name: string, args: LambdaFunctionArgs, ctx: PlanCo
     // Failure handling. Retries 0-2 and event age 60-21600 s: PutFunctionEventInvokeConfig,
     // https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
     const dl = args.deadLetter;
-    if (typeof dl === "object" && dl !== null && isKnown(dl.targetArn) && !/^arn:aws[a-z-]*:(sqs|sns):/.test(dl.targetArn)) {
-        v.add("deadLetter.targetArn", `must be the ARN of an SQS queue or SNS topic (got ${JSON.stringify(dl.targetArn)})`);
+    if (
+        typeof dl === "object" &&
+        dl !== null &&
+        isKnown(dl.targetArn) &&
+        !/^arn:aws[a-z-]*:(sqs|sns):/.test(dl.targetArn)
+    ) {
+        v.add(
+            "deadLetter.targetArn",
+            `must be the ARN of an SQS queue or SNS topic (got ${JSON.stringify(dl.targetArn)})`,
+        );
     }
     v.range(args.maximumRetryAttempts, "maximumRetryAttempts", 0, 2);
     v.range(args.maximumEventAgeSeconds, "maximumEventAgeSeconds", 60, 21600, { unit: "seconds" });
@@ -346,7 +357,10 @@ function layout(name: string, args: LambdaFunctionArgs, c: Checked, v: Validator
     const deadLetterQueue: ChildPlan<aws.sqs.QueueArgs> | undefined =
         dl === true
             ? // 14 days, the longest SQS keeps a message, so a failure is never lost before someone looks.
-              { name: childName(name, "dlq"), args: { sqsManagedSseEnabled: true, messageRetentionSeconds: 1209600, tags } }
+              {
+                  name: childName(name, "dlq"),
+                  args: { sqsManagedSseEnabled: true, messageRetentionSeconds: 1209600, tags },
+              }
             : undefined;
     const deadLetterTargetArn = typeof dl === "object" ? dl.targetArn : undefined;
 
@@ -356,7 +370,11 @@ function layout(name: string, args: LambdaFunctionArgs, c: Checked, v: Validator
             ? {
                   group: {
                       name: childName(name, "sg"),
-                      args: { vpcId: vpc.vpcId, description: `Lambda function ${functionName}: outbound HTTPS only`, tags },
+                      args: {
+                          vpcId: vpc.vpcId,
+                          description: `Lambda function ${functionName}: outbound HTTPS only`,
+                          tags,
+                      },
                   },
                   egress: {
                       name: childName(name, "sg-https"),
@@ -394,7 +412,10 @@ function layout(name: string, args: LambdaFunctionArgs, c: Checked, v: Validator
             publish: true,
             deadLetterConfig: deadLetterTargetArn !== undefined ? { targetArn: deadLetterTargetArn } : undefined,
             vpcConfig: vpc
-                ? { subnetIds: vpc.subnetIds, ...(vpc.securityGroupIds !== undefined ? { securityGroupIds: vpc.securityGroupIds } : {}) }
+                ? {
+                      subnetIds: vpc.subnetIds,
+                      ...(vpc.securityGroupIds !== undefined ? { securityGroupIds: vpc.securityGroupIds } : {}),
+                  }
                 : undefined,
             tracingConfig: { mode: tracing },
             loggingConfig: { logFormat: "Text", logGroup: logGroupName },
@@ -406,23 +427,33 @@ function layout(name: string, args: LambdaFunctionArgs, c: Checked, v: Validator
         functionName,
         aliasName: LIVE_ALIAS,
         tags,
-        logGroup: { name: childName(name, "logs"), args: { name: logGroupName, retentionInDays: logRetentionDays, tags } },
+        logGroup: {
+            name: childName(name, "logs"),
+            args: { name: logGroupName, retentionInDays: logRetentionDays, tags },
+        },
         deadLetterQueue,
         deadLetterTargetArn,
         securityGroup,
-        role: args.role !== undefined ? undefined : {
-            name: childName(name, "role"),
-            args: {
-                description: `Execution role of Lambda function ${functionName}`,
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
-                    ],
-                }),
-                tags,
-            },
-        },
+        role:
+            args.role !== undefined
+                ? undefined
+                : {
+                      name: childName(name, "role"),
+                      args: {
+                          description: `Execution role of Lambda function ${functionName}`,
+                          assumeRolePolicy: JSON.stringify({
+                              Version: "2012-10-17",
+                              Statement: [
+                                  {
+                                      Effect: "Allow",
+                                      Principal: { Service: "lambda.amazonaws.com" },
+                                      Action: "sts:AssumeRole",
+                                  },
+                              ],
+                          }),
+                          tags,
+                      },
+                  },
         roleArn: args.role,
         requiredStatements: [],
         function: fn,
@@ -484,7 +515,9 @@ function checkPolicySize(v: Validator, statements: StatementPlan[]): void {
 function planTags(name: string, userTags: LambdaFunctionArgs["tags"]): pulumi.Input<Tags> {
     if (userTags === undefined || isKnown(userTags)) return defaultTags(name, userTags);
     // A map known only at deploy time: merged then (anything but a map leaves the default tags alone).
-    return pulumi.output(userTags).apply((t) => defaultTags(name, t !== null && typeof t === "object" && !Array.isArray(t) ? t : undefined));
+    return pulumi
+        .output(userTags)
+        .apply((t) => defaultTags(name, t !== null && typeof t === "object" && !Array.isArray(t) ? t : undefined));
 }
 
 function codeInputs(code: LambdaCodePlan): Partial<aws.lambda.FunctionArgs> {
@@ -523,7 +556,10 @@ function planCode(v: Validator, args: LambdaFunctionArgs): LambdaCodePlan | unde
     }
     if (c.imageUri !== undefined) return { kind: "image", imageUri: c.imageUri };
     if (c.s3Bucket === undefined) {
-        v.add("code.s3Bucket", "is required with code.s3Key / code.s3ObjectVersion: give the bucket holding the package");
+        v.add(
+            "code.s3Bucket",
+            "is required with code.s3Key / code.s3ObjectVersion: give the bucket holding the package",
+        );
     }
     if (c.s3Key === undefined) v.add("code.s3Key", "is required with code.s3Bucket: give the package's object key");
     return { kind: "s3", s3Bucket: c.s3Bucket ?? "", s3Key: c.s3Key ?? "", s3ObjectVersion: c.s3ObjectVersion };
@@ -606,8 +642,14 @@ function checkProvisioned(v: Validator, args: LambdaFunctionArgs): void {
     if (pc !== undefined) {
         v.min(pc, "provisionedConcurrency", 1);
         if (isKnown(reserved) && pc > reserved) {
-            v.add("provisionedConcurrency", `must be at most reservedConcurrency (${reserved}): ${RESERVED_REASON} (got ${pc})`);
-            v.add("reservedConcurrency", `must be at least provisionedConcurrency (${pc}): ${RESERVED_REASON} (got ${reserved})`);
+            v.add(
+                "provisionedConcurrency",
+                `must be at most reservedConcurrency (${reserved}): ${RESERVED_REASON} (got ${pc})`,
+            );
+            v.add(
+                "reservedConcurrency",
+                `must be at least provisionedConcurrency (${pc}): ${RESERVED_REASON} (got ${reserved})`,
+            );
         }
     }
     if (as === undefined) return;
@@ -617,12 +659,21 @@ function checkProvisioned(v: Validator, args: LambdaFunctionArgs): void {
         v.add("autoScaling.max", `must be at least min (${as.min}) (got ${as.max})`);
     }
     if (isKnown(reserved) && typeof as.max === "number" && as.max > reserved) {
-        v.add("autoScaling.max", `must be at most reservedConcurrency (${reserved}): ${RESERVED_REASON} (got ${as.max})`);
-        v.add("reservedConcurrency", `must be at least autoScaling.max (${as.max}): ${RESERVED_REASON} (got ${reserved})`);
+        v.add(
+            "autoScaling.max",
+            `must be at most reservedConcurrency (${reserved}): ${RESERVED_REASON} (got ${as.max})`,
+        );
+        v.add(
+            "reservedConcurrency",
+            `must be at least autoScaling.max (${as.max}): ${RESERVED_REASON} (got ${reserved})`,
+        );
     }
     (as.schedules ?? []).forEach((s, i) => {
         if (isKnown(reserved) && typeof s.maxCapacity === "number" && s.maxCapacity > reserved) {
-            v.add(`autoScaling.schedules[${i}].maxCapacity`, `must be at most reservedConcurrency (${reserved}) (got ${s.maxCapacity})`);
+            v.add(
+                `autoScaling.schedules[${i}].maxCapacity`,
+                `must be at most reservedConcurrency (${reserved}) (got ${s.maxCapacity})`,
+            );
         }
     });
     // The shared vocabulary checks the targets (0.1-0.9 for utilization), steps and schedule expressions.
@@ -686,14 +737,24 @@ const LAYER_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]{
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** Layers, SnapStart, a role brought, the function URL. */
-function checkExtras(v: Validator, args: LambdaFunctionArgs, code: LambdaCodePlan | undefined, runtime: string | undefined): void {
+function checkExtras(
+    v: Validator,
+    args: LambdaFunctionArgs,
+    code: LambdaCodePlan | undefined,
+    runtime: string | undefined,
+): void {
     // "Layers: 5" per function; container images carry their dependencies instead.
     // https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
     const layers = args.layers ?? [];
     v.count(layers, "layers", 0, 5, "layers");
-    if (layers.length > 0 && code?.kind === "image") v.add("layers", "must not be set with code.imageUri: put the layers' content in the image");
+    if (layers.length > 0 && code?.kind === "image")
+        v.add("layers", "must not be set with code.imageUri: put the layers' content in the image");
     layers.forEach((l, i) => {
-        if (isKnown(l) && !LAYER_ARN.test(l)) v.add(`layers[${i}]`, `must be a layer version ARN, "arn:aws:lambda:<region>:<account>:layer:<name>:<version>" (got ${JSON.stringify(l)})`);
+        if (isKnown(l) && !LAYER_ARN.test(l))
+            v.add(
+                `layers[${i}]`,
+                `must be a layer version ARN, "arn:aws:lambda:<region>:<account>:layer:<name>:<version>" (got ${JSON.stringify(l)})`,
+            );
     });
     v.unique(
         layers.map((l, i) => ({ value: l, path: `layers[${i}]` })),
@@ -710,10 +771,16 @@ function checkExtras(v: Validator, args: LambdaFunctionArgs, code: LambdaCodePla
                   : undefined;
         if (problem) v.add("snapStart", problem);
         if (args.provisionedConcurrency !== undefined || args.autoScaling !== undefined) {
-            v.add("snapStart", "cannot be used with provisioned concurrency (provisionedConcurrency or autoScaling): choose one");
+            v.add(
+                "snapStart",
+                "cannot be used with provisioned concurrency (provisionedConcurrency or autoScaling): choose one",
+            );
         }
         if (typeof args.ephemeralStorageMb === "number" && args.ephemeralStorageMb > 512) {
-            v.add("snapStart", `needs ephemeral storage of at most 512 MB (ephemeralStorageMb is ${args.ephemeralStorageMb})`);
+            v.add(
+                "snapStart",
+                `needs ephemeral storage of at most 512 MB (ephemeralStorageMb is ${args.ephemeralStorageMb})`,
+            );
         }
     }
 
@@ -748,7 +815,13 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
         }
         const fifo = arn?.endsWith(".fifo") ?? false;
         const batchSize = q.batchSize ?? LAMBDA_DEFAULTS.sqsBatchSize;
-        v.range(q.batchSize, `${p}.batchSize`, 1, fifo ? 10 : 10000, fifo ? { unit: "messages (a FIFO queue's maximum)" } : {});
+        v.range(
+            q.batchSize,
+            `${p}.batchSize`,
+            1,
+            fifo ? 10 : 10000,
+            fifo ? { unit: "messages (a FIFO queue's maximum)" } : {},
+        );
         v.range(q.maximumBatchingWindowSeconds, `${p}.maximumBatchingWindowSeconds`, 0, 300, { unit: "seconds" });
         const window = q.maximumBatchingWindowSeconds;
         if (fifo) {
@@ -788,8 +861,12 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
         v.range(s.maximumRetryAttempts, `${p}.maximumRetryAttempts`, -1, 10000);
         if (kind === "kinesis") v.range(s.parallelizationFactor, `${p}.parallelizationFactor`, 1, 10);
     };
-    (e.dynamodb ?? []).forEach((s, i) => stream("dynamodb", s, i));
-    (e.kinesis ?? []).forEach((s, i) => stream("kinesis", s, i));
+    (e.dynamodb ?? []).forEach((s, i) => {
+        stream("dynamodb", s, i);
+    });
+    (e.kinesis ?? []).forEach((s, i) => {
+        stream("kinesis", s, i);
+    });
 
     // S3: https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html
     (e.s3 ?? []).forEach((s, i) => {
@@ -808,13 +885,18 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
         }
         for (const key of ["filterPrefix", "filterSuffix"] as const) {
             const value = s[key];
-            if (value !== undefined && value.length > 1024) v.add(`${p}.${key}`, `must be at most 1024 characters (got ${value.length})`);
+            if (value !== undefined && value.length > 1024)
+                v.add(`${p}.${key}`, `must be at most 1024 characters (got ${value.length})`);
         }
     });
 
     if (e.alb) checkAlb(v, e.alb, "events.alb");
-    (e.kafka ?? []).forEach((k, i) => checkKafka(v, k, `events.kafka[${i}]`));
-    (e.eventPatterns ?? []).forEach((p, i) => checkEventPattern(v, p, `events.eventPatterns[${i}]`));
+    (e.kafka ?? []).forEach((k, i) => {
+        checkKafka(v, k, `events.kafka[${i}]`);
+    });
+    (e.eventPatterns ?? []).forEach((p, i) => {
+        checkEventPattern(v, p, `events.eventPatterns[${i}]`);
+    });
 
     (e.sns ?? []).forEach((t, i) => {
         const arn = known(t.topicArn);
@@ -847,7 +929,11 @@ function layoutEvents(plan: LambdaFunctionPlan, name: string, args: LambdaFuncti
         plan.schedules.push({
             rule: {
                 name: childName(name, "schedule", i),
-                args: { scheduleExpression: s.expression, description: `Invokes Lambda function ${functionName} on ${s.expression}`, tags },
+                args: {
+                    scheduleExpression: s.expression,
+                    description: `Invokes Lambda function ${functionName} on ${s.expression}`,
+                    tags,
+                },
             },
             target: { name: childName(name, "schedule", i, "target"), args: { input: s.input } },
             permission: permission(childName(name, "schedule", i, "permission"), "events.amazonaws.com"),
@@ -866,7 +952,7 @@ function layoutEvents(plan: LambdaFunctionPlan, name: string, args: LambdaFuncti
         });
     });
 
-    const streams: [("dynamodb" | "kinesis"), StreamArgs[]][] = [
+    const streams: ["dynamodb" | "kinesis", StreamArgs[]][] = [
         ["dynamodb", e.dynamodb ?? []],
         ["kinesis", e.kinesis ?? []],
     ];
@@ -880,10 +966,13 @@ function layoutEvents(plan: LambdaFunctionPlan, name: string, args: LambdaFuncti
                     startingPosition: s.startingPosition,
                     batchSize: s.batchSize ?? LAMBDA_DEFAULTS.streamBatchSize,
                     parallelizationFactor:
-                        kind === "kinesis" ? (s.parallelizationFactor ?? LAMBDA_DEFAULTS.parallelizationFactor) : undefined,
+                        kind === "kinesis"
+                            ? (s.parallelizationFactor ?? LAMBDA_DEFAULTS.parallelizationFactor)
+                            : undefined,
                     maximumRetryAttempts: s.maximumRetryAttempts ?? LAMBDA_DEFAULTS.streamMaximumRetryAttempts,
                     bisectBatchOnFunctionError: true,
-                    destinationConfig: onFailure !== undefined ? { onFailure: { destinationArn: onFailure } } : undefined,
+                    destinationConfig:
+                        onFailure !== undefined ? { onFailure: { destinationArn: onFailure } } : undefined,
                     tags,
                 },
                 onFailureToDeadLetterQueue: plan.deadLetterQueue !== undefined ? true : undefined,
@@ -979,7 +1068,12 @@ function statements(plan: LambdaFunctionPlan, args: LambdaFunctionArgs): Stateme
     } else if (plan.deadLetterTargetArn !== undefined) {
         const arn = known(plan.deadLetterTargetArn);
         // A target known only at deploy time gets both actions, on that one ARN.
-        const action = arn === undefined ? ["sns:Publish", "sqs:SendMessage"] : arn.split(":")[2] === "sns" ? ["sns:Publish"] : ["sqs:SendMessage"];
+        const action =
+            arn === undefined
+                ? ["sns:Publish", "sqs:SendMessage"]
+                : arn.split(":")[2] === "sns"
+                  ? ["sns:Publish"]
+                  : ["sqs:SendMessage"];
         out.push({ Sid: "DeadLetter", Effect: "Allow", Action: action, Resource: plan.deadLetterTargetArn });
     }
     (args.events?.sqs ?? []).forEach((q, i) => {
@@ -994,7 +1088,12 @@ function statements(plan: LambdaFunctionPlan, args: LambdaFunctionArgs): Stateme
         out.push({
             Sid: `DynamoDbSource${i}`,
             Effect: "Allow",
-            Action: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+            Action: [
+                "dynamodb:DescribeStream",
+                "dynamodb:GetRecords",
+                "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams",
+            ],
             Resource: s.streamArn,
         });
     });

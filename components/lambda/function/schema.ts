@@ -3,16 +3,16 @@ import { autoScalingSchema } from "../../../src/scaling/schema";
 import type {
     LambdaAlbEventArgs,
     LambdaCodeArgs,
-    LambdaEventPatternArgs,
-    LambdaFunctionUrlArgs,
-    LambdaKafkaEventArgs,
     LambdaDeadLetterTargetArgs,
+    LambdaEventPatternArgs,
     LambdaEventsArgs,
     LambdaFunctionArgs,
+    LambdaFunctionUrlArgs,
     LambdaHttpEventArgs,
     LambdaHttpRouteSettingsArgs,
     LambdaHttpThrottlingArgs,
     LambdaJwtAuthorizerArgs,
+    LambdaKafkaEventArgs,
     LambdaS3EventArgs,
     LambdaVpcArgs,
 } from "./args";
@@ -115,7 +115,11 @@ const s3Schema = obj({
 const albSchema = obj({
     targetGroupArn: arn().optional(),
     multiValueHeaders: z.boolean().optional(),
-    healthCheck: obj({ path: z.string().optional(), intervalSeconds: int().optional(), timeoutSeconds: int().optional() }).optional(),
+    healthCheck: obj({
+        path: z.string().optional(),
+        intervalSeconds: int().optional(),
+        timeoutSeconds: int().optional(),
+    }).optional(),
 });
 
 const kafkaSchema = obj({

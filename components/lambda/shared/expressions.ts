@@ -18,7 +18,8 @@ export function scheduleExpressionProblem(expression: string): string | undefine
     // The shared check reads the year field's shape; EventBridge also bounds it to 1970-2199.
     const year = /^cron\((.*)\)$/.exec(expression)?.[1].trim().split(/\s+/)[5];
     const outside = (year ?? "*").match(/\d{4}/g)?.find((y) => Number(y) < 1970 || Number(y) > 2199);
-    if (outside) return `the cron year field must stay within 1970-2199 (got ${outside} in ${JSON.stringify(expression)})`;
+    if (outside)
+        return `the cron year field must stay within 1970-2199 (got ${outside} in ${JSON.stringify(expression)})`;
     return undefined;
 }
 
@@ -48,7 +49,8 @@ export function routeKeyProblem(routeKey: string): string | undefined {
             continue;
         }
         if (/^\{[A-Za-z0-9_.-]+\}$/.test(s)) continue;
-        if (!/^[A-Za-z0-9._~:@!$&'()*,;=-]+$/.test(s)) return `${shape}; path segment ${JSON.stringify(s)} has characters a route cannot hold`;
+        if (!/^[A-Za-z0-9._~:@!$&'()*,;=-]+$/.test(s))
+            return `${shape}; path segment ${JSON.stringify(s)} has characters a route cannot hold`;
     }
     return undefined;
 }

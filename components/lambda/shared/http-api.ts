@@ -44,7 +44,11 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 /** Route `authorizationType`s by `auth`. */
-const AUTHORIZATION_TYPE: Record<LambdaHttpAuth, "NONE" | "AWS_IAM" | "JWT"> = { none: "NONE", iam: "AWS_IAM", jwt: "JWT" };
+const AUTHORIZATION_TYPE: Record<LambdaHttpAuth, "NONE" | "AWS_IAM" | "JWT"> = {
+    none: "NONE",
+    iam: "AWS_IAM",
+    jwt: "JWT",
+};
 
 /** A Cognito user pool id: `<region>_<id>` (CreateUserPool, Id pattern `[\w-]+_[0-9a-zA-Z]+`, at most 55). */
 const COGNITO_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9a-zA-Z]+$/;
@@ -59,7 +63,9 @@ export interface HttpApiPlan {
     authorizers: ChildPlan<Omit<aws.apigatewayv2.AuthorizerArgs, "apiId">>[];
     integration: ChildPlan<Omit<aws.apigatewayv2.IntegrationArgs, "apiId" | "integrationUri">>;
     /** The component adds `apiId`, `target` and, for `authorizer` (an index in `authorizers`), `authorizerId`. */
-    routes: (ChildPlan<Omit<aws.apigatewayv2.RouteArgs, "apiId" | "target" | "authorizerId">> & { authorizer?: number })[];
+    routes: (ChildPlan<Omit<aws.apigatewayv2.RouteArgs, "apiId" | "target" | "authorizerId">> & {
+        authorizer?: number;
+    })[];
     /** The component adds `apiId` and `accessLogSettings.destinationArn` (the access log group's ARN). */
     stage: ChildPlan<
         Omit<aws.apigatewayv2.StageArgs, "apiId" | "accessLogSettings"> & { accessLogSettings: { format: string } }
@@ -89,7 +95,9 @@ function checkThrottling(v: Validator, t: LambdaHttpThrottlingArgs | undefined, 
         integer: false,
         unit: "requests per second (the account-level default quota)",
     });
-    v.range(t.burstLimit, joinPath(path, "burstLimit"), 0, HTTP_API_LIMITS.burstLimit, { unit: "requests (the account-level default burst)" });
+    v.range(t.burstLimit, joinPath(path, "burstLimit"), 0, HTTP_API_LIMITS.burstLimit, {
+        unit: "requests (the account-level default burst)",
+    });
 }
 
 /** Checks routes, authorization and throttling of `events.http`; paths start at `path`. */
@@ -108,34 +116,61 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
     const authorizers = http.jwtAuthorizers ?? {};
     const names = Object.keys(authorizers);
     if (names.length > HTTP_API_LIMITS.authorizers) {
-        v.add(joinPath(path, "jwtAuthorizers"), `must have at most ${HTTP_API_LIMITS.authorizers} authorizers (HTTP API quota) (got ${names.length})`);
+        v.add(
+            joinPath(path, "jwtAuthorizers"),
+            `must have at most ${HTTP_API_LIMITS.authorizers} authorizers (HTTP API quota) (got ${names.length})`,
+        );
     }
     for (const [key, a] of Object.entries(authorizers)) {
         const at = joinPath(path, "jwtAuthorizers", key);
-        if (key.length < 1 || key.length > 128) v.add(at, `authorizer names must be 1 to 128 characters (got ${key.length})`);
+        if (key.length < 1 || key.length > 128)
+            v.add(at, `authorizer names must be 1 to 128 characters (got ${key.length})`);
         if ((a.issuer === undefined) === (a.cognitoUserPoolId === undefined)) {
             v.add(at, "must have exactly one of issuer (any OpenID Connect issuer) and cognitoUserPoolId");
         }
         if (isKnown(a.issuer) && !/^https:\/\/[^\s/]+/.test(a.issuer)) {
-            v.add(joinPath(at, "issuer"), `must be an https:// URL: API Gateway reads <issuer>/.well-known/openid-configuration over HTTPS (got ${JSON.stringify(a.issuer)})`);
+            v.add(
+                joinPath(at, "issuer"),
+                `must be an https:// URL: API Gateway reads <issuer>/.well-known/openid-configuration over HTTPS (got ${JSON.stringify(a.issuer)})`,
+            );
         }
-        if (a.cognitoUserPoolId !== undefined && (a.cognitoUserPoolId.length > 55 || !COGNITO_POOL_ID.test(a.cognitoUserPoolId))) {
-            v.add(joinPath(at, "cognitoUserPoolId"), `must be a Cognito user pool id, "<region>_<id>" such as "us-east-1_AbCdEfGhI" (got ${JSON.stringify(a.cognitoUserPoolId)})`);
+        if (
+            a.cognitoUserPoolId !== undefined &&
+            (a.cognitoUserPoolId.length > 55 || !COGNITO_POOL_ID.test(a.cognitoUserPoolId))
+        ) {
+            v.add(
+                joinPath(at, "cognitoUserPoolId"),
+                `must be a Cognito user pool id, "<region>_<id>" such as "us-east-1_AbCdEfGhI" (got ${JSON.stringify(a.cognitoUserPoolId)})`,
+            );
         }
-        v.count(a.audience, joinPath(at, "audience"), 1, HTTP_API_LIMITS.audiences, "audiences (for Cognito: the app client ids)");
+        v.count(
+            a.audience,
+            joinPath(at, "audience"),
+            1,
+            HTTP_API_LIMITS.audiences,
+            "audiences (for Cognito: the app client ids)",
+        );
         if (a.identitySource !== undefined && !/^\$(request|context|stageVariables)\.\S+$/.test(a.identitySource)) {
-            v.add(joinPath(at, "identitySource"), `must be an identity source such as "$request.header.Authorization" (got ${JSON.stringify(a.identitySource)})`);
+            v.add(
+                joinPath(at, "identitySource"),
+                `must be an identity source such as "$request.header.Authorization" (got ${JSON.stringify(a.identitySource)})`,
+            );
         }
     }
 
     const settings = http.routeSettings ?? {};
     for (const key of Object.keys(settings)) {
         if (!routes.includes(key)) {
-            v.add(joinPath(path, "routeSettings", key), `names no route: the keys must be in routes (${routes.map((r) => JSON.stringify(r)).join(", ")})`);
+            v.add(
+                joinPath(path, "routeSettings", key),
+                `names no route: the keys must be in routes (${routes.map((r) => JSON.stringify(r)).join(", ")})`,
+            );
         }
     }
     const where = (route: string, field: string) =>
-        settings[route]?.[field as "auth"] !== undefined ? joinPath(path, "routeSettings", route, field) : joinPath(path, field);
+        settings[route]?.[field as "auth"] !== undefined
+            ? joinPath(path, "routeSettings", route, field)
+            : joinPath(path, field);
     const missing = routes.filter((r) => resolve(http, r).auth === undefined);
     if (missing.length > 0) {
         v.add(
@@ -145,7 +180,10 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
     }
     for (const field of ["authorizer", "scopes"] as const) {
         if (http[field] !== undefined && http.auth !== "jwt") {
-            v.add(joinPath(path, field), `applies only to auth "jwt" (auth is ${JSON.stringify(http.auth)}); set it in routeSettings for the JWT routes`);
+            v.add(
+                joinPath(path, field),
+                `applies only to auth "jwt" (auth is ${JSON.stringify(http.auth)}); set it in routeSettings for the JWT routes`,
+            );
         }
     }
     for (const route of routes) {
@@ -154,25 +192,42 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
         if (r.auth !== "jwt") {
             for (const field of ["authorizer", "scopes"] as const) {
                 if (own?.[field] !== undefined) {
-                    v.add(joinPath(path, "routeSettings", route, field), `applies only to auth "jwt" (this route has auth ${JSON.stringify(r.auth)})`);
+                    v.add(
+                        joinPath(path, "routeSettings", route, field),
+                        `applies only to auth "jwt" (this route has auth ${JSON.stringify(r.auth)})`,
+                    );
                 }
             }
             continue;
         }
         if (names.length === 0) {
             const jwtRoutes = routes.filter((x) => resolve(http, x).auth === "jwt").map((x) => JSON.stringify(x));
-            v.add(joinPath(path, "jwtAuthorizers"), `must have an authorizer for the "jwt" routes (${jwtRoutes.join(", ")}): give one with issuer or cognitoUserPoolId, and audience`);
+            v.add(
+                joinPath(path, "jwtAuthorizers"),
+                `must have an authorizer for the "jwt" routes (${jwtRoutes.join(", ")}): give one with issuer or cognitoUserPoolId, and audience`,
+            );
         } else if (r.authorizer === undefined) {
-            v.add(where(route, "authorizer"), `is required with several JWT authorizers: one of ${names.map((n) => JSON.stringify(n)).join(", ")}`);
+            v.add(
+                where(route, "authorizer"),
+                `is required with several JWT authorizers: one of ${names.map((n) => JSON.stringify(n)).join(", ")}`,
+            );
         } else if (!names.includes(r.authorizer)) {
-            v.add(where(route, "authorizer"), `must name one of jwtAuthorizers: ${names.map((n) => JSON.stringify(n)).join(", ")} (got ${JSON.stringify(r.authorizer)})`);
+            v.add(
+                where(route, "authorizer"),
+                `must name one of jwtAuthorizers: ${names.map((n) => JSON.stringify(n)).join(", ")} (got ${JSON.stringify(r.authorizer)})`,
+            );
         }
         (r.scopes ?? []).forEach((s, i) => {
-            if (!SCOPE.test(s)) v.add(joinPath(where(route, "scopes"), i), `must be an OAuth scope, without spaces or quotes (got ${JSON.stringify(s)})`);
+            if (!SCOPE.test(s))
+                v.add(
+                    joinPath(where(route, "scopes"), i),
+                    `must be an OAuth scope, without spaces or quotes (got ${JSON.stringify(s)})`,
+                );
         });
     }
     checkThrottling(v, http.throttling, joinPath(path, "throttling"));
-    for (const [key, s] of Object.entries(settings)) checkThrottling(v, s.throttling, joinPath(path, "routeSettings", key, "throttling"));
+    for (const [key, s] of Object.entries(settings))
+        checkThrottling(v, s.throttling, joinPath(path, "routeSettings", key, "throttling"));
 }
 
 function issuerOf(a: { issuer?: pulumi.Input<string>; cognitoUserPoolId?: string }): pulumi.Input<string> {

@@ -1,3 +1,4 @@
 // Code the lambda tier's components share: the runtime table and expression checks.
-export * from "./runtimes";
+
 export * from "./expressions";
+export * from "./runtimes";

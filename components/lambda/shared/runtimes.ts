@@ -72,7 +72,8 @@ export function runtimeStatus(runtime: string, now: Date): RuntimeStatus {
     if (!schedule) return { state: "unknown" };
     const today = now.toISOString().slice(0, 10);
     if (reached(schedule.blockUpdate, today)) return { state: "blocked", schedule };
-    if (reached(schedule.deprecation, today)) return { state: "deprecated", schedule, canCreate: !reached(schedule.blockCreate, today) };
+    if (reached(schedule.deprecation, today))
+        return { state: "deprecated", schedule, canCreate: !reached(schedule.blockCreate, today) };
     return { state: "supported", schedule };
 }
 

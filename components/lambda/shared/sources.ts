@@ -1,6 +1,14 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, isKnown, joinPath, known, type PolicyStatement, type Tags, type Validator } from "../../../src/core";
+import {
+    childName,
+    isKnown,
+    joinPath,
+    known,
+    type PolicyStatement,
+    type Tags,
+    type Validator,
+} from "../../../src/core";
 import type {
     LambdaAlbEventArgs,
     LambdaEventPatternArgs,
@@ -24,7 +32,8 @@ export interface SourceStatement extends Omit<PolicyStatement, "Resource"> {
 
 // ---- ALB -------------------------------------------------------------------------------------
 
-const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
+const TARGET_GROUP_ARN =
+    /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
 
 /** The function behind an ALB target group. */
 export interface AlbPlan {
@@ -45,11 +54,18 @@ export interface AlbPlan {
 export function checkAlb(v: Validator, alb: LambdaAlbEventArgs, path: string): void {
     const arn = known(alb.targetGroupArn);
     if (arn !== undefined && !TARGET_GROUP_ARN.test(arn)) {
-        v.add(joinPath(path, "targetGroupArn"), `must be a target group ARN, "arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>" (got ${JSON.stringify(arn)})`);
+        v.add(
+            joinPath(path, "targetGroupArn"),
+            `must be a target group ARN, "arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>" (got ${JSON.stringify(arn)})`,
+        );
     }
     if (alb.targetGroupArn !== undefined) {
         for (const field of ["multiValueHeaders", "healthCheck"] as const) {
-            if (alb[field] !== undefined) v.add(joinPath(path, field), "applies only to a created target group: set it on the target group you give, or leave targetGroupArn out");
+            if (alb[field] !== undefined)
+                v.add(
+                    joinPath(path, field),
+                    "applies only to a created target group: set it on the target group you give, or leave targetGroupArn out",
+                );
         }
     }
     const hc = alb.healthCheck;
@@ -59,8 +75,13 @@ export function checkAlb(v: Validator, alb: LambdaAlbEventArgs, path: string): v
     v.range(hc.timeoutSeconds, at("timeoutSeconds"), 2, 120, { unit: "seconds" });
     const interval = hc.intervalSeconds ?? 35;
     const timeout = hc.timeoutSeconds ?? 30;
-    if (interval <= timeout) v.add(at("intervalSeconds"), `must be longer than timeoutSeconds (${timeout}) (got ${interval})`);
-    if (hc.path !== undefined && !/^\/\S{0,1023}$/.test(hc.path)) v.add(at("path"), `must start with "/" and be at most 1024 characters, without spaces (got ${JSON.stringify(hc.path)})`);
+    if (interval <= timeout)
+        v.add(at("intervalSeconds"), `must be longer than timeoutSeconds (${timeout}) (got ${interval})`);
+    if (hc.path !== undefined && !/^\/\S{0,1023}$/.test(hc.path))
+        v.add(
+            at("path"),
+            `must start with "/" and be at most 1024 characters, without spaces (got ${JSON.stringify(hc.path)})`,
+        );
 }
 
 export function layoutAlb(name: string, alb: LambdaAlbEventArgs, tags: pulumi.Input<Tags>): AlbPlan {
@@ -75,14 +96,23 @@ export function layoutAlb(name: string, alb: LambdaAlbEventArgs, tags: pulumi.In
                           lambdaMultiValueHeadersEnabled: alb.multiValueHeaders ?? false,
                           // Each health check is an invocation: off unless asked for.
                           healthCheck: hc
-                              ? { enabled: true, path: hc.path ?? "/", interval: hc.intervalSeconds ?? 35, timeout: hc.timeoutSeconds ?? 30 }
+                              ? {
+                                    enabled: true,
+                                    path: hc.path ?? "/",
+                                    interval: hc.intervalSeconds ?? 35,
+                                    timeout: hc.timeoutSeconds ?? 30,
+                                }
                               : { enabled: false },
                           tags,
                       },
                   }
                 : undefined,
         targetGroupArn: alb.targetGroupArn,
-        permission: permission(childName(name, "alb-permission"), "elasticloadbalancing.amazonaws.com", alb.targetGroupArn),
+        permission: permission(
+            childName(name, "alb-permission"),
+            "elasticloadbalancing.amazonaws.com",
+            alb.targetGroupArn,
+        ),
         attachment: { name: childName(name, "alb-attachment"), args: {} },
     };
 }
@@ -107,19 +137,31 @@ export function checkFunctionUrl(v: Validator, url: LambdaFunctionUrlArgs, path:
     const at = (...s: (string | number)[]) => joinPath(path, "cors", ...s);
     v.count(cors.allowOrigins, at("allowOrigins"), 1, 100, "origins");
     (cors.allowOrigins ?? []).forEach((o, i) => {
-        if (o.length > 253 || !ORIGIN.test(o)) v.add(at("allowOrigins", i), `must be "*" or an origin such as "https://app.example.com" (scheme, host, optional port; no path) (got ${JSON.stringify(o)})`);
+        if (o.length > 253 || !ORIGIN.test(o))
+            v.add(
+                at("allowOrigins", i),
+                `must be "*" or an origin such as "https://app.example.com" (scheme, host, optional port; no path) (got ${JSON.stringify(o)})`,
+            );
     });
     (cors.allowMethods ?? []).forEach((m, i) => {
-        if (!CORS_METHODS.includes(m)) v.add(at("allowMethods", i), `must be one of ${CORS_METHODS.map((x) => JSON.stringify(x)).join(", ")} (got ${JSON.stringify(m)})`);
+        if (!CORS_METHODS.includes(m))
+            v.add(
+                at("allowMethods", i),
+                `must be one of ${CORS_METHODS.map((x) => JSON.stringify(x)).join(", ")} (got ${JSON.stringify(m)})`,
+            );
     });
     for (const key of ["allowHeaders", "exposeHeaders"] as const) {
         (cors[key] ?? []).forEach((h, i) => {
-            if (!HEADER.test(h)) v.add(at(key, i), `must be an HTTP header name of at most 1024 characters (got ${JSON.stringify(h)})`);
+            if (!HEADER.test(h))
+                v.add(at(key, i), `must be an HTTP header name of at most 1024 characters (got ${JSON.stringify(h)})`);
         });
     }
     v.range(cors.maxAgeSeconds, at("maxAgeSeconds"), 0, 86400, { unit: "seconds" });
     if (cors.allowCredentials === true && (cors.allowOrigins ?? []).includes("*")) {
-        v.add(at("allowCredentials"), 'must not be true with the origin "*": browsers refuse credentials for a wildcard origin; list the origins');
+        v.add(
+            at("allowCredentials"),
+            'must not be true with the origin "*": browsers refuse credentials for a wildcard origin; list the origins',
+        );
     }
 }
 
@@ -151,8 +193,14 @@ export function layoutFunctionUrl(name: string, url: LambdaFunctionUrlArgs): Fun
         permissions:
             authType === "NONE"
                 ? [
-                      { name: childName(name, "url-public"), args: { action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE" } },
-                      { name: childName(name, "url-public-invoke"), args: { action: "lambda:InvokeFunction", principal: "*", invokedViaFunctionUrl: true } },
+                      {
+                          name: childName(name, "url-public"),
+                          args: { action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE" },
+                      },
+                      {
+                          name: childName(name, "url-public-invoke"),
+                          args: { action: "lambda:InvokeFunction", principal: "*", invokedViaFunctionUrl: true },
+                      },
                   ]
                 : [],
     };
@@ -187,30 +235,60 @@ export function checkKafka(v: Validator, k: LambdaKafkaEventArgs, path: string):
         return;
     }
     const arn = known(k.clusterArn);
-    if (arn !== undefined && !MSK_CLUSTER_ARN.test(arn)) v.add(at("clusterArn"), `must be an MSK cluster ARN, "arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>" (got ${JSON.stringify(arn)})`);
+    if (arn !== undefined && !MSK_CLUSTER_ARN.test(arn))
+        v.add(
+            at("clusterArn"),
+            `must be an MSK cluster ARN, "arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>" (got ${JSON.stringify(arn)})`,
+        );
     if (k.bootstrapServers !== undefined) {
         v.count(k.bootstrapServers, at("bootstrapServers"), 1, 10, "servers");
         k.bootstrapServers.forEach((s, i) => {
             const m = /^([A-Za-z0-9.-]+):(\d{1,5})$/.exec(s);
-            if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) v.add(joinPath(path, "bootstrapServers", i), `must be "<host>:<port>" with a port 1-65535 (got ${JSON.stringify(s)})`);
+            if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535)
+                v.add(
+                    joinPath(path, "bootstrapServers", i),
+                    `must be "<host>:<port>" with a port 1-65535 (got ${JSON.stringify(s)})`,
+                );
         });
     }
-    if (!TOPIC.test(k.topic ?? "")) v.add(at("topic"), `must be 1 to 249 letters, digits, ".", "_" or "-" (got ${JSON.stringify(k.topic)})`);
+    if (!TOPIC.test(k.topic ?? ""))
+        v.add(at("topic"), `must be 1 to 249 letters, digits, ".", "_" or "-" (got ${JSON.stringify(k.topic)})`);
     v.range(k.batchSize, at("batchSize"), 1, 10000);
     v.range(k.maximumBatchingWindowSeconds, at("maximumBatchingWindowSeconds"), 0, 300, { unit: "seconds" });
     if (k.consumerGroupId !== undefined && !CONSUMER_GROUP.test(k.consumerGroupId)) {
-        v.add(at("consumerGroupId"), `must be 1 to 200 letters, digits or -/*:_+=.@ (got ${JSON.stringify(k.consumerGroupId)})`);
+        v.add(
+            at("consumerGroupId"),
+            `must be 1 to 200 letters, digits or -/*:_+=.@ (got ${JSON.stringify(k.consumerGroupId)})`,
+        );
     }
     const allowed = msk ? MSK_AUTH : SELF_MANAGED_AUTH;
     const auth = k.auth ?? (msk ? "iam" : undefined);
-    if (auth === undefined) v.add(at("auth"), `is required for a self-managed cluster: one of ${SELF_MANAGED_AUTH.map((a) => JSON.stringify(a)).join(", ")}, with secretArn`);
-    else if (!allowed.includes(auth)) v.add(at("auth"), `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")} for ${msk ? "Amazon MSK" : "a self-managed cluster"} (got ${JSON.stringify(auth)})`);
-    if (auth !== undefined && auth !== "iam" && k.secretArn === undefined) v.add(at("secretArn"), `is required with auth ${JSON.stringify(auth)}: the Secrets Manager secret holding the credentials`);
-    if (auth === "iam" && k.secretArn !== undefined) v.add(at("secretArn"), 'is not used with auth "iam": the function\'s role authenticates; remove it');
+    if (auth === undefined)
+        v.add(
+            at("auth"),
+            `is required for a self-managed cluster: one of ${SELF_MANAGED_AUTH.map((a) => JSON.stringify(a)).join(", ")}, with secretArn`,
+        );
+    else if (!allowed.includes(auth))
+        v.add(
+            at("auth"),
+            `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")} for ${msk ? "Amazon MSK" : "a self-managed cluster"} (got ${JSON.stringify(auth)})`,
+        );
+    if (auth !== undefined && auth !== "iam" && k.secretArn === undefined)
+        v.add(
+            at("secretArn"),
+            `is required with auth ${JSON.stringify(auth)}: the Secrets Manager secret holding the credentials`,
+        );
+    if (auth === "iam" && k.secretArn !== undefined)
+        v.add(at("secretArn"), 'is not used with auth "iam": the function\'s role authenticates; remove it');
     const secret = known(k.secretArn);
-    if (secret !== undefined && !SECRET_ARN.test(secret)) v.add(at("secretArn"), `must be a Secrets Manager secret ARN (got ${JSON.stringify(secret)})`);
+    if (secret !== undefined && !SECRET_ARN.test(secret))
+        v.add(at("secretArn"), `must be a Secrets Manager secret ARN (got ${JSON.stringify(secret)})`);
     if (k.vpc !== undefined) {
-        if (msk) v.add(at("vpc"), "applies only to self-managed clusters: Lambda reaches an MSK cluster through the cluster's own network");
+        if (msk)
+            v.add(
+                at("vpc"),
+                "applies only to self-managed clusters: Lambda reaches an MSK cluster through the cluster's own network",
+            );
         v.count(k.vpc.subnetIds, joinPath(path, "vpc", "subnetIds"), 1, 16, "subnets");
         v.count(k.vpc.securityGroupIds, joinPath(path, "vpc", "securityGroupIds"), 1, 5, "security groups");
     }
@@ -229,13 +307,19 @@ function mskArn(clusterArn: pulumi.Input<string>, kind: "topic" | "group", leaf:
 
 export type KafkaMappingArgs = Omit<aws.lambda.EventSourceMappingArgs, "functionName">;
 
-export function layoutKafka(name: string, k: LambdaKafkaEventArgs, i: number, tags: pulumi.Input<Tags>): { mapping: ChildPlan<KafkaMappingArgs>; statements: SourceStatement[] } {
+export function layoutKafka(
+    name: string,
+    k: LambdaKafkaEventArgs,
+    i: number,
+    tags: pulumi.Input<Tags>,
+): { mapping: ChildPlan<KafkaMappingArgs>; statements: SourceStatement[] } {
     const msk = k.clusterArn !== undefined;
     const auth = k.auth ?? "iam";
     const access: { type: string; uri: pulumi.Input<string> }[] = [];
     if (auth !== "iam" && k.secretArn !== undefined) access.push({ type: KAFKA_ACCESS[auth], uri: k.secretArn });
     for (const id of k.vpc?.subnetIds ?? []) access.push({ type: "VPC_SUBNET", uri: prefixed("subnet:", id) });
-    for (const id of k.vpc?.securityGroupIds ?? []) access.push({ type: "VPC_SECURITY_GROUP", uri: prefixed("security_group:", id) });
+    for (const id of k.vpc?.securityGroupIds ?? [])
+        access.push({ type: "VPC_SECURITY_GROUP", uri: prefixed("security_group:", id) });
     const group = k.consumerGroupId !== undefined ? { consumerGroupId: k.consumerGroupId } : undefined;
     const mapping: ChildPlan<KafkaMappingArgs> = {
         name: childName(name, "kafka", i),
@@ -243,7 +327,9 @@ export function layoutKafka(name: string, k: LambdaKafkaEventArgs, i: number, ta
             ...(msk
                 ? { eventSourceArn: k.clusterArn, ...(group ? { amazonManagedKafkaEventSourceConfig: group } : {}) }
                 : {
-                      selfManagedEventSource: { endpoints: { KAFKA_BOOTSTRAP_SERVERS: (k.bootstrapServers ?? []).join(",") } },
+                      selfManagedEventSource: {
+                          endpoints: { KAFKA_BOOTSTRAP_SERVERS: (k.bootstrapServers ?? []).join(",") },
+                      },
                       ...(group ? { selfManagedKafkaEventSourceConfig: group } : {}),
                   }),
             topics: [k.topic],
@@ -256,17 +342,43 @@ export function layoutKafka(name: string, k: LambdaKafkaEventArgs, i: number, ta
     };
     const statements: SourceStatement[] = [];
     if (msk && k.clusterArn !== undefined) {
-        statements.push({ Sid: `KafkaCluster${i}`, Effect: "Allow", Action: ["kafka:DescribeCluster", "kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers"], Resource: k.clusterArn });
+        statements.push({
+            Sid: `KafkaCluster${i}`,
+            Effect: "Allow",
+            Action: ["kafka:DescribeCluster", "kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers"],
+            Resource: k.clusterArn,
+        });
         if (auth === "iam") {
             // https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html: connect, read the topic, own the consumer group.
             statements.push(
-                { Sid: `KafkaConnect${i}`, Effect: "Allow", Action: ["kafka-cluster:Connect", "kafka-cluster:DescribeClusterDynamicConfiguration"], Resource: k.clusterArn },
-                { Sid: `KafkaTopic${i}`, Effect: "Allow", Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"], Resource: mskArn(k.clusterArn, "topic", k.topic) },
-                { Sid: `KafkaGroup${i}`, Effect: "Allow", Action: ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"], Resource: mskArn(k.clusterArn, "group", k.consumerGroupId ?? "*") },
+                {
+                    Sid: `KafkaConnect${i}`,
+                    Effect: "Allow",
+                    Action: ["kafka-cluster:Connect", "kafka-cluster:DescribeClusterDynamicConfiguration"],
+                    Resource: k.clusterArn,
+                },
+                {
+                    Sid: `KafkaTopic${i}`,
+                    Effect: "Allow",
+                    Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
+                    Resource: mskArn(k.clusterArn, "topic", k.topic),
+                },
+                {
+                    Sid: `KafkaGroup${i}`,
+                    Effect: "Allow",
+                    Action: ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
+                    Resource: mskArn(k.clusterArn, "group", k.consumerGroupId ?? "*"),
+                },
             );
         }
     }
-    if (k.secretArn !== undefined) statements.push({ Sid: `KafkaSecret${i}`, Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: k.secretArn });
+    if (k.secretArn !== undefined)
+        statements.push({
+            Sid: `KafkaSecret${i}`,
+            Effect: "Allow",
+            Action: ["secretsmanager:GetSecretValue"],
+            Resource: k.secretArn,
+        });
     return { mapping, statements };
 }
 
@@ -296,9 +408,11 @@ function patternShapeProblem(value: unknown, at: string): string | undefined {
         if (value.length === 0) return `${at} is an empty list, which matches nothing`;
         return undefined;
     }
-    if (value === null || typeof value !== "object") return `${at} must be a list of match values (got ${JSON.stringify(value)}); e.g. { "source": ["aws.ec2"] }`;
+    if (value === null || typeof value !== "object")
+        return `${at} must be a list of match values (got ${JSON.stringify(value)}); e.g. { "source": ["aws.ec2"] }`;
     const entries = Object.entries(value);
-    if (entries.length === 0) return `${at || "the pattern"} is an empty object, which matches every event; name what to match`;
+    if (entries.length === 0)
+        return `${at || "the pattern"} is an empty object, which matches every event; name what to match`;
     for (const [k, v] of entries) {
         const p = patternShapeProblem(v, at ? `${at}.${k}` : k);
         if (p) return p;
@@ -320,14 +434,16 @@ export function eventPatternJson(pattern: string | Record<string, unknown>): { j
     }
     const problem = patternShapeProblem(parsed, "");
     if (problem) return { json, problem };
-    if (json.length > PATTERN_MAX) return { json, problem: `must be at most ${PATTERN_MAX} characters as JSON (got ${json.length})` };
+    if (json.length > PATTERN_MAX)
+        return { json, problem: `must be at most ${PATTERN_MAX} characters as JSON (got ${json.length})` };
     return { json };
 }
 
 export function checkEventPattern(v: Validator, e: LambdaEventPatternArgs, path: string): void {
     const { problem } = eventPatternJson(e.pattern);
     if (problem) v.add(joinPath(path, "pattern"), problem);
-    if (e.description !== undefined && e.description.length > 512) v.add(joinPath(path, "description"), `must be at most 512 characters (got ${e.description.length})`);
+    if (e.description !== undefined && e.description.length > 512)
+        v.add(joinPath(path, "description"), `must be at most 512 characters (got ${e.description.length})`);
 }
 
 export interface RulePlan {
@@ -338,7 +454,13 @@ export interface RulePlan {
     permission: PermissionPlan;
 }
 
-export function layoutEventPattern(name: string, functionName: string, e: LambdaEventPatternArgs, i: number, tags: pulumi.Input<Tags>): RulePlan {
+export function layoutEventPattern(
+    name: string,
+    functionName: string,
+    e: LambdaEventPatternArgs,
+    i: number,
+    tags: pulumi.Input<Tags>,
+): RulePlan {
     const bus = e.eventBusName !== undefined ? { eventBusName: e.eventBusName } : {};
     return {
         rule: {

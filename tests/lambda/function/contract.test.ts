@@ -90,7 +90,10 @@ async function check(name: string, args: LambdaFunctionArgs): Promise<{ plan: Pl
         const plannedKeys = Object.keys(p.args).filter((k) => p.args[k] !== undefined);
         for (const k of plannedKeys) expect(inputs[k], `${p.name}.${k}`).toEqual(expected(p.args[k]));
         const added = Object.keys(inputs).filter((k) => !plannedKeys.includes(k));
-        expect(added.filter((k) => !OUTPUT_KEYS.has(k)), `${p.name}: inputs the plan does not hold`).toEqual([]);
+        expect(
+            added.filter((k) => !OUTPUT_KEYS.has(k)),
+            `${p.name}: inputs the plan does not hold`,
+        ).toEqual([]);
     }
     return { plan, planned };
 }
@@ -99,7 +102,9 @@ describe("the component adds only Outputs to the planner's result", () => {
     it("for the reference function (process-order): every child is planned, and registered as planned", async () => {
         const { plan, planned } = await check("process-order", referenceArgs);
         const component = only(plan, LambdaFunction.TYPE);
-        const registered = childrenOf(plan, component).filter((r) => r.custom).map((r) => r.name);
+        const registered = childrenOf(plan, component)
+            .filter((r) => r.custom)
+            .map((r) => r.name);
         // The role policy is planned as statements (its Resources reference children).
         expect([...planned.map((p) => p.name), "process-order-policy"].sort()).toEqual([...registered].sort());
     });
@@ -107,7 +112,9 @@ describe("the component adds only Outputs to the planner's result", () => {
     it("for the rich fixture: every child but the role policy is planned, and registered as planned", async () => {
         const { plan, planned } = await check("rich", validArgs);
         const component = only(plan, LambdaFunction.TYPE);
-        const registered = childrenOf(plan, component).filter((r) => r.custom).map((r) => r.name);
+        const registered = childrenOf(plan, component)
+            .filter((r) => r.custom)
+            .map((r) => r.name);
         expect([...planned.map((p) => p.name), "rich-policy"].sort()).toEqual([...registered].sort());
     });
 
@@ -116,10 +123,16 @@ describe("the component adds only Outputs to the planner's result", () => {
         const plan = await runPlan(() => {
             new LambdaFunction("process-order", referenceArgs);
         });
-        const doc = jsonInput(only(plan, "aws:iam/rolePolicy:RolePolicy"), "policy") as { Statement: { Sid: string; Action: string[]; Resource: string }[] };
-        expect(doc.Statement.map((s) => [s.Sid, s.Action])).toEqual(lambdaPlan.requiredStatements.map((s) => [s.Sid, s.Action]));
+        const doc = jsonInput(only(plan, "aws:iam/rolePolicy:RolePolicy"), "policy") as {
+            Statement: { Sid: string; Action: string[]; Resource: string }[];
+        };
+        expect(doc.Statement.map((s) => [s.Sid, s.Action])).toEqual(
+            lambdaPlan.requiredStatements.map((s) => [s.Sid, s.Action]),
+        );
         const logs = doc.Statement.find((s) => s.Sid === "Logs");
-        expect(logs?.Resource).toBe(`${resource(plan, "aws:cloudwatch/logGroup:LogGroup", "process-order-logs").outputs?.arn}:*`);
+        expect(logs?.Resource).toBe(
+            `${resource(plan, "aws:cloudwatch/logGroup:LogGroup", "process-order-logs").outputs?.arn}:*`,
+        );
     });
 
     it("has a stable type token", () => {

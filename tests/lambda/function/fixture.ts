@@ -55,7 +55,12 @@ export const validArgs: LambdaFunctionArgs = {
     maximumEventAgeSeconds: 3600,
     vpc: { subnetIds: ["subnet-0a", "subnet-0b"], vpcId: "vpc-0123" },
     functionUrl: {
-        cors: { allowOrigins: ["https://app.example.com"], allowMethods: ["GET", "POST"], allowHeaders: ["content-type"], maxAgeSeconds: 300 },
+        cors: {
+            allowOrigins: ["https://app.example.com"],
+            allowMethods: ["GET", "POST"],
+            allowHeaders: ["content-type"],
+            maxAgeSeconds: 300,
+        },
     },
     tracing: "Active",
     logRetentionDays: 90,
@@ -71,12 +76,18 @@ export const validArgs: LambdaFunctionArgs = {
             },
             throttling: { rateLimit: 500, burstLimit: 1000 },
             routeSettings: {
-                "POST /orders": { authorizer: "cognito", scopes: ["orders/write"], throttling: { rateLimit: 50, burstLimit: 100 } },
+                "POST /orders": {
+                    authorizer: "cognito",
+                    scopes: ["orders/write"],
+                    throttling: { rateLimit: 50, burstLimit: 100 },
+                },
                 "GET /health": { auth: "none", throttling: { rateLimit: 5, burstLimit: 10 } },
             },
         },
         schedules: [{ expression: "rate(5 minutes)", input: '{"job":"sweep"}' }],
-        sqs: [{ queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:orders-in`, batchSize: 50, maximumBatchingWindowSeconds: 5 }],
+        sqs: [
+            { queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:orders-in`, batchSize: 50, maximumBatchingWindowSeconds: 5 },
+        ],
         dynamodb: [
             {
                 streamArn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/orders/stream/2026-11-01T00:00:00.000`,
@@ -86,7 +97,11 @@ export const validArgs: LambdaFunctionArgs = {
             },
         ],
         kinesis: [
-            { streamArn: `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/clicks`, startingPosition: "TRIM_HORIZON", parallelizationFactor: 2 },
+            {
+                streamArn: `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/clicks`,
+                startingPosition: "TRIM_HORIZON",
+                parallelizationFactor: 2,
+            },
         ],
         s3: [{ bucket: "uploads", events: ["s3:ObjectCreated:*"], filterPrefix: "in/", filterSuffix: ".csv" }],
         sns: [{ topicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:order-events` }],
@@ -101,7 +116,9 @@ export const validArgs: LambdaFunctionArgs = {
                 maximumBatchingWindowSeconds: 1,
             },
         ],
-        eventPatterns: [{ pattern: { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] } }],
+        eventPatterns: [
+            { pattern: { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] } },
+        ],
     },
     tags: { team: "payments" },
 };

@@ -1,43 +1,26 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { LambdaFunction, LambdaFunctionArgs } from "../../../components/lambda";
-import { childrenOf, expectInvalid, input, jsonInput, only, ofType, Plan, PlannedResource, resource, runPlan } from "../../support";
-
-const ACCOUNT = "123456789012";
-const REGION = "us-east-1";
-const T = {
-    component: "compute-layer:index:LambdaFunction",
-    fn: "aws:lambda/function:Function",
-    alias: "aws:lambda/alias:Alias",
-    pcc: "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
-    invokeConfig: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
-    permission: "aws:lambda/permission:Permission",
-    esm: "aws:lambda/eventSourceMapping:EventSourceMapping",
-    role: "aws:iam/role:Role",
-    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-    logGroup: "aws:cloudwatch/logGroup:LogGroup",
-    queue: "aws:sqs/queue:Queue",
-    api: "aws:apigatewayv2/api:Api",
-    integration: "aws:apigatewayv2/integration:Integration",
-    route: "aws:apigatewayv2/route:Route",
-    stage: "aws:apigatewayv2/stage:Stage",
-    rule: "aws:cloudwatch/eventRule:EventRule",
-    target: "aws:cloudwatch/eventTarget:EventTarget",
-    notification: "aws:s3/bucketNotification:BucketNotification",
-    subscription: "aws:sns/topicSubscription:TopicSubscription",
-    sg: "aws:ec2/securityGroup:SecurityGroup",
-    egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    scalingTarget: "aws:appautoscaling/target:Target",
-    scalingPolicy: "aws:appautoscaling/policy:Policy",
-    scheduledAction: "aws:appautoscaling/scheduledAction:ScheduledAction",
-} as const;
+import { LambdaFunction, type LambdaFunctionArgs } from "../../../components/lambda";
+import {
+    childrenOf,
+    expectInvalid,
+    input,
+    jsonInput,
+    ofType,
+    only,
+    type Plan,
+    type PlannedResource,
+    resource,
+    runPlan,
+} from "../../support";
+import { ACCOUNT, REGION, T } from "./tokens";
 
 /** ARNs the way Lambda forms them for a function and its `live` alias. */
 const fnArn = (name: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
 const aliasArn = (name: string) => `${fnArn(name)}:live`;
-const aliasInvokeArn = (name: string) => `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${aliasArn(name)}/invocations`;
+const aliasInvokeArn = (name: string) =>
+    `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${aliasArn(name)}/invocations`;
 const DEFAULT_TAGS = { "managed-by": "compute-layer" };
 
 interface Statement {
@@ -46,10 +29,16 @@ interface Statement {
     Action: string[];
     Resource: string | string[];
 }
-const statements = (plan: Plan): Statement[] => (jsonInput(only(plan, T.rolePolicy), "policy") as { Statement: Statement[] }).Statement;
+const statements = (plan: Plan): Statement[] =>
+    (jsonInput(only(plan, T.rolePolicy), "policy") as { Statement: Statement[] }).Statement;
 const statement = (plan: Plan, sid: string): Statement => {
     const s = statements(plan).find((x) => x.Sid === sid);
-    if (!s) throw new Error(`no statement ${sid}; there are ${statements(plan).map((x) => x.Sid).join(", ")}`);
+    if (!s)
+        throw new Error(
+            `no statement ${sid}; there are ${statements(plan)
+                .map((x) => x.Sid)
+                .join(", ")}`,
+        );
     return s;
 };
 /** What the mocks answered for a child: its `arn`, `name` or `id` (so the tests don't depend on how the mocks derive them). */
@@ -75,7 +64,11 @@ describe("the reference function process-order (REFERENCE.md, Lambda)", () => {
     let tableName: string;
     beforeAll(async () => {
         plan = await runPlan(() => {
-            const table = new aws.dynamodb.Table("orders", { attributes: [{ name: "id", type: "S" }], hashKey: "id", billingMode: "PAY_PER_REQUEST" });
+            const table = new aws.dynamodb.Table("orders", {
+                attributes: [{ name: "id", type: "S" }],
+                hashKey: "id",
+                billingMode: "PAY_PER_REQUEST",
+            });
             const fn = new LambdaFunction("process-order", {
                 runtime: "python3.11",
                 handler: "lambda_function.lambda_handler",
@@ -119,16 +112,29 @@ describe("the reference function process-order (REFERENCE.md, Lambda)", () => {
 
     it("wires a dead-letter queue, encrypted and keeping messages 14 days", () => {
         const queue = only(plan, T.queue);
-        expect(queue.inputs).toMatchObject({ sqsManagedSseEnabled: true, messageRetentionSeconds: 1209600, tags: { ...DEFAULT_TAGS, component: "process-order" } });
+        expect(queue.inputs).toMatchObject({
+            sqsManagedSseEnabled: true,
+            messageRetentionSeconds: 1209600,
+            tags: { ...DEFAULT_TAGS, component: "process-order" },
+        });
         expect(input(only(plan, T.fn), "deadLetterConfig.targetArn")).toBe(dlqArn(plan, "process-order"));
-        expect(statement(plan, "DeadLetter")).toEqual({ Sid: "DeadLetter", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: dlqArn(plan, "process-order") });
+        expect(statement(plan, "DeadLetter")).toEqual({
+            Sid: "DeadLetter",
+            Effect: "Allow",
+            Action: ["sqs:SendMessage"],
+            Resource: dlqArn(plan, "process-order"),
+        });
     });
 
     it("publishes a version behind the alias live, with provisioned concurrency 5 on the alias", () => {
         const alias = only(plan, T.alias);
         expect(alias.inputs).toMatchObject({ name: "live", functionName: "process-order", functionVersion: "1" });
         const pcc = only(plan, T.pcc);
-        expect(pcc.inputs).toEqual({ functionName: "process-order", qualifier: "live", provisionedConcurrentExecutions: 5 });
+        expect(pcc.inputs).toEqual({
+            functionName: "process-order",
+            qualifier: "live",
+            provisionedConcurrentExecutions: 5,
+        });
         expect(pcc.options.ignoreChanges).toBeUndefined();
         expect(ofType(plan, T.scalingTarget)).toEqual([]);
         expect(plan.outputs.alias).toBe(aliasArn("process-order"));
@@ -136,7 +142,12 @@ describe("the reference function process-order (REFERENCE.md, Lambda)", () => {
     });
 
     it("keeps async retries at Lambda's 2 and 6 hours, on the alias", () => {
-        expect(only(plan, T.invokeConfig).inputs).toEqual({ functionName: "process-order", qualifier: "live", maximumRetryAttempts: 2, maximumEventAgeInSeconds: 21600 });
+        expect(only(plan, T.invokeConfig).inputs).toEqual({
+            functionName: "process-order",
+            qualifier: "live",
+            maximumRetryAttempts: 2,
+            maximumEventAgeInSeconds: 21600,
+        });
     });
 
     it("creates the log group /aws/lambda/process-order with 30 days' retention before the function", () => {
@@ -150,15 +161,26 @@ describe("the reference function process-order (REFERENCE.md, Lambda)", () => {
         const api = only(plan, T.api);
         expect(api.inputs).toMatchObject({ name: "process-order", protocolType: "HTTP" });
         const integration = only(plan, T.integration);
-        expect(integration.inputs).toMatchObject({ integrationType: "AWS_PROXY", integrationMethod: "POST", payloadFormatVersion: "2.0", integrationUri: aliasInvokeArn("process-order") });
+        expect(integration.inputs).toMatchObject({
+            integrationType: "AWS_PROXY",
+            integrationMethod: "POST",
+            payloadFormatVersion: "2.0",
+            integrationUri: aliasInvokeArn("process-order"),
+        });
         const route = only(plan, T.route);
         expect(route.inputs.routeKey).toBe("POST /orders");
         expect(route.inputs.target).toBe(`integrations/${out(only(plan, T.integration), "id")}`);
         const stage = only(plan, T.stage);
         expect(stage.inputs).toMatchObject({ name: "$default", autoDeploy: true });
-        expect(input(stage, "accessLogSettings.destinationArn")).toBe(`arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/apigateway/process-order`);
+        expect(input(stage, "accessLogSettings.destinationArn")).toBe(
+            `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/apigateway/process-order`,
+        );
         const format = JSON.parse(String(input(stage, "accessLogSettings.format"))) as Record<string, string>;
-        expect(format).toMatchObject({ requestId: "$context.requestId", status: "$context.status", routeKey: "$context.routeKey" });
+        expect(format).toMatchObject({
+            requestId: "$context.requestId",
+            status: "$context.status",
+            routeKey: "$context.routeKey",
+        });
         expect(resource(plan, T.logGroup, "process-order-http-access-logs").inputs.retentionInDays).toBe(30);
     });
 
@@ -182,20 +204,43 @@ describe("the reference function process-order (REFERENCE.md, Lambda)", () => {
             Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
         });
         expect(statements(plan)).toEqual([
-            { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/lambda/process-order:*` },
+            {
+                Sid: "Logs",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/lambda/process-order:*`,
+            },
             {
                 Sid: "Tracing",
                 Effect: "Allow",
-                Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"],
+                Action: [
+                    "xray:PutTraceSegments",
+                    "xray:PutTelemetryRecords",
+                    "xray:GetSamplingRules",
+                    "xray:GetSamplingTargets",
+                    "xray:GetSamplingStatisticSummaries",
+                ],
                 Resource: "*",
             },
             {
                 Sid: "VpcNetworkInterfaces",
                 Effect: "Allow",
-                Action: ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+                Action: [
+                    "ec2:CreateNetworkInterface",
+                    "ec2:DescribeNetworkInterfaces",
+                    "ec2:DescribeSubnets",
+                    "ec2:DeleteNetworkInterface",
+                    "ec2:AssignPrivateIpAddresses",
+                    "ec2:UnassignPrivateIpAddresses",
+                ],
                 Resource: "*",
             },
-            { Sid: "DeadLetter", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: dlqArn(plan, "process-order") },
+            {
+                Sid: "DeadLetter",
+                Effect: "Allow",
+                Action: ["sqs:SendMessage"],
+                Resource: dlqArn(plan, "process-order"),
+            },
         ]);
         expect(ofType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")).toEqual([]);
     });
@@ -221,12 +266,20 @@ describe("a function with every event type", () => {
                 code: { s3Bucket: "code", s3Key: "all.zip" },
                 events: {
                     http: { routes: ["GET /orders/{id}", "$default"], auth: "none" },
-                    schedules: [{ expression: "rate(5 minutes)" }, { expression: "cron(0 3 * * ? *)", input: '{"job":"nightly"}' }],
+                    schedules: [
+                        { expression: "rate(5 minutes)" },
+                        { expression: "cron(0 3 * * ? *)", input: '{"job":"nightly"}' },
+                    ],
                     sqs: [{ queueArn }],
                     dynamodb: [{ streamArn: ddbStream, startingPosition: "LATEST" }],
                     kinesis: [{ streamArn: kinesisArn, startingPosition: "TRIM_HORIZON", parallelizationFactor: 4 }],
                     s3: [
-                        { bucket: "uploads", events: ["s3:ObjectCreated:*"], filterPrefix: "in/", filterSuffix: ".csv" },
+                        {
+                            bucket: "uploads",
+                            events: ["s3:ObjectCreated:*"],
+                            filterPrefix: "in/",
+                            filterSuffix: ".csv",
+                        },
                         { bucket: "uploads", events: ["s3:ObjectRemoved:*"] },
                     ],
                     sns: [{ topicArn }],
@@ -237,7 +290,13 @@ describe("a function with every event type", () => {
 
     it("gives every permission a sourceArn, on the live alias", () => {
         const permissions = ofType(plan, T.permission);
-        expect(permissions.map((p) => p.inputs.principal).sort()).toEqual(["apigateway.amazonaws.com", "events.amazonaws.com", "events.amazonaws.com", "s3.amazonaws.com", "sns.amazonaws.com"]);
+        expect(permissions.map((p) => p.inputs.principal).sort()).toEqual([
+            "apigateway.amazonaws.com",
+            "events.amazonaws.com",
+            "events.amazonaws.com",
+            "s3.amazonaws.com",
+            "sns.amazonaws.com",
+        ]);
         for (const p of permissions) {
             expect(typeof p.inputs.sourceArn, p.name).toBe("string");
             expect(String(p.inputs.sourceArn), p.name).toMatch(/^arn:aws:/);
@@ -263,7 +322,11 @@ describe("a function with every event type", () => {
 
     it("maps queues and streams to the alias; streams split failing batches and send them to the DLQ", () => {
         const [sqs, ddb, kinesis] = ofType(plan, T.esm);
-        expect(sqs.inputs).toMatchObject({ eventSourceArn: queueArn, functionName: aliasArn("all-events"), batchSize: 10 });
+        expect(sqs.inputs).toMatchObject({
+            eventSourceArn: queueArn,
+            functionName: aliasArn("all-events"),
+            batchSize: 10,
+        });
         expect(sqs.inputs.destinationConfig).toBeUndefined();
         for (const [m, arn, position] of [
             [ddb, ddbStream, "LATEST"],
@@ -284,22 +347,47 @@ describe("a function with every event type", () => {
     });
 
     it("grants read access to each queue and stream on its own ARN only", () => {
-        expect(statement(plan, "SqsSource0")).toEqual({ Sid: "SqsSource0", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Resource: queueArn });
+        expect(statement(plan, "SqsSource0")).toEqual({
+            Sid: "SqsSource0",
+            Effect: "Allow",
+            Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+            Resource: queueArn,
+        });
         expect(statement(plan, "DynamoDbSource0")).toEqual({
             Sid: "DynamoDbSource0",
             Effect: "Allow",
-            Action: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+            Action: [
+                "dynamodb:DescribeStream",
+                "dynamodb:GetRecords",
+                "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams",
+            ],
             Resource: ddbStream,
         });
         expect(statement(plan, "KinesisSource0")).toEqual({
             Sid: "KinesisSource0",
             Effect: "Allow",
-            Action: ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:SubscribeToShard"],
+            Action: [
+                "kinesis:DescribeStream",
+                "kinesis:DescribeStreamSummary",
+                "kinesis:GetRecords",
+                "kinesis:GetShardIterator",
+                "kinesis:ListShards",
+                "kinesis:SubscribeToShard",
+            ],
             Resource: kinesisArn,
         });
         // Only the log group, X-Ray and the DLQ besides: no statement grants "*" on data.
-        expect(statements(plan).map((s) => s.Sid)).toEqual(["Logs", "Tracing", "DeadLetter", "SqsSource0", "DynamoDbSource0", "KinesisSource0"]);
-        for (const s of statements(plan)) if (s.Resource === "*") expect(s.Action.every((a) => a.startsWith("xray:"))).toBe(true);
+        expect(statements(plan).map((s) => s.Sid)).toEqual([
+            "Logs",
+            "Tracing",
+            "DeadLetter",
+            "SqsSource0",
+            "DynamoDbSource0",
+            "KinesisSource0",
+        ]);
+        for (const s of statements(plan))
+            if (s.Resource === "*") expect(s.Action.every((a) => a.startsWith("xray:"))).toBe(true);
     });
 
     it("notifies the alias from the bucket, one notification for both entries, after the bucket-and-account-scoped permission", () => {
@@ -307,12 +395,21 @@ describe("a function with every event type", () => {
         expect(notification.inputs).toEqual({
             bucket: "uploads",
             lambdaFunctions: [
-                { lambdaFunctionArn: aliasArn("all-events"), events: ["s3:ObjectCreated:*"], filterPrefix: "in/", filterSuffix: ".csv" },
+                {
+                    lambdaFunctionArn: aliasArn("all-events"),
+                    events: ["s3:ObjectCreated:*"],
+                    filterPrefix: "in/",
+                    filterSuffix: ".csv",
+                },
                 { lambdaFunctionArn: aliasArn("all-events"), events: ["s3:ObjectRemoved:*"] },
             ],
         });
         const permission = resource(plan, T.permission, "all-events-s3-0-permission");
-        expect(permission.inputs).toMatchObject({ principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads", sourceAccount: ACCOUNT });
+        expect(permission.inputs).toMatchObject({
+            principal: "s3.amazonaws.com",
+            sourceArn: "arn:aws:s3:::uploads",
+            sourceAccount: ACCOUNT,
+        });
         expect(dependsOn(notification, permission)).toBe(true);
     });
 
@@ -326,8 +423,11 @@ describe("a function with every event type", () => {
 
     it("tags every child that can be tagged", () => {
         const tagged = plan.resources.filter((r) => r.custom && r.inputs.tags !== undefined);
-        expect([...new Set(tagged.map((r) => r.type))].sort()).toEqual([T.rule, T.logGroup, T.role, T.esm, T.fn, T.api, T.stage, T.queue].sort());
-        for (const r of tagged) expect(r.inputs.tags, r.name).toEqual({ "managed-by": "compute-layer", component: "all-events" });
+        expect([...new Set(tagged.map((r) => r.type))].sort()).toEqual(
+            [T.rule, T.logGroup, T.role, T.esm, T.fn, T.api, T.stage, T.queue].sort(),
+        );
+        for (const r of tagged)
+            expect(r.inputs.tags, r.name).toEqual({ "managed-by": "compute-layer", component: "all-events" });
     });
 
     it("creates one route per key", () => {
@@ -338,12 +438,19 @@ describe("a function with every event type", () => {
 describe("examples", () => {
     it("a scheduled job: a nightly cron with defaults everywhere else", async () => {
         const plan = await runPlan(() => {
-            new LambdaFunction("nightly-report", { handler: "report.handler", code: { s3Bucket: "code", s3Key: "report.zip" }, timeoutSeconds: 900, events: { schedules: [{ expression: "cron(0 2 * * ? *)" }] } });
+            new LambdaFunction("nightly-report", {
+                handler: "report.handler",
+                code: { s3Bucket: "code", s3Key: "report.zip" },
+                timeoutSeconds: 900,
+                events: { schedules: [{ expression: "cron(0 2 * * ? *)" }] },
+            });
         });
         expect(only(plan, T.fn).inputs).toMatchObject({ runtime: "nodejs22.x", timeout: 900, memorySize: 512 });
         const rule = only(plan, T.rule);
         expect(rule.inputs.scheduleExpression).toBe("cron(0 2 * * ? *)");
-        expect(only(plan, T.permission).inputs.sourceArn).toBe(`arn:aws:events:${REGION}:${ACCOUNT}:rule/${out(rule, "name")}`);
+        expect(only(plan, T.permission).inputs.sourceArn).toBe(
+            `arn:aws:events:${REGION}:${ACCOUNT}:rule/${out(rule, "name")}`,
+        );
         expect(only(plan, T.target).inputs.arn).toBe(aliasArn("nightly-report"));
         expect(ofType(plan, T.queue)).toHaveLength(1);
     });
@@ -358,7 +465,12 @@ describe("examples", () => {
             });
         });
         const queueArn = out(resource(plan, T.queue, "orders-in"), "arn");
-        expect(only(plan, T.esm).inputs).toMatchObject({ eventSourceArn: queueArn, functionName: aliasArn("order-worker"), batchSize: 100, maximumBatchingWindowInSeconds: 5 });
+        expect(only(plan, T.esm).inputs).toMatchObject({
+            eventSourceArn: queueArn,
+            functionName: aliasArn("order-worker"),
+            batchSize: 100,
+            maximumBatchingWindowInSeconds: 5,
+        });
         expect(statement(plan, "SqsSource0").Resource).toBe(queueArn);
         expect(ofType(plan, T.permission)).toEqual([]);
     });
@@ -375,7 +487,16 @@ describe("examples", () => {
             new LambdaFunction("order-stream", {
                 handler: "stream.handler",
                 code: { s3Bucket: "code", s3Key: "stream.zip" },
-                events: { dynamodb: [{ streamArn: table.streamArn, startingPosition: "TRIM_HORIZON", batchSize: 500, maximumRetryAttempts: 3 }] },
+                events: {
+                    dynamodb: [
+                        {
+                            streamArn: table.streamArn,
+                            startingPosition: "TRIM_HORIZON",
+                            batchSize: 500,
+                            maximumRetryAttempts: 3,
+                        },
+                    ],
+                },
             });
         });
         const streamArn = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${out(only(plan, "aws:dynamodb/table:Table"), "name")}/stream/2026-11-01T00:00:00.000`;
@@ -402,7 +523,12 @@ describe("examples", () => {
                     max: 20,
                     schedules: [
                         { name: "business-hours", cron: "cron(0 8 ? * MON-FRI *)", minCapacity: 10 },
-                        { name: "evening", cron: "cron(0 20 ? * MON-FRI *)", minCapacity: 2, timezone: "Europe/Berlin" },
+                        {
+                            name: "evening",
+                            cron: "cron(0 20 ? * MON-FRI *)",
+                            minCapacity: 2,
+                            timezone: "Europe/Berlin",
+                        },
                     ],
                 },
             });
@@ -425,9 +551,20 @@ describe("examples", () => {
             resourceId: "function:checkout:live",
             scalableDimension: "lambda:function:ProvisionedConcurrency",
             serviceNamespace: "lambda",
-            targetTrackingScalingPolicyConfiguration: { targetValue: 0.7, predefinedMetricSpecification: { predefinedMetricType: "LambdaProvisionedConcurrencyUtilization" } },
+            targetTrackingScalingPolicyConfiguration: {
+                targetValue: 0.7,
+                predefinedMetricSpecification: { predefinedMetricType: "LambdaProvisionedConcurrencyUtilization" },
+            },
         });
-        expect(ofType(plan, T.scheduledAction).map((a) => [a.inputs.name, a.inputs.schedule, a.inputs.timezone, a.inputs.scalableTargetAction, a.inputs.resourceId])).toEqual([
+        expect(
+            ofType(plan, T.scheduledAction).map((a) => [
+                a.inputs.name,
+                a.inputs.schedule,
+                a.inputs.timezone,
+                a.inputs.scalableTargetAction,
+                a.inputs.resourceId,
+            ]),
+        ).toEqual([
             ["business-hours", "cron(0 8 ? * MON-FRI *)", "UTC", { minCapacity: 10 }, "function:checkout:live"],
             ["evening", "cron(0 20 ? * MON-FRI *)", "Europe/Berlin", { minCapacity: 2 }, "function:checkout:live"],
         ]);
@@ -448,16 +585,34 @@ describe("options", () => {
             });
         });
         const fn = only(plan, T.fn);
-        expect(fn.inputs).toMatchObject({ packageType: "Image", imageUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/img:1.2.3`, architectures: ["arm64"], tracingConfig: { mode: "PassThrough" } });
+        expect(fn.inputs).toMatchObject({
+            packageType: "Image",
+            imageUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/img:1.2.3`,
+            architectures: ["arm64"],
+            tracingConfig: { mode: "PassThrough" },
+        });
         expect(fn.inputs.runtime).toBeUndefined();
         expect(fn.inputs.handler).toBeUndefined();
         expect(ofType(plan, T.queue)).toEqual([]);
         expect(input(fn, "deadLetterConfig.targetArn")).toBe(topic);
-        expect(statement(plan, "DeadLetter")).toEqual({ Sid: "DeadLetter", Effect: "Allow", Action: ["sns:Publish"], Resource: topic });
+        expect(statement(plan, "DeadLetter")).toEqual({
+            Sid: "DeadLetter",
+            Effect: "Allow",
+            Action: ["sns:Publish"],
+            Resource: topic,
+        });
         expect(statements(plan).map((s) => s.Sid)).toEqual(["Logs", "VpcNetworkInterfaces", "DeadLetter"]);
         const sg = only(plan, T.sg);
-        expect(sg.inputs).toMatchObject({ vpcId: "vpc-0123", tags: { team: "payments", component: "img", "managed-by": "compute-layer" } });
-        expect(only(plan, T.egress).inputs).toMatchObject({ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" });
+        expect(sg.inputs).toMatchObject({
+            vpcId: "vpc-0123",
+            tags: { team: "payments", component: "img", "managed-by": "compute-layer" },
+        });
+        expect(only(plan, T.egress).inputs).toMatchObject({
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: "0.0.0.0/0",
+        });
         expect(ofType(plan, T.ingress)).toEqual([]);
         expect(input(fn, "vpcConfig.securityGroupIds")).toEqual([out(only(plan, T.sg), "id")]);
         expect(input(fn, "vpcConfig.subnetIds")).toEqual(["subnet-a"]);
@@ -468,11 +623,19 @@ describe("options", () => {
         const warn = vi.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
         try {
             const plan = await runPlan(() => {
-                new LambdaFunction("legacy", { runtime: "python3.10", handler: "app.handler", code: { path: "./tests/lambda/function" }, deadLetter: false });
+                new LambdaFunction("legacy", {
+                    runtime: "python3.10",
+                    handler: "app.handler",
+                    code: { path: "./tests/lambda/function" },
+                    deadLetter: false,
+                });
             });
             const fn = only(plan, T.fn);
             // The engine records an archive with its path.
-            expect(fn.inputs.code).toMatchObject({ $archive: "tests/lambda/function", digest: expect.stringMatching(/^sha256:/) });
+            expect(fn.inputs.code).toMatchObject({
+                $archive: "tests/lambda/function",
+                digest: expect.stringMatching(/^sha256:/),
+            });
             expect(fn.inputs.s3Bucket).toBeUndefined();
             expect(fn.inputs.deadLetterConfig).toBeUndefined();
             expect(ofType(plan, T.queue)).toEqual([]);
@@ -488,7 +651,12 @@ describe("options", () => {
 describe("invalid args", () => {
     it("provisioned 10 with reserved 5 names both fields and registers nothing", async () => {
         const { errors, plan } = await expectInvalid(() => {
-            new LambdaFunction("too-many", { handler: "index.handler", code: { s3Bucket: "code", s3Key: "a.zip" }, reservedConcurrency: 5, provisionedConcurrency: 10 } satisfies LambdaFunctionArgs);
+            new LambdaFunction("too-many", {
+                handler: "index.handler",
+                code: { s3Bucket: "code", s3Key: "a.zip" },
+                reservedConcurrency: 5,
+                provisionedConcurrency: 10,
+            } satisfies LambdaFunctionArgs);
         });
         expect(errors.map((e) => e.propertyPath)).toEqual(["provisionedConcurrency", "reservedConcurrency"]);
         expect(plan.resources).toEqual([]);

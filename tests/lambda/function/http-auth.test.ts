@@ -1,16 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { LambdaFunction, type LambdaFunctionArgs, type LambdaHttpEventArgs, planLambdaFunction } from "../../../components/lambda";
+import {
+    LambdaFunction,
+    type LambdaFunctionArgs,
+    type LambdaHttpEventArgs,
+    planLambdaFunction,
+} from "../../../components/lambda";
 import { input, ofType, only, type Plan, resource, runPlan } from "../../support";
 import { referenceArgs, validArgs } from "./fixture";
+import { T } from "./tokens";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
 const ctx = { stack: "prod", now: NOW };
-const T = {
-    authorizer: "aws:apigatewayv2/authorizer:Authorizer",
-    route: "aws:apigatewayv2/route:Route",
-    stage: "aws:apigatewayv2/stage:Stage",
-};
 beforeAll(() => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(NOW);
@@ -63,7 +64,10 @@ describe("the order API behind a Cognito JWT authorizer (issue 16, item 2)", () 
     });
 
     it("throttles the stage with the safe default, 100 requests per second and a burst of 200", () => {
-        expect(input(only(plan, T.stage), "defaultRouteSettings")).toEqual({ throttlingRateLimit: 100, throttlingBurstLimit: 200 });
+        expect(input(only(plan, T.stage), "defaultRouteSettings")).toEqual({
+            throttlingRateLimit: 100,
+            throttlingBurstLimit: 200,
+        });
         expect(only(plan, T.stage).inputs.routeSettings).toBeUndefined();
     });
 });
@@ -78,7 +82,13 @@ describe("several authorizers, scopes, a public route and per-route throttling",
 
     it("creates one authorizer per entry: any OIDC issuer, or a user pool", () => {
         const authorizers = ofType(plan, T.authorizer);
-        expect(authorizers.map((a) => [a.inputs.name, input(a, "jwtConfiguration.issuer"), input(a, "jwtConfiguration.audiences")])).toEqual([
+        expect(
+            authorizers.map((a) => [
+                a.inputs.name,
+                input(a, "jwtConfiguration.issuer"),
+                input(a, "jwtConfiguration.audiences"),
+            ]),
+        ).toEqual([
             ["auth0", "https://example.eu.auth0.com/", ["https://orders.example.com"]],
             ["cognito", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI", ["client-a", "client-b"]],
         ]);
@@ -87,8 +97,16 @@ describe("several authorizers, scopes, a public route and per-route throttling",
     it("gives each route its authorizer and scopes, and the public one NONE, explicitly", () => {
         const id = (key: string) => resource(plan, T.authorizer, `rich-http-authorizer-${key}`).outputs?.id;
         const routes = Object.fromEntries(ofType(plan, T.route).map((r) => [r.inputs.routeKey as string, r.inputs]));
-        expect(routes["GET /orders/{id}"]).toMatchObject({ authorizationType: "JWT", authorizerId: id("auth0"), authorizationScopes: ["orders/read"] });
-        expect(routes["POST /orders"]).toMatchObject({ authorizationType: "JWT", authorizerId: id("cognito"), authorizationScopes: ["orders/write"] });
+        expect(routes["GET /orders/{id}"]).toMatchObject({
+            authorizationType: "JWT",
+            authorizerId: id("auth0"),
+            authorizationScopes: ["orders/read"],
+        });
+        expect(routes["POST /orders"]).toMatchObject({
+            authorizationType: "JWT",
+            authorizerId: id("cognito"),
+            authorizationScopes: ["orders/write"],
+        });
         expect(routes["GET /health"]).toMatchObject({ authorizationType: "NONE" });
         expect(routes["GET /health"].authorizerId).toBeUndefined();
     });
@@ -116,26 +134,109 @@ describe("HTTP API authorization and throttling: one failing case per rule", () 
     it.each<[string, Partial<LambdaHttpEventArgs>, string[]]>([
         ["a route with no auth (public must be explicit)", {}, ["events.http.auth"]],
         ["jwt without an authorizer", { auth: "jwt" }, ["events.http.jwtAuthorizers"]],
-        ["an authorizer that does not exist", { auth: "jwt", authorizer: "okta", jwtAuthorizers: { cognito } }, ["events.http.authorizer"]],
-        ["several authorizers and none chosen", { auth: "jwt", jwtAuthorizers: { a: cognito, b: cognito } }, ["events.http.authorizer"]],
-        ["an http:// issuer", { auth: "jwt", jwtAuthorizers: { idp: { issuer: "http://idp.example.com", audience: ["x"] } } }, ["events.http.jwtAuthorizers.idp.issuer"]],
-        ["both issuer and user pool", { auth: "jwt", jwtAuthorizers: { idp: { ...cognito, issuer: "https://idp.example.com" } } }, ["events.http.jwtAuthorizers.idp"]],
-        ["neither issuer nor user pool", { auth: "jwt", jwtAuthorizers: { idp: { audience: ["x"] } } }, ["events.http.jwtAuthorizers.idp"]],
-        ["a user pool id without its region", { auth: "jwt", jwtAuthorizers: { idp: { cognitoUserPoolId: "AbCdEfGhI", audience: ["x"] } } }, ["events.http.jwtAuthorizers.idp.cognitoUserPoolId"]],
-        ["no audience", { auth: "jwt", jwtAuthorizers: { idp: { ...cognito, audience: [] } } }, ["events.http.jwtAuthorizers.idp.audience"]],
-        ["51 audiences", { auth: "jwt", jwtAuthorizers: { idp: { ...cognito, audience: Array.from({ length: 51 }, (_, i) => `c${i}`) } } }, ["events.http.jwtAuthorizers.idp.audience"]],
-        ["11 authorizers", { auth: "jwt", authorizer: "a0", jwtAuthorizers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`a${i}`, cognito])) }, ["events.http.jwtAuthorizers"]],
-        ["an identity source that is not one", { auth: "jwt", jwtAuthorizers: { idp: { ...cognito, identitySource: "Authorization" } } }, ["events.http.jwtAuthorizers.idp.identitySource"]],
-        ["11 scopes", { auth: "jwt", jwtAuthorizers: { cognito }, scopes: Array.from({ length: 11 }, (_, i) => `s${i}`) }, ["events.http.scopes"]],
-        ["a scope with a space", { auth: "jwt", jwtAuthorizers: { cognito }, scopes: ["orders write"] }, ["events.http.scopes[0]"]],
+        [
+            "an authorizer that does not exist",
+            { auth: "jwt", authorizer: "okta", jwtAuthorizers: { cognito } },
+            ["events.http.authorizer"],
+        ],
+        [
+            "several authorizers and none chosen",
+            { auth: "jwt", jwtAuthorizers: { a: cognito, b: cognito } },
+            ["events.http.authorizer"],
+        ],
+        [
+            "an http:// issuer",
+            { auth: "jwt", jwtAuthorizers: { idp: { issuer: "http://idp.example.com", audience: ["x"] } } },
+            ["events.http.jwtAuthorizers.idp.issuer"],
+        ],
+        [
+            "both issuer and user pool",
+            { auth: "jwt", jwtAuthorizers: { idp: { ...cognito, issuer: "https://idp.example.com" } } },
+            ["events.http.jwtAuthorizers.idp"],
+        ],
+        [
+            "neither issuer nor user pool",
+            { auth: "jwt", jwtAuthorizers: { idp: { audience: ["x"] } } },
+            ["events.http.jwtAuthorizers.idp"],
+        ],
+        [
+            "a user pool id without its region",
+            { auth: "jwt", jwtAuthorizers: { idp: { cognitoUserPoolId: "AbCdEfGhI", audience: ["x"] } } },
+            ["events.http.jwtAuthorizers.idp.cognitoUserPoolId"],
+        ],
+        [
+            "no audience",
+            { auth: "jwt", jwtAuthorizers: { idp: { ...cognito, audience: [] } } },
+            ["events.http.jwtAuthorizers.idp.audience"],
+        ],
+        [
+            "51 audiences",
+            {
+                auth: "jwt",
+                jwtAuthorizers: { idp: { ...cognito, audience: Array.from({ length: 51 }, (_, i) => `c${i}`) } },
+            },
+            ["events.http.jwtAuthorizers.idp.audience"],
+        ],
+        [
+            "11 authorizers",
+            {
+                auth: "jwt",
+                authorizer: "a0",
+                jwtAuthorizers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`a${i}`, cognito])),
+            },
+            ["events.http.jwtAuthorizers"],
+        ],
+        [
+            "an identity source that is not one",
+            { auth: "jwt", jwtAuthorizers: { idp: { ...cognito, identitySource: "Authorization" } } },
+            ["events.http.jwtAuthorizers.idp.identitySource"],
+        ],
+        [
+            "11 scopes",
+            { auth: "jwt", jwtAuthorizers: { cognito }, scopes: Array.from({ length: 11 }, (_, i) => `s${i}`) },
+            ["events.http.scopes"],
+        ],
+        [
+            "a scope with a space",
+            { auth: "jwt", jwtAuthorizers: { cognito }, scopes: ["orders write"] },
+            ["events.http.scopes[0]"],
+        ],
         ["scopes without jwt", { auth: "iam", scopes: ["orders/write"] }, ["events.http.scopes"]],
-        ["an authorizer with auth none", { auth: "none", authorizer: "cognito", jwtAuthorizers: { cognito } }, ["events.http.authorizer"]],
-        ["route scopes on a public route", { auth: "none", routeSettings: { "POST /orders": { scopes: ["a"] } } }, ["events.http.routeSettings.POST /orders.scopes"]],
-        ["route settings for a route that does not exist", { auth: "none", routeSettings: { "GET /nope": { auth: "none" } } }, ["events.http.routeSettings.GET /nope"]],
-        ["a rate above the account's 10,000", { auth: "none", throttling: { rateLimit: 10_001, burstLimit: 10 } }, ["events.http.throttling.rateLimit"]],
-        ["a burst above the account's 5,000", { auth: "none", throttling: { rateLimit: 10, burstLimit: 5_001 } }, ["events.http.throttling.burstLimit"]],
-        ["a negative route rate", { auth: "none", routeSettings: { "POST /orders": { throttling: { rateLimit: -1, burstLimit: 1 } } } }, ["events.http.routeSettings.POST /orders.throttling.rateLimit"]],
-        ["a fractional burst", { auth: "none", throttling: { rateLimit: 10, burstLimit: 1.5 } }, ["events.http.throttling.burstLimit"]],
+        [
+            "an authorizer with auth none",
+            { auth: "none", authorizer: "cognito", jwtAuthorizers: { cognito } },
+            ["events.http.authorizer"],
+        ],
+        [
+            "route scopes on a public route",
+            { auth: "none", routeSettings: { "POST /orders": { scopes: ["a"] } } },
+            ["events.http.routeSettings.POST /orders.scopes"],
+        ],
+        [
+            "route settings for a route that does not exist",
+            { auth: "none", routeSettings: { "GET /nope": { auth: "none" } } },
+            ["events.http.routeSettings.GET /nope"],
+        ],
+        [
+            "a rate above the account's 10,000",
+            { auth: "none", throttling: { rateLimit: 10_001, burstLimit: 10 } },
+            ["events.http.throttling.rateLimit"],
+        ],
+        [
+            "a burst above the account's 5,000",
+            { auth: "none", throttling: { rateLimit: 10, burstLimit: 5_001 } },
+            ["events.http.throttling.burstLimit"],
+        ],
+        [
+            "a negative route rate",
+            { auth: "none", routeSettings: { "POST /orders": { throttling: { rateLimit: -1, burstLimit: 1 } } } },
+            ["events.http.routeSettings.POST /orders.throttling.rateLimit"],
+        ],
+        [
+            "a fractional burst",
+            { auth: "none", throttling: { rateLimit: 10, burstLimit: 1.5 } },
+            ["events.http.throttling.burstLimit"],
+        ],
         ["auth as a string boolean", { auth: "false" as "none" }, ["events.http.auth"]],
     ])("%s", (_what, http, expected) => {
         const found = paths(withHttp(http));
@@ -144,7 +245,11 @@ describe("HTTP API authorization and throttling: one failing case per rule", () 
 
     it("names the routes that lack auth and the three choices", () => {
         try {
-            planLambdaFunction("fn", withHttp({ routes: ["GET /a", "GET /b"], routeSettings: { "GET /a": { auth: "none" } } }), ctx);
+            planLambdaFunction(
+                "fn",
+                withHttp({ routes: ["GET /a", "GET /b"], routeSettings: { "GET /a": { auth: "none" } } }),
+                ctx,
+            );
             throw new Error("expected an error");
         } catch (e) {
             if (!pulumi.InputPropertiesError.isInstance(e)) throw e;

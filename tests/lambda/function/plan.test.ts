@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LambdaFunctionArgs, planLambdaFunction } from "../../../components/lambda";
-import { runtimeStatus, supportedRuntimes } from "../../../components/lambda/shared/runtimes";
+import { type LambdaFunctionArgs, planLambdaFunction } from "../../../components/lambda";
 import { routeKeyProblem, scheduleExpressionProblem } from "../../../components/lambda/shared/expressions";
+import { runtimeStatus, supportedRuntimes } from "../../../components/lambda/shared/runtimes";
 import { problemPaths } from "../../support";
 
 /** The day these tests judge runtimes on (the runtime table's publication). */
@@ -14,7 +14,8 @@ const DDB_STREAM = "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/
 const KINESIS = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks";
 const base: LambdaFunctionArgs = { handler: "index.handler", code: { path: "./app" } };
 const ctx = (now = NOW) => ({ stack: "dev", now });
-const plan = (args: Partial<LambdaFunctionArgs>, now = NOW) => planLambdaFunction("fn", { ...base, ...args } as LambdaFunctionArgs, ctx(now));
+const plan = (args: Partial<LambdaFunctionArgs>, now = NOW) =>
+    planLambdaFunction("fn", { ...base, ...args } as LambdaFunctionArgs, ctx(now));
 const paths = (args: Partial<LambdaFunctionArgs>, now = NOW) => problemPaths(() => plan(args, now));
 const problems = (args: Partial<LambdaFunctionArgs>): { propertyPath: string; reason: string }[] => {
     try {
@@ -69,7 +70,9 @@ describe("defaults", () => {
         const [sqs, ...streams] = p.eventSourceMappings;
         expect(sqs.args).toMatchObject({ eventSourceArn: QUEUE, batchSize: 10 });
         expect(sqs.args.maximumBatchingWindowInSeconds).toBeUndefined();
-        expect(streams.map((s) => [s.name, s.args.batchSize, s.args.maximumRetryAttempts, s.args.parallelizationFactor])).toEqual([
+        expect(
+            streams.map((s) => [s.name, s.args.batchSize, s.args.maximumRetryAttempts, s.args.parallelizationFactor]),
+        ).toEqual([
             ["fn-dynamodb-0", 100, 10, undefined],
             ["fn-kinesis-0", 100, 10, 1],
         ]);
@@ -98,7 +101,13 @@ describe("defaults", () => {
                 ],
             },
         });
-        expect(p.s3.map((b) => [b.notification.args.bucket, b.notification.name, b.notification.args.lambdaFunctions.length])).toEqual([
+        expect(
+            p.s3.map((b) => [
+                b.notification.args.bucket,
+                b.notification.name,
+                b.notification.args.lambdaFunctions.length,
+            ]),
+        ).toEqual([
             ["uploads", "fn-s3-0", 2],
             ["other", "fn-s3-1", 1],
         ]);
@@ -116,7 +125,9 @@ describe("defaults", () => {
                 ],
             },
         });
-        expect(p.s3.map((b) => [b.notification.name, b.notification.args.lambdaFunctions.map((r) => r.events[0])])).toEqual([
+        expect(
+            p.s3.map((b) => [b.notification.name, b.notification.args.lambdaFunctions.map((r) => r.events[0])]),
+        ).toEqual([
             ["fn-s3-0", ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]],
             ["fn-s3-1", ["s3:ObjectCreated:*"]],
         ]);
@@ -126,7 +137,11 @@ describe("defaults", () => {
     });
 
     it("a container image has no runtime or handler", () => {
-        const p = planLambdaFunction("fn", { code: { imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1" } }, ctx());
+        const p = planLambdaFunction(
+            "fn",
+            { code: { imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1" } },
+            ctx(),
+        );
         expect(p.function.args.packageType).toBe("Image");
         expect(p.function.args.runtime).toBeUndefined();
         expect(p.function.args.handler).toBeUndefined();
@@ -142,11 +157,17 @@ describe("defaults", () => {
             minCapacity: 2,
             maxCapacity: 20,
         });
-        expect(p.provisionedConcurrency).toMatchObject({ args: { provisionedConcurrentExecutions: 2 }, ignoreChanges: ["provisionedConcurrentExecutions"] });
+        expect(p.provisionedConcurrency).toMatchObject({
+            args: { provisionedConcurrentExecutions: 2 },
+            ignoreChanges: ["provisionedConcurrentExecutions"],
+        });
         expect(p.scaling.policies).toHaveLength(1);
         expect(p.scaling.policies[0].args).toMatchObject({
             policyType: "TargetTrackingScaling",
-            targetTrackingScalingPolicyConfiguration: { targetValue: 0.7, predefinedMetricSpecification: { predefinedMetricType: "LambdaProvisionedConcurrencyUtilization" } },
+            targetTrackingScalingPolicyConfiguration: {
+                targetValue: 0.7,
+                predefinedMetricSpecification: { predefinedMetricType: "LambdaProvisionedConcurrencyUtilization" },
+            },
         });
     });
 });
@@ -206,19 +227,43 @@ describe("validation: one failing case per rule, with its path", () => {
         ["provisioned concurrency 0", { provisionedConcurrency: 0 }, "provisionedConcurrency"],
         ["scaling min 0", { autoScaling: { min: 0, max: 5 } }, "autoScaling.min"],
         ["scaling max below min", { autoScaling: { min: 5, max: 2 } }, "autoScaling.max"],
-        ["fixed and scaled provisioned concurrency at once", { provisionedConcurrency: 2, autoScaling: { min: 1, max: 5 } }, "autoScaling"],
+        [
+            "fixed and scaled provisioned concurrency at once",
+            { provisionedConcurrency: 2, autoScaling: { min: 1, max: 5 } },
+            "autoScaling",
+        ],
         [
             "target utilization below 0.1",
-            { autoScaling: { min: 1, max: 5, targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: 0.05 }] } },
+            {
+                autoScaling: {
+                    min: 1,
+                    max: 5,
+                    targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: 0.05 }],
+                },
+            },
             "autoScaling.targetTracking[0].target",
         ],
         [
             "target utilization above 0.9",
-            { autoScaling: { min: 1, max: 5, targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: 0.95 }] } },
+            {
+                autoScaling: {
+                    min: 1,
+                    max: 5,
+                    targetTracking: [{ metric: "provisionedConcurrencyUtilization", target: 0.95 }],
+                },
+            },
             "autoScaling.targetTracking[0].target",
         ],
-        ["a cpu target (not a Lambda metric)", { autoScaling: { min: 1, max: 5, targetTracking: [{ metric: "cpu", target: 50 }] } }, "autoScaling.targetTracking[0].metric"],
-        ["predictive scaling", { autoScaling: { min: 1, max: 5, predictive: { metric: "cpu", target: 50 } } }, "autoScaling.predictive"],
+        [
+            "a cpu target (not a Lambda metric)",
+            { autoScaling: { min: 1, max: 5, targetTracking: [{ metric: "cpu", target: 50 }] } },
+            "autoScaling.targetTracking[0].metric",
+        ],
+        [
+            "predictive scaling",
+            { autoScaling: { min: 1, max: 5, predictive: { metric: "cpu", target: 50 } } },
+            "autoScaling.predictive",
+        ],
         [
             "scaling schedule with a 5-field cron",
             { autoScaling: { min: 1, max: 5, schedules: [{ name: "day", cron: "cron(0 8 * * *)", minCapacity: 3 }] } },
@@ -226,44 +271,152 @@ describe("validation: one failing case per rule, with its path", () => {
         ],
         [
             "scaling schedule above reserved",
-            { reservedConcurrency: 10, autoScaling: { min: 1, max: 5, schedules: [{ name: "peak", cron: "cron(0 8 ? * MON-FRI *)", maxCapacity: 11 }] } },
+            {
+                reservedConcurrency: 10,
+                autoScaling: {
+                    min: 1,
+                    max: 5,
+                    schedules: [{ name: "peak", cron: "cron(0 8 ? * MON-FRI *)", maxCapacity: 11 }],
+                },
+            },
             "autoScaling.schedules[0].maxCapacity",
         ],
-        ["17 subnets", { vpc: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-${i}`), securityGroupIds: ["sg-1"] } }, "vpc.subnetIds"],
+        [
+            "17 subnets",
+            { vpc: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-${i}`), securityGroupIds: ["sg-1"] } },
+            "vpc.subnetIds",
+        ],
         ["no subnets", { vpc: { subnetIds: [], securityGroupIds: ["sg-1"] } }, "vpc.subnetIds"],
-        ["6 security groups", { vpc: { subnetIds: ["subnet-1"], securityGroupIds: ["sg-1", "sg-2", "sg-3", "sg-4", "sg-5", "sg-6"] } }, "vpc.securityGroupIds"],
+        [
+            "6 security groups",
+            { vpc: { subnetIds: ["subnet-1"], securityGroupIds: ["sg-1", "sg-2", "sg-3", "sg-4", "sg-5", "sg-6"] } },
+            "vpc.securityGroupIds",
+        ],
         ["no security groups and no VPC id", { vpc: { subnetIds: ["subnet-1"] } }, "vpc.vpcId"],
         ["3 retries", { maximumRetryAttempts: 3 }, "maximumRetryAttempts"],
         ["negative retries", { maximumRetryAttempts: -1 }, "maximumRetryAttempts"],
         ["event age below 60", { maximumEventAgeSeconds: 59 }, "maximumEventAgeSeconds"],
         ["event age above 21600", { maximumEventAgeSeconds: 21601 }, "maximumEventAgeSeconds"],
         ["SQS batch 0", { events: { sqs: [{ queueArn: QUEUE, batchSize: 0 }] } }, "events.sqs[0].batchSize"],
-        ["SQS batch above 10000", { events: { sqs: [{ queueArn: QUEUE, batchSize: 10001, maximumBatchingWindowSeconds: 5 }] } }, "events.sqs[0].batchSize"],
-        ["SQS batch above 10 without a window", { events: { sqs: [{ queueArn: QUEUE, batchSize: 11 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
-        ["SQS batch above 10 with a 0-second window", { events: { sqs: [{ queueArn: QUEUE, batchSize: 100, maximumBatchingWindowSeconds: 0 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
-        ["SQS window above 300", { events: { sqs: [{ queueArn: QUEUE, maximumBatchingWindowSeconds: 301 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
-        ["DynamoDB batch 0", { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST", batchSize: 0 }] } }, "events.dynamodb[0].batchSize"],
-        ["DynamoDB batch above 10000", { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST", batchSize: 10001 }] } }, "events.dynamodb[0].batchSize"],
-        ["DynamoDB starting position", { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "AT_TIMESTAMP" as "LATEST" }] } }, "events.dynamodb[0].startingPosition"],
-        ["DynamoDB retries below -1", { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST", maximumRetryAttempts: -2 }] } }, "events.dynamodb[0].maximumRetryAttempts"],
-        ["Kinesis batch above 10000", { events: { kinesis: [{ streamArn: KINESIS, startingPosition: "LATEST", batchSize: 10001 }] } }, "events.kinesis[0].batchSize"],
-        ["Kinesis parallelization 0", { events: { kinesis: [{ streamArn: KINESIS, startingPosition: "LATEST", parallelizationFactor: 0 }] } }, "events.kinesis[0].parallelizationFactor"],
-        ["Kinesis parallelization 11", { events: { kinesis: [{ streamArn: KINESIS, startingPosition: "LATEST", parallelizationFactor: 11 }] } }, "events.kinesis[0].parallelizationFactor"],
-        ["SQS queue URL instead of ARN", { events: { sqs: [{ queueArn: "https://sqs.us-east-1.amazonaws.com/123456789012/orders" }] } }, "events.sqs[0].queueArn"],
-        ["FIFO queue batch above 10", { events: { sqs: [{ queueArn: `${QUEUE}.fifo`, batchSize: 11 }] } }, "events.sqs[0].batchSize"],
-        ["FIFO queue with a batching window", { events: { sqs: [{ queueArn: `${QUEUE}.fifo`, maximumBatchingWindowSeconds: 5 }] } }, "events.sqs[0].maximumBatchingWindowSeconds"],
-        ["DynamoDB table ARN instead of its stream ARN", { events: { dynamodb: [{ streamArn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders", startingPosition: "LATEST" }] } }, "events.dynamodb[0].streamArn"],
-        ["Kinesis stream name instead of ARN", { events: { kinesis: [{ streamArn: "clicks", startingPosition: "LATEST" }] } }, "events.kinesis[0].streamArn"],
-        ["SNS topic name instead of ARN", { events: { sns: [{ topicArn: "order-events" }] } }, "events.sns[0].topicArn"],
-        ["schedule expression", { events: { schedules: [{ expression: "rate(5 minute)" }] } }, "events.schedules[0].expression"],
-        ["HTTP route without a method", { events: { http: { routes: ["/orders"], auth: "none" } } }, "events.http.routes[0]"],
+        [
+            "SQS batch above 10000",
+            { events: { sqs: [{ queueArn: QUEUE, batchSize: 10001, maximumBatchingWindowSeconds: 5 }] } },
+            "events.sqs[0].batchSize",
+        ],
+        [
+            "SQS batch above 10 without a window",
+            { events: { sqs: [{ queueArn: QUEUE, batchSize: 11 }] } },
+            "events.sqs[0].maximumBatchingWindowSeconds",
+        ],
+        [
+            "SQS batch above 10 with a 0-second window",
+            { events: { sqs: [{ queueArn: QUEUE, batchSize: 100, maximumBatchingWindowSeconds: 0 }] } },
+            "events.sqs[0].maximumBatchingWindowSeconds",
+        ],
+        [
+            "SQS window above 300",
+            { events: { sqs: [{ queueArn: QUEUE, maximumBatchingWindowSeconds: 301 }] } },
+            "events.sqs[0].maximumBatchingWindowSeconds",
+        ],
+        [
+            "DynamoDB batch 0",
+            { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST", batchSize: 0 }] } },
+            "events.dynamodb[0].batchSize",
+        ],
+        [
+            "DynamoDB batch above 10000",
+            { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST", batchSize: 10001 }] } },
+            "events.dynamodb[0].batchSize",
+        ],
+        [
+            "DynamoDB starting position",
+            { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "AT_TIMESTAMP" as "LATEST" }] } },
+            "events.dynamodb[0].startingPosition",
+        ],
+        [
+            "DynamoDB retries below -1",
+            { events: { dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST", maximumRetryAttempts: -2 }] } },
+            "events.dynamodb[0].maximumRetryAttempts",
+        ],
+        [
+            "Kinesis batch above 10000",
+            { events: { kinesis: [{ streamArn: KINESIS, startingPosition: "LATEST", batchSize: 10001 }] } },
+            "events.kinesis[0].batchSize",
+        ],
+        [
+            "Kinesis parallelization 0",
+            { events: { kinesis: [{ streamArn: KINESIS, startingPosition: "LATEST", parallelizationFactor: 0 }] } },
+            "events.kinesis[0].parallelizationFactor",
+        ],
+        [
+            "Kinesis parallelization 11",
+            { events: { kinesis: [{ streamArn: KINESIS, startingPosition: "LATEST", parallelizationFactor: 11 }] } },
+            "events.kinesis[0].parallelizationFactor",
+        ],
+        [
+            "SQS queue URL instead of ARN",
+            { events: { sqs: [{ queueArn: "https://sqs.us-east-1.amazonaws.com/123456789012/orders" }] } },
+            "events.sqs[0].queueArn",
+        ],
+        [
+            "FIFO queue batch above 10",
+            { events: { sqs: [{ queueArn: `${QUEUE}.fifo`, batchSize: 11 }] } },
+            "events.sqs[0].batchSize",
+        ],
+        [
+            "FIFO queue with a batching window",
+            { events: { sqs: [{ queueArn: `${QUEUE}.fifo`, maximumBatchingWindowSeconds: 5 }] } },
+            "events.sqs[0].maximumBatchingWindowSeconds",
+        ],
+        [
+            "DynamoDB table ARN instead of its stream ARN",
+            {
+                events: {
+                    dynamodb: [
+                        {
+                            streamArn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders",
+                            startingPosition: "LATEST",
+                        },
+                    ],
+                },
+            },
+            "events.dynamodb[0].streamArn",
+        ],
+        [
+            "Kinesis stream name instead of ARN",
+            { events: { kinesis: [{ streamArn: "clicks", startingPosition: "LATEST" }] } },
+            "events.kinesis[0].streamArn",
+        ],
+        [
+            "SNS topic name instead of ARN",
+            { events: { sns: [{ topicArn: "order-events" }] } },
+            "events.sns[0].topicArn",
+        ],
+        [
+            "schedule expression",
+            { events: { schedules: [{ expression: "rate(5 minute)" }] } },
+            "events.schedules[0].expression",
+        ],
+        [
+            "HTTP route without a method",
+            { events: { http: { routes: ["/orders"], auth: "none" } } },
+            "events.http.routes[0]",
+        ],
         ["HTTP API without routes", { events: { http: { routes: [], auth: "none" } } }, "events.http.routes"],
-        ["duplicate HTTP route", { events: { http: { routes: ["GET /a", "GET /a"], auth: "none" } } }, "events.http.routes[1]"],
+        [
+            "duplicate HTTP route",
+            { events: { http: { routes: ["GET /a", "GET /a"], auth: "none" } } },
+            "events.http.routes[1]",
+        ],
         ["no code form", { code: {} }, "code"],
         ["two code forms", { code: { path: "./app", imageUri: "repo/app:1" } }, "code"],
         ["s3 bucket without key", { code: { s3Bucket: "b" } }, "code.s3Key"],
         ["s3 key without bucket", { code: { s3Key: "k.zip" } }, "code.s3Bucket"],
-        ["runtime with an image", { code: { imageUri: "repo/app:1" }, handler: undefined, runtime: "nodejs22.x" }, "runtime"],
+        [
+            "runtime with an image",
+            { code: { imageUri: "repo/app:1" }, handler: undefined, runtime: "nodejs22.x" },
+            "runtime",
+        ],
         ["handler with an image", { code: { imageUri: "repo/app:1" } }, "handler"],
         ["zip without a handler", { handler: undefined }, "handler"],
         ["secret-looking environment variable", { environment: { DB_PASSWORD: "hunter2" } }, "environment.DB_PASSWORD"],
@@ -276,10 +429,18 @@ describe("validation: one failing case per rule, with its path", () => {
         ["log retention not a CloudWatch value", { logRetentionDays: 31 }, "logRetentionDays"],
         ["function name", { functionName: "orders.api" }, "functionName"],
         ["function name too long", { functionName: "f".repeat(65) }, "functionName"],
-        ["dead-letter target not a queue or topic", { deadLetter: { targetArn: "arn:aws:s3:::bucket" } }, "deadLetter.targetArn"],
+        [
+            "dead-letter target not a queue or topic",
+            { deadLetter: { targetArn: "arn:aws:s3:::bucket" } },
+            "deadLetter.targetArn",
+        ],
         ["S3 event type", { events: { s3: [{ bucket: "b", events: ["ObjectCreated"] }] } }, "events.s3[0].events[0]"],
         ["S3 without events", { events: { s3: [{ bucket: "b", events: [] }] } }, "events.s3[0].events"],
-        ["S3 prefix too long", { events: { s3: [{ bucket: "b", events: ["s3:ObjectCreated:*"], filterPrefix: "p".repeat(1025) }] } }, "events.s3[0].filterPrefix"],
+        [
+            "S3 prefix too long",
+            { events: { s3: [{ bucket: "b", events: ["s3:ObjectCreated:*"], filterPrefix: "p".repeat(1025) }] } },
+            "events.s3[0].filterPrefix",
+        ],
         ["reserved tag key", { tags: { "aws:owner": "me" } }, "tags.aws:owner"],
     ])("%s", (_what, args, path) => {
         expect(paths(args)).toEqual([path]);
@@ -301,16 +462,21 @@ describe("validation: one failing case per rule, with its path", () => {
     });
 
     it("reports an autoScaling max above reservedConcurrency at both fields", () => {
-        expect(paths({ autoScaling: { min: 1, max: 50 }, reservedConcurrency: 20 })).toEqual(["autoScaling.max", "reservedConcurrency"]);
+        expect(paths({ autoScaling: { min: 1, max: 50 }, reservedConcurrency: 20 })).toEqual([
+            "autoScaling.max",
+            "reservedConcurrency",
+        ]);
     });
 
     it("collects every problem in one error", () => {
-        expect(paths({ memorySize: 64, timeoutSeconds: 1000, maximumRetryAttempts: 5, events: { http: { routes: ["orders"], auth: "none" } } })).toEqual([
-            "memorySize",
-            "timeoutSeconds",
-            "maximumRetryAttempts",
-            "events.http.routes[0]",
-        ]);
+        expect(
+            paths({
+                memorySize: 64,
+                timeoutSeconds: 1000,
+                maximumRetryAttempts: 5,
+                events: { http: { routes: ["orders"], auth: "none" } },
+            }),
+        ).toEqual(["memorySize", "timeoutSeconds", "maximumRetryAttempts", "events.http.routes[0]"]);
     });
 
     it("does not check values that are Outputs", () => {
@@ -331,7 +497,14 @@ describe("validation: one failing case per rule, with its path", () => {
     });
 
     it("warns when the stream sources have no on-failure destination, and when HTTP requests would time out first", () => {
-        const p = plan({ deadLetter: false, timeoutSeconds: 60, events: { http: { routes: ["$default"], auth: "none" }, dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST" }] } });
+        const p = plan({
+            deadLetter: false,
+            timeoutSeconds: 60,
+            events: {
+                http: { routes: ["$default"], auth: "none" },
+                dynamodb: [{ streamArn: DDB_STREAM, startingPosition: "LATEST" }],
+            },
+        });
         expect(p.deadLetterQueue).toBeUndefined();
         expect(p.deadLetterTargetArn).toBeUndefined();
         expect(p.warnings.some((w) => w.includes("no on-failure destination"))).toBe(true);
@@ -340,7 +513,17 @@ describe("validation: one failing case per rule, with its path", () => {
 });
 
 describe("schedule expressions (EventBridge)", () => {
-    it.each(["rate(1 minute)", "rate(5 minutes)", "rate(1 day)", "rate(12 hours)", "cron(0 12 * * ? *)", "cron(0/15 8-17 ? * MON-FRI *)", "cron(0 8 15W * ? *)", "cron(30 2 L * ? 2027)", "cron(0 9 ? * 2#1 *)"])("accepts %s", (e) => {
+    it.each([
+        "rate(1 minute)",
+        "rate(5 minutes)",
+        "rate(1 day)",
+        "rate(12 hours)",
+        "cron(0 12 * * ? *)",
+        "cron(0/15 8-17 ? * MON-FRI *)",
+        "cron(0 8 15W * ? *)",
+        "cron(30 2 L * ? 2027)",
+        "cron(0 9 ? * 2#1 *)",
+    ])("accepts %s", (e) => {
         expect(scheduleExpressionProblem(e)).toBeUndefined();
     });
 
@@ -364,17 +547,31 @@ describe("schedule expressions (EventBridge)", () => {
 });
 
 describe("HTTP route keys", () => {
-    it.each(["$default", "GET /", "POST /orders", "GET /orders/{id}", "ANY /{proxy+}", "DELETE /orders/{id}/items/{item}"])("accepts %s", (r) => {
+    it.each([
+        "$default",
+        "GET /",
+        "POST /orders",
+        "GET /orders/{id}",
+        "ANY /{proxy+}",
+        "DELETE /orders/{id}/items/{item}",
+    ])("accepts %s", (r) => {
         expect(routeKeyProblem(r)).toBeUndefined();
     });
-    it.each(["post /orders", "POST orders", "FETCH /x", "GET /a/{proxy+}/b", "GET //a", "GET /a b", "default"])("rejects %s", (r) => {
-        expect(routeKeyProblem(r)).toBeDefined();
-    });
+    it.each(["post /orders", "POST orders", "FETCH /x", "GET /a/{proxy+}/b", "GET //a", "GET /a b", "default"])(
+        "rejects %s",
+        (r) => {
+            expect(routeKeyProblem(r)).toBeDefined();
+        },
+    );
     it("accepts every method with any literal path", () => {
         fc.assert(
-            fc.property(fc.constantFrom("ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"), fc.array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { minLength: 1, maxLength: 5 }), (m, segs) => {
-                expect(routeKeyProblem(`${m} /${segs.join("/")}`)).toBeUndefined();
-            }),
+            fc.property(
+                fc.constantFrom("ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"),
+                fc.array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { minLength: 1, maxLength: 5 }),
+                (m, segs) => {
+                    expect(routeKeyProblem(`${m} /${segs.join("/")}`)).toBeUndefined();
+                },
+            ),
             { numRuns: 200 },
         );
     });

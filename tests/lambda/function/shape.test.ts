@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { LambdaFunction, type LambdaFunctionArgs, planLambdaFunction } from "../../../components/lambda";
-import { lambdaFunctionArgsSchema } from "../../../components/lambda/function/schema";
+import type { lambdaFunctionArgsSchema } from "../../../components/lambda/function/schema";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { capturePlan, expectInvalid, only, runPlan } from "../../support";
 import { validArgs } from "./fixture";
@@ -45,29 +45,89 @@ describe("LambdaFunction args: runtime shape (issue 19)", () => {
 
     it.each<[string, unknown, string, RegExp]>([
         ["autoScaling without min", { autoScaling: { max: 5 } }, "autoScaling.min", /^is required/],
-        ["an S3 event without a bucket", { events: { s3: [{ events: ["s3:ObjectCreated:*"] }] } }, "events.s3[0].bucket", /^is required/],
+        [
+            "an S3 event without a bucket",
+            { events: { s3: [{ events: ["s3:ObjectCreated:*"] }] } },
+            "events.s3[0].bucket",
+            /^is required/,
+        ],
         ["an SNS event without a topic", { events: { sns: [{}] } }, "events.sns[0].topicArn", /^is required/],
-        ["an SQS event without queueArn", { events: { sqs: [{ batchSize: 5 }] } }, "events.sqs[0].queueArn", /^is required/],
-        ["a DynamoDB event without a starting position", { events: { dynamodb: [{ streamArn: "arn:x" }] } }, "events.dynamodb[0].startingPosition", /"TRIM_HORIZON", "LATEST"/],
+        [
+            "an SQS event without queueArn",
+            { events: { sqs: [{ batchSize: 5 }] } },
+            "events.sqs[0].queueArn",
+            /^is required/,
+        ],
+        [
+            "a DynamoDB event without a starting position",
+            { events: { dynamodb: [{ streamArn: "arn:x" }] } },
+            "events.dynamodb[0].startingPosition",
+            /"TRIM_HORIZON", "LATEST"/,
+        ],
         ["a string for a boolean-or-target", { deadLetter: "true" }, "deadLetter", /boolean/],
         ["NaN memory", { memorySize: Number.NaN }, "memorySize", /finite number/],
         ["a fractional timeout", { timeoutSeconds: 1.5 }, "timeoutSeconds", /whole number/],
-        ["Infinity reserved concurrency", { reservedConcurrency: Number.POSITIVE_INFINITY }, "reservedConcurrency", /./],
+        [
+            "Infinity reserved concurrency",
+            { reservedConcurrency: Number.POSITIVE_INFINITY },
+            "reservedConcurrency",
+            /./,
+        ],
         ["null code", { code: null }, "code", /object/],
         ["a string for tags", { tags: "x" }, "tags", /map/],
         ["null subnets", { vpc: { subnetIds: null, vpcId: "vpc-1" } }, "vpc.subnetIds", /list/],
-        ["a number for a route", { events: { http: { routes: [5], auth: "none" } } }, "events.http.routes[0]", /string/],
+        [
+            "a number for a route",
+            { events: { http: { routes: [5], auth: "none" } } },
+            "events.http.routes[0]",
+            /string/,
+        ],
         ["a misspelled key", { memorySise: 512 }, "memorySise", /did you mean memorySize\?/],
-        ["a misspelled nested key", { events: { sqs: [{ queueArn: QUEUE, batchSise: 5 }] } }, "events.sqs[0].batchSise", /did you mean batchSize\?/],
+        [
+            "a misspelled nested key",
+            { events: { sqs: [{ queueArn: QUEUE, batchSise: 5 }] } },
+            "events.sqs[0].batchSise",
+            /did you mean batchSize\?/,
+        ],
         ["a misspelled event kind", { events: { schedule: [] } }, "events.schedule", /did you mean schedules\?/],
         ["an Output for the events", { events: pulumi.output({}) }, "events", /must be known before deployment/],
-        ["an Output for deadLetter", { deadLetter: pulumi.output(true) }, "deadLetter", /must be known before deployment \(true creates a queue/],
-        ["an Output for autoScaling", { autoScaling: pulumi.output({ min: 1, max: 2 }) }, "autoScaling", /must be known before deployment/],
-        ["an Output for provisioned concurrency", { provisionedConcurrency: pulumi.output(2) }, "provisionedConcurrency", /must be known before deployment/],
+        [
+            "an Output for deadLetter",
+            { deadLetter: pulumi.output(true) },
+            "deadLetter",
+            /must be known before deployment \(true creates a queue/,
+        ],
+        [
+            "an Output for autoScaling",
+            { autoScaling: pulumi.output({ min: 1, max: 2 }) },
+            "autoScaling",
+            /must be known before deployment/,
+        ],
+        [
+            "an Output for provisioned concurrency",
+            { provisionedConcurrency: pulumi.output(2) },
+            "provisionedConcurrency",
+            /must be known before deployment/,
+        ],
         ["an Output for the code", { code: pulumi.output({ path: "." }) }, "code", /must be known before deployment/],
-        ["10,000 SQS queues", { events: { sqs: Array.from({ length: 10_000 }, () => ({ queueArn: QUEUE })) } }, "events.sqs", /at most 300 entries/],
-        ["10,000 routes", { events: { http: { routes: Array.from({ length: 10_000 }, (_, i) => `GET /r${i}`), auth: "none" } } }, "events.http.routes", /at most 300 entries/],
-        ["17 subnets", { vpc: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-${i}`), vpcId: "vpc-1" } }, "vpc.subnetIds", /at most 16 entries/],
+        [
+            "10,000 SQS queues",
+            { events: { sqs: Array.from({ length: 10_000 }, () => ({ queueArn: QUEUE })) } },
+            "events.sqs",
+            /at most 300 entries/,
+        ],
+        [
+            "10,000 routes",
+            { events: { http: { routes: Array.from({ length: 10_000 }, (_, i) => `GET /r${i}`), auth: "none" } } },
+            "events.http.routes",
+            /at most 300 entries/,
+        ],
+        [
+            "17 subnets",
+            { vpc: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-${i}`), vpcId: "vpc-1" } },
+            "vpc.subnetIds",
+            /at most 16 entries/,
+        ],
         ["a 10,000-character handler", { handler: "h".repeat(10_000) }, "handler", /at most 128 characters/],
     ])("%s", (_what, patch, path, reason) => {
         const found = at({ ...base, ...(patch as object) }, path);
@@ -91,7 +151,11 @@ describe("LambdaFunction args: runtime shape (issue 19)", () => {
                 environment: { TABLE: o },
                 vpc: { subnetIds: o.apply((s) => [s]), securityGroupIds: [o] },
                 deadLetter: { targetArn: o },
-                events: { sqs: [{ queueArn: o }], sns: [{ topicArn: o }], s3: [{ bucket: o, events: ["s3:ObjectCreated:*"] }] },
+                events: {
+                    sqs: [{ queueArn: o }],
+                    sns: [{ topicArn: o }],
+                    s3: [{ bucket: o, events: ["s3:ObjectCreated:*"] }],
+                },
                 tags: pulumi.output({ team: "x" }),
             },
             ctx,
@@ -100,7 +164,9 @@ describe("LambdaFunction args: runtime shape (issue 19)", () => {
     });
 
     it("a role policy IAM would reject (over 10,240 characters) is an error at events", () => {
-        const sqs = Array.from({ length: 100 }, (_, i) => ({ queueArn: `arn:aws:sqs:us-east-1:123456789012:queue-with-a-long-name-${i}` }));
+        const sqs = Array.from({ length: 100 }, (_, i) => ({
+            queueArn: `arn:aws:sqs:us-east-1:123456789012:queue-with-a-long-name-${i}`,
+        }));
         const found = at({ ...base, events: { sqs } }, "events");
         expect(found).toHaveLength(1);
         expect(found[0].reason).toContain("10240");
@@ -112,7 +178,11 @@ describe("LambdaFunction args: runtime shape (issue 19)", () => {
         const plan = await runPlan(() => {
             new LambdaFunction("fn", { ...base, tags: pulumi.output({ team: "payments" }) });
         });
-        expect(only(plan, "aws:lambda/function:Function").inputs.tags).toEqual({ "managed-by": "compute-layer", component: "fn", team: "payments" });
+        expect(only(plan, "aws:lambda/function:Function").inputs.tags).toEqual({
+            "managed-by": "compute-layer",
+            component: "fn",
+            team: "payments",
+        });
     });
 });
 
@@ -126,15 +196,25 @@ describe("invokes (issue 20)", () => {
         const { error } = await capturePlan(
             () => {
                 for (const name of ["a", "b"]) {
-                    new LambdaFunction(name, { ...base, events: { s3: [{ bucket: `uploads-${name}`, events: ["s3:ObjectCreated:*"] }] } });
+                    new LambdaFunction(name, {
+                        ...base,
+                        events: { s3: [{ bucket: `uploads-${name}`, events: ["s3:ObjectCreated:*"] }] },
+                    });
                 }
             },
             {
                 mocks: {
                     calls: {
-                        "aws:index/getRegion:getRegion": count("getRegion", { region: "us-east-1", name: "us-east-1", id: "us-east-1" }),
+                        "aws:index/getRegion:getRegion": count("getRegion", {
+                            region: "us-east-1",
+                            name: "us-east-1",
+                            id: "us-east-1",
+                        }),
                         "aws:index/getPartition:getPartition": count("getPartition", { partition: "aws", id: "aws" }),
-                        "aws:index/getCallerIdentity:getCallerIdentity": count("getCallerIdentity", { accountId: "123456789012", id: "123456789012" }),
+                        "aws:index/getCallerIdentity:getCallerIdentity": count("getCallerIdentity", {
+                            accountId: "123456789012",
+                            id: "123456789012",
+                        }),
                         "aws:iam/getPolicyDocument:getPolicyDocument": count("getPolicyDocument", { json: "{}" }),
                     },
                 },
@@ -154,7 +234,12 @@ describe("invokes (issue 20)", () => {
             {
                 mocks: {
                     calls: Object.fromEntries(
-                        ["aws:index/getRegion:getRegion", "aws:index/getPartition:getPartition", "aws:index/getCallerIdentity:getCallerIdentity", "aws:iam/getPolicyDocument:getPolicyDocument"].map((t) => [
+                        [
+                            "aws:index/getRegion:getRegion",
+                            "aws:index/getPartition:getPartition",
+                            "aws:index/getCallerIdentity:getCallerIdentity",
+                            "aws:iam/getPolicyDocument:getPolicyDocument",
+                        ].map((t) => [
                             t,
                             () => {
                                 calls.push(t);

@@ -1,0 +1,35 @@
+/** The pretend account of the plan's mocks, and the type tokens of LambdaFunction's children. */
+export const ACCOUNT = "123456789012";
+export const REGION = "us-east-1";
+
+export const T = {
+    component: "compute-layer:index:LambdaFunction",
+    fn: "aws:lambda/function:Function",
+    alias: "aws:lambda/alias:Alias",
+    pcc: "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
+    invokeConfig: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+    permission: "aws:lambda/permission:Permission",
+    esm: "aws:lambda/eventSourceMapping:EventSourceMapping",
+    url: "aws:lambda/functionUrl:FunctionUrl",
+    role: "aws:iam/role:Role",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    queue: "aws:sqs/queue:Queue",
+    api: "aws:apigatewayv2/api:Api",
+    integration: "aws:apigatewayv2/integration:Integration",
+    route: "aws:apigatewayv2/route:Route",
+    stage: "aws:apigatewayv2/stage:Stage",
+    authorizer: "aws:apigatewayv2/authorizer:Authorizer",
+    rule: "aws:cloudwatch/eventRule:EventRule",
+    target: "aws:cloudwatch/eventTarget:EventTarget",
+    notification: "aws:s3/bucketNotification:BucketNotification",
+    subscription: "aws:sns/topicSubscription:TopicSubscription",
+    sg: "aws:ec2/securityGroup:SecurityGroup",
+    egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    scalingTarget: "aws:appautoscaling/target:Target",
+    scalingPolicy: "aws:appautoscaling/policy:Policy",
+    scheduledAction: "aws:appautoscaling/scheduledAction:ScheduledAction",
+    targetGroup: "aws:lb/targetGroup:TargetGroup",
+    attachment: "aws:lb/targetGroupAttachment:TargetGroupAttachment",
+} as const;
