@@ -165,6 +165,49 @@ export interface HpaScalingRulesArgs {
  * `disableScaleIn` is `scaleDown.selectPolicy: "Disabled"`. Steps, schedules and predictive
  * scaling are rejected (the HPA has none). All of it must be known at plan time.
  */
+/** Queue-based scaling (KEDA's `aws-sqs-queue` scaler): replicas = messages / messagesPerReplica. */
+export interface KubernetesSqsQueueScalingArgs {
+    /**
+     * The queue's URL, `https://sqs.<region>.amazonaws.com/<account>/<name>`. May be an Output.
+     * @default required
+     */
+    queueUrl: pulumi.Input<string>;
+    /**
+     * The messages one replica should have to work on (KEDA's `queueLength`), 1 or more.
+     * @default required
+     */
+    messagesPerReplica: number;
+    /**
+     * Messages in the queue before KEDA wakes the workload at all (`activationQueueLength`), 0 or more.
+     * @default 0
+     */
+    activationMessages?: number;
+    /**
+     * Count messages in flight (received, not yet deleted) as well as visible ones (`scaleOnInFlight`).
+     * @default true
+     */
+    includeInFlight?: boolean;
+    /**
+     * The queue's region. May be an Output.
+     * @default the region in `queueUrl` (required when the URL is an Output)
+     */
+    region?: pulumi.Input<string>;
+}
+
+/** KEDA's own settings of the ScaledObject. */
+export interface KubernetesKedaArgs {
+    /**
+     * Seconds between two checks of each trigger, 1 or more.
+     * @default 30
+     */
+    pollingIntervalSeconds?: number;
+    /**
+     * Seconds after the last active trigger before scaling back to `min`, 0 or more.
+     * @default 300
+     */
+    cooldownPeriodSeconds?: number;
+}
+
 export interface KubernetesAutoScalingArgs extends AutoScalingArgs {
     /**
      * How fast the HPA scales up and down (the HPA's own extra).
@@ -177,6 +220,29 @@ export interface KubernetesAutoScalingArgs extends AutoScalingArgs {
         /** @default stabilization 300 s, Max of {Percent 50 / 60 s} */
         scaleDown?: HpaScalingRulesArgs;
     };
+    /**
+     * Who scales: `hpa` (a HorizontalPodAutoscaler) or `keda` (a KEDA `ScaledObject`, which owns
+     * its HPA; KEDA must be installed, e.g. `EksCluster.keda`). KEDA is needed for `sqsQueue`.
+     * @default "hpa"
+     */
+    engine?: "hpa" | "keda";
+    /**
+     * Scale on an SQS queue's length per replica (KEDA only). The KEDA operator's own AWS identity
+     * reads the queue (`EksCluster.keda.sqsQueueArns` grants it).
+     * @default none
+     */
+    sqsQueue?: KubernetesSqsQueueScalingArgs;
+    /**
+     * An external-metrics adapter (one serving `external.metrics.k8s.io`) is installed, so the HPA
+     * can read `custom` (External) metrics. Without it, or KEDA, nothing serves them.
+     * @default false
+     */
+    externalMetricsAdapter?: boolean;
+    /**
+     * KEDA's polling and cooldown (engine `keda` only).
+     * @default polling every 30 s, cooldown 300 s
+     */
+    keda?: KubernetesKedaArgs;
 }
 
 /**
@@ -246,6 +312,182 @@ export interface KubernetesSecurityContextArgs {
      * @default true
      */
     readOnlyRootFilesystem?: boolean;
+}
+
+/** One IAM policy statement, in IAM's own JSON field names (resources may be Outputs). */
+export interface KubernetesPolicyStatementArgs {
+    /** A statement id. @default none */
+    Sid?: string;
+    /** `Allow` or `Deny`. @default required */
+    Effect: "Allow" | "Deny";
+    /** Actions such as `sqs:ReceiveMessage` (give Action or NotAction). @default none */
+    Action?: string | string[];
+    /** Actions the statement does not cover. @default none */
+    NotAction?: string | string[];
+    /** Resource ARNs (give Resource or NotResource). May be Outputs. @default none */
+    Resource?: pulumi.Input<string> | pulumi.Input<string>[];
+    /** Resources the statement does not cover. @default none */
+    NotResource?: pulumi.Input<string> | pulumi.Input<string>[];
+    /** IAM conditions, operator → key → value(s). @default none */
+    Condition?: Record<string, Record<string, string | string[] | boolean>>;
+}
+
+/**
+ * AWS access for the pods: a ServiceAccount bound to an IAM role through an EKS Pod Identity
+ * association (or IRSA). Give `roleArn` or `statements`.
+ */
+export interface KubernetesAwsAccessArgs {
+    /**
+     * An existing role the pods assume; its trust policy must admit them (`pods.eks.amazonaws.com`
+     * for Pod Identity, the cluster's OIDC provider for IRSA). May be an Output.
+     * @default none (give this or statements)
+     */
+    roleArn?: pulumi.Input<string>;
+    /**
+     * The statements of the inline policy of a role compute-layer creates for the pods, trusted by
+     * this cluster's Pod Identity agent (or this ServiceAccount's IRSA tokens) only.
+     * @default none (give this or roleArn)
+     */
+    statements?: KubernetesPolicyStatementArgs[];
+    /**
+     * `podIdentity` (an EKS Pod Identity association; needs the eks-pod-identity-agent add-on) or
+     * `irsa` (the ServiceAccount's `eks.amazonaws.com/role-arn` annotation).
+     * @default "podIdentity"
+     */
+    binding?: "podIdentity" | "irsa";
+    /**
+     * The EKS cluster's name (e.g. `EksCluster.clusterName`). Required for Pod Identity.
+     * @default none
+     */
+    clusterName?: pulumi.Input<string>;
+    /**
+     * The cluster's IAM OIDC provider ARN (`EksCluster.oidcProviderArn`). Required for IRSA with `statements`.
+     * @default none
+     */
+    oidcProviderArn?: pulumi.Input<string>;
+    /**
+     * The cluster's OIDC issuer (`EksCluster.oidcIssuer`, with or without `https://`). Required for IRSA with `statements`.
+     * @default none
+     */
+    oidcIssuer?: pulumi.Input<string>;
+    /**
+     * The name of the ServiceAccount the component creates for the pods (a DNS subdomain).
+     * @default the workload's name
+     */
+    serviceAccountName?: string;
+}
+
+/** A host and the paths of it that reach this workload's Service. */
+export interface KubernetesIngressRuleArgs {
+    /**
+     * The host, e.g. `app.example.com` (`*.example.com` allowed).
+     * @default none (every host)
+     */
+    host?: string;
+    /**
+     * The URL paths, each starting with `/`.
+     * @default ["/"]
+     */
+    paths?: string[];
+    /**
+     * `Prefix` or `Exact` matching of the paths.
+     * @default "Prefix"
+     */
+    pathType?: "Prefix" | "Exact";
+}
+
+/** The ALB target group's health check (the controller's `healthcheck-*` annotations). */
+export interface KubernetesIngressHealthCheckArgs {
+    /** The HTTP path. @default the readiness probe's path, else "/" */
+    path?: string;
+    /** A port 1–65535, or `traffic-port` (the pod's port). @default "traffic-port" */
+    port?: number | "traffic-port";
+    /** `HTTP` or `HTTPS`. @default "HTTP" */
+    protocol?: "HTTP" | "HTTPS";
+    /** Seconds between checks, 5–300. @default 15 */
+    intervalSeconds?: number;
+    /** Seconds before a check fails, 2–120, less than the interval. @default 5 */
+    timeoutSeconds?: number;
+    /** Successes before a target is healthy, 2–10. @default 2 */
+    healthyThreshold?: number;
+    /** Failures before a target is unhealthy, 2–10. @default 2 */
+    unhealthyThreshold?: number;
+    /** HTTP codes that mean healthy: `200`, `200,204` or `200-299`. @default "200" */
+    successCodes?: string;
+}
+
+/**
+ * An Ingress for the AWS Load Balancer Controller: an ALB with `ip` targets (the pods behind this
+ * workload's Service), HTTPS with an ACM certificate and HTTP only redirecting.
+ */
+export interface KubernetesIngressArgs {
+    /**
+     * Hosts and paths.
+     * @default [{ paths: ["/"] }] (every host, every path)
+     */
+    rules?: KubernetesIngressRuleArgs[];
+    /**
+     * ACM certificate ARN(s), comma-separated as the controller writes them. HTTPS on 443 with
+     * HTTP on 80 redirecting. Required for `internet-facing` unless `allowHttp`. May be an Output.
+     * @default none
+     */
+    certificateArn?: pulumi.Input<string>;
+    /**
+     * `internal` (inside the VPC) or `internet-facing`.
+     * @default "internal"
+     */
+    scheme?: "internal" | "internet-facing";
+    /**
+     * Serve plain HTTP without a certificate on an internet-facing ALB. Leave it off.
+     * @default false
+     */
+    allowHttp?: boolean;
+    /**
+     * The TLS policy of the HTTPS listener; a TLS 1.2+ policy.
+     * @default "ELBSecurityPolicy-TLS13-1-2-2021-06"
+     */
+    sslPolicy?: string;
+    /**
+     * The IngressGroup to share one ALB with (`group.name`): lower-case letters, digits, `-` and `.`, at most 63.
+     * @default none (an ALB of its own)
+     */
+    groupName?: string;
+    /**
+     * The order of this Ingress's rules in the group (`group.order`), -1000 to 1000.
+     * @default none (0)
+     */
+    groupOrder?: number;
+    /**
+     * The target group's health check.
+     * @default the readiness probe's path on the traffic port
+     */
+    healthCheck?: KubernetesIngressHealthCheckArgs;
+    /**
+     * A regional WAFv2 web ACL to attach (`wafv2-acl-arn`). May be an Output.
+     * @default none
+     */
+    wafv2AclArn?: pulumi.Input<string>;
+    /**
+     * The client CIDR blocks the ALB's security group admits (`inbound-cidrs`), at most 60.
+     * @default none (the controller's default: anywhere)
+     */
+    inboundCidrs?: string[];
+    /**
+     * Tags on the ALB and its target groups (`tags`).
+     * @default none
+     */
+    tags?: Record<string, string>;
+    /**
+     * The IngressClass.
+     * @default "alb"
+     */
+    ingressClassName?: string;
+    /**
+     * Further annotations. `alb.ingress.kubernetes.io/…` keys must be ones the controller documents,
+     * and not ones the fields above set.
+     * @default none
+     */
+    annotations?: Record<string, pulumi.Input<string>>;
 }
 
 /** Arguments of a {@link KubernetesService}. */
@@ -341,7 +583,7 @@ export interface KubernetesServiceArgs {
      */
     securityContext?: KubernetesSecurityContextArgs;
     /**
-     * The pod's ServiceAccount (e.g. one bound to an IAM role through IRSA).
+     * An existing ServiceAccount for the pods. With `awsAccess`, the component creates one instead.
      * @default none (the namespace's `default` ServiceAccount)
      */
     serviceAccountName?: pulumi.Input<string>;
@@ -350,4 +592,17 @@ export interface KubernetesServiceArgs {
      * @default false
      */
     automountServiceAccountToken?: boolean;
+    /**
+     * AWS access for the pods: the component creates their ServiceAccount and binds it to an IAM
+     * role through EKS Pod Identity (or IRSA). Needs `namespace`. Must be known at plan time
+     * (its role ARN and statements' resources may be Outputs).
+     * @default none
+     */
+    awsAccess?: KubernetesAwsAccessArgs;
+    /**
+     * An Ingress that the AWS Load Balancer Controller turns into an ALB in front of the Service.
+     * Must be known at plan time (certificate and WAF ARNs may be Outputs).
+     * @default none
+     */
+    ingress?: KubernetesIngressArgs;
 }

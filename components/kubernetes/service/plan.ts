@@ -5,6 +5,9 @@ import { planWithShape } from "../shared/checked";
 import { TargetTrackingPolicy, toHpa } from "../../../src/scaling";
 import { KubernetesAutoScalingArgs, HpaScalingRulesArgs, KubernetesServiceArgs, KubernetesPdbArgs, KubernetesProbeArgs, KubernetesResourceQuantitiesArgs } from "./args";
 import { imageProblem } from "../shared/image";
+import { type AwsAccessPlan, planAwsAccess } from "./aws-access";
+import { type IngressPlan, planIngress } from "./ingress";
+import { planScaledObject, type ScaledObjectSpec, type TriggerAuthenticationSpec } from "./keda";
 import { kubernetesServiceArgsSchema } from "./schema";
 import { dnsLabelProblem, dnsSubdomainProblem, kubernetesName, labelKeyProblem, labelValueProblem } from "../shared/names";
 import { cpuProblem, memoryProblem, parseQuantity } from "../shared/quantity";
@@ -91,6 +94,16 @@ export interface KubernetesServicePlan {
     hpa?: KubernetesObjectPlan<HpaSpec>;
     /** The PodDisruptionBudget, when there can be 2 or more pods and it is not turned off. */
     pdb?: KubernetesObjectPlan<PdbSpec>;
+    /** KEDA's ScaledObject (keda.sh/v1alpha1), when `autoScaling.engine` is `keda` (instead of the HPA). */
+    scaledObject?: { apiVersion: "keda.sh/v1alpha1"; kind: "ScaledObject"; metadata: KubernetesObjectMeta; spec: ScaledObjectSpec };
+    /** The TriggerAuthentication the SQS trigger reads the queue with. */
+    triggerAuthentication?: { apiVersion: "keda.sh/v1alpha1"; kind: "TriggerAuthentication"; metadata: KubernetesObjectMeta; spec: TriggerAuthenticationSpec };
+    /** The pods' ServiceAccount, when `awsAccess` is set (the component adds a created role's IRSA annotation). */
+    serviceAccount?: { metadata: KubernetesObjectMeta; automountServiceAccountToken: false };
+    /** The role and its binding, when `awsAccess` is set. */
+    awsAccess?: AwsAccessPlan;
+    /** The Ingress, when `ingress` is set. */
+    ingress?: { metadata: KubernetesObjectMeta; spec: IngressPlan["spec"] };
 }
 
 function quote(value: unknown): string {
@@ -294,7 +307,11 @@ function planRules(
  * own `behavior` (Pods / Percent per period), which the vocabulary does not model, is added here
  * with the reference defaults.
  */
-function planHpa(v: Validator, a: KubernetesAutoScalingArgs, deploymentName: string): HpaSpec {
+function planScaling(
+    v: Validator,
+    a: KubernetesAutoScalingArgs,
+    names: { deployment: string; triggerAuthentication: string },
+): { hpa?: HpaSpec; scaledObject?: ScaledObjectSpec; triggerAuthentication?: TriggerAuthenticationSpec } {
     v.required(a.min, "autoScaling.min", "the fewest replicas (1 or more)");
     v.required(a.max, "autoScaling.max", "the most replicas (at least min)");
     // minReplicas 0 needs the alpha HPAScaleToZero feature gate, so 1 is the floor.
@@ -304,12 +321,29 @@ function planHpa(v: Validator, a: KubernetesAutoScalingArgs, deploymentName: str
     } else {
         v.min(a.max, "autoScaling.max", 1);
     }
+    const engine = a.engine ?? "hpa";
+    if (a.sqsQueue !== undefined && engine !== "keda") {
+        v.add("autoScaling.sqsQueue", 'needs engine: "keda": the HPA can\'t read an SQS queue (KEDA\'s aws-sqs-queue scaler can)');
+    }
+    if (a.keda !== undefined && engine !== "keda") v.add("autoScaling.keda", 'applies only with engine: "keda"');
+    if (a.externalMetricsAdapter !== undefined && engine === "keda") v.add("autoScaling.externalMetricsAdapter", 'applies only with engine: "hpa" (KEDA serves its own triggers)');
 
+    const given = a.targetTracking ?? [];
+    // 70 % CPU when nothing else drives the scaling.
     const targetTracking: TargetTrackingPolicy[] =
-        (a.targetTracking ?? []).length > 0 ? (a.targetTracking ?? []) : [{ metric: "cpu", target: DEFAULT_CPU_UTILIZATION }];
-    (a.targetTracking ?? []).forEach((t, i) => {
+        given.length > 0 || a.sqsQueue !== undefined ? given : [{ metric: "cpu", target: DEFAULT_CPU_UTILIZATION }];
+    given.forEach((t, i) => {
         if (t?.metric !== "custom") return;
         const p = joinPath("autoScaling.targetTracking", i);
+        if (engine === "keda") {
+            v.add(p, 'is an External metric, which KEDA does not take here: scale on cpu, memory or autoScaling.sqsQueue with KEDA, or use engine: "hpa" with externalMetricsAdapter: true');
+        } else if (a.externalMetricsAdapter !== true) {
+            v.add(
+                p,
+                "is an External metric, and nothing serves external.metrics.k8s.io to the HPA: set autoScaling.engine: \"keda\" (with autoScaling.sqsQueue for an SQS queue's length), " +
+                    "or set autoScaling.externalMetricsAdapter: true once an external-metrics adapter is installed",
+            );
+        }
         // The External metric's label selector.
         checkLabels(v, t.customMetric?.dimensions as Record<string, string> | undefined, joinPath(p, "customMetric.dimensions"));
     });
@@ -321,12 +355,18 @@ function planHpa(v: Validator, a: KubernetesAutoScalingArgs, deploymentName: str
         scaleUp: planRules(v, a.behavior?.scaleUp, "autoScaling.behavior.scaleUp", DEFAULT_BEHAVIOR.scaleUp, cooldown?.scaleUp, "scaleOutCooldownSeconds"),
         scaleDown: planRules(v, a.behavior?.scaleDown, "autoScaling.behavior.scaleDown", DEFAULT_BEHAVIOR.scaleDown, cooldown?.scaleDown, "scaleInCooldownSeconds"),
     };
+    if (engine === "keda") {
+        const keda = planScaledObject(v, a, translated.metrics, behavior, names);
+        return { scaledObject: keda.spec, ...(keda.triggerAuthentication ? { triggerAuthentication: keda.triggerAuthentication } : {}) };
+    }
     return {
-        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deploymentName },
-        minReplicas: a.min,
-        maxReplicas: a.max,
-        metrics: translated.metrics,
-        behavior,
+        hpa: {
+            scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: names.deployment },
+            minReplicas: a.min,
+            maxReplicas: a.max,
+            metrics: translated.metrics,
+            behavior,
+        },
     };
 }
 
@@ -394,11 +434,16 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
     v.min(args.replicas, "replicas", 0);
     const a = args.autoScaling;
     let hpa: HpaSpec | undefined;
+    let scaledObject: ScaledObjectSpec | undefined;
+    let triggerAuthentication: TriggerAuthenticationSpec | undefined;
     let replicas: number | undefined;
     let fewestPods: number | undefined;
     let mostPods: number | undefined;
     if (a) {
-        hpa = planHpa(v, a, k8sName);
+        const scaling = planScaling(v, a, { deployment: k8sName, triggerAuthentication: k8sName });
+        hpa = scaling.hpa;
+        scaledObject = scaling.scaledObject;
+        triggerAuthentication = scaling.triggerAuthentication;
         const lo = a.min;
         const hi = a.max;
         if (args.replicas !== undefined && typeof lo === "number" && typeof hi === "number" && lo <= hi && (args.replicas < lo || args.replicas > hi)) {
@@ -440,6 +485,16 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
     }
 
     const pdb = planPdb(v, args.podDisruptionBudget, fewestPods, mostPods, selector);
+    const awsAccess = args.awsAccess
+        ? planAwsAccess(v, args.awsAccess, { name: k8sName, namespace: args.namespace, serviceAccountName: args.serviceAccountName })
+        : undefined;
+    const readiness0 = args.readinessProbe?.enabled === false ? undefined : (args.readinessProbe?.path ?? DEFAULT_READINESS.path);
+    const ingress = args.ingress
+        ? planIngress(v, args.ingress, {
+              ...(svc.enabled === false ? {} : { service: { name: k8sName, port: svc.port ?? 80 } }),
+              ...(readiness0 !== undefined ? { readinessPath: readiness0 } : {}),
+          })
+        : undefined;
     const topologySpreadConstraints = planTopology(v, args, selector);
     v.throwIfAny();
 
@@ -475,6 +530,7 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
         volumes: [{ name: "tmp", emptyDir: {} }],
     };
     if (args.serviceAccountName !== undefined) podSpec.serviceAccountName = args.serviceAccountName;
+    if (awsAccess) podSpec.serviceAccountName = awsAccess.serviceAccountName;
     if (topologySpreadConstraints.length > 0) podSpec.topologySpreadConstraints = topologySpreadConstraints;
 
     const deployment: DeploymentSpec = {
@@ -517,9 +573,26 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
         selector,
         labels,
         deployment: { metadata: metadata(), spec: deployment },
-        deploymentIgnoreChanges: hpa ? ["spec.replicas"] : [],
+        deploymentIgnoreChanges: hpa || scaledObject ? ["spec.replicas"] : [],
         ...(svc.enabled === false ? {} : { service: { metadata: metadata(svc.annotations), spec: serviceSpec } }),
         ...(hpa ? { hpa: { metadata: metadata(), spec: hpa } } : {}),
+        ...(scaledObject ? { scaledObject: { apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", metadata: metadata(), spec: scaledObject } } : {}),
+        ...(triggerAuthentication
+            ? { triggerAuthentication: { apiVersion: "keda.sh/v1alpha1", kind: "TriggerAuthentication", metadata: metadata(), spec: triggerAuthentication } }
+            : {}),
+        ...(awsAccess
+            ? {
+                  awsAccess,
+                  serviceAccount: {
+                      metadata: {
+                          ...metadata(Object.keys(awsAccess.serviceAccountAnnotations).length > 0 ? awsAccess.serviceAccountAnnotations : undefined),
+                          name: awsAccess.serviceAccountName,
+                      },
+                      automountServiceAccountToken: false,
+                  },
+              }
+            : {}),
+        ...(ingress ? { ingress: { metadata: metadata(ingress.annotations), spec: ingress.spec } } : {}),
         ...(pdb ? { pdb: { metadata: metadata(), spec: pdb } } : {}),
     };
 }

@@ -31,9 +31,71 @@ const hpaRulesSchema = obj({
     policies: z.array(obj({ type: z.enum(["Pods", "Percent"]), value: int(), periodSeconds: int() })).optional(),
 });
 
-/** The Kubernetes tier's `autoScaling`: the shared vocabulary plus the HPA's `behavior`. */
+/** The Kubernetes tier's `autoScaling`: the shared vocabulary plus the HPA's `behavior` and KEDA's extras. */
 export const kubernetesAutoScalingSchema = autoScalingSchema.extend({
     behavior: obj({ scaleUp: hpaRulesSchema.optional(), scaleDown: hpaRulesSchema.optional() }).optional(),
+    engine: z.enum(["hpa", "keda"]).optional(),
+    sqsQueue: obj({
+        queueUrl: input(str),
+        messagesPerReplica: int(),
+        activationMessages: int().optional(),
+        includeInFlight: z.boolean().optional(),
+        region: input(str).optional(),
+    }).optional(),
+    externalMetricsAdapter: z.boolean().optional(),
+    keda: obj({ pollingIntervalSeconds: int().optional(), cooldownPeriodSeconds: int().optional() }).optional(),
+});
+
+const stringOrList = z.union([str, z.array(str)]);
+const resources = z.union([input(str), z.array(input(str))]);
+
+/** An IAM policy statement in IAM's own field names. */
+const statementSchema = obj({
+    Sid: str.optional(),
+    Effect: z.enum(["Allow", "Deny"]),
+    Action: stringOrList.optional(),
+    NotAction: stringOrList.optional(),
+    Resource: resources.optional(),
+    NotResource: resources.optional(),
+    Condition: z.record(str, z.record(str, z.union([str, z.array(str), z.boolean()]))).optional(),
+});
+
+const awsAccessSchema = obj({
+    roleArn: input(str).optional(),
+    statements: z.array(statementSchema).optional(),
+    binding: z.enum(["podIdentity", "irsa"]).optional(),
+    clusterName: input(str).optional(),
+    oidcProviderArn: input(str).optional(),
+    oidcIssuer: input(str).optional(),
+    serviceAccountName: str.optional(),
+});
+
+const ingressSchema = obj({
+    rules: z
+        .array(obj({ host: str.optional(), paths: z.array(str).optional(), pathType: z.enum(["Prefix", "Exact"]).optional() }))
+        .optional(),
+    certificateArn: input(str).optional(),
+    scheme: z.enum(["internal", "internet-facing"]).optional(),
+    allowHttp: z.boolean().optional(),
+    sslPolicy: str.optional(),
+    groupName: str.optional(),
+    groupOrder: int().optional(),
+    healthCheck: obj({
+        path: str.optional(),
+        port: z.union([int(), z.literal("traffic-port")]).optional(),
+        protocol: z.enum(["HTTP", "HTTPS"]).optional(),
+        intervalSeconds: int().optional(),
+        timeoutSeconds: int().optional(),
+        healthyThreshold: int().optional(),
+        unhealthyThreshold: int().optional(),
+        successCodes: str.optional(),
+    }).optional(),
+    wafv2AclArn: input(str).optional(),
+    // "Inbound or outbound rules per security group": 60 by default (Amazon VPC quotas).
+    inboundCidrs: z.array(str).max(60).optional(),
+    tags: z.record(str, str).optional(),
+    ingressClassName: str.optional(),
+    annotations: z.record(str, input(str)).optional(),
 });
 
 const pdbSchema = obj({ minAvailable: z.union([int(), str]).optional(), maxUnavailable: z.union([int(), str]).optional() });
@@ -69,4 +131,6 @@ export const kubernetesServiceArgsSchema = obj({
     }).optional(),
     serviceAccountName: input(str).optional(),
     automountServiceAccountToken: z.boolean().optional(),
+    awsAccess: planTime(awsAccessSchema, "it decides whether a ServiceAccount, an IAM role and a Pod Identity association exist").optional(),
+    ingress: planTime(ingressSchema, "it decides whether an Ingress exists and its annotations").optional(),
 });

@@ -7,21 +7,16 @@ import { validArgs } from "./fixture";
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
 const plain = (o: unknown) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
 
-/** The reference worker (REFERENCE.md, worker-hpa): 1–50 replicas on an External queue metric. */
+/** The reference worker (REFERENCE.md, worker-hpa): 1–50 replicas, 30 messages of its SQS queue each, by KEDA, with Pod Identity. */
 const worker: KubernetesServiceArgs = {
+    namespace: "production",
     image: "public.ecr.aws/docker/library/busybox:1.36",
     port: 8080,
     service: { enabled: false },
-    autoScaling: {
-        min: 1,
-        max: 50,
-        targetTracking: [
-            {
-                metric: "custom",
-                target: 30,
-                customMetric: { metricName: "sqs_queue_messages_visible", namespace: "external.metrics.k8s.io", statistic: "Average", dimensions: { queue_name: "my-queue" } },
-            },
-        ],
+    autoScaling: { min: 1, max: 50, engine: "keda", sqsQueue: { queueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/my-queue", messagesPerReplica: 30 } },
+    awsAccess: {
+        clusterName: "platform",
+        statements: [{ Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: "arn:aws:sqs:us-east-1:123456789012:my-queue" }],
     },
 };
 
@@ -42,12 +37,20 @@ describe("KubernetesService adds only Outputs to its planner's result", () => {
             "app-hpa": expected.hpa,
             "app-pdb": expected.pdb,
             "app-namespace": expected.namespaceObject,
+            "app-scaled-object": expected.scaledObject,
+            "app-trigger-auth": expected.triggerAuthentication,
+            "app-service-account": expected.serviceAccount,
+            "app-ingress": expected.ingress,
         };
         const want = Object.entries(planned).filter(([, v]) => v !== undefined);
-        expect(children.map((r) => r.name).sort()).toEqual(want.map(([n]) => n).sort());
+        // The IAM role, its policy and the Pod Identity association carry Outputs (the trust's account, the role's ARN).
+        const aws = expected.awsAccess?.role ? ["app-role", "app-role-policy", "app-pod-identity"] : [];
+        expect(children.map((r) => r.name).sort()).toEqual([...want.map(([n]) => n), ...aws].sort());
         for (const [childName, inputs] of want) {
+            // The typed Kubernetes classes add apiVersion and kind themselves; custom resources carry them in the plan.
             const { apiVersion: _a, kind: _k, ...registered } = byName[childName].inputs as Record<string, unknown>;
-            expect(plain(registered), childName).toEqual(plain(inputs));
+            const { apiVersion: _pa, kind: _pk, ...planned } = plain(inputs);
+            expect(plain(registered), childName).toEqual(planned);
         }
     });
 });

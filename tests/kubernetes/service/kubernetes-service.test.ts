@@ -191,6 +191,8 @@ describe("KubernetesService: an SQS queue-depth external metric (REFERENCE.md, w
                 autoScaling: {
                     min: 1,
                     max: 50,
+                    // The reference's HPA, with the external-metrics adapter it assumes.
+                    externalMetricsAdapter: true,
                     targetTracking: [
                         {
                             metric: "custom",

@@ -139,7 +139,7 @@ describe("planKubernetesService options", () => {
     });
 
     it("reports a bad window once, however many metrics share it", () => {
-        const args = { autoScaling: { min: 1, max: 3, targetTracking: [cpu(70), memory(80), external("m", 5)], behavior: { scaleDown: { stabilizationWindowSeconds: 4000 } } } };
+        const args = { autoScaling: { externalMetricsAdapter: true, min: 1, max: 3, targetTracking: [cpu(70), memory(80), external("m", 5)], behavior: { scaleDown: { stabilizationWindowSeconds: 4000 } } } };
         expect(paths(args)).toEqual(["autoScaling.behavior.scaleDown.stabilizationWindowSeconds"]);
         const cooldowns = { autoScaling: { min: 1, max: 3, targetTracking: [{ ...cpu(70), scaleInCooldownSeconds: 4000 }, { ...memory(80), scaleInCooldownSeconds: 4000 }] } };
         expect(paths(cooldowns)).toEqual(["autoScaling.targetTracking[0].scaleInCooldownSeconds", "autoScaling.targetTracking[1].scaleInCooldownSeconds"]);
@@ -155,7 +155,7 @@ describe("planKubernetesService options", () => {
     });
 
     it("turns a custom metric into an External metric averaged per pod, its dimensions the label selector", () => {
-        const hpa = plan({ autoScaling: { min: 1, max: 3, targetTracking: [external("lag", 1000, { topic: "orders" })] } }).hpa?.spec;
+        const hpa = plan({ autoScaling: { externalMetricsAdapter: true, min: 1, max: 3, targetTracking: [external("lag", 1000, { topic: "orders" })] } }).hpa?.spec;
         expect(hpa?.metrics).toEqual([
             { type: "External", external: { metric: { name: "lag", selector: { matchLabels: { topic: "orders" } } }, target: { type: "AverageValue", averageValue: "1000" } } },
         ]);
@@ -226,10 +226,10 @@ describe("planKubernetesService validation: one failing case per rule", () => {
         ["HPA maxReplicas ≥ minReplicas", { autoScaling: { min: 5, max: 3 } }, "autoScaling.max"],
         ["HPA cpu target", { autoScaling: { min: 1, max: 3, targetTracking: [cpu(0)] } }, "autoScaling.targetTracking[0].target"],
         ["HPA memory target", { autoScaling: { min: 1, max: 3, targetTracking: [memory(101)] } }, "autoScaling.targetTracking[0].target"],
-        ["HPA external metric name", { autoScaling: { min: 1, max: 3, targetTracking: [external("", 30)] } }, "autoScaling.targetTracking[0].customMetric.metricName"],
-        ["HPA external average value > 0", { autoScaling: { min: 1, max: 3, targetTracking: [external("m", 0)] } }, "autoScaling.targetTracking[0].target"],
+        ["HPA external metric name", { autoScaling: { externalMetricsAdapter: true, min: 1, max: 3, targetTracking: [external("", 30)] } }, "autoScaling.targetTracking[0].customMetric.metricName"],
+        ["HPA external average value > 0", { autoScaling: { externalMetricsAdapter: true, min: 1, max: 3, targetTracking: [external("m", 0)] } }, "autoScaling.targetTracking[0].target"],
         ["HPA cpu target whole percent", { autoScaling: { min: 1, max: 3, targetTracking: [cpu(70.5)] } }, "autoScaling.targetTracking[0].target"],
-        ["HPA external selector", { autoScaling: { min: 1, max: 3, targetTracking: [external("m", 30, { q: "my queue" })] } }, "autoScaling.targetTracking[0].customMetric.dimensions.q"],
+        ["HPA external selector", { autoScaling: { externalMetricsAdapter: true, min: 1, max: 3, targetTracking: [external("m", 30, { q: "my queue" })] } }, "autoScaling.targetTracking[0].customMetric.dimensions.q"],
         ["HPA has no step scaling", { autoScaling: { min: 1, max: 3, steps: [{ alarm: { metric: "m", threshold: 1, comparison: "GreaterThanThreshold" as const }, adjustments: [{ change: 1 }] }] } }, "autoScaling.steps"],
         ["HPA policies non-empty", { autoScaling: { min: 1, max: 3, behavior: { scaleUp: { policies: [] } } } }, "autoScaling.behavior.scaleUp.policies"],
         ["HPA policy type", { autoScaling: { min: 1, max: 3, behavior: { scaleDown: { policies: [{ type: "Nodes" as "Pods", value: 1, periodSeconds: 60 }] } } } }, "autoScaling.behavior.scaleDown.policies[0].type"],
