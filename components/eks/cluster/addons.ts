@@ -3,7 +3,13 @@ import { irsaTrust, managedPolicyArn, type PolicyDocument, podIdentityTrust } fr
 import type { EksAddonArgs, EksAddonName, EksClusterArgs } from "./args";
 
 /** The managed add-ons `EksCluster.addons` installs. */
-export const EKS_ADDON_NAMES = ["vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "eks-pod-identity-agent"] as const;
+export const EKS_ADDON_NAMES = [
+    "vpc-cni",
+    "coredns",
+    "kube-proxy",
+    "aws-ebs-csi-driver",
+    "eks-pod-identity-agent",
+] as const;
 
 /**
  * What each add-on needs from AWS, and when it can be created. vpc-cni, kube-proxy and the Pod
@@ -18,13 +24,20 @@ export const EKS_ADDONS: Record<
 > = {
     // The CNI's aws-node DaemonSet: AmazonEKS_CNI_Policy (IPv4), on its own role instead of the node role
     // ("Configure Amazon VPC CNI plugin to use IRSA", EKS best practices).
-    "vpc-cni": { beforeNodes: true, iam: { namespace: "kube-system", serviceAccount: "aws-node", managedPolicy: "AmazonEKS_CNI_Policy" } },
+    "vpc-cni": {
+        beforeNodes: true,
+        iam: { namespace: "kube-system", serviceAccount: "aws-node", managedPolicy: "AmazonEKS_CNI_Policy" },
+    },
     "kube-proxy": { beforeNodes: true },
     "eks-pod-identity-agent": { beforeNodes: true },
     coredns: { beforeNodes: false },
     "aws-ebs-csi-driver": {
         beforeNodes: false,
-        iam: { namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa", managedPolicy: "service-role/AmazonEBSCSIDriverPolicy" },
+        iam: {
+            namespace: "kube-system",
+            serviceAccount: "ebs-csi-controller-sa",
+            managedPolicy: "service-role/AmazonEBSCSIDriverPolicy",
+        },
     },
 };
 
@@ -56,7 +69,8 @@ const ADDON_VERSION = /^v\d+\.\d+\.\d+-eksbuild\.\d+$/;
 /** Problems with a value that must become JSON (no undefined, functions, non-finite numbers). */
 function jsonProblem(value: unknown, at = ""): string | undefined {
     if (value === null || typeof value === "string" || typeof value === "boolean") return undefined;
-    if (typeof value === "number") return Number.isFinite(value) ? undefined : `${at || "the value"} is ${value}, which JSON can't hold`;
+    if (typeof value === "number")
+        return Number.isFinite(value) ? undefined : `${at || "the value"} is ${value}, which JSON can't hold`;
     if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
             const p = jsonProblem(value[i], `${at}[${i}]`);
@@ -64,7 +78,8 @@ function jsonProblem(value: unknown, at = ""): string | undefined {
         }
         return undefined;
     }
-    if (typeof value === "object" && !isKnown(value as never)) return `${at || "the value"} is an Output; give the configuration as plain values`;
+    if (typeof value === "object" && !isKnown(value as never))
+        return `${at || "the value"} is an Output; give the configuration as plain values`;
     if (typeof value === "object") {
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
             const p = jsonProblem(v, at ? `${at}.${k}` : k);
@@ -86,9 +101,16 @@ export function planAddons(v: Validator, args: EksClusterArgs, clusterName: stri
         const spec = EKS_ADDONS[name];
 
         const version: AddonPlan["version"] =
-            a.version === undefined || a.version === "default" ? { default: true } : a.version === "latest" ? { latest: true } : { pinned: a.version };
+            a.version === undefined || a.version === "default"
+                ? { default: true }
+                : a.version === "latest"
+                  ? { latest: true }
+                  : { pinned: a.version };
         if ("pinned" in version && !ADDON_VERSION.test(version.pinned)) {
-            v.add(p("version"), `must be "default", "latest" or a version such as "v1.19.2-eksbuild.1" (aws eks describe-addon-versions) (got ${JSON.stringify(a.version)})`);
+            v.add(
+                p("version"),
+                `must be "default", "latest" or a version such as "v1.19.2-eksbuild.1" (aws eks describe-addon-versions) (got ${JSON.stringify(a.version)})`,
+            );
         }
 
         let configurationValues: string | undefined;
@@ -96,7 +118,10 @@ export function planAddons(v: Validator, args: EksClusterArgs, clusterName: stri
             try {
                 const parsed: unknown = JSON.parse(a.configurationValues);
                 if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-                    v.add(p("configurationValues"), "must be a JSON object (the add-on's configuration schema is an object)");
+                    v.add(
+                        p("configurationValues"),
+                        "must be a JSON object (the add-on's configuration schema is an object)",
+                    );
                 }
                 configurationValues = a.configurationValues;
             } catch (e) {
@@ -112,10 +137,16 @@ export function planAddons(v: Validator, args: EksClusterArgs, clusterName: stri
         if (spec.iam) {
             const binding = a.iam ?? (name === "vpc-cni" || !hasAgent ? "irsa" : "podIdentity");
             if (binding === "podIdentity" && !hasAgent) {
-                v.add(p("iam"), 'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"');
+                v.add(
+                    p("iam"),
+                    'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
+                );
             }
             if (binding === "podIdentity" && name === "vpc-cni") {
-                v.add(p("iam"), "the VPC CNI must have its permissions before any node (and so the Pod Identity agent) runs: use \"irsa\"");
+                v.add(
+                    p("iam"),
+                    'the VPC CNI must have its permissions before any node (and so the Pod Identity agent) runs: use "irsa"',
+                );
             }
             const { namespace, serviceAccount, managedPolicy } = spec.iam;
             role = {
@@ -123,7 +154,8 @@ export function planAddons(v: Validator, args: EksClusterArgs, clusterName: stri
                 namespace,
                 serviceAccount,
                 description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the ${name} add-on of EKS cluster ${clusterName}`,
-                assumeRolePolicy: binding === "irsa" ? irsaTrust(namespace, serviceAccount) : podIdentityTrust(clusterName),
+                assumeRolePolicy:
+                    binding === "irsa" ? irsaTrust(namespace, serviceAccount) : podIdentityTrust(clusterName),
                 policyArn: managedPolicyArn(managedPolicy),
             };
         } else if (a.iam !== undefined) {

@@ -417,7 +417,14 @@ export type EksAccessPolicyName =
     | "AmazonEMRJobPolicy";
 
 /** The type of an access entry (EKS CreateAccessEntry `type`). */
-export type EksAccessEntryType = "STANDARD" | "EC2" | "EC2_LINUX" | "EC2_WINDOWS" | "FARGATE_LINUX" | "HYBRID_LINUX" | "HYPERPOD_LINUX";
+export type EksAccessEntryType =
+    | "STANDARD"
+    | "EC2"
+    | "EC2_LINUX"
+    | "EC2_WINDOWS"
+    | "FARGATE_LINUX"
+    | "HYBRID_LINUX"
+    | "HYPERPOD_LINUX";
 
 /** One access policy associated with an access entry. */
 export interface EksAccessPolicyArgs {

@@ -132,7 +132,9 @@ export function renderClusterAutoscaler(clusterName: string, version: string, ex
             assumeRolePolicy: irsaTrust(namespace, sa),
         },
         policy,
-        serviceAccount: { metadata: { ...meta, annotations: { "eks.amazonaws.com/role-arn": CLUSTER_AUTOSCALER_ROLE_REF } } },
+        serviceAccount: {
+            metadata: { ...meta, annotations: { "eks.amazonaws.com/role-arn": CLUSTER_AUTOSCALER_ROLE_REF } },
+        },
         // RBAC per the upstream chart (charts/cluster-autoscaler/templates/clusterrole.yaml, role.yaml).
         clusterRole: {
             metadata: { name: "cluster-autoscaler", labels },
@@ -140,11 +142,27 @@ export function renderClusterAutoscaler(clusterName: string, version: string, ex
                 { apiGroups: [""], resources: ["events", "endpoints"], verbs: ["create", "patch"] },
                 { apiGroups: [""], resources: ["pods/eviction"], verbs: ["create"] },
                 { apiGroups: [""], resources: ["pods/status"], verbs: ["update"] },
-                { apiGroups: [""], resources: ["endpoints"], resourceNames: ["cluster-autoscaler"], verbs: ["get", "update"] },
-                { apiGroups: [""], resources: ["nodes"], verbs: ["watch", "list", "create", "delete", "get", "update"] },
                 {
                     apiGroups: [""],
-                    resources: ["namespaces", "pods", "services", "replicationcontrollers", "persistentvolumeclaims", "persistentvolumes"],
+                    resources: ["endpoints"],
+                    resourceNames: ["cluster-autoscaler"],
+                    verbs: ["get", "update"],
+                },
+                {
+                    apiGroups: [""],
+                    resources: ["nodes"],
+                    verbs: ["watch", "list", "create", "delete", "get", "update"],
+                },
+                {
+                    apiGroups: [""],
+                    resources: [
+                        "namespaces",
+                        "pods",
+                        "services",
+                        "replicationcontrollers",
+                        "persistentvolumeclaims",
+                        "persistentvolumes",
+                    ],
                     verbs: readOnly,
                 },
                 { apiGroups: ["batch"], resources: ["jobs", "cronjobs"], verbs: readOnly },
@@ -154,12 +172,23 @@ export function renderClusterAutoscaler(clusterName: string, version: string, ex
                 { apiGroups: ["apps"], resources: ["daemonsets", "replicasets", "statefulsets"], verbs: readOnly },
                 {
                     apiGroups: ["storage.k8s.io"],
-                    resources: ["storageclasses", "csinodes", "csidrivers", "csistoragecapacities", "volumeattachments"],
+                    resources: [
+                        "storageclasses",
+                        "csinodes",
+                        "csidrivers",
+                        "csistoragecapacities",
+                        "volumeattachments",
+                    ],
                     verbs: readOnly,
                 },
                 { apiGroups: [""], resources: ["configmaps"], verbs: ["list", "watch", "get"] },
                 { apiGroups: ["coordination.k8s.io"], resources: ["leases"], verbs: ["create"] },
-                { apiGroups: ["coordination.k8s.io"], resourceNames: ["cluster-autoscaler"], resources: ["leases"], verbs: ["get", "update"] },
+                {
+                    apiGroups: ["coordination.k8s.io"],
+                    resourceNames: ["cluster-autoscaler"],
+                    resources: ["leases"],
+                    verbs: ["get", "update"],
+                },
             ],
         },
         clusterRoleBinding: {
@@ -179,7 +208,11 @@ export function renderClusterAutoscaler(clusterName: string, version: string, ex
                 },
             ],
         },
-        roleBinding: { metadata: meta, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: sa }, subjects },
+        roleBinding: {
+            metadata: meta,
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: sa },
+            subjects,
+        },
         deployment: {
             metadata: meta,
             spec: {

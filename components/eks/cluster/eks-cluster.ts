@@ -90,6 +90,11 @@ export class EksCluster extends pulumi.ComponentResource {
     readonly oidcProviderArn: pulumi.Output<string>;
     /** The OIDC issuer, without `https://`, for IRSA trust conditions. */
     readonly oidcIssuer: pulumi.Output<string>;
+    /**
+     * True when the `eks-pod-identity-agent` add-on is managed here: workloads can then bind IAM
+     * roles with `aws.eks.PodIdentityAssociation` (else IRSA, with {@link oidcProviderArn}).
+     */
+    readonly podIdentityAgent: boolean;
     /** The ingress rules that let `apiAccess` reach the private endpoint on 443. */
     readonly apiIngressRules: aws.vpc.SecurityGroupIngressRule[];
     /** The managed node groups, by key. */
@@ -130,6 +135,7 @@ export class EksCluster extends pulumi.ComponentResource {
         const plan = planEksCluster(name, args, planContext());
         super(EksCluster.TYPE, name, {}, opts);
         this.settings = plan;
+        this.podIdentityAgent = plan.addons.some((a) => a.name === "eks-pod-identity-agent");
         for (const w of plan.warnings) pulumi.log.warn(w, this);
 
         const tags = mergeTags(name, args.tags);
@@ -170,7 +176,9 @@ export class EksCluster extends pulumi.ComponentResource {
                     {
                         ...rule,
                         securityGroupId: this.clusterSecurityGroupId,
-                        ...(securityGroupIndex !== undefined ? { referencedSecurityGroupId: allowedGroups[securityGroupIndex] } : {}),
+                        ...(securityGroupIndex !== undefined
+                            ? { referencedSecurityGroupId: allowedGroups[securityGroupIndex] }
+                            : {}),
                         tags,
                     },
                     parent,
@@ -200,7 +208,10 @@ export class EksCluster extends pulumi.ComponentResource {
                 "pinned" in a.version
                     ? a.version.pinned
                     : "latest" in a.version
-                      ? aws.eks.getAddonVersionOutput({ addonName: a.name, kubernetesVersion: plan.version, mostRecent: true }, parent).version
+                      ? aws.eks.getAddonVersionOutput(
+                            { addonName: a.name, kubernetesVersion: plan.version, mostRecent: true },
+                            parent,
+                        ).version
                       : undefined;
             const created = new aws.eks.Addon(
                 childName(name, "addon", a.name),
@@ -236,7 +247,12 @@ export class EksCluster extends pulumi.ComponentResource {
                 parent,
             );
             const attachments = Object.entries(ng.policyArns).map(
-                ([short, arn]) => new aws.iam.RolePolicyAttachment(p(short), { role: role.name, policyArn: this.resolve(arn) }, parent),
+                ([short, arn]) =>
+                    new aws.iam.RolePolicyAttachment(
+                        p(short),
+                        { role: role.name, policyArn: this.resolve(arn) },
+                        parent,
+                    ),
             );
             const lt = new aws.ec2.LaunchTemplate(
                 p("lt"),
@@ -334,7 +350,12 @@ export class EksCluster extends pulumi.ComponentResource {
             for (const pol of a.policies) {
                 this.accessPolicyAssociations[`${a.key}-${pol.key}`] = new aws.eks.AccessPolicyAssociation(
                     childName(name, "access", a.key, pol.key),
-                    { clusterName: plan.clusterName, principalArn, policyArn: this.resolve(pol.policyArn), accessScope: pol.accessScope },
+                    {
+                        clusterName: plan.clusterName,
+                        principalArn,
+                        policyArn: this.resolve(pol.policyArn),
+                        accessScope: pol.accessScope,
+                    },
                     { parent: this, dependsOn: [entry ?? cluster] },
                 );
             }
@@ -360,9 +381,16 @@ export class EksCluster extends pulumi.ComponentResource {
         if (plan.clusterAutoscaler) this.clusterAutoscaler = this.autoscaler(name, plan.clusterAutoscaler, tags);
         if (plan.karpenter) this.karpenter = this.installKarpenter(name, plan.clusterName, plan.karpenter, args, tags);
         if (plan.loadBalancerController) {
-            this.loadBalancerController = this.installController(name, "lb-controller", plan.clusterName, plan.loadBalancerController, tags, {
-                vpcId: args.vpcId,
-            });
+            this.loadBalancerController = this.installController(
+                name,
+                "lb-controller",
+                plan.clusterName,
+                plan.loadBalancerController,
+                tags,
+                {
+                    vpcId: args.vpcId,
+                },
+            );
         }
         if (plan.keda) {
             const queues = Object.fromEntries((args.keda?.sqsQueueArns ?? []).map((q, i) => [`kedaSqsQueue${i}`, q]));
@@ -394,7 +422,11 @@ export class EksCluster extends pulumi.ComponentResource {
             { description: ca.role.description, assumeRolePolicy: this.policy(ca.role.assumeRolePolicy), tags },
             parent,
         );
-        const policy = new aws.iam.RolePolicy(childName(name, "autoscaler-policy"), { role: role.name, policy: this.policy(ca.policy) }, parent);
+        const policy = new aws.iam.RolePolicy(
+            childName(name, "autoscaler-policy"),
+            { role: role.name, policy: this.policy(ca.policy) },
+            parent,
+        );
         const refs = { ...this.refs, clusterAutoscalerRoleArn: role.arn };
         const k8sOpts = { parent: this, provider: this.provider };
         const serviceAccount = new k8s.core.v1.ServiceAccount(
@@ -402,7 +434,11 @@ export class EksCluster extends pulumi.ComponentResource {
             resolveFields(ca.serviceAccount, refs) as k8s.core.v1.ServiceAccountArgs,
             k8sOpts,
         );
-        const clusterRole = new k8s.rbac.v1.ClusterRole(childName(name, "autoscaler-clusterrole"), ca.clusterRole, k8sOpts);
+        const clusterRole = new k8s.rbac.v1.ClusterRole(
+            childName(name, "autoscaler-clusterrole"),
+            ca.clusterRole,
+            k8sOpts,
+        );
         const clusterRoleBinding = new k8s.rbac.v1.ClusterRoleBinding(
             childName(name, "autoscaler-clusterrolebinding"),
             ca.clusterRoleBinding,
@@ -417,21 +453,49 @@ export class EksCluster extends pulumi.ComponentResource {
             childName(name, "autoscaler"),
             resolveFields(ca.deployment, refs) as k8s.apps.v1.DeploymentArgs,
             // The pod needs nodes to run on, its RBAC and its AWS permissions.
-            { ...k8sOpts, dependsOn: [...Object.values(this.nodeGroups), serviceAccount, clusterRoleBinding, roleBinding, policy] },
+            {
+                ...k8sOpts,
+                dependsOn: [...Object.values(this.nodeGroups), serviceAccount, clusterRoleBinding, roleBinding, policy],
+            },
         );
-        return { role, policy, serviceAccount, clusterRole, clusterRoleBinding, namespacedRole, roleBinding, deployment };
+        return {
+            role,
+            policy,
+            serviceAccount,
+            clusterRole,
+            clusterRoleBinding,
+            namespacedRole,
+            roleBinding,
+            deployment,
+        };
     }
 
-    private installKarpenter(name: string, clusterName: string, k: KarpenterPlan, args: EksClusterArgs, tags: TagsInput): EksKarpenterResources {
+    private installKarpenter(
+        name: string,
+        clusterName: string,
+        k: KarpenterPlan,
+        args: EksClusterArgs,
+        tags: TagsInput,
+    ): EksKarpenterResources {
         const parent = { parent: this };
         const p = (...suffix: string[]) => childName(name, "karpenter", ...suffix);
         const nodeRole = new aws.iam.Role(
             p("node-role"),
-            { name: k.nodeRole.name, description: k.nodeRole.description, assumeRolePolicy: this.policy(k.nodeRole.assumeRolePolicy), tags },
+            {
+                name: k.nodeRole.name,
+                description: k.nodeRole.description,
+                assumeRolePolicy: this.policy(k.nodeRole.assumeRolePolicy),
+                tags,
+            },
             parent,
         );
         const nodeAttachments = Object.entries(k.nodeRole.policyArns).map(
-            ([short, arn]) => new aws.iam.RolePolicyAttachment(p("node", short), { role: nodeRole.name, policyArn: this.resolve(arn) }, parent),
+            ([short, arn]) =>
+                new aws.iam.RolePolicyAttachment(
+                    p("node", short),
+                    { role: nodeRole.name, policyArn: this.resolve(arn) },
+                    parent,
+                ),
         );
         // Nodes join the cluster through an access entry of type EC2_LINUX (the cluster's mode is API).
         const nodeAccessEntry = new aws.eks.AccessEntry(
@@ -447,35 +511,61 @@ export class EksCluster extends pulumi.ComponentResource {
             karpenterQueueArn: queue.arn,
             clusterSecurityGroupId: this.clusterSecurityGroupId,
         };
-        const queuePolicy = new aws.sqs.QueuePolicy(p("queue-policy"), { queueUrl: queue.url, policy: resolvePolicy(k.queuePolicy, refs) }, parent);
+        const queuePolicy = new aws.sqs.QueuePolicy(
+            p("queue-policy"),
+            { queueUrl: queue.url, policy: resolvePolicy(k.queuePolicy, refs) },
+            parent,
+        );
         const rules: Record<string, aws.cloudwatch.EventRule> = {};
         for (const [key, r] of Object.entries(k.rules)) {
             rules[key] = new aws.cloudwatch.EventRule(p(key), { ...r, tags }, parent);
-            new aws.cloudwatch.EventTarget(p(key, "target"), { rule: rules[key].name, arn: queue.arn }, { parent: this, dependsOn: [queuePolicy] });
+            new aws.cloudwatch.EventTarget(
+                p(key, "target"),
+                { rule: rules[key].name, arn: queue.arn },
+                { parent: this, dependsOn: [queuePolicy] },
+            );
         }
 
         const controllerRole = new aws.iam.Role(
             p("controller-role"),
-            { description: k.controllerRole.description, assumeRolePolicy: resolvePolicy(k.controllerRole.assumeRolePolicy, refs), tags },
+            {
+                description: k.controllerRole.description,
+                assumeRolePolicy: resolvePolicy(k.controllerRole.assumeRolePolicy, refs),
+                tags,
+            },
             parent,
         );
         const policies = Object.entries(k.controllerPolicies).map(
-            ([key, doc]) => new aws.iam.RolePolicy(p(key), { role: controllerRole.name, policy: resolvePolicy(doc, refs) }, parent),
+            ([key, doc]) =>
+                new aws.iam.RolePolicy(p(key), { role: controllerRole.name, policy: resolvePolicy(doc, refs) }, parent),
         );
         const binding =
             k.binding === "podIdentity"
                 ? [
                       new aws.eks.PodIdentityAssociation(
                           p("pod-identity"),
-                          { clusterName, namespace: KARPENTER_NAMESPACE, serviceAccount: KARPENTER_SERVICE_ACCOUNT, roleArn: controllerRole.arn, tags },
+                          {
+                              clusterName,
+                              namespace: KARPENTER_NAMESPACE,
+                              serviceAccount: KARPENTER_SERVICE_ACCOUNT,
+                              roleArn: controllerRole.arn,
+                              tags,
+                          },
                           { parent: this, dependsOn: [this.cluster, ...Object.values(this.addons)] },
                       ),
                   ]
                 : [];
         const release = new k8s.helm.v3.Release(
             p(),
-            { ...k.release, values: resolveRefs(k.release.values, { ...refs, karpenterControllerRoleArn: controllerRole.arn }) },
-            { parent: this, provider: this.provider, dependsOn: [...policies, ...binding, nodeAccessEntry, ...nodeAttachments, queuePolicy] },
+            {
+                ...k.release,
+                values: resolveRefs(k.release.values, { ...refs, karpenterControllerRoleArn: controllerRole.arn }),
+            },
+            {
+                parent: this,
+                provider: this.provider,
+                dependsOn: [...policies, ...binding, nodeAccessEntry, ...nodeAttachments, queuePolicy],
+            },
         );
         const k8sOpts = { parent: this, provider: this.provider, dependsOn: [release] };
         const subnets = pulumi.output(args.privateSubnetIds).apply((ids) => ids.map((id) => ({ id })));
@@ -486,11 +576,17 @@ export class EksCluster extends pulumi.ComponentResource {
                 apiVersion: k.nodeClass.apiVersion,
                 kind: k.nodeClass.kind,
                 metadata: k.nodeClass.metadata,
-                spec: pulumi.all([nodeClassSpec, subnets]).apply(([spec, subnetSelectorTerms]) => ({ ...spec, subnetSelectorTerms })),
+                spec: pulumi
+                    .all([nodeClassSpec, subnets])
+                    .apply(([spec, subnetSelectorTerms]) => ({ ...spec, subnetSelectorTerms })),
             },
             k8sOpts,
         );
-        const nodePool = new k8s.apiextensions.CustomResource(p("nodepool"), { ...k.nodePool }, { ...k8sOpts, dependsOn: [release, nodeClass] });
+        const nodePool = new k8s.apiextensions.CustomResource(
+            p("nodepool"),
+            { ...k.nodePool },
+            { ...k8sOpts, dependsOn: [release, nodeClass] },
+        );
         return { nodeRole, nodeAccessEntry, controllerRole, queue, rules, release, nodeClass, nodePool };
     }
 
@@ -499,7 +595,14 @@ export class EksCluster extends pulumi.ComponentResource {
         name: string,
         key: string,
         clusterName: string,
-        c: { binding: "podIdentity" | "irsa"; namespace: string; serviceAccount: string; role: { description: string; assumeRolePolicy: PolicyDocument }; policy?: PolicyDocument; release: HelmReleasePlan },
+        c: {
+            binding: "podIdentity" | "irsa";
+            namespace: string;
+            serviceAccount: string;
+            role: { description: string; assumeRolePolicy: PolicyDocument };
+            policy?: PolicyDocument;
+            release: HelmReleasePlan;
+        },
         tags: TagsInput,
         extraRefs: Record<string, pulumi.Input<string>>,
     ): EksControllerResources {
@@ -511,7 +614,14 @@ export class EksCluster extends pulumi.ComponentResource {
         );
         const refs = { ...this.refs, ...extraRefs, lbControllerRoleArn: role.arn, kedaRoleArn: role.arn };
         const waits: pulumi.Resource[] = [];
-        if (c.policy) waits.push(new aws.iam.RolePolicy(childName(name, key, "policy"), { role: role.name, policy: resolvePolicy(c.policy, refs) }, parent));
+        if (c.policy)
+            waits.push(
+                new aws.iam.RolePolicy(
+                    childName(name, key, "policy"),
+                    { role: role.name, policy: resolvePolicy(c.policy, refs) },
+                    parent,
+                ),
+            );
         if (c.binding === "podIdentity") {
             waits.push(
                 new aws.eks.PodIdentityAssociation(

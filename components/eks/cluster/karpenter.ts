@@ -1,5 +1,14 @@
 import { joinPath, physicalName, type Validator } from "../../../src/core";
-import { AWS_REFS, irsaTrust, managedPolicyArn, type PolicyDocument, type PolicyStatement, policyDocument, podIdentityTrust, ref } from "../shared";
+import {
+    AWS_REFS,
+    irsaTrust,
+    managedPolicyArn,
+    type PolicyDocument,
+    type PolicyStatement,
+    policyDocument,
+    podIdentityTrust,
+    ref,
+} from "../shared";
 import type { EksKarpenterArgs } from "./args";
 
 /**
@@ -40,7 +49,12 @@ export interface CustomObject {
 export interface KarpenterPlan {
     version: string;
     binding: "podIdentity" | "irsa";
-    nodeRole: { name: string; description: string; assumeRolePolicy: PolicyDocument; policyArns: Record<string, string> };
+    nodeRole: {
+        name: string;
+        description: string;
+        assumeRolePolicy: PolicyDocument;
+        policyArns: Record<string, string>;
+    };
     controllerRole: { description: string; assumeRolePolicy: PolicyDocument };
     /** The controller's inline policies, by name, as the Karpenter docs split them. */
     controllerPolicies: Record<string, PolicyDocument>;
@@ -69,48 +83,85 @@ export function planKarpenter(
     const p = (...rest: (string | number)[]) => joinPath("karpenter", ...rest);
     const version = k.version ?? KARPENTER_VERSION;
     if (version !== KARPENTER_VERSION) {
-        v.add(p("version"), `must be "${KARPENTER_VERSION}": the controller's IAM here is the one documented for that release (got ${JSON.stringify(version)})`);
+        v.add(
+            p("version"),
+            `must be "${KARPENTER_VERSION}": the controller's IAM here is the one documented for that release (got ${JSON.stringify(version)})`,
+        );
     }
     const binding = k.iam ?? (opts.hasPodIdentityAgent ? "podIdentity" : "irsa");
     if (binding === "podIdentity" && !opts.hasPodIdentityAgent) {
-        v.add(p("iam"), 'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"');
+        v.add(
+            p("iam"),
+            'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
+        );
     }
 
     const pool = k.nodePool ?? {};
     const categories = pool.instanceCategories ?? ["c", "m", "r"];
     categories.forEach((c, i) => {
-        if (!INSTANCE_CATEGORY.test(c)) v.add(p("nodePool", "instanceCategories", i), `must be an EC2 instance category such as "c", "m" or "r" (got ${JSON.stringify(c)})`);
+        if (!INSTANCE_CATEGORY.test(c))
+            v.add(
+                p("nodePool", "instanceCategories", i),
+                `must be an EC2 instance category such as "c", "m" or "r" (got ${JSON.stringify(c)})`,
+            );
     });
     (pool.instanceSizes ?? []).forEach((s, i) => {
-        if (!INSTANCE_SIZE.test(s)) v.add(p("nodePool", "instanceSizes", i), `must be an EC2 instance size such as "large", "2xlarge" or "metal" (got ${JSON.stringify(s)})`);
+        if (!INSTANCE_SIZE.test(s))
+            v.add(
+                p("nodePool", "instanceSizes", i),
+                `must be an EC2 instance size such as "large", "2xlarge" or "metal" (got ${JSON.stringify(s)})`,
+            );
     });
     const capacityTypes = pool.capacityTypes ?? ["on-demand"];
-    v.unique(capacityTypes.map((c, i) => ({ value: c, path: p("nodePool", "capacityTypes", i) })), "capacity type");
+    v.unique(
+        capacityTypes.map((c, i) => ({ value: c, path: p("nodePool", "capacityTypes", i) })),
+        "capacity type",
+    );
     const architectures = pool.architectures ?? ["amd64"];
     for (const [field, value] of [
         ["consolidateAfter", pool.consolidateAfter],
         ["expireAfter", pool.expireAfter],
     ] as const) {
         if (value !== undefined && !DURATION.test(value)) {
-            v.add(p("nodePool", field), `must be a duration such as "30s", "1m" or "720h", or "Never" (got ${JSON.stringify(value)})`);
+            v.add(
+                p("nodePool", field),
+                `must be a duration such as "30s", "1m" or "720h", or "Never" (got ${JSON.stringify(value)})`,
+            );
         }
     }
     if (pool.limits?.memory !== undefined && !QUANTITY.test(pool.limits.memory)) {
-        v.add(p("nodePool", "limits", "memory"), `must be a Kubernetes quantity such as "1000Gi" (got ${JSON.stringify(pool.limits.memory)})`);
+        v.add(
+            p("nodePool", "limits", "memory"),
+            `must be a Kubernetes quantity such as "1000Gi" (got ${JSON.stringify(pool.limits.memory)})`,
+        );
     }
     const nodeClass = k.nodeClass ?? {};
     const amiFamily = nodeClass.amiFamily ?? "AL2023";
     const amiVersion = nodeClass.amiVersion ?? "latest";
     if (!AMI_VERSION.test(amiVersion)) {
-        v.add(p("nodeClass", "amiVersion"), `must be "latest" or a release such as "v20251120" (AL2023) or "v1.30.0" (Bottlerocket) (got ${JSON.stringify(amiVersion)})`);
+        v.add(
+            p("nodeClass", "amiVersion"),
+            `must be "latest" or a release such as "v20251120" (AL2023) or "v1.30.0" (Bottlerocket) (got ${JSON.stringify(amiVersion)})`,
+        );
     }
 
     const { partition, region, accountId } = AWS_REFS;
-    const arn = (service: string, resource: string, account = "*") => `arn:${partition}:${service}:${region}:${account}:${resource}`;
+    const arn = (service: string, resource: string, account = "*") =>
+        `arn:${partition}:${service}:${region}:${account}:${resource}`;
     const ec2 = (resource: string) => arn("ec2", resource);
     const owned = { [`aws:ResourceTag/kubernetes.io/cluster/${clusterName}`]: "owned" };
-    const requestOwned = { [`aws:RequestTag/kubernetes.io/cluster/${clusterName}`]: "owned", "aws:RequestTag/eks:eks-cluster-name": clusterName };
-    const launched = [ec2("fleet/*"), ec2("instance/*"), ec2("volume/*"), ec2("network-interface/*"), ec2("launch-template/*"), ec2("spot-instances-request/*")];
+    const requestOwned = {
+        [`aws:RequestTag/kubernetes.io/cluster/${clusterName}`]: "owned",
+        "aws:RequestTag/eks:eks-cluster-name": clusterName,
+    };
+    const launched = [
+        ec2("fleet/*"),
+        ec2("instance/*"),
+        ec2("volume/*"),
+        ec2("network-interface/*"),
+        ec2("launch-template/*"),
+        ec2("spot-instances-request/*"),
+    ];
     const instanceProfile = `arn:${partition}:iam::${accountId}:instance-profile/*`;
     const clusterArn = arn("eks", `cluster/${clusterName}`, accountId);
     const s = (statement: PolicyStatement): PolicyStatement => statement;
@@ -151,7 +202,10 @@ export function planKarpenter(
                 Resource: launched,
                 Action: "ec2:CreateTags",
                 Condition: {
-                    StringEquals: { ...requestOwned, "ec2:CreateAction": ["RunInstances", "CreateFleet", "CreateLaunchTemplate"] },
+                    StringEquals: {
+                        ...requestOwned,
+                        "ec2:CreateAction": ["RunInstances", "CreateFleet", "CreateLaunchTemplate"],
+                    },
                     StringLike: { "aws:RequestTag/karpenter.sh/nodepool": "*" },
                 },
             }),
@@ -164,7 +218,9 @@ export function planKarpenter(
                     StringEquals: owned,
                     StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
                     StringEqualsIfExists: { "aws:RequestTag/eks:eks-cluster-name": clusterName },
-                    "ForAllValues:StringEquals": { "aws:TagKeys": ["eks:eks-cluster-name", "karpenter.sh/nodeclaim", "Name"] },
+                    "ForAllValues:StringEquals": {
+                        "aws:TagKeys": ["eks:eks-cluster-name", "karpenter.sh/nodeclaim", "Name"],
+                    },
                 },
             }),
             s({
@@ -205,14 +261,21 @@ export function planKarpenter(
                         ...requestOwned,
                         "aws:RequestTag/topology.kubernetes.io/region": region,
                     },
-                    StringLike: { "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*", "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*" },
+                    StringLike: {
+                        "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*",
+                        "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*",
+                    },
                 },
             }),
             s({
                 Sid: "AllowScopedInstanceProfileActions",
                 Effect: "Allow",
                 Resource: instanceProfile,
-                Action: ["iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile", "iam:DeleteInstanceProfile"],
+                Action: [
+                    "iam:AddRoleToInstanceProfile",
+                    "iam:RemoveRoleFromInstanceProfile",
+                    "iam:DeleteInstanceProfile",
+                ],
                 Condition: {
                     StringEquals: { ...owned, "aws:ResourceTag/topology.kubernetes.io/region": region },
                     StringLike: { "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*" },
@@ -220,7 +283,12 @@ export function planKarpenter(
             }),
         ]),
         "eks-integration": policyDocument([
-            s({ Sid: "AllowAPIServerEndpointDiscovery", Effect: "Allow", Resource: clusterArn, Action: "eks:DescribeCluster" }),
+            s({
+                Sid: "AllowAPIServerEndpointDiscovery",
+                Effect: "Allow",
+                Resource: clusterArn,
+                Action: "eks:DescribeCluster",
+            }),
         ]),
         interruption: policyDocument([
             s({
@@ -259,10 +327,25 @@ export function planKarpenter(
                 ],
                 Condition: { StringEquals: { "aws:RequestedRegion": region } },
             }),
-            s({ Sid: "AllowSSMReadActions", Effect: "Allow", Resource: `arn:${partition}:ssm:${region}::parameter/aws/service/*`, Action: "ssm:GetParameter" }),
+            s({
+                Sid: "AllowSSMReadActions",
+                Effect: "Allow",
+                Resource: `arn:${partition}:ssm:${region}::parameter/aws/service/*`,
+                Action: "ssm:GetParameter",
+            }),
             s({ Sid: "AllowPricingReadActions", Effect: "Allow", Resource: "*", Action: "pricing:GetProducts" }),
-            s({ Sid: "AllowUnscopedInstanceProfileListAction", Effect: "Allow", Resource: "*", Action: "iam:ListInstanceProfiles" }),
-            s({ Sid: "AllowInstanceProfileReadActions", Effect: "Allow", Resource: instanceProfile, Action: "iam:GetInstanceProfile" }),
+            s({
+                Sid: "AllowUnscopedInstanceProfileListAction",
+                Effect: "Allow",
+                Resource: "*",
+                Action: "iam:ListInstanceProfiles",
+            }),
+            s({
+                Sid: "AllowInstanceProfileReadActions",
+                Effect: "Allow",
+                Resource: instanceProfile,
+                Action: "iam:GetInstanceProfile",
+            }),
         ]),
     };
 
@@ -272,7 +355,10 @@ export function planKarpenter(
         description,
         eventPattern: JSON.stringify({ source: [source], "detail-type": [detailType] }),
     });
-    const nodeRoleName = physicalName(["KarpenterNodeRole", clusterName], { maxLength: 64, invalid: /[^a-zA-Z0-9+=,.@_-]/g });
+    const nodeRoleName = physicalName(["KarpenterNodeRole", clusterName], {
+        maxLength: 64,
+        invalid: /[^a-zA-Z0-9+=,.@_-]/g,
+    });
 
     const requirements = [
         { key: "kubernetes.io/arch", operator: "In", values: [...architectures] },
@@ -281,7 +367,9 @@ export function planKarpenter(
         { key: "karpenter.k8s.aws/instance-category", operator: "In", values: [...categories] },
         // Current generations only, as the Karpenter getting-started NodePool.
         { key: "karpenter.k8s.aws/instance-generation", operator: "Gt", values: ["2"] },
-        ...(pool.instanceSizes !== undefined ? [{ key: "karpenter.k8s.aws/instance-size", operator: "In", values: [...pool.instanceSizes] }] : []),
+        ...(pool.instanceSizes !== undefined
+            ? [{ key: "karpenter.k8s.aws/instance-size", operator: "In", values: [...pool.instanceSizes] }]
+            : []),
     ];
     const alias = `${amiFamily === "AL2023" ? "al2023" : "bottlerocket"}@${amiVersion}`;
     // Bottlerocket keeps the OS on /dev/xvda and containers on the data volume /dev/xvdb.
@@ -294,7 +382,9 @@ export function planKarpenter(
         nodeRole: {
             name: nodeRoleName,
             description: `Node role of the Karpenter nodes of EKS cluster ${clusterName}`,
-            assumeRolePolicy: policyDocument([{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }]),
+            assumeRolePolicy: policyDocument([
+                { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+            ]),
             policyArns: Object.fromEntries(
                 Object.entries({
                     ...(opts.cniOnNodeRole ? { cni: "AmazonEKS_CNI_Policy" } : {}),
@@ -306,7 +396,10 @@ export function planKarpenter(
         },
         controllerRole: {
             description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the Karpenter controller of EKS cluster ${clusterName}`,
-            assumeRolePolicy: binding === "irsa" ? irsaTrust(KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT) : podIdentityTrust(clusterName),
+            assumeRolePolicy:
+                binding === "irsa"
+                    ? irsaTrust(KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT)
+                    : podIdentityTrust(clusterName),
         },
         controllerPolicies,
         queue: { name: queueName, messageRetentionSeconds: 300, sqsManagedSseEnabled: true },
@@ -328,9 +421,21 @@ export function planKarpenter(
         ]),
         rules: {
             "scheduled-change": rule("AWS Health scheduled changes, for Karpenter", "aws.health", "AWS Health Event"),
-            "spot-interruption": rule("EC2 Spot interruption warnings, for Karpenter", "aws.ec2", "EC2 Spot Instance Interruption Warning"),
-            rebalance: rule("EC2 rebalance recommendations, for Karpenter", "aws.ec2", "EC2 Instance Rebalance Recommendation"),
-            "instance-state-change": rule("EC2 instance state changes, for Karpenter", "aws.ec2", "EC2 Instance State-change Notification"),
+            "spot-interruption": rule(
+                "EC2 Spot interruption warnings, for Karpenter",
+                "aws.ec2",
+                "EC2 Spot Instance Interruption Warning",
+            ),
+            rebalance: rule(
+                "EC2 rebalance recommendations, for Karpenter",
+                "aws.ec2",
+                "EC2 Instance Rebalance Recommendation",
+            ),
+            "instance-state-change": rule(
+                "EC2 instance state changes, for Karpenter",
+                "aws.ec2",
+                "EC2 Instance State-change Notification",
+            ),
             "capacity-reservation-interruption": rule(
                 "EC2 capacity reservation interruption warnings, for Karpenter",
                 "aws.ec2",
@@ -345,10 +450,14 @@ export function planKarpenter(
                 settings: { clusterName, interruptionQueue: queueName },
                 serviceAccount: {
                     name: KARPENTER_SERVICE_ACCOUNT,
-                    ...(binding === "irsa" ? { annotations: { "eks.amazonaws.com/role-arn": KARPENTER_REFS.controllerRoleArn } } : {}),
+                    ...(binding === "irsa"
+                        ? { annotations: { "eks.amazonaws.com/role-arn": KARPENTER_REFS.controllerRoleArn } }
+                        : {}),
                 },
                 // The getting-started values: requests = limits, so the controller is never throttled or evicted.
-                controller: { resources: { requests: { cpu: "1", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } },
+                controller: {
+                    resources: { requests: { cpu: "1", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } },
+                },
             },
         },
         nodeClass: {
@@ -369,7 +478,12 @@ export function planKarpenter(
                 blockDeviceMappings: [
                     {
                         deviceName,
-                        ebs: { volumeSize: `${nodeClass.volumeSizeGb ?? 50}Gi`, volumeType: "gp3", encrypted: true, deleteOnTermination: true },
+                        ebs: {
+                            volumeSize: `${nodeClass.volumeSizeGb ?? 50}Gi`,
+                            volumeType: "gp3",
+                            encrypted: true,
+                            deleteOnTermination: true,
+                        },
                     },
                 ],
             },
@@ -386,7 +500,10 @@ export function planKarpenter(
                         expireAfter: pool.expireAfter ?? "720h",
                     },
                 },
-                limits: { cpu: pool.limits?.cpu ?? 1000, ...(pool.limits?.memory !== undefined ? { memory: pool.limits.memory } : {}) },
+                limits: {
+                    cpu: pool.limits?.cpu ?? 1000,
+                    ...(pool.limits?.memory !== undefined ? { memory: pool.limits.memory } : {}),
+                },
                 disruption: {
                     consolidationPolicy: pool.consolidationPolicy ?? "WhenEmptyOrUnderutilized",
                     consolidateAfter: pool.consolidateAfter ?? "1m",

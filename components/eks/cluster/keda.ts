@@ -25,10 +25,17 @@ export interface KedaPlan {
 export function planKeda(v: Validator, k: EksKedaArgs, clusterName: string, hasPodIdentityAgent: boolean): KedaPlan {
     const p = (...rest: string[]) => joinPath("keda", ...rest);
     const version = k.version ?? KEDA_VERSION;
-    if (!/^2\.\d+\.\d+$/.test(version)) v.add(p("version"), `must be a KEDA 2.x chart version such as "${KEDA_VERSION}" (got ${JSON.stringify(version)})`);
+    if (!/^2\.\d+\.\d+$/.test(version))
+        v.add(
+            p("version"),
+            `must be a KEDA 2.x chart version such as "${KEDA_VERSION}" (got ${JSON.stringify(version)})`,
+        );
     const binding = k.iam ?? (hasPodIdentityAgent ? "podIdentity" : "irsa");
     if (binding === "podIdentity" && !hasPodIdentityAgent) {
-        v.add(p("iam"), 'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"');
+        v.add(
+            p("iam"),
+            'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
+        );
     }
     const queues = k.sqsQueueArns ?? [];
     const sa = KEDA_OPERATOR_SERVICE_ACCOUNT;
@@ -45,7 +52,12 @@ export function planKeda(v: Validator, k: EksKedaArgs, clusterName: string, hasP
         ...(queues.length > 0
             ? {
                   policy: policyDocument([
-                      { Sid: "ReadQueueDepth", Effect: "Allow", Action: "sqs:GetQueueAttributes", Resource: queues.map((_, i) => kedaQueueRef(i)) },
+                      {
+                          Sid: "ReadQueueDepth",
+                          Effect: "Allow",
+                          Action: "sqs:GetQueueAttributes",
+                          Resource: queues.map((_, i) => kedaQueueRef(i)),
+                      },
                   ]),
               }
             : {}),
@@ -57,7 +69,9 @@ export function planKeda(v: Validator, k: EksKedaArgs, clusterName: string, hasP
             createNamespace: true,
             values: {
                 serviceAccount: { operator: { create: true, name: sa } },
-                ...(binding === "irsa" ? { podIdentity: { aws: { irsa: { enabled: true, roleArn: ref("kedaRoleArn") } } } } : {}),
+                ...(binding === "irsa"
+                    ? { podIdentity: { aws: { irsa: { enabled: true, roleArn: ref("kedaRoleArn") } } } }
+                    : {}),
             },
         },
     };

@@ -10,7 +10,10 @@ import lbControllerPolicy from "./data/aws-load-balancer-controller-v3.5.0-iam-p
  * kubernetes-sigs/aws-load-balancer-controller (the standard `aws` partition's file).
  */
 export const LB_CONTROLLER_VERSION = "3.5.0";
-export const LB_CONTROLLER_CHART = { chart: "aws-load-balancer-controller", repo: "https://aws.github.io/eks-charts" } as const;
+export const LB_CONTROLLER_CHART = {
+    chart: "aws-load-balancer-controller",
+    repo: "https://aws.github.io/eks-charts",
+} as const;
 export const LB_CONTROLLER_NAMESPACE = "kube-system";
 export const LB_CONTROLLER_SERVICE_ACCOUNT = "aws-load-balancer-controller";
 /** The IAM policy AWS publishes for the pinned release. */
@@ -48,11 +51,17 @@ export function planLoadBalancerController(
     const p = (...rest: string[]) => joinPath("loadBalancerController", ...rest);
     const version = a.version ?? LB_CONTROLLER_VERSION;
     if (version !== LB_CONTROLLER_VERSION) {
-        v.add(p("version"), `must be "${LB_CONTROLLER_VERSION}": the controller's IAM policy here is the one AWS publishes for that release (got ${JSON.stringify(version)})`);
+        v.add(
+            p("version"),
+            `must be "${LB_CONTROLLER_VERSION}": the controller's IAM policy here is the one AWS publishes for that release (got ${JSON.stringify(version)})`,
+        );
     }
     const binding = a.iam ?? (hasPodIdentityAgent ? "podIdentity" : "irsa");
     if (binding === "podIdentity" && !hasPodIdentityAgent) {
-        v.add(p("iam"), 'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"');
+        v.add(
+            p("iam"),
+            'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
+        );
     }
     const sa = LB_CONTROLLER_SERVICE_ACCOUNT;
     return {
@@ -61,7 +70,8 @@ export function planLoadBalancerController(
         serviceAccount: sa,
         role: {
             description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the AWS Load Balancer Controller of EKS cluster ${clusterName}`,
-            assumeRolePolicy: binding === "irsa" ? irsaTrust(LB_CONTROLLER_NAMESPACE, sa) : podIdentityTrust(clusterName),
+            assumeRolePolicy:
+                binding === "irsa" ? irsaTrust(LB_CONTROLLER_NAMESPACE, sa) : podIdentityTrust(clusterName),
         },
         policy: LB_CONTROLLER_IAM_POLICY,
         release: {
@@ -78,7 +88,9 @@ export function planLoadBalancerController(
                 serviceAccount: {
                     create: true,
                     name: sa,
-                    ...(binding === "irsa" ? { annotations: { "eks.amazonaws.com/role-arn": LB_CONTROLLER_REFS.roleArn } } : {}),
+                    ...(binding === "irsa"
+                        ? { annotations: { "eks.amazonaws.com/role-arn": LB_CONTROLLER_REFS.roleArn } }
+                        : {}),
                 },
             },
         },

@@ -11,7 +11,14 @@ import {
     validateTags,
     Validator,
 } from "../../../src/core";
-import { AWS_REFS, EKS_DEFAULT_VERSION, EKS_SUPPORTED_VERSIONS, managedPolicyArn, type PolicyDocument, policyDocument } from "../shared";
+import {
+    AWS_REFS,
+    EKS_DEFAULT_VERSION,
+    EKS_SUPPORTED_VERSIONS,
+    managedPolicyArn,
+    type PolicyDocument,
+    policyDocument,
+} from "../shared";
 import type { EksApiAccessArgs, EksClusterArgs, EksNodeGroupArgs, EksTaintEffect } from "./args";
 import {
     autoscalerDiscoveryTags,
@@ -29,8 +36,6 @@ import { eksClusterArgsSchema } from "./schema";
 
 /** The five EKS control-plane log types. https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
 export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
-
-
 
 /** The final inputs of a node group's launch template. */
 export interface LaunchTemplatePlan {
@@ -162,30 +167,58 @@ function checkLabels(v: Validator, path: string, labels: Record<string, string> 
     }
 }
 
-function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs, clusterName: string, cniOnNodeRole: boolean): NodeGroupPlan {
+function planNodeGroup(
+    v: Validator,
+    key: string,
+    ng: EksNodeGroupArgs,
+    clusterName: string,
+    cniOnNodeRole: boolean,
+): NodeGroupPlan {
     const p = (field?: string | number) => joinPath("nodeGroups", key, field);
     if (!KEY_PATTERN.test(key) || key.length > 36) {
-        v.add(p(), `node group keys must be 1 to 36 letters, digits, "-" and "_", starting with a letter or digit (got ${JSON.stringify(key)}); the key is the EKS node group name prefix, 63 characters with the unique suffix`);
+        v.add(
+            p(),
+            `node group keys must be 1 to 36 letters, digits, "-" and "_", starting with a letter or digit (got ${JSON.stringify(key)}); the key is the EKS node group name prefix, 63 characters with the unique suffix`,
+        );
     }
     const instanceTypes = ng.instanceTypes ?? [];
     instanceTypes.forEach((t, i) => {
-        if (!INSTANCE_TYPE_PATTERN.test(t)) v.add(joinPath(p("instanceTypes"), i), `must be an EC2 instance type such as "m5.large" (got ${JSON.stringify(t)})`);
+        if (!INSTANCE_TYPE_PATTERN.test(t))
+            v.add(
+                joinPath(p("instanceTypes"), i),
+                `must be an EC2 instance type such as "m5.large" (got ${JSON.stringify(t)})`,
+            );
     });
-    v.unique(instanceTypes.map((t, i) => ({ value: t, path: joinPath(p("instanceTypes"), i) })), "instance type");
+    v.unique(
+        instanceTypes.map((t, i) => ({ value: t, path: joinPath(p("instanceTypes"), i) })),
+        "instance type",
+    );
 
     // Sizes, disk, update share and hop limit are bounded by the schema; their order here.
     const sizesOk = typeof ng.minSize === "number" && typeof ng.maxSize === "number";
-    if (sizesOk && ng.minSize > ng.maxSize) v.add(p("maxSize"), `must be at least minSize (${ng.minSize}) (got ${ng.maxSize})`);
+    if (sizesOk && ng.minSize > ng.maxSize)
+        v.add(p("maxSize"), `must be at least minSize (${ng.minSize}) (got ${ng.maxSize})`);
     if (sizesOk && typeof ng.desiredSize === "number" && (ng.desiredSize < ng.minSize || ng.desiredSize > ng.maxSize)) {
-        v.add(p("desiredSize"), `must be from minSize (${ng.minSize}) to maxSize (${ng.maxSize}) (got ${ng.desiredSize})`);
+        v.add(
+            p("desiredSize"),
+            `must be from minSize (${ng.minSize}) to maxSize (${ng.maxSize}) (got ${ng.desiredSize})`,
+        );
     }
     checkLabels(v, p("labels"), ng.labels);
     // The EKS API is stricter than Kubernetes here: a node group label key is 1 to 63 characters
     // with its prefix, and a value 1 to 63 (not empty).
     // https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html#AmazonEKS-CreateNodegroup-request-labels
     for (const [k, value] of Object.entries(ng.labels ?? {})) {
-        if (k.length > 63) v.add(joinPath(p("labels"), k), `EKS accepts node group label keys of at most 63 characters, prefix included (got ${k.length})`);
-        if (value === "") v.add(joinPath(p("labels"), k), "EKS does not accept an empty node group label value: give 1 to 63 characters");
+        if (k.length > 63)
+            v.add(
+                joinPath(p("labels"), k),
+                `EKS accepts node group label keys of at most 63 characters, prefix included (got ${k.length})`,
+            );
+        if (value === "")
+            v.add(
+                joinPath(p("labels"), k),
+                "EKS does not accept an empty node group label value: give 1 to 63 characters",
+            );
     }
 
     // EKS Taint: key 1-63, value 0-63, effect NO_SCHEDULE | NO_EXECUTE | PREFER_NO_SCHEDULE
@@ -196,7 +229,8 @@ function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs, clusterN
         const tp = (f: string) => joinPath(p("taints"), i, f);
         // Kubernetes also requires label-key syntax for the key and label-value syntax for the value;
         // EKS passes the taint to the kubelet, so a bad one fails only when nodes try to register.
-        if (t.key.length < 1 || t.key.length > 63) v.add(tp("key"), `must be 1 to 63 characters (got ${JSON.stringify(t.key)})`);
+        if (t.key.length < 1 || t.key.length > 63)
+            v.add(tp("key"), `must be 1 to 63 characters (got ${JSON.stringify(t.key)})`);
         else {
             const kp = labelKeyProblem(t.key);
             if (kp) v.add(tp("key"), kp);
@@ -224,8 +258,10 @@ function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs, clusterN
         ...(ng.addonPolicies?.cloudWatch ? { cloudwatch: "CloudWatchAgentServerPolicy" } : {}),
     };
     for (const k of Object.keys(ng.tags ?? {})) {
-        if (k.length === 0 || k.length > 128) v.add(joinPath(p("tags"), k), `tag keys must be 1 to 128 characters (got ${k.length})`);
-        else if (k.toLowerCase().startsWith("aws:")) v.add(joinPath(p("tags"), k), 'tag keys must not start with "aws:", which AWS reserves');
+        if (k.length === 0 || k.length > 128)
+            v.add(joinPath(p("tags"), k), `tag keys must be 1 to 128 characters (got ${k.length})`);
+        else if (k.toLowerCase().startsWith("aws:"))
+            v.add(joinPath(p("tags"), k), 'tag keys must not start with "aws:", which AWS reserves');
     }
     return {
         key,
@@ -237,22 +273,40 @@ function planNodeGroup(v: Validator, key: string, ng: EksNodeGroupArgs, clusterN
         desiredSize: ng.desiredSize ?? minSize,
         diskSizeGb,
         labels: { ...(ng.labels ?? {}) },
-        taints: taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect })),
-        updateConfig: ng.maxUnavailablePercentage !== undefined ? { maxUnavailablePercentage: ng.maxUnavailablePercentage } : { maxUnavailable: 1 },
+        taints: taints.map((t) => ({
+            key: t.key,
+            ...(t.value !== undefined ? { value: t.value } : {}),
+            effect: t.effect,
+        })),
+        updateConfig:
+            ng.maxUnavailablePercentage !== undefined
+                ? { maxUnavailablePercentage: ng.maxUnavailablePercentage }
+                : { maxUnavailable: 1 },
         ...(ng.amiType !== undefined ? { amiType: ng.amiType } : {}),
         metadataHopLimit,
         ssmAccess,
         role: {
             description: `Node role of EKS node group ${key}`,
-            assumeRolePolicy: policyDocument([{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }]),
+            assumeRolePolicy: policyDocument([
+                { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+            ]),
         },
-        policyArns: Object.fromEntries(Object.entries(policies).map(([short, policy]) => [short, managedPolicyArn(policy)])),
+        policyArns: Object.fromEntries(
+            Object.entries(policies).map(([short, policy]) => [short, managedPolicyArn(policy)]),
+        ),
         launchTemplate: {
             description: `Launch template of EKS node group ${key}`,
             updateDefaultVersion: true,
-            metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: metadataHopLimit },
+            metadataOptions: {
+                httpEndpoint: "enabled",
+                httpTokens: "required",
+                httpPutResponseHopLimit: metadataHopLimit,
+            },
             blockDeviceMappings: [
-                { deviceName, ebs: { volumeSize: diskSizeGb, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+                {
+                    deviceName,
+                    ebs: { volumeSize: diskSizeGb, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+                },
             ],
         },
         instanceTags: { ...(ng.tags ?? {}) },
@@ -273,14 +327,27 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
     // EKS needs subnets in at least two Availability Zones.
     // https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html#network-requirements-subnets
     if (isKnown(args.privateSubnetIds)) {
-        v.count(args.privateSubnetIds, "privateSubnetIds", 2, Number.MAX_SAFE_INTEGER, "subnets, in at least two Availability Zones");
+        v.count(
+            args.privateSubnetIds,
+            "privateSubnetIds",
+            2,
+            Number.MAX_SAFE_INTEGER,
+            "subnets, in at least two Availability Zones",
+        );
     }
 
     // EKS CreateCluster name: 1-100 characters, [0-9A-Za-z][A-Za-z0-9-_]*.
     // https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html#AmazonEKS-CreateCluster-request-name
-    const clusterName = args.clusterName ?? physicalName([name, ctx.stack], { maxLength: 100, invalid: /[^a-zA-Z0-9_-]/g });
-    if (args.clusterName !== undefined && (args.clusterName.length > 100 || !CLUSTER_NAME_PATTERN.test(args.clusterName))) {
-        v.add("clusterName", `must be 1 to 100 letters, digits, "-" and "_", starting with a letter or digit (got ${JSON.stringify(args.clusterName)})`);
+    const clusterName =
+        args.clusterName ?? physicalName([name, ctx.stack], { maxLength: 100, invalid: /[^a-zA-Z0-9_-]/g });
+    if (
+        args.clusterName !== undefined &&
+        (args.clusterName.length > 100 || !CLUSTER_NAME_PATTERN.test(args.clusterName))
+    ) {
+        v.add(
+            "clusterName",
+            `must be 1 to 100 letters, digits, "-" and "_", starting with a letter or digit (got ${JSON.stringify(args.clusterName)})`,
+        );
     }
 
     const version = args.version ?? EKS_DEFAULT_VERSION;
@@ -295,16 +362,24 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
 
     const addons = planAddons(v, args, clusterName);
     const cniOnNodeRole = !addons.some((a) => a.name === "vpc-cni" && a.role);
-    const nodeGroups = Object.entries(args.nodeGroups ?? {}).map(([key, ng]) => planNodeGroup(v, key, ng, clusterName, cniOnNodeRole));
+    const nodeGroups = Object.entries(args.nodeGroups ?? {}).map(([key, ng]) =>
+        planNodeGroup(v, key, ng, clusterName, cniOnNodeRole),
+    );
     // Node groups carry the 2 default tags, the 2 autoscaler discovery tags and the user's: at most 50.
     const userTags = Object.keys(tags ?? {}).length;
     if (nodeGroups.length > 0 && userTags > 46 && userTags <= 48) {
-        v.add("tags", `must have at most 46 tags when there are node groups, leaving room for the 2 default and 2 cluster-autoscaler tags (got ${userTags})`);
+        v.add(
+            "tags",
+            `must have at most 46 tags when there are node groups, leaving room for the 2 default and 2 cluster-autoscaler tags (got ${userTags})`,
+        );
     }
     for (const ng of nodeGroups) {
         const all = new Set([...Object.keys(tags ?? {}), ...Object.keys(ng.instanceTags)]).size;
         if (Object.keys(ng.instanceTags).length > 0 && all > 46) {
-            v.add(joinPath("nodeGroups", ng.key, "tags"), `with the component's tags makes ${all}; at most 46 leave room for the 2 default and 2 cluster-autoscaler tags`);
+            v.add(
+                joinPath("nodeGroups", ng.key, "tags"),
+                `with the component's tags makes ${all}; at most 46 leave room for the 2 default and 2 cluster-autoscaler tags`,
+            );
         }
     }
 
@@ -313,12 +388,20 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
     const fargateProfiles: FargateProfilePlan[] = Object.entries(args.fargateProfiles ?? {}).map(([key, fp]) => {
         const p = (...rest: (string | number)[]) => joinPath("fargateProfiles", key, ...rest);
         if (!KEY_PATTERN.test(key) || key.length > 63) {
-            v.add(p(), `Fargate profile keys must be 1 to 63 letters, digits, "-" and "_", starting with a letter or digit (got ${JSON.stringify(key)})`);
+            v.add(
+                p(),
+                `Fargate profile keys must be 1 to 63 letters, digits, "-" and "_", starting with a letter or digit (got ${JSON.stringify(key)})`,
+            );
         }
         const selectors = fp.selectors ?? [];
         selectors.forEach((s, i) => {
-            if (s.namespace === "") v.add(p("selectors", i, "namespace"), "is required: every Fargate selector names a Kubernetes namespace");
-            else if (s.namespace.length > 63) v.add(p("selectors", i, "namespace"), `must be at most 63 characters (got ${s.namespace.length})`);
+            if (s.namespace === "")
+                v.add(
+                    p("selectors", i, "namespace"),
+                    "is required: every Fargate selector names a Kubernetes namespace",
+                );
+            else if (s.namespace.length > 63)
+                v.add(p("selectors", i, "namespace"), `must be at most 63 characters (got ${s.namespace.length})`);
             if (s.labels !== undefined) {
                 const n = Object.keys(s.labels).length;
                 if (n > 5) v.add(p("selectors", i, "labels"), `must have at most 5 labels (got ${n})`);
@@ -339,13 +422,23 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
     const ca = args.clusterAutoscaler ?? {};
     const caEnabled = !karpenterOn && (ca.enabled ?? nodeGroups.length > 0);
     if (karpenterOn && ca.enabled === true) {
-        v.add("clusterAutoscaler.enabled", 'is for nodeAutoscaler: "clusterAutoscaler"; with Karpenter the cluster autoscaler is not installed: remove it');
+        v.add(
+            "clusterAutoscaler.enabled",
+            'is for nodeAutoscaler: "clusterAutoscaler"; with Karpenter the cluster autoscaler is not installed: remove it',
+        );
     }
     if (!karpenterOn && args.karpenter !== undefined) {
         v.add("karpenter", 'is for nodeAutoscaler: "karpenter": set it, or remove karpenter');
     }
-    if (karpenterOn && nodeGroups.length === 0 && !fargateProfiles.some((f) => f.selectors.some((x) => x.namespace === KARPENTER_NAMESPACE && !x.labels))) {
-        v.add("nodeAutoscaler", `Karpenter's controller must run on capacity it does not manage: add a node group, or a Fargate profile selecting the ${KARPENTER_NAMESPACE} namespace`);
+    if (
+        karpenterOn &&
+        nodeGroups.length === 0 &&
+        !fargateProfiles.some((f) => f.selectors.some((x) => x.namespace === KARPENTER_NAMESPACE && !x.labels))
+    ) {
+        v.add(
+            "nodeAutoscaler",
+            `Karpenter's controller must run on capacity it does not manage: add a node group, or a Fargate profile selecting the ${KARPENTER_NAMESPACE} namespace`,
+        );
     }
     const karpenter = karpenterOn
         ? planKarpenter(v, args.karpenter ?? {}, clusterName, {
@@ -360,19 +453,32 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
     const keda = args.keda ? planKeda(v, args.keda, clusterName, hasPodIdentityAgent) : undefined;
     (args.keda?.sqsQueueArns ?? []).forEach((q, i) => {
         if (isKnown(q) && !/^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/.test(q)) {
-            v.add(joinPath("keda", "sqsQueueArns", i), `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (got ${JSON.stringify(q)})`);
+            v.add(
+                joinPath("keda", "sqsQueueArns", i),
+                `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (got ${JSON.stringify(q)})`,
+            );
         }
     });
     if (!karpenterOn && ca.enabled === true && nodeGroups.length === 0) {
-        v.add("clusterAutoscaler.enabled", "needs at least one node group to scale: add nodeGroups, or set clusterAutoscaler.enabled: false");
+        v.add(
+            "clusterAutoscaler.enabled",
+            "needs at least one node group to scale: add nodeGroups, or set clusterAutoscaler.enabled: false",
+        );
     }
     const minor = (EKS_SUPPORTED_VERSIONS as readonly string[]).includes(version) ? version : EKS_DEFAULT_VERSION;
     const caVersion = ca.version ?? CLUSTER_AUTOSCALER_VERSIONS[minor];
     if (ca.version !== undefined) {
         const m = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(ca.version);
-        if (!m) v.add("clusterAutoscaler.version", `must be a release such as "${CLUSTER_AUTOSCALER_VERSIONS[minor]}" (got ${JSON.stringify(ca.version)})`);
+        if (!m)
+            v.add(
+                "clusterAutoscaler.version",
+                `must be a release such as "${CLUSTER_AUTOSCALER_VERSIONS[minor]}" (got ${JSON.stringify(ca.version)})`,
+            );
         else if (`${m[1]}.${m[2]}` !== minor) {
-            v.add("clusterAutoscaler.version", `must be a ${minor}.x release to match Kubernetes ${minor}, e.g. "${CLUSTER_AUTOSCALER_VERSIONS[minor]}" (got ${JSON.stringify(ca.version)})`);
+            v.add(
+                "clusterAutoscaler.version",
+                `must be a ${minor}.x release to match Kubernetes ${minor}, e.g. "${CLUSTER_AUTOSCALER_VERSIONS[minor]}" (got ${JSON.stringify(ca.version)})`,
+            );
         }
     }
     const expander = ca.expander ?? "least-waste";
@@ -380,7 +486,10 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
         const parts = ca.expander.split(",");
         const bad = parts.filter((e) => !(CLUSTER_AUTOSCALER_EXPANDERS as readonly string[]).includes(e));
         if (bad.length > 0 || new Set(parts).size !== parts.length) {
-            v.add("clusterAutoscaler.expander", `must be one of ${CLUSTER_AUTOSCALER_EXPANDERS.map((e) => JSON.stringify(e)).join(", ")}, or a comma-separated chain of distinct ones (got ${JSON.stringify(ca.expander)})`);
+            v.add(
+                "clusterAutoscaler.expander",
+                `must be one of ${CLUSTER_AUTOSCALER_EXPANDERS.map((e) => JSON.stringify(e)).join(", ")}, or a comma-separated chain of distinct ones (got ${JSON.stringify(ca.expander)})`,
+            );
         }
     }
 
@@ -431,7 +540,11 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
                               Effect: "Allow",
                               Principal: { Service: "eks-fargate-pods.amazonaws.com" },
                               Action: "sts:AssumeRole",
-                              Condition: { ArnLike: { "aws:SourceArn": `arn:${partition}:eks:${region}:${accountId}:fargateprofile/${clusterName}/*` } },
+                              Condition: {
+                                  ArnLike: {
+                                      "aws:SourceArn": `arn:${partition}:eks:${region}:${accountId}:fargateprofile/${clusterName}/*`,
+                                  },
+                              },
                           },
                       ]),
                       policyArn: managedPolicyArn("AmazonEKSFargatePodExecutionRolePolicy"),
@@ -441,7 +554,9 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
         ...(karpenter ? { karpenter } : {}),
         ...(loadBalancerController ? { loadBalancerController } : {}),
         ...(keda ? { keda } : {}),
-        ...(caEnabled ? { clusterAutoscaler: renderClusterAutoscaler(clusterName, caVersion.replace(/^v/, ""), expander) } : {}),
+        ...(caEnabled
+            ? { clusterAutoscaler: renderClusterAutoscaler(clusterName, caVersion.replace(/^v/, ""), expander) }
+            : {}),
         access: accessEntries,
         addons,
         warnings: access.warnings.map((w) => `EksCluster "${name}": ${w}`),
@@ -471,30 +586,64 @@ function planApiAccess(v: Validator, name: string, a: EksApiAccessArgs): ApiAcce
     const publicEndpoint = publicCidrs !== undefined;
 
     publicCidrs?.forEach((c, i) => {
-        if (!isIpv4Cidr(c)) v.add(p("publicAccessCidrs", i), `must be an IPv4 CIDR block such as "203.0.113.0/24" (got ${JSON.stringify(c)})`);
+        if (!isIpv4Cidr(c))
+            v.add(
+                p("publicAccessCidrs", i),
+                `must be an IPv4 CIDR block such as "203.0.113.0/24" (got ${JSON.stringify(c)})`,
+            );
         else if (c === "0.0.0.0/0" && a.allowPublicEndpointFromAnywhere !== true) {
-            v.add(p("publicAccessCidrs", i), '"0.0.0.0/0" opens the Kubernetes API to the whole internet: use narrower CIDR blocks, or set apiAccess.allowPublicEndpointFromAnywhere: true to accept that');
+            v.add(
+                p("publicAccessCidrs", i),
+                '"0.0.0.0/0" opens the Kubernetes API to the whole internet: use narrower CIDR blocks, or set apiAccess.allowPublicEndpointFromAnywhere: true to accept that',
+            );
         }
     });
     if (a.allowPublicEndpointFromAnywhere === true && !(publicCidrs ?? []).includes("0.0.0.0/0")) {
-        v.add(p("allowPublicEndpointFromAnywhere"), 'only acknowledges "0.0.0.0/0" in apiAccess.publicAccessCidrs, which is not there: remove it');
+        v.add(
+            p("allowPublicEndpointFromAnywhere"),
+            'only acknowledges "0.0.0.0/0" in apiAccess.publicAccessCidrs, which is not there: remove it',
+        );
     }
     privateCidrs.forEach((c, i) => {
-        if (!isIpv4Cidr(c)) v.add(p("privateAccessCidrs", i), `must be an IPv4 CIDR block such as "10.20.0.0/16" (got ${JSON.stringify(c)})`);
+        if (!isIpv4Cidr(c))
+            v.add(
+                p("privateAccessCidrs", i),
+                `must be an IPv4 CIDR block such as "10.20.0.0/16" (got ${JSON.stringify(c)})`,
+            );
     });
-    v.unique(privateCidrs.map((c, i) => ({ value: c, path: p("privateAccessCidrs", i) })), "CIDR block");
-    v.unique(sgs.map((g, i) => ({ value: isKnown(g) ? g : undefined, path: p("privateAccessSecurityGroupIds", i) })), "security group");
+    v.unique(
+        privateCidrs.map((c, i) => ({ value: c, path: p("privateAccessCidrs", i) })),
+        "CIDR block",
+    );
+    v.unique(
+        sgs.map((g, i) => ({ value: isKnown(g) ? g : undefined, path: p("privateAccessSecurityGroupIds", i) })),
+        "security group",
+    );
     // 60 inbound rules a security group by default; EKS's own self-referencing rule takes one.
     // https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
     if (sgs.length + privateCidrs.length > 59) {
-        v.add(p(), `allows at most 59 security groups and CIDR blocks together on the private endpoint (60 inbound rules a security group, one is EKS's own) (got ${sgs.length + privateCidrs.length})`);
+        v.add(
+            p(),
+            `allows at most 59 security groups and CIDR blocks together on the private endpoint (60 inbound rules a security group, one is EKS's own) (got ${sgs.length + privateCidrs.length})`,
+        );
     }
     if (!privateEndpoint) {
         if (!publicEndpoint) {
-            v.add(p("privateEndpoint"), "false leaves the cluster without any API endpoint: keep the private endpoint, or set apiAccess.publicAccessCidrs");
+            v.add(
+                p("privateEndpoint"),
+                "false leaves the cluster without any API endpoint: keep the private endpoint, or set apiAccess.publicAccessCidrs",
+            );
         }
-        if (sgs.length > 0) v.add(p("privateAccessSecurityGroupIds"), "reach the private endpoint, which apiAccess.privateEndpoint: false turns off: remove them, or keep the private endpoint");
-        if (privateCidrs.length > 0) v.add(p("privateAccessCidrs"), "reach the private endpoint, which apiAccess.privateEndpoint: false turns off: remove them, or keep the private endpoint");
+        if (sgs.length > 0)
+            v.add(
+                p("privateAccessSecurityGroupIds"),
+                "reach the private endpoint, which apiAccess.privateEndpoint: false turns off: remove them, or keep the private endpoint",
+            );
+        if (privateCidrs.length > 0)
+            v.add(
+                p("privateAccessCidrs"),
+                "reach the private endpoint, which apiAccess.privateEndpoint: false turns off: remove them, or keep the private endpoint",
+            );
     }
 
     const warnings: string[] = [];

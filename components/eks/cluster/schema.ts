@@ -43,7 +43,10 @@ const addonSchema = obj({
 
 const fargateProfileSchema = obj({
     // 1 to 5 selectors a profile (EKS CreateFargateProfile).
-    selectors: z.array(obj({ namespace: str, labels: z.record(str, str).optional() })).min(1).max(5),
+    selectors: z
+        .array(obj({ namespace: str, labels: z.record(str, str).optional() }))
+        .min(1)
+        .max(5),
 });
 
 const clusterAutoscalerSchema = obj({
@@ -55,7 +58,10 @@ const clusterAutoscalerSchema = obj({
 const apiAccessSchema = obj({
     privateEndpoint: z.boolean().optional(),
     // 60 inbound rules a security group by default; the planner checks the two lists together.
-    privateAccessSecurityGroupIds: planTime(z.array(input(str)).max(59), "each security group is an ingress rule").optional(),
+    privateAccessSecurityGroupIds: planTime(
+        z.array(input(str)).max(59),
+        "each security group is an ingress rule",
+    ).optional(),
     privateAccessCidrs: planTime(z.array(str).max(59), "each CIDR block is an ingress rule").optional(),
     // "Public endpoint access CIDR ranges per cluster": 40, not adjustable (EKS service quotas).
     publicAccessCidrs: z.array(str).min(1).max(40).optional(),
@@ -86,8 +92,15 @@ const karpenterSchema = obj({
     nodePool: obj({
         instanceCategories: z.array(str).min(1).optional(),
         instanceSizes: z.array(str).min(1).optional(),
-        capacityTypes: z.array(z.enum(["on-demand", "spot", "reserved"])).min(1).optional(),
-        architectures: z.array(z.enum(["amd64", "arm64"])).min(1).max(2).optional(),
+        capacityTypes: z
+            .array(z.enum(["on-demand", "spot", "reserved"]))
+            .min(1)
+            .optional(),
+        architectures: z
+            .array(z.enum(["amd64", "arm64"]))
+            .min(1)
+            .max(2)
+            .optional(),
         limits: obj({ cpu: int().min(1).optional(), memory: str.optional() }).optional(),
         consolidationPolicy: z.enum(["WhenEmptyOrUnderutilized", "WhenEmpty"]).optional(),
         consolidateAfter: str.optional(),
@@ -118,10 +131,17 @@ export const eksClusterArgsSchema = obj({
     ).optional(),
     nodeGroups: planTime(z.record(str, nodeGroupSchema), "each key names a node group and its role").optional(),
     fargateProfiles: planTime(z.record(str, fargateProfileSchema), "each key names a Fargate profile").optional(),
-    nodeAutoscaler: planTime(z.enum(["clusterAutoscaler", "karpenter"]), "it decides which autoscaler is installed").optional(),
+    nodeAutoscaler: planTime(
+        z.enum(["clusterAutoscaler", "karpenter"]),
+        "it decides which autoscaler is installed",
+    ).optional(),
     karpenter: planTime(karpenterSchema, "it decides Karpenter's resources").optional(),
     loadBalancerController: planTime(
-        obj({ version: str.optional(), iam: z.enum(["podIdentity", "irsa"]).optional(), replicas: int().min(1).max(10).optional() }),
+        obj({
+            version: str.optional(),
+            iam: z.enum(["podIdentity", "irsa"]).optional(),
+            replicas: int().min(1).max(10).optional(),
+        }),
         "it decides whether the controller is installed",
     ).optional(),
     keda: planTime(
@@ -129,7 +149,10 @@ export const eksClusterArgsSchema = obj({
             version: str.optional(),
             iam: z.enum(["podIdentity", "irsa"]).optional(),
             // IAM's Resource list has no fixed count, but a role's inline policies share 10,240 characters.
-            sqsQueueArns: planTime(z.array(input(str)).max(100), "each queue is a Resource of the operator's policy").optional(),
+            sqsQueueArns: planTime(
+                z.array(input(str)).max(100),
+                "each queue is a Resource of the operator's policy",
+            ).optional(),
         }),
         "it decides whether KEDA is installed",
     ).optional(),

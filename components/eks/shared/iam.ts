@@ -34,7 +34,8 @@ export function substituteRefs<T>(value: T, refs: Refs): T {
             });
         }
         if (Array.isArray(v)) return v.map(walk);
-        if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [walk(k), walk(x)]));
+        if (v !== null && typeof v === "object")
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [walk(k), walk(x)]));
         return v;
     };
     return walk(value) as T;
@@ -46,7 +47,12 @@ export function refNames(value: unknown): Set<string> {
     const walk = (v: unknown): void => {
         if (typeof v === "string") for (const m of v.matchAll(PLACEHOLDER)) out.add(m[1]);
         else if (Array.isArray(v)) v.forEach(walk);
-        else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) (walk(k), walk(x));
+        else if (v !== null && typeof v === "object") {
+            for (const [k, x] of Object.entries(v)) {
+                walk(k);
+                walk(x);
+            }
+        }
     };
     walk(value);
     return out;
@@ -114,7 +120,9 @@ export function podIdentityTrust(clusterName: string): PolicyDocument {
             Action: ["sts:AssumeRole", "sts:TagSession"],
             Condition: {
                 StringEquals: { "aws:SourceAccount": AWS_REFS.accountId },
-                ArnEquals: { "aws:SourceArn": `arn:${AWS_REFS.partition}:eks:${AWS_REFS.region}:${AWS_REFS.accountId}:cluster/${clusterName}` },
+                ArnEquals: {
+                    "aws:SourceArn": `arn:${AWS_REFS.partition}:eks:${AWS_REFS.region}:${AWS_REFS.accountId}:cluster/${clusterName}`,
+                },
             },
         },
     ]);
@@ -124,7 +132,10 @@ export function podIdentityTrust(clusterName: string): PolicyDocument {
  * {@link resolveRefs} per top-level field, for resource args that must be an object (Kubernetes
  * resources): fields without references stay plain, the others become Outputs.
  */
-export function resolveFields<T extends object>(value: T, refs: Record<string, pulumi.Input<string>>): { [K in keyof T]: pulumi.Input<T[K]> } {
+export function resolveFields<T extends object>(
+    value: T,
+    refs: Record<string, pulumi.Input<string>>,
+): { [K in keyof T]: pulumi.Input<T[K]> } {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = refNames(v).size > 0 ? resolveRefs(v, refs) : v;
     return out as { [K in keyof T]: pulumi.Input<T[K]> };

@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { EksCluster, type EksClusterArgs, type EksClusterPlan, planEksCluster, substituteRefs } from "../../../components/eks";
+import {
+    EksCluster,
+    type EksClusterArgs,
+    type EksClusterPlan,
+    planEksCluster,
+    substituteRefs,
+} from "../../../components/eks";
 import { only, type Plan, type PlannedResource, resource, runPlan } from "../../support";
 import { REFERENCE_FARGATE_PROFILES, REFERENCE_NODE_GROUPS } from "./reference";
 
@@ -15,9 +21,20 @@ const args: EksClusterArgs = {
     apiAccess: { privateAccessSecurityGroupIds: ["sg-0runner000000000a"], privateAccessCidrs: ["10.50.0.0/16"] },
     access: {
         deployerPrincipalArn: "arn:aws:iam::123456789012:role/github-deploy",
-        entries: { ops: { principalArn: "arn:aws:iam::123456789012:role/ops", kubernetesGroups: ["ops"], policies: [{ policy: "AmazonEKSViewPolicy" }] } },
+        entries: {
+            ops: {
+                principalArn: "arn:aws:iam::123456789012:role/ops",
+                kubernetesGroups: ["ops"],
+                policies: [{ policy: "AmazonEKSViewPolicy" }],
+            },
+        },
     },
-    addons: { "vpc-cni": {}, coredns: { configurationValues: { replicaCount: 3 } }, "aws-ebs-csi-driver": {}, "eks-pod-identity-agent": {} },
+    addons: {
+        "vpc-cni": {},
+        coredns: { configurationValues: { replicaCount: 3 } },
+        "aws-ebs-csi-driver": {},
+        "eks-pod-identity-agent": {},
+    },
     nodeGroups: REFERENCE_NODE_GROUPS,
     fargateProfiles: REFERENCE_FARGATE_PROFILES,
     tags: { team: "platform" },
@@ -77,7 +94,11 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
         for (const ng of settings.nodeGroups) {
             const p = (...s: string[]) => ["ref", "ng", ng.key, ...s].join("-");
             const role = resource(plan, "aws:iam/role:Role", p("role"));
-            expect(role.inputs).toEqual({ description: ng.role.description, assumeRolePolicy: policyJson(ng.role.assumeRolePolicy), tags });
+            expect(role.inputs).toEqual({
+                description: ng.role.description,
+                assumeRolePolicy: policyJson(ng.role.assumeRolePolicy),
+                tags,
+            });
             for (const [short, arn] of Object.entries(ng.policyArns)) {
                 expect(resource(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", p(short)).inputs).toEqual({
                     role: out(role, "name"),
@@ -114,8 +135,14 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
         const pod = settings.fargatePodRole;
         if (!pod) throw new Error("expected a Fargate pod role");
         const role = resource(plan, "aws:iam/role:Role", "ref-fargate-pod-role");
-        expect(role.inputs).toEqual({ description: pod.description, assumeRolePolicy: policyJson(pod.assumeRolePolicy), tags });
-        expect(resource(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "ref-fargate-pod-role-policy").inputs).toEqual({
+        expect(role.inputs).toEqual({
+            description: pod.description,
+            assumeRolePolicy: policyJson(pod.assumeRolePolicy),
+            tags,
+        });
+        expect(
+            resource(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "ref-fargate-pod-role-policy").inputs,
+        ).toEqual({
             role: out(role, "name"),
             policyArn: substituteRefs(pod.policyArn, refs),
         });
@@ -135,8 +162,15 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
         for (const a of settings.addons) {
             const role = a.role ? resource(plan, "aws:iam/role:Role", `ref-addon-${a.name}-role`) : undefined;
             if (a.role && role) {
-                expect(role.inputs).toEqual({ description: a.role.description, assumeRolePolicy: policyJson(a.role.assumeRolePolicy), tags });
-                expect(resource(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", `ref-addon-${a.name}-policy`).inputs).toEqual({
+                expect(role.inputs).toEqual({
+                    description: a.role.description,
+                    assumeRolePolicy: policyJson(a.role.assumeRolePolicy),
+                    tags,
+                });
+                expect(
+                    resource(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", `ref-addon-${a.name}-policy`)
+                        .inputs,
+                ).toEqual({
                     role: out(role, "name"),
                     policyArn: substituteRefs(a.role.policyArn, refs),
                 });
@@ -148,7 +182,13 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
                 resolveConflictsOnUpdate: a.resolveConflictsOnUpdate,
                 ...(a.configurationValues !== undefined ? { configurationValues: a.configurationValues } : {}),
                 ...(a.role?.binding === "irsa" ? { serviceAccountRoleArn: out(role as PlannedResource) } : {}),
-                ...(a.role?.binding === "podIdentity" ? { podIdentityAssociations: [{ roleArn: out(role as PlannedResource), serviceAccount: a.role.serviceAccount }] } : {}),
+                ...(a.role?.binding === "podIdentity"
+                    ? {
+                          podIdentityAssociations: [
+                              { roleArn: out(role as PlannedResource), serviceAccount: a.role.serviceAccount },
+                          ],
+                      }
+                    : {}),
                 tags,
             });
         }
@@ -157,11 +197,23 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
     it("access entries and their policy associations", () => {
         expect(settings.access).toHaveLength(2);
         for (const a of settings.access) {
-            const principalArn = "deployer" in a.principal ? args.access?.deployerPrincipalArn : args.access?.entries?.[a.principal.entry].principalArn;
-            const entry = a.entry ? resource(plan, "aws:eks/accessEntry:AccessEntry", `ref-access-${a.key}`) : undefined;
-            if (entry) expect(entry.inputs).toEqual({ clusterName: settings.clusterName, principalArn, ...a.entry, tags });
+            const principalArn =
+                "deployer" in a.principal
+                    ? args.access?.deployerPrincipalArn
+                    : args.access?.entries?.[a.principal.entry].principalArn;
+            const entry = a.entry
+                ? resource(plan, "aws:eks/accessEntry:AccessEntry", `ref-access-${a.key}`)
+                : undefined;
+            if (entry)
+                expect(entry.inputs).toEqual({ clusterName: settings.clusterName, principalArn, ...a.entry, tags });
             for (const pol of a.policies) {
-                expect(resource(plan, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", `ref-access-${a.key}-${pol.key}`).inputs).toEqual({
+                expect(
+                    resource(
+                        plan,
+                        "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
+                        `ref-access-${a.key}-${pol.key}`,
+                    ).inputs,
+                ).toEqual({
                     clusterName: settings.clusterName,
                     principalArn,
                     policyArn: substituteRefs(pol.policyArn, refs),
@@ -175,22 +227,50 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
         const ca = settings.clusterAutoscaler;
         if (!ca) throw new Error("expected the cluster autoscaler");
         const role = resource(plan, "aws:iam/role:Role", "ref-autoscaler-role");
-        expect(role.inputs).toEqual({ description: ca.role.description, assumeRolePolicy: policyJson(ca.role.assumeRolePolicy), tags });
+        expect(role.inputs).toEqual({
+            description: ca.role.description,
+            assumeRolePolicy: policyJson(ca.role.assumeRolePolicy),
+            tags,
+        });
         expect(resource(plan, "aws:iam/rolePolicy:RolePolicy", "ref-autoscaler-policy").inputs).toEqual({
             role: out(role, "name"),
             policy: policyJson(ca.policy),
         });
         const k8s: [string, string, string, unknown][] = [
             ["kubernetes:core/v1:ServiceAccount", "ref-autoscaler-sa", "v1", ca.serviceAccount],
-            ["kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", "ref-autoscaler-clusterrole", "rbac.authorization.k8s.io/v1", ca.clusterRole],
-            ["kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "ref-autoscaler-clusterrolebinding", "rbac.authorization.k8s.io/v1", ca.clusterRoleBinding],
-            ["kubernetes:rbac.authorization.k8s.io/v1:Role", "ref-autoscaler-role-k8s", "rbac.authorization.k8s.io/v1", ca.namespacedRole],
-            ["kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "ref-autoscaler-rolebinding", "rbac.authorization.k8s.io/v1", ca.roleBinding],
+            [
+                "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole",
+                "ref-autoscaler-clusterrole",
+                "rbac.authorization.k8s.io/v1",
+                ca.clusterRole,
+            ],
+            [
+                "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding",
+                "ref-autoscaler-clusterrolebinding",
+                "rbac.authorization.k8s.io/v1",
+                ca.clusterRoleBinding,
+            ],
+            [
+                "kubernetes:rbac.authorization.k8s.io/v1:Role",
+                "ref-autoscaler-role-k8s",
+                "rbac.authorization.k8s.io/v1",
+                ca.namespacedRole,
+            ],
+            [
+                "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
+                "ref-autoscaler-rolebinding",
+                "rbac.authorization.k8s.io/v1",
+                ca.roleBinding,
+            ],
             ["kubernetes:apps/v1:Deployment", "ref-autoscaler", "apps/v1", ca.deployment],
         ];
         for (const [type, name, apiVersion, planned] of k8s) {
             const kind = type.split(":")[2];
-            expect(resource(plan, type, name).inputs, name).toEqual({ apiVersion, kind, ...substituteRefs(planned as object, refs) });
+            expect(resource(plan, type, name).inputs, name).toEqual({
+                apiVersion,
+                kind,
+                ...substituteRefs(planned as object, refs),
+            });
         }
     });
 });

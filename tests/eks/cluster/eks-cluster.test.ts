@@ -3,12 +3,28 @@ import { Deployment } from "kubernetes-models/apps/v1";
 import { ServiceAccount } from "kubernetes-models/v1";
 import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EksCluster, EksClusterArgs } from "../../../components/eks";
-import { childrenOf, expectInvalid, input, isSecretMarker, jsonInput, ofType, only, Plan, PlannedResource, resource, runPlan } from "../../support";
+import { EksCluster, type EksClusterArgs } from "../../../components/eks";
+import {
+    childrenOf,
+    expectInvalid,
+    input,
+    isSecretMarker,
+    jsonInput,
+    ofType,
+    only,
+    type Plan,
+    type PlannedResource,
+    resource,
+    runPlan,
+} from "../../support";
 import { REFERENCE_FARGATE_PROFILES, REFERENCE_NODE_GROUPS } from "./reference";
 
 const PRIVATE_SUBNETS = ["subnet-0aaa", "subnet-0bbb", "subnet-0ccc"];
-const base: EksClusterArgs = { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: PRIVATE_SUBNETS, publicSubnetIds: ["subnet-0ddd", "subnet-0eee"] };
+const base: EksClusterArgs = {
+    vpcId: "vpc-0123456789abcdef0",
+    privateSubnetIds: PRIVATE_SUBNETS,
+    publicSubnetIds: ["subnet-0ddd", "subnet-0eee"],
+};
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
 
@@ -81,7 +97,13 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
             deletionProtection: true,
         });
         expect(cluster.inputs.publicAccessCidrs).toBeUndefined();
-        expect([...(cluster.inputs.enabledClusterLogTypes as string[])].sort()).toEqual(["api", "audit", "authenticator", "controllerManager", "scheduler"]);
+        expect([...(cluster.inputs.enabledClusterLogTypes as string[])].sort()).toEqual([
+            "api",
+            "audit",
+            "authenticator",
+            "controllerManager",
+            "scheduler",
+        ]);
         const key = only(plan, T.key);
         expect(key.inputs.enableKeyRotation).toBe(true);
         expect(cluster.inputs.encryptionConfigKeyArn).toMatch(new RegExp(`^arn:aws:kms:${REGION}:${ACCOUNT}:key/`));
@@ -115,7 +137,10 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
             expect(ng.options.ignoreChanges).toContain("scalingConfig.desiredSize");
             expect(ng.options.dependsOn).toContain(cluster.urn);
             // Cluster-autoscaler auto-discovery tags.
-            expect(ng.inputs.tags).toMatchObject({ "k8s.io/cluster-autoscaler/enabled": "true", "k8s.io/cluster-autoscaler/my-cluster": "owned" });
+            expect(ng.inputs.tags).toMatchObject({
+                "k8s.io/cluster-autoscaler/enabled": "true",
+                "k8s.io/cluster-autoscaler/my-cluster": "owned",
+            });
             expect(input(ng, "updateConfig.maxUnavailable")).toBe(1);
         }
     });
@@ -124,11 +149,19 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
         for (const key of ["general", "spot"]) {
             const role = resource(plan, T.role, `ref-ng-${key}-role`);
             const trust = statements(role, "assumeRolePolicy");
-            expect(trust).toEqual([{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+            expect(trust).toEqual([
+                { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+            ]);
             const attached = ofType(plan, T.attachment)
                 .filter((a) => a.name.startsWith(`ref-ng-${key}-`))
                 .map((a) => a.inputs.policyArn);
-            const addonPolicies = key === "general" ? ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy", "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"] : [];
+            const addonPolicies =
+                key === "general"
+                    ? [
+                          "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+                          "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
+                      ]
+                    : [];
             expect(attached.sort()).toEqual(
                 [
                     "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
@@ -137,14 +170,25 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
                     ...addonPolicies,
                 ].sort(),
             );
-            expect(resource(plan, T.nodeGroup, `ref-ng-${key}`).inputs.nodeRoleArn).toMatch(new RegExp(`^arn:aws:iam::${ACCOUNT}:role/`));
+            expect(resource(plan, T.nodeGroup, `ref-ng-${key}`).inputs.nodeRoleArn).toMatch(
+                new RegExp(`^arn:aws:iam::${ACCOUNT}:role/`),
+            );
         }
     });
 
     it("each node group launches from a template with IMDSv2 required and an encrypted gp3 root volume", () => {
         const lt = resource(plan, T.launchTemplate, "ref-ng-general-lt");
-        expect(lt.inputs.metadataOptions).toMatchObject({ httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 });
-        expect(lt.inputs.blockDeviceMappings).toEqual([{ deviceName: "/dev/xvda", ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } }]);
+        expect(lt.inputs.metadataOptions).toMatchObject({
+            httpTokens: "required",
+            httpEndpoint: "enabled",
+            httpPutResponseHopLimit: 1,
+        });
+        expect(lt.inputs.blockDeviceMappings).toEqual([
+            {
+                deviceName: "/dev/xvda",
+                ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+            },
+        ]);
         const ng = resource(plan, T.nodeGroup, "ref-ng-general");
         expect(input(ng, "launchTemplate.id")).toMatch(/^lt-/);
         expect(input(ng, "launchTemplate.version")).toBe("1");
@@ -160,7 +204,11 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
             subnetIds: PRIVATE_SUBNETS,
             selectors: [{ namespace: "default" }, { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }],
         });
-        expect(prod.inputs).toMatchObject({ clusterName: "my-cluster", subnetIds: PRIVATE_SUBNETS, selectors: [{ namespace: "production", labels: { compute: "fargate" } }] });
+        expect(prod.inputs).toMatchObject({
+            clusterName: "my-cluster",
+            subnetIds: PRIVATE_SUBNETS,
+            selectors: [{ namespace: "production", labels: { compute: "fargate" } }],
+        });
         // EKS creates one Fargate profile at a time per cluster.
         expect(prod.options.dependsOn).toContain(def.urn);
         const role = resource(plan, T.role, "ref-fargate-pod-role");
@@ -169,10 +217,14 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
                 Effect: "Allow",
                 Principal: { Service: "eks-fargate-pods.amazonaws.com" },
                 Action: "sts:AssumeRole",
-                Condition: { ArnLike: { "aws:SourceArn": `arn:aws:eks:${REGION}:${ACCOUNT}:fargateprofile/my-cluster/*` } },
+                Condition: {
+                    ArnLike: { "aws:SourceArn": `arn:aws:eks:${REGION}:${ACCOUNT}:fargateprofile/my-cluster/*` },
+                },
             },
         ]);
-        expect(resource(plan, T.attachment, "ref-fargate-pod-role-policy").inputs.policyArn).toBe("arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy");
+        expect(resource(plan, T.attachment, "ref-fargate-pod-role-policy").inputs.policyArn).toBe(
+            "arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy",
+        );
         expect(def.inputs.podExecutionRoleArn).toMatch(new RegExp(`^arn:aws:iam::${ACCOUNT}:role/`));
     });
 
@@ -187,7 +239,10 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
         expect(trust[0].Principal).toEqual({ Federated: oidcArn });
         // Exact match (no StringLike wildcard), on both the subject and the audience.
         expect(trust[0].Condition).toEqual({
-            StringEquals: { [`${issuer}:sub`]: "system:serviceaccount:kube-system:cluster-autoscaler", [`${issuer}:aud`]: "sts.amazonaws.com" },
+            StringEquals: {
+                [`${issuer}:sub`]: "system:serviceaccount:kube-system:cluster-autoscaler",
+                [`${issuer}:aud`]: "sts.amazonaws.com",
+            },
         });
     });
 
@@ -196,11 +251,16 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
         const writes = ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"];
         for (const s of policy) {
             const actions = list(s.Action);
-            expect(actions.every((a) => /^(autoscaling|ec2|eks):(Describe|Get)/.test(a) || writes.includes(a))).toBe(true);
+            expect(actions.every((a) => /^(autoscaling|ec2|eks):(Describe|Get)/.test(a) || writes.includes(a))).toBe(
+                true,
+            );
             if (actions.some((a) => writes.includes(a))) {
-                expect(s.Condition).toEqual({ StringEquals: { "aws:ResourceTag/k8s.io/cluster-autoscaler/my-cluster": "owned" } });
+                expect(s.Condition).toEqual({
+                    StringEquals: { "aws:ResourceTag/k8s.io/cluster-autoscaler/my-cluster": "owned" },
+                });
             }
-            if (actions.includes("eks:DescribeNodegroup")) expect(s.Resource).toBe(`arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/my-cluster/*`);
+            if (actions.includes("eks:DescribeNodegroup"))
+                expect(s.Resource).toBe(`arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/my-cluster/*`);
         }
         const all = policy.flatMap((s) => list(s.Action));
         // The permissions the upstream AWS guide lists for auto-discovery.
@@ -240,14 +300,26 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
         const sa = only(plan, T.serviceAccount);
         expect(input(sa, "metadata.name")).toBe("cluster-autoscaler");
         expect(input(sa, "metadata.namespace")).toBe("kube-system");
-        expect(input(sa, "metadata.annotations")).toEqual({ "eks.amazonaws.com/role-arn": expect.stringMatching(new RegExp(`^arn:aws:iam::${ACCOUNT}:role/ref-autoscaler-role-`)) });
+        expect(input(sa, "metadata.annotations")).toEqual({
+            "eks.amazonaws.com/role-arn": expect.stringMatching(
+                new RegExp(`^arn:aws:iam::${ACCOUNT}:role/ref-autoscaler-role-`),
+            ),
+        });
         const subject = [{ kind: "ServiceAccount", name: "cluster-autoscaler", namespace: "kube-system" }];
         const crb = only(plan, T.clusterRoleBinding);
         expect(crb.inputs.subjects).toEqual(subject);
-        expect(crb.inputs.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: input(only(plan, T.clusterRole), "metadata.name") });
+        expect(crb.inputs.roleRef).toEqual({
+            apiGroup: "rbac.authorization.k8s.io",
+            kind: "ClusterRole",
+            name: input(only(plan, T.clusterRole), "metadata.name"),
+        });
         const rb = only(plan, T.roleBinding);
         expect(rb.inputs.subjects).toEqual(subject);
-        expect(rb.inputs.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: input(only(plan, T.k8sRole), "metadata.name") });
+        expect(rb.inputs.roleRef).toEqual({
+            apiGroup: "rbac.authorization.k8s.io",
+            kind: "Role",
+            name: input(only(plan, T.k8sRole), "metadata.name"),
+        });
         expect(input(rb, "metadata.namespace")).toBe("kube-system");
     });
 
@@ -270,7 +342,10 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
                 "--skip-nodes-with-local-storage=false",
             ]),
         );
-        expect(container.resources).toMatchObject({ requests: { cpu: expect.any(String), memory: expect.any(String) }, limits: { memory: expect.any(String) } });
+        expect(container.resources).toMatchObject({
+            requests: { cpu: expect.any(String), memory: expect.any(String) },
+            limits: { memory: expect.any(String) },
+        });
         expect(container.securityContext).toMatchObject({
             allowPrivilegeEscalation: false,
             readOnlyRootFilesystem: true,
@@ -299,8 +374,17 @@ describe("EksCluster: the reference cluster (REFERENCE.md, EKS)", () => {
         const taggable = [T.key, T.logGroup, T.nodeGroup, T.launchTemplate, T.role, T.fargate];
         const tagged = plan.resources.filter((r) => taggable.includes(r.type));
         expect(tagged.length).toBe(1 + 1 + 2 + 2 + 4 + 2);
-        for (const r of tagged) expect(r.inputs.tags, r.name).toMatchObject({ "managed-by": "compute-layer", component: "ref", team: "platform" });
-        expect(only(plan, T.cluster).inputs.tags).toMatchObject({ "managed-by": "compute-layer", component: "ref", team: "platform" });
+        for (const r of tagged)
+            expect(r.inputs.tags, r.name).toMatchObject({
+                "managed-by": "compute-layer",
+                component: "ref",
+                team: "platform",
+            });
+        expect(only(plan, T.cluster).inputs.tags).toMatchObject({
+            "managed-by": "compute-layer",
+            component: "ref",
+            team: "platform",
+        });
     });
 });
 
@@ -323,23 +407,61 @@ describe("EksCluster: other shapes", () => {
                 ...base,
                 version: "1.34",
                 apiAccess: { publicAccessCidrs: ["203.0.113.0/24"] },
-                nodeGroups: { br: { instanceTypes: ["m6g.large"], amiType: "BOTTLEROCKET_ARM_64", minSize: 1, maxSize: 2, ssmAccess: true, metadataHopLimit: 2 } },
+                nodeGroups: {
+                    br: {
+                        instanceTypes: ["m6g.large"],
+                        amiType: "BOTTLEROCKET_ARM_64",
+                        minSize: 1,
+                        maxSize: 2,
+                        ssmAccess: true,
+                        metadataHopLimit: 2,
+                    },
+                },
             });
         });
-        expect(only(plan, T.cluster).inputs).toMatchObject({ version: "1.34", endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] });
+        expect(only(plan, T.cluster).inputs).toMatchObject({
+            version: "1.34",
+            endpointPublicAccess: true,
+            publicAccessCidrs: ["203.0.113.0/24"],
+        });
         expect(only(plan, T.nodeGroup).inputs.amiType).toBe("BOTTLEROCKET_ARM_64");
         const lt = only(plan, T.launchTemplate);
         expect(input(lt, "blockDeviceMappings.0.deviceName")).toBe("/dev/xvdb");
         expect(input(lt, "metadataOptions.httpPutResponseHopLimit")).toBe(2);
-        expect(ofType(plan, T.attachment).map((a) => a.inputs.policyArn)).toContain("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+        expect(ofType(plan, T.attachment).map((a) => a.inputs.policyArn)).toContain(
+            "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+        );
         expect(input(only(plan, T.deployment), "spec.template.spec.containers.0.image")).toMatch(/:v1\.34\.\d+$/);
     });
 
     it("accepts subnets and the VPC as Outputs", async () => {
         const plan = await runPlan(() => {
-            new EksCluster("out", { vpcId: pulumi.output("vpc-1"), privateSubnetIds: pulumi.output(PRIVATE_SUBNETS), nodeGroups: { a: { instanceTypes: ["t3.large"], minSize: 1, maxSize: 2 } } });
+            new EksCluster("out", {
+                vpcId: pulumi.output("vpc-1"),
+                privateSubnetIds: pulumi.output(PRIVATE_SUBNETS),
+                nodeGroups: { a: { instanceTypes: ["t3.large"], minSize: 1, maxSize: 2 } },
+            });
         });
         expect(only(plan, T.nodeGroup).inputs.subnetIds).toEqual(PRIVATE_SUBNETS);
+    });
+
+    it("tags as an Output keep the default tags, and the node groups their discovery tags", async () => {
+        const plan = await runPlan(() => {
+            new EksCluster("out", {
+                ...base,
+                tags: pulumi.output({ team: "platform" }),
+                nodeGroups: { a: { instanceTypes: ["t3.large"], minSize: 1, maxSize: 2, tags: { pool: "a" } } },
+            });
+        });
+        const defaults = { "managed-by": "compute-layer", component: "out", team: "platform" };
+        expect(only(plan, T.key).inputs.tags).toEqual(defaults);
+        expect(only(plan, T.nodeGroup).inputs.tags).toEqual({
+            ...defaults,
+            pool: "a",
+            "k8s.io/cluster-autoscaler/enabled": "true",
+            "k8s.io/cluster-autoscaler/out-dev": "owned",
+        });
+        expect(input(only(plan, T.launchTemplate), "tagSpecifications.0.tags")).toEqual({ ...defaults, pool: "a" });
     });
 
     it("wrong input is one InputPropertiesError naming each field, and nothing is registered", async () => {
@@ -351,7 +473,11 @@ describe("EksCluster: other shapes", () => {
                 fargateProfiles: { fp: { selectors: [{ namespace: "" }] } },
             });
         });
-        expect(errors.map((e) => e.propertyPath).sort()).toEqual(["apiAccess.publicAccessCidrs[0]", "fargateProfiles.fp.selectors[0].namespace", "nodeGroups.general.maxSize"]);
+        expect(errors.map((e) => e.propertyPath).sort()).toEqual([
+            "apiAccess.publicAccessCidrs[0]",
+            "fargateProfiles.fp.selectors[0].namespace",
+            "nodeGroups.general.maxSize",
+        ]);
         expect(plan.resources).toHaveLength(0);
     });
 });

@@ -18,7 +18,10 @@ export const validArgs: EksClusterArgs = {
     access: {
         deployerPrincipalArn: "arn:aws:iam::123456789012:role/github-deploy",
         entries: {
-            admins: { principalArn: "arn:aws:iam::123456789012:role/platform-admins", policies: [{ policy: "AmazonEKSClusterAdminPolicy" }] },
+            admins: {
+                principalArn: "arn:aws:iam::123456789012:role/platform-admins",
+                policies: [{ policy: "AmazonEKSClusterAdminPolicy" }],
+            },
             "team-a": {
                 principalArn: "arn:aws:iam::123456789012:role/team-a",
                 kubernetesGroups: ["team-a-readers"],

@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { EksCluster, type EksClusterArgs, KARPENTER_VERSION, planEksCluster, substituteRefs } from "../../../components/eks";
+import {
+    EksCluster,
+    type EksClusterArgs,
+    KARPENTER_VERSION,
+    planEksCluster,
+    substituteRefs,
+} from "../../../components/eks";
 import { jsonInput, ofType, only, type Plan, problemPaths, resource, runPlan } from "../../support";
 
 const base: EksClusterArgs = {
@@ -11,8 +17,12 @@ const base: EksClusterArgs = {
     nodeAutoscaler: "karpenter",
 };
 // Karpenter's CRD models are ESM only: loaded with import() from this CommonJS test.
-let EC2NodeClass: typeof import("@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass", { with: { "resolution-mode": "import" } }).EC2NodeClass;
-let NodePool: typeof import("@kubernetes-models/karpenter/karpenter.sh/v1/NodePool", { with: { "resolution-mode": "import" } }).NodePool;
+let EC2NodeClass: typeof import("@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass", { with: {
+    "resolution-mode": "import",
+}}).EC2NodeClass;
+let NodePool: typeof import("@kubernetes-models/karpenter/karpenter.sh/v1/NodePool", { with: {
+    "resolution-mode": "import",
+}}).NodePool;
 beforeAll(async () => {
     ({ EC2NodeClass } = await import("@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass"));
     ({ NodePool } = await import("@kubernetes-models/karpenter/karpenter.sh/v1/NodePool"));
@@ -46,7 +56,14 @@ describe("EksCluster.nodeAutoscaler: Karpenter (issue 18, item 6)", () => {
         const k = plan().karpenter;
         if (!k) throw new Error("no Karpenter");
         const policies = substituteRefs(k.controllerPolicies, refs);
-        expect(Object.keys(policies)).toEqual(["node-lifecycle", "iam-integration", "eks-integration", "interruption", "zonal-shift", "resource-discovery"]);
+        expect(Object.keys(policies)).toEqual([
+            "node-lifecycle",
+            "iam-integration",
+            "eks-integration",
+            "interruption",
+            "zonal-shift",
+            "resource-discovery",
+        ]);
         const sids = Object.values(policies).flatMap((d) => d.Statement.map((s) => s.Sid));
         expect(sids).toEqual([
             "AllowScopedEC2InstanceAccessActions",
@@ -75,7 +92,9 @@ describe("EksCluster.nodeAutoscaler: Karpenter (issue 18, item 6)", () => {
         });
         expect(byId.AllowPassingInstanceRole.Resource).toBe(refs.karpenterNodeRoleArn);
         expect(byId.AllowInterruptionQueueActions.Resource).toBe(refs.karpenterQueueArn);
-        expect(byId.AllowAPIServerEndpointDiscovery.Resource).toBe("arn:aws:eks:us-east-1:123456789012:cluster/my-cluster");
+        expect(byId.AllowAPIServerEndpointDiscovery.Resource).toBe(
+            "arn:aws:eks:us-east-1:123456789012:cluster/my-cluster",
+        );
         // Inline policies share a role's 10,240-character budget (IAM quotas, whitespace not counted).
         const size = Object.values(policies).reduce((n, d) => n + JSON.stringify(d).length, 0);
         expect(size).toBeLessThan(10_240);
@@ -119,7 +138,13 @@ describe("EksCluster.nodeAutoscaler: Karpenter (issue 18, item 6)", () => {
             },
         }).karpenter;
         if (!k) throw new Error("no Karpenter");
-        const nodeClass = { ...k.nodeClass, spec: { ...substituteRefs(k.nodeClass.spec, refs), subnetSelectorTerms: [{ id: "subnet-0aaa" }, { id: "subnet-0bbb" }] } };
+        const nodeClass = {
+            ...k.nodeClass,
+            spec: {
+                ...substituteRefs(k.nodeClass.spec, refs),
+                subnetSelectorTerms: [{ id: "subnet-0aaa" }, { id: "subnet-0bbb" }],
+            },
+        };
         expect(() => new EC2NodeClass(nodeClass as never).validate()).not.toThrow();
         expect(() => new NodePool(k.nodePool as never).validate()).not.toThrow();
         expect(nodeClass.spec).toMatchObject({
@@ -127,14 +152,17 @@ describe("EksCluster.nodeAutoscaler: Karpenter (issue 18, item 6)", () => {
             amiSelectorTerms: [{ alias: "bottlerocket@v1.30.0" }],
             securityGroupSelectorTerms: [{ id: refs.clusterSecurityGroupId }],
             metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
-            blockDeviceMappings: [{ deviceName: "/dev/xvdb", ebs: { volumeSize: "80Gi", volumeType: "gp3", encrypted: true } }],
+            blockDeviceMappings: [
+                { deviceName: "/dev/xvdb", ebs: { volumeSize: "80Gi", volumeType: "gp3", encrypted: true } },
+            ],
         });
         expect(k.nodePool.spec).toMatchObject({
             limits: { cpu: 200, memory: "800Gi" },
             disruption: { consolidationPolicy: "WhenEmpty", consolidateAfter: "5m" },
             template: { spec: { expireAfter: "168h" } },
         });
-        const reqs = (k.nodePool.spec as { template: { spec: { requirements: { key: string; values: string[] }[] } } }).template.spec.requirements;
+        const reqs = (k.nodePool.spec as { template: { spec: { requirements: { key: string; values: string[] }[] } } })
+            .template.spec.requirements;
         expect(Object.fromEntries(reqs.map((r) => [r.key, r.values]))).toMatchObject({
             "karpenter.sh/capacity-type": ["spot", "on-demand"],
             "karpenter.k8s.aws/instance-category": ["c", "m"],
@@ -144,25 +172,48 @@ describe("EksCluster.nodeAutoscaler: Karpenter (issue 18, item 6)", () => {
         // The defaults pass too, and the schema would catch a bad duration.
         const d = plan().karpenter;
         expect(() => new NodePool(d?.nodePool as never).validate()).not.toThrow();
-        const bad = { ...d?.nodePool, spec: { ...d?.nodePool.spec, disruption: { consolidationPolicy: "WhenEmpty", consolidateAfter: "1 minute" } } };
+        const bad = {
+            ...d?.nodePool,
+            spec: {
+                ...d?.nodePool.spec,
+                disruption: { consolidationPolicy: "WhenEmpty", consolidateAfter: "1 minute" },
+            },
+        };
         expect(() => new NodePool(bad as never).validate()).toThrow();
     });
 
     it("rules: the pinned release, Karpenter's patterns, capacity for the controller, no cluster autoscaler beside it", () => {
         expect(paths({ karpenter: { version: "1.12.0" } })).toEqual(["karpenter.version"]);
-        expect(paths({ karpenter: { nodePool: { consolidateAfter: "1 minute" } } })).toEqual(["karpenter.nodePool.consolidateAfter"]);
+        expect(paths({ karpenter: { nodePool: { consolidateAfter: "1 minute" } } })).toEqual([
+            "karpenter.nodePool.consolidateAfter",
+        ]);
         expect(paths({ karpenter: { nodePool: { expireAfter: "30d" } } })).toEqual(["karpenter.nodePool.expireAfter"]);
-        expect(paths({ karpenter: { nodePool: { instanceCategories: ["C5"] } } })).toEqual(["karpenter.nodePool.instanceCategories[0]"]);
-        expect(paths({ karpenter: { nodePool: { instanceSizes: ["huge"] } } })).toEqual(["karpenter.nodePool.instanceSizes[0]"]);
-        expect(paths({ karpenter: { nodePool: { capacityTypes: ["spot", "spot"] } } })).toEqual(["karpenter.nodePool.capacityTypes[1]"]);
-        expect(paths({ karpenter: { nodePool: { capacityTypes: ["preemptible" as "spot"] } } })).toEqual(["karpenter.nodePool.capacityTypes[0]"]);
-        expect(paths({ karpenter: { nodePool: { limits: { memory: "lots" } } } })).toEqual(["karpenter.nodePool.limits.memory"]);
-        expect(paths({ karpenter: { nodeClass: { amiVersion: "newest" } } })).toEqual(["karpenter.nodeClass.amiVersion"]);
+        expect(paths({ karpenter: { nodePool: { instanceCategories: ["C5"] } } })).toEqual([
+            "karpenter.nodePool.instanceCategories[0]",
+        ]);
+        expect(paths({ karpenter: { nodePool: { instanceSizes: ["huge"] } } })).toEqual([
+            "karpenter.nodePool.instanceSizes[0]",
+        ]);
+        expect(paths({ karpenter: { nodePool: { capacityTypes: ["spot", "spot"] } } })).toEqual([
+            "karpenter.nodePool.capacityTypes[1]",
+        ]);
+        expect(paths({ karpenter: { nodePool: { capacityTypes: ["preemptible" as "spot"] } } })).toEqual([
+            "karpenter.nodePool.capacityTypes[0]",
+        ]);
+        expect(paths({ karpenter: { nodePool: { limits: { memory: "lots" } } } })).toEqual([
+            "karpenter.nodePool.limits.memory",
+        ]);
+        expect(paths({ karpenter: { nodeClass: { amiVersion: "newest" } } })).toEqual([
+            "karpenter.nodeClass.amiVersion",
+        ]);
         expect(paths({ karpenter: { iam: "podIdentity" } })).toEqual(["karpenter.iam"]);
         expect(paths({ clusterAutoscaler: { enabled: true } })).toEqual(["clusterAutoscaler.enabled"]);
         expect(paths({ nodeAutoscaler: undefined, karpenter: {} })).toEqual(["karpenter"]);
         expect(paths({ nodeGroups: {} })).toEqual(["nodeAutoscaler"]);
-        expect(plan({ nodeGroups: {}, fargateProfiles: { system: { selectors: [{ namespace: "kube-system" }] } } }).karpenter).toBeDefined();
+        expect(
+            plan({ nodeGroups: {}, fargateProfiles: { system: { selectors: [{ namespace: "kube-system" }] } } })
+                .karpenter,
+        ).toBeDefined();
     });
 });
 
@@ -177,8 +228,15 @@ describe("EksCluster with Karpenter and no cluster autoscaler, in the plan", () 
     it("no cluster autoscaler; Karpenter's Helm release at the pinned chart, bound by Pod Identity", () => {
         expect(p.resources.filter((r) => r.name.includes("autoscaler"))).toHaveLength(0);
         const release = only(p, "kubernetes:helm.sh/v3:Release");
-        expect(release.inputs).toMatchObject({ chart: "oci://public.ecr.aws/karpenter/karpenter", version: KARPENTER_VERSION, namespace: "kube-system" });
-        const values = release.inputs.values as { settings: Record<string, string>; serviceAccount: Record<string, unknown> };
+        expect(release.inputs).toMatchObject({
+            chart: "oci://public.ecr.aws/karpenter/karpenter",
+            version: KARPENTER_VERSION,
+            namespace: "kube-system",
+        });
+        const values = release.inputs.values as {
+            settings: Record<string, string>;
+            serviceAccount: Record<string, unknown>;
+        };
         expect(values.settings).toEqual({ clusterName: "my-cluster", interruptionQueue: "my-cluster" });
         expect(values.serviceAccount).toEqual({ name: "karpenter" });
         const controller = resource(p, "aws:iam/role:Role", "ref-karpenter-controller-role");
@@ -188,9 +246,16 @@ describe("EksCluster with Karpenter and no cluster autoscaler, in the plan", () 
             serviceAccount: "karpenter",
             roleArn: controller.outputs?.arn,
         });
-        expect(ofType(p, "aws:iam/rolePolicy:RolePolicy").filter((r) => r.name.startsWith("ref-karpenter-"))).toHaveLength(6);
-        const pass = jsonInput(resource(p, "aws:iam/rolePolicy:RolePolicy", "ref-karpenter-iam-integration"), "policy") as { Statement: { Resource: string }[] };
-        expect(pass.Statement[0].Resource).toBe(resource(p, "aws:iam/role:Role", "ref-karpenter-node-role").outputs?.arn);
+        expect(
+            ofType(p, "aws:iam/rolePolicy:RolePolicy").filter((r) => r.name.startsWith("ref-karpenter-")),
+        ).toHaveLength(6);
+        const pass = jsonInput(
+            resource(p, "aws:iam/rolePolicy:RolePolicy", "ref-karpenter-iam-integration"),
+            "policy",
+        ) as { Statement: { Resource: string }[] };
+        expect(pass.Statement[0].Resource).toBe(
+            resource(p, "aws:iam/role:Role", "ref-karpenter-node-role").outputs?.arn,
+        );
     });
 
     it("the node role (no CNI policy: the managed vpc-cni has its own) and its EC2_LINUX access entry", () => {
@@ -200,9 +265,14 @@ describe("EksCluster with Karpenter and no cluster autoscaler, in the plan", () 
             .filter((a) => a.name.startsWith("ref-karpenter-node-"))
             .map((a) => a.inputs.policyArn);
         expect(attached.sort()).toEqual(
-            ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"].map((n) => `arn:aws:iam::aws:policy/${n}`).sort(),
+            ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"]
+                .map((n) => `arn:aws:iam::aws:policy/${n}`)
+                .sort(),
         );
-        expect(resource(p, "aws:eks/accessEntry:AccessEntry", "ref-karpenter-node-access").inputs).toMatchObject({ principalArn: role.outputs?.arn, type: "EC2_LINUX" });
+        expect(resource(p, "aws:eks/accessEntry:AccessEntry", "ref-karpenter-node-access").inputs).toMatchObject({
+            principalArn: role.outputs?.arn,
+            type: "EC2_LINUX",
+        });
     });
 
     it("the interruption queue's rules target it", () => {

@@ -26,7 +26,11 @@ function setAt(root: unknown, path: Path, value: unknown): unknown {
     return copy;
 }
 
-const joined = (path: Path) => path.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("").replace(/^\./, "");
+const joined = (path: Path) =>
+    path
+        .map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`))
+        .join("")
+        .replace(/^\./, "");
 
 describe("EksCluster: single-field mutations of the fixture", () => {
     const mutations: [string, unknown][] = [
@@ -54,8 +58,15 @@ describe("EksCluster: single-field mutations of the fixture", () => {
                         continue;
                     }
                     const at = joined(path);
-                    const named = e.errors.some((x) => at === x.propertyPath || at.startsWith(`${x.propertyPath}.`) || at.startsWith(`${x.propertyPath}[`) || x.propertyPath.startsWith(at));
-                    if (!named) failures.push(`${at} = ${label}: named ${e.errors.map((x) => x.propertyPath).join(", ")}`);
+                    const named = e.errors.some(
+                        (x) =>
+                            at === x.propertyPath ||
+                            at.startsWith(`${x.propertyPath}.`) ||
+                            at.startsWith(`${x.propertyPath}[`) ||
+                            x.propertyPath.startsWith(at),
+                    );
+                    if (!named)
+                        failures.push(`${at} = ${label}: named ${e.errors.map((x) => x.propertyPath).join(", ")}`);
                 }
             }
         }
@@ -66,7 +77,13 @@ describe("EksCluster: single-field mutations of the fixture", () => {
         const objects = leaves(validArgs).filter((p) => {
             let v: unknown = validArgs;
             for (const s of p) v = (v as Record<string | number, unknown>)[s];
-            return v !== null && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v) && Object.keys(v).length > 0;
+            return (
+                v !== null &&
+                typeof v === "object" &&
+                !Array.isArray(v) &&
+                !pulumi.Output.isInstance(v) &&
+                Object.keys(v).length > 0
+            );
         });
         for (const p of objects) {
             let v: Record<string, unknown> = validArgs as unknown as Record<string, unknown>;
@@ -74,9 +91,23 @@ describe("EksCluster: single-field mutations of the fixture", () => {
             const key = Object.keys(v).find((k) => k.length > 4);
             if (!key) continue;
             // Free-form maps (labels, tags, node groups by key) take any key; the rest are closed.
-            if (["labels", "tags", "nodeGroups", "fargateProfiles", "entries", "addons", "configurationValues"].includes(String(p[p.length - 1]))) continue;
+            if (
+                [
+                    "labels",
+                    "tags",
+                    "nodeGroups",
+                    "fargateProfiles",
+                    "entries",
+                    "addons",
+                    "configurationValues",
+                ].includes(String(p[p.length - 1]))
+            )
+                continue;
             const typo = `${key.slice(0, -2)}${key.slice(-1)}`;
-            const args = setAt(validArgs, p, { ...Object.fromEntries(Object.entries(v).filter(([k]) => k !== key)), [typo]: v[key] });
+            const args = setAt(validArgs, p, {
+                ...Object.fromEntries(Object.entries(v).filter(([k]) => k !== key)),
+                [typo]: v[key],
+            });
             let message = "";
             try {
                 planEksCluster("c", args as EksClusterArgs, ctx);

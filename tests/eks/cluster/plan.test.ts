@@ -1,7 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type EksApiAccessArgs, type EksClusterArgs, type EksNodeGroupArgs, planEksCluster } from "../../../components/eks";
+import {
+    type EksApiAccessArgs,
+    type EksClusterArgs,
+    type EksNodeGroupArgs,
+    planEksCluster,
+} from "../../../components/eks";
 import { problemPaths } from "../../support";
 import { REFERENCE_FARGATE_PROFILES, REFERENCE_NODE_GROUPS } from "./reference";
 
@@ -38,16 +43,34 @@ describe("planEksCluster defaults", () => {
 
     it("applies node group defaults: on-demand, desired = min, 50 GiB, IMDS hop limit 1, one node at a time", () => {
         const [ng] = planOf("c", withNodeGroup({ minSize: 2, maxSize: 5 })).nodeGroups;
-        expect(ng).toMatchObject({ capacityType: "ON_DEMAND", minSize: 2, maxSize: 5, desiredSize: 2, diskSizeGb: 50, metadataHopLimit: 1, ssmAccess: false });
+        expect(ng).toMatchObject({
+            capacityType: "ON_DEMAND",
+            minSize: 2,
+            maxSize: 5,
+            desiredSize: 2,
+            diskSizeGb: 50,
+            metadataHopLimit: 1,
+            ssmAccess: false,
+        });
         expect(ng.updateConfig).toEqual({ maxUnavailable: 1 });
-        expect(planOf("c", withNodeGroup({ maxUnavailablePercentage: 33 })).nodeGroups[0].updateConfig).toEqual({ maxUnavailablePercentage: 33 });
+        expect(planOf("c", withNodeGroup({ maxUnavailablePercentage: 33 })).nodeGroups[0].updateConfig).toEqual({
+            maxUnavailablePercentage: 33,
+        });
     });
 
     it("plans the reference node groups", () => {
         const plan = planOf("c", { ...base, clusterName: "my-cluster", nodeGroups: REFERENCE_NODE_GROUPS });
         const general = plan.nodeGroups.find((n) => n.key === "general");
         const spot = plan.nodeGroups.find((n) => n.key === "spot");
-        expect(general).toMatchObject({ instanceTypes: ["m5.large"], capacityType: "ON_DEMAND", minSize: 2, maxSize: 10, desiredSize: 4, diskSizeGb: 50, labels: { role: "general" } });
+        expect(general).toMatchObject({
+            instanceTypes: ["m5.large"],
+            capacityType: "ON_DEMAND",
+            minSize: 2,
+            maxSize: 10,
+            desiredSize: 4,
+            diskSizeGb: 50,
+            labels: { role: "general" },
+        });
         expect(spot).toMatchObject({
             instanceTypes: ["m5.large", "m5a.large", "m4.large"],
             capacityType: "SPOT",
@@ -61,7 +84,10 @@ describe("planEksCluster defaults", () => {
     it("plans the reference Fargate profiles", () => {
         const plan = planOf("c", { ...base, fargateProfiles: REFERENCE_FARGATE_PROFILES });
         expect(plan.fargateProfiles).toEqual([
-            { key: "fp-default", selectors: [{ namespace: "default" }, { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }] },
+            {
+                key: "fp-default",
+                selectors: [{ namespace: "default" }, { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }],
+            },
             { key: "fp-production", selectors: [{ namespace: "production", labels: { compute: "fargate" } }] },
         ]);
     });
@@ -69,7 +95,11 @@ describe("planEksCluster defaults", () => {
     it("turns the cluster autoscaler on with node groups, off without, with the reference flags", () => {
         expect(planOf("c", base).clusterAutoscaler).toBeUndefined();
         expect(planOf("c", { ...base, fargateProfiles: REFERENCE_FARGATE_PROFILES }).clusterAutoscaler).toBeUndefined();
-        const ca = planOf("c", { ...base, clusterName: "my-cluster", nodeGroups: REFERENCE_NODE_GROUPS }).clusterAutoscaler;
+        const ca = planOf("c", {
+            ...base,
+            clusterName: "my-cluster",
+            nodeGroups: REFERENCE_NODE_GROUPS,
+        }).clusterAutoscaler;
         expect(ca).toBeDefined();
         // REFERENCE.md, "Cluster Autoscaler (Node Scaling)".
         expect(ca?.command).toEqual(
@@ -82,24 +112,45 @@ describe("planEksCluster defaults", () => {
                 "--skip-nodes-with-system-pods=false",
             ]),
         );
-        expect(planOf("c", { ...base, nodeGroups: REFERENCE_NODE_GROUPS, clusterAutoscaler: { enabled: false } }).clusterAutoscaler).toBeUndefined();
+        expect(
+            planOf("c", { ...base, nodeGroups: REFERENCE_NODE_GROUPS, clusterAutoscaler: { enabled: false } })
+                .clusterAutoscaler,
+        ).toBeUndefined();
     });
 
     it("runs the autoscaler release of the cluster's Kubernetes minor", () => {
         for (const version of ["1.32", "1.33", "1.34", "1.35", "1.36"]) {
             const ca = planOf("c", { ...withNodeGroup({}), version }).clusterAutoscaler;
-            expect(ca?.image).toMatch(new RegExp(`^registry\\.k8s\\.io/autoscaling/cluster-autoscaler:v${version.replace(".", "\\.")}\\.\\d+$`));
+            expect(ca?.image).toMatch(
+                new RegExp(
+                    `^registry\\.k8s\\.io/autoscaling/cluster-autoscaler:v${version.replace(".", "\\.")}\\.\\d+$`,
+                ),
+            );
         }
-        const chosen = planOf("c", { ...withNodeGroup({}), version: "1.34", clusterAutoscaler: { version: "1.34.0", expander: "priority,least-waste" } }).clusterAutoscaler;
+        const chosen = planOf("c", {
+            ...withNodeGroup({}),
+            version: "1.34",
+            clusterAutoscaler: { version: "1.34.0", expander: "priority,least-waste" },
+        }).clusterAutoscaler;
         expect(chosen?.image).toBe("registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.0");
         expect(chosen?.command).toContain("--expander=priority,least-waste");
     });
 
     it("keeps 0.0.0.0/0 on the public endpoint only when acknowledged, and narrow CIDRs without", () => {
-        const anywhere = planOf("c", { ...base, apiAccess: { publicAccessCidrs: ["0.0.0.0/0"], allowPublicEndpointFromAnywhere: true } });
-        expect(anywhere.controlPlane).toMatchObject({ endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] });
+        const anywhere = planOf("c", {
+            ...base,
+            apiAccess: { publicAccessCidrs: ["0.0.0.0/0"], allowPublicEndpointFromAnywhere: true },
+        });
+        expect(anywhere.controlPlane).toMatchObject({
+            endpointPrivateAccess: true,
+            endpointPublicAccess: true,
+            publicAccessCidrs: ["0.0.0.0/0"],
+        });
         const narrow = planOf("c", { ...base, apiAccess: { publicAccessCidrs: ["203.0.113.0/24"] } });
-        expect(narrow.controlPlane).toMatchObject({ endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] });
+        expect(narrow.controlPlane).toMatchObject({
+            endpointPublicAccess: true,
+            publicAccessCidrs: ["203.0.113.0/24"],
+        });
         expect(narrow.warnings).toEqual([]);
     });
 
@@ -130,32 +181,50 @@ describe("planEksCluster validation", () => {
         expect(paths(withNodeGroup({ minSize: -1 }))).toEqual(["nodeGroups.general.minSize"]);
         expect(paths(withNodeGroup({ minSize: 0, maxSize: 0 }))).toEqual(["nodeGroups.general.maxSize"]);
         expect(paths(withNodeGroup({ minSize: 5, maxSize: 3 }))).toEqual(["nodeGroups.general.maxSize"]);
-        expect(paths(withNodeGroup({ minSize: 2, maxSize: 5, desiredSize: 1 }))).toEqual(["nodeGroups.general.desiredSize"]);
-        expect(paths(withNodeGroup({ minSize: 2, maxSize: 5, desiredSize: 6 }))).toEqual(["nodeGroups.general.desiredSize"]);
+        expect(paths(withNodeGroup({ minSize: 2, maxSize: 5, desiredSize: 1 }))).toEqual([
+            "nodeGroups.general.desiredSize",
+        ]);
+        expect(paths(withNodeGroup({ minSize: 2, maxSize: 5, desiredSize: 6 }))).toEqual([
+            "nodeGroups.general.desiredSize",
+        ]);
         expect(paths(withNodeGroup({ minSize: 1.5 }))).toEqual(["nodeGroups.general.minSize"]);
     });
 
     it("node group sizes: every ordered triple is accepted, every inverted min/max names maxSize", () => {
         fc.assert(
-            fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 100 }), (a, b, c) => {
-                const [min, desired, max] = [a, b, c].sort((x, y) => x - y);
-                const plan = planOf("c", withNodeGroup({ minSize: min, desiredSize: desired, maxSize: Math.max(max, 1) }));
-                expect(plan.nodeGroups[0].desiredSize).toBe(desired);
-            }),
+            fc.property(
+                fc.integer({ min: 0, max: 100 }),
+                fc.integer({ min: 0, max: 100 }),
+                fc.integer({ min: 1, max: 100 }),
+                (a, b, c) => {
+                    const [min, desired, max] = [a, b, c].sort((x, y) => x - y);
+                    const plan = planOf(
+                        "c",
+                        withNodeGroup({ minSize: min, desiredSize: desired, maxSize: Math.max(max, 1) }),
+                    );
+                    expect(plan.nodeGroups[0].desiredSize).toBe(desired);
+                },
+            ),
             { numRuns: 50 },
         );
         fc.assert(
             fc.property(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 }), (x, y) => {
                 fc.pre(x !== y);
-                expect(paths(withNodeGroup({ minSize: Math.max(x, y), maxSize: Math.min(x, y) }))).toEqual(["nodeGroups.general.maxSize"]);
+                expect(paths(withNodeGroup({ minSize: Math.max(x, y), maxSize: Math.min(x, y) }))).toEqual([
+                    "nodeGroups.general.maxSize",
+                ]);
             }),
             { numRuns: 50 },
         );
     });
 
     it("maxUnavailablePercentage is 1 to 100", () => {
-        expect(paths(withNodeGroup({ maxUnavailablePercentage: 0 }))).toEqual(["nodeGroups.general.maxUnavailablePercentage"]);
-        expect(paths(withNodeGroup({ maxUnavailablePercentage: 101 }))).toEqual(["nodeGroups.general.maxUnavailablePercentage"]);
+        expect(paths(withNodeGroup({ maxUnavailablePercentage: 0 }))).toEqual([
+            "nodeGroups.general.maxUnavailablePercentage",
+        ]);
+        expect(paths(withNodeGroup({ maxUnavailablePercentage: 101 }))).toEqual([
+            "nodeGroups.general.maxUnavailablePercentage",
+        ]);
     });
 
     it("1 to 20 well-formed, distinct instance types", () => {
@@ -163,12 +232,18 @@ describe("planEksCluster validation", () => {
         const many = Array.from({ length: 21 }, (_, i) => `m${i + 1}.large`);
         expect(paths(withNodeGroup({ instanceTypes: many }))).toEqual(["nodeGroups.general.instanceTypes"]);
         expect(paths(withNodeGroup({ instanceTypes: ["large"] }))).toEqual(["nodeGroups.general.instanceTypes[0]"]);
-        expect(paths(withNodeGroup({ instanceTypes: ["m5.large", "m5.large"] }))).toEqual(["nodeGroups.general.instanceTypes[1]"]);
-        expect(paths(withNodeGroup({ instanceTypes: undefined as unknown as string[] }))).toEqual(["nodeGroups.general.instanceTypes"]);
+        expect(paths(withNodeGroup({ instanceTypes: ["m5.large", "m5.large"] }))).toEqual([
+            "nodeGroups.general.instanceTypes[1]",
+        ]);
+        expect(paths(withNodeGroup({ instanceTypes: undefined as unknown as string[] }))).toEqual([
+            "nodeGroups.general.instanceTypes",
+        ]);
     });
 
     it("capacity type, disk size and IMDS hop limit", () => {
-        expect(paths(withNodeGroup({ capacityType: "RESERVED" as "SPOT" }))).toEqual(["nodeGroups.general.capacityType"]);
+        expect(paths(withNodeGroup({ capacityType: "RESERVED" as "SPOT" }))).toEqual([
+            "nodeGroups.general.capacityType",
+        ]);
         expect(paths(withNodeGroup({ diskSizeGb: 10 }))).toEqual(["nodeGroups.general.diskSizeGb"]);
         expect(paths(withNodeGroup({ metadataHopLimit: 0 }))).toEqual(["nodeGroups.general.metadataHopLimit"]);
     });
@@ -176,7 +251,9 @@ describe("planEksCluster validation", () => {
     it("labels follow the Kubernetes syntax", () => {
         expect(paths(withNodeGroup({ labels: { "bad key!": "x" } }))).toEqual(["nodeGroups.general.labels.bad key!"]);
         expect(paths(withNodeGroup({ labels: { role: "-bad" } }))).toEqual(["nodeGroups.general.labels.role"]);
-        expect(planOf("c", withNodeGroup({ labels: { "example.com/role": "ok" } })).nodeGroups[0].labels).toEqual({ "example.com/role": "ok" });
+        expect(planOf("c", withNodeGroup({ labels: { "example.com/role": "ok" } })).nodeGroups[0].labels).toEqual({
+            "example.com/role": "ok",
+        });
     });
 
     it("node group labels also meet the EKS API: keys at most 63 characters with the prefix, values not empty", () => {
@@ -185,18 +262,40 @@ describe("planEksCluster validation", () => {
         expect(paths(withNodeGroup({ labels: { [longKey]: "x" } }))).toEqual([`nodeGroups.general.labels.${longKey}`]);
         expect(paths(withNodeGroup({ labels: { role: "" } }))).toEqual(["nodeGroups.general.labels.role"]);
         // Fargate selectors take Kubernetes labels as they are.
-        expect(planOf("c", { ...base, fargateProfiles: { fp: { selectors: [{ namespace: "ns", labels: { [longKey]: "" } }] } } }).fargateProfiles).toHaveLength(1);
+        expect(
+            planOf("c", {
+                ...base,
+                fargateProfiles: { fp: { selectors: [{ namespace: "ns", labels: { [longKey]: "" } }] } },
+            }).fargateProfiles,
+        ).toHaveLength(1);
     });
 
     it("taints: key 1-63, value up to 63, a valid effect, at most 50", () => {
-        expect(paths(withNodeGroup({ taints: [{ key: "dedicated", value: "gpu", effect: "NoSchedule" as "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].effect"]);
-        expect(paths(withNodeGroup({ taints: [{ key: "k".repeat(64), effect: "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].key"]);
-        expect(paths(withNodeGroup({ taints: [{ key: "k", value: "v".repeat(64), effect: "NO_EXECUTE" }] }))).toEqual(["nodeGroups.general.taints[0].value"]);
+        expect(
+            paths(
+                withNodeGroup({ taints: [{ key: "dedicated", value: "gpu", effect: "NoSchedule" as "NO_SCHEDULE" }] }),
+            ),
+        ).toEqual(["nodeGroups.general.taints[0].effect"]);
+        expect(paths(withNodeGroup({ taints: [{ key: "k".repeat(64), effect: "NO_SCHEDULE" }] }))).toEqual([
+            "nodeGroups.general.taints[0].key",
+        ]);
+        expect(paths(withNodeGroup({ taints: [{ key: "k", value: "v".repeat(64), effect: "NO_EXECUTE" }] }))).toEqual([
+            "nodeGroups.general.taints[0].value",
+        ]);
         // Kubernetes syntax, which the kubelet enforces when the node registers.
-        expect(paths(withNodeGroup({ taints: [{ key: "bad key", effect: "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].key"]);
-        expect(paths(withNodeGroup({ taints: [{ key: "Example.com/gpu", effect: "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].key"]);
-        expect(paths(withNodeGroup({ taints: [{ key: "gpu", value: "yes please", effect: "NO_SCHEDULE" }] }))).toEqual(["nodeGroups.general.taints[0].value"]);
-        expect(planOf("c", withNodeGroup({ taints: [{ key: "example.com/gpu", value: "", effect: "NO_EXECUTE" }] })).nodeGroups[0].taints).toHaveLength(1);
+        expect(paths(withNodeGroup({ taints: [{ key: "bad key", effect: "NO_SCHEDULE" }] }))).toEqual([
+            "nodeGroups.general.taints[0].key",
+        ]);
+        expect(paths(withNodeGroup({ taints: [{ key: "Example.com/gpu", effect: "NO_SCHEDULE" }] }))).toEqual([
+            "nodeGroups.general.taints[0].key",
+        ]);
+        expect(paths(withNodeGroup({ taints: [{ key: "gpu", value: "yes please", effect: "NO_SCHEDULE" }] }))).toEqual([
+            "nodeGroups.general.taints[0].value",
+        ]);
+        expect(
+            planOf("c", withNodeGroup({ taints: [{ key: "example.com/gpu", value: "", effect: "NO_EXECUTE" }] }))
+                .nodeGroups[0].taints,
+        ).toHaveLength(1);
         const taints = Array.from({ length: 51 }, (_, i) => ({ key: `t${i}`, effect: "PREFER_NO_SCHEDULE" as const }));
         expect(paths(withNodeGroup({ taints }))).toEqual(["nodeGroups.general.taints"]);
         const ok = planOf("c", withNodeGroup({ taints: [{ key: "dedicated", value: "gpu", effect: "NO_SCHEDULE" }] }));
@@ -209,18 +308,33 @@ describe("planEksCluster validation", () => {
     });
 
     it("a Fargate profile has 1 to 5 selectors, each with a namespace and at most 5 labels", () => {
-        expect(paths({ ...base, fargateProfiles: { fp: { selectors: [] } } })).toEqual(["fargateProfiles.fp.selectors"]);
+        expect(paths({ ...base, fargateProfiles: { fp: { selectors: [] } } })).toEqual([
+            "fargateProfiles.fp.selectors",
+        ]);
         const six = Array.from({ length: 6 }, (_, i) => ({ namespace: `ns${i}` }));
-        expect(paths({ ...base, fargateProfiles: { fp: { selectors: six } } })).toEqual(["fargateProfiles.fp.selectors"]);
-        expect(paths({ ...base, fargateProfiles: { fp: { selectors: [{ namespace: "" }] } } })).toEqual(["fargateProfiles.fp.selectors[0].namespace"]);
-        expect(paths({ ...base, fargateProfiles: { fp: { selectors: [{ labels: { a: "b" } } as never] } } })).toEqual(["fargateProfiles.fp.selectors[0].namespace"]);
+        expect(paths({ ...base, fargateProfiles: { fp: { selectors: six } } })).toEqual([
+            "fargateProfiles.fp.selectors",
+        ]);
+        expect(paths({ ...base, fargateProfiles: { fp: { selectors: [{ namespace: "" }] } } })).toEqual([
+            "fargateProfiles.fp.selectors[0].namespace",
+        ]);
+        expect(paths({ ...base, fargateProfiles: { fp: { selectors: [{ labels: { a: "b" } } as never] } } })).toEqual([
+            "fargateProfiles.fp.selectors[0].namespace",
+        ]);
         const labels = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`l${i}`, "x"]));
-        expect(paths({ ...base, fargateProfiles: { fp: { selectors: [{ namespace: "ns", labels }] } } })).toEqual(["fargateProfiles.fp.selectors[0].labels"]);
-        expect(paths({ ...base, fargateProfiles: { fp: { selectors: undefined as never } } })).toEqual(["fargateProfiles.fp.selectors"]);
+        expect(paths({ ...base, fargateProfiles: { fp: { selectors: [{ namespace: "ns", labels }] } } })).toEqual([
+            "fargateProfiles.fp.selectors[0].labels",
+        ]);
+        expect(paths({ ...base, fargateProfiles: { fp: { selectors: undefined as never } } })).toEqual([
+            "fargateProfiles.fp.selectors",
+        ]);
     });
 
     it("a public endpoint open to 0.0.0.0/0 needs allowPublicEndpointFromAnywhere", () => {
-        const pub = (publicAccessCidrs: string[], extra: Partial<EksApiAccessArgs> = {}) => ({ ...base, apiAccess: { publicAccessCidrs, ...extra } });
+        const pub = (publicAccessCidrs: string[], extra: Partial<EksApiAccessArgs> = {}) => ({
+            ...base,
+            apiAccess: { publicAccessCidrs, ...extra },
+        });
         expect(paths(pub(["0.0.0.0/0"]))).toEqual(["apiAccess.publicAccessCidrs[0]"]);
         expect(paths(pub(["203.0.113.0/24", "0.0.0.0/0"]))).toEqual(["apiAccess.publicAccessCidrs[1]"]);
         expect(paths(pub(["203.0.113.0/33"]))).toEqual(["apiAccess.publicAccessCidrs[0]"]);
@@ -230,7 +344,9 @@ describe("planEksCluster validation", () => {
         expect(planOf("c", pub(cidrs(40))).publicAccessCidrs).toHaveLength(40);
         expect(paths(pub(cidrs(41)))).toEqual(["apiAccess.publicAccessCidrs"]);
         // The acknowledgment only where there is something to acknowledge.
-        expect(paths(pub(["203.0.113.0/24"], { allowPublicEndpointFromAnywhere: true }))).toEqual(["apiAccess.allowPublicEndpointFromAnywhere"]);
+        expect(paths(pub(["203.0.113.0/24"], { allowPublicEndpointFromAnywhere: true }))).toEqual([
+            "apiAccess.allowPublicEndpointFromAnywhere",
+        ]);
         // A string is not a boolean (Config.get() returns strings): the safety check can't be turned off by "false".
         expect(paths(pub(["0.0.0.0/0"], { allowPublicEndpointFromAnywhere: "false" as unknown as boolean }))).toEqual(
             expect.arrayContaining(["apiAccess.allowPublicEndpointFromAnywhere"]),
@@ -247,10 +363,23 @@ describe("planEksCluster validation", () => {
         expect(only.warnings[0]).toMatch(/apiAccess\.privateAccessCidrs/);
         expect(only.warnings[0]).toMatch(/apiAccess\.publicAccessCidrs/);
 
-        const reach = planOf("c", { ...base, apiAccess: { privateAccessSecurityGroupIds: ["sg-0runner", pulumi.output("sg-x")], privateAccessCidrs: ["10.50.0.0/16"] } });
+        const reach = planOf("c", {
+            ...base,
+            apiAccess: {
+                privateAccessSecurityGroupIds: ["sg-0runner", pulumi.output("sg-x")],
+                privateAccessCidrs: ["10.50.0.0/16"],
+            },
+        });
         expect(reach.warnings).toEqual([]);
         expect(reach.apiIngress).toEqual([
-            { key: "api-from-sg-0", description: "Kubernetes API (443) from sg-0runner", ipProtocol: "tcp", fromPort: 443, toPort: 443, securityGroupIndex: 0 },
+            {
+                key: "api-from-sg-0",
+                description: "Kubernetes API (443) from sg-0runner",
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                securityGroupIndex: 0,
+            },
             {
                 key: "api-from-sg-1",
                 description: "Kubernetes API (443) from apiAccess.privateAccessSecurityGroupIds[1]",
@@ -259,9 +388,19 @@ describe("planEksCluster validation", () => {
                 toPort: 443,
                 securityGroupIndex: 1,
             },
-            { key: "api-from-10-50-0-0-16", description: "Kubernetes API (443) from 10.50.0.0/16", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.50.0.0/16" },
+            {
+                key: "api-from-10-50-0-0-16",
+                description: "Kubernetes API (443) from 10.50.0.0/16",
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                cidrIpv4: "10.50.0.0/16",
+            },
         ]);
-        expect(planOf("c", { ...base, apiAccess: { privateEndpoint: false, publicAccessCidrs: ["203.0.113.0/24"] } }).controlPlane).toMatchObject({
+        expect(
+            planOf("c", { ...base, apiAccess: { privateEndpoint: false, publicAccessCidrs: ["203.0.113.0/24"] } })
+                .controlPlane,
+        ).toMatchObject({
             endpointPrivateAccess: false,
             endpointPublicAccess: true,
         });
@@ -270,23 +409,43 @@ describe("planEksCluster validation", () => {
     it("private endpoint rules: valid distinct CIDRs, no duplicates, at most 59 together, none without the private endpoint", () => {
         const priv = (a: EksApiAccessArgs) => ({ ...base, apiAccess: a });
         expect(paths(priv({ privateAccessCidrs: ["10.0.0.0/33"] }))).toEqual(["apiAccess.privateAccessCidrs[0]"]);
-        expect(paths(priv({ privateAccessCidrs: ["10.0.0.0/16", "10.0.0.0/16"] }))).toEqual(["apiAccess.privateAccessCidrs[1]"]);
-        expect(paths(priv({ privateAccessSecurityGroupIds: ["sg-1", "sg-1"] }))).toEqual(["apiAccess.privateAccessSecurityGroupIds[1]"]);
+        expect(paths(priv({ privateAccessCidrs: ["10.0.0.0/16", "10.0.0.0/16"] }))).toEqual([
+            "apiAccess.privateAccessCidrs[1]",
+        ]);
+        expect(paths(priv({ privateAccessSecurityGroupIds: ["sg-1", "sg-1"] }))).toEqual([
+            "apiAccess.privateAccessSecurityGroupIds[1]",
+        ]);
         const cidrs = Array.from({ length: 30 }, (_, i) => `10.${i}.0.0/16`);
         const sgs = Array.from({ length: 30 }, (_, i) => `sg-${i}`);
         expect(paths(priv({ privateAccessCidrs: cidrs, privateAccessSecurityGroupIds: sgs }))).toEqual(["apiAccess"]);
         expect(paths(priv({ privateEndpoint: false }))).toEqual(["apiAccess.privateEndpoint"]);
-        expect(paths(priv({ privateEndpoint: false, publicAccessCidrs: ["203.0.113.0/24"], privateAccessCidrs: ["10.0.0.0/16"] }))).toEqual([
-            "apiAccess.privateAccessCidrs",
+        expect(
+            paths(
+                priv({
+                    privateEndpoint: false,
+                    publicAccessCidrs: ["203.0.113.0/24"],
+                    privateAccessCidrs: ["10.0.0.0/16"],
+                }),
+            ),
+        ).toEqual(["apiAccess.privateAccessCidrs"]);
+        expect(paths(priv({ privateAccessSecurityGroupIds: pulumi.output(["sg-1"]) as unknown as string[] }))).toEqual([
+            "apiAccess.privateAccessSecurityGroupIds",
         ]);
-        expect(paths(priv({ privateAccessSecurityGroupIds: pulumi.output(["sg-1"]) as unknown as string[] }))).toEqual(["apiAccess.privateAccessSecurityGroupIds"]);
     });
 
     it("the autoscaler: its release matches the Kubernetes minor, its expander exists, and it has node groups to scale", () => {
-        expect(paths({ ...withNodeGroup({}), version: "1.35", clusterAutoscaler: { version: "1.34.4" } })).toEqual(["clusterAutoscaler.version"]);
-        expect(paths({ ...withNodeGroup({}), clusterAutoscaler: { version: "latest" } })).toEqual(["clusterAutoscaler.version"]);
-        expect(paths({ ...withNodeGroup({}), clusterAutoscaler: { expander: "price" } })).toEqual(["clusterAutoscaler.expander"]);
-        expect(paths({ ...withNodeGroup({}), clusterAutoscaler: { expander: "random,random" } })).toEqual(["clusterAutoscaler.expander"]);
+        expect(paths({ ...withNodeGroup({}), version: "1.35", clusterAutoscaler: { version: "1.34.4" } })).toEqual([
+            "clusterAutoscaler.version",
+        ]);
+        expect(paths({ ...withNodeGroup({}), clusterAutoscaler: { version: "latest" } })).toEqual([
+            "clusterAutoscaler.version",
+        ]);
+        expect(paths({ ...withNodeGroup({}), clusterAutoscaler: { expander: "price" } })).toEqual([
+            "clusterAutoscaler.expander",
+        ]);
+        expect(paths({ ...withNodeGroup({}), clusterAutoscaler: { expander: "random,random" } })).toEqual([
+            "clusterAutoscaler.expander",
+        ]);
         expect(paths({ ...base, clusterAutoscaler: { enabled: true } })).toEqual(["clusterAutoscaler.enabled"]);
     });
 

@@ -24,6 +24,8 @@ export const REFERENCE_NODE_GROUPS: Record<string, EksNodeGroupArgs> = {
 };
 
 export const REFERENCE_FARGATE_PROFILES: EksClusterArgs["fargateProfiles"] = {
-    "fp-default": { selectors: [{ namespace: "default" }, { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }] },
+    "fp-default": {
+        selectors: [{ namespace: "default" }, { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }],
+    },
     "fp-production": { selectors: [{ namespace: "production", labels: { compute: "fargate" } }] },
 };
