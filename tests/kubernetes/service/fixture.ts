@@ -28,4 +28,20 @@ export const validArgs: KubernetesServiceArgs = {
     topologySpread: { topologyKeys: ["topology.kubernetes.io/zone"], maxSkew: 1, whenUnsatisfiable: "ScheduleAnyway" },
     securityContext: { runAsUser: 101, runAsGroup: 101, fsGroup: 101, readOnlyRootFilesystem: true },
     automountServiceAccountToken: false,
+    awsAccess: {
+        binding: "podIdentity",
+        clusterName: "platform",
+        serviceAccountName: "web",
+        statements: [{ Sid: "ReadSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"] }],
+    },
+    ingress: {
+        rules: [{ host: "app.example.com", paths: ["/"], pathType: "Prefix" }],
+        certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+        scheme: "internet-facing",
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        groupName: "web",
+        healthCheck: { path: "/ready", port: "traffic-port", intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 2, successCodes: "200" },
+        inboundCidrs: ["0.0.0.0/0"],
+        tags: { team: "web" },
+    },
 };

@@ -22,7 +22,9 @@ describe("AppMeshService args: the runtime shape (issue 19)", () => {
 
     it("the schema's type and AppMeshServiceArgs are mutually assignable", () => {
         const same: MutuallyAssignable<z.input<typeof appMeshServiceArgsSchema>, AppMeshServiceArgs> = true;
-        expect(same).toBe(true);
+        // MutuallyAssignable lets an optional field missing on one side through; the keys must match too.
+        const keys: MutuallyAssignable<keyof z.input<typeof appMeshServiceArgsSchema>, keyof AppMeshServiceArgs> = true;
+        expect([same, keys]).toEqual([true, true]);
     });
 
     it("the fixture is valid", () => {

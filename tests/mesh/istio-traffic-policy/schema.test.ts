@@ -24,7 +24,9 @@ const withRetryOn = (retryOn: unknown): unknown => ({
 describe("IstioTrafficPolicy args: the runtime shape (issue 19)", () => {
     it("the schema's type and IstioTrafficPolicyArgs are mutually assignable", () => {
         const same: MutuallyAssignable<z.input<typeof istioTrafficPolicyArgsSchema>, IstioTrafficPolicyArgs> = true;
-        expect(same).toBe(true);
+        // MutuallyAssignable lets an optional field missing on one side through; the keys must match too.
+        const keys: MutuallyAssignable<keyof z.input<typeof istioTrafficPolicyArgsSchema>, keyof IstioTrafficPolicyArgs> = true;
+        expect([same, keys]).toEqual([true, true]);
     });
 
     it("the fixture is valid", () => {
