@@ -343,7 +343,8 @@ export type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true
 
 /** The JSON Schema of a component's args (Outputs are not representable and become `{}`). */
 export function argsJsonSchema(schema: z.ZodType): Record<string, unknown> {
-    return z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as Record<string, unknown>;
+    // The output side: a plan-time field's pipe then shows its schema, not the custom "known now" check.
+    return z.toJSONSchema(schema, { unrepresentable: "any", io: "output" }) as Record<string, unknown>;
 }
 
 /**
