@@ -14,12 +14,12 @@ import { findComponents } from "./docs";
 const root = path.resolve(__dirname, "..");
 
 /** The schema files as they should be, by path. */
-export function renderSchemas(base = root): Map<string, string> {
+export async function renderSchemas(base = root): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const c of findComponents(base)) {
         const file = path.join(path.dirname(c.argsFile), "schema.ts");
         if (!fs.existsSync(file)) continue;
-        const mod = require(file) as Record<string, unknown>;
+        const mod = (await import(file)) as Record<string, unknown>;
         const entry = Object.entries(mod).find(([k]) => k.endsWith("ArgsSchema"));
         if (!entry) continue;
         const json = {
@@ -32,9 +32,9 @@ export function renderSchemas(base = root): Map<string, string> {
     return out;
 }
 
-if (require.main === module) {
+async function main(): Promise<void> {
     const check = process.argv.includes("--check");
-    const wanted = renderSchemas();
+    const wanted = await renderSchemas();
     let stale = 0;
     fs.mkdirSync(path.join(root, "schemas"), { recursive: true });
     for (const [file, text] of wanted) {
@@ -55,3 +55,5 @@ if (require.main === module) {
     console.log(`${wanted.size} schemas, ${stale} ${check ? "stale" : "written"}`);
     process.exitCode = check && stale > 0 ? 1 : 0;
 }
+
+if (require.main === module) void main();
