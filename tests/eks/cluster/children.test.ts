@@ -274,3 +274,140 @@ describe("EksCluster registers exactly its planner's inputs, plus Outputs", () =
         }
     });
 });
+
+/** `@pulumi/kubernetes` adds `compat: "true"` to every `helm.v3.Release` itself. */
+const HELM_SDK_COMPAT = "true";
+
+describe("EksCluster with Karpenter, the LB controller and KEDA registers its planner's inputs, plus Outputs", () => {
+    const kargs: EksClusterArgs = {
+        vpcId: "vpc-0123456789abcdef0",
+        privateSubnetIds: ["subnet-0aaa", "subnet-0bbb"],
+        clusterName: "kp",
+        nodeGroups: { system: { instanceTypes: ["m5.large"], minSize: 2, maxSize: 3 } },
+        nodeAutoscaler: "karpenter",
+        karpenter: { nodePool: { capacityTypes: ["spot", "on-demand"] } },
+        addons: { "eks-pod-identity-agent": {} },
+        loadBalancerController: {},
+        keda: { iam: "irsa", sqsQueueArns: ["arn:aws:sqs:us-east-1:123456789012:orders"] },
+    };
+    let plan: Plan;
+    let settings: EksClusterPlan;
+    let refs: Record<string, string>;
+    const tags = { "managed-by": "compute-layer", component: "kp" };
+    const out = (r: PlannedResource, key = "arn") => r.outputs?.[key] as string;
+    const role = (name: string) => resource(plan, "aws:iam/role:Role", name);
+
+    beforeAll(async () => {
+        plan = await runPlan(() => {
+            const c = new EksCluster("kp", kargs);
+            return { oidcProviderArn: c.oidcProviderArn, oidcIssuer: c.oidcIssuer, sg: c.clusterSecurityGroupId };
+        });
+        settings = planEksCluster("kp", kargs, { stack: plan.stack, now: new Date() });
+        refs = {
+            partition: "aws",
+            region: "us-east-1",
+            accountId: "123456789012",
+            oidcProviderArn: plan.outputs.oidcProviderArn as string,
+            oidcIssuer: plan.outputs.oidcIssuer as string,
+            clusterSecurityGroupId: plan.outputs.sg as string,
+            karpenterNodeRoleArn: out(role("kp-karpenter-node-role")),
+            karpenterQueueArn: out(only(plan, "aws:sqs/queue:Queue")),
+            karpenterControllerRoleArn: out(role("kp-karpenter-controller-role")),
+            lbControllerRoleArn: out(role("kp-lb-controller-role")),
+            kedaRoleArn: out(role("kp-keda-role")),
+            kedaSqsQueue0: "arn:aws:sqs:us-east-1:123456789012:orders",
+            vpcId: kargs.vpcId as string,
+        };
+    });
+
+    it("Karpenter: roles, policies, queue, rules, association, release and custom resources", () => {
+        const k = settings.karpenter;
+        if (!k) throw new Error("no Karpenter");
+        const json = (doc: unknown) => JSON.stringify(substituteRefs(doc, refs));
+        expect(role("kp-karpenter-node-role").inputs).toEqual({
+            name: k.nodeRole.name,
+            description: k.nodeRole.description,
+            assumeRolePolicy: json(k.nodeRole.assumeRolePolicy),
+            tags,
+        });
+        expect(role("kp-karpenter-controller-role").inputs).toEqual({
+            description: k.controllerRole.description,
+            assumeRolePolicy: json(k.controllerRole.assumeRolePolicy),
+            tags,
+        });
+        for (const [key, doc] of Object.entries(k.controllerPolicies)) {
+            expect(resource(plan, "aws:iam/rolePolicy:RolePolicy", `kp-karpenter-${key}`).inputs).toEqual({
+                role: out(role("kp-karpenter-controller-role"), "name"),
+                policy: json(doc),
+            });
+        }
+        const queue = only(plan, "aws:sqs/queue:Queue");
+        expect(queue.inputs).toEqual({ ...k.queue, tags });
+        expect(only(plan, "aws:sqs/queuePolicy:QueuePolicy").inputs).toEqual({
+            queueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/kp",
+            policy: json(k.queuePolicy),
+        });
+        for (const [key, r] of Object.entries(k.rules)) {
+            const rule = resource(plan, "aws:cloudwatch/eventRule:EventRule", `kp-karpenter-${key}`);
+            expect(rule.inputs).toEqual({ ...r, tags });
+            expect(
+                resource(plan, "aws:cloudwatch/eventTarget:EventTarget", `kp-karpenter-${key}-target`).inputs,
+            ).toEqual({ rule: out(rule, "name"), arn: out(queue) });
+        }
+        expect(resource(plan, "kubernetes:helm.sh/v3:Release", "kp-karpenter").inputs).toEqual({
+            ...k.release,
+            values: substituteRefs(k.release.values, refs),
+            compat: HELM_SDK_COMPAT,
+        });
+        expect(resource(plan, "kubernetes:karpenter.sh/v1:NodePool", "kp-karpenter-nodepool").inputs).toEqual(
+            k.nodePool,
+        );
+        expect(resource(plan, "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "kp-karpenter-nodeclass").inputs).toEqual(
+            {
+                ...k.nodeClass,
+                spec: {
+                    ...substituteRefs(k.nodeClass.spec, refs),
+                    subnetSelectorTerms: [{ id: "subnet-0aaa" }, { id: "subnet-0bbb" }],
+                },
+            },
+        );
+    });
+
+    it("the LB controller and KEDA: roles, policies, associations and releases", () => {
+        const json = (doc: unknown) => JSON.stringify(substituteRefs(doc, refs));
+        for (const [key, c] of [
+            ["lb-controller", settings.loadBalancerController],
+            ["keda", settings.keda],
+        ] as const) {
+            if (!c) throw new Error(`no ${key}`);
+            const r = role(`kp-${key}-role`);
+            expect(r.inputs).toEqual({
+                description: c.role.description,
+                assumeRolePolicy: json(c.role.assumeRolePolicy),
+                tags,
+            });
+            if (c.policy)
+                expect(resource(plan, "aws:iam/rolePolicy:RolePolicy", `kp-${key}-policy`).inputs).toEqual({
+                    role: out(r, "name"),
+                    policy: json(c.policy),
+                });
+            if (c.binding === "podIdentity") {
+                expect(
+                    resource(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation", `kp-${key}-pod-identity`)
+                        .inputs,
+                ).toEqual({
+                    clusterName: "kp",
+                    namespace: c.namespace,
+                    serviceAccount: c.serviceAccount,
+                    roleArn: out(r),
+                    tags,
+                });
+            }
+            expect(resource(plan, "kubernetes:helm.sh/v3:Release", `kp-${key}`).inputs).toEqual({
+                ...c.release,
+                values: substituteRefs(c.release.values, refs),
+                compat: HELM_SDK_COMPAT,
+            });
+        }
+    });
+});
