@@ -319,6 +319,7 @@ interface RegisterRequest {
     getDeletebeforereplace(): boolean;
     getReplaceonchangesList(): string[];
     getRetainondelete?(): boolean;
+    getRemote?(): boolean;
     getAdditionalsecretoutputsList(): string[];
     getDependenciesList(): string[];
 }
@@ -330,7 +331,16 @@ interface RegisterResponse {
 }
 
 /** The outputs a plan keeps per custom resource: the ones other resources refer to it by. */
-const IDENTITY_OUTPUTS = ["arn", "name", "arnSuffix", "invokeArn", "qualifiedArn", "apiEndpoint", "executionArn"];
+const IDENTITY_OUTPUTS = [
+    "arn",
+    "name",
+    "arnSuffix",
+    "invokeArn",
+    "qualifiedArn",
+    "apiEndpoint",
+    "executionArn",
+    "clusterSecurityGroupId",
+];
 
 /** The identifying outputs of a registered custom resource (see `PlannedResource.outputs`). */
 function identityOutputs(resp: RegisterResponse, secretOutputs: string[]): Record<string, string> {
@@ -437,7 +447,8 @@ class RecordingMonitor extends MockMonitor {
                         options,
                         order,
                     };
-                    if (custom) planned.outputs = identityOutputs(resp, aso);
+                    // Custom resources, and multi-language components (eks:index:Cluster), which are opaque under mocks.
+                    if (custom || req.getRemote?.()) planned.outputs = identityOutputs(resp, aso);
                     this.registered.push(planned);
                 }
             }

@@ -55,7 +55,9 @@ export interface PlannedResource {
      * The identifying outputs the mock answers gave a custom resource (`id`, and `arn`, `name`,
      * `arnSuffix`, `invokeArn`, `metadata.name`… where it has them), so that tools can resolve
      * references between resources: a listener rule's `targetGroupArn` is a target group's `arn`.
-     * Never secret. Absent for components and in plans written before it existed; `plan diff`
+     * Multi-language components (`eks:index:Cluster`), opaque under mocks, have them too
+     * (`clusterSecurityGroupId`, …). Never secret. Absent for other components and in plans
+     * written before it existed; `plan diff`
      * ignores it (it compares inputs and options).
      */
     outputs?: Record<string, string>;

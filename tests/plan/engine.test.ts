@@ -3,16 +3,44 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { capturePlan, childrenOf, expectInvalid, jsonInput, only, resource, revealSecret, runPlan, secretDigest } from "../support";
+import {
+    capturePlan,
+    childrenOf,
+    expectInvalid,
+    jsonInput,
+    only,
+    resource,
+    revealSecret,
+    runPlan,
+    secretDigest,
+} from "../support";
 
 /** A tiny component used to exercise the engine the way real components use it. */
 class Pair extends pulumi.ComponentResource {
     readonly group: aws.ec2.SecurityGroup;
     constructor(name: string, args: { vpcId: string; port: number }, opts?: pulumi.ComponentResourceOptions) {
-        if (args.port < 1) throw new pulumi.InputPropertiesError({ message: "bad port", errors: [{ propertyPath: "port", reason: "must be 1-65535" }] });
+        if (args.port < 1)
+            throw new pulumi.InputPropertiesError({
+                message: "bad port",
+                errors: [{ propertyPath: "port", reason: "must be 1-65535" }],
+            });
         super("compute-layer:index:Pair", name, {}, opts);
-        this.group = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: args.vpcId, description: `port ${args.port}` }, { parent: this });
-        new aws.vpc.SecurityGroupIngressRule(`${name}-in`, { securityGroupId: this.group.id, ipProtocol: "tcp", fromPort: args.port, toPort: args.port, cidrIpv4: "10.0.0.0/16" }, { parent: this, ignoreChanges: ["description"] });
+        this.group = new aws.ec2.SecurityGroup(
+            `${name}-sg`,
+            { vpcId: args.vpcId, description: `port ${args.port}` },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-in`,
+            {
+                securityGroupId: this.group.id,
+                ipProtocol: "tcp",
+                fromPort: args.port,
+                toPort: args.port,
+                cidrIpv4: "10.0.0.0/16",
+            },
+            { parent: this, ignoreChanges: ["description"] },
+        );
         this.registerOutputs({ groupId: this.group.id });
     }
 }
@@ -27,13 +55,18 @@ describe("offline plan engine", () => {
         expect(component.parent).toBe(plan.rootUrn);
         expect(component.custom).toBe(false);
         const kids = childrenOf(plan, component);
-        expect(kids.map((k) => k.type)).toEqual(["aws:ec2/securityGroup:SecurityGroup", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"]);
+        expect(kids.map((k) => k.type)).toEqual([
+            "aws:ec2/securityGroup:SecurityGroup",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        ]);
         const rule = resource(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "web-in");
         expect(rule.inputs).toMatchObject({ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/16" });
         // The group id flows from the mock's realistic id into the rule.
         expect(String(rule.inputs.securityGroupId)).toMatch(/^sg-[0-9a-f]{17}$/);
         expect(rule.options.ignoreChanges).toEqual(["description"]);
-        expect(rule.urn).toBe("urn:pulumi:dev::compute-layer::compute-layer:index:Pair$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::web-in");
+        expect(rule.urn).toBe(
+            "urn:pulumi:dev::compute-layer::compute-layer:index:Pair$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::web-in",
+        );
         expect(plan.outputs.groupId).toBe(rule.inputs.securityGroupId);
     });
 
@@ -50,15 +83,31 @@ describe("offline plan engine", () => {
     });
 
     it("answers the common data-source calls with realistic values", async () => {
-        const plan = await runPlan(async () => {
-            const region = await aws.getRegion();
-            const partition = await aws.getPartition();
-            const me = await aws.getCallerIdentity();
-            const azs = await aws.getAvailabilityZones({ state: "available" });
-            const ami = await aws.ec2.getAmi({ mostRecent: true, owners: ["amazon"], filters: [{ name: "name", values: ["al2023-ami-*"] }] });
-            const param = await aws.ssm.getParameter({ name: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64" });
-            return { region: region.name, partition: partition.partition, account: me.accountId, azs: azs.names, ami: ami.id, param: param.value };
-        }, { config: { "aws:region": "eu-west-1" } });
+        const plan = await runPlan(
+            async () => {
+                const region = await aws.getRegion();
+                const partition = await aws.getPartition();
+                const me = await aws.getCallerIdentity();
+                const azs = await aws.getAvailabilityZones({ state: "available" });
+                const ami = await aws.ec2.getAmi({
+                    mostRecent: true,
+                    owners: ["amazon"],
+                    filters: [{ name: "name", values: ["al2023-ami-*"] }],
+                });
+                const param = await aws.ssm.getParameter({
+                    name: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+                });
+                return {
+                    region: region.name,
+                    partition: partition.partition,
+                    account: me.accountId,
+                    azs: azs.names,
+                    ami: ami.id,
+                    param: param.value,
+                };
+            },
+            { config: { "aws:region": "eu-west-1" } },
+        );
         expect(plan.outputs.region).toBe("eu-west-1");
         expect(plan.outputs.partition).toBe("aws");
         expect(plan.outputs.account).toMatch(/^\d{12}$/);
@@ -74,9 +123,18 @@ describe("offline plan engine", () => {
                     {
                         sid: "AssumeFromOidc",
                         actions: ["sts:AssumeRoleWithWebIdentity"],
-                        principals: [{ type: "Federated", identifiers: ["arn:aws:iam::123456789012:oidc-provider/oidc.example"] }],
+                        principals: [
+                            {
+                                type: "Federated",
+                                identifiers: ["arn:aws:iam::123456789012:oidc-provider/oidc.example"],
+                            },
+                        ],
                         conditions: [
-                            { test: "StringEquals", variable: "oidc.example:sub", values: ["system:serviceaccount:kube-system:cluster-autoscaler"] },
+                            {
+                                test: "StringEquals",
+                                variable: "oidc.example:sub",
+                                values: ["system:serviceaccount:kube-system:cluster-autoscaler"],
+                            },
                             { test: "StringEquals", variable: "oidc.example:aud", values: ["sts.amazonaws.com"] },
                         ],
                     },
@@ -123,7 +181,9 @@ describe("offline plan engine", () => {
             {
                 mocks: {
                     calls: { "aws:rds/getEngineVersion:getEngineVersion": () => ({ version: "16.4" }) },
-                    resources: { "aws:rds/cluster:Cluster": ({ name }) => ({ state: { endpoint: `${name}.cluster.internal` } }) },
+                    resources: {
+                        "aws:rds/cluster:Cluster": ({ name }) => ({ state: { endpoint: `${name}.cluster.internal` } }),
+                    },
                 },
             },
         );
@@ -153,14 +213,18 @@ describe("offline plan engine", () => {
     it("shows transformations every child with its options", async () => {
         const seen: string[] = [];
         const plan = await runPlan(() => {
-            new Pair("t", { vpcId: "vpc-1", port: 80 }, {
-                transformations: [
-                    (a) => {
-                        seen.push(`${a.type}::${a.name}`);
-                        return { props: a.props, opts: pulumi.mergeOptions(a.opts, { protect: true }) };
-                    },
-                ],
-            });
+            new Pair(
+                "t",
+                { vpcId: "vpc-1", port: 80 },
+                {
+                    transformations: [
+                        (a) => {
+                            seen.push(`${a.type}::${a.name}`);
+                            return { props: a.props, opts: pulumi.mergeOptions(a.opts, { protect: true }) };
+                        },
+                    ],
+                },
+            );
         });
         // A component's transformations run for the component itself and every child.
         expect(seen.sort()).toEqual(plan.resources.map((r) => `${r.type}::${r.name}`).sort());
@@ -171,10 +235,17 @@ describe("offline plan engine", () => {
     it("runs a program given as a module path", async () => {
         const plan = await runPlan(path.join(__dirname, "../fixtures/plan-program/index.ts"), {
             project: "fixture-app",
-            config: { "fixture-app:queueName": "orders", "fixture-app:limits": { retention: 7 }, "fixture-app:dbPassword": "x" },
+            config: {
+                "fixture-app:queueName": "orders",
+                "fixture-app:limits": { retention: 7 },
+                "fixture-app:dbPassword": "x",
+            },
             secretKeys: ["fixture-app:dbPassword"],
         });
-        expect(only(plan, "aws:sqs/queue:Queue").inputs).toMatchObject({ name: "orders", messageRetentionSeconds: 7 * 86400 });
+        expect(only(plan, "aws:sqs/queue:Queue").inputs).toMatchObject({
+            name: "orders",
+            messageRetentionSeconds: 7 * 86400,
+        });
         expect(String(plan.outputs.queueUrl)).toMatch(/^https:\/\/sqs\.us-east-1\.amazonaws\.com\/\d{12}\/orders$/);
     });
 
@@ -189,11 +260,21 @@ describe("offline plan engine", () => {
 });
 
 describe("offline plan engine: assets and archives", () => {
-    it("keeps the path of a file archive and the text of a string asset", async () => {
-        const plan = await runPlan(() => {
-            new aws.lambda.Function("fn", { role: "arn:aws:iam::123456789012:role/r", runtime: "python3.12", handler: "h.h", code: new pulumi.asset.FileArchive("./functions/fn") });
+    it("keeps the path of a file archive and the text of a string asset; a path that does not exist fails the plan, naming it", async () => {
+        const { plan, failed, error } = await capturePlan(() => {
+            new aws.lambda.Function("fn", {
+                role: "arn:aws:iam::123456789012:role/r",
+                runtime: "python3.12",
+                handler: "h.h",
+                code: new pulumi.asset.FileArchive("./functions/fn"),
+            });
             new aws.s3.BucketObjectv2("obj", { bucket: "b", source: new pulumi.asset.StringAsset("hello") });
         });
+        // pulumi up would fail to read it: so does the plan, naming the resource, the property and the path.
+        expect(failed).toBe(true);
+        expect(String(error)).toContain(
+            'aws:lambda/function:Function "fn": code points at ./functions/fn, which does not exist',
+        );
         // A path that does not exist keeps no digest.
         expect(only(plan, "aws:lambda/function:Function").inputs.code).toEqual({ $archive: "functions/fn" });
         expect(only(plan, "aws:s3/bucketObjectv2:BucketObjectv2").inputs.source).toEqual({ $asset: "hello" });
@@ -204,15 +285,26 @@ describe("offline plan engine: assets and archives", () => {
         try {
             fs.writeFileSync(path.join(dir, "handler.py"), "def handler(e, c):\n    return 1\n");
             const program = () => {
-                new aws.lambda.Function("fn", { role: "arn:aws:iam::123456789012:role/r", runtime: "python3.12", handler: "handler.handler", code: new pulumi.asset.FileArchive(dir) });
+                new aws.lambda.Function("fn", {
+                    role: "arn:aws:iam::123456789012:role/r",
+                    runtime: "python3.12",
+                    handler: "handler.handler",
+                    code: new pulumi.asset.FileArchive(dir),
+                });
             };
-            const before = only(await runPlan(program), "aws:lambda/function:Function").inputs.code as Record<string, string>;
+            const before = only(await runPlan(program), "aws:lambda/function:Function").inputs.code as Record<
+                string,
+                string
+            >;
             expect(before.$archive).toBe(path.basename(dir));
             expect(before.digest).toMatch(/^sha256:[0-9a-f]{16}$/);
             const again = only(await runPlan(program), "aws:lambda/function:Function").inputs.code;
             expect(again).toEqual(before);
             fs.writeFileSync(path.join(dir, "handler.py"), "def handler(e, c):\n    return 2\n");
-            const after = only(await runPlan(program), "aws:lambda/function:Function").inputs.code as Record<string, string>;
+            const after = only(await runPlan(program), "aws:lambda/function:Function").inputs.code as Record<
+                string,
+                string
+            >;
             expect(after.$archive).toBe(before.$archive);
             expect(after.digest).not.toBe(before.digest);
         } finally {
