@@ -121,6 +121,14 @@ export const configSchema = z.strictObject({
             replicas: z.strictObject({ min: positiveInt, max: positiveInt }),
         })
         .optional(),
+    /** The reference's SQS worker on EKS, scaled by KEDA on its queue (messages per replica). */
+    worker: z
+        .strictObject({
+            image: z.string().regex(/[:@]/, "must have a tag or digest"),
+            replicas: z.strictObject({ min: positiveInt, max: positiveInt }),
+            messagesPerReplica: positiveInt.default(30),
+        })
+        .optional(),
     /** Istio, installed with its Helm charts when the mesh tier is on (staging/prod with EKS). */
     mesh: z.strictObject({ istioVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an Istio release such as 1.29.2") }).optional(),
     nlb: z.strictObject({ staticIps: z.boolean() }).optional(),

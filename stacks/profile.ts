@@ -52,6 +52,7 @@ export function checkPolicy(profile: Profile, config: Omit<StackConfig, "dbPassw
     minimum(config.admin?.capacity.min, "admin.capacity.min");
     minimum(config.eks?.general.capacity.min, "eks.general.capacity.min");
     minimum(config.webApp?.replicas.min, "webApp.replicas.min");
+    minimum(config.worker?.replicas.min, "worker.replicas.min");
     if (config.network.availabilityZones < p.minAvailabilityZones) {
         problems.push(`${key("network.availabilityZones")}: ${profile.name} spreads over at least ${p.minAvailabilityZones} availability zones (got ${config.network.availabilityZones})`);
     }

@@ -12,6 +12,7 @@ import { orderApi } from "./tiers/orders";
 import { databaseSecret } from "./tiers/secrets";
 import { webGroup } from "./tiers/web";
 import { webApp } from "./tiers/web-app";
+import { worker, workQueue } from "./tiers/worker";
 
 export type { SystemContext, SystemOutputs } from "./tiers/context";
 
@@ -33,12 +34,14 @@ export function buildSystem(profile: Profile, config: StackConfig): SystemOutput
     if (tiers.ec2) webGroup(ctx, net, alb);
     if (tiers.lambda) outputs.apiEndpoint = orderApi(ctx, net)?.url;
     if (tiers.eks) {
-        const platform = platformCluster(ctx, net);
+        const queue = workQueue(ctx);
+        const platform = platformCluster(ctx, net, queue ? [queue.arn] : []);
         if (platform) {
             outputs.eksClusterName = platform.cluster.clusterName;
             outputs.kubeconfig = pulumi.secret(platform.cluster.kubeconfig);
             outputs.deployRunnerSecurityGroupId = platform.runnerSecurityGroupId;
-            webApp(ctx, platform.cluster.provider);
+            const production = webApp(ctx, platform.cluster);
+            if (queue && production) worker(ctx, platform.cluster, queue, production);
         }
     }
     if (tiers.nlb) outputs.nlbDnsName = networkLoadBalancer(ctx, net, alb)?.dnsName;

@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
 import { EksCluster } from "../../src";
 import type { SystemContext } from "./context";
 import type { Network } from "./network";
@@ -30,7 +31,7 @@ function deployRunnerSecurityGroup({ tags }: SystemContext, net: Network): aws.e
  * The platform EKS cluster: an on-demand general node group, an optional Spot group, a Fargate
  * profile; its API reached by the deploy runner's security group and the networks in config.
  */
-export function platformCluster(ctx: SystemContext, net: Network) {
+export function platformCluster(ctx: SystemContext, net: Network, kedaQueueArns: pulumi.Input<string>[] = []) {
     const { config, tags } = ctx;
     const e = config.eks;
     if (!e) return undefined;
@@ -62,6 +63,13 @@ export function platformCluster(ctx: SystemContext, net: Network) {
             ...(spot ? { spot } : {}),
         },
         fargateProfiles: { batch: { selectors: [{ namespace: "production", labels: { compute: "fargate" } }] } },
+        // EKS-managed add-ons at EKS's default version for the cluster; the CSI driver and the
+        // controllers below get their AWS permissions through the Pod Identity agent.
+        addons: { "vpc-cni": {}, coredns: {}, "kube-proxy": {}, "aws-ebs-csi-driver": {}, "eks-pod-identity-agent": {} },
+        // Ingress: ALBs for Ingress objects (the web app's HTTPS entry).
+        loadBalancerController: {},
+        // Queue-driven scaling: KEDA's operator may read the work queue's length.
+        ...(kedaQueueArns.length > 0 ? { keda: { sqsQueueArns: kedaQueueArns } } : {}),
         apiAccess: { privateAccessSecurityGroupIds: [runner.id], ...e.apiAccess },
         // The deploy role's cluster-admin access entry, explicit rather than the creator's implicit one.
         ...(e.deployerRoleArn ? { access: { deployerPrincipalArn: e.deployerRoleArn } } : {}),

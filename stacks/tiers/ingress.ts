@@ -34,9 +34,9 @@ export function albAnnotations(ctx: SystemContext, healthCheck: { port: string; 
  * `app.<domain>`, only for VirtualServices in `production`) → the canary's VirtualService, which
  * splits 90/10 exactly as it does for callers inside the mesh.
  */
-export function meshIngress(ctx: SystemContext, provider: k8s.Provider, mesh: Mesh): void {
+export function meshIngress(ctx: SystemContext, provider: k8s.Provider, mesh: Mesh, controller: pulumi.Resource[]): void {
     const host = webAppHost(ctx);
-    const opts = { provider, dependsOn: [mesh.gateway] };
+    const opts = { provider, dependsOn: [mesh.gateway, ...controller] };
     new k8s.apiextensions.CustomResource(
         "web-gateway",
         {

@@ -1,6 +1,12 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { IstioSecurityPolicy, IstioTrafficPolicy, KubernetesService, type KubernetesServiceArgs } from "../../src";
+import {
+    type EksCluster,
+    IstioSecurityPolicy,
+    IstioTrafficPolicy,
+    KubernetesService,
+    type KubernetesServiceArgs,
+} from "../../src";
 import type { SystemContext } from "./context";
 import { albIngress, meshIngress, webAppHost } from "./ingress";
 import { INGRESS, istio, type Mesh, WEB_GATEWAY } from "./mesh";
@@ -114,10 +120,13 @@ function productionNamespace(provider: k8s.Provider, mesh: Mesh | undefined) {
  * Service is ClusterIP: callers from outside reach it through an HTTPS ALB made by the AWS Load
  * Balancer Controller, via the Istio ingress gateway when the mesh is on.
  */
-export function webApp(ctx: SystemContext, provider: k8s.Provider): void {
+export function webApp(ctx: SystemContext, cluster: EksCluster) {
     const { config, profile } = ctx;
     const app = config.webApp;
-    if (!app) return;
+    if (!app) return undefined;
+    const provider = cluster.provider;
+    // The ALB of each Ingress is made by the controller: its webhook must be up first.
+    const controller = cluster.loadBalancerController ? [cluster.loadBalancerController.release] : [];
     const canaryImage = profile.canary && config.tiers.mesh ? app.canaryImage : undefined;
     const mesh = canaryImage ? istio(ctx, provider) : undefined;
     const ns = productionNamespace(provider, mesh);
@@ -138,10 +147,12 @@ export function webApp(ctx: SystemContext, provider: k8s.Provider): void {
         { ...workload(ctx, secretName, "v1", app.image, stableShare), service },
         { provider, dependsOn: [ns] },
     );
+    const production = { provider, dependsOn: [ns] };
     if (!mesh || !canaryImage) {
         const backend = { namespace: "production", service: stable.name, port: 80 };
-        albIngress(ctx, "web-ingress", backend, { provider, dependsOn: [stable] }, { port: "traffic-port", path: "/ready" });
-        return;
+        const opts = { provider, dependsOn: [stable, ...controller] };
+        albIngress(ctx, "web-ingress", backend, opts, { port: "traffic-port", path: "/ready" });
+        return production;
     }
     new KubernetesService(
         "web-app-v2",
@@ -150,5 +161,6 @@ export function webApp(ctx: SystemContext, provider: k8s.Provider): void {
     );
     canaryRouting(stable.name, webAppHost(ctx), app.canaryWeight, { provider, dependsOn: [ns, mesh.istiod] });
     meshSecurity({ provider, dependsOn: [ns, mesh.istiod] });
-    meshIngress(ctx, provider, mesh);
+    meshIngress(ctx, provider, mesh, controller);
+    return production;
 }

@@ -139,7 +139,7 @@ describe("prod: mesh security in production", () => {
         const versions = ofType(plans.prod, "kubernetes:apps/v1:Deployment")
             .filter((d) => (d.inputs.metadata as { namespace?: string }).namespace === "production")
             .map((d) => (d.inputs.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels);
-        expect(versions.map((l) => [l.app, l.version]).sort()).toEqual([["web", "v1"], ["web", "v2"]]);
+        expect(versions.filter((l) => l.version).map((l) => [l.app, l.version]).sort()).toEqual([["web", "v1"], ["web", "v2"]]);
     });
 });
 
@@ -188,5 +188,55 @@ describe("staging: the GWLB path, end to end in the plan", () => {
             ["tcp", 80, cidr],
         ]);
         expect(String(plans.staging.outputs.gwlbServiceName)).toMatch(/^com\.amazonaws\.vpce\.us-east-1\.vpce-svc-/);
+    });
+});
+
+describe.each(["staging", "prod"])("%s: EKS day 2", (stack) => {
+    it("manages the five add-ons, the Pod Identity agent among them, each with a role where it needs AWS", () => {
+        const addons = ofType(plans[stack], "aws:eks/addon:Addon").map((a) => a.inputs.addonName).sort();
+        expect(addons).toEqual(["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"]);
+        const csi = ofType(plans[stack], "aws:eks/addon:Addon").find((a) => a.inputs.addonName === "aws-ebs-csi-driver");
+        expect(JSON.stringify(csi?.inputs)).toMatch(/role/i);
+    });
+
+    it("gives the deploy role from config an explicit cluster-admin access entry", () => {
+        const role = (configs[stack].eks as { deployerRoleArn: string }).deployerRoleArn;
+        const association = ofType(plans[stack], "aws:eks/accessPolicyAssociation:AccessPolicyAssociation").find((a) => a.inputs.principalArn === role);
+        expect(association?.inputs).toMatchObject({ policyArn: expect.stringMatching(/AmazonEKSClusterAdminPolicy$/), accessScope: { type: "cluster" } });
+    });
+
+    it("installs the AWS Load Balancer Controller (Pod Identity), and the web app's Ingress waits for it", () => {
+        const plan = plans[stack];
+        const controller = ofType(plan, "kubernetes:helm.sh/v3:Release").find((r) => r.inputs.chart === "aws-load-balancer-controller") as PlannedResource;
+        expect(controller).toBeDefined();
+        const bindings = ofType(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        expect(bindings.find((b) => b.inputs.serviceAccount === "aws-load-balancer-controller")?.inputs.namespace).toBe("kube-system");
+        const ingress = only(plan, "kubernetes:networking.k8s.io/v1:Ingress");
+        expect((ingress.inputs.spec as { ingressClassName: string }).ingressClassName).toBe("alb");
+        expect(ingress.options.dependsOn).toContain(controller.urn);
+    });
+
+    it("scales the reference's worker with KEDA on its SQS queue, 30 messages per replica, reading the queue through Pod Identity", () => {
+        const plan = plans[stack];
+        const w = configs[stack].worker as { replicas: { min: number; max: number }; messagesPerReplica: number };
+        const queue = resource(plan, "aws:sqs/queue:Queue", "work");
+        const scaled = only(plan, "kubernetes:keda.sh/v1alpha1:ScaledObject");
+        const spec = scaled.inputs.spec as { minReplicaCount: number; maxReplicaCount: number; scaleTargetRef: { name: string }; triggers: { type: string; metadata: Record<string, string> }[] };
+        expect(spec).toMatchObject({ minReplicaCount: w.replicas.min, maxReplicaCount: w.replicas.max });
+        expect(spec.triggers).toHaveLength(1);
+        expect(spec.triggers[0].type).toBe("aws-sqs-queue");
+        expect(spec.triggers[0].metadata).toMatchObject({ queueURL: queue.outputs?.url ?? expect.any(String), queueLength: String(w.messagesPerReplica), awsRegion: "us-east-1" });
+        // No HPA of its own: KEDA owns the worker's.
+        expect(ofType(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").map((h) => h.name)).not.toContain("worker-hpa");
+        // The operator may read exactly that queue; the worker's pods consume it through Pod Identity.
+        const keda = ofType(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation").find((b) => b.inputs.serviceAccount === "keda-operator");
+        expect(keda).toBeDefined();
+        const pods = ofType(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation").find((b) => b.inputs.serviceAccount === "worker");
+        expect(pods?.inputs).toMatchObject({ namespace: "production" });
+        const policies = ofType(plan, "aws:iam/rolePolicy:RolePolicy").map((p) => String(p.inputs.policy));
+        const workerPolicy = policies.find((p) => p.includes("sqs:ReceiveMessage"));
+        expect(workerPolicy).toContain(String(arnOf(queue)));
+        const deployment = ofType(plan, "kubernetes:apps/v1:Deployment").find((d) => (d.inputs.metadata as { name: string }).name === "worker");
+        expect((deployment?.inputs.spec as { template: { spec: { serviceAccountName: string } } }).template.spec.serviceAccountName).toBe("worker");
     });
 });
