@@ -585,7 +585,7 @@ export interface LambdaEventsArgs {
     eventPatterns?: LambdaEventPatternArgs[];
 }
 
-/** Arguments of {@link LambdaFunction}. */
+/** Arguments of `LambdaFunction`. */
 export interface LambdaFunctionArgs {
     /**
      * The function's name in Lambda: 1–64 letters, digits, `-` and `_`. Its log group is `/aws/lambda/<name>`.
