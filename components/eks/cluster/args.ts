@@ -370,7 +370,7 @@ export interface EksLoadBalancerControllerArgs {
      */
     iam?: "podIdentity" | "irsa";
     /**
-     * Controller replicas (one leads, the others stand by), 1 to 10.
+     * Controller replicas (one leads, the others stand by), at least 1.
      * @default 2
      */
     replicas?: number;

@@ -58,10 +58,12 @@ function mergeTags(component: string, user: TagsInput | undefined, extra: Record
 
 /**
  * An EKS cluster with everything around it: the control plane (`@pulumi/eks` `Cluster`: no
- * default node group, access entries only, secrets encrypted with a KMS key of its own, all
- * five control-plane log types, a private endpoint and whoever `apiAccess` lets reach it),
- * managed node groups with their own roles and launch templates (IMDSv2, encrypted gp3), Fargate
- * profiles, and the Kubernetes cluster autoscaler with an IRSA role limited to its service account.
+ * default node group, access entries only, secrets encrypted with a KMS key of its own, all five
+ * control-plane log types, a private endpoint and whoever `apiAccess` lets reach it), access
+ * entries, managed add-ons with their IAM, managed node groups with their own roles and launch
+ * templates (IMDSv2, encrypted gp3), Fargate profiles, a node autoscaler (the cluster autoscaler
+ * or Karpenter), and optionally the AWS Load Balancer Controller and KEDA. Every child's inputs
+ * come from {@link planEksCluster}; the component adds only Outputs.
  */
 export class EksCluster extends pulumi.ComponentResource {
     /** The type token. Never changes once released. */

@@ -140,7 +140,7 @@ export const eksClusterArgsSchema = obj({
         obj({
             version: str.optional(),
             iam: z.enum(["podIdentity", "irsa"]).optional(),
-            replicas: int().min(1).max(10).optional(),
+            replicas: int().min(1).optional(),
         }),
         "it decides whether the controller is installed",
     ).optional(),
