@@ -791,6 +791,33 @@ function checkExtras(
     if (args.functionUrl) checkFunctionUrl(v, args.functionUrl, "functionUrl");
 }
 
+/**
+ * Lambda: "Function resource-based policy: 20 KB"
+ * (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). Each source that
+ * invokes the function adds a statement of at least 200 characters (principal, action, the alias
+ * ARN and the source ARN), so more than 102 of them can never fit.
+ */
+const RESOURCE_POLICY_MAX_PERMISSIONS = Math.floor(20_480 / 200);
+
+function checkResourcePolicySize(v: Validator, args: LambdaFunctionArgs): void {
+    const e = args.events ?? {};
+    const buckets = new Set((e.s3 ?? []).map((s) => s.bucket)).size;
+    const count =
+        (e.http ? 1 : 0) +
+        (e.alb ? 1 : 0) +
+        (args.functionUrl?.authType === "NONE" ? 2 : 0) +
+        (e.schedules?.length ?? 0) +
+        (e.eventPatterns?.length ?? 0) +
+        (e.sns?.length ?? 0) +
+        buckets;
+    if (count > RESOURCE_POLICY_MAX_PERMISSIONS) {
+        v.add(
+            "events",
+            `give the function fewer invoking sources: ${count} permissions can't fit its 20 KB resource-based policy (at most ${RESOURCE_POLICY_MAX_PERMISSIONS}); one EventBridge rule or SNS topic can fan several sources in`,
+        );
+    }
+}
+
 function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
     const e = args.events ?? {};
 
@@ -890,6 +917,7 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
         }
     });
 
+    checkResourcePolicySize(v, args);
     if (e.alb) checkAlb(v, e.alb, "events.alb");
     (e.kafka ?? []).forEach((k, i) => {
         checkKafka(v, k, `events.kafka[${i}]`);

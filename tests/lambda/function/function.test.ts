@@ -571,6 +571,44 @@ describe("examples", () => {
     });
 });
 
+describe("autoScaling steps on provisioned concurrency", () => {
+    it("alarms default to the alias's own AWS/Lambda metrics and trigger their policy", async () => {
+        const plan = await runPlan(() => {
+            new LambdaFunction("checkout", {
+                handler: "index.handler",
+                code: { s3Bucket: "code", s3Key: "checkout.zip" },
+                autoScaling: {
+                    min: 1,
+                    max: 10,
+                    steps: [
+                        {
+                            alarm: {
+                                metric: "ProvisionedConcurrencySpilloverInvocations",
+                                threshold: 0,
+                                comparison: "GreaterThanThreshold",
+                                statistic: "Sum",
+                            },
+                            adjustments: [{ lowerBound: 0, change: 2 }],
+                        },
+                    ],
+                },
+            });
+        });
+        const policy = only(plan, T.scalingPolicy);
+        expect(policy.inputs).toMatchObject({ policyType: "StepScaling", resourceId: "function:checkout:live" });
+        // No target tracking is added when steps are given.
+        expect(ofType(plan, T.scalingPolicy)).toHaveLength(1);
+        const alarm = only(plan, "aws:cloudwatch/metricAlarm:MetricAlarm");
+        expect(alarm.inputs).toMatchObject({
+            metricName: "ProvisionedConcurrencySpilloverInvocations",
+            namespace: "AWS/Lambda",
+            statistic: "Sum",
+            dimensions: { FunctionName: "checkout", Resource: "checkout:live" },
+            alarmActions: [policy.outputs?.arn],
+        });
+    });
+});
+
 describe("options", () => {
     it("a container image, an existing SNS dead-letter topic, pass-through tracing, and a VPC without security groups", async () => {
         const topic = `arn:aws:sns:${REGION}:${ACCOUNT}:failed-events`;

@@ -174,6 +174,15 @@ describe("LambdaFunction args: runtime shape (issue 19)", () => {
         expect(() => planLambdaFunction("fn", { ...base, events: { sqs: sqs.slice(0, 30) } }, ctx)).not.toThrow();
     });
 
+    it("more invoking sources than the function's 20 KB resource policy holds is an error at events", () => {
+        const topics = (n: number) =>
+            Array.from({ length: n }, (_, i) => ({ topicArn: `arn:aws:sns:us-east-1:123456789012:t${i}` }));
+        const found = at({ ...base, events: { sns: topics(103) } }, "events");
+        expect(found).toHaveLength(1);
+        expect(found[0].reason).toContain("20 KB");
+        expect(() => planLambdaFunction("fn", { ...base, events: { sns: topics(50) } }, ctx)).not.toThrow();
+    });
+
     it("tags given as an Output keep the default tags", async () => {
         const plan = await runPlan(() => {
             new LambdaFunction("fn", { ...base, tags: pulumi.output({ team: "payments" }) });
