@@ -42,7 +42,8 @@ describe("mesh components add only Outputs to their planner's result", () => {
                 ...(expected.mesh ? { "web-mesh": expected.mesh } : {}),
             };
             expect(Object.keys(children).sort()).toEqual(Object.keys(want).sort());
-            for (const [name, inputs] of Object.entries(want)) expect(plain(children[name]), name).toEqual(plain(inputs));
+            for (const [name, inputs] of Object.entries(want))
+                expect(plain(children[name]), name).toEqual(plain(inputs));
         }
     });
 });

@@ -11,13 +11,21 @@ export interface AwsAccessPlan {
     /** Its annotations: IRSA's role ARN when the role already exists (the component adds a created role's). */
     serviceAccountAnnotations: Record<string, pulumi.Input<string>>;
     /** The role to create (with `statements`): its args, the trust with `{{refs}}` the component resolves. */
-    role?: { description: string; assumeRolePolicy: PolicyDocument; inlinePolicy: { Version: "2012-10-17"; Statement: KubernetesPolicyStatementArgs[] } };
+    role?: {
+        description: string;
+        assumeRolePolicy: PolicyDocument;
+        inlinePolicy: { Version: "2012-10-17"; Statement: KubernetesPolicyStatementArgs[] };
+    };
     /** The existing role, when `roleArn` is given. */
     roleArn?: pulumi.Input<string>;
     /** The Pod Identity association's inputs (the component adds a created role's ARN). */
     podIdentityAssociation?: { clusterName: pulumi.Input<string>; namespace: string; serviceAccount: string };
     /** Deploy-time values of the trust policy's references. */
-    refs: { clusterName?: pulumi.Input<string>; oidcProviderArn?: pulumi.Input<string>; oidcIssuer?: pulumi.Input<string> };
+    refs: {
+        clusterName?: pulumi.Input<string>;
+        oidcProviderArn?: pulumi.Input<string>;
+        oidcIssuer?: pulumi.Input<string>;
+    };
 }
 
 /** The IRSA annotation on a ServiceAccount. */
@@ -32,18 +40,28 @@ const INLINE_ROLE_POLICY_MAX = 10_240;
 const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
 function checkStatement(v: Validator, s: KubernetesPolicyStatementArgs, path: string): void {
-    if ((s.Action === undefined) === (s.NotAction === undefined)) v.add(path, "must set exactly one of Action and NotAction");
-    if ((s.Resource === undefined) === (s.NotResource === undefined)) v.add(path, "must set exactly one of Resource and NotResource");
+    if ((s.Action === undefined) === (s.NotAction === undefined))
+        v.add(path, "must set exactly one of Action and NotAction");
+    if ((s.Resource === undefined) === (s.NotResource === undefined))
+        v.add(path, "must set exactly one of Resource and NotResource");
     for (const field of ["Action", "NotAction"] as const) {
         list(s[field]).forEach((a, i) => {
-            if (!ACTION.test(a)) v.add(joinPath(path, field, Array.isArray(s[field]) ? i : undefined), `must be an IAM action such as "sqs:ReceiveMessage" (got ${JSON.stringify(a)})`);
+            if (!ACTION.test(a))
+                v.add(
+                    joinPath(path, field, Array.isArray(s[field]) ? i : undefined),
+                    `must be an IAM action such as "sqs:ReceiveMessage" (got ${JSON.stringify(a)})`,
+                );
         });
         if (Array.isArray(s[field]) && s[field].length === 0) v.add(joinPath(path, field), "must not be empty");
     }
     for (const field of ["Resource", "NotResource"] as const) {
         if (Array.isArray(s[field]) && s[field].length === 0) v.add(joinPath(path, field), "must not be empty");
         list(s[field]).forEach((r, i) => {
-            if (isKnown(r) && r !== "*" && !r.startsWith("arn:")) v.add(joinPath(path, field, Array.isArray(s[field]) ? i : undefined), `must be an ARN or "*" (got ${JSON.stringify(r)})`);
+            if (isKnown(r) && r !== "*" && !r.startsWith("arn:"))
+                v.add(
+                    joinPath(path, field, Array.isArray(s[field]) ? i : undefined),
+                    `must be an ARN or "*" (got ${JSON.stringify(r)})`,
+                );
         });
     }
     const actions = list(s.Action);
@@ -67,41 +85,72 @@ export function planAwsAccess(
         if (sp) v.add(p("serviceAccountName"), sp);
     }
     if (ctx.serviceAccountName !== undefined) {
-        v.add("serviceAccountName", "must not be set with awsAccess, which creates the pods' ServiceAccount: use awsAccess.serviceAccountName to name it");
+        v.add(
+            "serviceAccountName",
+            "must not be set with awsAccess, which creates the pods' ServiceAccount: use awsAccess.serviceAccountName to name it",
+        );
     }
-    if (ctx.namespace === undefined) v.add("namespace", "is required with awsAccess: the role's binding names the ServiceAccount's namespace");
+    if (ctx.namespace === undefined)
+        v.add("namespace", "is required with awsAccess: the role's binding names the ServiceAccount's namespace");
     if ((a.roleArn === undefined) === (a.statements === undefined)) {
-        v.add("awsAccess", "must set exactly one of roleArn (an existing role) and statements (for a role compute-layer creates)");
+        v.add(
+            "awsAccess",
+            "must set exactly one of roleArn (an existing role) and statements (for a role compute-layer creates)",
+        );
     }
-    if (isKnown(a.roleArn) && !ROLE_ARN.test(a.roleArn)) v.add(p("roleArn"), `must be an IAM role ARN, arn:aws:iam::<account>:role/<name> (got ${JSON.stringify(a.roleArn)})`);
+    if (isKnown(a.roleArn) && !ROLE_ARN.test(a.roleArn))
+        v.add(
+            p("roleArn"),
+            `must be an IAM role ARN, arn:aws:iam::<account>:role/<name> (got ${JSON.stringify(a.roleArn)})`,
+        );
     if (binding === "podIdentity" && a.clusterName === undefined) {
-        v.add(p("clusterName"), "is required for Pod Identity: the association and the role's trust name the cluster (e.g. EksCluster.clusterName)");
+        v.add(
+            p("clusterName"),
+            "is required for Pod Identity: the association and the role's trust name the cluster (e.g. EksCluster.clusterName)",
+        );
     }
     if (binding === "irsa" && a.statements !== undefined) {
-        if (a.oidcProviderArn === undefined) v.add(p("oidcProviderArn"), "is required for IRSA: the role trusts the cluster's OIDC provider (EksCluster.oidcProviderArn)");
-        if (a.oidcIssuer === undefined) v.add(p("oidcIssuer"), "is required for IRSA: the trust names the issuer's subject (EksCluster.oidcIssuer)");
+        if (a.oidcProviderArn === undefined)
+            v.add(
+                p("oidcProviderArn"),
+                "is required for IRSA: the role trusts the cluster's OIDC provider (EksCluster.oidcProviderArn)",
+            );
+        if (a.oidcIssuer === undefined)
+            v.add(
+                p("oidcIssuer"),
+                "is required for IRSA: the trust names the issuer's subject (EksCluster.oidcIssuer)",
+            );
     }
     const statements = a.statements ?? [];
-    if (a.statements !== undefined && statements.length === 0) v.add(p("statements"), "must have at least one statement");
+    if (a.statements !== undefined && statements.length === 0)
+        v.add(p("statements"), "must have at least one statement");
     statements.forEach((s, i) => checkStatement(v, s, p("statements", i)));
     const inlinePolicy = { Version: "2012-10-17" as const, Statement: statements };
     // The size is known when no resource is an Output.
-    const resourcesKnown = statements.every((s) => [...list(s.Resource), ...list(s.NotResource)].every((r) => !isDeployTimeValue(r)));
+    const resourcesKnown = statements.every((s) =>
+        [...list(s.Resource), ...list(s.NotResource)].every((r) => !isDeployTimeValue(r)),
+    );
     if (resourcesKnown) {
         const size = JSON.stringify(inlinePolicy).length;
-        if (size > INLINE_ROLE_POLICY_MAX) v.add(p("statements"), `make a policy of ${size} characters; IAM allows ${INLINE_ROLE_POLICY_MAX} in a role's inline policies`);
+        if (size > INLINE_ROLE_POLICY_MAX)
+            v.add(
+                p("statements"),
+                `make a policy of ${size} characters; IAM allows ${INLINE_ROLE_POLICY_MAX} in a role's inline policies`,
+            );
     }
 
     const namespace = ctx.namespace ?? "";
     return {
         binding,
         serviceAccountName: saName,
-        serviceAccountAnnotations: binding === "irsa" && a.roleArn !== undefined ? { [IRSA_ROLE_ANNOTATION]: a.roleArn } : {},
+        serviceAccountAnnotations:
+            binding === "irsa" && a.roleArn !== undefined ? { [IRSA_ROLE_ANNOTATION]: a.roleArn } : {},
         ...(a.statements !== undefined
             ? {
                   role: {
                       description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of ${namespace}/${saName} (compute-layer KubernetesService ${ctx.name})`,
-                      assumeRolePolicy: binding === "irsa" ? irsaTrust(namespace, saName) : podIdentityTrust(ref("clusterName")),
+                      assumeRolePolicy:
+                          binding === "irsa" ? irsaTrust(namespace, saName) : podIdentityTrust(ref("clusterName")),
                       inlinePolicy,
                   },
               }

@@ -64,7 +64,8 @@ const NAMED_ANNOTATIONS = ["actions.", "conditions.", "listener-attributes.", "t
 /** The TLS 1.2+ ELB security policies' name prefixes (Elastic Load Balancing "Security policies"). */
 const TLS12_POLICY = /^ELBSecurityPolicy-(TLS13-|TLS-1-2-|FS-1-2-)/;
 export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-const CERTIFICATE_ARN = /^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+|iam::\d{12}:server-certificate\/\S+)$/;
+const CERTIFICATE_ARN =
+    /^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+|iam::\d{12}:server-certificate\/\S+)$/;
 const WAFV2_ARN = /^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[\w-]+\/[a-f0-9-]+$/;
 const GROUP_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -89,40 +90,65 @@ export function planIngress(
     backend: { service?: { name: string; port: pulumi.Input<number> }; readinessPath?: pulumi.Input<string> },
 ): IngressPlan {
     const p = (...rest: (string | number)[]) => joinPath("ingress", ...rest);
-    if (!backend.service) v.add("ingress", "needs the workload's Service: remove service.enabled: false, or route to another workload's Service");
+    if (!backend.service)
+        v.add(
+            "ingress",
+            "needs the workload's Service: remove service.enabled: false, or route to another workload's Service",
+        );
     const scheme = ing.scheme ?? "internal";
     const https = ing.certificateArn !== undefined;
     if (!https && scheme === "internet-facing" && ing.allowHttp !== true) {
-        v.add(p("certificateArn"), "is required for an internet-facing ALB (HTTPS only): give an ACM certificate ARN, or set allowHttp: true to serve plain HTTP");
+        v.add(
+            p("certificateArn"),
+            "is required for an internet-facing ALB (HTTPS only): give an ACM certificate ARN, or set allowHttp: true to serve plain HTTP",
+        );
     }
-    if (https && ing.allowHttp === true) v.add(p("allowHttp"), "must not be set with certificateArn: HTTP then only redirects to HTTPS");
+    if (https && ing.allowHttp === true)
+        v.add(p("allowHttp"), "must not be set with certificateArn: HTTP then only redirects to HTTPS");
     if (isKnown(ing.certificateArn)) {
         ing.certificateArn.split(",").forEach((arn, i, all) => {
             if (!CERTIFICATE_ARN.test(arn.trim())) {
-                v.add(p("certificateArn"), `${all.length > 1 ? `ARN ${i + 1} ` : ""}must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id> (got ${JSON.stringify(arn)})`);
+                v.add(
+                    p("certificateArn"),
+                    `${all.length > 1 ? `ARN ${i + 1} ` : ""}must be an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id> (got ${JSON.stringify(arn)})`,
+                );
             }
         });
     }
     if (ing.sslPolicy !== undefined && !TLS12_POLICY.test(ing.sslPolicy)) {
-        v.add(p("sslPolicy"), `must be a TLS 1.2+ ELB security policy such as "${DEFAULT_SSL_POLICY}" (ELBSecurityPolicy-TLS13-…, -TLS-1-2-… or -FS-1-2-…) (got ${JSON.stringify(ing.sslPolicy)})`);
+        v.add(
+            p("sslPolicy"),
+            `must be a TLS 1.2+ ELB security policy such as "${DEFAULT_SSL_POLICY}" (ELBSecurityPolicy-TLS13-…, -TLS-1-2-… or -FS-1-2-…) (got ${JSON.stringify(ing.sslPolicy)})`,
+        );
     }
-    if (ing.sslPolicy !== undefined && !https) v.add(p("sslPolicy"), "applies only with certificateArn (an HTTPS listener)");
+    if (ing.sslPolicy !== undefined && !https)
+        v.add(p("sslPolicy"), "applies only with certificateArn (an HTTPS listener)");
     if (ing.groupName !== undefined && (ing.groupName.length > 63 || !GROUP_NAME.test(ing.groupName))) {
-        v.add(p("groupName"), `must be 1 to 63 lower-case letters, digits, "-" or ".", starting and ending with a letter or digit (got ${JSON.stringify(ing.groupName)})`);
+        v.add(
+            p("groupName"),
+            `must be 1 to 63 lower-case letters, digits, "-" or ".", starting and ending with a letter or digit (got ${JSON.stringify(ing.groupName)})`,
+        );
     }
     v.range(ing.groupOrder, p("groupOrder"), -1000, 1000);
-    if (ing.groupOrder !== undefined && ing.groupName === undefined) v.add(p("groupOrder"), "applies only with groupName");
+    if (ing.groupOrder !== undefined && ing.groupName === undefined)
+        v.add(p("groupOrder"), "applies only with groupName");
     if (isKnown(ing.wafv2AclArn) && !WAFV2_ARN.test(ing.wafv2AclArn)) {
-        v.add(p("wafv2AclArn"), `must be a regional WAFv2 web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id> (got ${JSON.stringify(ing.wafv2AclArn)})`);
+        v.add(
+            p("wafv2AclArn"),
+            `must be a regional WAFv2 web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id> (got ${JSON.stringify(ing.wafv2AclArn)})`,
+        );
     }
     (ing.inboundCidrs ?? []).forEach((c, i) => {
-        if (!isIpv4Cidr(c) && !/^[0-9a-fA-F:]+\/\d{1,3}$/.test(c)) v.add(p("inboundCidrs", i), `must be a CIDR block such as "10.0.0.0/16" (got ${JSON.stringify(c)})`);
+        if (!isIpv4Cidr(c) && !/^[0-9a-fA-F:]+\/\d{1,3}$/.test(c))
+            v.add(p("inboundCidrs", i), `must be a CIDR block such as "10.0.0.0/16" (got ${JSON.stringify(c)})`);
     });
     for (const [k, value] of Object.entries(ing.tags ?? {})) {
-        if (/[,=]/.test(k) || /[,=]/.test(value) || k === "") v.add(p("tags", k), 'keys and values must not contain "," or "=" (the annotation is k1=v1,k2=v2)');
+        if (/[,=]/.test(k) || /[,=]/.test(value) || k === "")
+            v.add(p("tags", k), 'keys and values must not contain "," or "=" (the annotation is k1=v1,k2=v2)');
     }
     const hc = ing.healthCheck ?? {};
-    if (hc.path !== undefined && !hc.path.startsWith("/")) v.add(p("healthCheck", "path"), `must start with "/" (got ${JSON.stringify(hc.path)})`);
+    if (hc.path !== undefined && !hc.path.startsWith("/"))
+        v.add(p("healthCheck", "path"), `must start with "/" (got ${JSON.stringify(hc.path)})`);
     if (typeof hc.port === "number") v.range(hc.port, p("healthCheck", "port"), 1, 65535);
     // ALB target group health checks (ELB API CreateTargetGroup).
     v.range(hc.intervalSeconds, p("healthCheck", "intervalSeconds"), 5, 300, { unit: "seconds" });
@@ -131,24 +157,37 @@ export function planIngress(
     v.range(hc.unhealthyThreshold, p("healthCheck", "unhealthyThreshold"), 2, 10);
     const interval = hc.intervalSeconds ?? 15;
     const timeout = hc.timeoutSeconds ?? 5;
-    if (timeout >= interval) v.add(p("healthCheck", "timeoutSeconds"), `must be less than the interval (${interval} s) (got ${timeout})`);
+    if (timeout >= interval)
+        v.add(p("healthCheck", "timeoutSeconds"), `must be less than the interval (${interval} s) (got ${timeout})`);
     if (hc.successCodes !== undefined && !SUCCESS_CODES.test(hc.successCodes)) {
-        v.add(p("healthCheck", "successCodes"), `must be HTTP codes such as "200", "200,204" or "200-299" (got ${JSON.stringify(hc.successCodes)})`);
+        v.add(
+            p("healthCheck", "successCodes"),
+            `must be HTTP codes such as "200", "200,204" or "200-299" (got ${JSON.stringify(hc.successCodes)})`,
+        );
     }
     const rules = ing.rules ?? [{}];
     if (rules.length === 0) v.add(p("rules"), "must have at least one rule; leave it out for every host and path");
     let paths = 0;
     rules.forEach((r, i) => {
         if (r.host !== undefined && (r.host.length > 253 || !HOST.test(r.host))) {
-            v.add(p("rules", i, "host"), `must be a lower-case DNS name, optionally starting with "*." (got ${JSON.stringify(r.host)})`);
+            v.add(
+                p("rules", i, "host"),
+                `must be a lower-case DNS name, optionally starting with "*." (got ${JSON.stringify(r.host)})`,
+            );
         }
-        if (r.paths !== undefined && r.paths.length === 0) v.add(p("rules", i, "paths"), 'must not be empty; leave it out for "/"');
+        if (r.paths !== undefined && r.paths.length === 0)
+            v.add(p("rules", i, "paths"), 'must not be empty; leave it out for "/"');
         (r.paths ?? ["/"]).forEach((path, j) => {
-            if (!path.startsWith("/")) v.add(p("rules", i, "paths", j), `must start with "/" (got ${JSON.stringify(path)})`);
+            if (!path.startsWith("/"))
+                v.add(p("rules", i, "paths", j), `must start with "/" (got ${JSON.stringify(path)})`);
         });
         paths += (r.paths ?? ["/"]).length;
     });
-    if (paths > ALB_RULES_MAX) v.add(p("rules"), `make ${paths} ALB listener rules (one per host and path); an ALB has at most ${ALB_RULES_MAX} by default`);
+    if (paths > ALB_RULES_MAX)
+        v.add(
+            p("rules"),
+            `make ${paths} ALB listener rules (one per host and path); an ALB has at most ${ALB_RULES_MAX} by default`,
+        );
 
     const annotations: Record<string, pulumi.Input<string>> = {};
     const set = (key: string, value: pulumi.Input<string> | undefined) => {
@@ -181,11 +220,19 @@ export function planIngress(
         const ap = p("annotations", key);
         if (!key.startsWith(ALB_ANNOTATION_PREFIX)) continue;
         const name = key.slice(ALB_ANNOTATION_PREFIX.length);
-        const documented = (ALB_ANNOTATIONS as readonly string[]).includes(name) || NAMED_ANNOTATIONS.some((n) => name.startsWith(n) && name.length > n.length);
+        const documented =
+            (ALB_ANNOTATIONS as readonly string[]).includes(name) ||
+            NAMED_ANNOTATIONS.some((n) => name.startsWith(n) && name.length > n.length);
         if (!documented) {
-            v.add(ap, `is not an annotation the AWS Load Balancer Controller documents; the ${ALB_ANNOTATION_PREFIX} ones are ${ALB_ANNOTATIONS.join(", ")} and actions.*, conditions.*, listener-attributes.*, transforms.*`);
+            v.add(
+                ap,
+                `is not an annotation the AWS Load Balancer Controller documents; the ${ALB_ANNOTATION_PREFIX} ones are ${ALB_ANNOTATIONS.join(", ")} and actions.*, conditions.*, listener-attributes.*, transforms.*`,
+            );
         } else if (key in annotations) {
-            v.add(ap, "is set by the component from the ingress fields (scheme, certificateArn, sslPolicy, groupName, healthCheck, wafv2AclArn, inboundCidrs, tags); set the field instead");
+            v.add(
+                ap,
+                "is set by the component from the ingress fields (scheme, certificateArn, sslPolicy, groupName, healthCheck, wafv2AclArn, inboundCidrs, tags); set the field instead",
+            );
         }
     }
 

@@ -53,7 +53,11 @@ export function planScaledObject(
     const triggers: KedaTrigger[] = [];
     for (const m of metrics) {
         if (m.type === "Resource" && m.resource) {
-            triggers.push({ type: m.resource.name, metricType: "Utilization", metadata: { value: String(m.resource.target.averageUtilization) } });
+            triggers.push({
+                type: m.resource.name,
+                metricType: "Utilization",
+                metadata: { value: String(m.resource.target.averageUtilization) },
+            });
         }
     }
     const q = a.sqsQueue;
@@ -64,10 +68,16 @@ export function planScaledObject(
         v.min(q.activationMessages, p("activationMessages"), 0);
         const url = isKnown(q.queueUrl) ? q.queueUrl : undefined;
         const m = url !== undefined ? QUEUE_URL.exec(url) : null;
-        if (url !== undefined && !m) v.add(p("queueUrl"), `must be an SQS queue URL, https://sqs.<region>.amazonaws.com/<account>/<name> (got ${JSON.stringify(url)})`);
+        if (url !== undefined && !m)
+            v.add(
+                p("queueUrl"),
+                `must be an SQS queue URL, https://sqs.<region>.amazonaws.com/<account>/<name> (got ${JSON.stringify(url)})`,
+            );
         const region = q.region ?? m?.[1];
-        if (region === undefined && url === undefined) v.add(p("region"), "is required when queueUrl is an Output: KEDA needs the queue's region");
-        if (isKnown(q.region) && m && q.region !== m[1]) v.add(p("region"), `must be the queue's region, ${m[1]} in queueUrl (got ${JSON.stringify(q.region)})`);
+        if (region === undefined && url === undefined)
+            v.add(p("region"), "is required when queueUrl is an Output: KEDA needs the queue's region");
+        if (isKnown(q.region) && m && q.region !== m[1])
+            v.add(p("region"), `must be the queue's region, ${m[1]} in queueUrl (got ${JSON.stringify(q.region)})`);
         auth = { podIdentity: { provider: "aws" } };
         triggers.push({
             type: "aws-sqs-queue",

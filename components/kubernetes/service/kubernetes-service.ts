@@ -63,20 +63,27 @@ export class KubernetesService extends pulumi.ComponentResource {
 
         let namespace: pulumi.Input<string> | undefined = plan.namespace;
         if (plan.namespaceObject) {
-            this.namespace = new k8s.core.v1.Namespace(childName(name, "namespace"), plan.namespaceObject, { parent: this });
+            this.namespace = new k8s.core.v1.Namespace(childName(name, "namespace"), plan.namespaceObject, {
+                parent: this,
+            });
             // Reading the name from the resource makes every object wait for the namespace.
             namespace = this.namespace.metadata.name;
         }
         this.namespaceName = pulumi.output(namespace);
         // The planned object with the namespace as an Output (a reference to the created Namespace).
-        const inNamespace = <T extends { metadata: KubernetesObjectMeta }>(o: T) => ({ ...o, metadata: { ...o.metadata, namespace } });
+        const inNamespace = <T extends { metadata: KubernetesObjectMeta }>(o: T) => ({
+            ...o,
+            metadata: { ...o.metadata, namespace },
+        });
 
         this.deployment = new k8s.apps.v1.Deployment(childName(name, "deployment"), inNamespace(plan.deployment), {
             parent: this,
             ...(plan.deploymentIgnoreChanges.length > 0 ? { ignoreChanges: plan.deploymentIgnoreChanges } : {}),
         });
         if (plan.service) {
-            this.service = new k8s.core.v1.Service(childName(name, "service"), inNamespace(plan.service), { parent: this });
+            this.service = new k8s.core.v1.Service(childName(name, "service"), inNamespace(plan.service), {
+                parent: this,
+            });
         }
         if (plan.hpa) {
             this.hpa = new k8s.autoscaling.v2.HorizontalPodAutoscaler(childName(name, "hpa"), inNamespace(plan.hpa), {
@@ -85,18 +92,28 @@ export class KubernetesService extends pulumi.ComponentResource {
             });
         }
         if (plan.pdb) {
-            this.pdb = new k8s.policy.v1.PodDisruptionBudget(childName(name, "pdb"), inNamespace(plan.pdb), { parent: this });
+            this.pdb = new k8s.policy.v1.PodDisruptionBudget(childName(name, "pdb"), inNamespace(plan.pdb), {
+                parent: this,
+            });
         }
         if (plan.triggerAuthentication) {
-            this.triggerAuthentication = new k8s.apiextensions.CustomResource(childName(name, "trigger-auth"), inNamespace(plan.triggerAuthentication), {
-                parent: this,
-            });
+            this.triggerAuthentication = new k8s.apiextensions.CustomResource(
+                childName(name, "trigger-auth"),
+                inNamespace(plan.triggerAuthentication),
+                {
+                    parent: this,
+                },
+            );
         }
         if (plan.scaledObject) {
-            this.scaledObject = new k8s.apiextensions.CustomResource(childName(name, "scaled-object"), inNamespace(plan.scaledObject), {
-                parent: this,
-                dependsOn: [this.deployment, ...(this.triggerAuthentication ? [this.triggerAuthentication] : [])],
-            });
+            this.scaledObject = new k8s.apiextensions.CustomResource(
+                childName(name, "scaled-object"),
+                inNamespace(plan.scaledObject),
+                {
+                    parent: this,
+                    dependsOn: [this.deployment, ...(this.triggerAuthentication ? [this.triggerAuthentication] : [])],
+                },
+            );
         }
         if (plan.ingress) {
             this.ingress = new k8s.networking.v1.Ingress(childName(name, "ingress"), inNamespace(plan.ingress), {
@@ -108,18 +125,27 @@ export class KubernetesService extends pulumi.ComponentResource {
         if (access && plan.serviceAccount) {
             if (access.role) {
                 const aws_ = awsContext(this);
-                const issuer = access.refs.oidcIssuer !== undefined ? pulumi.output(access.refs.oidcIssuer).apply((i) => i.replace(/^https:\/\//, "")) : undefined;
+                const issuer =
+                    access.refs.oidcIssuer !== undefined
+                        ? pulumi.output(access.refs.oidcIssuer).apply((i) => i.replace(/^https:\/\//, ""))
+                        : undefined;
                 const refs: Record<string, pulumi.Input<string>> = {
                     partition: aws_.partition,
                     region: aws_.region,
                     accountId: aws_.accountId,
                     ...(access.refs.clusterName !== undefined ? { clusterName: access.refs.clusterName } : {}),
-                    ...(access.refs.oidcProviderArn !== undefined ? { oidcProviderArn: access.refs.oidcProviderArn } : {}),
+                    ...(access.refs.oidcProviderArn !== undefined
+                        ? { oidcProviderArn: access.refs.oidcProviderArn }
+                        : {}),
                     ...(issuer ? { oidcIssuer: issuer } : {}),
                 };
                 this.role = new aws.iam.Role(
                     childName(name, "role"),
-                    { description: access.role.description, assumeRolePolicy: resolvePolicy(access.role.assumeRolePolicy, refs), tags: defaultTags(name) },
+                    {
+                        description: access.role.description,
+                        assumeRolePolicy: resolvePolicy(access.role.assumeRolePolicy, refs),
+                        tags: defaultTags(name),
+                    },
                     { parent: this },
                 );
                 this.rolePolicy = new aws.iam.RolePolicy(
@@ -129,7 +155,9 @@ export class KubernetesService extends pulumi.ComponentResource {
                 );
             }
             const roleArn = this.role ? this.role.arn : access.roleArn;
-            const irsa: Record<string, pulumi.Input<string>> = access.binding === "irsa" && this.role ? { [IRSA_ROLE_ANNOTATION]: this.role.arn } : {};
+            const irsa: Record<string, pulumi.Input<string>> = access.binding === "irsa" && this.role
+                ? { [IRSA_ROLE_ANNOTATION]: this.role.arn }
+                : {};
             const saMeta = inNamespace(plan.serviceAccount).metadata;
             const annotations = { ...(saMeta.annotations ?? {}), ...irsa };
             this.serviceAccount = new k8s.core.v1.ServiceAccount(

@@ -3,13 +3,26 @@ import * as pulumi from "@pulumi/pulumi";
 import { joinPath, known, type PlanContext, Validator } from "../../../src/core";
 import { planWithShape } from "../shared/checked";
 import { TargetTrackingPolicy, toHpa } from "../../../src/scaling";
-import { KubernetesAutoScalingArgs, HpaScalingRulesArgs, KubernetesServiceArgs, KubernetesPdbArgs, KubernetesProbeArgs, KubernetesResourceQuantitiesArgs } from "./args";
+import {
+    KubernetesAutoScalingArgs,
+    HpaScalingRulesArgs,
+    KubernetesServiceArgs,
+    KubernetesPdbArgs,
+    KubernetesProbeArgs,
+    KubernetesResourceQuantitiesArgs,
+} from "./args";
 import { imageProblem } from "../shared/image";
 import { type AwsAccessPlan, planAwsAccess } from "./aws-access";
 import { type IngressPlan, planIngress } from "./ingress";
 import { planScaledObject, type ScaledObjectSpec, type TriggerAuthenticationSpec } from "./keda";
 import { kubernetesServiceArgsSchema } from "./schema";
-import { dnsLabelProblem, dnsSubdomainProblem, kubernetesName, labelKeyProblem, labelValueProblem } from "../shared/names";
+import {
+    dnsLabelProblem,
+    dnsSubdomainProblem,
+    kubernetesName,
+    labelKeyProblem,
+    labelValueProblem,
+} from "../shared/names";
 import { cpuProblem, memoryProblem, parseQuantity } from "../shared/quantity";
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
@@ -46,7 +59,11 @@ export const INSTANCE_LABEL = "app.kubernetes.io/instance";
  * at most 50 % of the pods per 60 s; scale up at once by the larger of 100 % and 4 pods per 30 s.
  */
 export const DEFAULT_BEHAVIOR = {
-    scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: "Max", policies: [{ type: "Percent", value: 50, periodSeconds: 60 }] },
+    scaleDown: {
+        stabilizationWindowSeconds: 300,
+        selectPolicy: "Max",
+        policies: [{ type: "Percent", value: 50, periodSeconds: 60 }],
+    },
     scaleUp: {
         stabilizationWindowSeconds: 0,
         selectPolicy: "Max",
@@ -95,9 +112,19 @@ export interface KubernetesServicePlan {
     /** The PodDisruptionBudget, when there can be 2 or more pods and it is not turned off. */
     pdb?: KubernetesObjectPlan<PdbSpec>;
     /** KEDA's ScaledObject (keda.sh/v1alpha1), when `autoScaling.engine` is `keda` (instead of the HPA). */
-    scaledObject?: { apiVersion: "keda.sh/v1alpha1"; kind: "ScaledObject"; metadata: KubernetesObjectMeta; spec: ScaledObjectSpec };
+    scaledObject?: {
+        apiVersion: "keda.sh/v1alpha1";
+        kind: "ScaledObject";
+        metadata: KubernetesObjectMeta;
+        spec: ScaledObjectSpec;
+    };
     /** The TriggerAuthentication the SQS trigger reads the queue with. */
-    triggerAuthentication?: { apiVersion: "keda.sh/v1alpha1"; kind: "TriggerAuthentication"; metadata: KubernetesObjectMeta; spec: TriggerAuthenticationSpec };
+    triggerAuthentication?: {
+        apiVersion: "keda.sh/v1alpha1";
+        kind: "TriggerAuthentication";
+        metadata: KubernetesObjectMeta;
+        spec: TriggerAuthenticationSpec;
+    };
     /** The pods' ServiceAccount, when `awsAccess` is set (the component adds a created role's IRSA annotation). */
     serviceAccount?: { metadata: KubernetesObjectMeta; automountServiceAccountToken: false };
     /** The role and its binding, when `awsAccess` is set. */
@@ -128,7 +155,10 @@ function checkLabels(v: Validator, labels: Record<string, string> | undefined, p
     }
 }
 
-function checkResources(v: Validator, args: KubernetesServiceArgs): { requests: Required<KubernetesResourceQuantitiesArgs>; limits: Required<KubernetesResourceQuantitiesArgs> } {
+function checkResources(
+    v: Validator,
+    args: KubernetesServiceArgs,
+): { requests: Required<KubernetesResourceQuantitiesArgs>; limits: Required<KubernetesResourceQuantitiesArgs> } {
     const requests = { ...DEFAULT_REQUESTS, ...(args.resources?.requests ?? {}) };
     const limits = { ...DEFAULT_LIMITS, ...(args.resources?.limits ?? {}) };
     const parsed: Record<string, number | undefined> = {};
@@ -149,18 +179,31 @@ function checkResources(v: Validator, args: KubernetesServiceArgs): { requests: 
         const req = parsed[`resources.requests.${kind}`];
         const lim = parsed[`resources.limits.${kind}`];
         if (req !== undefined && lim !== undefined && req > lim) {
-            const limitSource = args.resources?.limits?.[kind] === undefined ? " (the default; raise resources.limits." + kind + " too)" : "";
-            v.add(`resources.requests.${kind}`, `must be at most the ${kind} limit ${quote(known(limits[kind]))}${limitSource} (got ${quote(known(requests[kind]))})`);
+            const limitSource =
+                args.resources?.limits?.[kind] === undefined
+                    ? " (the default; raise resources.limits." + kind + " too)"
+                    : "";
+            v.add(
+                `resources.requests.${kind}`,
+                `must be at most the ${kind} limit ${quote(known(limits[kind]))}${limitSource} (got ${quote(known(requests[kind]))})`,
+            );
         }
     }
     return { requests, limits };
 }
 
-function planProbe(v: Validator, probe: KubernetesProbeArgs | undefined, path: string, defaults: { path: string; initialDelaySeconds: number; periodSeconds: number }, port: pulumi.Input<number>): Probe | undefined {
+function planProbe(
+    v: Validator,
+    probe: KubernetesProbeArgs | undefined,
+    path: string,
+    defaults: { path: string; initialDelaySeconds: number; periodSeconds: number },
+    port: pulumi.Input<number>,
+): Probe | undefined {
     if (probe?.enabled === false) return undefined;
     const httpPath = probe?.path ?? defaults.path;
     const p = known(httpPath);
-    if (p !== undefined && (typeof p !== "string" || !p.startsWith("/"))) v.add(joinPath(path, "path"), `must be an HTTP path starting with "/" (got ${quote(p)})`);
+    if (p !== undefined && (typeof p !== "string" || !p.startsWith("/")))
+        v.add(joinPath(path, "path"), `must be an HTTP path starting with "/" (got ${quote(p)})`);
     v.range(probe?.port, joinPath(path, "port"), 1, 65535);
     v.range(probe?.initialDelaySeconds, joinPath(path, "initialDelaySeconds"), 0, 2147483647, { unit: "seconds" });
     v.range(probe?.periodSeconds, joinPath(path, "periodSeconds"), 1, 2147483647, { unit: "seconds" });
@@ -185,12 +228,20 @@ function planEnv(v: Validator, args: KubernetesServiceArgs): EnvVar[] {
     const out: EnvVar[] = [];
     const envNames = new Set(Object.keys(args.env ?? {}));
     for (const [name, value] of Object.entries(args.env ?? {})) {
-        if (!ENV_NAME.test(name)) v.add(`env.${name}`, `must be an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit (got ${quote(name)})`);
+        if (!ENV_NAME.test(name))
+            v.add(
+                `env.${name}`,
+                `must be an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit (got ${quote(name)})`,
+            );
         out.push({ name, value });
     }
     for (const [name, ref] of Object.entries(args.secretEnv ?? {})) {
         const p = joinPath("secretEnv", name);
-        if (!ENV_NAME.test(name)) v.add(p, `must be an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit (got ${quote(name)})`);
+        if (!ENV_NAME.test(name))
+            v.add(
+                p,
+                `must be an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit (got ${quote(name)})`,
+            );
         if (envNames.has(name)) v.add(p, `is also set in env.${name}; give each variable once, in env or in secretEnv`);
         v.required(ref?.secretName, joinPath(p, "secretName"), "the Secret's name");
         v.required(ref?.key, joinPath(p, "key"), "the key within the Secret");
@@ -201,7 +252,10 @@ function planEnv(v: Validator, args: KubernetesServiceArgs): EnvVar[] {
         }
         const key = known(ref?.key);
         if (key !== undefined && key !== "" && (key.length > 253 || !SECRET_KEY.test(key))) {
-            v.add(joinPath(p, "key"), `must be a Secret key: 1 to 253 letters, digits, "-", "_" or "." (got ${quote(key)})`);
+            v.add(
+                joinPath(p, "key"),
+                `must be a Secret key: 1 to 253 letters, digits, "-", "_" or "." (got ${quote(key)})`,
+            );
         }
         out.push({ name, valueFrom: { secretKeyRef: { name: ref?.secretName, key: ref?.key } } });
     }
@@ -212,14 +266,20 @@ function planEnv(v: Validator, args: KubernetesServiceArgs): EnvVar[] {
 function pdbValue(v: Validator, value: number | string, path: string): { pods?: number; percent?: number } | undefined {
     if (typeof value === "number") {
         if (!Number.isInteger(value) || value < 0) {
-            v.add(path, `must be a whole number of pods (0 or more) or a percentage such as "50%" (got ${quote(value)})`);
+            v.add(
+                path,
+                `must be a whole number of pods (0 or more) or a percentage such as "50%" (got ${quote(value)})`,
+            );
             return undefined;
         }
         return { pods: value };
     }
     const m = typeof value === "string" ? /^(\d{1,3})%$/.exec(value) : null;
     if (!m || Number(m[1]) > 100) {
-        v.add(path, `must be a whole number of pods (0 or more) or a percentage from "0%" to "100%" (got ${quote(value)})`);
+        v.add(
+            path,
+            `must be a whole number of pods (0 or more) or a percentage from "0%" to "100%" (got ${quote(value)})`,
+        );
         return undefined;
     }
     return { percent: Number(m[1]) };
@@ -230,11 +290,20 @@ function pdbValue(v: Validator, value: number | string, path: string): { pods?: 
  * minAvailable 100 % or at least the lowest pod count) are rejected: they block node drains and
  * cluster upgrades forever (https://kubernetes.io/docs/tasks/run-application/configure-pdb/).
  */
-function planPdb(v: Validator, pdb: KubernetesPdbArgs | false | undefined, fewestPods: number | undefined, mostPods: number | undefined, selector: Record<string, string>): PdbSpec | undefined {
+function planPdb(
+    v: Validator,
+    pdb: KubernetesPdbArgs | false | undefined,
+    fewestPods: number | undefined,
+    mostPods: number | undefined,
+    selector: Record<string, string>,
+): PdbSpec | undefined {
     if (pdb === false) return undefined;
     const args = pdb ?? {};
     if (args.minAvailable !== undefined && args.maxUnavailable !== undefined) {
-        v.add("podDisruptionBudget", "must set at most one of minAvailable and maxUnavailable (a PodDisruptionBudget takes only one)");
+        v.add(
+            "podDisruptionBudget",
+            "must set at most one of minAvailable and maxUnavailable (a PodDisruptionBudget takes only one)",
+        );
         return undefined;
     }
     const blocked = "would forbid every voluntary eviction, so node drains and cluster upgrades would hang";
@@ -242,8 +311,16 @@ function planPdb(v: Validator, pdb: KubernetesPdbArgs | false | undefined, fewes
         const value = pdbValue(v, args.minAvailable, "podDisruptionBudget.minAvailable");
         if (value?.percent === 100) v.add("podDisruptionBudget.minAvailable", `${blocked}; use less than "100%"`);
         else if (value?.pods !== undefined && fewestPods !== undefined && value.pods >= fewestPods) {
-            v.add("podDisruptionBudget.minAvailable", `${blocked}: there can be as few as ${fewestPods} pods; use less than ${fewestPods} (got ${value.pods})`);
-        } else if (value?.percent !== undefined && fewestPods !== undefined && fewestPods >= 1 && Math.ceil((value.percent * fewestPods) / 100) >= fewestPods) {
+            v.add(
+                "podDisruptionBudget.minAvailable",
+                `${blocked}: there can be as few as ${fewestPods} pods; use less than ${fewestPods} (got ${value.pods})`,
+            );
+        } else if (
+            value?.percent !== undefined &&
+            fewestPods !== undefined &&
+            fewestPods >= 1 &&
+            Math.ceil((value.percent * fewestPods) / 100) >= fewestPods
+        ) {
             // Kubernetes rounds a percentage up to whole pods.
             const most = Math.floor((100 * (fewestPods - 1)) / fewestPods);
             v.add(
@@ -254,7 +331,8 @@ function planPdb(v: Validator, pdb: KubernetesPdbArgs | false | undefined, fewes
     }
     if (args.maxUnavailable !== undefined) {
         const value = pdbValue(v, args.maxUnavailable, "podDisruptionBudget.maxUnavailable");
-        if (value?.pods === 0 || value?.percent === 0) v.add("podDisruptionBudget.maxUnavailable", `${blocked}; use 1 or more`);
+        if (value?.pods === 0 || value?.percent === 0)
+            v.add("podDisruptionBudget.maxUnavailable", `${blocked}; use 1 or more`);
     }
     if (mostPods === undefined || mostPods < 2) return undefined;
     const spec: PdbSpec = { selector: { matchLabels: selector } };
@@ -274,9 +352,15 @@ function planRules(
     // Limits from the autoscaling/v2 API: HPAScalingRules and HPAScalingPolicy
     // (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/horizontal-pod-autoscaler-v2/):
     // stabilization window 0–3600 s, policy period 1–1800 s, value > 0.
-    v.range(rules?.stabilizationWindowSeconds, joinPath(path, "stabilizationWindowSeconds"), 0, 3600, { unit: "seconds" });
+    v.range(rules?.stabilizationWindowSeconds, joinPath(path, "stabilizationWindowSeconds"), 0, 3600, {
+        unit: "seconds",
+    });
     const window = rules?.stabilizationWindowSeconds;
-    if (window !== undefined && translated?.stabilizationWindowSeconds !== undefined && translated.stabilizationWindowSeconds !== window) {
+    if (
+        window !== undefined &&
+        translated?.stabilizationWindowSeconds !== undefined &&
+        translated.stabilizationWindowSeconds !== window
+    ) {
         v.add(
             joinPath(path, "stabilizationWindowSeconds"),
             `is also given as autoScaling.targetTracking[].${cooldownField} (${translated.stabilizationWindowSeconds}); both are the HPA's stabilization window: set one, or the same value (got ${window})`,
@@ -294,7 +378,8 @@ function planRules(
         v.range(policy.periodSeconds, joinPath(pp, "periodSeconds"), 1, 1800, { unit: "seconds" });
     });
     return {
-        stabilizationWindowSeconds: window ?? translated?.stabilizationWindowSeconds ?? defaults.stabilizationWindowSeconds,
+        stabilizationWindowSeconds:
+            window ?? translated?.stabilizationWindowSeconds ?? defaults.stabilizationWindowSeconds,
         selectPolicy: translated?.selectPolicy ?? rules?.selectPolicy ?? defaults.selectPolicy,
         policies: policies.map((p) => ({ type: p.type, value: p.value, periodSeconds: p.periodSeconds })),
     };
@@ -323,10 +408,14 @@ function planScaling(
     }
     const engine = a.engine ?? "hpa";
     if (a.sqsQueue !== undefined && engine !== "keda") {
-        v.add("autoScaling.sqsQueue", 'needs engine: "keda": the HPA can\'t read an SQS queue (KEDA\'s aws-sqs-queue scaler can)');
+        v.add(
+            "autoScaling.sqsQueue",
+            "needs engine: \"keda\": the HPA can't read an SQS queue (KEDA's aws-sqs-queue scaler can)",
+        );
     }
     if (a.keda !== undefined && engine !== "keda") v.add("autoScaling.keda", 'applies only with engine: "keda"');
-    if (a.externalMetricsAdapter !== undefined && engine === "keda") v.add("autoScaling.externalMetricsAdapter", 'applies only with engine: "hpa" (KEDA serves its own triggers)');
+    if (a.externalMetricsAdapter !== undefined && engine === "keda")
+        v.add("autoScaling.externalMetricsAdapter", 'applies only with engine: "hpa" (KEDA serves its own triggers)');
 
     const given = a.targetTracking ?? [];
     // 70 % CPU when nothing else drives the scaling.
@@ -336,28 +425,52 @@ function planScaling(
         if (t?.metric !== "custom") return;
         const p = joinPath("autoScaling.targetTracking", i);
         if (engine === "keda") {
-            v.add(p, 'is an External metric, which KEDA does not take here: scale on cpu, memory or autoScaling.sqsQueue with KEDA, or use engine: "hpa" with externalMetricsAdapter: true');
+            v.add(
+                p,
+                'is an External metric, which KEDA does not take here: scale on cpu, memory or autoScaling.sqsQueue with KEDA, or use engine: "hpa" with externalMetricsAdapter: true',
+            );
         } else if (a.externalMetricsAdapter !== true) {
             v.add(
                 p,
-                "is an External metric, and nothing serves external.metrics.k8s.io to the HPA: set autoScaling.engine: \"keda\" (with autoScaling.sqsQueue for an SQS queue's length), " +
+                'is an External metric, and nothing serves external.metrics.k8s.io to the HPA: set autoScaling.engine: "keda" (with autoScaling.sqsQueue for an SQS queue\'s length), ' +
                     "or set autoScaling.externalMetricsAdapter: true once an external-metrics adapter is installed",
             );
         }
         // The External metric's label selector.
-        checkLabels(v, t.customMetric?.dimensions as Record<string, string> | undefined, joinPath(p, "customMetric.dimensions"));
+        checkLabels(
+            v,
+            t.customMetric?.dimensions as Record<string, string> | undefined,
+            joinPath(p, "customMetric.dimensions"),
+        );
     });
     const translated = toHpa({ targetTracking, steps: a.steps, schedules: a.schedules, predictive: a.predictive });
     for (const problem of translated.problems) v.add(joinPath("autoScaling", problem.propertyPath), problem.reason);
 
     const cooldown = translated.behavior;
     const behavior: HpaBehavior = {
-        scaleUp: planRules(v, a.behavior?.scaleUp, "autoScaling.behavior.scaleUp", DEFAULT_BEHAVIOR.scaleUp, cooldown?.scaleUp, "scaleOutCooldownSeconds"),
-        scaleDown: planRules(v, a.behavior?.scaleDown, "autoScaling.behavior.scaleDown", DEFAULT_BEHAVIOR.scaleDown, cooldown?.scaleDown, "scaleInCooldownSeconds"),
+        scaleUp: planRules(
+            v,
+            a.behavior?.scaleUp,
+            "autoScaling.behavior.scaleUp",
+            DEFAULT_BEHAVIOR.scaleUp,
+            cooldown?.scaleUp,
+            "scaleOutCooldownSeconds",
+        ),
+        scaleDown: planRules(
+            v,
+            a.behavior?.scaleDown,
+            "autoScaling.behavior.scaleDown",
+            DEFAULT_BEHAVIOR.scaleDown,
+            cooldown?.scaleDown,
+            "scaleInCooldownSeconds",
+        ),
     };
     if (engine === "keda") {
         const keda = planScaledObject(v, a, translated.metrics, behavior, names);
-        return { scaledObject: keda.spec, ...(keda.triggerAuthentication ? { triggerAuthentication: keda.triggerAuthentication } : {}) };
+        return {
+            scaledObject: keda.spec,
+            ...(keda.triggerAuthentication ? { triggerAuthentication: keda.triggerAuthentication } : {}),
+        };
     }
     return {
         hpa: {
@@ -370,7 +483,11 @@ function planScaling(
     };
 }
 
-function planTopology(v: Validator, args: KubernetesServiceArgs, selector: Record<string, string>): TopologySpreadConstraint[] {
+function planTopology(
+    v: Validator,
+    args: KubernetesServiceArgs,
+    selector: Record<string, string>,
+): TopologySpreadConstraint[] {
     const t = args.topologySpread ?? {};
     if (t.enabled === false) return [];
     const keys = t.topologyKeys ?? [...DEFAULT_TOPOLOGY_KEYS];
@@ -399,11 +516,22 @@ function planTopology(v: Validator, args: KubernetesServiceArgs, selector: Recor
  * Applies the defaults to a {@link KubernetesServiceArgs}, checks every known input, and returns
  * what to create. Throws one `InputPropertiesError` listing every problem.
  */
-export function planKubernetesService(name: string, args: KubernetesServiceArgs, ctx: PlanContext): KubernetesServicePlan {
-    return planWithShape(`${SUBJECT} "${name}"`, kubernetesServiceArgsSchema, args, (v) => planChecked(v, name, args ?? ({} as KubernetesServiceArgs), ctx));
+export function planKubernetesService(
+    name: string,
+    args: KubernetesServiceArgs,
+    ctx: PlanContext,
+): KubernetesServicePlan {
+    return planWithShape(`${SUBJECT} "${name}"`, kubernetesServiceArgsSchema, args, (v) =>
+        planChecked(v, name, args ?? ({} as KubernetesServiceArgs), ctx),
+    );
 }
 
-function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _ctx: PlanContext): KubernetesServicePlan {
+function planChecked(
+    v: Validator,
+    name: string,
+    args: KubernetesServiceArgs,
+    _ctx: PlanContext,
+): KubernetesServicePlan {
     const k8sName = kubernetesName(name);
     const selector = { [NAME_LABEL]: k8sName, [INSTANCE_LABEL]: k8sName };
 
@@ -412,7 +540,8 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
         const np = dnsLabelProblem(args.namespace);
         if (np) v.add("namespace", np);
     }
-    if (args.createNamespace && args.namespace === undefined) v.add("namespace", "is required when createNamespace is true: give the namespace to create");
+    if (args.createNamespace && args.namespace === undefined)
+        v.add("namespace", "is required when createNamespace is true: give the namespace to create");
     const containerName = args.containerName ?? "app";
     const cp = dnsLabelProblem(containerName);
     if (cp) v.add("containerName", cp);
@@ -426,7 +555,11 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
     v.range(args.port, "port", 1, 65535);
     checkLabels(v, args.labels, "labels");
     for (const key of [NAME_LABEL, INSTANCE_LABEL]) {
-        if (args.labels && key in args.labels) v.add(joinPath("labels", key), `is set by the component to ${quote(k8sName)} for the selector; remove it from labels`);
+        if (args.labels && key in args.labels)
+            v.add(
+                joinPath("labels", key),
+                `is set by the component to ${quote(k8sName)} for the selector; remove it from labels`,
+            );
     }
     const labels: Record<string, string> = { ...(args.labels ?? {}), ...selector };
 
@@ -446,8 +579,17 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
         triggerAuthentication = scaling.triggerAuthentication;
         const lo = a.min;
         const hi = a.max;
-        if (args.replicas !== undefined && typeof lo === "number" && typeof hi === "number" && lo <= hi && (args.replicas < lo || args.replicas > hi)) {
-            v.add("replicas", `must be between autoScaling.min (${lo}) and autoScaling.max (${hi}) when autoScaling is on; it is only the count at creation (got ${args.replicas})`);
+        if (
+            args.replicas !== undefined &&
+            typeof lo === "number" &&
+            typeof hi === "number" &&
+            lo <= hi &&
+            (args.replicas < lo || args.replicas > hi)
+        ) {
+            v.add(
+                "replicas",
+                `must be between autoScaling.min (${lo}) and autoScaling.max (${hi}) when autoScaling is on; it is only the count at creation (got ${args.replicas})`,
+            );
         }
         replicas = args.replicas ?? lo;
         fewestPods = lo;
@@ -478,17 +620,29 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
     }
     if (svc.selector !== undefined) {
         const keys = Object.keys(svc.selector);
-        if (keys.length === 0) v.add("service.selector", "must name at least one label; leave it out to select this workload's own pods");
+        if (keys.length === 0)
+            v.add("service.selector", "must name at least one label; leave it out to select this workload's own pods");
         for (const [key, value] of Object.entries(svc.selector)) {
-            if (labels[key] !== value) v.add(joinPath("service.selector", key), `must be one of this workload's labels (${Object.entries(labels).map(([k, x]) => `${k}=${x}`).join(", ")}), or the Service would not select its pods`);
+            if (labels[key] !== value)
+                v.add(
+                    joinPath("service.selector", key),
+                    `must be one of this workload's labels (${Object.entries(labels)
+                        .map(([k, x]) => `${k}=${x}`)
+                        .join(", ")}), or the Service would not select its pods`,
+                );
         }
     }
 
     const pdb = planPdb(v, args.podDisruptionBudget, fewestPods, mostPods, selector);
     const awsAccess = args.awsAccess
-        ? planAwsAccess(v, args.awsAccess, { name: k8sName, namespace: args.namespace, serviceAccountName: args.serviceAccountName })
+        ? planAwsAccess(v, args.awsAccess, {
+              name: k8sName,
+              namespace: args.namespace,
+              serviceAccountName: args.serviceAccountName,
+          })
         : undefined;
-    const readiness0 = args.readinessProbe?.enabled === false ? undefined : (args.readinessProbe?.path ?? DEFAULT_READINESS.path);
+    const readiness0 =
+        args.readinessProbe?.enabled === false ? undefined : (args.readinessProbe?.path ?? DEFAULT_READINESS.path);
     const ingress = args.ingress
         ? planIngress(v, args.ingress, {
               ...(svc.enabled === false ? {} : { service: { name: k8sName, port: svc.port ?? 80 } }),
@@ -498,7 +652,10 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
     const topologySpreadConstraints = planTopology(v, args, selector);
     v.throwIfAny();
 
-    const podSecurityContext: k8s.types.input.core.v1.PodSecurityContext = { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } };
+    const podSecurityContext: k8s.types.input.core.v1.PodSecurityContext = {
+        runAsNonRoot: true,
+        seccompProfile: { type: "RuntimeDefault" },
+    };
     if (sc.runAsUser !== undefined) podSecurityContext.runAsUser = sc.runAsUser;
     if (sc.runAsGroup !== undefined) podSecurityContext.runAsGroup = sc.runAsGroup;
     if (sc.fsGroup !== undefined) podSecurityContext.fsGroup = sc.fsGroup;
@@ -576,16 +733,36 @@ function planChecked(v: Validator, name: string, args: KubernetesServiceArgs, _c
         deploymentIgnoreChanges: hpa || scaledObject ? ["spec.replicas"] : [],
         ...(svc.enabled === false ? {} : { service: { metadata: metadata(svc.annotations), spec: serviceSpec } }),
         ...(hpa ? { hpa: { metadata: metadata(), spec: hpa } } : {}),
-        ...(scaledObject ? { scaledObject: { apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", metadata: metadata(), spec: scaledObject } } : {}),
+        ...(scaledObject
+            ? {
+                  scaledObject: {
+                      apiVersion: "keda.sh/v1alpha1",
+                      kind: "ScaledObject",
+                      metadata: metadata(),
+                      spec: scaledObject,
+                  },
+              }
+            : {}),
         ...(triggerAuthentication
-            ? { triggerAuthentication: { apiVersion: "keda.sh/v1alpha1", kind: "TriggerAuthentication", metadata: metadata(), spec: triggerAuthentication } }
+            ? {
+                  triggerAuthentication: {
+                      apiVersion: "keda.sh/v1alpha1",
+                      kind: "TriggerAuthentication",
+                      metadata: metadata(),
+                      spec: triggerAuthentication,
+                  },
+              }
             : {}),
         ...(awsAccess
             ? {
                   awsAccess,
                   serviceAccount: {
                       metadata: {
-                          ...metadata(Object.keys(awsAccess.serviceAccountAnnotations).length > 0 ? awsAccess.serviceAccountAnnotations : undefined),
+                          ...metadata(
+                              Object.keys(awsAccess.serviceAccountAnnotations).length > 0
+                                  ? awsAccess.serviceAccountAnnotations
+                                  : undefined,
+                          ),
                           name: awsAccess.serviceAccountName,
                       },
                       automountServiceAccountToken: false,

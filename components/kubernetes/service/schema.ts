@@ -72,7 +72,13 @@ const awsAccessSchema = obj({
 
 const ingressSchema = obj({
     rules: z
-        .array(obj({ host: str.optional(), paths: z.array(str).optional(), pathType: z.enum(["Prefix", "Exact"]).optional() }))
+        .array(
+            obj({
+                host: str.optional(),
+                paths: z.array(str).optional(),
+                pathType: z.enum(["Prefix", "Exact"]).optional(),
+            }),
+        )
         .optional(),
     certificateArn: input(str).optional(),
     scheme: z.enum(["internal", "internet-facing"]).optional(),
@@ -98,7 +104,10 @@ const ingressSchema = obj({
     annotations: z.record(str, input(str)).optional(),
 });
 
-const pdbSchema = obj({ minAvailable: z.union([int(), str]).optional(), maxUnavailable: z.union([int(), str]).optional() });
+const pdbSchema = obj({
+    minAvailable: z.union([int(), str]).optional(),
+    maxUnavailable: z.union([int(), str]).optional(),
+});
 
 /** The shape of {@link KubernetesServiceArgs}, checked before anything else (issue 19). */
 export const kubernetesServiceArgsSchema = obj({
@@ -115,7 +124,10 @@ export const kubernetesServiceArgsSchema = obj({
     livenessProbe: probeSchema.optional(),
     readinessProbe: probeSchema.optional(),
     service: planTime(serviceSchema, "it decides whether the Service exists and what it selects").optional(),
-    autoScaling: planTime(kubernetesAutoScalingSchema, "it decides whether an autoscaler exists and the PodDisruptionBudget").optional(),
+    autoScaling: planTime(
+        kubernetesAutoScalingSchema,
+        "it decides whether an autoscaler exists and the PodDisruptionBudget",
+    ).optional(),
     podDisruptionBudget: z.union([pdbSchema, z.literal(false)]).optional(),
     topologySpread: obj({
         enabled: z.boolean().optional(),
@@ -131,6 +143,9 @@ export const kubernetesServiceArgsSchema = obj({
     }).optional(),
     serviceAccountName: input(str).optional(),
     automountServiceAccountToken: z.boolean().optional(),
-    awsAccess: planTime(awsAccessSchema, "it decides whether a ServiceAccount, an IAM role and a Pod Identity association exist").optional(),
+    awsAccess: planTime(
+        awsAccessSchema,
+        "it decides whether a ServiceAccount, an IAM role and a Pod Identity association exist",
+    ).optional(),
     ingress: planTime(ingressSchema, "it decides whether an Ingress exists and its annotations").optional(),
 });

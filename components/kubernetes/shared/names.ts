@@ -1,7 +1,14 @@
 import { physicalName, shortHash } from "../../../src/core";
 
 // Kubernetes name and label syntax lives in src/core (the EKS tier checks labels too).
-export { DNS1123_LABEL, DNS1123_SUBDOMAIN, dnsLabelProblem, dnsSubdomainProblem, labelKeyProblem, labelValueProblem } from "../../../src/core/syntax";
+export {
+    DNS1123_LABEL,
+    DNS1123_SUBDOMAIN,
+    dnsLabelProblem,
+    dnsSubdomainProblem,
+    labelKeyProblem,
+    labelValueProblem,
+} from "../../../src/core/syntax";
 
 /**
  * The Kubernetes name of a component's objects: its Pulumi name in lower case, characters

@@ -16,7 +16,18 @@
  */
 
 const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+const DECIMAL: Record<string, number> = {
+    n: 1e-9,
+    u: 1e-6,
+    m: 1e-3,
+    "": 1,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    E: 1e18,
+};
 
 const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|[numkMGTPE]?)$/;
 
@@ -38,7 +49,8 @@ export function parseQuantity(text: string | number): Quantity | undefined {
     const base = Number(num);
     let factor: number;
     if (suffix in BINARY) factor = BINARY[suffix];
-    else if (suffix.length > 1 && (suffix.startsWith("e") || suffix.startsWith("E"))) factor = 10 ** Number(suffix.slice(1));
+    else if (suffix.length > 1 && (suffix.startsWith("e") || suffix.startsWith("E")))
+        factor = 10 ** Number(suffix.slice(1));
     else factor = DECIMAL[suffix];
     const value = base * factor;
     return Number.isFinite(value) ? { value, suffix } : undefined;

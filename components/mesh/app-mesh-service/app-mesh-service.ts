@@ -51,7 +51,11 @@ export class AppMeshService extends pulumi.ComponentResource {
                 new aws.appmesh.VirtualNode(childName(name, version), { ...node, meshName }, { parent: this }),
             ]),
         );
-        this.virtualRouter = new aws.appmesh.VirtualRouter(childName(name, "router"), { ...plan.virtualRouter, meshName }, { parent: this });
+        this.virtualRouter = new aws.appmesh.VirtualRouter(
+            childName(name, "router"),
+            { ...plan.virtualRouter, meshName },
+            { parent: this },
+        );
         // The route's weighted targets name the virtual nodes, so it waits for them.
         this.route = new aws.appmesh.Route(
             childName(name, "route"),
@@ -60,7 +64,11 @@ export class AppMeshService extends pulumi.ComponentResource {
         );
         this.virtualService = new aws.appmesh.VirtualService(
             childName(name, "service"),
-            { ...plan.virtualService, meshName, spec: { provider: { virtualRouter: { virtualRouterName: this.virtualRouter.name } } } },
+            {
+                ...plan.virtualService,
+                meshName,
+                spec: { provider: { virtualRouter: { virtualRouterName: this.virtualRouter.name } } },
+            },
             { parent: this, dependsOn: [this.route] },
         );
 

@@ -1,12 +1,33 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { defaultTags, isDeployTimeValue, isKnown, joinPath, type PlanContext, physicalName, type Tags, validateTags, Validator } from "../../../src/core";
+import {
+    defaultTags,
+    isDeployTimeValue,
+    isKnown,
+    joinPath,
+    type PlanContext,
+    physicalName,
+    type Tags,
+    validateTags,
+    Validator,
+} from "../../../src/core";
 import { planWithShape } from "../../kubernetes/shared/checked";
 import { appMeshServiceArgsSchema } from "./schema";
-import { AppMeshHealthCheck, AppMeshHttpRetryEvent, AppMeshProtocol, AppMeshServiceArgs, AppMeshTcpRetryEvent } from "./args";
+import {
+    AppMeshHealthCheck,
+    AppMeshHttpRetryEvent,
+    AppMeshProtocol,
+    AppMeshServiceArgs,
+    AppMeshTcpRetryEvent,
+} from "./args";
 
 export const APPMESH_PROTOCOLS: readonly AppMeshProtocol[] = ["http", "http2", "grpc", "tcp"];
-export const APPMESH_HTTP_RETRY_EVENTS: readonly AppMeshHttpRetryEvent[] = ["server-error", "gateway-error", "client-error", "stream-error"];
+export const APPMESH_HTTP_RETRY_EVENTS: readonly AppMeshHttpRetryEvent[] = [
+    "server-error",
+    "gateway-error",
+    "client-error",
+    "stream-error",
+];
 export const APPMESH_TCP_RETRY_EVENTS: readonly AppMeshTcpRetryEvent[] = ["connection-error"];
 
 /** The warning every AppMeshService logs once when it is constructed. */
@@ -56,7 +77,12 @@ export interface AppMeshServicePlan {
     routeName: string;
     routePrefix?: string;
     routePriority?: number;
-    retryPolicy?: { maxRetries: number; perRetryTimeout: AppMeshDuration; httpRetryEvents?: string[]; tcpRetryEvents?: string[] };
+    retryPolicy?: {
+        maxRetries: number;
+        perRetryTimeout: AppMeshDuration;
+        httpRetryEvents?: string[];
+        tcpRetryEvents?: string[];
+    };
     timeout?: { perRequest?: AppMeshDuration; idle?: AppMeshDuration };
     backends: pulumi.Input<string>[];
     /** Warnings the component logs. */
@@ -77,7 +103,10 @@ export interface AppMeshServicePlan {
 
 type ListenerTimeout = aws.types.input.appmesh.VirtualNodeSpecListenerTimeout;
 type RouteSpec = aws.types.input.appmesh.RouteSpec;
-type Summary = Omit<AppMeshServicePlan, "tags" | "mesh" | "virtualNodes" | "virtualRouter" | "route" | "virtualService">;
+type Summary = Omit<
+    AppMeshServicePlan,
+    "tags" | "mesh" | "virtualNodes" | "virtualRouter" | "route" | "virtualService"
+>;
 
 function listenerTimeout(plan: Summary): ListenerTimeout | undefined {
     if (!plan.timeout) return undefined;
@@ -92,23 +121,37 @@ function routeSpec(plan: Summary): RouteSpec {
     const timeout = plan.timeout ? { timeout: plan.timeout } : {};
     switch (plan.protocol) {
         case "tcp":
-            return { ...priority, tcpRoute: { action, ...(plan.timeout?.idle ? { timeout: { idle: plan.timeout.idle } } : {}) } };
+            return {
+                ...priority,
+                tcpRoute: { action, ...(plan.timeout?.idle ? { timeout: { idle: plan.timeout.idle } } : {}) },
+            };
         case "grpc":
             return { ...priority, grpcRoute: { action, ...retryPolicy, ...timeout } };
         case "http2":
-            return { ...priority, http2Route: { match: { prefix: plan.routePrefix ?? "/" }, action, ...retryPolicy, ...timeout } };
+            return {
+                ...priority,
+                http2Route: { match: { prefix: plan.routePrefix ?? "/" }, action, ...retryPolicy, ...timeout },
+            };
         default:
-            return { ...priority, httpRoute: { match: { prefix: plan.routePrefix ?? "/" }, action, ...retryPolicy, ...timeout } };
+            return {
+                ...priority,
+                httpRoute: { match: { prefix: plan.routePrefix ?? "/" }, action, ...retryPolicy, ...timeout },
+            };
     }
 }
 
 /** The final inputs of every child, from the checked summary. */
-function children(plan: Summary, tags: pulumi.Input<Tags>): Pick<AppMeshServicePlan, "mesh" | "virtualNodes" | "virtualRouter" | "route" | "virtualService"> {
+function children(
+    plan: Summary,
+    tags: pulumi.Input<Tags>,
+): Pick<AppMeshServicePlan, "mesh" | "virtualNodes" | "virtualRouter" | "route" | "virtualService"> {
     const meshName = (plan.createMeshName ?? plan.meshName) as pulumi.Input<string>;
     const timeout = listenerTimeout(plan);
     const portMapping = { port: plan.port, protocol: plan.protocol };
     return {
-        ...(plan.createMeshName !== undefined ? { mesh: { name: plan.createMeshName, spec: { egressFilter: { type: "DROP_ALL" } }, tags } } : {}),
+        ...(plan.createMeshName !== undefined
+            ? { mesh: { name: plan.createMeshName, spec: { egressFilter: { type: "DROP_ALL" } }, tags } }
+            : {}),
         virtualNodes: Object.fromEntries(
             plan.nodes.map((n) => [
                 n.version,
@@ -116,7 +159,13 @@ function children(plan: Summary, tags: pulumi.Input<Tags>): Pick<AppMeshServiceP
                     name: n.nodeName,
                     meshName,
                     spec: {
-                        listeners: [{ portMapping, ...(n.healthCheck ? { healthCheck: n.healthCheck } : {}), ...(timeout ? { timeout } : {}) }],
+                        listeners: [
+                            {
+                                portMapping,
+                                ...(n.healthCheck ? { healthCheck: n.healthCheck } : {}),
+                                ...(timeout ? { timeout } : {}),
+                            },
+                        ],
                         serviceDiscovery: { dns: { hostname: n.hostname } },
                         backends: plan.backends.map((b) => ({ virtualService: { virtualServiceName: b } })),
                     },
@@ -126,7 +175,12 @@ function children(plan: Summary, tags: pulumi.Input<Tags>): Pick<AppMeshServiceP
         ),
         virtualRouter: { name: plan.routerName, meshName, spec: { listeners: [{ portMapping }] }, tags },
         route: { name: plan.routeName, meshName, virtualRouterName: plan.routerName, spec: routeSpec(plan), tags },
-        virtualService: { name: plan.serviceName, meshName, spec: { provider: { virtualRouter: { virtualRouterName: plan.routerName } } }, tags },
+        virtualService: {
+            name: plan.serviceName,
+            meshName,
+            spec: { provider: { virtualRouter: { virtualRouterName: plan.routerName } } },
+            tags,
+        },
     };
 }
 
@@ -151,7 +205,8 @@ function checkHealthCheck(v: Validator, hc: AppMeshHealthCheck, path: string): v
     v.range(hc.unhealthyThreshold, joinPath(path, "unhealthyThreshold"), 2, 10);
     v.range(hc.timeoutMillis, joinPath(path, "timeoutMillis"), 2000, 60000, { unit: "ms" });
     v.range(hc.intervalMillis, joinPath(path, "intervalMillis"), 5000, 300000, { unit: "ms" });
-    if (hc.path !== undefined && !hc.path.startsWith("/")) v.add(joinPath(path, "path"), `must start with "/" (got ${JSON.stringify(hc.path)})`);
+    if (hc.path !== undefined && !hc.path.startsWith("/"))
+        v.add(joinPath(path, "path"), `must start with "/" (got ${JSON.stringify(hc.path)})`);
 }
 
 /**
@@ -159,7 +214,9 @@ function checkHealthCheck(v: Validator, hc: AppMeshHealthCheck, path: string): v
  * limits (collecting all problems into one `InputPropertiesError`) and returns what to create.
  */
 export function planAppMeshService(name: string, args: AppMeshServiceArgs, ctx: PlanContext): AppMeshServicePlan {
-    return planWithShape(`AppMeshService "${name}"`, appMeshServiceArgsSchema, args, (v) => planChecked(v, name, args ?? ({} as AppMeshServiceArgs), ctx));
+    return planWithShape(`AppMeshService "${name}"`, appMeshServiceArgsSchema, args, (v) =>
+        planChecked(v, name, args ?? ({} as AppMeshServiceArgs), ctx),
+    );
 }
 
 function planChecked(v: Validator, name: string, args: AppMeshServiceArgs, _ctx: PlanContext): AppMeshServicePlan {
@@ -168,7 +225,8 @@ function planChecked(v: Validator, name: string, args: AppMeshServiceArgs, _ctx:
     const keys = Object.keys(versions);
     const httpLike = protocol === "http" || protocol === "http2";
 
-    if (!args.createMesh) v.required(args.meshName, "meshName", "the name of an existing mesh, or set createMesh: true");
+    if (!args.createMesh)
+        v.required(args.meshName, "meshName", "the name of an existing mesh, or set createMesh: true");
     v.required(args.serviceName, "serviceName", "the DNS name callers use, e.g. web.production.svc.cluster.local");
     v.required(args.port, "port", "the port the versions listen on");
     v.range(args.port, "port", 1, 65535);
@@ -177,26 +235,36 @@ function planChecked(v: Validator, name: string, args: AppMeshServiceArgs, _ctx:
     for (const key of keys) {
         const p = joinPath("versions", key);
         const ver = versions[key];
-        if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(key)) v.add(p, `version names must be letters, digits, '-' and '_' (got ${JSON.stringify(key)})`);
+        if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(key))
+            v.add(p, `version names must be letters, digits, '-' and '_' (got ${JSON.stringify(key)})`);
         v.required(ver.hostname, joinPath(p, "hostname"), "the DNS name of the version's endpoints");
         v.required(ver.weight, joinPath(p, "weight"), "a weight from 0 to 100");
         v.range(ver.weight, joinPath(p, "weight"), 0, 100);
-        if (ver.healthCheck !== undefined && ver.healthCheck.enabled !== false) checkHealthCheck(v, ver.healthCheck, joinPath(p, "healthCheck"));
+        if (ver.healthCheck !== undefined && ver.healthCheck.enabled !== false)
+            checkHealthCheck(v, ver.healthCheck, joinPath(p, "healthCheck"));
     }
     const weights = keys.map((k) => versions[k].weight).filter((w): w is number => typeof w === "number");
     const total = weights.reduce((a, b) => a + b, 0);
     if (weights.length === keys.length && keys.length > 0 && weights.every((w) => w >= 0 && w <= 100)) {
-        if (total > 100) v.add("versions", `weights must add up to at most 100, App Mesh's limit for a route's weighted targets (got ${total})`);
-        if (total === 0) v.add("versions", "weights must not all be 0: give at least one version a weight from 1 to 100");
+        if (total > 100)
+            v.add(
+                "versions",
+                `weights must add up to at most 100, App Mesh's limit for a route's weighted targets (got ${total})`,
+            );
+        if (total === 0)
+            v.add("versions", "weights must not all be 0: give at least one version a weight from 1 to 100");
     }
     v.range(args.routePriority, "routePriority", 0, 1000);
     if (args.routePrefix !== undefined) {
-        if (!httpLike) v.add("routePrefix", `applies to http and http2 routes only (protocol is ${JSON.stringify(protocol)})`);
-        else if (!args.routePrefix.startsWith("/")) v.add("routePrefix", `must start with "/" (got ${JSON.stringify(args.routePrefix)})`);
+        if (!httpLike)
+            v.add("routePrefix", `applies to http and http2 routes only (protocol is ${JSON.stringify(protocol)})`);
+        else if (!args.routePrefix.startsWith("/"))
+            v.add("routePrefix", `must start with "/" (got ${JSON.stringify(args.routePrefix)})`);
     }
     const rp = args.retryPolicy;
     if (rp !== undefined) {
-        if (protocol === "tcp") v.add("retryPolicy", "is not supported for tcp routes: use http, http2 or grpc, or remove it");
+        if (protocol === "tcp")
+            v.add("retryPolicy", "is not supported for tcp routes: use http, http2 or grpc, or remove it");
         v.required(rp.maxRetries, "retryPolicy.maxRetries", "the number of retries, 0 or more");
         v.min(rp.maxRetries, "retryPolicy.maxRetries", 0);
         v.required(rp.perRetryTimeoutMs, "retryPolicy.perRetryTimeoutMs", "the timeout of each retry in milliseconds");
@@ -204,18 +272,25 @@ function planChecked(v: Validator, name: string, args: AppMeshServiceArgs, _ctx:
         if ((rp.httpRetryEvents ?? []).length === 0 && (rp.tcpRetryEvents ?? []).length === 0) {
             v.add("retryPolicy", "must give at least one retry event in httpRetryEvents or tcpRetryEvents");
         }
-        (rp.httpRetryEvents ?? []).forEach((e, i) => v.oneOf(e, joinPath("retryPolicy.httpRetryEvents", i), APPMESH_HTTP_RETRY_EVENTS));
-        (rp.tcpRetryEvents ?? []).forEach((e, i) => v.oneOf(e, joinPath("retryPolicy.tcpRetryEvents", i), APPMESH_TCP_RETRY_EVENTS));
+        (rp.httpRetryEvents ?? []).forEach((e, i) =>
+            v.oneOf(e, joinPath("retryPolicy.httpRetryEvents", i), APPMESH_HTTP_RETRY_EVENTS),
+        );
+        (rp.tcpRetryEvents ?? []).forEach((e, i) =>
+            v.oneOf(e, joinPath("retryPolicy.tcpRetryEvents", i), APPMESH_TCP_RETRY_EVENTS),
+        );
     }
     if (args.timeout !== undefined) {
         const t = args.timeout;
-        if (t.perRequestMs === undefined && t.idleMs === undefined) v.add("timeout", "must set perRequestMs, idleMs or both");
+        if (t.perRequestMs === undefined && t.idleMs === undefined)
+            v.add("timeout", "must set perRequestMs, idleMs or both");
         v.min(t.perRequestMs, "timeout.perRequestMs", 0, { unit: "ms" });
         v.min(t.idleMs, "timeout.idleMs", 0, { unit: "ms" });
-        if (protocol === "tcp" && t.perRequestMs !== undefined) v.add("timeout.perRequestMs", "is not supported for tcp routes, which have only an idle timeout");
+        if (protocol === "tcp" && t.perRequestMs !== undefined)
+            v.add("timeout.perRequestMs", "is not supported for tcp routes, which have only an idle timeout");
     }
     (args.backends ?? []).forEach((b, i) => {
-        if (isKnown(b) && b === "") v.add(joinPath("backends", i), "must be a virtual service name, e.g. api.production.svc.cluster.local");
+        if (isKnown(b) && b === "")
+            v.add(joinPath("backends", i), "must be a virtual service name, e.g. api.production.svc.cluster.local");
     });
     if (isKnown(args.tags)) validateTags(v, args.tags as Tags);
     v.throwIfAny();
@@ -236,11 +311,20 @@ function planChecked(v: Validator, name: string, args: AppMeshServiceArgs, _ctx:
                       timeoutMillis: hc.timeoutMillis ?? 2000,
                       intervalMillis: hc.intervalMillis ?? 5000,
                   };
-        return { version: key, nodeName: physicalName([name, key], { maxLength: 255 }), hostname: ver.hostname, weight: ver.weight, healthCheck };
+        return {
+            version: key,
+            nodeName: physicalName([name, key], { maxLength: 255 }),
+            hostname: ver.hostname,
+            weight: ver.weight,
+            healthCheck,
+        };
     });
     const warnings = [`AppMeshService "${name}" is deprecated: ${APPMESH_DEPRECATION}`];
     for (const n of nodes) {
-        if (!n.healthCheck) warnings.push(`AppMeshService "${name}": versions.${n.version}.healthCheck is turned off; Envoy will keep routing to unhealthy endpoints.`);
+        if (!n.healthCheck)
+            warnings.push(
+                `AppMeshService "${name}": versions.${n.version}.healthCheck is turned off; Envoy will keep routing to unhealthy endpoints.`,
+            );
     }
 
     const summary: Summary = {
@@ -266,7 +350,9 @@ function planChecked(v: Validator, name: string, args: AppMeshServiceArgs, _ctx:
         ...(args.timeout
             ? {
                   timeout: {
-                      ...(args.timeout.perRequestMs !== undefined ? { perRequest: appMeshDuration(args.timeout.perRequestMs) } : {}),
+                      ...(args.timeout.perRequestMs !== undefined
+                          ? { perRequest: appMeshDuration(args.timeout.perRequestMs) }
+                          : {}),
                       ...(args.timeout.idleMs !== undefined ? { idle: appMeshDuration(args.timeout.idleMs) } : {}),
                   },
               }

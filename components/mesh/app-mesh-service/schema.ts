@@ -33,8 +33,14 @@ export const appMeshServiceArgsSchema = obj({
         perRetryTimeoutMs: int(),
         // HttpRetryPolicy: httpRetryEvents 1 to 25 items, tcpRetryEvents exactly 1 item
         // (https://docs.aws.amazon.com/app-mesh/latest/APIReference/API_HttpRetryPolicy.html).
-        httpRetryEvents: z.array(z.enum(["server-error", "gateway-error", "client-error", "stream-error"])).max(25).optional(),
-        tcpRetryEvents: z.array(z.enum(["connection-error"])).max(1).optional(),
+        httpRetryEvents: z
+            .array(z.enum(["server-error", "gateway-error", "client-error", "stream-error"]))
+            .max(25)
+            .optional(),
+        tcpRetryEvents: z
+            .array(z.enum(["connection-error"]))
+            .max(1)
+            .optional(),
     }).optional(),
     timeout: obj({ perRequestMs: int().optional(), idleMs: int().optional() }).optional(),
     backends: z.array(input(str)).optional(),

@@ -12,7 +12,12 @@ import { istioGatewayArgsSchema } from "./schema";
 export interface IstioGatewayServerSpec {
     port: { number: number; name: string; protocol: "HTTP" | "HTTPS" };
     hosts: string[];
-    tls?: { mode?: "SIMPLE" | "MUTUAL"; credentialName?: pulumi.Input<string>; minProtocolVersion?: string; httpsRedirect?: boolean };
+    tls?: {
+        mode?: "SIMPLE" | "MUTUAL";
+        credentialName?: pulumi.Input<string>;
+        minProtocolVersion?: string;
+        httpsRedirect?: boolean;
+    };
 }
 
 /** The Gateway spec. */
@@ -66,7 +71,9 @@ function hostProblem(value: string): string | undefined {
  * problem) and returns the final inputs of the Gateway and the JWT policies.
  */
 export function planIstioGateway(name: string, args: IstioGatewayArgs, ctx: PlanContext): IstioGatewayPlan {
-    return planWithShape(`IstioGateway "${name}"`, istioGatewayArgsSchema, args, (v) => planChecked(v, name, args ?? ({} as IstioGatewayArgs), ctx));
+    return planWithShape(`IstioGateway "${name}"`, istioGatewayArgsSchema, args, (v) =>
+        planChecked(v, name, args ?? ({} as IstioGatewayArgs), ctx),
+    );
 }
 
 function planChecked(v: Validator, name: string, args: IstioGatewayArgs, _ctx: PlanContext): IstioGatewayPlan {
@@ -91,7 +98,11 @@ function planChecked(v: Validator, name: string, args: IstioGatewayArgs, _ctx: P
     if (tls?.port !== undefined) {
         const p = portProblem(tls.port);
         if (p) v.add("tls.port", p);
-        else if (redirect && tls.port === 80) v.add("tls.port", "must not be 80 while httpsRedirect is on (port 80 answers with the redirect): choose another port, or set httpsRedirect: false");
+        else if (redirect && tls.port === 80)
+            v.add(
+                "tls.port",
+                "must not be 80 while httpsRedirect is on (port 80 answers with the redirect): choose another port, or set httpsRedirect: false",
+            );
     }
     if (lbTls?.port !== undefined) {
         const p = portProblem(lbTls.port);
@@ -102,21 +113,34 @@ function planChecked(v: Validator, name: string, args: IstioGatewayArgs, _ctx: P
         if (jwt.rules.length === 0) v.add("jwt.rules", "must list at least one issuer");
         jwt.rules.forEach((r, i) => {
             const p = joinPath("jwt.rules", i);
-            if (r.issuer === "") v.add(joinPath(p, "issuer"), "must be the token's iss, e.g. https://cognito-idp.us-east-1.amazonaws.com/<pool-id>");
+            if (r.issuer === "")
+                v.add(
+                    joinPath(p, "issuer"),
+                    "must be the token's iss, e.g. https://cognito-idp.us-east-1.amazonaws.com/<pool-id>",
+                );
             if (r.jwksUri !== undefined && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(r.jwksUri)) {
-                v.add(joinPath(p, "jwksUri"), `must be an https:// URL: keys fetched in clear could be replaced (got ${JSON.stringify(r.jwksUri)})`);
+                v.add(
+                    joinPath(p, "jwksUri"),
+                    `must be an https:// URL: keys fetched in clear could be replaced (got ${JSON.stringify(r.jwksUri)})`,
+                );
             }
-            if (r.audiences?.length === 0) v.add(joinPath(p, "audiences"), "must not be empty: leave it out to accept any audience");
+            if (r.audiences?.length === 0)
+                v.add(joinPath(p, "audiences"), "must not be empty: leave it out to accept any audience");
             r.audiences?.forEach((a, j) => {
                 if (a === "") v.add(joinPath(p, "audiences", j), "must not be empty");
             });
             for (const [header, claim] of Object.entries(r.outputClaimToHeaders ?? {})) {
-                if (!HEADER_NAME.test(header)) v.add(joinPath(p, "outputClaimToHeaders", header), `must be a header name: letters, digits, "-" and "_" (got ${JSON.stringify(header)})`);
+                if (!HEADER_NAME.test(header))
+                    v.add(
+                        joinPath(p, "outputClaimToHeaders", header),
+                        `must be a header name: letters, digits, "-" and "_" (got ${JSON.stringify(header)})`,
+                    );
                 if (claim === "") v.add(joinPath(p, "outputClaimToHeaders", header), "must name a claim");
             }
         });
         if (jwt.publicPaths !== undefined) {
-            if (jwt.required === false) v.add("jwt.publicPaths", "applies only when required is true: without it every path is public already");
+            if (jwt.required === false)
+                v.add("jwt.publicPaths", "applies only when required is true: without it every path is public already");
             jwt.publicPaths.forEach((path, i) => {
                 const p = pathProblem(path);
                 if (p) v.add(joinPath("jwt.publicPaths", i), p);
@@ -132,18 +156,36 @@ function planChecked(v: Validator, name: string, args: IstioGatewayArgs, _ctx: P
               {
                   port: { number: httpsPort, name: "https", protocol: "HTTPS" },
                   hosts,
-                  tls: { mode: tls.mode ?? "SIMPLE", credentialName: tls.credentialName, minProtocolVersion: tls.minProtocolVersion ?? "TLSV1_2" },
+                  tls: {
+                      mode: tls.mode ?? "SIMPLE",
+                      credentialName: tls.credentialName,
+                      minProtocolVersion: tls.minProtocolVersion ?? "TLSV1_2",
+                  },
               },
-              ...(redirect ? [{ port: { number: 80, name: "http", protocol: "HTTP" as const }, hosts, tls: { httpsRedirect: true } }] : []),
+              ...(redirect
+                  ? [
+                        {
+                            port: { number: 80, name: "http", protocol: "HTTP" as const },
+                            hosts,
+                            tls: { httpsRedirect: true },
+                        },
+                    ]
+                  : []),
           ]
         : [{ port: { number: lbTls?.port ?? 80, name: "http", protocol: "HTTP" }, hosts }];
     const apiVersion = args.apiVersion ?? "networking.istio.io/v1";
     const securityApiVersion = args.securityApiVersion ?? "security.istio.io/v1";
     const metadataName = istioObjectName(name);
-    const meta = (suffix?: string) => ({ name: suffix ? istioObjectName(name, suffix) : metadataName, namespace: args.namespace });
+    const meta = (suffix?: string) => ({
+        name: suffix ? istioObjectName(name, suffix) : metadataName,
+        namespace: args.namespace,
+    });
 
     return {
-        gateway: { suffix: "gateway", object: { apiVersion, kind: "Gateway", metadata: meta(), spec: { selector, servers } } },
+        gateway: {
+            suffix: "gateway",
+            object: { apiVersion, kind: "Gateway", metadata: meta(), spec: { selector, servers } },
+        },
         ...(jwt
             ? {
                   requestAuthentication: {
@@ -161,7 +203,10 @@ function planChecked(v: Validator, name: string, args: IstioGatewayArgs, _ctx: P
                                       audiences: r.audiences,
                                       forwardOriginalToken: r.forwardOriginalToken,
                                       outputClaimToHeaders: r.outputClaimToHeaders
-                                          ? Object.entries(r.outputClaimToHeaders).map(([header, claim]) => ({ header, claim }))
+                                          ? Object.entries(r.outputClaimToHeaders).map(([header, claim]) => ({
+                                                header,
+                                                claim,
+                                            }))
                                           : undefined,
                                   }),
                               ),
@@ -184,7 +229,9 @@ function planChecked(v: Validator, name: string, args: IstioGatewayArgs, _ctx: P
                               rules: [
                                   compact({
                                       from: [{ source: { notRequestPrincipals: ["*"] } }],
-                                      to: jwt.publicPaths?.length ? [{ operation: { notPaths: [...jwt.publicPaths] } }] : undefined,
+                                      to: jwt.publicPaths?.length
+                                          ? [{ operation: { notPaths: [...jwt.publicPaths] } }]
+                                          : undefined,
                                   }),
                               ],
                           },

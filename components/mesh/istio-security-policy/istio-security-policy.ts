@@ -26,10 +26,16 @@ export class IstioSecurityPolicy extends pulumi.ComponentResource {
         const plan = planIstioSecurityPolicy(name, args, planContext());
         super(IstioSecurityPolicy.TYPE, name, {}, opts);
         const create = (p: { suffix: string; object: k8s.apiextensions.CustomResourceArgs }) =>
-            [p.suffix, new k8s.apiextensions.CustomResource(childName(name, p.suffix), p.object, { parent: this })] as const;
+            [
+                p.suffix,
+                new k8s.apiextensions.CustomResource(childName(name, p.suffix), p.object, { parent: this }),
+            ] as const;
         // mTLS first: an authorization rule on principals needs the peers' mTLS identities.
         this.peerAuthentications = Object.fromEntries(plan.peerAuthentications.map(create));
         this.authorizationPolicies = Object.fromEntries(plan.authorizationPolicies.map(create));
-        this.registerOutputs({ peerAuthentications: this.peerAuthentications, authorizationPolicies: this.authorizationPolicies });
+        this.registerOutputs({
+            peerAuthentications: this.peerAuthentications,
+            authorizationPolicies: this.authorizationPolicies,
+        });
     }
 }

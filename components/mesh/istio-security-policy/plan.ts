@@ -84,7 +84,12 @@ export function wildcardProblem(value: string): string | undefined {
     return `may hold one "*", at the start (suffix match) or the end (prefix match) only (got ${JSON.stringify(value)})`;
 }
 
-function checkEach(v: Validator, values: string[] | undefined, path: string, problem: (s: string) => string | undefined): void {
+function checkEach(
+    v: Validator,
+    values: string[] | undefined,
+    path: string,
+    problem: (s: string) => string | undefined,
+): void {
     if (values === undefined) return;
     if (values.length === 0) v.add(path, "must not be empty: leave it out instead");
     values.forEach((s, i) => {
@@ -95,10 +100,12 @@ function checkEach(v: Validator, values: string[] | undefined, path: string, pro
 
 export function pathProblem(path: string): string | undefined {
     // Path templates ({*}, {**}) are Istio 1.23's; otherwise one wildcard at either end.
-    if (/\{\*\*?\}/.test(path)) return path.startsWith("/") ? undefined : `a path template must start with "/" (got ${JSON.stringify(path)})`;
+    if (/\{\*\*?\}/.test(path))
+        return path.startsWith("/") ? undefined : `a path template must start with "/" (got ${JSON.stringify(path)})`;
     const wp = wildcardProblem(path);
     if (wp) return wp;
-    if (!path.startsWith("/") && !path.startsWith("*")) return `must start with "/" (or "*" for a suffix match) (got ${JSON.stringify(path)})`;
+    if (!path.startsWith("/") && !path.startsWith("*"))
+        return `must start with "/" (or "*" for a suffix match) (got ${JSON.stringify(path)})`;
     return undefined;
 }
 
@@ -110,32 +117,49 @@ function namespaceMatchProblem(ns: string): string | undefined {
 
 function serviceAccountProblem(sa: string): string | undefined {
     const parts = sa.split("/");
-    if (parts.length !== 2) return `must be "<namespace>/<service account>", e.g. "production/web-client" (got ${JSON.stringify(sa)})`;
+    if (parts.length !== 2)
+        return `must be "<namespace>/<service account>", e.g. "production/web-client" (got ${JSON.stringify(sa)})`;
     return dnsLabelProblem(parts[0]) ?? dnsSubdomainProblem(parts[1]);
 }
 
 function checkSource(v: Validator, s: IstioAuthorizationSourceArgs, path: string, action: string): void {
-    if (Object.values(s).every((x) => x === undefined)) v.add(path, "must set at least one field (Istio rejects an empty source); leave from out to match any source");
+    if (Object.values(s).every((x) => x === undefined))
+        v.add(path, "must set at least one field (Istio rejects an empty source); leave from out to match any source");
     for (const field of ["principals", "notPrincipals", "requestPrincipals", "notRequestPrincipals"] as const) {
         checkEach(v, s[field], joinPath(path, field), wildcardProblem);
     }
     checkEach(v, s.serviceAccounts, joinPath(path, "serviceAccounts"), serviceAccountProblem);
-    for (const field of ["namespaces", "notNamespaces"] as const) checkEach(v, s[field], joinPath(path, field), namespaceMatchProblem);
+    for (const field of ["namespaces", "notNamespaces"] as const)
+        checkEach(v, s[field], joinPath(path, field), namespaceMatchProblem);
     for (const field of ["ipBlocks", "notIpBlocks", "remoteIpBlocks", "notRemoteIpBlocks"] as const) {
-        checkEach(v, s[field], joinPath(path, field), (b) => (isIpBlock(b) ? undefined : `must be an IP address or CIDR block, e.g. "10.0.0.0/16" (got ${JSON.stringify(b)})`));
+        checkEach(v, s[field], joinPath(path, field), (b) =>
+            isIpBlock(b)
+                ? undefined
+                : `must be an IP address or CIDR block, e.g. "10.0.0.0/16" (got ${JSON.stringify(b)})`,
+        );
     }
     if (action === "CUSTOM") {
         for (const field of REQUEST_AUTH_FIELDS) {
-            if (s[field] !== undefined) v.add(joinPath(path, field), "is not supported with action CUSTOM: the external authorizer runs before JWT authentication; use an ALLOW or DENY policy for it");
+            if (s[field] !== undefined)
+                v.add(
+                    joinPath(path, field),
+                    "is not supported with action CUSTOM: the external authorizer runs before JWT authentication; use an ALLOW or DENY policy for it",
+                );
         }
     }
 }
 
 function checkOperation(v: Validator, o: IstioAuthorizationOperationArgs, path: string): void {
-    if (Object.values(o).every((x) => x === undefined)) v.add(path, "must set at least one field (Istio rejects an empty operation); leave to out to match any operation");
+    if (Object.values(o).every((x) => x === undefined))
+        v.add(
+            path,
+            "must set at least one field (Istio rejects an empty operation); leave to out to match any operation",
+        );
     for (const field of ["methods", "notMethods"] as const) {
         checkEach(v, o[field], joinPath(path, field), (m) =>
-            m === "*" || HTTP_METHODS.includes(m) ? undefined : `must be an upper-case HTTP method (${HTTP_METHODS.join(", ")}) or "*"; Envoy matches methods case-sensitively (got ${JSON.stringify(m)})`,
+            m === "*" || HTTP_METHODS.includes(m)
+                ? undefined
+                : `must be an upper-case HTTP method (${HTTP_METHODS.join(", ")}) or "*"; Envoy matches methods case-sensitively (got ${JSON.stringify(m)})`,
         );
     }
     for (const field of ["paths", "notPaths"] as const) checkEach(v, o[field], joinPath(path, field), pathProblem);
@@ -150,7 +174,10 @@ function checkOperation(v: Validator, o: IstioAuthorizationOperationArgs, path: 
 }
 
 function checkCondition(v: Validator, c: IstioAuthorizationConditionArgs, path: string, action: string): void {
-    const known = (CONDITION_KEYS as readonly string[]).includes(c.key) || BRACKETED_KEY.test(c.key) || c.key.startsWith("experimental.envoy.filters.");
+    const known =
+        (CONDITION_KEYS as readonly string[]).includes(c.key) ||
+        BRACKETED_KEY.test(c.key) ||
+        c.key.startsWith("experimental.envoy.filters.");
     if (!known) {
         v.add(
             joinPath(path, "key"),
@@ -159,7 +186,10 @@ function checkCondition(v: Validator, c: IstioAuthorizationConditionArgs, path: 
     }
     if (c.values === undefined && c.notValues === undefined) v.add(path, "must set values, notValues or both");
     if (action === "CUSTOM" && c.key.startsWith("request.auth.")) {
-        v.add(joinPath(path, "key"), "is not supported with action CUSTOM: the external authorizer runs before JWT authentication");
+        v.add(
+            joinPath(path, "key"),
+            "is not supported with action CUSTOM: the external authorizer runs before JWT authentication",
+        );
     }
     if (c.key === "destination.port") checkEach(v, c.values, joinPath(path, "values"), portProblem);
 }
@@ -170,18 +200,24 @@ function checkRule(v: Validator, rule: IstioAuthorizationRuleArgs, path: string,
     (rule.when ?? []).forEach((c, i) => checkCondition(v, c, joinPath(path, "when", i), action));
     for (const [claim, values] of Object.entries(rule.jwtClaims ?? {})) {
         const p = joinPath(path, "jwtClaims", claim);
-        if (claim === "" || /[[\]]/.test(claim)) v.add(p, `must be a claim name without "[" or "]" (got ${JSON.stringify(claim)})`);
+        if (claim === "" || /[[\]]/.test(claim))
+            v.add(p, `must be a claim name without "[" or "]" (got ${JSON.stringify(claim)})`);
         if (values.length === 0) v.add(p, "must list at least one accepted value");
-        if (action === "CUSTOM") v.add(p, "is not supported with action CUSTOM: the external authorizer runs before JWT authentication");
+        if (action === "CUSTOM")
+            v.add(p, "is not supported with action CUSTOM: the external authorizer runs before JWT authentication");
     }
 }
 
 function checkPolicy(v: Validator, policy: IstioAuthorizationPolicyArgs, path: string): void {
     const action = policy.action ?? "ALLOW";
     if (action === "CUSTOM" && policy.provider === undefined) {
-        v.add(joinPath(path, "provider"), "is required with action CUSTOM: name the extension provider of the mesh config that decides");
+        v.add(
+            joinPath(path, "provider"),
+            "is required with action CUSTOM: name the extension provider of the mesh config that decides",
+        );
     }
-    if (action !== "CUSTOM" && policy.provider !== undefined) v.add(joinPath(path, "provider"), `applies to action CUSTOM only (action is ${JSON.stringify(action)})`);
+    if (action !== "CUSTOM" && policy.provider !== undefined)
+        v.add(joinPath(path, "provider"), `applies to action CUSTOM only (action is ${JSON.stringify(action)})`);
     checkSelector(v, policy.selector, joinPath(path, "selector"));
     if (policy.rules.length === 0) {
         v.add(
@@ -241,7 +277,10 @@ function ruleSpec(rule: IstioAuthorizationRuleArgs, trustDomain: string): IstioA
         : undefined;
     const when = [
         ...(rule.when ?? []).map((c) => compact({ key: c.key, values: c.values, notValues: c.notValues })),
-        ...Object.entries(rule.jwtClaims ?? {}).map(([claim, values]) => ({ key: `request.auth.claims[${claim}]`, values })),
+        ...Object.entries(rule.jwtClaims ?? {}).map(([claim, values]) => ({
+            key: `request.auth.claims[${claim}]`,
+            values,
+        })),
     ];
     return compact({
         from: source ? [{ source: source as Record<string, string[]> }] : undefined,
@@ -251,7 +290,10 @@ function ruleSpec(rule: IstioAuthorizationRuleArgs, trustDomain: string): IstioA
 }
 
 /** The spec of one AuthorizationPolicy from its args (also used by the gateway's JWT policy). */
-export function authorizationPolicySpec(policy: IstioAuthorizationPolicyArgs, trustDomain = "cluster.local"): IstioAuthorizationPolicySpec {
+export function authorizationPolicySpec(
+    policy: IstioAuthorizationPolicyArgs,
+    trustDomain = "cluster.local",
+): IstioAuthorizationPolicySpec {
     return compact({
         selector: policy.selector ? { matchLabels: { ...policy.selector } } : undefined,
         action: policy.action ?? "ALLOW",
@@ -264,17 +306,29 @@ export function authorizationPolicySpec(policy: IstioAuthorizationPolicyArgs, tr
  * Plans an {@link IstioSecurityPolicy}: checks every argument (one `InputPropertiesError` with
  * every problem) and returns the final inputs of each PeerAuthentication and AuthorizationPolicy.
  */
-export function planIstioSecurityPolicy(name: string, args: IstioSecurityPolicyArgs, ctx: PlanContext): IstioSecurityPolicyPlan {
+export function planIstioSecurityPolicy(
+    name: string,
+    args: IstioSecurityPolicyArgs,
+    ctx: PlanContext,
+): IstioSecurityPolicyPlan {
     return planWithShape(`IstioSecurityPolicy "${name}"`, istioSecurityPolicyArgsSchema, args, (v) =>
         planChecked(v, name, args ?? ({} as IstioSecurityPolicyArgs), ctx),
     );
 }
 
-function planChecked(v: Validator, name: string, args: IstioSecurityPolicyArgs, _ctx: PlanContext): IstioSecurityPolicyPlan {
+function planChecked(
+    v: Validator,
+    name: string,
+    args: IstioSecurityPolicyArgs,
+    _ctx: PlanContext,
+): IstioSecurityPolicyPlan {
     checkNamespace(v, args.namespace, "namespace");
     const trustDomain = args.trustDomain ?? "cluster.local";
     if (!/^[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?$/.test(trustDomain)) {
-        v.add("trustDomain", `must be a trust domain such as "cluster.local": letters, digits, "-" and "." (got ${JSON.stringify(trustDomain)})`);
+        v.add(
+            "trustDomain",
+            `must be a trust domain such as "cluster.local": letters, digits, "-" and "." (got ${JSON.stringify(trustDomain)})`,
+        );
     }
     for (const [key, w] of Object.entries(args.workloadMtls ?? {})) {
         const p = joinPath("workloadMtls", key);
@@ -292,7 +346,12 @@ function planChecked(v: Validator, name: string, args: IstioSecurityPolicyArgs, 
         if (kp) v.add(p, kp);
         checkPolicy(v, policy, p);
     }
-    if (args.mtls === false && Object.keys(args.workloadMtls ?? {}).length === 0 && !args.defaultDeny && Object.keys(args.authorization ?? {}).length === 0) {
+    if (
+        args.mtls === false &&
+        Object.keys(args.workloadMtls ?? {}).length === 0 &&
+        !args.defaultDeny &&
+        Object.keys(args.authorization ?? {}).length === 0
+    ) {
         v.add("mtls", "is false and nothing else is set: there is nothing to create");
     }
     v.throwIfAny();
@@ -300,17 +359,29 @@ function planChecked(v: Validator, name: string, args: IstioSecurityPolicyArgs, 
     const apiVersion: IstioSecurityApiVersion = args.apiVersion ?? "security.istio.io/v1";
     const object = <S>(suffix: string, kind: string, spec: S): IstioPlannedObject<S> => ({
         suffix,
-        object: { apiVersion, kind, metadata: { name: istioObjectName(name, suffix), namespace: args.namespace }, spec },
+        object: {
+            apiVersion,
+            kind,
+            metadata: { name: istioObjectName(name, suffix), namespace: args.namespace },
+            spec,
+        },
     });
     const peerAuthentications: IstioPlannedObject<IstioPeerAuthenticationSpec>[] = [];
-    if (args.mtls !== false) peerAuthentications.push(object("mtls", "PeerAuthentication", { mtls: { mode: args.mtls?.mode ?? "STRICT" } }));
+    if (args.mtls !== false)
+        peerAuthentications.push(object("mtls", "PeerAuthentication", { mtls: { mode: args.mtls?.mode ?? "STRICT" } }));
     for (const [key, w] of Object.entries(args.workloadMtls ?? {})) {
         const ports = Object.entries(w.ports ?? {});
         peerAuthentications.push(
             object(`mtls-${key}`, "PeerAuthentication", {
                 selector: { matchLabels: { ...w.selector } },
                 mtls: { mode: w.mode ?? "STRICT" },
-                ...(ports.length > 0 ? { portLevelMtls: Object.fromEntries(ports.map(([port, mode]) => [String(Number(port)), { mode }])) } : {}),
+                ...(ports.length > 0
+                    ? {
+                          portLevelMtls: Object.fromEntries(
+                              ports.map(([port, mode]) => [String(Number(port)), { mode }]),
+                          ),
+                      }
+                    : {}),
             }),
         );
     }

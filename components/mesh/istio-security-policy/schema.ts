@@ -48,13 +48,19 @@ export const authorizationPolicySchema = obj({
 /** The shape of {@link IstioSecurityPolicyArgs}, checked before anything else (issue 19). */
 export const istioSecurityPolicyArgsSchema = obj({
     namespace: planTime(str, "it is where every policy is created"),
-    mtls: planTime(z.union([obj({ mode: mode.optional() }), z.literal(false)]), "it decides whether a PeerAuthentication exists").optional(),
+    mtls: planTime(
+        z.union([obj({ mode: mode.optional() }), z.literal(false)]),
+        "it decides whether a PeerAuthentication exists",
+    ).optional(),
     workloadMtls: planTime(
         z.record(str, obj({ selector: labels, mode: mode.optional(), ports: z.record(str, mode).optional() })),
         "each key names a PeerAuthentication",
     ).optional(),
     defaultDeny: planTime(z.boolean(), "it decides whether the allow-nothing policy exists").optional(),
-    authorization: planTime(z.record(str, authorizationPolicySchema), "each key names an AuthorizationPolicy").optional(),
+    authorization: planTime(
+        z.record(str, authorizationPolicySchema),
+        "each key names an AuthorizationPolicy",
+    ).optional(),
     trustDomain: str.optional(),
     apiVersion: z.enum(["security.istio.io/v1", "security.istio.io/v1beta1"]).optional(),
 });

@@ -35,7 +35,9 @@ export class IstioTrafficPolicy extends pulumi.ComponentResource {
 
         this.resourceName = plan.metadataName;
         if (plan.destinationRule) {
-            this.destinationRule = new k8s.apiextensions.CustomResource(childName(name, "dr"), plan.destinationRule, { parent: this });
+            this.destinationRule = new k8s.apiextensions.CustomResource(childName(name, "dr"), plan.destinationRule, {
+                parent: this,
+            });
         }
         if (plan.virtualService) {
             // The DestinationRule goes first: a route to a subset Envoy does not know yet answers 503
@@ -45,6 +47,10 @@ export class IstioTrafficPolicy extends pulumi.ComponentResource {
                 ...(this.destinationRule ? { dependsOn: [this.destinationRule] } : {}),
             });
         }
-        this.registerOutputs({ virtualService: this.virtualService, destinationRule: this.destinationRule, resourceName: this.resourceName });
+        this.registerOutputs({
+            virtualService: this.virtualService,
+            destinationRule: this.destinationRule,
+            resourceName: this.resourceName,
+        });
     }
 }

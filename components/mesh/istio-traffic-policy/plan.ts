@@ -17,8 +17,16 @@ import {
 } from "./args";
 
 /** The API versions accepted; v1 is served from Istio 1.22 on. */
-export const ISTIO_API_VERSIONS: readonly IstioNetworkingApiVersion[] = ["networking.istio.io/v1", "networking.istio.io/v1beta1"];
-export const ISTIO_LOAD_BALANCERS: readonly IstioLoadBalancer[] = ["ROUND_ROBIN", "LEAST_REQUEST", "RANDOM", "PASSTHROUGH"];
+export const ISTIO_API_VERSIONS: readonly IstioNetworkingApiVersion[] = [
+    "networking.istio.io/v1",
+    "networking.istio.io/v1beta1",
+];
+export const ISTIO_LOAD_BALANCERS: readonly IstioLoadBalancer[] = [
+    "ROUND_ROBIN",
+    "LEAST_REQUEST",
+    "RANDOM",
+    "PASSTHROUGH",
+];
 
 /**
  * The retry conditions Istio accepts in `retryOn` besides HTTP status codes: Envoy's
@@ -124,13 +132,20 @@ function checkGateways(v: Validator, args: IstioTrafficPolicyArgs, hasRoutes: bo
     const gateways = knownList(args.gateways);
     gateways?.forEach((g, i) => {
         if (isKnown(g) && (typeof g !== "string" || !GATEWAY_REF.test(g))) {
-            v.add(joinPath("gateways", i), `must be "mesh" or a Gateway as "<namespace>/<name>", e.g. "istio-ingress/web-gateway" (got ${JSON.stringify(g)})`);
+            v.add(
+                joinPath("gateways", i),
+                `must be "mesh" or a Gateway as "<namespace>/<name>", e.g. "istio-ingress/web-gateway" (got ${JSON.stringify(g)})`,
+            );
         }
     });
-    if (gateways !== undefined && gateways.length === 0) v.add("gateways", 'must not be empty: leave it out for sidecars only, or list "mesh" and the gateways');
+    if (gateways !== undefined && gateways.length === 0)
+        v.add("gateways", 'must not be empty: leave it out for sidecars only, or list "mesh" and the gateways');
     (args.gatewayHosts ?? []).forEach((h, i) => {
         if (isKnown(h) && (typeof h !== "string" || !VS_HOST.test(h))) {
-            v.add(joinPath("gatewayHosts", i), `must be a DNS name such as "app.example.com" (a "*." prefix is allowed) (got ${JSON.stringify(h)})`);
+            v.add(
+                joinPath("gatewayHosts", i),
+                `must be a DNS name such as "app.example.com" (a "*." prefix is allowed) (got ${JSON.stringify(h)})`,
+            );
         }
     });
     const bound = gateways?.some((g) => !isKnown(g) || g !== "mesh") ?? !isKnown(args.gateways);
@@ -139,7 +154,8 @@ function checkGateways(v: Validator, args: IstioTrafficPolicyArgs, hasRoutes: bo
     } else if (args.gatewayHosts !== undefined && gateways !== undefined && !bound) {
         v.add("gatewayHosts", 'applies only with a gateway other than "mesh": sidecars route by the service host');
     }
-    if (args.gatewayHosts !== undefined && !hasRoutes) v.add("gatewayHosts", "applies only with routes (there is no VirtualService without them)");
+    if (args.gatewayHosts !== undefined && !hasRoutes)
+        v.add("gatewayHosts", "applies only with routes (there is no VirtualService without them)");
 }
 
 /** The retry conditions of `retryOn`, a list or Istio's comma-separated string (each trimmed, as Istio does). */
@@ -150,14 +166,25 @@ function retryConditions(retryOn: string[] | string | undefined): string[] {
 
 function checkMatch(v: Validator, match: IstioRouteMatch, path: string): void {
     const headers = match.headers ?? {};
-    const conditions = Object.keys(headers).length + (match.uriPrefix !== undefined ? 1 : 0) + (match.uriExact !== undefined ? 1 : 0);
-    if (conditions === 0) v.add(path, "must set at least one of headers, uriPrefix, uriExact; leave match out for a catch-all route");
-    if (match.uriPrefix !== undefined && match.uriExact !== undefined) v.add(path, "must set at most one of uriPrefix, uriExact");
+    const conditions =
+        Object.keys(headers).length + (match.uriPrefix !== undefined ? 1 : 0) + (match.uriExact !== undefined ? 1 : 0);
+    if (conditions === 0)
+        v.add(path, "must set at least one of headers, uriPrefix, uriExact; leave match out for a catch-all route");
+    if (match.uriPrefix !== undefined && match.uriExact !== undefined)
+        v.add(path, "must set at most one of uriPrefix, uriExact");
     for (const [header, m] of Object.entries(headers)) {
         const p = joinPath(path, "headers", header);
-        if (!HEADER_NAME.test(header)) v.add(p, `header names must be letters, digits, '-' and '_', as Istio requires (got ${JSON.stringify(header)})`);
+        if (!HEADER_NAME.test(header))
+            v.add(
+                p,
+                `header names must be letters, digits, '-' and '_', as Istio requires (got ${JSON.stringify(header)})`,
+            );
         const set = (["exact", "prefix", "regex"] as const).filter((k) => m?.[k] !== undefined);
-        if (set.length !== 1) v.add(p, `must set exactly one of exact, prefix, regex (got ${set.length === 0 ? "none" : set.join(", ")})`);
+        if (set.length !== 1)
+            v.add(
+                p,
+                `must set exactly one of exact, prefix, regex (got ${set.length === 0 ? "none" : set.join(", ")})`,
+            );
     }
 }
 
@@ -168,13 +195,20 @@ function checkRoute(v: Validator, route: IstioRoute, path: string, subsets: Set<
         const p = joinPath(path, "destinations", j);
         if (d.subset !== undefined && !subsets.has(d.subset)) {
             const declared = [...subsets].map((s) => JSON.stringify(s)).join(", ");
-            v.add(joinPath(p, "subset"), `must name a subset declared in subsets (${declared || "none are declared"}); got ${JSON.stringify(d.subset)}`);
+            v.add(
+                joinPath(p, "subset"),
+                `must name a subset declared in subsets (${declared || "none are declared"}); got ${JSON.stringify(d.subset)}`,
+            );
         }
         v.range(d.weight, joinPath(p, "weight"), 0, 100, { unit: "percent" });
-        if (dests.length > 1 && d.weight === undefined) v.add(joinPath(p, "weight"), "is required when a route has several destinations: give 0 to 100");
+        if (dests.length > 1 && d.weight === undefined)
+            v.add(joinPath(p, "weight"), "is required when a route has several destinations: give 0 to 100");
     });
     if (dests.length > 1 && dests.every((d) => d.weight === 0)) {
-        v.add(joinPath(path, "destinations"), "weights must not all be 0: a route with several destinations sends each weight / (sum of weights) of its traffic");
+        v.add(
+            joinPath(path, "destinations"),
+            "weights must not all be 0: a route with several destinations sends each weight / (sum of weights) of its traffic",
+        );
     }
     if (route.match !== undefined) checkMatch(v, route.match, joinPath(path, "match"));
     if (route.retries !== undefined) {
@@ -184,8 +218,16 @@ function checkRoute(v: Validator, route: IstioRoute, path: string, subsets: Set<
         v.range(r.attempts, joinPath(rp, "attempts"), 0, INT32_MAX);
         checkIstioDuration(v, r.perTryTimeout, joinPath(rp, "perTryTimeout"));
         // Istio rejects a retry policy configured while retries are off (attempts 0).
-        if (r.attempts === 0 && r.perTryTimeout !== undefined) v.add(joinPath(rp, "perTryTimeout"), "must not be set when attempts is 0 (retries off): remove it or set attempts to 1 or more");
-        if (r.attempts === 0 && r.retryOn !== undefined) v.add(joinPath(rp, "retryOn"), "must not be set when attempts is 0 (retries off): remove it or set attempts to 1 or more");
+        if (r.attempts === 0 && r.perTryTimeout !== undefined)
+            v.add(
+                joinPath(rp, "perTryTimeout"),
+                "must not be set when attempts is 0 (retries off): remove it or set attempts to 1 or more",
+            );
+        if (r.attempts === 0 && r.retryOn !== undefined)
+            v.add(
+                joinPath(rp, "retryOn"),
+                "must not be set when attempts is 0 (retries off): remove it or set attempts to 1 or more",
+            );
         // A comma-separated string (Istio's own form) is checked condition by condition, at its own path.
         const listed = Array.isArray(r.retryOn);
         retryConditions(r.retryOn).forEach((cond, k) => {
@@ -193,7 +235,10 @@ function checkRoute(v: Validator, route: IstioRoute, path: string, subsets: Set<
             if (!isStatus && !ISTIO_RETRY_ON.includes(cond)) {
                 const at = listed ? joinPath(rp, "retryOn", k) : joinPath(rp, "retryOn");
                 const which = listed ? "" : `condition ${k + 1} `;
-                v.add(at, `${which}must be an HTTP status code (100-599) or one of ${ISTIO_RETRY_ON.join(", ")} (got ${JSON.stringify(cond)})`);
+                v.add(
+                    at,
+                    `${which}must be an HTTP status code (100-599) or one of ${ISTIO_RETRY_ON.join(", ")} (got ${JSON.stringify(cond)})`,
+                );
             }
         });
     }
@@ -210,7 +255,11 @@ function checkConnectionPool(v: Validator, pool: IstioConnectionPool, path: stri
     if (pool.http !== undefined) {
         const p = joinPath(path, "http");
         const h = pool.http;
-        if (h.http1MaxPendingRequests === undefined && h.http2MaxRequests === undefined && h.maxRequestsPerConnection === undefined) {
+        if (
+            h.http1MaxPendingRequests === undefined &&
+            h.http2MaxRequests === undefined &&
+            h.maxRequestsPerConnection === undefined
+        ) {
             v.add(p, "must set at least one of http1MaxPendingRequests, http2MaxRequests, maxRequestsPerConnection");
         }
         v.range(h.http1MaxPendingRequests, joinPath(p, "http1MaxPendingRequests"), 0, INT32_MAX);
@@ -229,44 +278,69 @@ function checkOutlierDetection(v: Validator, od: IstioOutlierDetection, path: st
     // Istio ignored consecutiveErrors: 0 (an unset int32), while consecutive5xxErrors: 0 turns 5xx
     // ejection off, so 0 has no faithful translation.
     if (od.consecutiveErrors === 0) {
-        v.add(joinPath(path, "consecutiveErrors"), "must be from 1 to 2147483647: Istio ignored 0 here; leave it out for Istio's default, or set consecutive5xxErrors: 0 to turn 5xx ejection off");
+        v.add(
+            joinPath(path, "consecutiveErrors"),
+            "must be from 1 to 2147483647: Istio ignored 0 here; leave it out for Istio's default, or set consecutive5xxErrors: 0 to turn 5xx ejection off",
+        );
     } else {
         v.range(od.consecutiveErrors, joinPath(path, "consecutiveErrors"), 1, INT32_MAX);
     }
     if (od.consecutiveErrors !== undefined && od.consecutive5xxErrors !== undefined) {
-        v.add(joinPath(path, "consecutiveErrors"), "must not be set together with consecutive5xxErrors: consecutiveErrors is Istio's deprecated name for it; keep consecutive5xxErrors only");
+        v.add(
+            joinPath(path, "consecutiveErrors"),
+            "must not be set together with consecutive5xxErrors: consecutiveErrors is Istio's deprecated name for it; keep consecutive5xxErrors only",
+        );
     }
     v.range(od.maxEjectionPercent, joinPath(path, "maxEjectionPercent"), 0, 100, { unit: "percent" });
 }
 
 function checkTrafficPolicy(v: Validator, tp: IstioTrafficPolicySettings, path: string): void {
-    if (tp.connectionPool === undefined && tp.loadBalancer === undefined && tp.outlierDetection === undefined && tp.tls === undefined) {
+    if (
+        tp.connectionPool === undefined &&
+        tp.loadBalancer === undefined &&
+        tp.outlierDetection === undefined &&
+        tp.tls === undefined
+    ) {
         v.add(path, "must set at least one of connectionPool, loadBalancer, outlierDetection, tls");
     }
     if (tp.connectionPool !== undefined) checkConnectionPool(v, tp.connectionPool, joinPath(path, "connectionPool"));
     v.oneOf(tp.loadBalancer, joinPath(path, "loadBalancer"), ISTIO_LOAD_BALANCERS);
-    if (tp.outlierDetection !== undefined) checkOutlierDetection(v, tp.outlierDetection, joinPath(path, "outlierDetection"));
+    if (tp.outlierDetection !== undefined)
+        checkOutlierDetection(v, tp.outlierDetection, joinPath(path, "outlierDetection"));
 }
 
 function routeSpec(route: IstioRoute, host: pulumi.Input<string>): IstioHttpRouteSpec {
     let match: IstioHttpRouteSpec["match"];
     if (route.match !== undefined) {
         const m = route.match;
-        const headers = m.headers && Object.keys(m.headers).length > 0 ? Object.fromEntries(Object.entries(m.headers).map(([k, sm]) => [k, compact({ ...sm })])) : undefined;
-        const uri = m.uriPrefix !== undefined ? { prefix: m.uriPrefix } : m.uriExact !== undefined ? { exact: m.uriExact } : undefined;
+        const headers =
+            m.headers && Object.keys(m.headers).length > 0
+                ? Object.fromEntries(Object.entries(m.headers).map(([k, sm]) => [k, compact({ ...sm })]))
+                : undefined;
+        const uri =
+            m.uriPrefix !== undefined
+                ? { prefix: m.uriPrefix }
+                : m.uriExact !== undefined
+                  ? { exact: m.uriExact }
+                  : undefined;
         match = [compact({ headers, uri })];
     }
     const retries = route.retries
         ? compact({
               attempts: route.retries.attempts,
               perTryTimeout: route.retries.perTryTimeout,
-              retryOn: retryConditions(route.retries.retryOn).length > 0 ? retryConditions(route.retries.retryOn).join(",") : undefined,
+              retryOn:
+                  retryConditions(route.retries.retryOn).length > 0
+                      ? retryConditions(route.retries.retryOn).join(",")
+                      : undefined,
           })
         : undefined;
     return compact({
         name: route.name,
         match,
-        route: route.destinations.map((d) => compact({ destination: compact({ host, subset: d.subset }), weight: d.weight })),
+        route: route.destinations.map((d) =>
+            compact({ destination: compact({ host, subset: d.subset }), weight: d.weight }),
+        ),
         retries,
         timeout: route.timeout,
     });
@@ -276,7 +350,12 @@ function trafficPolicySpec(tp: IstioTrafficPolicySettings): IstioTrafficPolicySp
     const pool = tp.connectionPool;
     const od = tp.outlierDetection;
     return compact({
-        connectionPool: pool ? compact({ tcp: pool.tcp ? compact({ ...pool.tcp }) : undefined, http: pool.http ? compact({ ...pool.http }) : undefined }) : undefined,
+        connectionPool: pool
+            ? compact({
+                  tcp: pool.tcp ? compact({ ...pool.tcp }) : undefined,
+                  http: pool.http ? compact({ ...pool.http }) : undefined,
+              })
+            : undefined,
         loadBalancer: tp.loadBalancer ? { simple: tp.loadBalancer } : undefined,
         tls: tp.tls ? { mode: tp.tls.mode } : undefined,
         outlierDetection: od
@@ -295,33 +374,57 @@ function trafficPolicySpec(tp: IstioTrafficPolicySettings): IstioTrafficPolicySp
  * Plans an {@link IstioTrafficPolicy}: validates every argument (collecting all problems into
  * one `InputPropertiesError`) and returns the VirtualService and DestinationRule specs.
  */
-export function planIstioTrafficPolicy(name: string, args: IstioTrafficPolicyArgs, ctx: PlanContext): IstioTrafficPolicyPlan {
-    return planWithShape(`IstioTrafficPolicy "${name}"`, istioTrafficPolicyArgsSchema, args, (v) => planChecked(v, name, args ?? ({} as IstioTrafficPolicyArgs), ctx));
+export function planIstioTrafficPolicy(
+    name: string,
+    args: IstioTrafficPolicyArgs,
+    ctx: PlanContext,
+): IstioTrafficPolicyPlan {
+    return planWithShape(`IstioTrafficPolicy "${name}"`, istioTrafficPolicyArgsSchema, args, (v) =>
+        planChecked(v, name, args ?? ({} as IstioTrafficPolicyArgs), ctx),
+    );
 }
 
-function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _ctx: PlanContext): IstioTrafficPolicyPlan {
+function planChecked(
+    v: Validator,
+    name: string,
+    args: IstioTrafficPolicyArgs,
+    _ctx: PlanContext,
+): IstioTrafficPolicyPlan {
     const subsets = args.subsets ?? {};
     const subsetNames = new Set(Object.keys(subsets));
     const routes = args.routes;
     const apiVersion = args.apiVersion ?? "networking.istio.io/v1";
 
     v.required(args.host, "host", "the service host, e.g. web.production.svc.cluster.local");
-    if (isKnown(args.host) && typeof args.host === "string" && /\s/.test(args.host)) v.add("host", `must be a host name without spaces (got ${JSON.stringify(args.host)})`);
+    if (isKnown(args.host) && typeof args.host === "string" && /\s/.test(args.host))
+        v.add("host", `must be a host name without spaces (got ${JSON.stringify(args.host)})`);
     v.oneOf(args.apiVersion, "apiVersion", ISTIO_API_VERSIONS);
     if (isKnown(args.namespace) && typeof args.namespace === "string") {
         const problem = dnsLabelProblem(args.namespace);
         if (problem) v.add("namespace", problem);
     }
-    if (routes === undefined && subsetNames.size === 0 && args.trafficPolicy === undefined && args.subsetPolicies === undefined) {
+    if (
+        routes === undefined &&
+        subsetNames.size === 0 &&
+        args.trafficPolicy === undefined &&
+        args.subsetPolicies === undefined
+    ) {
         v.add("routes", "give routes, subsets or trafficPolicy: there is nothing to create");
     }
     for (const [subset, labels] of Object.entries(subsets)) {
         const p = joinPath("subsets", subset);
-        if (!DNS_LABEL.test(subset)) v.add(p, `subset names must be DNS labels: lower-case letters, digits and '-', 1 to 63 characters (got ${JSON.stringify(subset)})`);
-        if (!labels || Object.keys(labels).length === 0) v.add(p, "must give at least one pod label that selects the subset, e.g. { version: \"v1\" }");
+        if (!DNS_LABEL.test(subset))
+            v.add(
+                p,
+                `subset names must be DNS labels: lower-case letters, digits and '-', 1 to 63 characters (got ${JSON.stringify(subset)})`,
+            );
+        if (!labels || Object.keys(labels).length === 0)
+            v.add(p, 'must give at least one pod label that selects the subset, e.g. { version: "v1" }');
         // Istio validates subset labels as Kubernetes labels; a value it rejects fails the whole DestinationRule.
         for (const [key, value] of Object.entries(labels ?? {})) {
-            const problem = labelKeyProblem(key) ?? (isKnown(value) && typeof value === "string" ? labelValueProblem(value) : undefined);
+            const problem =
+                labelKeyProblem(key) ??
+                (isKnown(value) && typeof value === "string" ? labelValueProblem(value) : undefined);
             if (problem) v.add(joinPath(p, key), problem);
         }
     }
@@ -330,7 +433,10 @@ function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _
         routes.forEach((route, i) => {
             checkRoute(v, route, joinPath("routes", i), subsetNames);
             if (route.match === undefined && i < routes.length - 1) {
-                v.add(joinPath("routes", i, "match"), `is required on every route but the last: a route without match takes all traffic, so routes ${i + 1}..${routes.length - 1} would never apply`);
+                v.add(
+                    joinPath("routes", i, "match"),
+                    `is required on every route but the last: a route without match takes all traffic, so routes ${i + 1}..${routes.length - 1} would never apply`,
+                );
             }
         });
     }
@@ -338,7 +444,11 @@ function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _
     if (args.trafficPolicy !== undefined) checkTrafficPolicy(v, args.trafficPolicy, "trafficPolicy");
     for (const [subset, tp] of Object.entries(args.subsetPolicies ?? {})) {
         const p = joinPath("subsetPolicies", subset);
-        if (!subsetNames.has(subset)) v.add(p, `must name a subset declared in subsets (${[...subsetNames].map((s) => JSON.stringify(s)).join(", ") || "none are declared"})`);
+        if (!subsetNames.has(subset))
+            v.add(
+                p,
+                `must name a subset declared in subsets (${[...subsetNames].map((s) => JSON.stringify(s)).join(", ") || "none are declared"})`,
+            );
         checkTrafficPolicy(v, tp, p);
     }
     v.throwIfAny();
@@ -353,7 +463,10 @@ function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _
     }
     const policies: [string, IstioTrafficPolicySettings | undefined][] = [
         ["trafficPolicy", args.trafficPolicy],
-        ...Object.entries(args.subsetPolicies ?? {}).map(([s, tp]): [string, IstioTrafficPolicySettings] => [joinPath("subsetPolicies", s), tp]),
+        ...Object.entries(args.subsetPolicies ?? {}).map(([s, tp]): [string, IstioTrafficPolicySettings] => [
+            joinPath("subsetPolicies", s),
+            tp,
+        ]),
     ];
     for (const [path, tp] of policies) {
         const n = tp?.outlierDetection?.consecutiveErrors;
@@ -372,7 +485,11 @@ function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _
     const virtualService: IstioVirtualServiceSpec | undefined =
         routes === undefined
             ? undefined
-            : compact({ hosts: [host, ...(args.gatewayHosts ?? [])], gateways: args.gateways, http: routes.map((r) => routeSpec(r, host)) });
+            : compact({
+                  hosts: [host, ...(args.gatewayHosts ?? [])],
+                  gateways: args.gateways,
+                  http: routes.map((r) => routeSpec(r, host)),
+              });
     const hasRule = subsetNames.size > 0 || args.trafficPolicy !== undefined;
     const destinationRule: IstioDestinationRuleSpec | undefined = hasRule
         ? compact({
@@ -382,7 +499,11 @@ function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _
                   subsetNames.size > 0
                       ? Object.entries(subsets).map(([subset, labels]) => {
                             const tp = args.subsetPolicies?.[subset];
-                            return compact({ name: subset, labels: { ...labels }, trafficPolicy: tp ? trafficPolicySpec(tp) : undefined });
+                            return compact({
+                                name: subset,
+                                labels: { ...labels },
+                                trafficPolicy: tp ? trafficPolicySpec(tp) : undefined,
+                            });
                         })
                       : undefined,
           })
@@ -392,8 +513,12 @@ function planChecked(v: Validator, name: string, args: IstioTrafficPolicyArgs, _
         apiVersion,
         metadataName,
         ...(args.namespace !== undefined ? { namespace: args.namespace } : {}),
-        ...(virtualService ? { virtualService: { apiVersion, kind: "VirtualService", metadata, spec: virtualService } } : {}),
-        ...(destinationRule ? { destinationRule: { apiVersion, kind: "DestinationRule", metadata, spec: destinationRule } } : {}),
+        ...(virtualService
+            ? { virtualService: { apiVersion, kind: "VirtualService", metadata, spec: virtualService } }
+            : {}),
+        ...(destinationRule
+            ? { destinationRule: { apiVersion, kind: "DestinationRule", metadata, spec: destinationRule } }
+            : {}),
         warnings,
     };
 }

@@ -1,9 +1,17 @@
-import { dnsLabelProblem, isIpv4Cidr, joinPath, labelKeyProblem, labelValueProblem, type Validator } from "../../../src/core";
+import {
+    dnsLabelProblem,
+    isIpv4Cidr,
+    joinPath,
+    labelKeyProblem,
+    labelValueProblem,
+    type Validator,
+} from "../../../src/core";
 
 /** Checks a pod-label selector: at least one label, each key and value in Kubernetes syntax. */
 export function checkSelector(v: Validator, selector: Record<string, string> | undefined, path: string): void {
     if (selector === undefined) return;
-    if (Object.keys(selector).length === 0) v.add(path, "must name at least one pod label; leave it out to select every workload of the namespace");
+    if (Object.keys(selector).length === 0)
+        v.add(path, "must name at least one pod label; leave it out to select every workload of the namespace");
     for (const [key, value] of Object.entries(selector)) {
         const problem = labelKeyProblem(key) ?? labelValueProblem(value);
         if (problem) v.add(joinPath(path, key), problem);
@@ -20,7 +28,8 @@ export function checkNamespace(v: Validator, namespace: string | undefined, path
 /** Checks a map key or list entry that must be a port number 1–65535. */
 export function portProblem(port: string | number): string | undefined {
     const n = typeof port === "number" ? port : /^\d{1,5}$/.test(port) ? Number(port) : Number.NaN;
-    if (!Number.isInteger(n) || n < 1 || n > 65535) return `must be a port number from 1 to 65535 (got ${JSON.stringify(port)})`;
+    if (!Number.isInteger(n) || n < 1 || n > 65535)
+        return `must be a port number from 1 to 65535 (got ${JSON.stringify(port)})`;
     return undefined;
 }
 

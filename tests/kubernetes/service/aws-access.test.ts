@@ -8,7 +8,9 @@ import { childrenOf, only, problemPaths, runPlan } from "../../support";
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
 const QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:orders";
 const base: KubernetesServiceArgs = { namespace: "production", image: "nginx:1.21", port: 8080 };
-const statements = [{ Effect: "Allow" as const, Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: QUEUE_ARN }];
+const statements = [
+    { Effect: "Allow" as const, Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: QUEUE_ARN },
+];
 const plan = (awsAccess: KubernetesServiceArgs["awsAccess"], extra: Partial<KubernetesServiceArgs> = {}) =>
     planKubernetesService("worker", { ...base, ...extra, awsAccess }, ctx);
 const paths = (awsAccess: unknown, extra: Partial<KubernetesServiceArgs> = {}) =>
@@ -27,10 +29,16 @@ describe("awsAccess: EKS Pod Identity (the default)", () => {
     it("creates the ServiceAccount, a role only this cluster's Pod Identity agent may assume, its policy, and the association", async () => {
         const { of } = await run({ ...base, awsAccess: { clusterName: "platform", statements } });
         const sa = of("kubernetes:core/v1:ServiceAccount");
-        expect(sa?.inputs).toMatchObject({ metadata: { name: "worker", namespace: "production" }, automountServiceAccountToken: false });
+        expect(sa?.inputs).toMatchObject({
+            metadata: { name: "worker", namespace: "production" },
+            automountServiceAccountToken: false,
+        });
         new ServiceAccount(JSON.parse(JSON.stringify(sa?.inputs)) as never).validate();
         const deployment = of("kubernetes:apps/v1:Deployment");
-        expect((deployment?.inputs as { spec: { template: { spec: { serviceAccountName: string } } } }).spec.template.spec.serviceAccountName).toBe("worker");
+        expect(
+            (deployment?.inputs as { spec: { template: { spec: { serviceAccountName: string } } } }).spec.template.spec
+                .serviceAccountName,
+        ).toBe("worker");
 
         const role = of("aws:iam/role:Role");
         const trust = JSON.parse(String(role?.inputs.assumeRolePolicy));
@@ -48,15 +56,25 @@ describe("awsAccess: EKS Pod Identity (the default)", () => {
         const policy = of("aws:iam/rolePolicy:RolePolicy");
         expect(JSON.parse(String(policy?.inputs.policy))).toEqual({ Version: "2012-10-17", Statement: statements });
         const pia = of("aws:eks/podIdentityAssociation:PodIdentityAssociation");
-        expect(pia?.inputs).toMatchObject({ clusterName: "platform", namespace: "production", serviceAccount: "worker" });
+        expect(pia?.inputs).toMatchObject({
+            clusterName: "platform",
+            namespace: "production",
+            serviceAccount: "worker",
+        });
         expect(String(pia?.inputs.roleArn)).toMatch(/^arn:aws:iam::123456789012:role\//);
     });
 
     it("binds an existing role without creating one", async () => {
         const roleArn = "arn:aws:iam::123456789012:role/orders-worker";
-        const { children, of } = await run({ ...base, awsAccess: { clusterName: "platform", roleArn, serviceAccountName: "orders" } });
+        const { children, of } = await run({
+            ...base,
+            awsAccess: { clusterName: "platform", roleArn, serviceAccountName: "orders" },
+        });
         expect(children.some((c) => c.type === "aws:iam/role:Role")).toBe(false);
-        expect(of("aws:eks/podIdentityAssociation:PodIdentityAssociation")?.inputs).toMatchObject({ roleArn, serviceAccount: "orders" });
+        expect(of("aws:eks/podIdentityAssociation:PodIdentityAssociation")?.inputs).toMatchObject({
+            roleArn,
+            serviceAccount: "orders",
+        });
         expect(of("kubernetes:core/v1:ServiceAccount")?.inputs).toMatchObject({ metadata: { name: "orders" } });
     });
 });
@@ -84,13 +102,17 @@ describe("awsAccess: IRSA", () => {
                 },
             },
         });
-        const annotations = (of("kubernetes:core/v1:ServiceAccount")?.inputs.metadata as { annotations: Record<string, string> }).annotations;
+        const annotations = (
+            of("kubernetes:core/v1:ServiceAccount")?.inputs.metadata as { annotations: Record<string, string> }
+        ).annotations;
         expect(annotations["eks.amazonaws.com/role-arn"]).toMatch(/^arn:aws:iam::123456789012:role\//);
     });
 
     it("with an existing role, the annotation is planned", () => {
         const roleArn = "arn:aws:iam::123456789012:role/r";
-        expect(plan({ binding: "irsa", roleArn }).serviceAccount?.metadata.annotations).toEqual({ "eks.amazonaws.com/role-arn": roleArn });
+        expect(plan({ binding: "irsa", roleArn }).serviceAccount?.metadata.annotations).toEqual({
+            "eks.amazonaws.com/role-arn": roleArn,
+        });
     });
 });
 
@@ -102,15 +124,55 @@ describe("awsAccess: failing cases", () => {
         ["Pod Identity needs the cluster", { statements }, {}, "awsAccess.clusterName"],
         ["a namespace", { clusterName: "c", statements }, { namespace: undefined }, "namespace"],
         ["one ServiceAccount", { clusterName: "c", statements }, { serviceAccountName: "other" }, "serviceAccountName"],
-        ["ServiceAccount names", { clusterName: "c", statements, serviceAccountName: "Orders" }, {}, "awsAccess.serviceAccountName"],
-        ["IRSA needs the OIDC provider", { binding: "irsa", statements, oidcIssuer: "oidc.example" }, {}, "awsAccess.oidcProviderArn"],
-        ["IRSA needs the issuer", { binding: "irsa", statements, oidcProviderArn: "arn:aws:iam::1:oidc-provider/x" }, {}, "awsAccess.oidcIssuer"],
+        [
+            "ServiceAccount names",
+            { clusterName: "c", statements, serviceAccountName: "Orders" },
+            {},
+            "awsAccess.serviceAccountName",
+        ],
+        [
+            "IRSA needs the OIDC provider",
+            { binding: "irsa", statements, oidcIssuer: "oidc.example" },
+            {},
+            "awsAccess.oidcProviderArn",
+        ],
+        [
+            "IRSA needs the issuer",
+            { binding: "irsa", statements, oidcProviderArn: "arn:aws:iam::1:oidc-provider/x" },
+            {},
+            "awsAccess.oidcIssuer",
+        ],
         ["statements", { clusterName: "c", statements: [] }, {}, "awsAccess.statements"],
-        ["actions", { clusterName: "c", statements: [{ Effect: "Allow", Action: "ReceiveMessage", Resource: QUEUE_ARN }] }, {}, "awsAccess.statements[0].Action"],
-        ["resources are ARNs", { clusterName: "c", statements: [{ Effect: "Allow", Action: "sqs:*", Resource: "orders" }] }, {}, "awsAccess.statements[0].Resource"],
-        ["Action or NotAction", { clusterName: "c", statements: [{ Effect: "Allow", Resource: QUEUE_ARN }] }, {}, "awsAccess.statements[0]"],
-        ["no * on *", { clusterName: "c", statements: [{ Effect: "Allow", Action: "*", Resource: "*" }] }, {}, "awsAccess.statements[0]"],
-        ["Effect", { clusterName: "c", statements: [{ Effect: "allow", Action: "sqs:*", Resource: QUEUE_ARN }] }, {}, "awsAccess.statements[0].Effect"],
+        [
+            "actions",
+            { clusterName: "c", statements: [{ Effect: "Allow", Action: "ReceiveMessage", Resource: QUEUE_ARN }] },
+            {},
+            "awsAccess.statements[0].Action",
+        ],
+        [
+            "resources are ARNs",
+            { clusterName: "c", statements: [{ Effect: "Allow", Action: "sqs:*", Resource: "orders" }] },
+            {},
+            "awsAccess.statements[0].Resource",
+        ],
+        [
+            "Action or NotAction",
+            { clusterName: "c", statements: [{ Effect: "Allow", Resource: QUEUE_ARN }] },
+            {},
+            "awsAccess.statements[0]",
+        ],
+        [
+            "no * on *",
+            { clusterName: "c", statements: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
+            {},
+            "awsAccess.statements[0]",
+        ],
+        [
+            "Effect",
+            { clusterName: "c", statements: [{ Effect: "allow", Action: "sqs:*", Resource: QUEUE_ARN }] },
+            {},
+            "awsAccess.statements[0].Effect",
+        ],
         ["binding", { clusterName: "c", statements, binding: "kiam" }, {}, "awsAccess.binding"],
         ["plan-time", pulumi.output({ clusterName: "c", statements }), {}, "awsAccess"],
     ])("%s", (_, access, extra, path) => {
@@ -118,9 +180,18 @@ describe("awsAccess: failing cases", () => {
     });
 
     it("IAM's inline role policy size", () => {
-        const many = Array.from({ length: 200 }, (_, i) => ({ Effect: "Allow" as const, Action: "sqs:ReceiveMessage", Resource: `${QUEUE_ARN}-${i}` }));
+        const many = Array.from({ length: 200 }, (_, i) => ({
+            Effect: "Allow" as const,
+            Action: "sqs:ReceiveMessage",
+            Resource: `${QUEUE_ARN}-${i}`,
+        }));
         expect(paths({ clusterName: "c", statements: many })).toEqual(["awsAccess.statements"]);
         // Unknown until deploy time: not counted.
-        expect(() => plan({ clusterName: "c", statements: [{ Effect: "Allow", Action: "sqs:*", Resource: pulumi.output(QUEUE_ARN) }] })).not.toThrow();
+        expect(() =>
+            plan({
+                clusterName: "c",
+                statements: [{ Effect: "Allow", Action: "sqs:*", Resource: pulumi.output(QUEUE_ARN) }],
+            }),
+        ).not.toThrow();
     });
 });

@@ -13,10 +13,21 @@ const worker: KubernetesServiceArgs = {
     image: "public.ecr.aws/docker/library/busybox:1.36",
     port: 8080,
     service: { enabled: false },
-    autoScaling: { min: 1, max: 50, engine: "keda", sqsQueue: { queueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/my-queue", messagesPerReplica: 30 } },
+    autoScaling: {
+        min: 1,
+        max: 50,
+        engine: "keda",
+        sqsQueue: { queueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/my-queue", messagesPerReplica: 30 },
+    },
     awsAccess: {
         clusterName: "platform",
-        statements: [{ Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: "arn:aws:sqs:us-east-1:123456789012:my-queue" }],
+        statements: [
+            {
+                Effect: "Allow",
+                Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage"],
+                Resource: "arn:aws:sqs:us-east-1:123456789012:my-queue",
+            },
+        ],
     },
 };
 

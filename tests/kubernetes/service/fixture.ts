@@ -12,7 +12,13 @@ export const validArgs: KubernetesServiceArgs = {
     resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
     env: { ENV: "production" },
     secretEnv: { DB_PASSWORD: { secretName: "db-credentials", key: "password" } },
-    livenessProbe: { path: "/health", initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 },
+    livenessProbe: {
+        path: "/health",
+        initialDelaySeconds: 30,
+        periodSeconds: 10,
+        timeoutSeconds: 2,
+        failureThreshold: 3,
+    },
     readinessProbe: { path: "/ready", initialDelaySeconds: 5, periodSeconds: 5 },
     service: { type: "ClusterIP", port: 80, selector: { app: "web" }, annotations: { "example.com/owner": "web" } },
     autoScaling: {
@@ -32,7 +38,14 @@ export const validArgs: KubernetesServiceArgs = {
         binding: "podIdentity",
         clusterName: "platform",
         serviceAccountName: "web",
-        statements: [{ Sid: "ReadSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"] }],
+        statements: [
+            {
+                Sid: "ReadSecrets",
+                Effect: "Allow",
+                Action: ["secretsmanager:GetSecretValue"],
+                Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"],
+            },
+        ],
     },
     ingress: {
         rules: [{ host: "app.example.com", paths: ["/"], pathType: "Prefix" }],
@@ -40,7 +53,15 @@ export const validArgs: KubernetesServiceArgs = {
         scheme: "internet-facing",
         sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
         groupName: "web",
-        healthCheck: { path: "/ready", port: "traffic-port", intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 2, successCodes: "200" },
+        healthCheck: {
+            path: "/ready",
+            port: "traffic-port",
+            intervalSeconds: 15,
+            timeoutSeconds: 5,
+            healthyThreshold: 2,
+            unhealthyThreshold: 2,
+            successCodes: "200",
+        },
         inboundCidrs: ["0.0.0.0/0"],
         tags: { team: "web" },
     },

@@ -1,7 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Ingress } from "kubernetes-models/networking.k8s.io/v1";
 import { describe, expect, it } from "vitest";
-import { ALB_ANNOTATION_PREFIX, ALB_ANNOTATIONS, type KubernetesServiceArgs, planKubernetesService } from "../../../components/kubernetes";
+import {
+    ALB_ANNOTATION_PREFIX,
+    ALB_ANNOTATIONS,
+    type KubernetesServiceArgs,
+    planKubernetesService,
+} from "../../../components/kubernetes";
 import { problemPaths } from "../../support";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
@@ -10,7 +15,8 @@ const WAF = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/a1b2c3d4-5
 const base: KubernetesServiceArgs = { namespace: "production", image: "nginx:1.21", port: 8080, service: { port: 80 } };
 const plan = (ingress: KubernetesServiceArgs["ingress"], extra: Partial<KubernetesServiceArgs> = {}) =>
     planKubernetesService("web", { ...base, ...extra, ingress }, ctx);
-const paths = (ingress: unknown, extra: Partial<KubernetesServiceArgs> = {}) => problemPaths(() => plan(ingress as KubernetesServiceArgs["ingress"], extra));
+const paths = (ingress: unknown, extra: Partial<KubernetesServiceArgs> = {}) =>
+    problemPaths(() => plan(ingress as KubernetesServiceArgs["ingress"], extra));
 const plain = (o: unknown) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
 const A = (name: string) => ALB_ANNOTATION_PREFIX + name;
 
@@ -34,7 +40,11 @@ describe("ingress: an ALB through the AWS Load Balancer Controller", () => {
                 {
                     host: "app.example.com",
                     http: {
-                        paths: ["/", "/api"].map((path) => ({ path, pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } })),
+                        paths: ["/", "/api"].map((path) => ({
+                            path,
+                            pathType: "Prefix",
+                            backend: { service: { name: "web", port: { number: 80 } } },
+                        })),
                     },
                 },
             ],
@@ -83,8 +93,16 @@ describe("ingress: an ALB through the AWS Load Balancer Controller", () => {
     });
 
     it("keeps other annotations (external-dns) and documented extras", () => {
-        const extra = plan({ annotations: { "external-dns.alpha.kubernetes.io/hostname": "app.example.com", [A("load-balancer-attributes")]: "idle_timeout.timeout_seconds=60" } });
-        expect(extra.ingress?.metadata.annotations).toMatchObject({ "external-dns.alpha.kubernetes.io/hostname": "app.example.com", [A("load-balancer-attributes")]: "idle_timeout.timeout_seconds=60" });
+        const extra = plan({
+            annotations: {
+                "external-dns.alpha.kubernetes.io/hostname": "app.example.com",
+                [A("load-balancer-attributes")]: "idle_timeout.timeout_seconds=60",
+            },
+        });
+        expect(extra.ingress?.metadata.annotations).toMatchObject({
+            "external-dns.alpha.kubernetes.io/hostname": "app.example.com",
+            [A("load-balancer-attributes")]: "idle_timeout.timeout_seconds=60",
+        });
     });
 
     it("takes the certificate as an Output", () => {
@@ -97,26 +115,71 @@ describe("ingress: failing cases", () => {
     it.each<[string, unknown, Partial<KubernetesServiceArgs>, string]>([
         ["internet-facing needs HTTPS", { scheme: "internet-facing" }, {}, "ingress.certificateArn"],
         ["no allowHttp with a certificate", { certificateArn: CERT, allowHttp: true }, {}, "ingress.allowHttp"],
-        ["certificate ARNs", { certificateArn: "arn:aws:acm:us-east-1:123456789012:cert/x" }, {}, "ingress.certificateArn"],
-        ["TLS 1.2+ policies only", { certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-2016-08" }, {}, "ingress.sslPolicy"],
+        [
+            "certificate ARNs",
+            { certificateArn: "arn:aws:acm:us-east-1:123456789012:cert/x" },
+            {},
+            "ingress.certificateArn",
+        ],
+        [
+            "TLS 1.2+ policies only",
+            { certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-2016-08" },
+            {},
+            "ingress.sslPolicy",
+        ],
         ["policy only with HTTPS", { sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }, {}, "ingress.sslPolicy"],
         ["group names", { groupName: "Public_Web" }, {}, "ingress.groupName"],
         ["group order range", { groupName: "web", groupOrder: 1001 }, {}, "ingress.groupOrder"],
         ["group order needs a group", { groupOrder: 1 }, {}, "ingress.groupOrder"],
-        ["regional WAFv2 ACLs", { wafv2AclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/web/abc" }, {}, "ingress.wafv2AclArn"],
+        [
+            "regional WAFv2 ACLs",
+            { wafv2AclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/web/abc" },
+            {},
+            "ingress.wafv2AclArn",
+        ],
         ["inbound CIDRs", { inboundCidrs: ["10.0.0.0/40"] }, {}, "ingress.inboundCidrs[0]"],
-        ["at most 60 inbound CIDRs", { inboundCidrs: Array.from({ length: 61 }, (_, i) => `10.${i}.0.0/16`) }, {}, "ingress.inboundCidrs"],
+        [
+            "at most 60 inbound CIDRs",
+            { inboundCidrs: Array.from({ length: 61 }, (_, i) => `10.${i}.0.0/16`) },
+            {},
+            "ingress.inboundCidrs",
+        ],
         ["tag syntax", { tags: { "a,b": "c" } }, {}, "ingress.tags.a,b"],
         ["health check path", { healthCheck: { path: "ready" } }, {}, "ingress.healthCheck.path"],
-        ["health check interval 5–300", { healthCheck: { intervalSeconds: 301 } }, {}, "ingress.healthCheck.intervalSeconds"],
-        ["health check timeout < interval", { healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } }, {}, "ingress.healthCheck.timeoutSeconds"],
+        [
+            "health check interval 5–300",
+            { healthCheck: { intervalSeconds: 301 } },
+            {},
+            "ingress.healthCheck.intervalSeconds",
+        ],
+        [
+            "health check timeout < interval",
+            { healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } },
+            {},
+            "ingress.healthCheck.timeoutSeconds",
+        ],
         ["thresholds 2–10", { healthCheck: { healthyThreshold: 1 } }, {}, "ingress.healthCheck.healthyThreshold"],
         ["success codes", { healthCheck: { successCodes: "2xx" } }, {}, "ingress.healthCheck.successCodes"],
         ["hosts", { rules: [{ host: "App.example.com" }] }, {}, "ingress.rules[0].host"],
         ["paths", { rules: [{ paths: ["api"] }] }, {}, "ingress.rules[0].paths[0]"],
-        ["ALB rule limit", { rules: [{ paths: Array.from({ length: 101 }, (_, i) => `/p${i}`) }] }, {}, "ingress.rules"],
-        ["undocumented controller annotations", { annotations: { [A("healthcheck-paths")]: "/" } }, {}, "ingress.annotations.alb.ingress.kubernetes.io/healthcheck-paths"],
-        ["annotations the fields set", { annotations: { [A("scheme")]: "internet-facing" } }, {}, "ingress.annotations.alb.ingress.kubernetes.io/scheme"],
+        [
+            "ALB rule limit",
+            { rules: [{ paths: Array.from({ length: 101 }, (_, i) => `/p${i}`) }] },
+            {},
+            "ingress.rules",
+        ],
+        [
+            "undocumented controller annotations",
+            { annotations: { [A("healthcheck-paths")]: "/" } },
+            {},
+            "ingress.annotations.alb.ingress.kubernetes.io/healthcheck-paths",
+        ],
+        [
+            "annotations the fields set",
+            { annotations: { [A("scheme")]: "internet-facing" } },
+            {},
+            "ingress.annotations.alb.ingress.kubernetes.io/scheme",
+        ],
         ["needs the Service", {}, { service: { enabled: false } }, "ingress"],
         ["strict booleans", { allowHttp: "false" }, {}, "ingress.allowHttp"],
         ["unknown keys", { certificateArns: [CERT] }, {}, "ingress.certificateArns"],

@@ -18,7 +18,8 @@ const worker: KubernetesServiceArgs = {
     service: { enabled: false },
     autoScaling: { min: 1, max: 50, engine: "keda", sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 30 } },
 };
-const plan = (args: Partial<KubernetesServiceArgs>) => planKubernetesService("worker", { ...worker, ...args } as KubernetesServiceArgs, ctx);
+const plan = (args: Partial<KubernetesServiceArgs>) =>
+    planKubernetesService("worker", { ...worker, ...args } as KubernetesServiceArgs, ctx);
 const paths = (args: Partial<KubernetesServiceArgs>) => problemPaths(() => plan(args));
 const scaling = (a: object) => ({ autoScaling: { min: 1, max: 50, ...a } as KubernetesServiceArgs["autoScaling"] });
 
@@ -43,7 +44,9 @@ describe("KEDA: the reference worker scales 1–50 on its SQS queue", () => {
         });
         // The autoscaler owns the count; the HPA behaviour goes through KEDA's HPA.
         expect(p.deploymentIgnoreChanges).toEqual(["spec.replicas"]);
-        expect(p.scaledObject?.spec.advanced.horizontalPodAutoscalerConfig.behavior).toMatchObject({ scaleDown: { stabilizationWindowSeconds: 300 } });
+        expect(p.scaledObject?.spec.advanced.horizontalPodAutoscalerConfig.behavior).toMatchObject({
+            scaleDown: { stabilizationWindowSeconds: 300 },
+        });
         // No default CPU trigger: the queue drives the scaling.
         expect(p.scaledObject?.spec.triggers).toHaveLength(1);
     });
@@ -59,9 +62,14 @@ describe("KEDA: the reference worker scales 1–50 on its SQS queue", () => {
 
     it("both objects pass KEDA's CRD schemas", () => {
         new ScaledObject(plain({ metadata: p.scaledObject?.metadata, spec: p.scaledObject?.spec }) as never).validate();
-        new TriggerAuthentication(plain({ metadata: p.triggerAuthentication?.metadata, spec: p.triggerAuthentication?.spec }) as never).validate();
+        new TriggerAuthentication(
+            plain({ metadata: p.triggerAuthentication?.metadata, spec: p.triggerAuthentication?.spec }) as never,
+        ).validate();
         // The schema does check: a count as a string is refused.
-        const bad = plain({ metadata: p.scaledObject?.metadata, spec: { ...p.scaledObject?.spec, minReplicaCount: "1" } });
+        const bad = plain({
+            metadata: p.scaledObject?.metadata,
+            spec: { ...p.scaledObject?.spec, minReplicaCount: "1" },
+        });
         expect(() => new ScaledObject(bad as never).validate()).toThrow();
     });
 
@@ -75,7 +83,11 @@ describe("KEDA: the reference worker scales 1–50 on its SQS queue", () => {
             }),
         ).scaledObject?.spec;
         expect(so?.triggers[0]).toEqual({ type: "cpu", metricType: "Utilization", metadata: { value: "60" } });
-        expect(so?.triggers[1].metadata).toMatchObject({ queueLength: "10", activationQueueLength: "5", scaleOnInFlight: "false" });
+        expect(so?.triggers[1].metadata).toMatchObject({
+            queueLength: "10",
+            activationQueueLength: "5",
+            scaleOnInFlight: "false",
+        });
         expect(so).toMatchObject({ pollingInterval: 15, cooldownPeriod: 120 });
         new ScaledObject(plain({ metadata: { name: "w" }, spec: so }) as never).validate();
     });
@@ -94,7 +106,11 @@ describe("KEDA: the reference worker scales 1–50 on its SQS queue", () => {
 });
 
 describe("KEDA and External metrics: failing cases", () => {
-    const external = { metric: "custom" as const, target: 30, customMetric: { metricName: "m", namespace: "n", statistic: "Average" as const } };
+    const external = {
+        metric: "custom" as const,
+        target: 30,
+        customMetric: { metricName: "m", namespace: "n", statistic: "Average" as const },
+    };
 
     it("an External metric with neither KEDA nor an adapter names both ways out", () => {
         try {
@@ -106,27 +122,70 @@ describe("KEDA and External metrics: failing cases", () => {
             expect(errors[0].reason).toContain('autoScaling.engine: "keda"');
             expect(errors[0].reason).toContain("autoScaling.externalMetricsAdapter: true");
         }
-        expect(plan(scaling({ targetTracking: [external], externalMetricsAdapter: true })).hpa?.spec.metrics).toHaveLength(1);
+        expect(
+            plan(scaling({ targetTracking: [external], externalMetricsAdapter: true })).hpa?.spec.metrics,
+        ).toHaveLength(1);
     });
 
     it.each<[string, Partial<KubernetesServiceArgs>, string]>([
-        ["an SQS queue needs KEDA", scaling({ sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 30 } }), "autoScaling.sqsQueue"],
-        ["KEDA takes no External metric", scaling({ engine: "keda", targetTracking: [external] }), "autoScaling.targetTracking[0]"],
+        [
+            "an SQS queue needs KEDA",
+            scaling({ sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 30 } }),
+            "autoScaling.sqsQueue",
+        ],
+        [
+            "KEDA takes no External metric",
+            scaling({ engine: "keda", targetTracking: [external] }),
+            "autoScaling.targetTracking[0]",
+        ],
         ["keda settings need KEDA", scaling({ keda: { pollingIntervalSeconds: 10 } }), "autoScaling.keda"],
-        ["the adapter is the HPA's", scaling({ engine: "keda", externalMetricsAdapter: true }), "autoScaling.externalMetricsAdapter"],
-        ["messages per replica ≥ 1", scaling({ engine: "keda", sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 0 } }), "autoScaling.sqsQueue.messagesPerReplica"],
-        ["activation ≥ 0", scaling({ engine: "keda", sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 1, activationMessages: -1 } }), "autoScaling.sqsQueue.activationMessages"],
-        ["queue URL", scaling({ engine: "keda", sqsQueue: { queueUrl: "my-queue", messagesPerReplica: 1 } }), "autoScaling.sqsQueue.queueUrl"],
-        ["region matches the URL", scaling({ engine: "keda", sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 1, region: "eu-west-1" } }), "autoScaling.sqsQueue.region"],
-        ["region when the URL is an Output", scaling({ engine: "keda", sqsQueue: { queueUrl: pulumi.output(QUEUE), messagesPerReplica: 1 } }), "autoScaling.sqsQueue.region"],
-        ["polling ≥ 1 s", scaling({ engine: "keda", keda: { pollingIntervalSeconds: 0 } }), "autoScaling.keda.pollingIntervalSeconds"],
+        [
+            "the adapter is the HPA's",
+            scaling({ engine: "keda", externalMetricsAdapter: true }),
+            "autoScaling.externalMetricsAdapter",
+        ],
+        [
+            "messages per replica ≥ 1",
+            scaling({ engine: "keda", sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 0 } }),
+            "autoScaling.sqsQueue.messagesPerReplica",
+        ],
+        [
+            "activation ≥ 0",
+            scaling({ engine: "keda", sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 1, activationMessages: -1 } }),
+            "autoScaling.sqsQueue.activationMessages",
+        ],
+        [
+            "queue URL",
+            scaling({ engine: "keda", sqsQueue: { queueUrl: "my-queue", messagesPerReplica: 1 } }),
+            "autoScaling.sqsQueue.queueUrl",
+        ],
+        [
+            "region matches the URL",
+            scaling({ engine: "keda", sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 1, region: "eu-west-1" } }),
+            "autoScaling.sqsQueue.region",
+        ],
+        [
+            "region when the URL is an Output",
+            scaling({ engine: "keda", sqsQueue: { queueUrl: pulumi.output(QUEUE), messagesPerReplica: 1 } }),
+            "autoScaling.sqsQueue.region",
+        ],
+        [
+            "polling ≥ 1 s",
+            scaling({ engine: "keda", keda: { pollingIntervalSeconds: 0 } }),
+            "autoScaling.keda.pollingIntervalSeconds",
+        ],
         ["engine", scaling({ engine: "vpa" as "hpa" }), "autoScaling.engine"],
     ])("%s", (_, args, path) => {
         expect(paths(args)).toEqual([path]);
     });
 
     it("takes the queue URL as an Output with its region", () => {
-        const so = plan(scaling({ engine: "keda", sqsQueue: { queueUrl: pulumi.output(QUEUE), messagesPerReplica: 30, region: "us-east-1" } })).scaledObject?.spec;
+        const so = plan(
+            scaling({
+                engine: "keda",
+                sqsQueue: { queueUrl: pulumi.output(QUEUE), messagesPerReplica: 30, region: "us-east-1" },
+            }),
+        ).scaledObject?.spec;
         expect(so?.triggers[0].metadata.awsRegion).toBe("us-east-1");
     });
 });

@@ -80,14 +80,19 @@ describe("KubernetesService: the reference web-app", () => {
 
     it("creates the namespace, Deployment, Service, HPA and PDB under the component, all through the given provider", () => {
         const component = only(plan, COMPONENT);
-        expect(childrenOf(plan, component).map((r) => `${r.type}::${r.name}`).sort()).toEqual([
+        expect(
+            childrenOf(plan, component)
+                .map((r) => `${r.type}::${r.name}`)
+                .sort(),
+        ).toEqual([
             `${DEPLOYMENT}::web-app-deployment`,
             `${HPA}::web-app-hpa`,
             `${NAMESPACE}::web-app-namespace`,
             `${SERVICE}::web-app-service`,
             `${PDB}::web-app-pdb`,
         ]);
-        for (const child of childrenOf(plan, component)) expect(child.options.provider?.startsWith(`${providerUrn}::`), child.name).toBe(true);
+        for (const child of childrenOf(plan, component))
+            expect(child.options.provider?.startsWith(`${providerUrn}::`), child.name).toBe(true);
     });
 
     it("every object passes the upstream Kubernetes schemas", () => {
@@ -105,7 +110,11 @@ describe("KubernetesService: the reference web-app", () => {
 
     it("the Deployment is the reference's: nginx:1.21, 4 replicas, its resources, probes and environment", () => {
         const d = manifest(only(plan, DEPLOYMENT)) as any;
-        expect(d.metadata).toMatchObject({ name: "web-app", namespace: "production", labels: { app: "web", version: "v1" } });
+        expect(d.metadata).toMatchObject({
+            name: "web-app",
+            namespace: "production",
+            labels: { app: "web", version: "v1" },
+        });
         expect(d.spec.replicas).toBe(4);
         expect(d.spec.template.metadata.labels).toMatchObject({ app: "web", version: "v1" });
         const c = d.spec.template.spec.containers;
@@ -128,7 +137,11 @@ describe("KubernetesService: the reference web-app", () => {
         const d = manifest(only(plan, DEPLOYMENT)) as any;
         const pod = d.spec.template.spec;
         expect(pod.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
-        expect(pod.containers[0].securityContext).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, readOnlyRootFilesystem: true });
+        expect(pod.containers[0].securityContext).toMatchObject({
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ["ALL"] },
+            readOnlyRootFilesystem: true,
+        });
         expect(pod.volumes).toEqual([{ name: "tmp", emptyDir: {} }]);
         expect(pod.containers[0].volumeMounts).toEqual([{ name: "tmp", mountPath: "/tmp" }]);
     });
@@ -141,7 +154,10 @@ describe("KubernetesService: the reference web-app", () => {
         const s = manifest(only(plan, SERVICE)) as any;
         expect(s.metadata).toMatchObject({ name: "web-app", namespace: "production" });
         expect(s.spec).toMatchObject({ type: "LoadBalancer", ports: [{ protocol: "TCP", port: 80, targetPort: 80 }] });
-        expect(s.spec.selector).toEqual({ "app.kubernetes.io/name": "web-app", "app.kubernetes.io/instance": "web-app" });
+        expect(s.spec.selector).toEqual({
+            "app.kubernetes.io/name": "web-app",
+            "app.kubernetes.io/instance": "web-app",
+        });
         expect(s.spec.selector).toEqual((manifest(only(plan, DEPLOYMENT)) as any).spec.selector.matchLabels);
     });
 
@@ -153,11 +169,21 @@ describe("KubernetesService: the reference web-app", () => {
             minReplicas: 2,
             maxReplicas: 10,
             metrics: [
-                { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } },
-                { type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: 80 } } },
+                {
+                    type: "Resource",
+                    resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } },
+                },
+                {
+                    type: "Resource",
+                    resource: { name: "memory", target: { type: "Utilization", averageUtilization: 80 } },
+                },
             ],
             behavior: {
-                scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: "Max", policies: [{ type: "Percent", value: 50, periodSeconds: 60 }] },
+                scaleDown: {
+                    stabilizationWindowSeconds: 300,
+                    selectPolicy: "Max",
+                    policies: [{ type: "Percent", value: 50, periodSeconds: 60 }],
+                },
                 scaleUp: {
                     stabilizationWindowSeconds: 0,
                     selectPolicy: "Max",
@@ -172,13 +198,20 @@ describe("KubernetesService: the reference web-app", () => {
 
     it("a PDB keeps all but one pod up during drains", () => {
         const p = manifest(only(plan, PDB)) as any;
-        expect(p.spec).toEqual({ maxUnavailable: 1, selector: (manifest(only(plan, DEPLOYMENT)) as any).spec.selector });
+        expect(p.spec).toEqual({
+            maxUnavailable: 1,
+            selector: (manifest(only(plan, DEPLOYMENT)) as any).spec.selector,
+        });
     });
 
     it("the namespace enforces the restricted Pod Security Standard, and every object waits for it", () => {
         const ns = only(plan, NAMESPACE);
-        expect(manifest(ns).metadata).toMatchObject({ name: "production", labels: { "pod-security.kubernetes.io/enforce": "restricted" } });
-        for (const type of [DEPLOYMENT, SERVICE, HPA, PDB]) expect(only(plan, type).options.dependsOn).toContain(ns.urn);
+        expect(manifest(ns).metadata).toMatchObject({
+            name: "production",
+            labels: { "pod-security.kubernetes.io/enforce": "restricted" },
+        });
+        for (const type of [DEPLOYMENT, SERVICE, HPA, PDB])
+            expect(only(plan, type).options.dependsOn).toContain(ns.urn);
     });
 });
 
@@ -197,7 +230,12 @@ describe("KubernetesService: an SQS queue-depth external metric (REFERENCE.md, w
                         {
                             metric: "custom",
                             target: 30,
-                            customMetric: { metricName: "sqs_queue_messages_visible", namespace: "external.metrics.k8s.io", statistic: "Average", dimensions: { queue_name: "my-queue" } },
+                            customMetric: {
+                                metricName: "sqs_queue_messages_visible",
+                                namespace: "external.metrics.k8s.io",
+                                statistic: "Average",
+                                dimensions: { queue_name: "my-queue" },
+                            },
                         },
                     ],
                 },
@@ -206,9 +244,22 @@ describe("KubernetesService: an SQS queue-depth external metric (REFERENCE.md, w
         expect(validateAll(plan)).toBe(4);
         const h = manifest(only(plan, HPA)) as any;
         expect(h.spec.metrics).toEqual([
-            { type: "External", external: { metric: { name: "sqs_queue_messages_visible", selector: { matchLabels: { queue_name: "my-queue" } } }, target: { type: "AverageValue", averageValue: "30" } } },
+            {
+                type: "External",
+                external: {
+                    metric: {
+                        name: "sqs_queue_messages_visible",
+                        selector: { matchLabels: { queue_name: "my-queue" } },
+                    },
+                    target: { type: "AverageValue", averageValue: "30" },
+                },
+            },
         ]);
-        expect(h.spec).toMatchObject({ scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "worker" }, minReplicas: 1, maxReplicas: 50 });
+        expect(h.spec).toMatchObject({
+            scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "worker" },
+            minReplicas: 1,
+            maxReplicas: 50,
+        });
         // 1 to 50 pods: a PDB, since there can be 2 or more; the Deployment starts at minReplicas.
         expect((manifest(only(plan, PDB)) as any).spec.maxUnavailable).toBe(1);
         expect((manifest(only(plan, DEPLOYMENT)) as any).spec.replicas).toBe(1);
@@ -219,7 +270,11 @@ describe("KubernetesService: an SQS queue-depth external metric (REFERENCE.md, w
 describe("KubernetesService: defaults on an existing namespace", () => {
     it("creates a Deployment, ClusterIP Service and PDB in the given namespace, without HPA or namespace", async () => {
         const plan = await runPlan(() => {
-            const svc = new KubernetesService("api", { namespace: "team-a", image: "ghcr.io/acme/api:2.0.1", port: 8080 });
+            const svc = new KubernetesService("api", {
+                namespace: "team-a",
+                image: "ghcr.io/acme/api:2.0.1",
+                port: 8080,
+            });
             expect(svc.hpa).toBeUndefined();
             expect(svc.namespace).toBeUndefined();
         });
@@ -229,7 +284,10 @@ describe("KubernetesService: defaults on an existing namespace", () => {
         expect(d.metadata.namespace).toBe("team-a");
         expect(d.spec.replicas).toBe(2);
         expect(only(plan, DEPLOYMENT).options.ignoreChanges).toBeUndefined();
-        expect((manifest(only(plan, SERVICE)) as any).spec).toMatchObject({ type: "ClusterIP", ports: [{ port: 80, targetPort: 8080 }] });
+        expect((manifest(only(plan, SERVICE)) as any).spec).toMatchObject({
+            type: "ClusterIP",
+            ports: [{ port: 80, targetPort: 8080 }],
+        });
     });
 
     it("a single replica without autoScaling gets no PDB, and objects go to the provider's namespace", async () => {
@@ -242,7 +300,11 @@ describe("KubernetesService: defaults on an existing namespace", () => {
 
     it("accepts Outputs (an image from a registry, a secret env value) without checking them", async () => {
         const plan = await runPlan(() => {
-            new KubernetesService("out", { image: pulumi.output("app:1"), port: 8080, env: { API_URL: pulumi.secret("https://x") } });
+            new KubernetesService("out", {
+                image: pulumi.output("app:1"),
+                port: 8080,
+                env: { API_URL: pulumi.secret("https://x") },
+            });
         });
         // The secret stays marked where it is: the plan shows only its digest.
         const container = (only(plan, DEPLOYMENT).inputs.spec as any).template.spec.containers[0];
@@ -267,7 +329,11 @@ describe("KubernetesService: invalid args", () => {
     it("collects every problem into one error, before the component registers", async () => {
         const { errors, plan } = await expectInvalid(() => {
             const provider = new k8s.Provider("k", { kubeconfig: "{}" });
-            new KubernetesService("bad", { image: "nginx:latest", port: 0, podDisruptionBudget: { minAvailable: 1, maxUnavailable: 1 } }, { provider });
+            new KubernetesService(
+                "bad",
+                { image: "nginx:latest", port: 0, podDisruptionBudget: { minAvailable: 1, maxUnavailable: 1 } },
+                { provider },
+            );
         });
         expect(errors.map((e) => e.propertyPath).sort()).toEqual(["image", "podDisruptionBudget", "port"]);
         expect(plan.resources.map((r) => r.type)).toEqual(["pulumi:providers:kubernetes"]);

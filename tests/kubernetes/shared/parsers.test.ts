@@ -31,9 +31,12 @@ describe("parseQuantity", () => {
         expect(parseQuantity(text)?.value).toBeCloseTo(value, 12);
     });
 
-    it.each(["", "abc", "1.5.5", "Mi", "1mi", "1KB", "1 Gi", "1e", "1Gi ", "-", "0x10", "1m1"])("%j is not a quantity", (text) => {
-        expect(parseQuantity(text)).toBeUndefined();
-    });
+    it.each(["", "abc", "1.5.5", "Mi", "1mi", "1KB", "1 Gi", "1e", "1Gi ", "-", "0x10", "1m1"])(
+        "%j is not a quantity",
+        (text) => {
+            expect(parseQuantity(text)).toBeUndefined();
+        },
+    );
 
     it("binary suffixes are 1024 times the next smaller one", () => {
         const order = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
@@ -43,11 +46,18 @@ describe("parseQuantity", () => {
     });
 
     it("a whole number of mebibytes parses to that many times 2^20 bytes", () => {
-        fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000 }), (n) => parseQuantity(`${n}Mi`)?.value === n * 2 ** 20));
+        fc.assert(
+            fc.property(fc.integer({ min: 0, max: 1_000_000 }), (n) => parseQuantity(`${n}Mi`)?.value === n * 2 ** 20),
+        );
     });
 
     it("millicores parse to a thousandth of a core", () => {
-        fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000 }), (n) => Math.abs(parseQuantity(`${n}m`)!.value - n / 1000) < 1e-9));
+        fc.assert(
+            fc.property(
+                fc.integer({ min: 0, max: 1_000_000 }),
+                (n) => Math.abs(parseQuantity(`${n}m`)!.value - n / 1000) < 1e-9,
+            ),
+        );
     });
 });
 
@@ -77,14 +87,22 @@ describe("image references", () => {
         ["registry.example.com/team/app:2.3.1", { domain: "registry.example.com", path: "team/app", tag: "2.3.1" }],
         ["host:5000/app:v1", { domain: "host:5000", path: "app", tag: "v1" }],
         ["localhost/app:v1", { domain: "localhost", path: "app", tag: "v1" }],
-        ["123456789012.dkr.ecr.us-east-1.amazonaws.com/web:abc123", { domain: "123456789012.dkr.ecr.us-east-1.amazonaws.com", path: "web", tag: "abc123" }],
+        [
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:abc123",
+            { domain: "123456789012.dkr.ecr.us-east-1.amazonaws.com", path: "web", tag: "abc123" },
+        ],
         [`app@sha256:${"a".repeat(64)}`, { path: "app", digest: `sha256:${"a".repeat(64)}` }],
     ])("%s parses", (image, expected) => {
         expect(parseImage(image)).toEqual({ domain: undefined, tag: undefined, digest: undefined, ...expected });
     });
 
     it("a registry port is not a tag: host:5000/app is untagged", () => {
-        expect(parseImage("host:5000/app")).toEqual({ domain: "host:5000", path: "app", tag: undefined, digest: undefined });
+        expect(parseImage("host:5000/app")).toEqual({
+            domain: "host:5000",
+            path: "app",
+            tag: undefined,
+            digest: undefined,
+        });
         expect(imageProblem("host:5000/app")).toMatch(/tag or a digest/);
         expect(imageProblem("host:5000/app:1.0")).toBeUndefined();
     });
@@ -96,7 +114,16 @@ describe("image references", () => {
         expect(imageProblem(`nginx:latest@sha256:${"0".repeat(64)}`)).toBeUndefined();
     });
 
-    it.each(["", "NGINX:1.0", "nginx:", "nginx:-bad", "nginx@sha256:abc", "a//b:1", "nginx:1.0 ", `x:${"t".repeat(129)}`])("%j is not an image reference", (image) => {
+    it.each([
+        "",
+        "NGINX:1.0",
+        "nginx:",
+        "nginx:-bad",
+        "nginx@sha256:abc",
+        "a//b:1",
+        "nginx:1.0 ",
+        `x:${"t".repeat(129)}`,
+    ])("%j is not an image reference", (image) => {
         expect(imageProblem(image)).toMatch(/must be an image reference/);
     });
 });

@@ -16,10 +16,37 @@ const referenceCanary = (): AppMeshServiceArgs => ({
     port: 80,
     protocol: "http",
     versions: {
-        v1: { hostname: "web-v1.production.svc.cluster.local", weight: 90, healthCheck: { protocol: "http", path: "/health", healthyThreshold: 2, unhealthyThreshold: 2, timeoutMillis: 2000, intervalMillis: 5000 } },
-        v2: { hostname: "web-v2.production.svc.cluster.local", weight: 10, healthCheck: { protocol: "http", path: "/health", healthyThreshold: 2, unhealthyThreshold: 2, timeoutMillis: 2000, intervalMillis: 5000 } },
+        v1: {
+            hostname: "web-v1.production.svc.cluster.local",
+            weight: 90,
+            healthCheck: {
+                protocol: "http",
+                path: "/health",
+                healthyThreshold: 2,
+                unhealthyThreshold: 2,
+                timeoutMillis: 2000,
+                intervalMillis: 5000,
+            },
+        },
+        v2: {
+            hostname: "web-v2.production.svc.cluster.local",
+            weight: 10,
+            healthCheck: {
+                protocol: "http",
+                path: "/health",
+                healthyThreshold: 2,
+                unhealthyThreshold: 2,
+                timeoutMillis: 2000,
+                intervalMillis: 5000,
+            },
+        },
     },
-    retryPolicy: { maxRetries: 3, perRetryTimeoutMs: 2000, httpRetryEvents: ["server-error", "gateway-error"], tcpRetryEvents: ["connection-error"] },
+    retryPolicy: {
+        maxRetries: 3,
+        perRetryTimeoutMs: 2000,
+        httpRetryEvents: ["server-error", "gateway-error"],
+        tcpRetryEvents: ["connection-error"],
+    },
     timeout: { perRequestMs: 15_000, idleMs: 30_000 },
     backends: ["api-service.production.svc.cluster.local"],
     tags: { team: "web" },
@@ -40,7 +67,11 @@ describe("AppMeshService under mocks", () => {
             new AppMeshService("web", referenceCanary());
         });
         const component = resource(plan, "compute-layer:index:AppMeshService", "web");
-        expect(childrenOf(plan, component).map((r) => r.type).sort()).toEqual([NODE, NODE, ROUTE, ROUTER, SERVICE].sort());
+        expect(
+            childrenOf(plan, component)
+                .map((r) => r.type)
+                .sort(),
+        ).toEqual([NODE, NODE, ROUTE, ROUTER, SERVICE].sort());
         expect(ofType(plan, MESH)).toHaveLength(0);
 
         for (const [version, weightHost] of [
@@ -51,11 +82,23 @@ describe("AppMeshService under mocks", () => {
             expect(input(node, "name")).toBe(`web-${version}`);
             expect(input(node, "meshName")).toBe("production");
             expect(input(node, "spec.listeners.0.portMapping")).toEqual({ port: 80, protocol: "http" });
-            expect(input(node, "spec.listeners.0.healthCheck")).toEqual({ protocol: "http", path: "/health", port: 80, healthyThreshold: 2, unhealthyThreshold: 2, timeoutMillis: 2000, intervalMillis: 5000 });
+            expect(input(node, "spec.listeners.0.healthCheck")).toEqual({
+                protocol: "http",
+                path: "/health",
+                port: 80,
+                healthyThreshold: 2,
+                unhealthyThreshold: 2,
+                timeoutMillis: 2000,
+                intervalMillis: 5000,
+            });
             // App Mesh needs the listener timeout too when the route's exceeds 15 s.
-            expect(input(node, "spec.listeners.0.timeout")).toEqual({ http: { perRequest: { value: 15, unit: "s" }, idle: { value: 30, unit: "s" } } });
+            expect(input(node, "spec.listeners.0.timeout")).toEqual({
+                http: { perRequest: { value: 15, unit: "s" }, idle: { value: 30, unit: "s" } },
+            });
             expect(input(node, "spec.serviceDiscovery.dns.hostname")).toBe(weightHost);
-            expect(input(node, "spec.backends")).toEqual([{ virtualService: { virtualServiceName: "api-service.production.svc.cluster.local" } }]);
+            expect(input(node, "spec.backends")).toEqual([
+                { virtualService: { virtualServiceName: "api-service.production.svc.cluster.local" } },
+            ]);
             expect(input(node, "tags")).toEqual({ "managed-by": "compute-layer", component: "web", team: "web" });
         }
 
@@ -77,7 +120,10 @@ describe("AppMeshService under mocks", () => {
             httpRetryEvents: ["server-error", "gateway-error"],
             tcpRetryEvents: ["connection-error"],
         });
-        expect(input(route, "spec.httpRoute.timeout")).toEqual({ perRequest: { value: 15, unit: "s" }, idle: { value: 30, unit: "s" } });
+        expect(input(route, "spec.httpRoute.timeout")).toEqual({
+            perRequest: { value: 15, unit: "s" },
+            idle: { value: 30, unit: "s" },
+        });
         expect(input(route, "spec.priority")).toBeUndefined();
 
         const service = only(plan, SERVICE);
@@ -108,19 +154,31 @@ describe("AppMeshService under mocks", () => {
         });
         // ARNs as App Mesh forms them: children nest under their mesh, routes under their router.
         expect(plan.outputs.nodeArn).toBe("arn:aws:appmesh:us-east-1:123456789012:mesh/data/virtualNode/db-proxy-blue");
-        expect(plan.outputs.routeArn).toBe("arn:aws:appmesh:us-east-1:123456789012:mesh/data/virtualRouter/db-proxy-router/route/db-proxy-route");
+        expect(plan.outputs.routeArn).toBe(
+            "arn:aws:appmesh:us-east-1:123456789012:mesh/data/virtualRouter/db-proxy-router/route/db-proxy-route",
+        );
         expect(plan.outputs.meshName).toBe("data");
         const mesh = only(plan, MESH);
         expect(input(mesh, "name")).toBe("data");
         expect(input(mesh, "spec.egressFilter.type")).toBe("DROP_ALL");
         const node = only(plan, NODE);
         expect(input(node, "meshName")).toBe("data");
-        expect(input(node, "spec.listeners.0.healthCheck")).toEqual({ protocol: "tcp", port: 5432, healthyThreshold: 2, unhealthyThreshold: 2, timeoutMillis: 2000, intervalMillis: 5000 });
+        expect(input(node, "spec.listeners.0.healthCheck")).toEqual({
+            protocol: "tcp",
+            port: 5432,
+            healthyThreshold: 2,
+            unhealthyThreshold: 2,
+            timeoutMillis: 2000,
+            intervalMillis: 5000,
+        });
         expect(input(node, "spec.listeners.0.timeout")).toEqual({ tcp: { idle: { value: 600, unit: "s" } } });
         const route = only(plan, ROUTE);
         expect(input(route, "meshName")).toBe("data");
         expect(input(route, "spec.priority")).toBe(10);
-        expect(input(route, "spec.tcpRoute")).toEqual({ action: { weightedTargets: [{ virtualNode: "db-proxy-blue", weight: 100 }] }, timeout: { idle: { value: 600, unit: "s" } } });
+        expect(input(route, "spec.tcpRoute")).toEqual({
+            action: { weightedTargets: [{ virtualNode: "db-proxy-blue", weight: 100 }] },
+            timeout: { idle: { value: 600, unit: "s" } },
+        });
         expect(input(route, "spec.httpRoute")).toBeUndefined();
     });
 
@@ -139,7 +197,16 @@ describe("AppMeshService under mocks", () => {
 
 describe("planAppMeshService", () => {
     it("defaults to an http route on / and an http health check of / every 5 s", () => {
-        const plan = planAppMeshService("web", { meshName: "m", serviceName: "web.local", port: 8080, versions: { v1: { hostname: "web-v1.local", weight: 100 } } }, ctx);
+        const plan = planAppMeshService(
+            "web",
+            {
+                meshName: "m",
+                serviceName: "web.local",
+                port: 8080,
+                versions: { v1: { hostname: "web-v1.local", weight: 100 } },
+            },
+            ctx,
+        );
         expect(plan.protocol).toBe("http");
         expect(plan.routePrefix).toBe("/");
         expect(plan.nodes[0]).toEqual({
@@ -147,7 +214,15 @@ describe("planAppMeshService", () => {
             nodeName: "web-v1",
             hostname: "web-v1.local",
             weight: 100,
-            healthCheck: { protocol: "http", path: "/", port: 8080, healthyThreshold: 2, unhealthyThreshold: 2, timeoutMillis: 2000, intervalMillis: 5000 },
+            healthCheck: {
+                protocol: "http",
+                path: "/",
+                port: 8080,
+                healthyThreshold: 2,
+                unhealthyThreshold: 2,
+                timeoutMillis: 2000,
+                intervalMillis: 5000,
+            },
         });
         expect(plan.retryPolicy).toBeUndefined();
         expect(plan.timeout).toBeUndefined();
@@ -155,7 +230,16 @@ describe("planAppMeshService", () => {
     });
 
     it("turns a health check off only when asked, and warns", () => {
-        const plan = planAppMeshService("web", { meshName: "m", serviceName: "web.local", port: 80, versions: { v1: { hostname: "h", weight: 100, healthCheck: { enabled: false } } } }, ctx);
+        const plan = planAppMeshService(
+            "web",
+            {
+                meshName: "m",
+                serviceName: "web.local",
+                port: 80,
+                versions: { v1: { hostname: "h", weight: 100, healthCheck: { enabled: false } } },
+            },
+            ctx,
+        );
         expect(plan.nodes[0].healthCheck).toBeUndefined();
         expect(plan.warnings.some((w) => w.includes("versions.v1.healthCheck is turned off"))).toBe(true);
     });
@@ -167,25 +251,72 @@ describe("planAppMeshService", () => {
 
     const cases: [string, (a: AppMeshServiceArgs) => void, string][] = [
         ["no versions", (a) => (a.versions = {}), "versions"],
-        ["11 versions", (a) => (a.versions = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`v${i}`, { hostname: `h${i}`, weight: 9 }]))), "versions"],
+        [
+            "11 versions",
+            (a) =>
+                (a.versions = Object.fromEntries(
+                    Array.from({ length: 11 }, (_, i) => [`v${i}`, { hostname: `h${i}`, weight: 9 }]),
+                )),
+            "versions",
+        ],
         ["a weight over 100", (a) => (a.versions.v2.weight = 101), "versions.v2.weight"],
         ["a negative weight", (a) => (a.versions.v1.weight = -1), "versions.v1.weight"],
         ["weights adding up to more than 100", (a) => (a.versions.v2.weight = 20), "versions"],
         ["weights all 0", (a) => ((a.versions.v1.weight = 0), (a.versions.v2.weight = 0)), "versions"],
         ["a route priority over 1000", (a) => (a.routePriority = 1001), "routePriority"],
         ["a negative route priority", (a) => (a.routePriority = -1), "routePriority"],
-        ["a health-check interval under 5000 ms", (a) => (a.versions.v1.healthCheck!.intervalMillis = 4999), "versions.v1.healthCheck.intervalMillis"],
-        ["a health-check interval over 300000 ms", (a) => (a.versions.v1.healthCheck!.intervalMillis = 300_001), "versions.v1.healthCheck.intervalMillis"],
-        ["a health-check timeout under 2000 ms", (a) => (a.versions.v2.healthCheck!.timeoutMillis = 1999), "versions.v2.healthCheck.timeoutMillis"],
-        ["a health-check timeout over 60000 ms", (a) => (a.versions.v2.healthCheck!.timeoutMillis = 60_001), "versions.v2.healthCheck.timeoutMillis"],
-        ["a healthy threshold of 1", (a) => (a.versions.v1.healthCheck!.healthyThreshold = 1), "versions.v1.healthCheck.healthyThreshold"],
-        ["an unhealthy threshold of 11", (a) => (a.versions.v1.healthCheck!.unhealthyThreshold = 11), "versions.v1.healthCheck.unhealthyThreshold"],
+        [
+            "a health-check interval under 5000 ms",
+            (a) => (a.versions.v1.healthCheck!.intervalMillis = 4999),
+            "versions.v1.healthCheck.intervalMillis",
+        ],
+        [
+            "a health-check interval over 300000 ms",
+            (a) => (a.versions.v1.healthCheck!.intervalMillis = 300_001),
+            "versions.v1.healthCheck.intervalMillis",
+        ],
+        [
+            "a health-check timeout under 2000 ms",
+            (a) => (a.versions.v2.healthCheck!.timeoutMillis = 1999),
+            "versions.v2.healthCheck.timeoutMillis",
+        ],
+        [
+            "a health-check timeout over 60000 ms",
+            (a) => (a.versions.v2.healthCheck!.timeoutMillis = 60_001),
+            "versions.v2.healthCheck.timeoutMillis",
+        ],
+        [
+            "a healthy threshold of 1",
+            (a) => (a.versions.v1.healthCheck!.healthyThreshold = 1),
+            "versions.v1.healthCheck.healthyThreshold",
+        ],
+        [
+            "an unhealthy threshold of 11",
+            (a) => (a.versions.v1.healthCheck!.unhealthyThreshold = 11),
+            "versions.v1.healthCheck.unhealthyThreshold",
+        ],
         ["a health-check port of 0", (a) => (a.versions.v1.healthCheck!.port = 0), "versions.v1.healthCheck.port"],
-        ["a health-check path without /", (a) => (a.versions.v1.healthCheck!.path = "health"), "versions.v1.healthCheck.path"],
+        [
+            "a health-check path without /",
+            (a) => (a.versions.v1.healthCheck!.path = "health"),
+            "versions.v1.healthCheck.path",
+        ],
         ["negative maxRetries", (a) => (a.retryPolicy!.maxRetries = -1), "retryPolicy.maxRetries"],
-        ["a retry policy without events", (a) => (a.retryPolicy = { maxRetries: 2, perRetryTimeoutMs: 1000 }), "retryPolicy"],
-        ["an unknown http retry event", (a) => (a.retryPolicy!.httpRetryEvents = ["5xx" as "server-error"]), "retryPolicy.httpRetryEvents[0]"],
-        ["an unknown tcp retry event", (a) => (a.retryPolicy!.tcpRetryEvents = ["reset" as "connection-error"]), "retryPolicy.tcpRetryEvents[0]"],
+        [
+            "a retry policy without events",
+            (a) => (a.retryPolicy = { maxRetries: 2, perRetryTimeoutMs: 1000 }),
+            "retryPolicy",
+        ],
+        [
+            "an unknown http retry event",
+            (a) => (a.retryPolicy!.httpRetryEvents = ["5xx" as "server-error"]),
+            "retryPolicy.httpRetryEvents[0]",
+        ],
+        [
+            "an unknown tcp retry event",
+            (a) => (a.retryPolicy!.tcpRetryEvents = ["reset" as "connection-error"]),
+            "retryPolicy.tcpRetryEvents[0]",
+        ],
         ["a per-retry timeout of 0", (a) => (a.retryPolicy!.perRetryTimeoutMs = 0), "retryPolicy.perRetryTimeoutMs"],
         ["a retry policy on tcp", (a) => ((a.protocol = "tcp"), delete a.timeout), "retryPolicy"],
         ["a per-request timeout on tcp", (a) => ((a.protocol = "tcp"), delete a.retryPolicy), "timeout.perRequestMs"],
@@ -198,7 +329,11 @@ describe("planAppMeshService", () => {
         ["a version without hostname", (a) => (a.versions.v1.hostname = ""), "versions.v1.hostname"],
         ["a version name with spaces", (a) => (a.versions["v 3"] = { hostname: "h", weight: 0 }), "versions.v 3"],
         ["a route prefix without /", (a) => (a.routePrefix = "api"), "routePrefix"],
-        ["a route prefix on tcp", (a) => ((a.protocol = "tcp"), delete a.retryPolicy, delete a.timeout, (a.routePrefix = "/")), "routePrefix"],
+        [
+            "a route prefix on tcp",
+            (a) => ((a.protocol = "tcp"), delete a.retryPolicy, delete a.timeout, (a.routePrefix = "/")),
+            "routePrefix",
+        ],
         ["an empty backend name", (a) => (a.backends = [""]), "backends[0]"],
         ["a reserved tag key", (a) => (a.tags = { "aws:owner": "me" }), "tags.aws:owner"],
     ];
@@ -216,8 +351,14 @@ describe("planAppMeshService", () => {
 
 describe("AppMeshService documentation", () => {
     it("carries @deprecated with the reason and the migration path", () => {
-        const source = readFileSync(path.join(__dirname, "../../../components/mesh/app-mesh-service/app-mesh-service.ts"), "utf8");
-        const doc = source.slice(source.lastIndexOf("/**", source.indexOf("export class AppMeshService")), source.indexOf("export class AppMeshService"));
+        const source = readFileSync(
+            path.join(__dirname, "../../../components/mesh/app-mesh-service/app-mesh-service.ts"),
+            "utf8",
+        );
+        const doc = source.slice(
+            source.lastIndexOf("/**", source.indexOf("export class AppMeshService")),
+            source.indexOf("export class AppMeshService"),
+        );
         expect(doc).toContain("@deprecated");
         expect(doc).toContain("2026-09-30");
         expect(doc).toContain("ECS Service Connect");

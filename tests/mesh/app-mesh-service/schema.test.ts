@@ -1,6 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AppMeshService, type AppMeshServiceArgs, appMeshServiceArgsSchema, planAppMeshService } from "../../../components/mesh";
+import {
+    AppMeshService,
+    type AppMeshServiceArgs,
+    appMeshServiceArgsSchema,
+    planAppMeshService,
+} from "../../../components/mesh";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { only, runPlan } from "../../support";
 import { validArgs } from "./fixture";
@@ -32,28 +37,53 @@ describe("AppMeshService args: the runtime shape (issue 19)", () => {
     });
 
     it('string booleans are errors: createMesh "false" does not create a mesh', () => {
-        expect(reasonAt({ ...validArgs, createMesh: "false" }, "createMesh")).toBe('must be a boolean (true or false) (got the string "false")');
+        expect(reasonAt({ ...validArgs, createMesh: "false" }, "createMesh")).toBe(
+            'must be a boolean (true or false) (got the string "false")',
+        );
         const v1 = { hostname: "h", weight: 100, healthCheck: { enabled: "false" } };
-        expect(reasonAt({ ...validArgs, versions: { v1 } }, "versions.v1.healthCheck.enabled")).toMatch(/must be a boolean/);
+        expect(reasonAt({ ...validArgs, versions: { v1 } }, "versions.v1.healthCheck.enabled")).toMatch(
+            /must be a boolean/,
+        );
     });
 
     it("unknown keys are errors with a suggestion", () => {
-        expect(reasonAt({ ...validArgs, retryPolicy: { maxRetries: 1, perRetryTimeoutMs: 1000, httpRetryEvent: ["server-error"] } }, "retryPolicy.httpRetryEvent")).toBe(
-            "unknown key; did you mean httpRetryEvents?",
-        );
-        expect(reasonAt({ ...validArgs, versions: { v1: { hostname: "h", weight: 100, healtCheck: {} } } }, "versions.v1.healtCheck")).toBe(
-            "unknown key; did you mean healthCheck?",
-        );
+        expect(
+            reasonAt(
+                {
+                    ...validArgs,
+                    retryPolicy: { maxRetries: 1, perRetryTimeoutMs: 1000, httpRetryEvent: ["server-error"] },
+                },
+                "retryPolicy.httpRetryEvent",
+            ),
+        ).toBe("unknown key; did you mean httpRetryEvents?");
+        expect(
+            reasonAt(
+                { ...validArgs, versions: { v1: { hostname: "h", weight: 100, healtCheck: {} } } },
+                "versions.v1.healtCheck",
+            ),
+        ).toBe("unknown key; did you mean healthCheck?");
     });
 
     it("wrong types, fractions and App Mesh's list limits", () => {
         expect(reasonAt({ ...validArgs, port: "80" }, "port")).toMatch(/must be a finite number/);
         expect(reasonAt({ ...validArgs, routePriority: 1.5 }, "routePriority")).toMatch(/whole number/);
-        expect(reasonAt({ ...validArgs, retryPolicy: { maxRetries: 1, perRetryTimeoutMs: 1000, tcpRetryEvents: ["connection-error", "connection-error"] } }, "retryPolicy.tcpRetryEvents")).toBe(
-            "must have at most 1 entries (got 2)",
-        );
+        expect(
+            reasonAt(
+                {
+                    ...validArgs,
+                    retryPolicy: {
+                        maxRetries: 1,
+                        perRetryTimeoutMs: 1000,
+                        tcpRetryEvents: ["connection-error", "connection-error"],
+                    },
+                },
+                "retryPolicy.tcpRetryEvents",
+            ),
+        ).toBe("must have at most 1 entries (got 2)");
         expect(reasonAt({ ...validArgs, tags: "x" }, "tags")).toMatch(/must be a map/);
-        expect(reasonAt({ ...validArgs, versions: pulumi.output({}) }, "versions")).toMatch(/must be known before deployment \(each key names a virtual node\)/);
+        expect(reasonAt({ ...validArgs, versions: pulumi.output({}) }, "versions")).toMatch(
+            /must be known before deployment \(each key names a virtual node\)/,
+        );
         expect(problems(null).map((p) => p.propertyPath)).toEqual([""]);
         const backends = Array.from({ length: 10_000 }, () => "");
         expect(problems({ ...validArgs, backends }).length).toBe(10_000);
@@ -64,7 +94,11 @@ describe("AppMeshService args: the runtime shape (issue 19)", () => {
         const plan = await runPlan(() => {
             new AppMeshService("web", { ...validArgs, tags: pulumi.output({ team: "web" }) });
         });
-        expect(only(plan, "aws:appmesh/virtualRouter:VirtualRouter").inputs.tags).toEqual({ "managed-by": "compute-layer", component: "web", team: "web" });
+        expect(only(plan, "aws:appmesh/virtualRouter:VirtualRouter").inputs.tags).toEqual({
+            "managed-by": "compute-layer",
+            component: "web",
+            team: "web",
+        });
     });
 
     it("a secret mesh name stays secret in every child that names the mesh", async () => {

@@ -5,7 +5,13 @@ export const validArgs: IstioGatewayArgs = {
     namespace: "istio-ingress",
     selector: { istio: "ingressgateway" },
     hosts: ["production/app.example.com", "production/*.api.example.com"],
-    tls: { credentialName: "app-example-com-tls", mode: "SIMPLE", minProtocolVersion: "TLSV1_2", port: 443, httpsRedirect: true },
+    tls: {
+        credentialName: "app-example-com-tls",
+        mode: "SIMPLE",
+        minProtocolVersion: "TLSV1_2",
+        port: 443,
+        httpsRedirect: true,
+    },
     jwt: {
         rules: [
             {

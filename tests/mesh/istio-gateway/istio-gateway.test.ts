@@ -4,7 +4,12 @@ import { Gateway } from "@kubernetes-models/istio/networking.istio.io/v1beta1/Ga
 import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
 import { RequestAuthentication } from "@kubernetes-models/istio/security.istio.io/v1/RequestAuthentication";
 import { describe, expect, it } from "vitest";
-import { IstioGateway, type IstioGatewayArgs, istioGatewayArgsSchema, planIstioGateway } from "../../../components/mesh";
+import {
+    IstioGateway,
+    type IstioGatewayArgs,
+    istioGatewayArgsSchema,
+    planIstioGateway,
+} from "../../../components/mesh";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { childrenOf, expectInvalid, only, problemPaths, runPlan } from "../../support";
 import { validArgs } from "./fixture";
@@ -24,7 +29,11 @@ function validate(o: { kind: string; metadata: unknown; spec: unknown }): void {
 
 describe("IstioGateway", () => {
     it("terminates TLS with a Kubernetes Secret on 443, TLS 1.2+, and only redirects on 80", () => {
-        const p = plan({ namespace: "istio-ingress", hosts: ["production/app.example.com"], tls: { credentialName: "app-tls" } });
+        const p = plan({
+            namespace: "istio-ingress",
+            hosts: ["production/app.example.com"],
+            tls: { credentialName: "app-tls" },
+        });
         expect(p.gateway.object).toEqual({
             apiVersion: "networking.istio.io/v1",
             kind: "Gateway",
@@ -37,7 +46,11 @@ describe("IstioGateway", () => {
                         hosts: ["production/app.example.com"],
                         tls: { mode: "SIMPLE", credentialName: "app-tls", minProtocolVersion: "TLSV1_2" },
                     },
-                    { port: { number: 80, name: "http", protocol: "HTTP" }, hosts: ["production/app.example.com"], tls: { httpsRedirect: true } },
+                    {
+                        port: { number: 80, name: "http", protocol: "HTTP" },
+                        hosts: ["production/app.example.com"],
+                        tls: { httpsRedirect: true },
+                    },
                 ],
             },
         });
@@ -48,7 +61,9 @@ describe("IstioGateway", () => {
 
     it("serves plain HTTP behind a load balancer that terminates TLS", () => {
         const p = plan({ namespace: "istio-ingress", hosts: ["production/app.example.com"], loadBalancerTls: {} });
-        expect(p.gateway.object.spec.servers).toEqual([{ port: { number: 80, name: "http", protocol: "HTTP" }, hosts: ["production/app.example.com"] }]);
+        expect(p.gateway.object.spec.servers).toEqual([
+            { port: { number: 80, name: "http", protocol: "HTTP" }, hosts: ["production/app.example.com"] },
+        ]);
         validate(p.gateway.object);
     });
 
@@ -69,10 +84,17 @@ describe("IstioGateway", () => {
         expect(p.jwtRequired?.object.spec).toEqual({
             selector: { matchLabels: { istio: "ingressgateway" } },
             action: "DENY",
-            rules: [{ from: [{ source: { notRequestPrincipals: ["*"] } }], to: [{ operation: { notPaths: ["/healthz", "/public/*"] } }] }],
+            rules: [
+                {
+                    from: [{ source: { notRequestPrincipals: ["*"] } }],
+                    to: [{ operation: { notPaths: ["/healthz", "/public/*"] } }],
+                },
+            ],
         });
         for (const o of [p.gateway, p.requestAuthentication, p.jwtRequired]) validate(o!.object);
-        expect(plan({ ...validArgs, jwt: { rules: validArgs.jwt!.rules, required: false } }).jwtRequired).toBeUndefined();
+        expect(
+            plan({ ...validArgs, jwt: { rules: validArgs.jwt!.rules, required: false } }).jwtRequired,
+        ).toBeUndefined();
     });
 
     it("the schema's type and IstioGatewayArgs are mutually assignable, and the fixture is valid", () => {
@@ -83,8 +105,15 @@ describe("IstioGateway", () => {
 });
 
 describe("IstioGateway validation: one failing case per rule", () => {
-    const base = (): IstioGatewayArgs => ({ namespace: "istio-ingress", hosts: ["production/app.example.com"], tls: { credentialName: "app-tls" } });
-    const jwt = (j: object): IstioGatewayArgs => ({ ...base(), jwt: { rules: [{ issuer: "https://issuer.example.com" }], ...j } as never });
+    const base = (): IstioGatewayArgs => ({
+        namespace: "istio-ingress",
+        hosts: ["production/app.example.com"],
+        tls: { credentialName: "app-tls" },
+    });
+    const jwt = (j: object): IstioGatewayArgs => ({
+        ...base(),
+        jwt: { rules: [{ issuer: "https://issuer.example.com" }], ...j } as never,
+    });
     it.each<[string, IstioGatewayArgs, string]>([
         ["namespace", { ...base(), namespace: "Istio" }, "namespace"],
         ["hosts not empty", { ...base(), hosts: [] }, "hosts"],
@@ -95,18 +124,38 @@ describe("IstioGateway validation: one failing case per rule", () => {
         ["not both", { ...base(), loadBalancerTls: {} }, "loadBalancerTls"],
         ["tls port", { ...base(), tls: { credentialName: "x", port: 0 } }, "tls.port"],
         ["tls port 80 collides with the redirect", { ...base(), tls: { credentialName: "x", port: 80 } }, "tls.port"],
-        ["load balancer port", { namespace: "istio-ingress", hosts: ["app.example.com"], loadBalancerTls: { port: 70000 } }, "loadBalancerTls.port"],
+        [
+            "load balancer port",
+            { namespace: "istio-ingress", hosts: ["app.example.com"], loadBalancerTls: { port: 70000 } },
+            "loadBalancerTls.port",
+        ],
         ["tls mode", { ...base(), tls: { credentialName: "x", mode: "PASSTHROUGH" as "SIMPLE" } }, "tls.mode"],
-        ["TLS 1.0 is not offered", { ...base(), tls: { credentialName: "x", minProtocolVersion: "TLSV1_0" as "TLSV1_2" } }, "tls.minProtocolVersion"],
+        [
+            "TLS 1.0 is not offered",
+            { ...base(), tls: { credentialName: "x", minProtocolVersion: "TLSV1_0" as "TLSV1_2" } },
+            "tls.minProtocolVersion",
+        ],
         ["selector", { ...base(), selector: {} }, "selector"],
         ["jwt rules not empty", { ...base(), jwt: { rules: [] } }, "jwt.rules"],
         ["jwt issuer", jwt({ rules: [{ issuer: "" }] }), "jwt.rules[0].issuer"],
-        ["jwks over https", jwt({ rules: [{ issuer: "i", jwksUri: "http://issuer.example.com/jwks" }] }), "jwt.rules[0].jwksUri"],
+        [
+            "jwks over https",
+            jwt({ rules: [{ issuer: "i", jwksUri: "http://issuer.example.com/jwks" }] }),
+            "jwt.rules[0].jwksUri",
+        ],
         ["audiences not empty", jwt({ rules: [{ issuer: "i", audiences: [] }] }), "jwt.rules[0].audiences"],
-        ["claim header names", jwt({ rules: [{ issuer: "i", outputClaimToHeaders: { "x user": "sub" } }] }), "jwt.rules[0].outputClaimToHeaders.x user"],
+        [
+            "claim header names",
+            jwt({ rules: [{ issuer: "i", outputClaimToHeaders: { "x user": "sub" } }] }),
+            "jwt.rules[0].outputClaimToHeaders.x user",
+        ],
         ["public paths", jwt({ publicPaths: ["healthz"] }), "jwt.publicPaths[0]"],
         ["public paths need required", jwt({ required: false, publicPaths: ["/healthz"] }), "jwt.publicPaths"],
-        ["strict booleans", { ...base(), tls: { credentialName: "x", httpsRedirect: "false" as unknown as boolean } }, "tls.httpsRedirect"],
+        [
+            "strict booleans",
+            { ...base(), tls: { credentialName: "x", httpsRedirect: "false" as unknown as boolean } },
+            "tls.httpsRedirect",
+        ],
         ["unknown keys", { ...base(), hostz: [] } as IstioGatewayArgs, "hostz"],
     ])("%s", (_, args, path) => {
         expect(problemPaths(() => plan(args))).toEqual([path]);
@@ -127,9 +176,13 @@ describe("IstioGateway under mocks", () => {
     it("registers the Gateway and the JWT policies as planned; the Secret name may be an Output", async () => {
         const expected = plan(validArgs);
         const result = await runPlan(() => {
-            new IstioGateway("web", { ...validArgs, tls: { ...validArgs.tls!, credentialName: pulumi.output("app-example-com-tls") } }, {
-                provider: new k8s.Provider("k", { kubeconfig: "{}" }),
-            });
+            new IstioGateway(
+                "web",
+                { ...validArgs, tls: { ...validArgs.tls!, credentialName: pulumi.output("app-example-com-tls") } },
+                {
+                    provider: new k8s.Provider("k", { kubeconfig: "{}" }),
+                },
+            );
         });
         const children = childrenOf(result, only(result, IstioGateway.TYPE));
         expect(children.map((c) => c.type).sort()).toEqual([

@@ -22,9 +22,16 @@ export const validArgs: IstioSecurityPolicyArgs = {
         "admin-only": {
             action: "DENY",
             selector: { app: "web" },
-            rules: [{ to: { paths: ["/admin/*"] }, when: [{ key: "request.auth.claims[groups]", notValues: ["admin"] }] }],
+            rules: [
+                { to: { paths: ["/admin/*"] }, when: [{ key: "request.auth.claims[groups]", notValues: ["admin"] }] },
+            ],
         },
-        "ext-authz": { action: "CUSTOM", provider: "opa", selector: { app: "web" }, rules: [{ to: { paths: ["/internal/*"] } }] },
+        "ext-authz": {
+            action: "CUSTOM",
+            provider: "opa",
+            selector: { app: "web" },
+            rules: [{ to: { paths: ["/internal/*"] } }],
+        },
     },
     trustDomain: "cluster.local",
     apiVersion: "security.istio.io/v1",

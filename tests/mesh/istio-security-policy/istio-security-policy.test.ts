@@ -31,7 +31,12 @@ function validate(o: { kind: string; apiVersion: string; metadata: unknown; spec
 describe("IstioSecurityPolicy: the prod namespace", () => {
     const p = plan({
         namespace: "production",
-        authorization: { "web-callers": { selector: { app: "web" }, rules: [{ from: { serviceAccounts: ["istio-ingress/istio-ingressgateway"] } }] } },
+        authorization: {
+            "web-callers": {
+                selector: { app: "web" },
+                rules: [{ from: { serviceAccounts: ["istio-ingress/istio-ingressgateway"] } }],
+            },
+        },
     });
 
     it("runs STRICT mTLS namespace-wide by default", () => {
@@ -49,7 +54,9 @@ describe("IstioSecurityPolicy: the prod namespace", () => {
             {
                 selector: { matchLabels: { app: "web" } },
                 action: "ALLOW",
-                rules: [{ from: [{ source: { principals: ["cluster.local/ns/istio-ingress/sa/istio-ingressgateway"] } }] }],
+                rules: [
+                    { from: [{ source: { principals: ["cluster.local/ns/istio-ingress/sa/istio-ingressgateway"] } }] },
+                ],
             },
         ]);
     });
@@ -57,15 +64,32 @@ describe("IstioSecurityPolicy: the prod namespace", () => {
     it("every object of the rich fixture passes the upstream Istio schemas", () => {
         const rich = plan(validArgs);
         const all = [...rich.peerAuthentications, ...rich.authorizationPolicies];
-        expect(all.map((o) => o.suffix)).toEqual(["mtls", "mtls-metrics", "allow-nothing", "web-callers", "admin-only", "ext-authz"]);
+        expect(all.map((o) => o.suffix)).toEqual([
+            "mtls",
+            "mtls-metrics",
+            "allow-nothing",
+            "web-callers",
+            "admin-only",
+            "ext-authz",
+        ]);
         for (const o of all) validate(o.object);
     });
 });
 
 describe("IstioSecurityPolicy: what each option writes", () => {
     it("port exceptions go on a workload-level PeerAuthentication", () => {
-        const pa = plan({ namespace: "production", mtls: false, workloadMtls: { web: { selector: { app: "web" }, ports: { "9090": "DISABLE" } } } }).peerAuthentications;
-        expect(pa.map((o) => o.object.spec)).toEqual([{ selector: { matchLabels: { app: "web" } }, mtls: { mode: "STRICT" }, portLevelMtls: { "9090": { mode: "DISABLE" } } }]);
+        const pa = plan({
+            namespace: "production",
+            mtls: false,
+            workloadMtls: { web: { selector: { app: "web" }, ports: { "9090": "DISABLE" } } },
+        }).peerAuthentications;
+        expect(pa.map((o) => o.object.spec)).toEqual([
+            {
+                selector: { matchLabels: { app: "web" } },
+                mtls: { mode: "STRICT" },
+                portLevelMtls: { "9090": { mode: "DISABLE" } },
+            },
+        ]);
     });
 
     it("default deny is Istio's allow-nothing policy", () => {
@@ -80,7 +104,13 @@ describe("IstioSecurityPolicy: what each option writes", () => {
             mtls: false,
             authorization: {
                 admins: {
-                    rules: [{ from: { requestPrincipals: ["https://issuer.example.com/*"] }, to: { ports: [8080] }, jwtClaims: { groups: ["admin", "ops"] } }],
+                    rules: [
+                        {
+                            from: { requestPrincipals: ["https://issuer.example.com/*"] },
+                            to: { ports: [8080] },
+                            jwtClaims: { groups: ["admin", "ops"] },
+                        },
+                    ],
                 },
             },
         }).authorizationPolicies[0].object.spec;
@@ -94,7 +124,11 @@ describe("IstioSecurityPolicy: what each option writes", () => {
     });
 
     it("CUSTOM names its provider", () => {
-        const spec = plan({ namespace: "production", mtls: false, authorization: { ext: { action: "CUSTOM", provider: "opa", rules: [{}] } } }).authorizationPolicies[0].object.spec;
+        const spec = plan({
+            namespace: "production",
+            mtls: false,
+            authorization: { ext: { action: "CUSTOM", provider: "opa", rules: [{}] } },
+        }).authorizationPolicies[0].object.spec;
         expect(spec).toEqual({ action: "CUSTOM", provider: { name: "opa" }, rules: [{}] });
     });
 
@@ -106,27 +140,66 @@ describe("IstioSecurityPolicy: what each option writes", () => {
 
 describe("IstioSecurityPolicy validation: one failing case per rule", () => {
     const base = (): IstioSecurityPolicyArgs => ({ namespace: "production" });
-    const authz = (policy: object): IstioSecurityPolicyArgs => ({ namespace: "production", authorization: { p: { rules: [{}], ...policy } as never } });
+    const authz = (policy: object): IstioSecurityPolicyArgs => ({
+        namespace: "production",
+        authorization: { p: { rules: [{}], ...policy } as never },
+    });
     const rule = (r: object): IstioSecurityPolicyArgs => authz({ rules: [r] });
     it.each<[string, IstioSecurityPolicyArgs, string]>([
         ["namespace is a DNS label", { namespace: "Prod" }, "namespace"],
         ["mtls mode", { namespace: "production", mtls: { mode: "STRICTLY" as "STRICT" } }, "mtls.mode"],
         ["nothing to create", { namespace: "production", mtls: false }, "mtls"],
-        ["workload names are DNS labels", { ...base(), workloadMtls: { Web: { selector: { app: "web" } } } }, "workloadMtls.Web"],
-        ["workload selector not empty", { ...base(), workloadMtls: { web: { selector: {} } } }, "workloadMtls.web.selector"],
-        ["workload selector label values", { ...base(), workloadMtls: { web: { selector: { app: "a b" } } } }, "workloadMtls.web.selector.app"],
-        ["port exceptions are ports", { ...base(), workloadMtls: { web: { selector: { app: "web" }, ports: { http: "DISABLE" } } } }, "workloadMtls.web.ports.http"],
-        ["port exceptions ≤ 65535", { ...base(), workloadMtls: { web: { selector: { app: "web" }, ports: { "70000": "DISABLE" } } } }, "workloadMtls.web.ports.70000"],
-        ["policy names are DNS labels", { ...base(), authorization: { Callers: { rules: [{}] } } }, "authorization.Callers"],
+        [
+            "workload names are DNS labels",
+            { ...base(), workloadMtls: { Web: { selector: { app: "web" } } } },
+            "workloadMtls.Web",
+        ],
+        [
+            "workload selector not empty",
+            { ...base(), workloadMtls: { web: { selector: {} } } },
+            "workloadMtls.web.selector",
+        ],
+        [
+            "workload selector label values",
+            { ...base(), workloadMtls: { web: { selector: { app: "a b" } } } },
+            "workloadMtls.web.selector.app",
+        ],
+        [
+            "port exceptions are ports",
+            { ...base(), workloadMtls: { web: { selector: { app: "web" }, ports: { http: "DISABLE" } } } },
+            "workloadMtls.web.ports.http",
+        ],
+        [
+            "port exceptions ≤ 65535",
+            { ...base(), workloadMtls: { web: { selector: { app: "web" }, ports: { "70000": "DISABLE" } } } },
+            "workloadMtls.web.ports.70000",
+        ],
+        [
+            "policy names are DNS labels",
+            { ...base(), authorization: { Callers: { rules: [{}] } } },
+            "authorization.Callers",
+        ],
         ["ALLOW needs a rule", authz({ rules: [] }), "authorization.p.rules"],
         ["CUSTOM needs a provider", authz({ action: "CUSTOM" }), "authorization.p.provider"],
         ["provider only with CUSTOM", authz({ provider: "opa" }), "authorization.p.provider"],
         ["action", authz({ action: "AUDIT" }), "authorization.p.action"],
         ["empty source", rule({ from: {} }), "authorization.p.rules[0].from"],
         ["empty operation", rule({ to: {} }), "authorization.p.rules[0].to"],
-        ["principal wildcard in the middle", rule({ from: { principals: ["cluster.local/*/sa/web"] } }), "authorization.p.rules[0].from.principals[0]"],
-        ["service accounts are namespace/name", rule({ from: { serviceAccounts: ["web"] } }), "authorization.p.rules[0].from.serviceAccounts[0]"],
-        ["service account namespace", rule({ from: { serviceAccounts: ["Prod/web"] } }), "authorization.p.rules[0].from.serviceAccounts[0]"],
+        [
+            "principal wildcard in the middle",
+            rule({ from: { principals: ["cluster.local/*/sa/web"] } }),
+            "authorization.p.rules[0].from.principals[0]",
+        ],
+        [
+            "service accounts are namespace/name",
+            rule({ from: { serviceAccounts: ["web"] } }),
+            "authorization.p.rules[0].from.serviceAccounts[0]",
+        ],
+        [
+            "service account namespace",
+            rule({ from: { serviceAccounts: ["Prod/web"] } }),
+            "authorization.p.rules[0].from.serviceAccounts[0]",
+        ],
         ["namespaces", rule({ from: { namespaces: ["Production"] } }), "authorization.p.rules[0].from.namespaces[0]"],
         ["empty lists", rule({ from: { principals: [] } }), "authorization.p.rules[0].from.principals"],
         ["ip blocks", rule({ from: { ipBlocks: ["10.0.0.0/33"] } }), "authorization.p.rules[0].from.ipBlocks[0]"],
@@ -134,13 +207,33 @@ describe("IstioSecurityPolicy validation: one failing case per rule", () => {
         ["paths start with /", rule({ to: { paths: ["api/*"] } }), "authorization.p.rules[0].to.paths[0]"],
         ["paths wildcard placement", rule({ to: { paths: ["/a/*/b"] } }), "authorization.p.rules[0].to.paths[0]"],
         ["ports", rule({ to: { ports: [0] } }), "authorization.p.rules[0].to.ports[0]"],
-        ["condition keys", rule({ when: [{ key: "request.claims[groups]", values: ["a"] }] }), "authorization.p.rules[0].when[0].key"],
+        [
+            "condition keys",
+            rule({ when: [{ key: "request.claims[groups]", values: ["a"] }] }),
+            "authorization.p.rules[0].when[0].key",
+        ],
         ["condition values", rule({ when: [{ key: "source.ip" }] }), "authorization.p.rules[0].when[0]"],
-        ["destination.port values", rule({ when: [{ key: "destination.port", values: ["http"] }] }), "authorization.p.rules[0].when[0].values[0]"],
+        [
+            "destination.port values",
+            rule({ when: [{ key: "destination.port", values: ["http"] }] }),
+            "authorization.p.rules[0].when[0].values[0]",
+        ],
         ["JWT claim values", rule({ jwtClaims: { groups: [] } }), "authorization.p.rules[0].jwtClaims.groups"],
         ["JWT claim names", rule({ jwtClaims: { "a]b": ["x"] } }), "authorization.p.rules[0].jwtClaims.a]b"],
-        ["CUSTOM without request principals", authz({ action: "CUSTOM", provider: "opa", rules: [{ from: { requestPrincipals: ["*"] } }] }), "authorization.p.rules[0].from.requestPrincipals"],
-        ["CUSTOM without JWT claims", authz({ action: "CUSTOM", provider: "opa", rules: [{ when: [{ key: "request.auth.claims[iss]", values: ["x"] }] }] }), "authorization.p.rules[0].when[0].key"],
+        [
+            "CUSTOM without request principals",
+            authz({ action: "CUSTOM", provider: "opa", rules: [{ from: { requestPrincipals: ["*"] } }] }),
+            "authorization.p.rules[0].from.requestPrincipals",
+        ],
+        [
+            "CUSTOM without JWT claims",
+            authz({
+                action: "CUSTOM",
+                provider: "opa",
+                rules: [{ when: [{ key: "request.auth.claims[iss]", values: ["x"] }] }],
+            }),
+            "authorization.p.rules[0].when[0].key",
+        ],
         ["trust domain", { ...base(), trustDomain: "cluster local" }, "trustDomain"],
         ["defaultDeny is a boolean", { ...base(), defaultDeny: "true" as unknown as boolean }, "defaultDeny"],
         ["unknown keys", { ...base(), defaultDenny: true } as IstioSecurityPolicyArgs, "defaultDenny"],
@@ -157,9 +250,13 @@ describe("IstioSecurityPolicy validation: one failing case per rule", () => {
             }
             return [];
         };
-        expect(reasons({ namespace: "production", defaultDenny: true })).toEqual(["unknown key; did you mean defaultDeny?"]);
+        expect(reasons({ namespace: "production", defaultDenny: true })).toEqual([
+            "unknown key; did you mean defaultDeny?",
+        ]);
         expect(reasons(rule({ to: { methods: ["get"] } }))[0]).toMatch(/upper-case HTTP method \(GET, HEAD, POST/);
-        expect(reasons({ namespace: "production", workloadMtls: pulumi.output({}) })[0]).toMatch(/must be known before deployment \(each key names a PeerAuthentication\)/);
+        expect(reasons({ namespace: "production", workloadMtls: pulumi.output({}) })[0]).toMatch(
+            /must be known before deployment \(each key names a PeerAuthentication\)/,
+        );
     });
 });
 

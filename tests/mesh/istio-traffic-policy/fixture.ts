@@ -7,7 +7,11 @@ export const validArgs: IstioTrafficPolicyArgs = {
     gateways: ["istio-system/web-gateway", "mesh"],
     subsets: { v1: { app: "web", version: "v1" }, v2: { app: "web", version: "v2" } },
     routes: [
-        { name: "beta-testers", match: { headers: { "x-beta": { exact: "true" } }, uriPrefix: "/" }, destinations: [{ subset: "v2" }] },
+        {
+            name: "beta-testers",
+            match: { headers: { "x-beta": { exact: "true" } }, uriPrefix: "/" },
+            destinations: [{ subset: "v2" }],
+        },
         {
             name: "canary",
             destinations: [
@@ -19,7 +23,10 @@ export const validArgs: IstioTrafficPolicyArgs = {
         },
     ],
     trafficPolicy: {
-        connectionPool: { tcp: { maxConnections: 100 }, http: { http1MaxPendingRequests: 1, http2MaxRequests: 100, maxRequestsPerConnection: 2 } },
+        connectionPool: {
+            tcp: { maxConnections: 100 },
+            http: { http1MaxPendingRequests: 1, http2MaxRequests: 100, maxRequestsPerConnection: 2 },
+        },
         loadBalancer: "LEAST_REQUEST",
         outlierDetection: { consecutive5xxErrors: 5, interval: "30s", baseEjectionTime: "30s", maxEjectionPercent: 50 },
     },

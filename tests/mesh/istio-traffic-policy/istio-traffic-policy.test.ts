@@ -3,7 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { DestinationRule, VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1beta1";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { IstioTrafficPolicy, IstioTrafficPolicyArgs, parseIstioDuration, planIstioTrafficPolicy } from "../../../components/mesh";
+import {
+    IstioTrafficPolicy,
+    IstioTrafficPolicyArgs,
+    parseIstioDuration,
+    planIstioTrafficPolicy,
+} from "../../../components/mesh";
 import { expectInvalid, input, ofType, problemPaths, resource, runPlan } from "../../support";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
@@ -35,7 +40,10 @@ const mobileDesktop: IstioTrafficPolicyArgs = {
 const referenceDestinationRule: IstioTrafficPolicyArgs = {
     host: "web-service",
     trafficPolicy: {
-        connectionPool: { tcp: { maxConnections: 100 }, http: { http1MaxPendingRequests: 1, http2MaxRequests: 100, maxRequestsPerConnection: 2 } },
+        connectionPool: {
+            tcp: { maxConnections: 100 },
+            http: { http1MaxPendingRequests: 1, http2MaxRequests: 100, maxRequestsPerConnection: 2 },
+        },
         loadBalancer: "LEAST_REQUEST",
         outlierDetection: { consecutiveErrors: 5, interval: "30s", baseEjectionTime: "30s", maxEjectionPercent: 50 },
     },
@@ -47,7 +55,10 @@ const referenceDestinationRule: IstioTrafficPolicyArgs = {
 const strictCircuitBreaker: IstioTrafficPolicyArgs = {
     host: "api-service",
     trafficPolicy: {
-        connectionPool: { tcp: { maxConnections: 1 }, http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 } },
+        connectionPool: {
+            tcp: { maxConnections: 1 },
+            http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 },
+        },
         outlierDetection: { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "3m", maxEjectionPercent: 100 },
     },
 };
@@ -97,7 +108,12 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
         expect(tp.connectionPool!.http!.http2MaxRequests).toBe(100);
         expect(tp.connectionPool!.http!.maxRequestsPerConnection).toBe(2);
         expect(tp.loadBalancer).toEqual({ simple: "LEAST_REQUEST" });
-        expect(tp.outlierDetection).toEqual({ consecutive5xxErrors: 5, interval: "30s", baseEjectionTime: "30s", maxEjectionPercent: 50 });
+        expect(tp.outlierDetection).toEqual({
+            consecutive5xxErrors: 5,
+            interval: "30s",
+            baseEjectionTime: "30s",
+            maxEjectionPercent: 50,
+        });
         expect(tp.outlierDetection).not.toHaveProperty("consecutiveErrors");
         expect(dr.subsets).toEqual([
             { name: "v1", labels: { version: "v1" } },
@@ -119,8 +135,16 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
         const dr = plan.destinationRule!.spec;
         expect(dr.host).toBe("api-service");
         expect(dr.subsets).toBeUndefined();
-        expect(dr.trafficPolicy!.connectionPool).toEqual({ tcp: { maxConnections: 1 }, http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 } });
-        expect(dr.trafficPolicy!.outlierDetection).toEqual({ consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "3m", maxEjectionPercent: 100 });
+        expect(dr.trafficPolicy!.connectionPool).toEqual({
+            tcp: { maxConnections: 1 },
+            http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 },
+        });
+        expect(dr.trafficPolicy!.outlierDetection).toEqual({
+            consecutive5xxErrors: 1,
+            interval: "1s",
+            baseEjectionTime: "3m",
+            maxEjectionPercent: 100,
+        });
         expect(dr.trafficPolicy!.loadBalancer).toBeUndefined();
         expect(plan.warnings).toEqual([]);
         validateDestinationRule(dr);
@@ -133,7 +157,11 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
             { destination: { host: "web.production.svc.cluster.local", subset: "v1" }, weight: 90 },
             { destination: { host: "web.production.svc.cluster.local", subset: "v2" }, weight: 10 },
         ]);
-        expect(route.retries).toEqual({ attempts: 3, perTryTimeout: "2s", retryOn: "5xx,gateway-error,connect-failure" });
+        expect(route.retries).toEqual({
+            attempts: 3,
+            perTryTimeout: "2s",
+            retryOn: "5xx,gateway-error,connect-failure",
+        });
         expect(route.timeout).toBe("15s");
         expect(route.match).toBeUndefined();
         expect(plan.namespace).toBe("production");
@@ -146,14 +174,29 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
     });
 
     it("writes URI matches and gateways", () => {
-        const plan = planIstioTrafficPolicy("api", {
-            host: "api",
-            gateways: ["istio-system/public", "mesh"],
-            routes: [{ name: "v2-api", match: { uriPrefix: "/v2", headers: { "x-canary": { exact: "true" } } }, destinations: [{}] }, { match: { uriExact: "/health" }, destinations: [{}] }],
-        }, ctx);
+        const plan = planIstioTrafficPolicy(
+            "api",
+            {
+                host: "api",
+                gateways: ["istio-system/public", "mesh"],
+                routes: [
+                    {
+                        name: "v2-api",
+                        match: { uriPrefix: "/v2", headers: { "x-canary": { exact: "true" } } },
+                        destinations: [{}],
+                    },
+                    { match: { uriExact: "/health" }, destinations: [{}] },
+                ],
+            },
+            ctx,
+        );
         const vs = plan.virtualService!.spec;
         expect(vs.gateways).toEqual(["istio-system/public", "mesh"]);
-        expect(vs.http[0]).toEqual({ name: "v2-api", match: [{ headers: { "x-canary": { exact: "true" } }, uri: { prefix: "/v2" } }], route: [{ destination: { host: "api" } }] });
+        expect(vs.http[0]).toEqual({
+            name: "v2-api",
+            match: [{ headers: { "x-canary": { exact: "true" } }, uri: { prefix: "/v2" } }],
+            route: [{ destination: { host: "api" } }],
+        });
         expect(vs.http[1].match).toEqual([{ uri: { exact: "/health" } }]);
         expect(plan.destinationRule).toBeUndefined();
         validateVirtualService(vs);
@@ -173,7 +216,8 @@ describe("Istio durations", () => {
         expect(parseIstioDuration("1h")).toBe(3_600_000);
         expect(parseIstioDuration("1m30s")).toBe(90_000);
         expect(parseIstioDuration("1.5s")).toBe(1500);
-        for (const bad of ["", "30", "s", "1x", "1 s", "-1s", "1S", "1d"]) expect(parseIstioDuration(bad)).toBeUndefined();
+        for (const bad of ["", "30", "s", "1x", "1 s", "-1s", "1S", "1d"])
+            expect(parseIstioDuration(bad)).toBeUndefined();
     });
 
     it("parses any combination of h, m, s and ms parts to their sum", () => {
@@ -191,49 +235,184 @@ describe("Istio durations", () => {
 describe("planIstioTrafficPolicy: validation", () => {
     const base = (): IstioTrafficPolicyArgs => structuredClone(canary);
     const cases: [string, (a: IstioTrafficPolicyArgs) => void, string][] = [
-        ["a route to an undeclared subset", (a) => a.routes!.push({ match: { uriPrefix: "/x" }, destinations: [{ subset: "v3" }] }), "routes[1].destinations[0].subset"],
-        ["weights 0/0", (a) => (a.routes![0].destinations = [{ subset: "v1", weight: 0 }, { subset: "v2", weight: 0 }]), "routes[0].destinations"],
+        [
+            "a route to an undeclared subset",
+            (a) => a.routes!.push({ match: { uriPrefix: "/x" }, destinations: [{ subset: "v3" }] }),
+            "routes[1].destinations[0].subset",
+        ],
+        [
+            "weights 0/0",
+            (a) =>
+                (a.routes![0].destinations = [
+                    { subset: "v1", weight: 0 },
+                    { subset: "v2", weight: 0 },
+                ]),
+            "routes[0].destinations",
+        ],
         ["a weight over 100", (a) => (a.routes![0].destinations[1].weight = 101), "routes[0].destinations[1].weight"],
         ["a negative weight", (a) => (a.routes![0].destinations[0].weight = -1), "routes[0].destinations[0].weight"],
-        ["a missing weight among several destinations", (a) => delete a.routes![0].destinations[1].weight, "routes[0].destinations[1].weight"],
+        [
+            "a missing weight among several destinations",
+            (a) => delete a.routes![0].destinations[1].weight,
+            "routes[0].destinations[1].weight",
+        ],
         ["no destinations", (a) => (a.routes![0].destinations = []), "routes[0].destinations"],
         ["no routes", (a) => (a.routes = []), "routes"],
         ["a timeout without a unit", (a) => (a.routes![0].timeout = "30"), "routes[0].timeout"],
         ["a timeout of 0s", (a) => (a.routes![0].timeout = "0s"), "routes[0].timeout"],
         ["a sub-millisecond timeout", (a) => (a.routes![0].timeout = "1.5ms"), "routes[0].timeout"],
-        ["an invalid perTryTimeout", (a) => (a.routes![0].retries!.perTryTimeout = "2 seconds"), "routes[0].retries.perTryTimeout"],
-        ["perTryTimeout with attempts 0", (a) => (a.routes![0].retries = { attempts: 0, perTryTimeout: "2s" }), "routes[0].retries.perTryTimeout"],
-        ["retryOn with attempts 0", (a) => (a.routes![0].retries = { attempts: 0, retryOn: ["5xx"] }), "routes[0].retries.retryOn"],
+        [
+            "an invalid perTryTimeout",
+            (a) => (a.routes![0].retries!.perTryTimeout = "2 seconds"),
+            "routes[0].retries.perTryTimeout",
+        ],
+        [
+            "perTryTimeout with attempts 0",
+            (a) => (a.routes![0].retries = { attempts: 0, perTryTimeout: "2s" }),
+            "routes[0].retries.perTryTimeout",
+        ],
+        [
+            "retryOn with attempts 0",
+            (a) => (a.routes![0].retries = { attempts: 0, retryOn: ["5xx"] }),
+            "routes[0].retries.retryOn",
+        ],
         ["negative attempts", (a) => (a.routes![0].retries = { attempts: -1 }), "routes[0].retries.attempts"],
-        ["an unknown retryOn condition", (a) => (a.routes![0].retries!.retryOn = ["5xx", "server-error"]), "routes[0].retries.retryOn[1]"],
-        ["a header with two matchers", (a) => (a.routes![0].match = { headers: { "user-agent": { exact: "x", regex: ".*" } } }), "routes[0].match.headers.user-agent"],
-        ["a header with no matcher", (a) => (a.routes![0].match = { headers: { "user-agent": {} } }), "routes[0].match.headers.user-agent"],
-        ["a header name with a space", (a) => (a.routes![0].match = { headers: { "user agent": { regex: ".*Mobile.*" } } }), "routes[0].match.headers.user agent"],
-        ["a header name with a colon", (a) => (a.routes![0].match = { headers: { ":authority": { exact: "web" } } }), "routes[0].match.headers.:authority"],
-        ["an empty header name", (a) => (a.routes![0].match = { headers: { "": { exact: "x" } } }), "routes[0].match.headers"],
-        ["uriPrefix and uriExact together", (a) => (a.routes![0].match = { uriPrefix: "/a", uriExact: "/a" }), "routes[0].match"],
+        [
+            "an unknown retryOn condition",
+            (a) => (a.routes![0].retries!.retryOn = ["5xx", "server-error"]),
+            "routes[0].retries.retryOn[1]",
+        ],
+        [
+            "a header with two matchers",
+            (a) => (a.routes![0].match = { headers: { "user-agent": { exact: "x", regex: ".*" } } }),
+            "routes[0].match.headers.user-agent",
+        ],
+        [
+            "a header with no matcher",
+            (a) => (a.routes![0].match = { headers: { "user-agent": {} } }),
+            "routes[0].match.headers.user-agent",
+        ],
+        [
+            "a header name with a space",
+            (a) => (a.routes![0].match = { headers: { "user agent": { regex: ".*Mobile.*" } } }),
+            "routes[0].match.headers.user agent",
+        ],
+        [
+            "a header name with a colon",
+            (a) => (a.routes![0].match = { headers: { ":authority": { exact: "web" } } }),
+            "routes[0].match.headers.:authority",
+        ],
+        [
+            "an empty header name",
+            (a) => (a.routes![0].match = { headers: { "": { exact: "x" } } }),
+            "routes[0].match.headers",
+        ],
+        [
+            "uriPrefix and uriExact together",
+            (a) => (a.routes![0].match = { uriPrefix: "/a", uriExact: "/a" }),
+            "routes[0].match",
+        ],
         ["an empty match", (a) => (a.routes![0].match = {}), "routes[0].match"],
-        ["a catch-all route before another route", (a) => a.routes!.push({ match: { uriPrefix: "/x" }, destinations: [{ subset: "v1" }] }), "routes[0].match"],
+        [
+            "a catch-all route before another route",
+            (a) => a.routes!.push({ match: { uriPrefix: "/x" }, destinations: [{ subset: "v1" }] }),
+            "routes[0].match",
+        ],
         ["a subset name that is not a DNS label", (a) => (a.subsets!.V3 = { version: "v3" }), "subsets.V3"],
         ["a subset without labels", (a) => (a.subsets!.v3 = {}), "subsets.v3"],
-        ["a subset label value Kubernetes rejects", (a) => (a.subsets!.v3 = { version: "v3+canary" }), "subsets.v3.version"],
-        ["a subset label key Kubernetes rejects", (a) => (a.subsets!.v3 = { "app version": "v3" }), "subsets.v3.app version"],
+        [
+            "a subset label value Kubernetes rejects",
+            (a) => (a.subsets!.v3 = { version: "v3+canary" }),
+            "subsets.v3.version",
+        ],
+        [
+            "a subset label key Kubernetes rejects",
+            (a) => (a.subsets!.v3 = { "app version": "v3" }),
+            "subsets.v3.app version",
+        ],
         ["a namespace that is not a DNS label", (a) => (a.namespace = "Production"), "namespace"],
         ["an empty traffic policy", (a) => (a.trafficPolicy = {}), "trafficPolicy"],
         ["an empty subset policy", (a) => (a.subsetPolicies = { v2: {} }), "subsetPolicies.v2"],
-        ["a policy for an undeclared subset", (a) => (a.subsetPolicies = { v3: { loadBalancer: "RANDOM" } }), "subsetPolicies.v3"],
-        ["an unknown load balancer", (a) => (a.trafficPolicy = { loadBalancer: "FASTEST" as "RANDOM" }), "trafficPolicy.loadBalancer"],
+        [
+            "a policy for an undeclared subset",
+            (a) => (a.subsetPolicies = { v3: { loadBalancer: "RANDOM" } }),
+            "subsetPolicies.v3",
+        ],
+        [
+            "an unknown load balancer",
+            (a) => (a.trafficPolicy = { loadBalancer: "FASTEST" as "RANDOM" }),
+            "trafficPolicy.loadBalancer",
+        ],
         ["an empty connection pool", (a) => (a.trafficPolicy = { connectionPool: {} }), "trafficPolicy.connectionPool"],
-        ["an empty tcp pool", (a) => (a.trafficPolicy = { connectionPool: { tcp: {} } }), "trafficPolicy.connectionPool.tcp"],
-        ["an empty http pool", (a) => (a.trafficPolicy = { connectionPool: { http: {} } }), "trafficPolicy.connectionPool.http"],
-        ["negative maxConnections", (a) => (a.trafficPolicy = { connectionPool: { tcp: { maxConnections: -1 } } }), "trafficPolicy.connectionPool.tcp.maxConnections"],
-        ["fractional http2MaxRequests", (a) => (a.trafficPolicy = { connectionPool: { http: { http2MaxRequests: 1.5 } } }), "trafficPolicy.connectionPool.http.http2MaxRequests"],
-        ["maxEjectionPercent over 100", (a) => (a.trafficPolicy = { outlierDetection: { interval: "10s", baseEjectionTime: "30s", maxEjectionPercent: 101 } }), "trafficPolicy.outlierDetection.maxEjectionPercent"],
-        ["an invalid ejection interval", (a) => (a.trafficPolicy = { outlierDetection: { interval: "ten seconds", baseEjectionTime: "30s" } }), "trafficPolicy.outlierDetection.interval"],
-        ["a missing baseEjectionTime", (a) => (a.trafficPolicy = { outlierDetection: { interval: "10s" } as never }), "trafficPolicy.outlierDetection.baseEjectionTime"],
-        ["consecutiveErrors with consecutive5xxErrors", (a) => (a.subsetPolicies = { v1: { outlierDetection: { consecutiveErrors: 3, consecutive5xxErrors: 5, interval: "1s", baseEjectionTime: "1m" } } }), "subsetPolicies.v1.outlierDetection.consecutiveErrors"],
-        ["consecutiveErrors of 0 (ignored by Istio, but 0 turns consecutive5xxErrors off)", (a) => (a.trafficPolicy = { outlierDetection: { consecutiveErrors: 0, interval: "1s", baseEjectionTime: "1m" } }), "trafficPolicy.outlierDetection.consecutiveErrors"],
-        ["negative consecutiveGatewayErrors", (a) => (a.trafficPolicy = { outlierDetection: { consecutiveGatewayErrors: -2, interval: "1s", baseEjectionTime: "1m" } }), "trafficPolicy.outlierDetection.consecutiveGatewayErrors"],
+        [
+            "an empty tcp pool",
+            (a) => (a.trafficPolicy = { connectionPool: { tcp: {} } }),
+            "trafficPolicy.connectionPool.tcp",
+        ],
+        [
+            "an empty http pool",
+            (a) => (a.trafficPolicy = { connectionPool: { http: {} } }),
+            "trafficPolicy.connectionPool.http",
+        ],
+        [
+            "negative maxConnections",
+            (a) => (a.trafficPolicy = { connectionPool: { tcp: { maxConnections: -1 } } }),
+            "trafficPolicy.connectionPool.tcp.maxConnections",
+        ],
+        [
+            "fractional http2MaxRequests",
+            (a) => (a.trafficPolicy = { connectionPool: { http: { http2MaxRequests: 1.5 } } }),
+            "trafficPolicy.connectionPool.http.http2MaxRequests",
+        ],
+        [
+            "maxEjectionPercent over 100",
+            (a) =>
+                (a.trafficPolicy = {
+                    outlierDetection: { interval: "10s", baseEjectionTime: "30s", maxEjectionPercent: 101 },
+                }),
+            "trafficPolicy.outlierDetection.maxEjectionPercent",
+        ],
+        [
+            "an invalid ejection interval",
+            (a) => (a.trafficPolicy = { outlierDetection: { interval: "ten seconds", baseEjectionTime: "30s" } }),
+            "trafficPolicy.outlierDetection.interval",
+        ],
+        [
+            "a missing baseEjectionTime",
+            (a) => (a.trafficPolicy = { outlierDetection: { interval: "10s" } as never }),
+            "trafficPolicy.outlierDetection.baseEjectionTime",
+        ],
+        [
+            "consecutiveErrors with consecutive5xxErrors",
+            (a) =>
+                (a.subsetPolicies = {
+                    v1: {
+                        outlierDetection: {
+                            consecutiveErrors: 3,
+                            consecutive5xxErrors: 5,
+                            interval: "1s",
+                            baseEjectionTime: "1m",
+                        },
+                    },
+                }),
+            "subsetPolicies.v1.outlierDetection.consecutiveErrors",
+        ],
+        [
+            "consecutiveErrors of 0 (ignored by Istio, but 0 turns consecutive5xxErrors off)",
+            (a) =>
+                (a.trafficPolicy = {
+                    outlierDetection: { consecutiveErrors: 0, interval: "1s", baseEjectionTime: "1m" },
+                }),
+            "trafficPolicy.outlierDetection.consecutiveErrors",
+        ],
+        [
+            "negative consecutiveGatewayErrors",
+            (a) =>
+                (a.trafficPolicy = {
+                    outlierDetection: { consecutiveGatewayErrors: -2, interval: "1s", baseEjectionTime: "1m" },
+                }),
+            "trafficPolicy.outlierDetection.consecutiveGatewayErrors",
+        ],
         ["an unknown apiVersion", (a) => (a.apiVersion = "networking.istio.io/v1alpha3" as never), "apiVersion"],
         ["a missing host", (a) => (a.host = ""), "host"],
     ];
@@ -249,25 +428,43 @@ describe("planIstioTrafficPolicy: validation", () => {
 
     it("collects every problem at once", () => {
         const args = base();
-        args.routes![0].destinations = [{ subset: "v9", weight: 0 }, { subset: "v2", weight: 0 }];
+        args.routes![0].destinations = [
+            { subset: "v9", weight: 0 },
+            { subset: "v2", weight: 0 },
+        ];
         args.routes![0].timeout = "soon";
         args.trafficPolicy = {};
-        expect(problemPaths(() => planIstioTrafficPolicy("web", args, ctx))).toEqual(["routes[0].destinations[0].subset", "routes[0].destinations", "routes[0].timeout", "trafficPolicy"]);
+        expect(problemPaths(() => planIstioTrafficPolicy("web", args, ctx))).toEqual([
+            "routes[0].destinations[0].subset",
+            "routes[0].destinations",
+            "routes[0].timeout",
+            "trafficPolicy",
+        ]);
     });
 
     it("names the allowed values in its reasons", () => {
         try {
-            planIstioTrafficPolicy("web", { ...base(), apiVersion: "v2" as never, routes: [{ destinations: [{ subset: "v1" }], timeout: "5" }] }, ctx);
+            planIstioTrafficPolicy(
+                "web",
+                { ...base(), apiVersion: "v2" as never, routes: [{ destinations: [{ subset: "v1" }], timeout: "5" }] },
+                ctx,
+            );
             expect.unreachable();
         } catch (e) {
             const errors = (e as pulumi.InputPropertiesError).errors;
-            expect(errors.find((x) => x.propertyPath === "apiVersion")!.reason).toContain('"networking.istio.io/v1beta1"');
+            expect(errors.find((x) => x.propertyPath === "apiVersion")!.reason).toContain(
+                '"networking.istio.io/v1beta1"',
+            );
             expect(errors.find((x) => x.propertyPath === "routes[0].timeout")!.reason).toContain('"500ms"');
         }
     });
 
     it("skips values that are not known yet", () => {
-        const plan = planIstioTrafficPolicy("web", { ...base(), host: pulumi.output("web"), namespace: pulumi.output("production") }, ctx);
+        const plan = planIstioTrafficPolicy(
+            "web",
+            { ...base(), host: pulumi.output("web"), namespace: pulumi.output("production") },
+            ctx,
+        );
         expect(pulumi.Output.isInstance(plan.virtualService!.spec.hosts[0])).toBe(true);
     });
 });
@@ -305,7 +502,10 @@ describe("IstioTrafficPolicy under mocks", () => {
     it("writes networking.istio.io/v1beta1 for meshes older than Istio 1.22 and warns about consecutiveErrors", async () => {
         const warn = vi.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
         const plan = await runPlan(() => {
-            new IstioTrafficPolicy("web-service", { ...referenceDestinationRule, apiVersion: "networking.istio.io/v1beta1" });
+            new IstioTrafficPolicy("web-service", {
+                ...referenceDestinationRule,
+                apiVersion: "networking.istio.io/v1beta1",
+            });
         });
         expect(ofType(plan, "kubernetes:networking.istio.io/v1:DestinationRule")).toHaveLength(0);
         const dr = resource(plan, "kubernetes:networking.istio.io/v1beta1:DestinationRule", "web-service-dr");
@@ -313,7 +513,12 @@ describe("IstioTrafficPolicy under mocks", () => {
         expect(input(dr, "spec.trafficPolicy.outlierDetection.consecutive5xxErrors")).toBe(5);
         expect(input(dr, "spec.trafficPolicy.outlierDetection.consecutiveErrors")).toBeUndefined();
         // The upstream v1beta1 class checks the whole object, apiVersion included.
-        new DestinationRule({ apiVersion: input(dr, "apiVersion"), kind: "DestinationRule", metadata: input(dr, "metadata"), spec: input(dr, "spec") } as never).validate();
+        new DestinationRule({
+            apiVersion: input(dr, "apiVersion"),
+            kind: "DestinationRule",
+            metadata: input(dr, "metadata"),
+            spec: input(dr, "spec"),
+        } as never).validate();
         const messages = warn.mock.calls.map((c) => String(c[0]));
         expect(messages.filter((m) => m.includes("consecutiveErrors is deprecated"))).toHaveLength(1);
         expect(messages.find((m) => m.includes("consecutiveErrors"))).toContain("consecutive5xxErrors");
@@ -326,11 +531,19 @@ describe("IstioTrafficPolicy under mocks", () => {
                 subsets: { v1: { version: "v1" }, v2: { version: "v2" } },
                 routes: [
                     { match: { uriPrefix: "/beta" }, destinations: [{ subset: "beta" }] },
-                    { destinations: [{ subset: "v1", weight: 0 }, { subset: "v2", weight: 0 }] },
+                    {
+                        destinations: [
+                            { subset: "v1", weight: 0 },
+                            { subset: "v2", weight: 0 },
+                        ],
+                    },
                 ],
             });
         });
-        expect(errors.map((e) => e.propertyPath)).toEqual(["routes[0].destinations[0].subset", "routes[1].destinations"]);
+        expect(errors.map((e) => e.propertyPath)).toEqual([
+            "routes[0].destinations[0].subset",
+            "routes[1].destinations",
+        ]);
         expect(plan.resources).toEqual([]);
     });
 });
@@ -347,7 +560,10 @@ describe("IstioTrafficPolicy behind an ingress gateway, with mutual TLS to the p
         const p = planIstioTrafficPolicy("web", bound, ctx);
         expect(p.virtualService?.spec.hosts).toEqual(["web.production.svc.cluster.local", "app.example.com"]);
         expect(p.virtualService?.spec.gateways).toEqual(["istio-ingress/web", "mesh"]);
-        expect(p.destinationRule?.spec.trafficPolicy).toEqual({ loadBalancer: { simple: "LEAST_REQUEST" }, tls: { mode: "ISTIO_MUTUAL" } });
+        expect(p.destinationRule?.spec.trafficPolicy).toEqual({
+            loadBalancer: { simple: "LEAST_REQUEST" },
+            tls: { mode: "ISTIO_MUTUAL" },
+        });
         expect(p.warnings).toEqual([]);
         validateVirtualService(p.virtualService?.spec);
         validateDestinationRule(p.destinationRule?.spec);
@@ -356,7 +572,9 @@ describe("IstioTrafficPolicy behind an ingress gateway, with mutual TLS to the p
     it("warns when routes are bound to a gateway with only the in-mesh host", () => {
         const p = planIstioTrafficPolicy("web", { ...bound, gatewayHosts: undefined }, ctx);
         expect(p.warnings).toEqual([expect.stringContaining("Set gatewayHosts to the external host names")]);
-        expect(planIstioTrafficPolicy("web", { ...bound, gateways: ["mesh"], gatewayHosts: undefined }, ctx).warnings).toEqual([]);
+        expect(
+            planIstioTrafficPolicy("web", { ...bound, gateways: ["mesh"], gatewayHosts: undefined }, ctx).warnings,
+        ).toEqual([]);
     });
 
     it.each<[string, Partial<IstioTrafficPolicyArgs>, string]>([

@@ -1,7 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1beta1";
 import { describe, expect, it } from "vitest";
-import { type IstioTrafficPolicyArgs, istioTrafficPolicyArgsSchema, planIstioTrafficPolicy } from "../../../components/mesh";
+import {
+    type IstioTrafficPolicyArgs,
+    istioTrafficPolicyArgsSchema,
+    planIstioTrafficPolicy,
+} from "../../../components/mesh";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { validArgs } from "./fixture";
 
@@ -25,7 +29,10 @@ describe("IstioTrafficPolicy args: the runtime shape (issue 19)", () => {
     it("the schema's type and IstioTrafficPolicyArgs are mutually assignable", () => {
         const same: MutuallyAssignable<z.input<typeof istioTrafficPolicyArgsSchema>, IstioTrafficPolicyArgs> = true;
         // MutuallyAssignable lets an optional field missing on one side through; the keys must match too.
-        const keys: MutuallyAssignable<keyof z.input<typeof istioTrafficPolicyArgsSchema>, keyof IstioTrafficPolicyArgs> = true;
+        const keys: MutuallyAssignable<
+            keyof z.input<typeof istioTrafficPolicyArgsSchema>,
+            keyof IstioTrafficPolicyArgs
+        > = true;
         expect([same, keys]).toEqual([true, true]);
     });
 
@@ -34,17 +41,27 @@ describe("IstioTrafficPolicy args: the runtime shape (issue 19)", () => {
     });
 
     it("takes retryOn as Istio writes it, one comma-separated string, and writes it back the same", () => {
-        const plan = planIstioTrafficPolicy("web", withRetryOn("5xx, connect-failure,503") as IstioTrafficPolicyArgs, ctx);
+        const plan = planIstioTrafficPolicy(
+            "web",
+            withRetryOn("5xx, connect-failure,503") as IstioTrafficPolicyArgs,
+            ctx,
+        );
         const retries = plan.virtualService?.spec.http[0].retries;
         expect(retries).toEqual({ attempts: 3, retryOn: "5xx,connect-failure,503" });
         new VirtualService({ metadata: { name: "web" }, spec: plan.virtualService?.spec } as never).validate();
         // The list form gives the same string.
-        const listed = planIstioTrafficPolicy("web", withRetryOn(["5xx", "connect-failure", "503"]) as IstioTrafficPolicyArgs, ctx);
+        const listed = planIstioTrafficPolicy(
+            "web",
+            withRetryOn(["5xx", "connect-failure", "503"]) as IstioTrafficPolicyArgs,
+            ctx,
+        );
         expect(listed.virtualService?.spec.http[0].retries).toEqual(retries);
     });
 
     it("checks each condition of a comma-separated retryOn and names the bad one", () => {
-        expect(reasonAt(withRetryOn("5xx,,gateway-eror"), "routes[0].retries.retryOn")).toMatch(/^condition 2 must be an HTTP status code/);
+        expect(reasonAt(withRetryOn("5xx,,gateway-eror"), "routes[0].retries.retryOn")).toMatch(
+            /^condition 2 must be an HTTP status code/,
+        );
         expect(problems(withRetryOn("5xx,,gateway-eror")).map((p) => p.reason)).toEqual([
             expect.stringMatching(/^condition 2 .*\(got ""\)$/),
             expect.stringMatching(/^condition 3 .*\(got "gateway-eror"\)$/),
@@ -53,29 +70,66 @@ describe("IstioTrafficPolicy args: the runtime shape (issue 19)", () => {
     });
 
     it("unknown keys are errors with a suggestion", () => {
-        expect(reasonAt({ ...validArgs, subsetPolicy: {} }, "subsetPolicy")).toBe("unknown key; did you mean subsetPolicies?");
-        expect(reasonAt({ ...validArgs, routes: [{ destinations: [{ subset: "v1" }], retris: { attempts: 1 } }] }, "routes[0].retris")).toBe(
-            "unknown key; did you mean retries?",
+        expect(reasonAt({ ...validArgs, subsetPolicy: {} }, "subsetPolicy")).toBe(
+            "unknown key; did you mean subsetPolicies?",
         );
-        expect(reasonAt({ ...validArgs, trafficPolicy: { outlierDetection: { interval: "1s", baseEjectionTime: "1s", maxEjectPercent: 5 } } }, "trafficPolicy.outlierDetection.maxEjectPercent")).toBe(
-            "unknown key; did you mean maxEjectionPercent?",
-        );
+        expect(
+            reasonAt(
+                { ...validArgs, routes: [{ destinations: [{ subset: "v1" }], retris: { attempts: 1 } }] },
+                "routes[0].retris",
+            ),
+        ).toBe("unknown key; did you mean retries?");
+        expect(
+            reasonAt(
+                {
+                    ...validArgs,
+                    trafficPolicy: { outlierDetection: { interval: "1s", baseEjectionTime: "1s", maxEjectPercent: 5 } },
+                },
+                "trafficPolicy.outlierDetection.maxEjectPercent",
+            ),
+        ).toBe("unknown key; did you mean maxEjectionPercent?");
     });
 
     it("null, NaN, fractions and wrong types name the field and the expected shape", () => {
         expect(reasonAt({ ...validArgs, host: null }, "host")).toMatch(/must be a string/);
-        expect(reasonAt({ ...validArgs, routes: [{ destinations: [{ subset: "v1", weight: Number.NaN }] }] }, "routes[0].destinations[0].weight")).toMatch(/finite number/);
-        expect(reasonAt({ ...validArgs, routes: [{ destinations: [{ subset: "v1" }], retries: { attempts: 1.5 } }] }, "routes[0].retries.attempts")).toMatch(/whole number/);
+        expect(
+            reasonAt(
+                { ...validArgs, routes: [{ destinations: [{ subset: "v1", weight: Number.NaN }] }] },
+                "routes[0].destinations[0].weight",
+            ),
+        ).toMatch(/finite number/);
+        expect(
+            reasonAt(
+                { ...validArgs, routes: [{ destinations: [{ subset: "v1" }], retries: { attempts: 1.5 } }] },
+                "routes[0].retries.attempts",
+            ),
+        ).toMatch(/whole number/);
         expect(reasonAt({ ...validArgs, subsets: { v1: "v1" } }, "subsets.v1")).toMatch(/must be a map/);
         expect(reasonAt({ ...validArgs, routes: "all" }, "routes")).toMatch(/must be a list/);
         expect(problems(null).map((p) => p.propertyPath)).toEqual([""]);
-        const many = Array.from({ length: 2_000 }, () => ({ match: { uriPrefix: "/" }, destinations: [{ subset: "v1" }] }));
-        expect(problems({ ...validArgs, routes: many, gateways: Array.from({ length: 100 }, () => 7) }).length).toBe(100);
+        const many = Array.from({ length: 2_000 }, () => ({
+            match: { uriPrefix: "/" },
+            destinations: [{ subset: "v1" }],
+        }));
+        expect(problems({ ...validArgs, routes: many, gateways: Array.from({ length: 100 }, () => 7) }).length).toBe(
+            100,
+        );
     });
 
     it("plan-time fields reject Outputs and say why; pass-through fields accept them", () => {
-        expect(reasonAt({ ...validArgs, routes: pulumi.output([]) }, "routes")).toMatch(/must be known before deployment \(the routes decide/);
-        expect(reasonAt({ ...validArgs, subsets: pulumi.output({}) }, "subsets")).toMatch(/must be known before deployment \(each key names/);
-        expect(problems({ ...validArgs, host: pulumi.output("web"), namespace: pulumi.output("prod"), gateways: pulumi.output(["mesh"]) })).toEqual([]);
+        expect(reasonAt({ ...validArgs, routes: pulumi.output([]) }, "routes")).toMatch(
+            /must be known before deployment \(the routes decide/,
+        );
+        expect(reasonAt({ ...validArgs, subsets: pulumi.output({}) }, "subsets")).toMatch(
+            /must be known before deployment \(each key names/,
+        );
+        expect(
+            problems({
+                ...validArgs,
+                host: pulumi.output("web"),
+                namespace: pulumi.output("prod"),
+                gateways: pulumi.output(["mesh"]),
+            }),
+        ).toEqual([]);
     });
 });
