@@ -257,12 +257,7 @@ function planNodeGroup(
         ...(ng.addonPolicies?.ebs ? { ebs: "service-role/AmazonEBSCSIDriverPolicy" } : {}),
         ...(ng.addonPolicies?.cloudWatch ? { cloudwatch: "CloudWatchAgentServerPolicy" } : {}),
     };
-    for (const k of Object.keys(ng.tags ?? {})) {
-        if (k.length === 0 || k.length > 128)
-            v.add(joinPath(p("tags"), k), `tag keys must be 1 to 128 characters (got ${k.length})`);
-        else if (k.toLowerCase().startsWith("aws:"))
-            v.add(joinPath(p("tags"), k), 'tag keys must not start with "aws:", which AWS reserves');
-    }
+    validateTags(v, ng.tags, p("tags"));
     return {
         key,
         namePrefix: `${physicalName([key], { maxLength: 36 })}-`,
