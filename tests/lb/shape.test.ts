@@ -126,6 +126,14 @@ describe("lb args: shape failures name the field and the expected shape", () => 
         expect(alb(withTargetGroup({ port: pulumi.output(80) })).map((p) => p.propertyPath)).toEqual(["targetGroups.api.port"]);
     });
 
+    it("an Output in place of a nested object is one problem at its path, not a list of the Output's keys", () => {
+        expect(alb({ ...albValid, accessLogs: pulumi.output({ bucket: "b" }) })).toEqual([
+            { propertyPath: "accessLogs", reason: "must be known before deployment (its fields are checked and planned one by one); got an Output or a Promise" },
+        ]);
+        expect(alb(withTargetGroup({ healthCheck: pulumi.output({}) })).map((p) => p.propertyPath)).toEqual(["targetGroups.api.healthCheck"]);
+        expect(gwlb({ ...gwlbValid, endpoints: { a: pulumi.output({ subnetId: "s" }) } }).map((p) => p.propertyPath)).toEqual(["endpoints.a"]);
+    });
+
     it("tags: a string is an error, an Output is accepted", () => {
         expect(reasonAt(alb({ ...albValid, tags: "x" }), "tags")).toEqual(['must be a map of keys to values (got the string "x")']);
         expect(gwlb({ ...gwlbValid, tags: pulumi.output({ team: "x" }) })).toEqual([]);

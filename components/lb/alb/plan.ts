@@ -155,14 +155,18 @@ const quote = (s: string) => JSON.stringify(s);
  * collide and a run of omitted ones keeps its list order.
  */
 export function assignPriorities(rules: readonly { priority?: number }[]): number[] {
-    const taken = new Set(rules.map((r) => r.priority).filter((p): p is number => typeof p === "number"));
+    // A priority that is not a finite number (NaN, Infinity: a shape problem reported elsewhere)
+    // counts as taken but never as the previous one, so the search below always ends.
+    const given = (p: unknown): p is number => typeof p === "number";
+    const taken = new Set(rules.map((r) => r.priority).filter(given));
     let previous = 0;
     return rules.map((r) => {
-        if (typeof r.priority === "number") {
-            previous = r.priority;
+        if (given(r.priority)) {
+            if (Number.isFinite(r.priority)) previous = r.priority;
             return r.priority;
         }
-        let p = Math.floor(previous) + 1;
+        // Past the safe integers, p + 1 === p: start above the limit instead (reported as too high).
+        let p = Number.isSafeInteger(Math.floor(previous) + 1) ? Math.floor(previous) + 1 : RULE_PRIORITY.max + 1;
         while (taken.has(p)) p++;
         taken.add(p);
         previous = p;

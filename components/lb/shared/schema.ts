@@ -1,4 +1,4 @@
-import { input, int, obj, z } from "../../../src/core";
+import { input, int, obj as closedObject, planTime, z } from "../../../src/core";
 
 /**
  * Shape pieces the three load balancers share (issue 19). Ranges and cross-field rules are the
@@ -38,4 +38,12 @@ export const healthCheckShape = {
     unhealthyThreshold: int().optional(),
 };
 
-export { input, int, obj, z };
+/**
+ * A closed object (unknown keys are errors with a suggestion) that must be a plain value: an Output
+ * or a Promise in its place is one problem saying so, not a list of the Output's own keys.
+ */
+export function obj<T extends z.ZodRawShape>(shape: T): ReturnType<typeof closedObject<T>> {
+    return planTime(closedObject(shape), "its fields are checked and planned one by one");
+}
+
+export { input, int, z };

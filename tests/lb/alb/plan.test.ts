@@ -143,6 +143,13 @@ describe("assignPriorities", () => {
         expect(assignPriorities([{ priority: 100 }, {}, {}])).toEqual([100, 101, 102]);
     });
 
+    it("ends for priorities that are not finite or not safe integers (shape problems reported elsewhere)", () => {
+        expect(assignPriorities([{ priority: Number.NaN }, {}])).toEqual([Number.NaN, 1]);
+        expect(assignPriorities([{ priority: Number.POSITIVE_INFINITY }, {}])).toEqual([Number.POSITIVE_INFINITY, 1]);
+        expect(assignPriorities([{ priority: 1e300 }, {}])).toEqual([1e300, 50001]);
+        expect(paths(withRule0({ priority: Number.NaN }))).toEqual(["rules[0].priority"]);
+    });
+
     it("never collides and keeps explicit priorities, for any mix of explicit and omitted", () => {
         const rules = fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { maxLength: 15 }).chain((explicit) =>
             fc.array(fc.boolean(), { minLength: explicit.length, maxLength: explicit.length + 15 }).map((slots) => {
