@@ -7,19 +7,32 @@ import { INGRESS, type Mesh, WEB_GATEWAY } from "./mesh";
 export const webAppHost = (ctx: SystemContext) => `app.${ctx.config.domain}`;
 
 /**
- * The annotations of an internet-facing ALB made by the AWS Load Balancer Controller: HTTPS only
- * on 443 with the stack's certificate and a TLS 1.2+ policy, pods as `ip` targets, the given health
- * check. (The controller's documented annotations: kubernetes-sigs.github.io/aws-load-balancer-controller,
- * "Ingress annotations".)
+ * The ALB in front of web-app: internet-facing, HTTPS only on 443 with the stack's certificate and
+ * a TLS 1.2+ policy (the defaults of `KubernetesService.ingress`), tagged with the environment.
  */
-export function albAnnotations(ctx: SystemContext, healthCheck: { port: string; path: string }) {
+export function webAppIngress(ctx: SystemContext) {
     const certificateArn = ctx.config.certificateArn;
     if (!certificateArn) throw new Error(`the ${ctx.env} ingress needs compute-layer:certificateArn (HTTPS only)`);
     return {
-        "alb.ingress.kubernetes.io/scheme": "internet-facing",
+        rules: [{ host: webAppHost(ctx) }],
+        certificateArn,
+        scheme: "internet-facing" as const,
+        tags: { environment: ctx.env },
+    };
+}
+
+/**
+ * The controller's annotations for {@link webAppIngress} in front of a Service that is not a
+ * KubernetesService (the Istio ingress gateway's): the same ALB, and the documented keys
+ * (kubernetes-sigs.github.io/aws-load-balancer-controller, "Ingress annotations").
+ */
+function albAnnotations(ctx: SystemContext, healthCheck: { port: string; path: string }) {
+    const alb = webAppIngress(ctx);
+    return {
+        "alb.ingress.kubernetes.io/scheme": alb.scheme,
         "alb.ingress.kubernetes.io/target-type": "ip",
         "alb.ingress.kubernetes.io/listen-ports": '[{"HTTPS":443}]',
-        "alb.ingress.kubernetes.io/certificate-arn": certificateArn,
+        "alb.ingress.kubernetes.io/certificate-arn": alb.certificateArn,
         "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
         "alb.ingress.kubernetes.io/healthcheck-port": healthCheck.port,
         "alb.ingress.kubernetes.io/healthcheck-path": healthCheck.path,
@@ -57,7 +70,7 @@ export function meshIngress(ctx: SystemContext, provider: k8s.Provider, mesh: Me
 }
 
 /** An Ingress for `app.<domain>` to one Service, which the AWS Load Balancer Controller turns into an HTTPS ALB. */
-export function albIngress(
+function albIngress(
     ctx: SystemContext,
     name: string,
     backend: { namespace: string; service: pulumi.Input<string>; port: number },

@@ -8,7 +8,7 @@ import {
     type KubernetesServiceArgs,
 } from "../../src";
 import type { SystemContext } from "./context";
-import { albIngress, meshIngress, webAppHost } from "./ingress";
+import { meshIngress, webAppHost, webAppIngress } from "./ingress";
 import { INGRESS, istio, type Mesh, WEB_GATEWAY } from "./mesh";
 
 type WebApp = NonNullable<SystemContext["config"]["webApp"]>;
@@ -142,18 +142,15 @@ export function webApp(ctx: SystemContext, cluster: EksCluster) {
     const secretName = dbCredentials.metadata.name;
     const stableShare = canaryImage ? 100 - app.canaryWeight : 100;
     const service = { type: "ClusterIP" as const, port: 80, selector: { app: "web" } };
+    // Without the mesh, the controller's ALB reaches the pods directly (HTTPS only, checked on /ready).
+    const ingress = mesh ? {} : { ingress: { ...webAppIngress(ctx), healthCheck: { path: "/ready" } } };
     const stable = new KubernetesService(
         "web-app",
-        { ...workload(ctx, secretName, "v1", app.image, stableShare), service },
-        { provider, dependsOn: [ns] },
+        { ...workload(ctx, secretName, "v1", app.image, stableShare), service, ...ingress },
+        { provider, dependsOn: [ns, ...(mesh ? [] : controller)] },
     );
     const production = { provider, dependsOn: [ns] };
-    if (!mesh || !canaryImage) {
-        const backend = { namespace: "production", service: stable.name, port: 80 };
-        const opts = { provider, dependsOn: [stable, ...controller] };
-        albIngress(ctx, "web-ingress", backend, opts, { port: "traffic-port", path: "/ready" });
-        return production;
-    }
+    if (!mesh || !canaryImage) return production;
     new KubernetesService(
         "web-app-v2",
         { ...workload(ctx, secretName, "v2", canaryImage, app.canaryWeight), service: { enabled: false } },

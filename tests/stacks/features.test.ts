@@ -213,7 +213,9 @@ describe.each(["staging", "prod"])("%s: EKS day 2", (stack) => {
         expect(bindings.find((b) => b.inputs.serviceAccount === "aws-load-balancer-controller")?.inputs.namespace).toBe("kube-system");
         const ingress = only(plan, "kubernetes:networking.k8s.io/v1:Ingress");
         expect((ingress.inputs.spec as { ingressClassName: string }).ingressClassName).toBe("alb");
-        expect(ingress.options.dependsOn).toContain(controller.urn);
+        // The Ingress, or the KubernetesService that owns it, waits for the controller's webhook.
+        const owner = plan.resources.find((r) => r.urn === ingress.parent);
+        expect([...(ingress.options.dependsOn ?? []), ...(owner?.options.dependsOn ?? [])]).toContain(controller.urn);
     });
 
     it("scales the reference's worker with KEDA on its SQS queue, 30 messages per replica, reading the queue through Pod Identity", () => {
