@@ -124,7 +124,9 @@ export function planAwsAccess(
     const statements = a.statements ?? [];
     if (a.statements !== undefined && statements.length === 0)
         v.add(p("statements"), "must have at least one statement");
-    statements.forEach((s, i) => checkStatement(v, s, p("statements", i)));
+    statements.forEach((s, i) => {
+        checkStatement(v, s, p("statements", i));
+    });
     const inlinePolicy = { Version: "2012-10-17" as const, Statement: statements };
     // The size is known when no resource is an Output.
     const resourcesKnown = statements.every((s) =>

@@ -3,8 +3,8 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext, childName, defaultTags, planContext } from "../../../src/core";
 import { resolvePolicy } from "../../eks/shared";
-import { IRSA_ROLE_ANNOTATION } from "./aws-access";
 import type { KubernetesServiceArgs } from "./args";
+import { IRSA_ROLE_ANNOTATION } from "./aws-access";
 import { type KubernetesObjectMeta, planKubernetesService } from "./plan";
 
 /**

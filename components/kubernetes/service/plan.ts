@@ -1,21 +1,9 @@
 import type * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
-import { joinPath, known, type PlanContext, Validator } from "../../../src/core";
+import type * as pulumi from "@pulumi/pulumi";
+import { joinPath, known, type PlanContext, type Validator } from "../../../src/core";
+import { type TargetTrackingPolicy, toHpa } from "../../../src/scaling";
 import { planWithShape } from "../shared/checked";
-import { TargetTrackingPolicy, toHpa } from "../../../src/scaling";
-import {
-    KubernetesAutoScalingArgs,
-    HpaScalingRulesArgs,
-    KubernetesServiceArgs,
-    KubernetesPdbArgs,
-    KubernetesProbeArgs,
-    KubernetesResourceQuantitiesArgs,
-} from "./args";
 import { imageProblem } from "../shared/image";
-import { type AwsAccessPlan, planAwsAccess } from "./aws-access";
-import { type IngressPlan, planIngress } from "./ingress";
-import { planScaledObject, type ScaledObjectSpec, type TriggerAuthenticationSpec } from "./keda";
-import { kubernetesServiceArgsSchema } from "./schema";
 import {
     dnsLabelProblem,
     dnsSubdomainProblem,
@@ -24,6 +12,18 @@ import {
     labelValueProblem,
 } from "../shared/names";
 import { cpuProblem, memoryProblem, parseQuantity } from "../shared/quantity";
+import type {
+    HpaScalingRulesArgs,
+    KubernetesAutoScalingArgs,
+    KubernetesPdbArgs,
+    KubernetesProbeArgs,
+    KubernetesResourceQuantitiesArgs,
+    KubernetesServiceArgs,
+} from "./args";
+import { type AwsAccessPlan, planAwsAccess } from "./aws-access";
+import { type IngressPlan, planIngress } from "./ingress";
+import { planScaledObject, type ScaledObjectSpec, type TriggerAuthenticationSpec } from "./keda";
+import { kubernetesServiceArgsSchema } from "./schema";
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
 type ServiceSpec = k8s.types.input.core.v1.ServiceSpec;

@@ -1,5 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
-import { Tags } from "../../../src/core";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Tags } from "../../../src/core";
 
 /** The listener protocols of an App Mesh virtual node and router. */
 export type AppMeshProtocol = "http" | "http2" | "grpc" | "tcp";

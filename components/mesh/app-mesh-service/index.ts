@@ -1,12 +1,12 @@
-export * from "./args";
-export { appMeshServiceArgsSchema } from "./schema";
 export { AppMeshService } from "./app-mesh-service";
+export * from "./args";
 export {
-    planAppMeshService,
-    appMeshDuration,
-    type AppMeshServicePlan,
-    type AppMeshNodePlan,
-    type AppMeshHealthCheckSpec,
-    type AppMeshDuration,
     APPMESH_DEPRECATION,
+    type AppMeshDuration,
+    type AppMeshHealthCheckSpec,
+    type AppMeshNodePlan,
+    type AppMeshServicePlan,
+    appMeshDuration,
+    planAppMeshService,
 } from "./plan";
+export { appMeshServiceArgsSchema } from "./schema";

@@ -8,18 +8,18 @@ import {
     type PlanContext,
     physicalName,
     type Tags,
+    type Validator,
     validateTags,
-    Validator,
 } from "../../../src/core";
 import { planWithShape } from "../../kubernetes/shared/checked";
-import { appMeshServiceArgsSchema } from "./schema";
-import {
+import type {
     AppMeshHealthCheck,
     AppMeshHttpRetryEvent,
     AppMeshProtocol,
     AppMeshServiceArgs,
     AppMeshTcpRetryEvent,
 } from "./args";
+import { appMeshServiceArgsSchema } from "./schema";
 
 export const APPMESH_PROTOCOLS: readonly AppMeshProtocol[] = ["http", "http2", "grpc", "tcp"];
 export const APPMESH_HTTP_RETRY_EVENTS: readonly AppMeshHttpRetryEvent[] = [
@@ -272,12 +272,12 @@ function planChecked(v: Validator, name: string, args: AppMeshServiceArgs, _ctx:
         if ((rp.httpRetryEvents ?? []).length === 0 && (rp.tcpRetryEvents ?? []).length === 0) {
             v.add("retryPolicy", "must give at least one retry event in httpRetryEvents or tcpRetryEvents");
         }
-        (rp.httpRetryEvents ?? []).forEach((e, i) =>
-            v.oneOf(e, joinPath("retryPolicy.httpRetryEvents", i), APPMESH_HTTP_RETRY_EVENTS),
-        );
-        (rp.tcpRetryEvents ?? []).forEach((e, i) =>
-            v.oneOf(e, joinPath("retryPolicy.tcpRetryEvents", i), APPMESH_TCP_RETRY_EVENTS),
-        );
+        (rp.httpRetryEvents ?? []).forEach((e, i) => {
+            v.oneOf(e, joinPath("retryPolicy.httpRetryEvents", i), APPMESH_HTTP_RETRY_EVENTS);
+        });
+        (rp.tcpRetryEvents ?? []).forEach((e, i) => {
+            v.oneOf(e, joinPath("retryPolicy.tcpRetryEvents", i), APPMESH_TCP_RETRY_EVENTS);
+        });
     }
     if (args.timeout !== undefined) {
         const t = args.timeout;

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { IstioNetworkingApiVersion } from "../istio-traffic-policy/args";
 import type { IstioSecurityApiVersion } from "../istio-security-policy/args";
+import type { IstioNetworkingApiVersion } from "../istio-traffic-policy/args";
 
 /** The gateway terminates TLS itself, with a certificate from a Kubernetes Secret. */
 export interface IstioGatewayTlsArgs {

@@ -1,11 +1,11 @@
 export * from "./args";
 export { IstioGateway } from "./istio-gateway";
 export {
-    planIstioGateway,
     DEFAULT_GATEWAY_SELECTOR,
     type IstioGatewayPlan,
-    type IstioGatewaySpec,
     type IstioGatewayServerSpec,
+    type IstioGatewaySpec,
     type IstioRequestAuthenticationSpec,
+    planIstioGateway,
 } from "./plan";
 export { istioGatewayArgsSchema } from "./schema";

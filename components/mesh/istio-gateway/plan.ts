@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { joinPath, type PlanContext, type Validator } from "../../../src/core";
 import { planWithShape } from "../../kubernetes/shared/checked";
-import { pathProblem } from "../istio-security-policy/plan";
 import type { IstioAuthorizationPolicySpec, IstioPlannedObject } from "../istio-security-policy/plan";
+import { pathProblem } from "../istio-security-policy/plan";
 import { checkNamespace, checkSelector, portProblem } from "../shared/checks";
 import { compact, istioObjectName } from "../shared/istio-object";
 import type { IstioGatewayArgs } from "./args";

@@ -1,12 +1,12 @@
 export * from "./args";
 export { IstioSecurityPolicy } from "./istio-security-policy";
 export {
-    planIstioSecurityPolicy,
     authorizationPolicySpec,
-    type IstioSecurityPolicyPlan,
-    type IstioPeerAuthenticationSpec,
     type IstioAuthorizationPolicySpec,
     type IstioAuthorizationRuleSpec,
+    type IstioPeerAuthenticationSpec,
     type IstioPlannedObject,
+    type IstioSecurityPolicyPlan,
+    planIstioSecurityPolicy,
 } from "./plan";
 export { istioSecurityPolicyArgsSchema } from "./schema";

@@ -197,7 +197,9 @@ function checkCondition(v: Validator, c: IstioAuthorizationConditionArgs, path: 
 function checkRule(v: Validator, rule: IstioAuthorizationRuleArgs, path: string, action: string): void {
     if (rule.from !== undefined) checkSource(v, rule.from, joinPath(path, "from"), action);
     if (rule.to !== undefined) checkOperation(v, rule.to, joinPath(path, "to"));
-    (rule.when ?? []).forEach((c, i) => checkCondition(v, c, joinPath(path, "when", i), action));
+    (rule.when ?? []).forEach((c, i) => {
+        checkCondition(v, c, joinPath(path, "when", i), action);
+    });
     for (const [claim, values] of Object.entries(rule.jwtClaims ?? {})) {
         const p = joinPath(path, "jwtClaims", claim);
         if (claim === "" || /[[\]]/.test(claim))
@@ -227,7 +229,9 @@ function checkPolicy(v: Validator, policy: IstioAuthorizationPolicyArgs, path: s
                 : "must have at least one rule: a policy without rules never matches",
         );
     }
-    policy.rules.forEach((rule, i) => checkRule(v, rule, joinPath(path, "rules", i), action));
+    policy.rules.forEach((rule, i) => {
+        checkRule(v, rule, joinPath(path, "rules", i), action);
+    });
 }
 
 /** A list field, only when set. */

@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 
 /** The Istio API versions a traffic policy can be written in. */
 export type IstioNetworkingApiVersion = "networking.istio.io/v1" | "networking.istio.io/v1beta1";

@@ -1,12 +1,12 @@
 export * from "./args";
-export { istioTrafficPolicyArgsSchema } from "./schema";
 export { IstioTrafficPolicy } from "./istio-traffic-policy";
 export {
-    planIstioTrafficPolicy,
-    type IstioTrafficPolicyPlan,
-    type IstioVirtualServiceSpec,
     type IstioDestinationRuleSpec,
     type IstioHttpRouteSpec,
-    type IstioTrafficPolicySpec,
     type IstioStringMatchSpec,
+    type IstioTrafficPolicyPlan,
+    type IstioTrafficPolicySpec,
+    type IstioVirtualServiceSpec,
+    planIstioTrafficPolicy,
 } from "./plan";
+export { istioTrafficPolicyArgsSchema } from "./schema";

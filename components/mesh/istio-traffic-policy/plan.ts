@@ -1,20 +1,28 @@
-import * as pulumi from "@pulumi/pulumi";
-import { isKnown, joinPath, knownList, type PlanContext, Validator } from "../../../src/core";
-import { dnsLabelProblem, labelKeyProblem, labelValueProblem } from "../../../src/core";
+import type * as pulumi from "@pulumi/pulumi";
+import {
+    dnsLabelProblem,
+    isKnown,
+    joinPath,
+    knownList,
+    labelKeyProblem,
+    labelValueProblem,
+    type PlanContext,
+    type Validator,
+} from "../../../src/core";
 import { planWithShape } from "../../kubernetes/shared/checked";
 import { checkIstioDuration } from "../shared/duration";
-import { istioTrafficPolicyArgsSchema } from "./schema";
 import { compact, type IstioObject, istioMetadata, istioObjectName } from "../shared/istio-object";
-import {
+import type {
     IstioConnectionPool,
     IstioLoadBalancer,
     IstioNetworkingApiVersion,
     IstioOutlierDetection,
     IstioRoute,
     IstioRouteMatch,
-    IstioTrafficPolicySettings,
     IstioTrafficPolicyArgs,
+    IstioTrafficPolicySettings,
 } from "./args";
+import { istioTrafficPolicyArgsSchema } from "./schema";
 
 /** The API versions accepted; v1 is served from Istio 1.22 on. */
 export const ISTIO_API_VERSIONS: readonly IstioNetworkingApiVersion[] = [

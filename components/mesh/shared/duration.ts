@@ -1,4 +1,4 @@
-import { Validator } from "../../../src/core";
+import type { Validator } from "../../../src/core";
 
 /**
  * Istio durations are protobuf `Duration`s written as Go duration strings: one or more

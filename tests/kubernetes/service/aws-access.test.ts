@@ -35,10 +35,7 @@ describe("awsAccess: EKS Pod Identity (the default)", () => {
         });
         new ServiceAccount(JSON.parse(JSON.stringify(sa?.inputs)) as never).validate();
         const deployment = of("kubernetes:apps/v1:Deployment");
-        expect(
-            (deployment?.inputs as { spec: { template: { spec: { serviceAccountName: string } } } }).spec.template.spec
-                .serviceAccountName,
-        ).toBe("worker");
+        expect(deployment?.inputs).toMatchObject({ spec: { template: { spec: { serviceAccountName: "worker" } } } });
 
         const role = of("aws:iam/role:Role");
         const trust = JSON.parse(String(role?.inputs.assumeRolePolicy));
@@ -102,10 +99,13 @@ describe("awsAccess: IRSA", () => {
                 },
             },
         });
-        const annotations = (
-            of("kubernetes:core/v1:ServiceAccount")?.inputs.metadata as { annotations: Record<string, string> }
-        ).annotations;
-        expect(annotations["eks.amazonaws.com/role-arn"]).toMatch(/^arn:aws:iam::123456789012:role\//);
+        expect(of("kubernetes:core/v1:ServiceAccount")?.inputs).toMatchObject({
+            metadata: {
+                annotations: {
+                    "eks.amazonaws.com/role-arn": expect.stringMatching(/^arn:aws:iam::123456789012:role\//),
+                },
+            },
+        });
     });
 
     it("with an existing role, the annotation is planned", () => {

@@ -2,11 +2,11 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Deployment } from "kubernetes-models/apps/v1";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
-import { Namespace, Service } from "kubernetes-models/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
+import { Namespace, Service } from "kubernetes-models/v1";
 import { beforeAll, describe, expect, it } from "vitest";
-import { KubernetesService, KubernetesServiceArgs } from "../../../components/kubernetes";
-import { childrenOf, expectInvalid, only, Plan, PlannedResource, revealSecret, runPlan } from "../../support";
+import { KubernetesService, type KubernetesServiceArgs } from "../../../components/kubernetes";
+import { childrenOf, expectInvalid, only, type Plan, type PlannedResource, revealSecret, runPlan } from "../../support";
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const SERVICE = "kubernetes:core/v1:Service";

@@ -1,6 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { KubernetesServiceArgs, KubernetesServicePlan, planKubernetesService } from "../../../components/kubernetes";
+import {
+    type KubernetesServiceArgs,
+    type KubernetesServicePlan,
+    planKubernetesService,
+} from "../../../components/kubernetes";
 import { problemPaths } from "../../support";
 
 const cpu = (target: number) => ({ metric: "cpu" as const, target });

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
-    type KubernetesServiceArgs,
     KubernetesService,
-    kubernetesServiceArgsSchema,
+    type KubernetesServiceArgs,
+    type kubernetesServiceArgsSchema,
     planKubernetesService,
 } from "../../../components/kubernetes";
 import type { MutuallyAssignable, z } from "../../../src/core";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AppMeshService, AppMeshServiceArgs, appMeshDuration, planAppMeshService } from "../../../components/mesh";
+import { AppMeshService, type AppMeshServiceArgs, appMeshDuration, planAppMeshService } from "../../../components/mesh";
 import { childrenOf, expectInvalid, input, ofType, only, problemPaths, resource, runPlan } from "../../support";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
@@ -262,7 +262,14 @@ describe("planAppMeshService", () => {
         ["a weight over 100", (a) => (a.versions.v2.weight = 101), "versions.v2.weight"],
         ["a negative weight", (a) => (a.versions.v1.weight = -1), "versions.v1.weight"],
         ["weights adding up to more than 100", (a) => (a.versions.v2.weight = 20), "versions"],
-        ["weights all 0", (a) => ((a.versions.v1.weight = 0), (a.versions.v2.weight = 0)), "versions"],
+        [
+            "weights all 0",
+            (a) => {
+                a.versions.v1.weight = 0;
+                a.versions.v2.weight = 0;
+            },
+            "versions",
+        ],
         ["a route priority over 1000", (a) => (a.routePriority = 1001), "routePriority"],
         ["a negative route priority", (a) => (a.routePriority = -1), "routePriority"],
         [
@@ -318,8 +325,22 @@ describe("planAppMeshService", () => {
             "retryPolicy.tcpRetryEvents[0]",
         ],
         ["a per-retry timeout of 0", (a) => (a.retryPolicy!.perRetryTimeoutMs = 0), "retryPolicy.perRetryTimeoutMs"],
-        ["a retry policy on tcp", (a) => ((a.protocol = "tcp"), delete a.timeout), "retryPolicy"],
-        ["a per-request timeout on tcp", (a) => ((a.protocol = "tcp"), delete a.retryPolicy), "timeout.perRequestMs"],
+        [
+            "a retry policy on tcp",
+            (a) => {
+                a.protocol = "tcp";
+                delete a.timeout;
+            },
+            "retryPolicy",
+        ],
+        [
+            "a per-request timeout on tcp",
+            (a) => {
+                a.protocol = "tcp";
+                delete a.retryPolicy;
+            },
+            "timeout.perRequestMs",
+        ],
         ["an empty timeout", (a) => (a.timeout = {}), "timeout"],
         ["a negative idle timeout", (a) => (a.timeout = { idleMs: -5 }), "timeout.idleMs"],
         ["no mesh", (a) => delete a.meshName, "meshName"],
@@ -331,7 +352,12 @@ describe("planAppMeshService", () => {
         ["a route prefix without /", (a) => (a.routePrefix = "api"), "routePrefix"],
         [
             "a route prefix on tcp",
-            (a) => ((a.protocol = "tcp"), delete a.retryPolicy, delete a.timeout, (a.routePrefix = "/")),
+            (a) => {
+                a.protocol = "tcp";
+                delete a.retryPolicy;
+                delete a.timeout;
+                a.routePrefix = "/";
+            },
             "routePrefix",
         ],
         ["an empty backend name", (a) => (a.backends = [""]), "backends[0]"],

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
     AppMeshService,
     type AppMeshServiceArgs,
-    appMeshServiceArgsSchema,
+    type appMeshServiceArgsSchema,
     planAppMeshService,
 } from "../../../components/mesh";
 import type { MutuallyAssignable, z } from "../../../src/core";

@@ -1,13 +1,13 @@
-import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
 import { Gateway } from "@kubernetes-models/istio/networking.istio.io/v1beta1/Gateway";
 import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
 import { RequestAuthentication } from "@kubernetes-models/istio/security.istio.io/v1/RequestAuthentication";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
     IstioGateway,
     type IstioGatewayArgs,
-    istioGatewayArgsSchema,
+    type istioGatewayArgsSchema,
     planIstioGateway,
 } from "../../../components/mesh";
 import type { MutuallyAssignable, z } from "../../../src/core";

@@ -1,12 +1,12 @@
-import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
 import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
 import { PeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1beta1/PeerAuthentication";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
     IstioSecurityPolicy,
     type IstioSecurityPolicyArgs,
-    istioSecurityPolicyArgsSchema,
+    type istioSecurityPolicyArgsSchema,
     planIstioSecurityPolicy,
 } from "../../../components/mesh";
 import type { MutuallyAssignable, z } from "../../../src/core";

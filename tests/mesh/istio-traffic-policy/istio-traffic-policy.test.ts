@@ -1,11 +1,11 @@
+import { DestinationRule, VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1beta1";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { DestinationRule, VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1beta1";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
     IstioTrafficPolicy,
-    IstioTrafficPolicyArgs,
+    type IstioTrafficPolicyArgs,
     parseIstioDuration,
     planIstioTrafficPolicy,
 } from "../../../components/mesh";

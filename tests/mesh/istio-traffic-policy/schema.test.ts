@@ -1,9 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
 import { VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1beta1";
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
     type IstioTrafficPolicyArgs,
-    istioTrafficPolicyArgsSchema,
+    type istioTrafficPolicyArgsSchema,
     planIstioTrafficPolicy,
 } from "../../../components/mesh";
 import type { MutuallyAssignable, z } from "../../../src/core";
