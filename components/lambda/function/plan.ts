@@ -277,7 +277,8 @@ function check(v: Validator, name: string, args: LambdaFunctionArgs, ctx: PlanCo
         if (handler === undefined || handler === "") {
             v.add(
                 "handler",
-                'is required for a .zip package: give the handler, e.g. "index.handler" or "lambda_function.lambda_handler"',
+                'is required for a .zip package: give the handler, e.g. "index.handler" or ' +
+                    '"lambda_function.lambda_handler"',
             );
         } else if (handler.length > 128) v.add("handler", `must be at most 128 characters (got ${handler.length})`);
     }
@@ -320,7 +321,8 @@ function check(v: Validator, name: string, args: LambdaFunctionArgs, ctx: PlanCo
         } else if (args.vpc.vpcId === undefined) {
             v.add(
                 "vpc.vpcId",
-                "is required when vpc.securityGroupIds is not given: the function's security group is created in this VPC",
+                "is required when vpc.securityGroupIds is not given: the function's security group is created in " +
+                    "this VPC",
             );
         }
     }
@@ -332,13 +334,15 @@ function check(v: Validator, name: string, args: LambdaFunctionArgs, ctx: PlanCo
     const deadLetterOff = args.deadLetter === false;
     if (deadLetterOff && ((args.events?.dynamodb?.length ?? 0) > 0 || (args.events?.kinesis?.length ?? 0) > 0)) {
         warnings.push(
-            `LambdaFunction "${name}": deadLetter is off, so the stream event sources have no on-failure destination; records that keep failing are dropped once their retries are spent.`,
+            `LambdaFunction "${name}": deadLetter is off, so the stream event sources have no on-failure ` +
+                `destination; records that keep failing are dropped once their retries are spent.`,
         );
     }
     const timeoutSeconds = args.timeoutSeconds ?? LAMBDA_DEFAULTS.timeoutSeconds;
     if (args.events?.http && timeoutSeconds > 30) {
         warnings.push(
-            `LambdaFunction "${name}": API Gateway HTTP APIs end an integration after 30 seconds, so HTTP requests fail before the function's ${timeoutSeconds}-second timeout.`,
+            `LambdaFunction "${name}": API Gateway HTTP APIs end an integration after 30 seconds, so HTTP requests ` +
+                `fail before the function's ${timeoutSeconds}-second timeout.`,
         );
     }
     if (isKnown(args.tags)) validateTags(v, args.tags);
@@ -506,7 +510,8 @@ function checkPolicySize(v: Validator, statements: StatementPlan[]): void {
     if (size > ROLE_POLICY_MAX) {
         v.add(
             "events",
-            `give the function fewer queues and streams: its role's inline policy would be at least ${size} characters, and IAM allows ${ROLE_POLICY_MAX} per role`,
+            `give the function fewer queues and streams: its role's inline policy would be at least ${size} ` +
+                `characters, and IAM allows ${ROLE_POLICY_MAX} per role`,
         );
     }
 }
@@ -546,7 +551,8 @@ function planCode(v: Validator, args: LambdaFunctionArgs): LambdaCodePlan | unde
     if (forms.length !== 1) {
         v.add(
             "code",
-            `must have exactly one of code.path, code.s3Bucket + code.s3Key, or code.imageUri (got ${forms.length === 0 ? "none" : forms.join(", ")})`,
+            `must have exactly one of code.path, code.s3Bucket + code.s3Key, or code.imageUri (got ` +
+                `${forms.length === 0 ? "none" : forms.join(", ")})`,
         );
         return undefined;
     }
@@ -577,7 +583,8 @@ function checkRuntime(v: Validator, warnings: string[], runtime: string, now: Da
         case "blocked":
             v.add(
                 "runtime",
-                `${runtime} is deprecated and Lambda blocks updating functions that use it since ${status.schedule.blockUpdate}: use one of ${supported}`,
+                `${runtime} is deprecated and Lambda blocks updating functions that use it since ` +
+                    `${status.schedule.blockUpdate}: use one of ${supported}`,
             );
             return;
         case "deprecated":
@@ -603,19 +610,22 @@ function checkEnvironment(v: Validator, environment: Record<string, pulumi.Input
         if (!ENV_NAME.test(key)) {
             v.add(
                 path,
-                `names must be at least 2 characters, start with a letter and hold only letters, digits and "_" (got ${JSON.stringify(key)})`,
+                `names must be at least 2 characters, start with a letter and hold only letters, digits and "_" (got ` +
+                    `${JSON.stringify(key)})`,
             );
         } else if ((RESERVED_ENVIRONMENT as readonly string[]).includes(key)) {
             v.add(
                 path,
-                `${key} is set by Lambda itself and cannot be configured; reserved names: ${RESERVED_ENVIRONMENT.join(", ")}`,
+                `${key} is set by Lambda itself and cannot be configured; reserved names: ` +
+                    `${RESERVED_ENVIRONMENT.join(", ")}`,
             );
         } else if (looksLikeSecretName(key)) {
             v.add(
                 path,
                 `${key} looks like a secret, and anyone who can read the function's configuration can read its environment. ` +
                     "Keep the secret in AWS Secrets Manager or SSM Parameter Store (SecureString), read it at run time " +
-                    '(e.g. with the "AWS Parameters and Secrets Lambda Extension"), and pass only its location under a plain name such as DB_PARAMETER_NAME',
+                    '(e.g. with the "AWS Parameters and Secrets Lambda Extension"), and pass only its location under ' +
+                    "a plain name such as DB_PARAMETER_NAME",
             );
         }
         bytes += Buffer.byteLength(key);
@@ -636,7 +646,8 @@ function checkProvisioned(v: Validator, args: LambdaFunctionArgs): void {
     if (pc !== undefined && as !== undefined) {
         v.add(
             "autoScaling",
-            "must not be set together with provisionedConcurrency: give a fixed provisionedConcurrency, or autoScaling {min, max, ...} to scale it",
+            "must not be set together with provisionedConcurrency: give a fixed provisionedConcurrency, or " +
+                "autoScaling {min, max, ...} to scale it",
         );
     }
     if (pc !== undefined) {
@@ -753,7 +764,8 @@ function checkExtras(
         if (isKnown(l) && !LAYER_ARN.test(l))
             v.add(
                 `layers[${i}]`,
-                `must be a layer version ARN, "arn:aws:lambda:<region>:<account>:layer:<name>:<version>" (got ${JSON.stringify(l)})`,
+                `must be a layer version ARN, "arn:aws:lambda:<region>:<account>:layer:<name>:<version>" (got ` +
+                    `${JSON.stringify(l)})`,
             );
     });
     v.unique(
@@ -813,7 +825,9 @@ function checkResourcePolicySize(v: Validator, args: LambdaFunctionArgs): void {
     if (count > RESOURCE_POLICY_MAX_PERMISSIONS) {
         v.add(
             "events",
-            `give the function fewer invoking sources: ${count} permissions can't fit its 20 KB resource-based policy (at most ${RESOURCE_POLICY_MAX_PERMISSIONS}); one EventBridge rule or SNS topic can fan several sources in`,
+            `give the function fewer invoking sources: ${count} permissions can't fit its 20 KB resource-based ` +
+                `policy (at most ${RESOURCE_POLICY_MAX_PERMISSIONS}); one EventBridge rule or SNS topic can fan ` +
+                `several sources in`,
         );
     }
 }
@@ -837,7 +851,8 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
         if (arn !== undefined && !SQS_QUEUE_ARN.test(arn)) {
             v.add(
                 `${p}.queueArn`,
-                `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (a queue URL is not an ARN) (got ${JSON.stringify(arn)})`,
+                `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (a queue URL is not an ` +
+                    `ARN) (got ${JSON.stringify(arn)})`,
             );
         }
         const fifo = arn?.endsWith(".fifo") ?? false;
@@ -855,7 +870,8 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
             if (typeof window === "number" && window > 0) {
                 v.add(
                     `${p}.maximumBatchingWindowSeconds`,
-                    `must not be set for a FIFO queue: Lambda supports no batching window on FIFO queues (got ${window})`,
+                    `must not be set for a FIFO queue: Lambda supports no batching window on FIFO queues (got ` +
+                        `${window})`,
                 );
             }
         } else if (batchSize > 10 && !(typeof window === "number" && window >= 1)) {
@@ -873,13 +889,15 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
         if (kind === "dynamodb" && arn !== undefined && !DYNAMODB_STREAM_ARN.test(arn)) {
             v.add(
                 `${p}.streamArn`,
-                `must be a DynamoDB stream ARN, "arn:aws:dynamodb:<region>:<account>:table/<table>/stream/<label>" (the table's streamArn, not its arn) (got ${JSON.stringify(arn)})`,
+                `must be a DynamoDB stream ARN, "arn:aws:dynamodb:<region>:<account>:table/<table>/stream/<label>" ` +
+                    `(the table's streamArn, not its arn) (got ${JSON.stringify(arn)})`,
             );
         }
         if (kind === "kinesis" && arn !== undefined && !KINESIS_STREAM_ARN.test(arn)) {
             v.add(
                 `${p}.streamArn`,
-                `must be a Kinesis data stream ARN, "arn:aws:kinesis:<region>:<account>:stream/<name>", or one of its consumers (got ${JSON.stringify(arn)})`,
+                `must be a Kinesis data stream ARN, "arn:aws:kinesis:<region>:<account>:stream/<name>", or one of ` +
+                    `its consumers (got ${JSON.stringify(arn)})`,
             );
         }
         if (s.startingPosition === undefined) v.add(`${p}.startingPosition`, 'is required: "TRIM_HORIZON" or "LATEST"');
@@ -905,7 +923,8 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
                 if (!S3_EVENT.test(ev)) {
                     v.add(
                         `${p}.events[${j}]`,
-                        `must be an S3 event type such as "s3:ObjectCreated:*" or "s3:ObjectRemoved:Delete" (got ${JSON.stringify(ev)})`,
+                        `must be an S3 event type such as "s3:ObjectCreated:*" or "s3:ObjectRemoved:Delete" (got ` +
+                            `${JSON.stringify(ev)})`,
                     );
                 }
             });
@@ -931,7 +950,8 @@ function checkEvents(v: Validator, args: LambdaFunctionArgs): void {
         if (arn !== undefined && !SNS_TOPIC_ARN.test(arn)) {
             v.add(
                 `events.sns[${i}].topicArn`,
-                `must be an SNS topic ARN such as "arn:aws:sns:us-east-1:123456789012:orders" (got ${JSON.stringify(arn)})`,
+                `must be an SNS topic ARN such as "arn:aws:sns:us-east-1:123456789012:orders" (got ` +
+                    `${JSON.stringify(arn)})`,
             );
         }
     });

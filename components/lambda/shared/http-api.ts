@@ -131,7 +131,8 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
         if (isKnown(a.issuer) && !/^https:\/\/[^\s/]+/.test(a.issuer)) {
             v.add(
                 joinPath(at, "issuer"),
-                `must be an https:// URL: API Gateway reads <issuer>/.well-known/openid-configuration over HTTPS (got ${JSON.stringify(a.issuer)})`,
+                `must be an https:// URL: API Gateway reads <issuer>/.well-known/openid-configuration over HTTPS ` +
+                    `(got ${JSON.stringify(a.issuer)})`,
             );
         }
         if (
@@ -140,7 +141,8 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
         ) {
             v.add(
                 joinPath(at, "cognitoUserPoolId"),
-                `must be a Cognito user pool id, "<region>_<id>" such as "us-east-1_AbCdEfGhI" (got ${JSON.stringify(a.cognitoUserPoolId)})`,
+                `must be a Cognito user pool id, "<region>_<id>" such as "us-east-1_AbCdEfGhI" (got ` +
+                    `${JSON.stringify(a.cognitoUserPoolId)})`,
             );
         }
         v.count(
@@ -153,7 +155,8 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
         if (a.identitySource !== undefined && !/^\$(request|context|stageVariables)\.\S+$/.test(a.identitySource)) {
             v.add(
                 joinPath(at, "identitySource"),
-                `must be an identity source such as "$request.header.Authorization" (got ${JSON.stringify(a.identitySource)})`,
+                `must be an identity source such as "$request.header.Authorization" (got ` +
+                    `${JSON.stringify(a.identitySource)})`,
             );
         }
     }
@@ -175,14 +178,16 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
     if (missing.length > 0) {
         v.add(
             joinPath(path, "auth"),
-            `is required for ${missing.map((r) => JSON.stringify(r)).join(", ")}: give "jwt" (with jwtAuthorizers), "iam", or "none" to make a route public explicitly (here or in routeSettings)`,
+            `is required for ${missing.map((r) => JSON.stringify(r)).join(", ")}: give "jwt" (with jwtAuthorizers), ` +
+                `"iam", or "none" to make a route public explicitly (here or in routeSettings)`,
         );
     }
     for (const field of ["authorizer", "scopes"] as const) {
         if (http[field] !== undefined && http.auth !== "jwt") {
             v.add(
                 joinPath(path, field),
-                `applies only to auth "jwt" (auth is ${JSON.stringify(http.auth)}); set it in routeSettings for the JWT routes`,
+                `applies only to auth "jwt" (auth is ${JSON.stringify(http.auth)}); set it in routeSettings for the ` +
+                    `JWT routes`,
             );
         }
     }
@@ -204,7 +209,8 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
             const jwtRoutes = routes.filter((x) => resolve(http, x).auth === "jwt").map((x) => JSON.stringify(x));
             v.add(
                 joinPath(path, "jwtAuthorizers"),
-                `must have an authorizer for the "jwt" routes (${jwtRoutes.join(", ")}): give one with issuer or cognitoUserPoolId, and audience`,
+                `must have an authorizer for the "jwt" routes (${jwtRoutes.join(", ")}): give one with issuer or ` +
+                    `cognitoUserPoolId, and audience`,
             );
         } else if (r.authorizer === undefined) {
             v.add(
@@ -214,7 +220,8 @@ export function checkHttpApi(v: Validator, http: LambdaHttpEventArgs, path: stri
         } else if (!names.includes(r.authorizer)) {
             v.add(
                 where(route, "authorizer"),
-                `must name one of jwtAuthorizers: ${names.map((n) => JSON.stringify(n)).join(", ")} (got ${JSON.stringify(r.authorizer)})`,
+                `must name one of jwtAuthorizers: ${names.map((n) => JSON.stringify(n)).join(", ")} (got ` +
+                    `${JSON.stringify(r.authorizer)})`,
             );
         }
         (r.scopes ?? []).forEach((s, i) => {

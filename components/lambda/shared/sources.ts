@@ -56,7 +56,8 @@ export function checkAlb(v: Validator, alb: LambdaAlbEventArgs, path: string): v
     if (arn !== undefined && !TARGET_GROUP_ARN.test(arn)) {
         v.add(
             joinPath(path, "targetGroupArn"),
-            `must be a target group ARN, "arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>" (got ${JSON.stringify(arn)})`,
+            `must be a target group ARN, "arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>" ` +
+                `(got ${JSON.stringify(arn)})`,
         );
     }
     if (alb.targetGroupArn !== undefined) {
@@ -64,7 +65,8 @@ export function checkAlb(v: Validator, alb: LambdaAlbEventArgs, path: string): v
             if (alb[field] !== undefined)
                 v.add(
                     joinPath(path, field),
-                    "applies only to a created target group: set it on the target group you give, or leave targetGroupArn out",
+                    "applies only to a created target group: set it on the target group you give, or leave " +
+                        "targetGroupArn out",
                 );
         }
     }
@@ -140,7 +142,8 @@ export function checkFunctionUrl(v: Validator, url: LambdaFunctionUrlArgs, path:
         if (o.length > 253 || !ORIGIN.test(o))
             v.add(
                 at("allowOrigins", i),
-                `must be "*" or an origin such as "https://app.example.com" (scheme, host, optional port; no path) (got ${JSON.stringify(o)})`,
+                `must be "*" or an origin such as "https://app.example.com" (scheme, host, optional port; no path) ` +
+                    `(got ${JSON.stringify(o)})`,
             );
     });
     (cors.allowMethods ?? []).forEach((m, i) => {
@@ -238,7 +241,8 @@ export function checkKafka(v: Validator, k: LambdaKafkaEventArgs, path: string):
     if (arn !== undefined && !MSK_CLUSTER_ARN.test(arn))
         v.add(
             at("clusterArn"),
-            `must be an MSK cluster ARN, "arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>" (got ${JSON.stringify(arn)})`,
+            `must be an MSK cluster ARN, "arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>" (got ` +
+                `${JSON.stringify(arn)})`,
         );
     if (k.bootstrapServers !== undefined) {
         v.count(k.bootstrapServers, at("bootstrapServers"), 1, 10, "servers");
@@ -266,12 +270,14 @@ export function checkKafka(v: Validator, k: LambdaKafkaEventArgs, path: string):
     if (auth === undefined)
         v.add(
             at("auth"),
-            `is required for a self-managed cluster: one of ${SELF_MANAGED_AUTH.map((a) => JSON.stringify(a)).join(", ")}, with secretArn`,
+            `is required for a self-managed cluster: one of ` +
+                `${SELF_MANAGED_AUTH.map((a) => JSON.stringify(a)).join(", ")}, with secretArn`,
         );
     else if (!allowed.includes(auth))
         v.add(
             at("auth"),
-            `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")} for ${msk ? "Amazon MSK" : "a self-managed cluster"} (got ${JSON.stringify(auth)})`,
+            `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")} for ` +
+                `${msk ? "Amazon MSK" : "a self-managed cluster"} (got ${JSON.stringify(auth)})`,
         );
     if (auth !== undefined && auth !== "iam" && k.secretArn === undefined)
         v.add(
@@ -287,7 +293,8 @@ export function checkKafka(v: Validator, k: LambdaKafkaEventArgs, path: string):
         if (msk)
             v.add(
                 at("vpc"),
-                "applies only to self-managed clusters: Lambda reaches an MSK cluster through the cluster's own network",
+                "applies only to self-managed clusters: Lambda reaches an MSK cluster through the cluster's own " +
+                    "network",
             );
         v.count(k.vpc.subnetIds, joinPath(path, "vpc", "subnetIds"), 1, 16, "subnets");
         v.count(k.vpc.securityGroupIds, joinPath(path, "vpc", "securityGroupIds"), 1, 5, "security groups");
