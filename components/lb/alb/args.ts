@@ -240,7 +240,7 @@ export interface LoadBalancerAccessLogsArgs {
 }
 
 /**
- * Arguments of {@link ApplicationLoadBalancer}.
+ * Arguments of `ApplicationLoadBalancer`.
  *
  * Fields typed `pulumi.Input<…>` may be Outputs (AWS checks them at deploy time); every other field
  * must be a plain value known at plan time, and an Output there is an error.

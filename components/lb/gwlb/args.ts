@@ -46,7 +46,7 @@ export interface GwlbEndpointArgs {
 }
 
 /**
- * Arguments of {@link GatewayLoadBalancer}.
+ * Arguments of `GatewayLoadBalancer`.
  *
  * Fields typed `pulumi.Input<…>` may be Outputs (AWS checks them at deploy time); every other field
  * must be a plain value known at plan time, and an Output there is an error.

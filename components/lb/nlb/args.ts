@@ -84,7 +84,7 @@ export interface NlbEndpointServiceArgs {
 }
 
 /**
- * Arguments of {@link NetworkLoadBalancer}.
+ * Arguments of `NetworkLoadBalancer`.
  *
  * Fields typed `pulumi.Input<…>` may be Outputs (AWS checks them at deploy time); every other field
  * must be a plain value known at plan time, and an Output there is an error.
