@@ -73,6 +73,64 @@ describe("stack config: a bad Pulumi.<env>.yaml names the key and the file", () 
     });
 });
 
+describe("stack config: the keys the deploy-ready system adds", () => {
+    /** The staging stack file's config, with `change` applied to the parsed keys; returns validateConfig's error. */
+    const invalid = (change: (raw: Record<string, unknown>) => void) => {
+        const { config } = loadStackConfig(path.join(root, "stacks/Pulumi.staging.yaml"), "compute-layer");
+        const own = Object.entries(config).filter(([k]) => k.startsWith("compute-layer:"));
+        const parsed = parseRawConfig(Object.fromEntries(own.map(([k, v]) => [k.replace("compute-layer:", ""), v])));
+        change(parsed);
+        try {
+            validateConfig(parsed, "stacks/Pulumi.staging.yaml");
+        } catch (e) {
+            return String(e);
+        }
+        return "valid";
+    };
+    const orders = (raw: Record<string, unknown>) => raw.orders as { jwt: Record<string, unknown> };
+    const eks = (raw: Record<string, unknown>) => raw.eks as Record<string, unknown>;
+    const gwlb = (raw: Record<string, unknown>) => (raw.gwlb as { inspection: Record<string, unknown> }).inspection;
+
+    it("the real staging file is valid", () => {
+        expect(invalid(() => {})).toBe("valid");
+    });
+
+    it("orders.jwt: exactly one of issuer and cognitoUserPoolId, an HTTPS issuer, 1–50 audiences, at most 10 scopes", () => {
+        expect(invalid((r) => Object.assign(orders(r).jwt, { issuer: "https://issuer.example.com/" }))).toContain("give exactly one of issuer and cognitoUserPoolId");
+        expect(invalid((r) => delete orders(r).jwt.cognitoUserPoolId)).toContain("give exactly one of issuer and cognitoUserPoolId");
+        expect(invalid((r) => (orders(r).jwt = { issuer: "http://issuer.example.com/", audience: ["a"] }))).toContain("compute-layer:orders.jwt.issuer: must be an HTTPS issuer URL");
+        expect(invalid((r) => (orders(r).jwt.cognitoUserPoolId = "pool-1"))).toContain("compute-layer:orders.jwt.cognitoUserPoolId: must be a user pool id");
+        expect(invalid((r) => (orders(r).jwt.audience = []))).toContain("compute-layer:orders.jwt.audience");
+        expect(invalid((r) => (orders(r).jwt.scopes = Array.from({ length: 11 }, (_, i) => `s${i}`)))).toContain("compute-layer:orders.jwt.scopes");
+    });
+
+    it("the staging and prod policy requires orders.jwt; dev's doesn't", async () => {
+        const e = await planEditedCopy("prod", (doc) => doc.deleteIn(["config", "compute-layer:orders", "jwt"]));
+        expect(e.message).toContain("stacks/Pulumi.prod.yaml breaks the prod policy");
+        expect(e.message).toContain("compute-layer:orders.jwt: prod checks the callers of POST /orders with a JWT authorizer");
+    });
+
+    it("eks.deployerRoleArn is an IAM role ARN; eks.apiAccess takes IPv4 CIDRs, at most 40 public ones", () => {
+        expect(invalid((r) => (eks(r).deployerRoleArn = "arn:aws:iam::123456789012:user/alice"))).toContain("compute-layer:eks.deployerRoleArn: must be an IAM role ARN");
+        expect(invalid((r) => (eks(r).apiAccess = { privateAccessCidrs: ["10.0.0.0/33"] }))).toContain("compute-layer:eks.apiAccess.privateAccessCidrs.0: must be an IPv4 CIDR block");
+        const many = Array.from({ length: 41 }, (_, i) => `203.0.113.${i}/32`);
+        expect(invalid((r) => (eks(r).apiAccess = { privateAccessCidrs: [], publicAccessCidrs: many }))).toContain("compute-layer:eks.apiAccess.publicAccessCidrs");
+        expect(invalid((r) => (eks(r).apiAccess = { privateAccessCidrs: [], publicAccessCidrs: ["198.51.100.7/32"] }))).toBe("valid");
+    });
+
+    it("worker: an image with a tag; the policy's floor applies to its replicas", async () => {
+        expect(invalid((r) => ((r.worker as { image: string }).image = "traefik/whoami"))).toContain("compute-layer:worker.image: must have a tag or digest");
+        const e = await planEditedCopy("prod", (doc) => doc.setIn(["config", "compute-layer:worker", "replicas", "min"], 1));
+        expect(e.message).toContain("compute-layer:worker.replicas.min: prod keeps at least 2 (got 1)");
+    });
+
+    it("gwlb.inspection: one endpoint subnet per inspected subnet, at least two, IPv4 CIDRs", () => {
+        expect(invalid((r) => (gwlb(r).endpointSubnetCidrs = ["10.20.250.0/28"]))).toContain("give one endpoint subnet per inspected subnet");
+        expect(invalid((r) => (gwlb(r).inspectedSubnetCidrs = ["10.20.240.0/24"]))).toContain("compute-layer:gwlb.inspection.inspectedSubnetCidrs");
+        expect(invalid((r) => (gwlb(r).inspectedSubnetCidrs = ["10.20.240.0", "10.20.241.0/24"]))).toContain("must be an IPv4 CIDR block");
+    });
+});
+
 describe("changing one config key", () => {
     it("changes only the resources it should: the api image in prod changes the api task definition's containers", async () => {
         const { config, secretKeys } = loadStackConfig(path.join(root, "stacks/Pulumi.prod.yaml"), "compute-layer");
