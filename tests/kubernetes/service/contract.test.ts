@@ -2,23 +2,14 @@ import * as k8s from "@pulumi/kubernetes";
 import { describe, expect, it } from "vitest";
 import { KubernetesService, type KubernetesServiceArgs, planKubernetesService } from "../../../components/kubernetes";
 import { childrenOf, only, runPlan } from "../../support";
-import { validArgs } from "./fixture";
+import { referenceWorker, validArgs } from "./fixture";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
 const plain = (o: unknown) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
 
-/** The reference worker (REFERENCE.md, worker-hpa): 1–50 replicas, 30 messages of its SQS queue each, by KEDA, with Pod Identity. */
+/** The reference worker with Pod Identity for its queue. */
 const worker: KubernetesServiceArgs = {
-    namespace: "production",
-    image: "public.ecr.aws/docker/library/busybox:1.36",
-    port: 8080,
-    service: { enabled: false },
-    autoScaling: {
-        min: 1,
-        max: 50,
-        engine: "keda",
-        sqsQueue: { queueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/my-queue", messagesPerReplica: 30 },
-    },
+    ...referenceWorker,
     awsAccess: {
         clusterName: "platform",
         statements: [

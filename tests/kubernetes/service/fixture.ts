@@ -66,3 +66,17 @@ export const validArgs: KubernetesServiceArgs = {
         tags: { team: "web" },
     },
 };
+
+/** REFERENCE.md's worker (worker-hpa: 1–50 replicas, 30 messages of my-queue per pod), scaled by KEDA on its SQS queue. */
+export const referenceWorker: KubernetesServiceArgs = {
+    namespace: "production",
+    image: "public.ecr.aws/docker/library/busybox:1.36",
+    port: 8080,
+    service: { enabled: false },
+    autoScaling: {
+        min: 1,
+        max: 50,
+        engine: "keda",
+        sqsQueue: { queueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/my-queue", messagesPerReplica: 30 },
+    },
+};

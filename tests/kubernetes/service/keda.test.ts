@@ -5,19 +5,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { KubernetesService, type KubernetesServiceArgs, planKubernetesService } from "../../../components/kubernetes";
 import { childrenOf, only, problemPaths, runPlan } from "../../support";
+import { referenceWorker } from "./fixture";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
 const QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/my-queue";
 const plain = (o: unknown) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
 
-/** REFERENCE.md's worker (worker-hpa: 1–50 replicas, 30 messages of my-queue per pod), scaled by KEDA. */
-const worker: KubernetesServiceArgs = {
-    namespace: "production",
-    image: "public.ecr.aws/docker/library/busybox:1.36",
-    port: 8080,
-    service: { enabled: false },
-    autoScaling: { min: 1, max: 50, engine: "keda", sqsQueue: { queueUrl: QUEUE, messagesPerReplica: 30 } },
-};
+const worker = referenceWorker;
 const plan = (args: Partial<KubernetesServiceArgs>) =>
     planKubernetesService("worker", { ...worker, ...args } as KubernetesServiceArgs, ctx);
 const paths = (args: Partial<KubernetesServiceArgs>) => problemPaths(() => plan(args));
