@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { LambdaFunction, type LambdaFunctionArgs, planLambdaFunction } from "../../../components/lambda";
 import type { lambdaFunctionArgsSchema } from "../../../components/lambda/function/schema";
 import type { MutuallyAssignable, z } from "../../../src/core";
-import { capturePlan, expectInvalid, only, runPlan } from "../../support";
+import { capturePlan, DEFAULT_CALLS, expectInvalid, type MockContext, only, runPlan } from "../../support";
 import { validArgs } from "./fixture";
 
 const ctx = { stack: "dev", now: new Date("2026-11-26T12:00:00Z") };
@@ -195,71 +195,42 @@ describe("LambdaFunction args: runtime shape (issue 19)", () => {
     });
 });
 
+/** The data-source calls a program makes, answered as usual; any other call (getPolicyDocument) fails the plan. */
+async function invokes(program: () => void): Promise<string[]> {
+    const calls: string[] = [];
+    const counted = Object.fromEntries(
+        Object.entries(DEFAULT_CALLS).map(([token, answer]) => [
+            token,
+            (inputs: Record<string, unknown>, c: MockContext) => {
+                calls.push(token.split(":").pop() ?? token);
+                return answer(inputs, c);
+            },
+        ]),
+    );
+    const { error } = await capturePlan(program, { mocks: { calls: counted } });
+    expect(error).toBeUndefined();
+    return calls;
+}
+
 describe("invokes (issue 20)", () => {
-    it("two functions with S3 events look the partition and account up once each, and build their policies locally", async () => {
-        const calls: string[] = [];
-        const count = (token: string, answer: Record<string, unknown>) => () => {
-            calls.push(token);
-            return answer;
-        };
-        const { error } = await capturePlan(
-            () => {
-                for (const name of ["a", "b"]) {
-                    new LambdaFunction(name, {
-                        ...base,
-                        events: { s3: [{ bucket: `uploads-${name}`, events: ["s3:ObjectCreated:*"] }] },
-                    });
-                }
-            },
-            {
-                mocks: {
-                    calls: {
-                        "aws:index/getRegion:getRegion": count("getRegion", {
-                            region: "us-east-1",
-                            name: "us-east-1",
-                            id: "us-east-1",
-                        }),
-                        "aws:index/getPartition:getPartition": count("getPartition", { partition: "aws", id: "aws" }),
-                        "aws:index/getCallerIdentity:getCallerIdentity": count("getCallerIdentity", {
-                            accountId: "123456789012",
-                            id: "123456789012",
-                        }),
-                        "aws:iam/getPolicyDocument:getPolicyDocument": count("getPolicyDocument", { json: "{}" }),
-                    },
-                },
-            },
-        );
-        expect(error).toBeUndefined();
+    it("two functions with S3 events look the partition and account up once, and build their policies locally", async () => {
+        const calls = await invokes(() => {
+            for (const name of ["a", "b"]) {
+                new LambdaFunction(name, {
+                    ...base,
+                    events: { s3: [{ bucket: `uploads-${name}`, events: ["s3:ObjectCreated:*"] }] },
+                });
+            }
+        });
         expect(calls.filter((c) => c !== "getRegion").sort()).toEqual(["getCallerIdentity", "getPartition"]);
         expect(calls.length).toBeLessThanOrEqual(3);
     });
 
     it("a function without S3 events makes no invoke", async () => {
-        const calls: string[] = [];
-        const { error } = await capturePlan(
-            () => {
-                new LambdaFunction("fn", { ...validArgs, events: { ...validArgs.events, s3: undefined } });
-            },
-            {
-                mocks: {
-                    calls: Object.fromEntries(
-                        [
-                            "aws:index/getRegion:getRegion",
-                            "aws:index/getPartition:getPartition",
-                            "aws:index/getCallerIdentity:getCallerIdentity",
-                            "aws:iam/getPolicyDocument:getPolicyDocument",
-                        ].map((t) => [
-                            t,
-                            () => {
-                                calls.push(t);
-                                return {};
-                            },
-                        ]),
-                    ),
-                },
-            },
-        );
-        expect(error).toBeUndefined();
-        expect(calls).toEqual([]);
+        expect(
+            await invokes(
+                () => new LambdaFunction("fn", { ...validArgs, events: { ...validArgs.events, s3: undefined } }),
+            ),
+        ).toEqual([]);
     });
 });
