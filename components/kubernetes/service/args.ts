@@ -490,36 +490,42 @@ export interface KubernetesIngressArgs {
     annotations?: Record<string, pulumi.Input<string>>;
 }
 
-/** Arguments of a {@link KubernetesService}. */
+/** Arguments of a `KubernetesService`. */
 export interface KubernetesServiceArgs {
     /**
      * The namespace of every object. Created by the component when `createNamespace` is true.
+     * Must be known at plan time.
      * @default none (the provider's default namespace)
      */
     namespace?: string;
     /**
      * Create `namespace` (labelled to enforce the Pod Security Standards "restricted" profile).
+     * Must be known at plan time.
      * @default false
      */
     createNamespace?: boolean;
     /**
      * The container image, pinned by a tag other than `latest` or by a digest.
+     * May be an Output.
      * @default required
      */
     image: pulumi.Input<string>;
     /**
      * The container's name.
+     * Must be known at plan time.
      * @default "app"
      */
     containerName?: string;
     /**
      * The port the container listens on, 1–65535.
+     * May be an Output.
      * @default required
      */
     port: pulumi.Input<number>;
     /**
      * Pods to run. With `autoScaling`, this is only the count at creation (between `autoScaling.min`
      * and `autoScaling.max`); afterwards the autoscaler owns it.
+     * Must be known at plan time.
      * @default 2, or `autoScaling.min` with autoScaling
      */
     replicas?: number;
@@ -527,31 +533,37 @@ export interface KubernetesServiceArgs {
      * Labels on every object and on the pods, e.g. `{ app: "web", version: "v1" }`. The selector
      * uses only `app.kubernetes.io/name` and `app.kubernetes.io/instance`, which are immutable,
      * so these labels may change freely.
+     * Must be known at plan time.
      * @default none
      */
     labels?: Record<string, string>;
     /**
      * Resource requests and limits.
+     * Each quantity may be an Output.
      * @default requests 250m / 256Mi, limits 500m / 512Mi
      */
     resources?: KubernetesResourcesArgs;
     /**
      * Plain environment variables.
+     * Values may be Outputs (secrets stay secret).
      * @default none
      */
     env?: Record<string, pulumi.Input<string>>;
     /**
      * Environment variables read from Kubernetes Secrets, e.g. `{ DB_PASSWORD: { secretName: "db-credentials", key: "password" } }`.
+     * Names and keys may be Outputs.
      * @default none
      */
     secretEnv?: Record<string, KubernetesSecretKeyRefArgs>;
     /**
      * The liveness probe (HTTP GET).
+     * Path and timings may be Outputs.
      * @default GET /health on the container port, 30 s initial delay, every 10 s
      */
     livenessProbe?: KubernetesProbeArgs;
     /**
      * The readiness probe (HTTP GET).
+     * Path and timings may be Outputs.
      * @default GET /ready on the container port, 5 s initial delay, every 5 s
      */
     readinessProbe?: KubernetesProbeArgs;
@@ -569,26 +581,31 @@ export interface KubernetesServiceArgs {
     autoScaling?: KubernetesAutoScalingArgs;
     /**
      * The PodDisruptionBudget, created whenever there can be 2 or more pods; `false` turns it off.
+     * Must be known at plan time.
      * @default { maxUnavailable: 1 }
      */
     podDisruptionBudget?: KubernetesPdbArgs | false;
     /**
      * Spread the pods over zones and nodes.
+     * Must be known at plan time.
      * @default zones and hostnames, maxSkew 1, ScheduleAnyway
      */
     topologySpread?: KubernetesTopologySpreadArgs;
     /**
      * Tunes the restricted security context.
+     * Must be known at plan time.
      * @default runAsNonRoot, read-only root filesystem, image's user
      */
     securityContext?: KubernetesSecurityContextArgs;
     /**
      * An existing ServiceAccount for the pods. With `awsAccess`, the component creates one instead.
+     * May be an Output.
      * @default none (the namespace's `default` ServiceAccount)
      */
     serviceAccountName?: pulumi.Input<string>;
     /**
      * Mount a Kubernetes API token into the pods. Off unless the workload calls the Kubernetes API.
+     * Must be known at plan time.
      * @default false
      */
     automountServiceAccountToken?: boolean;

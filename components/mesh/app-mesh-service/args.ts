@@ -61,32 +61,32 @@ export interface AppMeshTimeout {
 }
 
 /**
- * The arguments of an {@link AppMeshService}.
+ * The arguments of an `AppMeshService`.
  * @deprecated AWS ended support for App Mesh on 2026-09-30. Migrate to ECS Service Connect
  * (EcsService) or to Istio on EKS (IstioTrafficPolicy).
  */
 export interface AppMeshServiceArgs {
-    /** The name of an existing mesh, or of the mesh to create when `createMesh` is true. @default required unless createMesh (then the component name) */
+    /** The name of an existing mesh, or of the mesh to create when `createMesh` is true. May be an Output (a secret stays secret). @default required unless createMesh (then the component name) */
     meshName?: pulumi.Input<string>;
-    /** Create the mesh (with egress restricted to the mesh, DROP_ALL) instead of using an existing one. @default false */
+    /** Create the mesh (with egress restricted to the mesh, DROP_ALL) instead of using an existing one. Must be known at plan time. @default false */
     createMesh?: boolean;
-    /** The virtual service name: the DNS name callers use, e.g. `web.production.svc.cluster.local`. @default required */
+    /** The virtual service name: the DNS name callers use, e.g. `web.production.svc.cluster.local`. May be an Output. @default required */
     serviceName: pulumi.Input<string>;
-    /** The port the versions listen on and the router accepts, 1–65535. @default required */
+    /** The port the versions listen on and the router accepts, 1–65535. Must be known at plan time. @default required */
     port: number;
-    /** The listener and route protocol. @default "http" */
+    /** The listener and route protocol. Must be known at plan time. @default "http" */
     protocol?: AppMeshProtocol;
-    /** The versions by name (e.g. `v1`, `v2`), 1 to 10 of them; each becomes a virtual node `<name>-<version>` and a weighted target. @default required */
+    /** The versions by name (e.g. `v1`, `v2`), 1 to 10 of them; each becomes a virtual node `<name>-<version>` and a weighted target. Must be known at plan time. Hostnames may be Outputs. @default required */
     versions: Record<string, AppMeshVersion>;
-    /** The path prefix the route matches, for http and http2. @default "/" */
+    /** The path prefix the route matches, for http and http2. Must be known at plan time. @default "/" */
     routePrefix?: string;
-    /** The route's priority, 0 (highest) to 1000. @default none (App Mesh: lowest) */
+    /** The route's priority, 0 (highest) to 1000. Must be known at plan time. @default none (App Mesh: lowest) */
     routePriority?: number;
-    /** Retries of failed requests (not for tcp). @default none (App Mesh's default retry policy applies) */
+    /** Retries of failed requests (not for tcp). Must be known at plan time. @default none (App Mesh's default retry policy applies) */
     retryPolicy?: AppMeshRetryPolicy;
-    /** Request and idle timeouts. @default none (App Mesh: 15 s per request, 300 s idle) */
+    /** Request and idle timeouts. Must be known at plan time. @default none (App Mesh: 15 s per request, 300 s idle) */
     timeout?: AppMeshTimeout;
-    /** Virtual service names the versions call; Envoy only lets them reach these. @default [] */
+    /** Virtual service names the versions call; Envoy only lets them reach these. Each may be an Output. @default [] */
     backends?: pulumi.Input<string>[];
     /**
      * Tags for every App Mesh resource, merged over the default tags. May be an Output; the

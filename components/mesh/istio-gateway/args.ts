@@ -93,7 +93,7 @@ export interface IstioGatewayJwtArgs {
 }
 
 /**
- * The arguments of an {@link IstioGateway}: the ingress `Gateway` of an Istio ingress gateway
+ * The arguments of an `IstioGateway`: the ingress `Gateway` of an Istio ingress gateway
  * deployment (the `gateway` Helm chart), with TLS, and optionally JWT authentication. Give exactly
  * one of `tls` and `loadBalancerTls`. All of them must be known at plan time, except the TLS
  * Secret's name.

@@ -148,7 +148,7 @@ export interface IstioAuthorizationPolicyArgs {
 }
 
 /**
- * The arguments of an {@link IstioSecurityPolicy}: mutual TLS and authorization for one namespace.
+ * The arguments of an `IstioSecurityPolicy`: mutual TLS and authorization for one namespace.
  * All of them must be known at plan time.
  */
 export interface IstioSecurityPolicyArgs {

@@ -144,7 +144,7 @@ export interface IstioTrafficPolicySettings {
 }
 
 /**
- * The arguments of an {@link IstioTrafficPolicy}: the routing rules (a VirtualService) and
+ * The arguments of an `IstioTrafficPolicy`: the routing rules (a VirtualService) and
  * the traffic policies (a DestinationRule) of one service host.
  */
 export interface IstioTrafficPolicyArgs {
@@ -152,15 +152,17 @@ export interface IstioTrafficPolicyArgs {
      * The service host the rules apply to, e.g. `web-service` or `web.production.svc.cluster.local`
      * (a fully qualified name avoids surprises across namespaces). It is the VirtualService's host,
      * every destination's host and the DestinationRule's host.
+     * May be an Output.
      * @default required
      */
     host: pulumi.Input<string>;
-    /** The namespace of the VirtualService and DestinationRule. @default none (the provider's default namespace) */
+    /** The namespace of the VirtualService and DestinationRule. May be an Output. @default none (the provider's default namespace) */
     namespace?: pulumi.Input<string>;
     /**
-     * The gateways (`<namespace>/<name>`, e.g. an {@link IstioGateway}'s `gatewayRef`) the routes
+     * The gateways (`<namespace>/<name>`, e.g. an `IstioGateway`'s `gatewayRef`) the routes
      * apply to; add `mesh` to keep them for sidecars too, so callers inside and outside the cluster
      * get the same split.
+     * May be an Output.
      * @default none (sidecars inside the mesh only)
      */
     gateways?: pulumi.Input<pulumi.Input<string>[]>;
@@ -168,26 +170,30 @@ export interface IstioTrafficPolicyArgs {
      * The external host names the gateways serve this service under (e.g. `app.example.com`),
      * added to the VirtualService's hosts. A gateway routes a request only to a VirtualService
      * whose hosts include the request's host, so a route bound to an ingress gateway needs them.
+     * Each may be an Output.
      * @default none (only `host`)
      */
     gatewayHosts?: pulumi.Input<string>[];
     /**
      * Subsets of the host: subset name (a DNS label, e.g. `v1`) → the pod labels that select it.
+     * Must be known at plan time. Label values may be Outputs.
      * @default {} (no subsets)
      */
     subsets?: Record<string, Record<string, pulumi.Input<string>>>;
     /**
      * The HTTP routes of the VirtualService, in match order.
+     * Must be known at plan time.
      * @default none (no VirtualService is created; give `subsets` or `trafficPolicy` then)
      */
     routes?: IstioRoute[];
-    /** The traffic policy for every subset of the host. @default none */
+    /** The traffic policy for every subset of the host. Must be known at plan time. @default none */
     trafficPolicy?: IstioTrafficPolicySettings;
-    /** Traffic policies by subset name, overriding `trafficPolicy` for that subset. @default {} */
+    /** Traffic policies by subset name, overriding `trafficPolicy` for that subset. Must be known at plan time. @default {} */
     subsetPolicies?: Record<string, IstioTrafficPolicySettings>;
     /**
      * The Istio networking API version. `networking.istio.io/v1` needs Istio 1.22 or later; use
      * `networking.istio.io/v1beta1` for older meshes.
+     * Must be known at plan time.
      * @default "networking.istio.io/v1"
      */
     apiVersion?: IstioNetworkingApiVersion;
