@@ -1,4 +1,4 @@
-import { Profile, runEnvironment } from "./profile";
+import { type Profile, runEnvironment } from "./profile";
 
 /** dev: cheap and disposable. Spot first, one of everything, short log retention, no deletion protection. */
 export const DEV: Profile = {

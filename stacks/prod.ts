@@ -1,4 +1,4 @@
-import { Profile, runEnvironment } from "./profile";
+import { type Profile, runEnvironment } from "./profile";
 
 /**
  * prod: safety first. At least 2 of everything that scales, three zones, HTTPS only, deletion

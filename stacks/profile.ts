@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AutoScalingWarmPoolArgs, ScheduledScaling } from "../src";
-import { loadConfig, NAMESPACE, StackConfig, StackConfigError } from "./config";
-import { buildSystem, SystemOutputs } from "./system";
+import { loadConfig, NAMESPACE, type StackConfig, StackConfigError } from "./config";
+import { buildSystem, type SystemOutputs } from "./system";
 
 /** How an environment differs where real teams make environments differ: cost in dev, safety in prod. */
 export interface Profile {

@@ -1,4 +1,4 @@
-import { Profile, runEnvironment } from "./profile";
+import { type Profile, runEnvironment } from "./profile";
 
 /** staging: prod's shape at a smaller size, so what passes here behaves the same in prod. */
 export const STAGING: Profile = {

@@ -173,7 +173,8 @@ describe("prod: Istio under the restricted Pod Security Standard", () => {
         const pods = productionPods();
         // web-app v1 and v2, and the worker: every Deployment of the injected namespace.
         expect(pods.map((p) => p.template.metadata.labels.version ?? p.template.metadata.labels.app).sort()).toEqual(["v1", "v2", "worker"]);
-        const cni = (release(plans.prod, "istiod")?.inputs.values as { pilot: { cni: { enabled: boolean } } }).pilot.cni.enabled;
+        const istiod = release(plans.prod, "istiod") as PlannedResource;
+        const cni = (istiod.inputs.values as { pilot: { cni: { enabled: boolean } } }).pilot.cni.enabled;
         for (const { name, template } of pods) {
             const injected = injectIstioSidecar(template.spec, { version: version(), cni });
             expect(injected.initContainers?.map((c) => c.name), name).toEqual(["istio-validation"]);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { diffExitCode, diffPlans, renderDiffMarkdown, renderDiffText } from "../../src/plan/diff";
 import { renderMermaid } from "../../src/plan/mermaid";
 import { bodyLines, optionsFromStackFile, throughJson } from "../plan/diff-helpers";
-import { Plan, runPlan } from "../support";
+import { type Plan, runPlan } from "../support";
 
 /** Diffs of two real plans of the prod stack, each with one change to its Pulumi.prod.yaml. */
 

@@ -6,7 +6,7 @@ import { PROD } from "../../stacks/prod";
 import { DEV } from "../../stacks/dev";
 import { STAGING } from "../../stacks/staging";
 import type { Profile } from "../../stacks/profile";
-import { capturePlan, isSecretMarker, ofType, only, Plan, PlannedResource, PlanOptions, resource, runPlan } from "../support";
+import { capturePlan, isSecretMarker, ofType, only, type Plan, type PlannedResource, type PlanOptions, resource, runPlan } from "../support";
 
 const root = path.resolve(__dirname, "../..");
 const program = path.join(root, "stacks/index.ts");
@@ -97,7 +97,8 @@ describe.each(["dev", "staging", "prod"])("the %s environment with its real stac
         expect(table[2].action).toEqual({ type: "fixed-response", fixedResponse: { statusCode: "503", contentType: "text/html", messageBody: "<html><body><h1>Under Maintenance</h1></body></html>" } });
         // The listener that carries the rules forwards everything else to the web group.
         const routing = ofType(plan, T.listener).find((l) => l.inputs.protocol === (yamlConfig(stack).certificateArn ? "HTTPS" : "HTTP"));
-        expect(targetGroupArnOf(plan, "web")((routing?.inputs.defaultActions as Record<string, unknown>[])[0].targetGroupArn)).toBe(true);
+        const defaults = (routing as PlannedResource).inputs.defaultActions as Record<string, unknown>[];
+        expect(targetGroupArnOf(plan, "web")(defaults[0].targetGroupArn)).toBe(true);
         for (const r of rules) expect(r.inputs.listenerArn).toBe(routing?.outputs?.arn);
         // The ECS services sit behind their target groups.
         const services = ofType(plan, T.ecsService);

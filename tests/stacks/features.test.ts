@@ -239,6 +239,7 @@ describe.each(["staging", "prod"])("%s: EKS day 2", (stack) => {
         const workerPolicy = policies.find((p) => p.includes("sqs:ReceiveMessage"));
         expect(workerPolicy).toContain(String(arnOf(queue)));
         const deployment = ofType(plan, "kubernetes:apps/v1:Deployment").find((d) => (d.inputs.metadata as { name: string }).name === "worker");
-        expect((deployment?.inputs.spec as { template: { spec: { serviceAccountName: string } } }).template.spec.serviceAccountName).toBe("worker");
+        const podSpec = ((deployment as PlannedResource).inputs.spec as { template: { spec: { serviceAccountName: string } } }).template.spec;
+        expect(podSpec.serviceAccountName).toBe("worker");
     });
 });

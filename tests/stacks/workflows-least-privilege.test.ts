@@ -38,6 +38,9 @@ interface Workflow {
     jobs: Record<string, Job>;
 }
 
+/** A GitHub expression as the YAML writes it, `${{ <e> }}`. */
+const expr = (e: string) => ["$", "{{ ", e, " }}"].join("");
+
 const text = (name: string) => fs.readFileSync(path.join(dir, name), "utf8");
 const load = (name: string) => parse(text(name)) as Workflow;
 
@@ -122,10 +125,10 @@ describe("preview.yml: a pull request's code gets no deploy credential", () => {
     it("the real preview assumes the read-only preview role and uses the preview Pulumi token", () => {
         const job = wf.jobs["pulumi-preview"];
         const aws = job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
-        expect(aws?.with?.["role-to-assume"]).toBe("${{ vars.AWS_PREVIEW_ROLE_ARN }}");
+        expect(aws?.with?.["role-to-assume"]).toBe(expr("vars.AWS_PREVIEW_ROLE_ARN"));
         const pulumi = job.steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
         expect(pulumi?.with?.command).toBe("preview");
-        expect(pulumi?.env?.PULUMI_ACCESS_TOKEN).toBe("${{ secrets.PULUMI_PREVIEW_TOKEN }}");
+        expect(pulumi?.env?.PULUMI_ACCESS_TOKEN).toBe(expr("secrets.PULUMI_PREVIEW_TOKEN"));
         // Only pull requests: the OIDC subject is then `repo:<owner>/<repo>:pull_request`, the one the role trusts.
         expect(Object.keys(wf.on)).toEqual(["pull_request"]);
     });
@@ -149,14 +152,14 @@ describe("deploy.yml: deploy credentials live only in the environments", () => {
         expect(secretsOf(wf.jobs.test)).toEqual([]);
         for (const id of ["staging", "prod"]) {
             const aws = wf.jobs[id].steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
-            expect(aws?.with?.["role-to-assume"], id).toBe("${{ secrets.AWS_ROLE_TO_ASSUME }}");
+            expect(aws?.with?.["role-to-assume"], id).toBe(expr("secrets.AWS_ROLE_TO_ASSUME"));
         }
     });
 
     it("staging and prod run on the in-VPC runners labelled by a repository variable; dev and the tests on GitHub's", () => {
         // A runner in each VPC, with the shared label and its stack's: staging's can't reach prod's API.
-        expect(wf.jobs.staging["runs-on"]).toEqual(["self-hosted", "${{ vars.DEPLOY_RUNNER_LABEL }}", "staging"]);
-        expect(wf.jobs.prod["runs-on"]).toEqual(["self-hosted", "${{ vars.DEPLOY_RUNNER_LABEL }}", "prod"]);
+        expect(wf.jobs.staging["runs-on"]).toEqual(["self-hosted", expr("vars.DEPLOY_RUNNER_LABEL"), "staging"]);
+        expect(wf.jobs.prod["runs-on"]).toEqual(["self-hosted", expr("vars.DEPLOY_RUNNER_LABEL"), "prod"]);
         expect(wf.jobs.dev["runs-on"]).toBe("ubuntu-latest");
         expect(wf.jobs.test["runs-on"]).toBe("ubuntu-latest");
     });
