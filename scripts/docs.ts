@@ -45,13 +45,28 @@ function clean(text: string): string {
     return text.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
 }
 
+/** A TSDoc comment's text, `{@link X}` written as `X`. */
+function commentText(comment: string | ts.NodeArray<ts.JSDocComment> | undefined): string {
+    if (comment === undefined) return "";
+    if (typeof comment === "string") return comment;
+    return comment
+        .map((c) => {
+            if (ts.isJSDocLink(c) || ts.isJSDocLinkCode(c) || ts.isJSDocLinkPlain(c)) {
+                const target = c.name ? c.name.getText() : "";
+                return `\`${c.text.trim() || target}\``;
+            }
+            return c.text;
+        })
+        .join("");
+}
+
 function docOf(node: ts.Node): { description: string; default?: string } {
     const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
     const doc = docs[docs.length - 1];
     if (!doc) return { description: "" };
-    const comment = typeof doc.comment === "string" ? doc.comment : (doc.comment ?? []).map((c) => c.text).join("");
+    const comment = commentText(doc.comment);
     const tag = doc.tags?.find((t) => t.tagName.text === "default");
-    const def = tag ? (typeof tag.comment === "string" ? tag.comment : (tag.comment ?? []).map((c) => c.text).join("")) : undefined;
+    const def = tag ? commentText(tag.comment) : undefined;
     return { description: clean(comment), default: def === undefined ? undefined : clean(def) };
 }
 

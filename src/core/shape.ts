@@ -339,7 +339,14 @@ function editDistance(a: string, b: string): number {
  * `const _check: MutuallyAssignable<z.input<typeof fooArgsSchema>, FooArgs> = true;`
  * fails to compile when either drifts from the other.
  */
-export type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type MutuallyAssignable<A, B> = [A] extends [B]
+    ? [B] extends [A]
+        ? // Assignability alone misses an optional field one side lacks: compare the keys too.
+          [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never]
+            ? true
+            : false
+        : false
+    : false;
 
 /** The JSON Schema of a component's args (Outputs are not representable and become `{}`). */
 export function argsJsonSchema(schema: z.ZodType): Record<string, unknown> {
