@@ -61,6 +61,42 @@ export const ALB_ANNOTATIONS = [
 ] as const;
 const NAMED_ANNOTATIONS = ["actions.", "conditions.", "listener-attributes.", "transforms."];
 
+/** The values the controller documents for the annotations a user may add (plain strings only are checked). */
+const ANNOTATION_VALUES: Record<string, { test: (v: string) => boolean; allowed: string }> = {
+    "ip-address-type": {
+        test: (v) => ["ipv4", "dualstack", "dualstack-without-public-ipv4"].includes(v),
+        allowed: "ipv4, dualstack or dualstack-without-public-ipv4",
+    },
+    "backend-protocol": { test: (v) => v === "HTTP" || v === "HTTPS", allowed: "HTTP or HTTPS" },
+    "backend-protocol-version": {
+        test: (v) => ["HTTP1", "HTTP2", "GRPC"].includes(v),
+        allowed: "HTTP1, HTTP2 or GRPC",
+    },
+    "shield-advanced-protection": { test: (v) => v === "true" || v === "false", allowed: '"true" or "false"' },
+    "manage-backend-security-group-rules": { test: (v) => v === "true" || v === "false", allowed: '"true" or "false"' },
+    "load-balancer-name": {
+        test: (v) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/.test(v) && !v.startsWith("internal-"),
+        allowed: "1 to 32 letters, digits and hyphens, not starting or ending with a hyphen",
+    },
+    "auth-type": { test: (v) => ["none", "oidc", "cognito"].includes(v), allowed: "none, oidc or cognito" },
+    "auth-on-unauthenticated-request": {
+        test: (v) => ["authenticate", "allow", "deny"].includes(v),
+        allowed: "authenticate, allow or deny",
+    },
+    "auth-session-timeout": {
+        test: (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 604800,
+        allowed: "seconds from 1 to 604800",
+    },
+    "load-balancer-attributes": {
+        test: (v) => /^[\w.]+=[^,=]*(,\s*[\w.]+=[^,=]*)*$/.test(v),
+        allowed: "key=value pairs separated by commas",
+    },
+    "target-group-attributes": {
+        test: (v) => /^[\w.]+=[^,=]*(,\s*[\w.]+=[^,=]*)*$/.test(v),
+        allowed: "key=value pairs separated by commas",
+    },
+};
+
 /** The TLS 1.2+ ELB security policies' name prefixes (Elastic Load Balancing "Security policies"). */
 const TLS12_POLICY = /^ELBSecurityPolicy-(TLS13-|TLS-1-2-|FS-1-2-)/;
 export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -234,6 +270,10 @@ export function planIngress(
                 "is set by the component from the ingress fields (scheme, certificateArn, sslPolicy, groupName, healthCheck, wafv2AclArn, inboundCidrs, tags); set the field instead",
             );
         }
+        const value = ing.annotations?.[key];
+        const rule = ANNOTATION_VALUES[name];
+        if (rule && typeof value === "string" && !rule.test(value))
+            v.add(ap, `must be ${rule.allowed}, as the controller documents (got ${JSON.stringify(value)})`);
     }
 
     const port = backend.service?.port ?? 80;

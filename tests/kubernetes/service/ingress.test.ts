@@ -181,6 +181,30 @@ describe("ingress: failing cases", () => {
             "ingress.annotations.alb.ingress.kubernetes.io/scheme",
         ],
         ["needs the Service", {}, { service: { enabled: false } }, "ingress"],
+        [
+            "documented values: ip-address-type",
+            { annotations: { [A("ip-address-type")]: "ipv6" } },
+            {},
+            "ingress.annotations.alb.ingress.kubernetes.io/ip-address-type",
+        ],
+        [
+            "documented values: backend protocol",
+            { annotations: { [A("backend-protocol")]: "http" } },
+            {},
+            "ingress.annotations.alb.ingress.kubernetes.io/backend-protocol",
+        ],
+        [
+            "documented values: load balancer name ≤ 32",
+            { annotations: { [A("load-balancer-name")]: "a".repeat(33) } },
+            {},
+            "ingress.annotations.alb.ingress.kubernetes.io/load-balancer-name",
+        ],
+        [
+            "documented values: attributes",
+            { annotations: { [A("load-balancer-attributes")]: "idle_timeout.timeout_seconds" } },
+            {},
+            "ingress.annotations.alb.ingress.kubernetes.io/load-balancer-attributes",
+        ],
         ["strict booleans", { allowHttp: "false" }, {}, "ingress.allowHttp"],
         ["unknown keys", { certificateArns: [CERT] }, {}, "ingress.certificateArns"],
     ])("%s", (_, ingress, extra, path) => {
