@@ -13,9 +13,9 @@ import {
 } from "../../components/lb";
 import type { SecurityGroupPlan } from "../../components/lb/shared/security-group";
 import { type Plan, type PlannedResource, resource, runPlan } from "../support";
-import { referenceAlbArgs, validArgs as albValid } from "./alb/fixture";
+import { validArgs as albValid, referenceAlbArgs } from "./alb/fixture";
 import { validArgs as gwlbValid } from "./gwlb/fixture";
-import { referenceNlbArgs, validArgs as nlbValid } from "./nlb/fixture";
+import { validArgs as nlbValid, referenceNlbArgs } from "./nlb/fixture";
 
 /**
  * The component contract (issue 15): a component registers its planner's inputs unchanged and adds
@@ -54,9 +54,14 @@ function expectSecurityGroup(plan: Plan, name: string, sg: SecurityGroupPlan): s
     const group = resource(plan, T.sg, `${name}-sg`);
     expect(group.inputs).toEqual(plain(sg.group));
     const id = out(group, "id");
-    for (const [type, rules] of [[T.in, sg.ingress], [T.out, sg.egress]] as const) {
+    for (const [type, rules] of [
+        [T.in, sg.ingress],
+        [T.out, sg.egress],
+    ] as const) {
         for (const r of rules) {
-            expect(resource(plan, type, r.name).inputs, r.name).toEqual(plain({ ...r.inputs, securityGroupId: id, cidrIpv4: r.inputs.cidrIpv4 ?? VPC_CIDR }));
+            expect(resource(plan, type, r.name).inputs, r.name).toEqual(
+                plain({ ...r.inputs, securityGroupId: id, cidrIpv4: r.inputs.cidrIpv4 ?? VPC_CIDR }),
+            );
         }
     }
     return id;
@@ -82,23 +87,47 @@ async function expectAlb(args: ApplicationLoadBalancerArgs) {
     const actions = (list: PlannedAction[]) =>
         list.map(({ targetGroupKey, forward, authenticateOidc, ...a }) => ({
             ...plain(a),
-            ...(authenticateOidc ? { authenticateOidc: { ...plain(authenticateOidc), clientSecret: { $secret: expect.any(String) } } } : {}),
+            ...(authenticateOidc
+                ? { authenticateOidc: { ...plain(authenticateOidc), clientSecret: { $secret: expect.any(String) } } }
+                : {}),
             ...(targetGroupKey !== undefined ? { targetGroupArn: tgArn[targetGroupKey] } : {}),
-            ...(forward ? { forward: { ...forward, targetGroups: forward.targetGroups.map((g) => ({ arn: tgArn[g.key], weight: g.weight })) } } : {}),
+            ...(forward
+                ? {
+                      forward: {
+                          ...forward,
+                          targetGroups: forward.targetGroups.map((g) => ({ arn: tgArn[g.key], weight: g.weight })),
+                      },
+                  }
+                : {}),
         }));
     const lbArn = out(lb, "arn");
     const http = resource(plan, T.listener, "web-http");
-    expect(http.inputs).toEqual({ ...plain({ ...p.httpListener, loadBalancerArn: lbArn }), defaultActions: actions(p.httpListener.defaultActions) });
+    expect(http.inputs).toEqual({
+        ...plain({ ...p.httpListener, loadBalancerArn: lbArn }),
+        defaultActions: actions(p.httpListener.defaultActions),
+    });
     let routing = http;
     if (p.httpsListener) {
         routing = resource(plan, T.listener, "web-https");
-        expect(routing.inputs).toEqual({ ...plain({ ...p.httpsListener, loadBalancerArn: lbArn }), defaultActions: actions(p.httpsListener.defaultActions) });
+        expect(routing.inputs).toEqual({
+            ...plain({ ...p.httpsListener, loadBalancerArn: lbArn }),
+            defaultActions: actions(p.httpsListener.defaultActions),
+        });
     }
     for (const { index: _i, ...rule } of p.rules) {
         const r = resource(plan, T.rule, `web-rule-${rule.priority}`);
-        expect(r.inputs).toEqual({ ...plain({ ...rule, listenerArn: out(routing, "arn") }), actions: actions(rule.actions) });
+        expect(r.inputs).toEqual({
+            ...plain({ ...rule, listenerArn: out(routing, "arn") }),
+            actions: actions(rule.actions),
+        });
     }
-    const expected = 2 + p.securityGroup.ingress.length + p.securityGroup.egress.length + p.targetGroups.length + (p.httpsListener ? 2 : 1) + p.rules.length;
+    const expected =
+        2 +
+        p.securityGroup.ingress.length +
+        p.securityGroup.egress.length +
+        p.targetGroups.length +
+        (p.httpsListener ? 2 : 1) +
+        p.rules.length;
     expect(counted(plan, Object.values(T))).toBe(expected);
 }
 
@@ -116,7 +145,9 @@ async function expectNlb(args: NetworkLoadBalancerArgs) {
     expect(lb.inputs).toEqual(
         plain({
             ...lbInputs,
-            ...(subnetMappings ? { subnetMappings: subnetMappings.map((m, i) => ({ ...m, allocationId: allocations[i] })) } : {}),
+            ...(subnetMappings
+                ? { subnetMappings: subnetMappings.map((m, i) => ({ ...m, allocationId: allocations[i] })) }
+                : {}),
             securityGroups: [sgId],
         }),
     );
@@ -124,13 +155,25 @@ async function expectNlb(args: NetworkLoadBalancerArgs) {
         const tg = resource(plan, T.tg, `edge-tg-${key}`);
         expect(tg.inputs).toEqual(plain(targetGroup));
         const l = resource(plan, T.listener, `edge-listener-${key}`);
-        expect(l.inputs).toEqual(plain({ ...listener, loadBalancerArn: out(lb, "arn"), defaultActions: defaultActions.map((a) => ({ ...a, targetGroupArn: out(tg, "arn") })) }));
+        expect(l.inputs).toEqual(
+            plain({
+                ...listener,
+                loadBalancerArn: out(lb, "arn"),
+                defaultActions: defaultActions.map((a) => ({ ...a, targetGroupArn: out(tg, "arn") })),
+            }),
+        );
     }
     if (p.endpointService) {
         const svc = resource(plan, T.service, "edge-endpoint-service");
         expect(svc.inputs).toEqual(plain({ ...p.endpointService, networkLoadBalancerArns: [out(lb, "arn")] }));
     }
-    const expected = 2 + p.securityGroup.ingress.length + p.securityGroup.egress.length + p.eips.length + 2 * p.listeners.length + (p.endpointService ? 1 : 0);
+    const expected =
+        2 +
+        p.securityGroup.ingress.length +
+        p.securityGroup.egress.length +
+        p.eips.length +
+        2 * p.listeners.length +
+        (p.endpointService ? 1 : 0);
     expect(counted(plan, Object.values(T))).toBe(expected);
 }
 
@@ -143,7 +186,13 @@ async function expectGwlb(args: GatewayLoadBalancerArgs) {
     const tg = resource(plan, T.tg, "inspection-tg");
     expect(tg.inputs).toEqual(plain(p.targetGroup));
     const l = resource(plan, T.listener, "inspection-listener");
-    expect(l.inputs).toEqual(plain({ ...p.listener, loadBalancerArn: out(lb, "arn"), defaultActions: p.listener.defaultActions.map((a) => ({ ...a, targetGroupArn: out(tg, "arn") })) }));
+    expect(l.inputs).toEqual(
+        plain({
+            ...p.listener,
+            loadBalancerArn: out(lb, "arn"),
+            defaultActions: p.listener.defaultActions.map((a) => ({ ...a, targetGroupArn: out(tg, "arn") })),
+        }),
+    );
     const svc = resource(plan, T.service, "inspection-endpoint-service");
     expect(svc.inputs).toEqual(plain({ ...p.endpointService, gatewayLoadBalancerArns: [out(lb, "arn")] }));
     const endpointIds: Record<string, string> = {};

@@ -59,18 +59,27 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.ingressRules = sg.ingressRules;
         this.egressRules = sg.egressRules;
 
-        this.loadBalancer = new aws.lb.LoadBalancer(childName(name, "lb"), { ...plan.loadBalancer, securityGroups: [this.securityGroup.id] }, parent);
+        this.loadBalancer = new aws.lb.LoadBalancer(
+            childName(name, "lb"),
+            { ...plan.loadBalancer, securityGroups: [this.securityGroup.id] },
+            parent,
+        );
 
         this.targetGroups = {};
         for (const { key, ...inputs } of plan.targetGroups) {
             this.targetGroups[key] = new aws.lb.TargetGroup(childName(name, "tg", key), inputs, parent);
         }
         // The planned actions, with target-group ARNs and the OIDC client secret of the action they come from.
-        const actions = (planned: PlannedAction[], source: ListenerAction) => planned.map((a) => withOutputs(a, this.targetGroups, source));
+        const actions = (planned: PlannedAction[], source: ListenerAction) =>
+            planned.map((a) => withOutputs(a, this.targetGroups, source));
 
         const loadBalancerArn = this.loadBalancer.arn;
         const listener = (suffix: string, l: typeof plan.httpListener) =>
-            new aws.lb.Listener(childName(name, suffix), { ...l, loadBalancerArn, defaultActions: actions(l.defaultActions, args.defaultAction) }, parent);
+            new aws.lb.Listener(
+                childName(name, suffix),
+                { ...l, loadBalancerArn, defaultActions: actions(l.defaultActions, args.defaultAction) },
+                parent,
+            );
         this.httpListener = listener("http", plan.httpListener);
         if (plan.httpsListener) this.httpsListener = listener("https", plan.httpsListener);
         this.routingListener = this.httpsListener ?? this.httpListener;
@@ -92,7 +101,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.arnSuffix = this.loadBalancer.arnSuffix;
         this.zoneId = this.loadBalancer.zoneId;
         this.url = pulumi.interpolate`${plan.scheme}://${this.loadBalancer.dnsName}`;
-        this.registerOutputs({ dnsName: this.dnsName, arn: this.arn, arnSuffix: this.arnSuffix, zoneId: this.zoneId, url: this.url });
+        this.registerOutputs({
+            dnsName: this.dnsName,
+            arn: this.arn,
+            arnSuffix: this.arnSuffix,
+            zoneId: this.zoneId,
+            url: this.url,
+        });
     }
 }
 
@@ -100,16 +115,33 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
  * A planned action with its target-group keys replaced by the target groups' ARNs, and an OIDC
  * authentication given its client secret (from `source`, the args' action), marked secret.
  */
-function withOutputs(a: PlannedAction, targetGroups: Record<string, aws.lb.TargetGroup>, source: ListenerAction): aws.types.input.lb.ListenerDefaultAction {
+function withOutputs(
+    a: PlannedAction,
+    targetGroups: Record<string, aws.lb.TargetGroup>,
+    source: ListenerAction,
+): aws.types.input.lb.ListenerDefaultAction {
     const { targetGroupKey, forward, authenticateOidc, ...rest } = a;
     return {
         ...rest,
         ...(authenticateOidc !== undefined
-            ? { authenticateOidc: { ...authenticateOidc, clientSecret: pulumi.secret((source.authenticateOidc as AuthenticateOidcArgs).clientSecret) } }
+            ? {
+                  authenticateOidc: {
+                      ...authenticateOidc,
+                      clientSecret: pulumi.secret((source.authenticateOidc as AuthenticateOidcArgs).clientSecret),
+                  },
+              }
             : {}),
         ...(targetGroupKey !== undefined ? { targetGroupArn: targetGroups[targetGroupKey].arn } : {}),
         ...(forward !== undefined
-            ? { forward: { ...forward, targetGroups: forward.targetGroups.map(({ key, weight }) => ({ arn: targetGroups[key].arn, weight })) } }
+            ? {
+                  forward: {
+                      ...forward,
+                      targetGroups: forward.targetGroups.map(({ key, weight }) => ({
+                          arn: targetGroups[key].arn,
+                          weight,
+                      })),
+                  },
+              }
             : {}),
     };
 }

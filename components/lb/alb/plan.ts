@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isKnown, type PlanContext, type Tags, validateTags, type Validator } from "../../../src/core";
+import { isKnown, type PlanContext, type Tags, type Validator, validateTags } from "../../../src/core";
 import {
     checkCertificateArn,
     checkCidrs,
@@ -8,13 +8,12 @@ import {
     checkRuleQuota,
     checkTargetGroupCommon,
     lbTags,
-    plainRecord,
     loadBalancerName,
+    plainRecord,
     targetGroupName,
     validated,
 } from "../shared/checks";
-import { applicationLoadBalancerArgsSchema } from "./schema";
-import { planHealthCheck, type PlannedHealthCheck } from "../shared/health-check";
+import { type PlannedHealthCheck, planHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type {
@@ -22,7 +21,16 @@ import type {
     AuthenticateCognitoArgs,
     AuthenticateCommonArgs,
     AuthenticateOidcArgs,
-    OnUnauthenticatedRequest, FixedResponseActionArgs, ListenerAction, ListenerRuleArgs, RedirectActionArgs, ListenerRuleConditionsArgs, TargetGroupArgs, WeightedForwardArgs } from "./args";
+    FixedResponseActionArgs,
+    ListenerAction,
+    ListenerRuleArgs,
+    ListenerRuleConditionsArgs,
+    OnUnauthenticatedRequest,
+    RedirectActionArgs,
+    TargetGroupArgs,
+    WeightedForwardArgs,
+} from "./args";
+import { applicationLoadBalancerArgsSchema } from "./schema";
 
 /** A target group as `aws.lb.TargetGroup` takes it, with its key in `targetGroups`. */
 export interface PlannedTargetGroup {
@@ -62,12 +70,23 @@ export interface PlannedAction {
         userInfoEndpoint: pulumi.Input<string>;
         clientId: pulumi.Input<string>;
     };
-    authenticateCognito?: PlannedAuthentication & { userPoolArn: pulumi.Input<string>; userPoolClientId: pulumi.Input<string>; userPoolDomain: pulumi.Input<string> };
+    authenticateCognito?: PlannedAuthentication & {
+        userPoolArn: pulumi.Input<string>;
+        userPoolClientId: pulumi.Input<string>;
+        userPoolDomain: pulumi.Input<string>;
+    };
     /** A forward to one target group: its key. */
     targetGroupKey?: string;
     /** A weighted forward. */
     forward?: { targetGroups: { key: string; weight: number }[]; stickiness?: { enabled: true; duration: number } };
-    redirect?: { protocol: string; host?: pulumi.Input<string>; port: string; path?: string; query?: string; statusCode: "HTTP_301" | "HTTP_302" };
+    redirect?: {
+        protocol: string;
+        host?: pulumi.Input<string>;
+        port: string;
+        path?: string;
+        query?: string;
+        statusCode: "HTTP_301" | "HTTP_302";
+    };
     fixedResponse?: { statusCode: string; contentType: string; messageBody?: string };
 }
 
@@ -143,7 +162,13 @@ export const MAX_CONDITION_VALUES = 5;
 export const MAX_WEIGHTED_TARGET_GROUPS = 5;
 export const MAX_TARGET_GROUPS = 100;
 /** Fixed-response content types. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-action-types.html */
-export const FIXED_RESPONSE_CONTENT_TYPES = ["text/plain", "text/css", "text/html", "application/javascript", "application/json"] as const;
+export const FIXED_RESPONSE_CONTENT_TYPES = [
+    "text/plain",
+    "text/css",
+    "text/html",
+    "application/javascript",
+    "application/json",
+] as const;
 
 const ACTION_KEYS = ["forward", "weightedForward", "redirect", "fixedResponse"] as const;
 const AUTH_KEYS = ["authenticateOidc", "authenticateCognito"] as const;
@@ -174,7 +199,15 @@ export function assignPriorities(rules: readonly { priority?: number }[]): numbe
     });
 }
 
-function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key: string, tg: TargetGroupArgs, vpcId: pulumi.Input<string>, tags: pulumi.Input<Tags>): PlannedTargetGroup {
+function planTargetGroup(
+    v: Validator,
+    ctx: PlanContext,
+    component: string,
+    key: string,
+    tg: TargetGroupArgs,
+    vpcId: pulumi.Input<string>,
+    tags: pulumi.Input<Tags>,
+): PlannedTargetGroup {
     const path = `targetGroups.${key}`;
     checkKey(v, key, path);
     const targetType = tg.targetType ?? "ip";
@@ -191,13 +224,18 @@ function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key:
         checkTargetGroupCommon(v, tg, path, true);
     }
     const slowStart = tg.slowStartSeconds ?? 0;
-    if (isKnown(slowStart) && slowStart !== 0) v.range(slowStart, `${path}.slowStartSeconds`, 30, 900, { unit: "seconds (or 0 to turn slow start off)" });
-    if (tg.stickiness !== undefined) v.range(tg.stickiness.durationSeconds, `${path}.stickiness.durationSeconds`, 1, 604800, { unit: "seconds" });
+    if (isKnown(slowStart) && slowStart !== 0)
+        v.range(slowStart, `${path}.slowStartSeconds`, 30, 900, { unit: "seconds (or 0 to turn slow start off)" });
+    if (tg.stickiness !== undefined)
+        v.range(tg.stickiness.durationSeconds, `${path}.stickiness.durationSeconds`, 1, 604800, { unit: "seconds" });
 
     // "If the target type is instance, ip, or alb, health checks are always enabled and can't be
     // disabled" (CreateTargetGroup, HealthCheckEnabled).
     if (!lambda && tg.healthCheck?.enabled === false) {
-        v.add(`${path}.healthCheck.enabled`, `must be true (or left out) for ${JSON.stringify(targetType)} target groups: AWS only lets lambda target groups turn health checks off`);
+        v.add(
+            `${path}.healthCheck.enabled`,
+            `must be true (or left out) for ${JSON.stringify(targetType)} target groups: AWS only lets lambda target groups turn health checks off`,
+        );
     }
     let healthCheck: PlannedHealthCheck;
     if (lambda && tg.healthCheck === undefined) {
@@ -210,7 +248,15 @@ function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key:
             protocols: ["HTTP", "HTTPS"],
             targetProtocol: lambda ? undefined : hcProtocol,
             matcherRange: { min: 200, max: 499 },
-            defaults: { protocol: hcProtocol, path: "/health", intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" },
+            defaults: {
+                protocol: hcProtocol,
+                path: "/health",
+                intervalSeconds: 30,
+                timeoutSeconds: 5,
+                healthyThreshold: 2,
+                unhealthyThreshold: 3,
+                matcher: "200-299",
+            },
         });
         if (lambda) {
             delete healthCheck.protocol;
@@ -219,13 +265,26 @@ function planTargetGroup(v: Validator, ctx: PlanContext, component: string, key:
     }
     return {
         key,
-        name: targetGroupName(ctx.stack, component, key, lambda ? { targetType } : { port: tg.port, protocol, targetType, vpcId }),
+        name: targetGroupName(
+            ctx.stack,
+            component,
+            key,
+            lambda ? { targetType } : { port: tg.port, protocol, targetType, vpcId },
+        ),
         ...(lambda ? {} : { port: tg.port, protocol, vpcId }),
         targetType,
         healthCheck,
         deregistrationDelay: tg.deregistrationDelaySeconds ?? 30,
         slowStart,
-        ...(tg.stickiness !== undefined ? { stickiness: { type: "lb_cookie" as const, enabled: true as const, cookieDuration: tg.stickiness.durationSeconds } } : {}),
+        ...(tg.stickiness !== undefined
+            ? {
+                  stickiness: {
+                      type: "lb_cookie" as const,
+                      enabled: true as const,
+                      cookieDuration: tg.stickiness.durationSeconds,
+                  },
+              }
+            : {}),
         tags,
     };
 }
@@ -237,7 +296,10 @@ function checkTargetKey(v: Validator, name: unknown, path: string, keys: TargetK
     if (keys === undefined) return;
     if (typeof name !== "string" || !keys.includes(name)) {
         const allowed = keys.length === 0 ? "there are no targetGroups" : `one of ${keys.map(quote).join(", ")}`;
-        v.add(path, `must name a target group in targetGroups: ${allowed} (got ${name === undefined ? "nothing" : JSON.stringify(name)})`);
+        v.add(
+            path,
+            `must name a target group in targetGroups: ${allowed} (got ${name === undefined ? "nothing" : JSON.stringify(name)})`,
+        );
     }
 }
 
@@ -249,14 +311,21 @@ function planWeighted(v: Validator, wf: WeightedForwardArgs, path: string, keys:
         checkTargetKey(v, g.name, `${gPath}[${i}].name`, keys);
         v.range(g.weight, `${gPath}[${i}].weight`, 0, 999);
     });
-    v.unique(groups.map((g, i) => ({ value: g.name, path: `${gPath}[${i}].name` })), "target group");
-    if (groups.length > 0 && groups.every((g) => g.weight === 0)) v.add(gPath, "weights must not all be 0: give at least one target group a weight from 1 to 999");
-    if (wf.stickinessSeconds !== undefined) v.range(wf.stickinessSeconds, `${path}.stickinessSeconds`, 1, 604800, { unit: "seconds" });
+    v.unique(
+        groups.map((g, i) => ({ value: g.name, path: `${gPath}[${i}].name` })),
+        "target group",
+    );
+    if (groups.length > 0 && groups.every((g) => g.weight === 0))
+        v.add(gPath, "weights must not all be 0: give at least one target group a weight from 1 to 999");
+    if (wf.stickinessSeconds !== undefined)
+        v.range(wf.stickinessSeconds, `${path}.stickinessSeconds`, 1, 604800, { unit: "seconds" });
     return {
         type: "forward",
         forward: {
             targetGroups: groups.map((g) => ({ key: g.name, weight: g.weight })),
-            ...(wf.stickinessSeconds !== undefined ? { stickiness: { enabled: true as const, duration: wf.stickinessSeconds } } : {}),
+            ...(wf.stickinessSeconds !== undefined
+                ? { stickiness: { enabled: true as const, duration: wf.stickinessSeconds } }
+                : {}),
         },
     };
 }
@@ -265,10 +334,19 @@ function planRedirect(v: Validator, r: RedirectActionArgs, path: string): Planne
     v.oneOf(r.statusCode, `${path}.statusCode`, [301, 302]);
     if (r.protocol !== undefined) v.oneOf(r.protocol, `${path}.protocol`, ["HTTP", "HTTPS"]);
     if (r.port !== undefined) v.range(r.port, `${path}.port`, 1, 65535);
-    if (isKnown(r.host) && (r.host.length < 1 || r.host.length > 128)) v.add(`${path}.host`, `must be 1 to 128 characters (got ${r.host.length})`);
-    if (r.path !== undefined && (!r.path.startsWith("/") || r.path.length > 128)) v.add(`${path}.path`, `must start with "/" and have at most 128 characters (got ${quote(r.path)})`);
-    if (r.query !== undefined && (r.query.startsWith("?") || r.query.length > 128)) v.add(`${path}.query`, `must be at most 128 characters without the leading "?" (got ${quote(r.query)})`);
-    if (r.protocol === undefined && r.host === undefined && r.port === undefined && r.path === undefined && r.query === undefined) {
+    if (isKnown(r.host) && (r.host.length < 1 || r.host.length > 128))
+        v.add(`${path}.host`, `must be 1 to 128 characters (got ${r.host.length})`);
+    if (r.path !== undefined && (!r.path.startsWith("/") || r.path.length > 128))
+        v.add(`${path}.path`, `must start with "/" and have at most 128 characters (got ${quote(r.path)})`);
+    if (r.query !== undefined && (r.query.startsWith("?") || r.query.length > 128))
+        v.add(`${path}.query`, `must be at most 128 characters without the leading "?" (got ${quote(r.query)})`);
+    if (
+        r.protocol === undefined &&
+        r.host === undefined &&
+        r.port === undefined &&
+        r.path === undefined &&
+        r.query === undefined
+    ) {
         v.add(path, "would redirect to the same URL: change at least one of protocol, host, port, path, query");
     }
     return {
@@ -288,8 +366,16 @@ function planFixedResponse(v: Validator, f: FixedResponseActionArgs, path: strin
     v.range(f.statusCode, `${path}.statusCode`, 200, 599);
     const contentType = f.contentType ?? "text/plain";
     v.oneOf(contentType, `${path}.contentType`, FIXED_RESPONSE_CONTENT_TYPES);
-    if (f.messageBody !== undefined && f.messageBody.length > 1024) v.add(`${path}.messageBody`, `must be at most 1024 characters (got ${f.messageBody.length})`);
-    return { type: "fixed-response", fixedResponse: { statusCode: String(f.statusCode), contentType, ...(f.messageBody !== undefined ? { messageBody: f.messageBody } : {}) } };
+    if (f.messageBody !== undefined && f.messageBody.length > 1024)
+        v.add(`${path}.messageBody`, `must be at most 1024 characters (got ${f.messageBody.length})`);
+    return {
+        type: "fixed-response",
+        fixedResponse: {
+            statusCode: String(f.statusCode),
+            contentType,
+            ...(f.messageBody !== undefined ? { messageBody: f.messageBody } : {}),
+        },
+    };
 }
 
 /**
@@ -297,7 +383,13 @@ function planFixedResponse(v: Validator, f: FixedResponseActionArgs, path: strin
  * authentication (order 1), when there is one, then the action that serves the request (order 2).
  * `https` says whether the listener it goes on is HTTPS, which authentication needs.
  */
-export function planActions(v: Validator, action: ListenerAction | undefined, path: string, keys: TargetKeys, https: boolean): PlannedAction[] {
+export function planActions(
+    v: Validator,
+    action: ListenerAction | undefined,
+    path: string,
+    keys: TargetKeys,
+    https: boolean,
+): PlannedAction[] {
     const serve = planAction(v, action, path, keys);
     const auth = action ? AUTH_KEYS.filter((k) => action[k] !== undefined) : [];
     if (auth.length === 0 || !action) return [serve];
@@ -329,15 +421,27 @@ function planAuthentication(v: Validator, a: AuthenticateCommonArgs, path: strin
     const scope = a.scope ?? "openid";
     const tokens = scope.split(" ");
     if (scope.length > 1024 || tokens.some((t) => !SCOPE_TOKEN.test(t))) {
-        v.add(`${path}.scope`, `must be scope values separated by single spaces, each printable ASCII without '"' or '\\' (got ${quote(scope)})`);
+        v.add(
+            `${path}.scope`,
+            `must be scope values separated by single spaces, each printable ASCII without '"' or '\\' (got ${quote(scope)})`,
+        );
     } else if (!tokens.includes("openid")) {
         // OpenID Connect Core 1.0, 3.1.2.1: "OpenID Connect requests MUST contain the openid scope value."
-        v.add(`${path}.scope`, `must include "openid": the load balancer signs users in with OpenID Connect (got ${quote(scope)})`);
+        v.add(
+            `${path}.scope`,
+            `must include "openid": the load balancer signs users in with OpenID Connect (got ${quote(scope)})`,
+        );
     }
     const sessionCookieName = a.sessionCookieName ?? "AWSELBAuthSessionCookie";
-    if (!COOKIE_NAME.test(sessionCookieName)) v.add(`${path}.sessionCookieName`, `must be a cookie name of 1 to 128 letters, digits or !#$%&'*+-.^_\`|~ (got ${quote(sessionCookieName)})`);
+    if (!COOKIE_NAME.test(sessionCookieName))
+        v.add(
+            `${path}.sessionCookieName`,
+            `must be a cookie name of 1 to 128 letters, digits or !#$%&'*+-.^_\`|~ (got ${quote(sessionCookieName)})`,
+        );
     const sessionTimeout = a.sessionTimeoutSeconds ?? 3600;
-    v.range(sessionTimeout, `${path}.sessionTimeoutSeconds`, SESSION_TIMEOUT.min, SESSION_TIMEOUT.max, { unit: "seconds (7 days)" });
+    v.range(sessionTimeout, `${path}.sessionTimeoutSeconds`, SESSION_TIMEOUT.min, SESSION_TIMEOUT.max, {
+        unit: "seconds (7 days)",
+    });
     const onUnauthenticatedRequest = a.onUnauthenticatedRequest ?? "authenticate";
     v.oneOf(onUnauthenticatedRequest, `${path}.onUnauthenticatedRequest`, ["deny", "allow", "authenticate"]);
     return {
@@ -345,7 +449,9 @@ function planAuthentication(v: Validator, a: AuthenticateCommonArgs, path: strin
         sessionCookieName,
         sessionTimeout,
         onUnauthenticatedRequest,
-        ...(a.authenticationRequestExtraParams !== undefined ? { authenticationRequestExtraParams: a.authenticationRequestExtraParams } : {}),
+        ...(a.authenticationRequestExtraParams !== undefined
+            ? { authenticationRequestExtraParams: a.authenticationRequestExtraParams }
+            : {}),
     };
 }
 
@@ -359,12 +465,17 @@ function checkHttpsUrl(v: Validator, url: pulumi.Input<string> | undefined, path
     } catch {
         ok = false;
     }
-    if (!ok) v.add(path, `must be an https:// URL with a host, as AWS requires for identity-provider endpoints (got ${quote(url)})`);
+    if (!ok)
+        v.add(
+            path,
+            `must be an https:// URL with a host, as AWS requires for identity-provider endpoints (got ${quote(url)})`,
+        );
 }
 
 function planOidc(v: Validator, a: AuthenticateOidcArgs, path: string): PlannedAction {
     const at = (k: string) => `${path}.${k}`;
-    for (const k of ["issuer", "authorizationEndpoint", "tokenEndpoint", "userInfoEndpoint"] as const) checkHttpsUrl(v, a[k], at(k));
+    for (const k of ["issuer", "authorizationEndpoint", "tokenEndpoint", "userInfoEndpoint"] as const)
+        checkHttpsUrl(v, a[k], at(k));
     v.required(a.clientId, at("clientId"), "the OAuth 2.0 client id");
     v.required(a.clientSecret, at("clientSecret"), "the OAuth 2.0 client secret (an Output of config.requireSecret)");
     return {
@@ -383,14 +494,26 @@ function planOidc(v: Validator, a: AuthenticateOidcArgs, path: string): PlannedA
 function planCognito(v: Validator, a: AuthenticateCognitoArgs, path: string): PlannedAction {
     const at = (k: string) => `${path}.${k}`;
     v.required(a.userPoolArn, at("userPoolArn"), "the user pool's ARN");
-    if (isKnown(a.userPoolArn) && a.userPoolArn !== "" && !/^arn:aws[\w-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool\/[\w-]+$/.test(a.userPoolArn)) {
-        v.add(at("userPoolArn"), `must be a Cognito user pool ARN, "arn:aws:cognito-idp:<region>:<account>:userpool/<id>" (got ${quote(a.userPoolArn)})`);
+    if (
+        isKnown(a.userPoolArn) &&
+        a.userPoolArn !== "" &&
+        !/^arn:aws[\w-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool\/[\w-]+$/.test(a.userPoolArn)
+    ) {
+        v.add(
+            at("userPoolArn"),
+            `must be a Cognito user pool ARN, "arn:aws:cognito-idp:<region>:<account>:userpool/<id>" (got ${quote(a.userPoolArn)})`,
+        );
     }
     v.required(a.userPoolClientId, at("userPoolClientId"), "the app client's id");
     v.required(a.userPoolDomain, at("userPoolDomain"), "the user pool's domain prefix or custom domain");
     return {
         type: "authenticate-cognito",
-        authenticateCognito: { ...planAuthentication(v, a, path), userPoolArn: a.userPoolArn, userPoolClientId: a.userPoolClientId, userPoolDomain: a.userPoolDomain },
+        authenticateCognito: {
+            ...planAuthentication(v, a, path),
+            userPoolArn: a.userPoolArn,
+            userPoolClientId: a.userPoolClientId,
+            userPoolDomain: a.userPoolDomain,
+        },
     };
 }
 
@@ -398,14 +521,18 @@ function planCognito(v: Validator, a: AuthenticateCognitoArgs, path: string): Pl
 function planAction(v: Validator, action: ListenerAction | undefined, path: string, keys: TargetKeys): PlannedAction {
     const given = action ? ACTION_KEYS.filter((k) => action[k] !== undefined) : [];
     if (!action || given.length !== 1) {
-        v.add(path, `must have exactly one of ${ACTION_KEYS.join(", ")} (got ${given.length === 0 ? "none" : given.join(", ")})`);
+        v.add(
+            path,
+            `must have exactly one of ${ACTION_KEYS.join(", ")} (got ${given.length === 0 ? "none" : given.join(", ")})`,
+        );
         return { type: "fixed-response", fixedResponse: { statusCode: "503", contentType: "text/plain" } };
     }
     if (action.forward !== undefined) {
         checkTargetKey(v, action.forward, `${path}.forward`, keys);
         return { type: "forward", targetGroupKey: action.forward };
     }
-    if (action.weightedForward !== undefined) return planWeighted(v, action.weightedForward, `${path}.weightedForward`, keys);
+    if (action.weightedForward !== undefined)
+        return planWeighted(v, action.weightedForward, `${path}.weightedForward`, keys);
     if (action.redirect !== undefined) return planRedirect(v, action.redirect, `${path}.redirect`);
     return planFixedResponse(v, action.fixedResponse as FixedResponseActionArgs, `${path}.fixedResponse`);
 }
@@ -416,16 +543,26 @@ function checkValues(v: Validator, values: unknown, path: string, maxLength: num
         return;
     }
     values.forEach((val, i) => {
-        if (isKnown(val as pulumi.Input<string>) && (typeof val !== "string" || val.length < 1 || val.length > maxLength)) {
+        if (
+            isKnown(val as pulumi.Input<string>) &&
+            (typeof val !== "string" || val.length < 1 || val.length > maxLength)
+        ) {
             v.add(`${path}[${i}]`, `must be a ${what} of 1 to ${maxLength} characters (got ${JSON.stringify(val)})`);
         }
     });
 }
 
 /** Validates a rule's conditions and turns them into `aws.lb.ListenerRule` conditions, in a fixed order. */
-export function planConditions(v: Validator, c: ListenerRuleConditionsArgs | undefined, path: string): PlannedCondition[] {
+export function planConditions(
+    v: Validator,
+    c: ListenerRuleConditionsArgs | undefined,
+    path: string,
+): PlannedCondition[] {
     if (c === undefined || typeof c !== "object") {
-        v.add(path, "is required: give at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, methods, sourceIps");
+        v.add(
+            path,
+            "is required: give at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, methods, sourceIps",
+        );
         return [];
     }
     const out: PlannedCondition[] = [];
@@ -442,25 +579,38 @@ export function planConditions(v: Validator, c: ListenerRuleConditionsArgs | und
     }
     (c.httpHeaders ?? []).forEach((h, i) => {
         const p = `${path}.httpHeaders[${i}]`;
-        if (typeof h.name !== "string" || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,40}$/.test(h.name)) v.add(`${p}.name`, `must be an HTTP header name of 1 to 40 characters (got ${JSON.stringify(h.name)})`);
+        if (typeof h.name !== "string" || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,40}$/.test(h.name))
+            v.add(`${p}.name`, `must be an HTTP header name of 1 to 40 characters (got ${JSON.stringify(h.name)})`);
         checkValues(v, h.values, `${p}.values`, 128, "header value");
         count += Array.isArray(h.values) ? h.values.length : 0;
         out.push({ httpHeader: { httpHeaderName: h.name, values: h.values } });
     });
     if (c.queryStrings !== undefined) {
-        if (c.queryStrings.length === 0) v.add(`${path}.queryStrings`, "must list at least one key/value pair (leave the condition out instead)");
+        if (c.queryStrings.length === 0)
+            v.add(`${path}.queryStrings`, "must list at least one key/value pair (leave the condition out instead)");
         c.queryStrings.forEach((q, i) => {
             const p = `${path}.queryStrings[${i}]`;
-            if (typeof q.value !== "string" || q.value.length < 1 || q.value.length > 128) v.add(`${p}.value`, `must be 1 to 128 characters (got ${JSON.stringify(q.value)})`);
-            if (q.key !== undefined && (q.key.length < 1 || q.key.length > 128)) v.add(`${p}.key`, `must be 1 to 128 characters (got ${JSON.stringify(q.key)})`);
+            if (typeof q.value !== "string" || q.value.length < 1 || q.value.length > 128)
+                v.add(`${p}.value`, `must be 1 to 128 characters (got ${JSON.stringify(q.value)})`);
+            if (q.key !== undefined && (q.key.length < 1 || q.key.length > 128))
+                v.add(`${p}.key`, `must be 1 to 128 characters (got ${JSON.stringify(q.key)})`);
         });
         count += c.queryStrings.length;
-        out.push({ queryStrings: c.queryStrings.map((q) => ({ ...(q.key !== undefined ? { key: q.key } : {}), value: q.value })) });
+        out.push({
+            queryStrings: c.queryStrings.map((q) => ({
+                ...(q.key !== undefined ? { key: q.key } : {}),
+                value: q.value,
+            })),
+        });
     }
     if (c.methods !== undefined) {
         checkValues(v, c.methods, `${path}.methods`, 40, "method");
         c.methods.forEach((m, i) => {
-            if (typeof m === "string" && !/^[A-Z_-]+$/.test(m)) v.add(`${path}.methods[${i}]`, `must be an HTTP method in upper case: letters, "-" and "_" (got ${quote(m)})`);
+            if (typeof m === "string" && !/^[A-Z_-]+$/.test(m))
+                v.add(
+                    `${path}.methods[${i}]`,
+                    `must be an HTTP method in upper case: letters, "-" and "_" (got ${quote(m)})`,
+                );
         });
         count += c.methods.length;
         out.push({ httpRequestMethod: { values: c.methods } });
@@ -470,20 +620,40 @@ export function planConditions(v: Validator, c: ListenerRuleConditionsArgs | und
         count += c.sourceIps.length;
         out.push({ sourceIp: { values: c.sourceIps } });
     }
-    if (out.length === 0) v.add(path, "must have at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, methods, sourceIps");
-    if (count > MAX_CONDITION_VALUES) v.add(path, `must have at most ${MAX_CONDITION_VALUES} condition values across all conditions (got ${count}); split the rule`);
+    if (out.length === 0)
+        v.add(
+            path,
+            "must have at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, methods, sourceIps",
+        );
+    if (count > MAX_CONDITION_VALUES)
+        v.add(
+            path,
+            `must have at most ${MAX_CONDITION_VALUES} condition values across all conditions (got ${count}); split the rule`,
+        );
     return out;
 }
 
-function planRules(v: Validator, rules: ListenerRuleArgs[], keys: TargetKeys, https: boolean, tags: pulumi.Input<Tags>): PlannedRule[] {
+function planRules(
+    v: Validator,
+    rules: ListenerRuleArgs[],
+    keys: TargetKeys,
+    https: boolean,
+    tags: pulumi.Input<Tags>,
+): PlannedRule[] {
     rules.forEach((r, i) => {
         if (r.priority !== undefined) v.range(r.priority, `rules[${i}].priority`, RULE_PRIORITY.min, RULE_PRIORITY.max);
     });
-    v.unique(rules.map((r, i) => ({ value: r.priority, path: `rules[${i}].priority` })), "priority");
+    v.unique(
+        rules.map((r, i) => ({ value: r.priority, path: `rules[${i}].priority` })),
+        "priority",
+    );
     const priorities = assignPriorities(rules);
     return rules.map((r, i) => {
         if (r.priority === undefined && priorities[i] > RULE_PRIORITY.max) {
-            v.add(`rules[${i}].priority`, `no free priority is left above the previous rule's; give priorities from ${RULE_PRIORITY.min} to ${RULE_PRIORITY.max} explicitly`);
+            v.add(
+                `rules[${i}].priority`,
+                `no free priority is left above the previous rule's; give priorities from ${RULE_PRIORITY.min} to ${RULE_PRIORITY.max} explicitly`,
+            );
         }
         return {
             index: i,
@@ -499,18 +669,32 @@ function planRules(v: Validator, rules: ListenerRuleArgs[], keys: TargetKeys, ht
  * Plans an {@link ApplicationLoadBalancer}: applies the defaults, checks every input against
  * AWS's limits, and throws one `InputPropertiesError` listing every problem.
  */
-export function planApplicationLoadBalancer(name: string, args: ApplicationLoadBalancerArgs, ctx: PlanContext): ApplicationLoadBalancerPlan {
-    return validated(`ApplicationLoadBalancer "${name}"`, applicationLoadBalancerArgsSchema, args, (v) => checkAndPlan(v, name, args, ctx));
+export function planApplicationLoadBalancer(
+    name: string,
+    args: ApplicationLoadBalancerArgs,
+    ctx: PlanContext,
+): ApplicationLoadBalancerPlan {
+    return validated(`ApplicationLoadBalancer "${name}"`, applicationLoadBalancerArgsSchema, args, (v) =>
+        checkAndPlan(v, name, args, ctx),
+    );
 }
 
-function checkAndPlan(v: Validator, name: string, args: ApplicationLoadBalancerArgs, ctx: PlanContext): () => ApplicationLoadBalancerPlan {
+function checkAndPlan(
+    v: Validator,
+    name: string,
+    args: ApplicationLoadBalancerArgs,
+    ctx: PlanContext,
+): () => ApplicationLoadBalancerPlan {
     checkPlacement(v, args);
     const internal = args.internal ?? false;
     const https = args.certificateArn !== undefined;
     const sslPolicy = args.sslPolicy ?? DEFAULT_SSL_POLICY;
     v.oneOf(sslPolicy, "sslPolicy", TLS12_PLUS_POLICIES as readonly string[]);
     if (args.sslPolicy !== undefined && args.certificateArn === undefined) {
-        v.add("certificateArn", "is required when sslPolicy is set: an HTTPS listener needs a certificate (give an ACM certificate ARN, or remove sslPolicy)");
+        v.add(
+            "certificateArn",
+            "is required when sslPolicy is set: an HTTPS listener needs a certificate (give an ACM certificate ARN, or remove sslPolicy)",
+        );
     }
     checkCertificateArn(v, args.certificateArn, "certificateArn");
     v.range(args.idleTimeoutSeconds, "idleTimeoutSeconds", 1, 4000, { unit: "seconds" });
@@ -525,9 +709,14 @@ function checkAndPlan(v: Validator, name: string, args: ApplicationLoadBalancerA
     const tags = lbTags(name, args.tags);
 
     const tgArgs = plainRecord(args.targetGroups) ?? {};
-    if (args.targetGroups === undefined) v.add("targetGroups", "is required: give the target groups by key ({} when every action is a redirect or fixed response)");
+    if (args.targetGroups === undefined)
+        v.add(
+            "targetGroups",
+            "is required: give the target groups by key ({} when every action is a redirect or fixed response)",
+        );
     const keys = Object.keys(tgArgs);
-    if (keys.length > MAX_TARGET_GROUPS) v.add("targetGroups", `must have at most ${MAX_TARGET_GROUPS} target groups (got ${keys.length})`);
+    if (keys.length > MAX_TARGET_GROUPS)
+        v.add("targetGroups", `must have at most ${MAX_TARGET_GROUPS} target groups (got ${keys.length})`);
     const targetGroups = keys.map((k) => planTargetGroup(v, ctx, name, k, tgArgs[k], args.vpcId, tags));
     const actionKeys = plainRecord(args.targetGroups) ? keys : undefined;
     const defaultActions = planActions(v, args.defaultAction, "defaultAction", actionKeys, https);
@@ -540,7 +729,15 @@ function build(
     name: string,
     args: ApplicationLoadBalancerArgs,
     ctx: PlanContext,
-    p: { internal: boolean; sslPolicy: string; tags: pulumi.Input<Tags>; keys: string[]; targetGroups: PlannedTargetGroup[]; defaultActions: PlannedAction[]; rules: PlannedRule[] },
+    p: {
+        internal: boolean;
+        sslPolicy: string;
+        tags: pulumi.Input<Tags>;
+        keys: string[];
+        targetGroups: PlannedTargetGroup[];
+        defaultActions: PlannedAction[];
+        rules: PlannedRule[];
+    },
 ): ApplicationLoadBalancerPlan {
     const { internal, sslPolicy, tags, keys, targetGroups, defaultActions, rules } = p;
     const tgArgs = args.targetGroups;
@@ -550,7 +747,10 @@ function build(
         const tg = tgArgs[k];
         if ((tg.targetType ?? "ip") === "lambda" || tg.port === undefined) return [];
         const hcPort = tg.healthCheck?.port;
-        return [{ protocol: "tcp" as const, port: tg.port }, ...(hcPort !== undefined ? [{ protocol: "tcp" as const, port: hcPort }] : [])];
+        return [
+            { protocol: "tcp" as const, port: tg.port },
+            ...(hcPort !== undefined ? [{ protocol: "tcp" as const, port: hcPort }] : []),
+        ];
     });
     return {
         loadBalancer: {
@@ -561,7 +761,15 @@ function build(
             dropInvalidHeaderFields: true,
             enableDeletionProtection: args.deletionProtection ?? true,
             idleTimeout: args.idleTimeoutSeconds ?? 60,
-            ...(args.accessLogs !== undefined ? { accessLogs: { bucket: args.accessLogs.bucket, ...(args.accessLogs.prefix !== undefined ? { prefix: args.accessLogs.prefix } : {}), enabled: true as const } } : {}),
+            ...(args.accessLogs !== undefined
+                ? {
+                      accessLogs: {
+                          bucket: args.accessLogs.bucket,
+                          ...(args.accessLogs.prefix !== undefined ? { prefix: args.accessLogs.prefix } : {}),
+                          enabled: true as const,
+                      },
+                  }
+                : {}),
             tags,
         },
         securityGroup: securityGroupPlan({
@@ -577,10 +785,23 @@ function build(
         httpListener: {
             port: 80,
             protocol: "HTTP",
-            defaultActions: https ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] : defaultActions,
+            defaultActions: https
+                ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
+                : defaultActions,
             tags,
         },
-        ...(https ? { httpsListener: { port: 443 as const, protocol: "HTTPS" as const, certificateArn: args.certificateArn, sslPolicy, defaultActions, tags } } : {}),
+        ...(https
+            ? {
+                  httpsListener: {
+                      port: 443 as const,
+                      protocol: "HTTPS" as const,
+                      certificateArn: args.certificateArn,
+                      sslPolicy,
+                      defaultActions,
+                      tags,
+                  },
+              }
+            : {}),
         targetGroups,
         rules,
         scheme: https ? "https" : "http",

@@ -1,5 +1,16 @@
 import { type MutuallyAssignable, planTime } from "../../../src/core";
-import { healthCheckShape, idInput, ingressCidrsSchema, input, int, obj, subnetIdsSchema, tagsSchema, vpcIdSchema, z } from "../shared/schema";
+import {
+    healthCheckShape,
+    idInput,
+    ingressCidrsSchema,
+    input,
+    int,
+    obj,
+    subnetIdsSchema,
+    tagsSchema,
+    vpcIdSchema,
+    z,
+} from "../shared/schema";
 import type {
     ApplicationLoadBalancerArgs,
     AuthenticateCognitoArgs,
@@ -53,7 +64,9 @@ const redirectSchema = obj({
 
 const fixedResponseSchema = obj({
     statusCode: int(),
-    contentType: z.enum(["text/plain", "text/css", "text/html", "application/javascript", "application/json"]).optional(),
+    contentType: z
+        .enum(["text/plain", "text/css", "text/html", "application/javascript", "application/json"])
+        .optional(),
     messageBody: z.string().optional(),
 });
 
@@ -67,7 +80,10 @@ const authenticateCommonShape = {
     onUnauthenticatedRequest: z.enum(["deny", "allow", "authenticate"]).optional(),
     authenticationRequestExtraParams: z
         .record(z.string(), z.string())
-        .refine((m) => Object.keys(m).length <= MAX_AUTH_EXTRA_PARAMS, `must have at most ${MAX_AUTH_EXTRA_PARAMS} parameters`)
+        .refine(
+            (m) => Object.keys(m).length <= MAX_AUTH_EXTRA_PARAMS,
+            `must have at most ${MAX_AUTH_EXTRA_PARAMS} parameters`,
+        )
         .optional(),
 };
 

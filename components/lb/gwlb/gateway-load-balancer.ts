@@ -49,7 +49,11 @@ export class GatewayLoadBalancer extends pulumi.ComponentResource {
         const targetGroupArn = this.targetGroup.arn;
         this.listener = new aws.lb.Listener(
             childName(name, "listener"),
-            { ...plan.listener, loadBalancerArn: this.loadBalancer.arn, defaultActions: plan.listener.defaultActions.map((a) => ({ ...a, targetGroupArn })) },
+            {
+                ...plan.listener,
+                loadBalancerArn: this.loadBalancer.arn,
+                defaultActions: plan.listener.defaultActions.map((a) => ({ ...a, targetGroupArn })),
+            },
             parent,
         );
         this.endpointService = new aws.ec2.VpcEndpointService(
@@ -60,7 +64,11 @@ export class GatewayLoadBalancer extends pulumi.ComponentResource {
 
         this.endpoints = {};
         for (const e of plan.endpoints) {
-            this.endpoints[e.key] = new aws.ec2.VpcEndpoint(e.name, { ...e.inputs, serviceName: this.endpointService.serviceName }, parent);
+            this.endpoints[e.key] = new aws.ec2.VpcEndpoint(
+                e.name,
+                { ...e.inputs, serviceName: this.endpointService.serviceName },
+                parent,
+            );
         }
         this.endpointAccepters = {};
         for (const a of plan.accepters) {
@@ -73,7 +81,11 @@ export class GatewayLoadBalancer extends pulumi.ComponentResource {
         // A route through an endpoint that is still pending acceptance would fail: wait for it.
         this.routes = plan.routes.map((r) => {
             const accepter = this.endpointAccepters[r.endpoint];
-            return new aws.ec2.Route(r.name, { ...r.inputs, vpcEndpointId: this.endpoints[r.endpoint].id }, { parent: this, dependsOn: accepter ? [accepter] : [] });
+            return new aws.ec2.Route(
+                r.name,
+                { ...r.inputs, vpcEndpointId: this.endpoints[r.endpoint].id },
+                { parent: this, dependsOn: accepter ? [accepter] : [] },
+            );
         });
 
         this.arn = this.loadBalancer.arn;

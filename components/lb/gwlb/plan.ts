@@ -1,7 +1,23 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { childName, isIpv4Cidr, isKnown, type PlanContext, type Tags, validateTags, type Validator } from "../../../src/core";
-import { checkKey, checkPlacement, lbTags, loadBalancerName, plainRecord, targetGroupName, validated } from "../shared/checks";
-import { planEndpointService, type PlannedEndpointService } from "../shared/endpoint-service";
+import {
+    childName,
+    isIpv4Cidr,
+    isKnown,
+    type PlanContext,
+    type Tags,
+    type Validator,
+    validateTags,
+} from "../../../src/core";
+import {
+    checkKey,
+    checkPlacement,
+    lbTags,
+    loadBalancerName,
+    plainRecord,
+    targetGroupName,
+    validated,
+} from "../shared/checks";
+import { type PlannedEndpointService, planEndpointService } from "../shared/endpoint-service";
 import { type PlannedHealthCheck, planHealthCheck } from "../shared/health-check";
 import type { GatewayLoadBalancerArgs, GwlbEndpointArgs } from "./args";
 import { GWLB_LIST_LIMITS, gatewayLoadBalancerArgsSchema } from "./schema";
@@ -49,7 +65,12 @@ export interface GatewayLoadBalancerPlan {
 export interface PlannedGwlbEndpoint {
     key: string;
     name: string;
-    inputs: { vpcEndpointType: "GatewayLoadBalancer"; vpcId: pulumi.Input<string>; subnetIds: [pulumi.Input<string>]; tags: pulumi.Input<Tags> };
+    inputs: {
+        vpcEndpointType: "GatewayLoadBalancer";
+        vpcId: pulumi.Input<string>;
+        subnetIds: [pulumi.Input<string>];
+        tags: pulumi.Input<Tags>;
+    };
 }
 
 /** A route entry as `aws.ec2.Route` takes it, through the endpoint with key `endpoint`. */
@@ -63,10 +84,22 @@ export interface PlannedGwlbRoute {
  * Checks the endpoints and their routes (keys, IPv4 CIDR blocks, no route table sending the same
  * CIDR block twice, AWS's endpoints-per-VPC quota) and plans their children.
  */
-function planEndpoints(v: Validator, component: string, args: GatewayLoadBalancerArgs, acceptanceRequired: boolean, tags: pulumi.Input<Tags>) {
+function planEndpoints(
+    v: Validator,
+    component: string,
+    args: GatewayLoadBalancerArgs,
+    acceptanceRequired: boolean,
+    tags: pulumi.Input<Tags>,
+) {
     const given: Record<string, GwlbEndpointArgs> = plainRecord(args.endpoints) ?? {};
     const keys = Object.keys(given);
-    v.count(keys, "endpoints", 0, GWLB_LIST_LIMITS.endpoints, "endpoints (AWS's Gateway Load Balancer endpoints per VPC)");
+    v.count(
+        keys,
+        "endpoints",
+        0,
+        GWLB_LIST_LIMITS.endpoints,
+        "endpoints (AWS's Gateway Load Balancer endpoints per VPC)",
+    );
     const endpoints: PlannedGwlbEndpoint[] = [];
     const routes: PlannedGwlbRoute[] = [];
     const seen = new Map<string, string>();
@@ -78,47 +111,88 @@ function planEndpoints(v: Validator, component: string, args: GatewayLoadBalance
         endpoints.push({
             key,
             name: childName(component, "endpoint", key),
-            inputs: { vpcEndpointType: "GatewayLoadBalancer", vpcId: e.vpcId ?? args.vpcId, subnetIds: [e.subnetId], tags },
+            inputs: {
+                vpcEndpointType: "GatewayLoadBalancer",
+                vpcId: e.vpcId ?? args.vpcId,
+                subnetIds: [e.subnetId],
+                tags,
+            },
         });
         (e.routes ?? []).forEach((r, i) => {
             const at = `${path}.routes[${i}]`;
             v.required(r.routeTableId, `${at}.routeTableId`, "the route table id");
             const cidr = r.destinationCidrBlock;
-            if (isKnown(cidr) && !isIpv4Cidr(cidr)) v.add(`${at}.destinationCidrBlock`, `must be an IPv4 CIDR block such as "0.0.0.0/0" or "10.0.1.0/24" (got ${JSON.stringify(cidr)})`);
+            if (isKnown(cidr) && !isIpv4Cidr(cidr))
+                v.add(
+                    `${at}.destinationCidrBlock`,
+                    `must be an IPv4 CIDR block such as "0.0.0.0/0" or "10.0.1.0/24" (got ${JSON.stringify(cidr)})`,
+                );
             if (isKnown(r.routeTableId) && isKnown(cidr)) {
                 const id = `${r.routeTableId} ${cidr}`;
                 const first = seen.get(id);
                 if (first !== undefined) {
-                    v.add(at, `route table ${JSON.stringify(r.routeTableId)} already sends ${cidr} through ${first}; a route table has one route per destination`);
+                    v.add(
+                        at,
+                        `route table ${JSON.stringify(r.routeTableId)} already sends ${cidr} through ${first}; a route table has one route per destination`,
+                    );
                 } else seen.set(id, at);
             }
-            routes.push({ endpoint: key, name: childName(component, "route", key, i), inputs: { routeTableId: r.routeTableId, destinationCidrBlock: cidr } });
+            routes.push({
+                endpoint: key,
+                name: childName(component, "route", key, i),
+                inputs: { routeTableId: r.routeTableId, destinationCidrBlock: cidr },
+            });
         });
     }
-    const accepters = acceptanceRequired ? endpoints.map((e) => ({ endpoint: e.key, name: childName(component, "accept", e.key) })) : [];
+    const accepters = acceptanceRequired
+        ? endpoints.map((e) => ({ endpoint: e.key, name: childName(component, "accept", e.key) }))
+        : [];
     return { endpoints, routes, accepters };
 }
-
 
 /**
  * Plans a {@link GatewayLoadBalancer}: applies the defaults, checks every input, and throws one
  * `InputPropertiesError` listing every problem.
  */
-export function planGatewayLoadBalancer(name: string, args: GatewayLoadBalancerArgs, ctx: PlanContext): GatewayLoadBalancerPlan {
-    return validated(`GatewayLoadBalancer "${name}"`, gatewayLoadBalancerArgsSchema, args, (v) => checkAndPlan(v, name, args, ctx));
+export function planGatewayLoadBalancer(
+    name: string,
+    args: GatewayLoadBalancerArgs,
+    ctx: PlanContext,
+): GatewayLoadBalancerPlan {
+    return validated(`GatewayLoadBalancer "${name}"`, gatewayLoadBalancerArgsSchema, args, (v) =>
+        checkAndPlan(v, name, args, ctx),
+    );
 }
 
-function checkAndPlan(v: Validator, name: string, args: GatewayLoadBalancerArgs, ctx: PlanContext): () => GatewayLoadBalancerPlan {
+function checkAndPlan(
+    v: Validator,
+    name: string,
+    args: GatewayLoadBalancerArgs,
+    ctx: PlanContext,
+): () => GatewayLoadBalancerPlan {
     checkPlacement(v, args);
     const targetType = args.targetType ?? "instance";
     v.oneOf(targetType, "targetType", ["instance", "ip"]);
     const healthCheck = planHealthCheck(v, args.healthCheck, "healthCheck", {
         protocols: ["HTTP", "HTTPS", "TCP"],
-        defaults: { protocol: "TCP", port: 80, path: "/health", intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
+        defaults: {
+            protocol: "TCP",
+            port: 80,
+            path: "/health",
+            intervalSeconds: 10,
+            timeoutSeconds: 5,
+            healthyThreshold: 3,
+            unhealthyThreshold: 3,
+        },
     });
     validateTags(v, plainRecord(args.tags));
     const tags = lbTags(name, args.tags);
-    const endpointService = planEndpointService(v, { acceptanceRequired: args.acceptanceRequired, allowedPrincipals: args.allowedPrincipals }, (f) => f, tags);
+    const endpointService = planEndpointService(
+        v,
+        { acceptanceRequired: args.acceptanceRequired, allowedPrincipals: args.allowedPrincipals },
+        (f) => f,
+        tags,
+    );
     const { endpoints, routes, accepters } = planEndpoints(v, name, args, endpointService.acceptanceRequired, tags);
     return () => ({
         loadBalancer: {
@@ -130,7 +204,12 @@ function checkAndPlan(v: Validator, name: string, args: GatewayLoadBalancerArgs,
             tags,
         },
         targetGroup: {
-            name: targetGroupName(ctx.stack, name, "appliances", { port: GENEVE_PORT, protocol: "GENEVE", targetType, vpcId: args.vpcId }),
+            name: targetGroupName(ctx.stack, name, "appliances", {
+                port: GENEVE_PORT,
+                protocol: "GENEVE",
+                targetType,
+                vpcId: args.vpcId,
+            }),
             port: GENEVE_PORT,
             protocol: "GENEVE",
             targetType,

@@ -67,7 +67,14 @@ export class NetworkLoadBalancer extends pulumi.ComponentResource {
             childName(name, "lb"),
             {
                 ...lb,
-                ...(subnetMappings ? { subnetMappings: subnetMappings.map((m, i) => ({ ...m, allocationId: this.eips[i].allocationId })) } : {}),
+                ...(subnetMappings
+                    ? {
+                          subnetMappings: subnetMappings.map((m, i) => ({
+                              ...m,
+                              allocationId: this.eips[i].allocationId,
+                          })),
+                      }
+                    : {}),
                 securityGroups: [this.securityGroup.id],
             },
             parent,
@@ -80,7 +87,11 @@ export class NetworkLoadBalancer extends pulumi.ComponentResource {
             this.targetGroups[key] = tg;
             this.listeners[key] = new aws.lb.Listener(
                 childName(name, "listener", key),
-                { ...listener, loadBalancerArn: this.loadBalancer.arn, defaultActions: defaultActions.map((a) => ({ ...a, targetGroupArn: tg.arn })) },
+                {
+                    ...listener,
+                    loadBalancerArn: this.loadBalancer.arn,
+                    defaultActions: defaultActions.map((a) => ({ ...a, targetGroupArn: tg.arn })),
+                },
                 parent,
             );
         }

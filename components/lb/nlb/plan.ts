@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isKnown, knownList, type PlanContext, type Tags, validateTags, type Validator } from "../../../src/core";
+import { isKnown, knownList, type PlanContext, type Tags, type Validator, validateTags } from "../../../src/core";
 import {
     checkCertificateArn,
     checkKey,
@@ -7,17 +7,17 @@ import {
     checkRuleQuota,
     checkTargetGroupCommon,
     lbTags,
-    plainRecord,
     loadBalancerName,
+    plainRecord,
     targetGroupName,
     validated,
 } from "../shared/checks";
-import { planEndpointService, type PlannedEndpointService } from "../shared/endpoint-service";
-import { MAX_NLB_LISTENERS, networkLoadBalancerArgsSchema } from "./schema";
-import { planHealthCheck, type PlannedHealthCheck } from "../shared/health-check";
+import { type PlannedEndpointService, planEndpointService } from "../shared/endpoint-service";
+import { type PlannedHealthCheck, planHealthCheck } from "../shared/health-check";
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { type PortRule, type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type { NetworkLoadBalancerArgs, NlbListenerArgs } from "./args";
+import { MAX_NLB_LISTENERS, networkLoadBalancerArgsSchema } from "./schema";
 
 /**
  * One NLB listener as `aws.lb.Listener` takes it (the component adds `loadBalancerArn` and the
@@ -87,22 +87,43 @@ function sgProtocols(protocol: string): ("tcp" | "udp")[] {
     return ["tcp"];
 }
 
-function planListener(v: Validator, ctx: PlanContext, component: string, key: string, l: NlbListenerArgs, vpcId: pulumi.Input<string>, tags: pulumi.Input<Tags>): PlannedNlbListener {
+function planListener(
+    v: Validator,
+    ctx: PlanContext,
+    component: string,
+    key: string,
+    l: NlbListenerArgs,
+    vpcId: pulumi.Input<string>,
+    tags: pulumi.Input<Tags>,
+): PlannedNlbListener {
     const path = `listeners.${key}`;
     checkKey(v, key, path);
     v.range(l.port, `${path}.port`, 1, 65535);
     v.oneOf(l.protocol, `${path}.protocol`, NLB_LISTENER_PROTOCOLS);
     const tls = l.protocol === "TLS";
-    if (tls && l.certificateArn === undefined) v.add(`${path}.certificateArn`, "is required: a TLS listener needs a certificate (give an ACM certificate ARN)");
+    if (tls && l.certificateArn === undefined)
+        v.add(
+            `${path}.certificateArn`,
+            "is required: a TLS listener needs a certificate (give an ACM certificate ARN)",
+        );
     if (tls) checkCertificateArn(v, l.certificateArn, `${path}.certificateArn`);
-    if (!tls && l.certificateArn !== undefined) v.add(`${path}.certificateArn`, `is only used by TLS listeners (protocol is ${JSON.stringify(l.protocol)}); remove it or use protocol "TLS"`);
-    if (!tls && l.sslPolicy !== undefined) v.add(`${path}.sslPolicy`, `is only used by TLS listeners (protocol is ${JSON.stringify(l.protocol)}); remove it or use protocol "TLS"`);
+    if (!tls && l.certificateArn !== undefined)
+        v.add(
+            `${path}.certificateArn`,
+            `is only used by TLS listeners (protocol is ${JSON.stringify(l.protocol)}); remove it or use protocol "TLS"`,
+        );
+    if (!tls && l.sslPolicy !== undefined)
+        v.add(
+            `${path}.sslPolicy`,
+            `is only used by TLS listeners (protocol is ${JSON.stringify(l.protocol)}); remove it or use protocol "TLS"`,
+        );
     const sslPolicy = tls ? (l.sslPolicy ?? DEFAULT_SSL_POLICY) : undefined;
     if (sslPolicy !== undefined) v.oneOf(sslPolicy, `${path}.sslPolicy`, TLS12_PLUS_POLICIES as readonly string[]);
 
     const tgPath = `${path}.targetGroup`;
     const tg = l.targetGroup ?? ({} as NlbListenerArgs["targetGroup"]);
-    if (l.targetGroup === undefined) v.add(tgPath, "is required: give the port (and optionally protocol, targetType, healthCheck) of the targets");
+    if (l.targetGroup === undefined)
+        v.add(tgPath, "is required: give the port (and optionally protocol, targetType, healthCheck) of the targets");
     checkTargetGroupCommon(v, tg, tgPath, l.targetGroup !== undefined);
     const protocol = tg.protocol ?? l.protocol;
     const compatible = NLB_TARGET_PROTOCOLS[l.protocol];
@@ -113,16 +134,30 @@ function planListener(v: Validator, ctx: PlanContext, component: string, key: st
     // https://docs.aws.amazon.com/elasticloadbalancing/latest/network/application-load-balancer-target.html
     const albTarget = targetType === "alb";
     if (albTarget && compatible?.includes(protocol) && protocol !== "TCP") {
-        v.add(`${tgPath}.protocol`, `must be "TCP" for an alb target (got ${JSON.stringify(protocol)}); put the ALB behind a TCP listener`);
+        v.add(
+            `${tgPath}.protocol`,
+            `must be "TCP" for an alb target (got ${JSON.stringify(protocol)}); put the ALB behind a TCP listener`,
+        );
     }
     const hcProtocol = tg.healthCheck?.protocol ?? (albTarget ? "HTTP" : "TCP");
     if (albTarget && hcProtocol === "TCP") {
-        v.add(`${tgPath}.healthCheck.protocol`, 'must be "HTTP" or "HTTPS" for an alb target: the Application Load Balancer answers HTTP health checks only');
+        v.add(
+            `${tgPath}.healthCheck.protocol`,
+            'must be "HTTP" or "HTTPS" for an alb target: the Application Load Balancer answers HTTP health checks only',
+        );
     }
     const healthCheck = planHealthCheck(v, tg.healthCheck, `${tgPath}.healthCheck`, {
         protocols: ["TCP", "HTTP", "HTTPS"],
         matcherRange: { min: 200, max: 599 },
-        defaults: { protocol: hcProtocol, path: "/health", intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 3, matcher: "200-399" },
+        defaults: {
+            protocol: hcProtocol,
+            path: "/health",
+            intervalSeconds: 30,
+            timeoutSeconds: 10,
+            healthyThreshold: 3,
+            unhealthyThreshold: 3,
+            matcher: "200-399",
+        },
     });
     return {
         key,
@@ -149,20 +184,38 @@ function planListener(v: Validator, ctx: PlanContext, component: string, key: st
  * Plans a {@link NetworkLoadBalancer}: applies the defaults, checks every input against AWS's
  * limits, and throws one `InputPropertiesError` listing every problem.
  */
-export function planNetworkLoadBalancer(name: string, args: NetworkLoadBalancerArgs, ctx: PlanContext): NetworkLoadBalancerPlan {
-    return validated(`NetworkLoadBalancer "${name}"`, networkLoadBalancerArgsSchema, args, (v) => checkAndPlan(v, name, args, ctx));
+export function planNetworkLoadBalancer(
+    name: string,
+    args: NetworkLoadBalancerArgs,
+    ctx: PlanContext,
+): NetworkLoadBalancerPlan {
+    return validated(`NetworkLoadBalancer "${name}"`, networkLoadBalancerArgsSchema, args, (v) =>
+        checkAndPlan(v, name, args, ctx),
+    );
 }
 
-function checkAndPlan(v: Validator, name: string, args: NetworkLoadBalancerArgs, ctx: PlanContext): () => NetworkLoadBalancerPlan {
+function checkAndPlan(
+    v: Validator,
+    name: string,
+    args: NetworkLoadBalancerArgs,
+    ctx: PlanContext,
+): () => NetworkLoadBalancerPlan {
     checkPlacement(v, args);
     const internal = args.internal ?? false;
     const staticIps = args.staticIps ?? false;
     let staticIpSubnets: pulumi.Input<string>[] | undefined;
     if (staticIps) {
-        if (internal) v.add("staticIps", "Elastic IPs are only for internet-facing load balancers: set internal to false or staticIps to false");
+        if (internal)
+            v.add(
+                "staticIps",
+                "Elastic IPs are only for internet-facing load balancers: set internal to false or staticIps to false",
+            );
         staticIpSubnets = knownList(args.subnetIds);
         if (args.subnetIds !== undefined && staticIpSubnets === undefined) {
-            v.add("subnetIds", "must be a list known at construction when staticIps is true (one Elastic IP per subnet); the ids in it may be Outputs");
+            v.add(
+                "subnetIds",
+                "must be a list known at construction when staticIps is true (one Elastic IP per subnet); the ids in it may be Outputs",
+            );
         }
     }
     validateTags(v, plainRecord(args.tags));
@@ -170,13 +223,29 @@ function checkAndPlan(v: Validator, name: string, args: NetworkLoadBalancerArgs,
 
     const listenerArgs = plainRecord(args.listeners) ?? {};
     const keys = Object.keys(listenerArgs);
-    if (args.listeners === undefined || keys.length === 0) v.add("listeners", "must have at least one listener, e.g. { https: { port: 443, protocol: \"TCP\", targetGroup: { port: 8443 } } }");
-    if (keys.length > MAX_NLB_LISTENERS) v.add("listeners", `must have at most ${MAX_NLB_LISTENERS} listeners (got ${keys.length})`);
+    if (args.listeners === undefined || keys.length === 0)
+        v.add(
+            "listeners",
+            'must have at least one listener, e.g. { https: { port: 443, protocol: "TCP", targetGroup: { port: 8443 } } }',
+        );
+    if (keys.length > MAX_NLB_LISTENERS)
+        v.add("listeners", `must have at most ${MAX_NLB_LISTENERS} listeners (got ${keys.length})`);
     const listeners = keys.map((k) => planListener(v, ctx, name, k, listenerArgs[k], args.vpcId, tags));
-    v.unique(listeners.map((l) => ({ value: isKnown(l.port) ? l.port : undefined, path: `listeners.${l.key}.port` })), "listener port");
-    const endpointService = args.endpointService !== undefined ? planEndpointService(v, args.endpointService, (f) => `endpointService.${f}`, tags) : undefined;
-    checkRuleQuota(v, args.ingressCidrs, new Set(listeners.flatMap((l) => sgProtocols(l.protocol).map((p) => `${p}/${l.port}`))).size);
-    return () => build(name, args, ctx, { internal, staticIpSubnets, tags, keys, listeners, listenerArgs, endpointService });
+    v.unique(
+        listeners.map((l) => ({ value: isKnown(l.port) ? l.port : undefined, path: `listeners.${l.key}.port` })),
+        "listener port",
+    );
+    const endpointService =
+        args.endpointService !== undefined
+            ? planEndpointService(v, args.endpointService, (f) => `endpointService.${f}`, tags)
+            : undefined;
+    checkRuleQuota(
+        v,
+        args.ingressCidrs,
+        new Set(listeners.flatMap((l) => sgProtocols(l.protocol).map((p) => `${p}/${l.port}`))).size,
+    );
+    return () =>
+        build(name, args, ctx, { internal, staticIpSubnets, tags, keys, listeners, listenerArgs, endpointService });
 }
 
 function build(
@@ -195,7 +264,9 @@ function build(
 ): NetworkLoadBalancerPlan {
     const { internal, staticIpSubnets, tags, keys, listeners, listenerArgs, endpointService } = p;
 
-    const ingress: PortRule[] = listeners.flatMap((l) => sgProtocols(l.protocol).map((protocol) => ({ protocol, port: l.port })));
+    const ingress: PortRule[] = listeners.flatMap((l) =>
+        sgProtocols(l.protocol).map((protocol) => ({ protocol, port: l.port })),
+    );
     const egress: PortRule[] = keys.flatMap((k) => {
         const tg = listenerArgs[k].targetGroup;
         const protocol = tg.protocol ?? listenerArgs[k].protocol;
@@ -208,7 +279,9 @@ function build(
             name: loadBalancerName(ctx.stack, name, ["network", internal]),
             loadBalancerType: "network",
             internal,
-            ...(staticIpSubnets ? { subnetMappings: staticIpSubnets.map((subnetId) => ({ subnetId })) } : { subnets: args.subnetIds }),
+            ...(staticIpSubnets
+                ? { subnetMappings: staticIpSubnets.map((subnetId) => ({ subnetId })) }
+                : { subnets: args.subnetIds }),
             enableCrossZoneLoadBalancing: args.crossZone ?? true,
             enableDeletionProtection: args.deletionProtection ?? true,
             tags,

@@ -1,13 +1,34 @@
 import { type MutuallyAssignable, planTime } from "../../../src/core";
-import { healthCheckShape, idInput, input, ingressCidrsSchema, int, obj, subnetIdsSchema, tagsSchema, vpcIdSchema, z } from "../shared/schema";
-import type { NetworkLoadBalancerArgs, NlbEndpointServiceArgs, NlbHealthCheckArgs, NlbListenerArgs, NlbTargetGroupArgs } from "./args";
+import {
+    healthCheckShape,
+    idInput,
+    ingressCidrsSchema,
+    input,
+    int,
+    obj,
+    subnetIdsSchema,
+    tagsSchema,
+    vpcIdSchema,
+    z,
+} from "../shared/schema";
+import type {
+    NetworkLoadBalancerArgs,
+    NlbEndpointServiceArgs,
+    NlbHealthCheckArgs,
+    NlbListenerArgs,
+    NlbTargetGroupArgs,
+} from "./args";
 
 /** "Listeners per Network Load Balancer: 50". https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-limits.html */
 export const MAX_NLB_LISTENERS = 50;
 
 const protocols = ["TCP", "UDP", "TLS", "TCP_UDP"] as const;
 
-const healthCheckSchema = obj({ ...healthCheckShape, protocol: z.enum(["TCP", "HTTP", "HTTPS"]).optional(), matcher: z.string().optional() });
+const healthCheckSchema = obj({
+    ...healthCheckShape,
+    protocol: z.enum(["TCP", "HTTP", "HTTPS"]).optional(),
+    matcher: z.string().optional(),
+});
 
 const targetGroupSchema = obj({
     port: int(),

@@ -1,6 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
+import {
+    checkShape,
+    defaultTags,
+    isDeployTimeValue,
+    isIpv4Cidr,
+    isKnown,
+    knownList,
+    physicalName,
+    type Tags,
+    Validator,
+    type z,
+} from "../../../src/core";
 import { MAX_SECURITY_GROUP_RULES } from "./schema";
-import { checkShape, defaultTags, isDeployTimeValue, isIpv4Cidr, isKnown, knownList, physicalName, type Tags, Validator, type z } from "../../../src/core";
 
 /**
  * The validation contract of every lb planner: the args' shape first, then the semantic checks
@@ -15,7 +26,8 @@ export function validated<T>(subject: string, schema: z.ZodType, args: unknown, 
     const shapePaths = v.problems.map((p) => p.propertyPath);
     const semantic = new Validator(subject);
     const build = semantic.attempt(ok, () => check(semantic));
-    const covered = (path: string) => shapePaths.some((s) => path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
+    const covered = (path: string) =>
+        shapePaths.some((s) => path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
     for (const p of semantic.problems) if (!covered(p.propertyPath)) v.add(p.propertyPath, p.reason);
     v.throwIfAny();
     return (build as () => T)();
@@ -31,7 +43,8 @@ export function plainRecord<T extends object>(value: pulumi.Input<T> | undefined
  * the merge waits for them, so the default tags are kept either way.
  */
 export function lbTags(component: string, tags: pulumi.Input<Tags> | undefined): pulumi.Input<Tags> {
-    if (isDeployTimeValue(tags)) return pulumi.output(tags as pulumi.Input<Tags>).apply((t) => defaultTags(component, t));
+    if (isDeployTimeValue(tags))
+        return pulumi.output(tags as pulumi.Input<Tags>).apply((t) => defaultTags(component, t));
     return defaultTags(component, tags as Tags | undefined);
 }
 
@@ -43,7 +56,11 @@ export const ELB_NAME_MAX = 32;
  * and for NLB and GWLB it is what keeps the load balancer up when one zone fails.
  * Duplicate subnet ids are reported too.
  */
-export function checkSubnets(v: Validator, subnetIds: pulumi.Input<pulumi.Input<string>[]> | undefined, path = "subnetIds"): void {
+export function checkSubnets(
+    v: Validator,
+    subnetIds: pulumi.Input<pulumi.Input<string>[]> | undefined,
+    path = "subnetIds",
+): void {
     if (subnetIds === undefined) {
         v.add(path, "is required: give at least 2 subnet ids in different Availability Zones");
         return;
@@ -58,7 +75,14 @@ export function checkSubnets(v: Validator, subnetIds: pulumi.Input<pulumi.Input<
 }
 
 /** Where every load balancer sits: a required `vpcId`, its `subnetIds` and, for ALB and NLB, `ingressCidrs`. */
-export function checkPlacement(v: Validator, args: { vpcId: pulumi.Input<string>; subnetIds: pulumi.Input<pulumi.Input<string>[]>; ingressCidrs?: pulumi.Input<string>[] }): void {
+export function checkPlacement(
+    v: Validator,
+    args: {
+        vpcId: pulumi.Input<string>;
+        subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+        ingressCidrs?: pulumi.Input<string>[];
+    },
+): void {
     v.required(args.vpcId, "vpcId", "the VPC id");
     checkSubnets(v, args.subnetIds);
     checkCidrs(v, args.ingressCidrs, "ingressCidrs");
@@ -83,12 +107,13 @@ export function checkRuleQuota(v: Validator, cidrs: pulumi.Input<string>[] | und
 export function checkCidrs(v: Validator, cidrs: pulumi.Input<string>[] | undefined, path: string): void {
     if (cidrs === undefined) return;
     if (!Array.isArray(cidrs)) {
-        v.add(path, "must be a list of IPv4 CIDR blocks such as \"10.0.0.0/16\"");
+        v.add(path, 'must be a list of IPv4 CIDR blocks such as "10.0.0.0/16"');
         return;
     }
     v.count(cidrs, path, 1, Number.MAX_SAFE_INTEGER, "CIDR blocks (leave it out for the default)");
     cidrs.forEach((c, i) => {
-        if (isKnown(c) && !isIpv4Cidr(c)) v.add(`${path}[${i}]`, `must be an IPv4 CIDR block such as "10.0.0.0/16" (got ${JSON.stringify(c)})`);
+        if (isKnown(c) && !isIpv4Cidr(c))
+            v.add(`${path}[${i}]`, `must be an IPv4 CIDR block such as "10.0.0.0/16" (got ${JSON.stringify(c)})`);
     });
 }
 
@@ -98,7 +123,10 @@ export function checkCidrs(v: Validator, cidrs: pulumi.Input<string>[] | undefin
  */
 export function checkKey(v: Validator, key: string, path: string): void {
     if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(key)) {
-        v.add(path, `key ${JSON.stringify(key)} must be letters, digits and inner hyphens (it becomes part of resource names)`);
+        v.add(
+            path,
+            `key ${JSON.stringify(key)} must be letters, digits and inner hyphens (it becomes part of resource names)`,
+        );
     }
 }
 
@@ -110,7 +138,9 @@ export function checkKey(v: Validator, key: string, path: string): void {
  */
 export function loadBalancerName(stack: string, component: string, replaceOn: readonly unknown[]): string {
     const name = physicalName([stack, component], { maxLength: ELB_NAME_MAX, discriminator: replaceOn });
-    return /^internal-/i.test(name) ? physicalName(["lb", stack, component], { maxLength: ELB_NAME_MAX, discriminator: replaceOn }) : name;
+    return /^internal-/i.test(name)
+        ? physicalName(["lb", stack, component], { maxLength: ELB_NAME_MAX, discriminator: replaceOn })
+        : name;
 }
 
 /** The properties of a target group whose change forces AWS to replace it. */
@@ -128,9 +158,17 @@ export interface TargetGroupIdentity {
  * the name, so a replacement gets a new name and Pulumi's default create-before-delete works
  * (two target groups cannot share a name). When the VPC id is an Output, the name is one too.
  */
-export function targetGroupName(stack: string, component: string, key: string, id: TargetGroupIdentity): pulumi.Input<string> {
+export function targetGroupName(
+    stack: string,
+    component: string,
+    key: string,
+    id: TargetGroupIdentity,
+): pulumi.Input<string> {
     const name = (vpc: string | undefined) =>
-        physicalName([stack, component, key], { maxLength: ELB_NAME_MAX, discriminator: [id.port ?? null, id.protocol ?? null, id.targetType, vpc ?? null] });
+        physicalName([stack, component, key], {
+            maxLength: ELB_NAME_MAX,
+            discriminator: [id.port ?? null, id.protocol ?? null, id.targetType, vpc ?? null],
+        });
     if (id.vpcId === undefined || isKnown(id.vpcId)) return name(id.vpcId);
     return pulumi.output(id.vpcId).apply(name);
 }
@@ -139,9 +177,15 @@ export function targetGroupName(stack: string, component: string, key: string, i
  * Target-group attributes shared by ALB and NLB target groups.
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html
  */
-export function checkTargetGroupCommon(v: Validator, tg: { port?: number; deregistrationDelaySeconds?: number }, path: string, portRequired: boolean): void {
+export function checkTargetGroupCommon(
+    v: Validator,
+    tg: { port?: number; deregistrationDelaySeconds?: number },
+    path: string,
+    portRequired: boolean,
+): void {
     if (tg.port === undefined) {
-        if (portRequired) v.add(`${path}.port`, "is required: give the port targets receive traffic on, from 1 to 65535");
+        if (portRequired)
+            v.add(`${path}.port`, "is required: give the port targets receive traffic on, from 1 to 65535");
     } else v.range(tg.port, `${path}.port`, 1, 65535);
     v.range(tg.deregistrationDelaySeconds, `${path}.deregistrationDelaySeconds`, 0, 3600, { unit: "seconds" });
 }
@@ -149,6 +193,9 @@ export function checkTargetGroupCommon(v: Validator, tg: { port?: number; deregi
 /** A known certificate must be an ACM (or IAM server-certificate) ARN. */
 export function checkCertificateArn(v: Validator, arn: pulumi.Input<string> | undefined, path: string): void {
     if (isKnown(arn) && !/^arn:aws[\w-]*:(acm|iam):/.test(arn)) {
-        v.add(path, `must be an ACM or IAM certificate ARN, "arn:aws:acm:<region>:<account>:certificate/<id>" (got ${JSON.stringify(arn)})`);
+        v.add(
+            path,
+            `must be an ACM or IAM certificate ARN, "arn:aws:acm:<region>:<account>:certificate/<id>" (got ${JSON.stringify(arn)})`,
+        );
     }
 }

@@ -35,25 +35,49 @@ const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
  * Checks an endpoint service's principals (ARNs, never `*` without acceptance), private DNS name and
  * supported Regions; `at(field)` gives each field's path. Returns the service's inputs.
  */
-export function planEndpointService(v: Validator, s: EndpointServiceInput, at: (field: string) => string, tags: pulumi.Input<Tags>): PlannedEndpointService {
+export function planEndpointService(
+    v: Validator,
+    s: EndpointServiceInput,
+    at: (field: string) => string,
+    tags: pulumi.Input<Tags>,
+): PlannedEndpointService {
     const principals = s.allowedPrincipals ?? [];
     principals.forEach((p, i) => {
         if (isKnown(p) && !PRINCIPAL.test(p)) {
-            v.add(`${at("allowedPrincipals")}[${i}]`, `must be an IAM principal ARN such as "arn:aws:iam::123456789012:root" or a role/user ARN, or "*" (got ${JSON.stringify(p)})`);
+            v.add(
+                `${at("allowedPrincipals")}[${i}]`,
+                `must be an IAM principal ARN such as "arn:aws:iam::123456789012:root" or a role/user ARN, or "*" (got ${JSON.stringify(p)})`,
+            );
         }
     });
-    v.unique(principals.map((p, i) => ({ value: isKnown(p) ? p : undefined, path: `${at("allowedPrincipals")}[${i}]` })), "principal");
+    v.unique(
+        principals.map((p, i) => ({ value: isKnown(p) ? p : undefined, path: `${at("allowedPrincipals")}[${i}]` })),
+        "principal",
+    );
     const acceptanceRequired = s.acceptanceRequired ?? true;
     if (!acceptanceRequired && principals.some((p) => p === "*")) {
-        v.add(at("allowedPrincipals"), 'must not contain "*" while acceptanceRequired is false: any AWS account could connect unreviewed');
+        v.add(
+            at("allowedPrincipals"),
+            'must not contain "*" while acceptanceRequired is false: any AWS account could connect unreviewed',
+        );
     }
     if (isKnown(s.privateDnsName) && (s.privateDnsName.length > 255 || !DNS_NAME.test(s.privateDnsName))) {
-        v.add(at("privateDnsName"), `must be a domain name such as "api.example.com" or "*.example.com" in lower case, at most 255 characters (got ${JSON.stringify(s.privateDnsName)})`);
+        v.add(
+            at("privateDnsName"),
+            `must be a domain name such as "api.example.com" or "*.example.com" in lower case, at most 255 characters (got ${JSON.stringify(s.privateDnsName)})`,
+        );
     }
     (s.supportedRegions ?? []).forEach((r, i) => {
-        if (!REGION.test(r)) v.add(`${at("supportedRegions")}[${i}]`, `must be an AWS Region code such as "us-east-1" (got ${JSON.stringify(r)})`);
+        if (!REGION.test(r))
+            v.add(
+                `${at("supportedRegions")}[${i}]`,
+                `must be an AWS Region code such as "us-east-1" (got ${JSON.stringify(r)})`,
+            );
     });
-    v.unique((s.supportedRegions ?? []).map((r, i) => ({ value: r, path: `${at("supportedRegions")}[${i}]` })), "Region");
+    v.unique(
+        (s.supportedRegions ?? []).map((r, i) => ({ value: r, path: `${at("supportedRegions")}[${i}]` })),
+        "Region",
+    );
     return {
         acceptanceRequired,
         allowedPrincipals: principals,

@@ -1,4 +1,4 @@
-import { type Validator, joinPath } from "../../../src/core";
+import { joinPath, type Validator } from "../../../src/core";
 
 /**
  * The health-check fields the three load balancers share. Each component documents its own
@@ -81,12 +81,20 @@ export function checkMatcher(v: Validator, matcher: string, path: string, range:
  * recorded at `<path>.<field>`; effective values (after defaults) are checked together, so a
  * `intervalSeconds` of 5 with the default timeout of 5 is reported.
  */
-export function planHealthCheck(v: Validator, hc: HealthCheckInput | undefined, path: string, profile: HealthCheckProfile): PlannedHealthCheck {
+export function planHealthCheck(
+    v: Validator,
+    hc: HealthCheckInput | undefined,
+    path: string,
+    profile: HealthCheckProfile,
+): PlannedHealthCheck {
     const at = (field: string) => joinPath(path, field);
     const d = profile.defaults;
     const protocol = hc?.protocol ?? d.protocol;
     if (isHttpProtocol(profile.targetProtocol) && protocol === "TCP") {
-        v.add(at("protocol"), `an ${profile.targetProtocol} target group cannot use a TCP health check: use one of ${profile.protocols.map((p) => JSON.stringify(p)).join(", ")}`);
+        v.add(
+            at("protocol"),
+            `an ${profile.targetProtocol} target group cannot use a TCP health check: use one of ${profile.protocols.map((p) => JSON.stringify(p)).join(", ")}`,
+        );
     } else {
         v.oneOf(protocol, at("protocol"), profile.protocols);
     }
@@ -96,9 +104,16 @@ export function planHealthCheck(v: Validator, hc: HealthCheckInput | undefined, 
     if (port !== undefined) v.range(port, at("port"), 1, 65535);
 
     if (hc?.path !== undefined) {
-        if (!http) v.add(at("path"), `is only used by HTTP and HTTPS health checks (protocol is ${JSON.stringify(protocol)}); remove it or use protocol "HTTP" or "HTTPS"`);
+        if (!http)
+            v.add(
+                at("path"),
+                `is only used by HTTP and HTTPS health checks (protocol is ${JSON.stringify(protocol)}); remove it or use protocol "HTTP" or "HTTPS"`,
+            );
         else if (!hc.path.startsWith("/") || hc.path.length > HEALTH_CHECK_LIMITS.pathLength) {
-            v.add(at("path"), `must start with "/" and have at most ${HEALTH_CHECK_LIMITS.pathLength} characters (got ${JSON.stringify(hc.path)})`);
+            v.add(
+                at("path"),
+                `must start with "/" and have at most ${HEALTH_CHECK_LIMITS.pathLength} characters (got ${JSON.stringify(hc.path)})`,
+            );
         }
     }
 
@@ -109,8 +124,19 @@ export function planHealthCheck(v: Validator, hc: HealthCheckInput | undefined, 
     const timeout = hc?.timeoutSeconds ?? d.timeoutSeconds;
     v.range(interval, at("intervalSeconds"), iMin, iMax, { unit: "seconds" });
     v.range(timeout, at("timeoutSeconds"), tMin, tMax, { unit: "seconds" });
-    if (typeof timeout === "number" && typeof interval === "number" && timeout >= interval && timeout >= tMin && timeout <= tMax && interval >= iMin && interval <= iMax) {
-        v.add(at("timeoutSeconds"), `must be less than intervalSeconds (${interval}${hc?.intervalSeconds === undefined ? ", the default" : ""}); got ${timeout}`);
+    if (
+        typeof timeout === "number" &&
+        typeof interval === "number" &&
+        timeout >= interval &&
+        timeout >= tMin &&
+        timeout <= tMax &&
+        interval >= iMin &&
+        interval <= iMax
+    ) {
+        v.add(
+            at("timeoutSeconds"),
+            `must be less than intervalSeconds (${interval}${hc?.intervalSeconds === undefined ? ", the default" : ""}); got ${timeout}`,
+        );
     }
     const healthyThreshold = hc?.healthyThreshold ?? d.healthyThreshold;
     const unhealthyThreshold = hc?.unhealthyThreshold ?? d.unhealthyThreshold;
@@ -120,7 +146,11 @@ export function planHealthCheck(v: Validator, hc: HealthCheckInput | undefined, 
     let matcher: string | undefined;
     if (hc?.matcher !== undefined) {
         if (!profile.matcherRange) v.add(at("matcher"), "is not supported by this load balancer type; remove it");
-        else if (!http) v.add(at("matcher"), `is only used by HTTP and HTTPS health checks (protocol is ${JSON.stringify(protocol)}); remove it or use protocol "HTTP" or "HTTPS"`);
+        else if (!http)
+            v.add(
+                at("matcher"),
+                `is only used by HTTP and HTTPS health checks (protocol is ${JSON.stringify(protocol)}); remove it or use protocol "HTTP" or "HTTPS"`,
+            );
         else checkMatcher(v, hc.matcher, at("matcher"), profile.matcherRange);
         matcher = hc.matcher;
     } else if (http && profile.matcherRange) {

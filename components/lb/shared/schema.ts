@@ -1,4 +1,4 @@
-import { input, int, obj as closedObject, planTime, z } from "../../../src/core";
+import { obj as closedObject, input, int, planTime, z } from "../../../src/core";
 
 /**
  * Shape pieces the three load balancers share (issue 19). Ranges and cross-field rules are the

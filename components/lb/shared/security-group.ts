@@ -70,7 +70,13 @@ export function securityGroupPlan(s: SecurityGroupSpec): SecurityGroupPlan {
     );
     const egress = portRules(s.egress).map(({ protocol, port }) => ({
         name: childName(s.component, "sg-out", protocol, port),
-        inputs: { ipProtocol: protocol, fromPort: port, toPort: port, description: `${protocol.toUpperCase()} ${port} to targets in the VPC`, tags: s.tags },
+        inputs: {
+            ipProtocol: protocol,
+            fromPort: port,
+            toPort: port,
+            description: `${protocol.toUpperCase()} ${port} to targets in the VPC`,
+            tags: s.tags,
+        },
     }));
     return { group: { vpcId: s.vpcId, description: s.description, tags: s.tags }, ingress, egress };
 }
@@ -94,7 +100,11 @@ export interface LoadBalancerSecurityGroup {
  * and, where the plan leaves the CIDR out, the VPC's CIDR block. The group has no inline rules, so
  * the provider removes AWS's default allow-all egress rule and these rules are the only ones.
  */
-export function createLoadBalancerSecurityGroup(parent: pulumi.Resource, name: string, plan: SecurityGroupPlan): LoadBalancerSecurityGroup {
+export function createLoadBalancerSecurityGroup(
+    parent: pulumi.Resource,
+    name: string,
+    plan: SecurityGroupPlan,
+): LoadBalancerSecurityGroup {
     const opts = { parent };
     const securityGroup = new aws.ec2.SecurityGroup(childName(name, "sg"), plan.group, opts);
     let vpcCidr: pulumi.Output<string> | undefined;
@@ -104,10 +114,20 @@ export function createLoadBalancerSecurityGroup(parent: pulumi.Resource, name: s
         return vpcCidr;
     };
     const ingressRules = plan.ingress.map(
-        (r) => new aws.vpc.SecurityGroupIngressRule(r.name, { ...r.inputs, securityGroupId: securityGroup.id, cidrIpv4: cidr(r.inputs.cidrIpv4) }, opts),
+        (r) =>
+            new aws.vpc.SecurityGroupIngressRule(
+                r.name,
+                { ...r.inputs, securityGroupId: securityGroup.id, cidrIpv4: cidr(r.inputs.cidrIpv4) },
+                opts,
+            ),
     );
     const egressRules = plan.egress.map(
-        (r) => new aws.vpc.SecurityGroupEgressRule(r.name, { ...r.inputs, securityGroupId: securityGroup.id, cidrIpv4: cidr(r.inputs.cidrIpv4) }, opts),
+        (r) =>
+            new aws.vpc.SecurityGroupEgressRule(
+                r.name,
+                { ...r.inputs, securityGroupId: securityGroup.id, cidrIpv4: cidr(r.inputs.cidrIpv4) },
+                opts,
+            ),
     );
     return { securityGroup, ingressRules, egressRules };
 }

@@ -1,7 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ApplicationLoadBalancer, type ApplicationLoadBalancerArgs } from "../../../components/lb";
-import { childrenOf, expectInvalid, input, only, ofType, type Plan, type PlannedResource, resource, runPlan } from "../../support";
+import {
+    childrenOf,
+    expectInvalid,
+    input,
+    ofType,
+    only,
+    type Plan,
+    type PlannedResource,
+    resource,
+    runPlan,
+} from "../../support";
 import { CERT, MAINTENANCE_HTML, referenceAlbArgs } from "./fixture";
 
 const T = {
@@ -93,10 +103,31 @@ describe("ApplicationLoadBalancer: REFERENCE.md's ALB with a certificate", () =>
     });
 
     it("gives the target groups the health check, deregistration delay and stickiness exactly as given", () => {
-        for (const [key, port] of [["web", 80], ["api", 8080], ["admin", 8081]] as const) {
+        for (const [key, port] of [
+            ["web", 80],
+            ["api", 8080],
+            ["admin", 8081],
+        ] as const) {
             const tg = resource(plan, T.tg, `web-tg-${key}`);
-            expect(tg.inputs).toMatchObject({ port, protocol: "HTTP", targetType: "ip", vpcId: "vpc-0123456789abcdef0", deregistrationDelay: 30, slowStart: 0 });
-            expect(tg.inputs.healthCheck).toEqual({ enabled: true, protocol: "HTTP", port: "traffic-port", path: "/health", interval: 30, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" });
+            expect(tg.inputs).toMatchObject({
+                port,
+                protocol: "HTTP",
+                targetType: "ip",
+                vpcId: "vpc-0123456789abcdef0",
+                deregistrationDelay: 30,
+                slowStart: 0,
+            });
+            expect(tg.inputs.healthCheck).toEqual({
+                enabled: true,
+                protocol: "HTTP",
+                port: "traffic-port",
+                path: "/health",
+                interval: 30,
+                timeout: 5,
+                healthyThreshold: 2,
+                unhealthyThreshold: 3,
+                matcher: "200-299",
+            });
             expect(tg.inputs.stickiness).toEqual({ type: "lb_cookie", enabled: true, cookieDuration: 86400 });
             expect(String(tg.inputs.name)).toMatch(new RegExp(`^dev-web-${key}-[0-9a-f]{7}$`));
         }
@@ -105,9 +136,17 @@ describe("ApplicationLoadBalancer: REFERENCE.md's ALB with a certificate", () =>
     it("HTTP:80 only redirects (301) to HTTPS:443, which has the certificate, the TLS 1.3/1.2 policy and the default action", () => {
         const http = resource(plan, T.listener, "web-http");
         expect(http.inputs).toMatchObject({ loadBalancerArn: out(plan, "lbArn"), port: 80, protocol: "HTTP" });
-        expect(http.inputs.defaultActions).toEqual([{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+        expect(http.inputs.defaultActions).toEqual([
+            { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
         const https = resource(plan, T.listener, "web-https");
-        expect(https.inputs).toMatchObject({ loadBalancerArn: out(plan, "lbArn"), port: 443, protocol: "HTTPS", certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+        expect(https.inputs).toMatchObject({
+            loadBalancerArn: out(plan, "lbArn"),
+            port: 443,
+            protocol: "HTTPS",
+            certificateArn: CERT,
+            sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        });
         expect(https.inputs.defaultActions).toEqual([{ type: "forward", targetGroupArn: tgArn(plan, "web") }]);
     });
 
@@ -119,17 +158,31 @@ describe("ApplicationLoadBalancer: REFERENCE.md's ALB with a certificate", () =>
             ["web-rule-2", 2],
             ["web-rule-3", 3],
         ]);
-        expect(rules.map((r) => r.inputs.conditions)).toEqual([[{ pathPattern: { values: ["/api/*"] } }], [{ hostHeader: { values: ["admin.example.com"] } }], [{ pathPattern: { values: ["/maintenance"] } }]]);
+        expect(rules.map((r) => r.inputs.conditions)).toEqual([
+            [{ pathPattern: { values: ["/api/*"] } }],
+            [{ hostHeader: { values: ["admin.example.com"] } }],
+            [{ pathPattern: { values: ["/maintenance"] } }],
+        ]);
         expect(rules.map((r) => r.inputs.actions)).toEqual([
             [{ type: "forward", targetGroupArn: tgArn(plan, "api") }],
             [{ type: "forward", targetGroupArn: tgArn(plan, "admin") }],
-            [{ type: "fixed-response", fixedResponse: { statusCode: "503", contentType: "text/html", messageBody: MAINTENANCE_HTML } }],
+            [
+                {
+                    type: "fixed-response",
+                    fixedResponse: { statusCode: "503", contentType: "text/html", messageBody: MAINTENANCE_HTML },
+                },
+            ],
         ]);
     });
 
     it("tags every child with the default tags and the user's", () => {
         const children = plan.resources.filter((r) => r !== component);
-        for (const r of children) expect(r.inputs.tags, `${r.type} ${r.name}`).toEqual({ "managed-by": "compute-layer", component: "web", team: "platform" });
+        for (const r of children)
+            expect(r.inputs.tags, `${r.type} ${r.name}`).toEqual({
+                "managed-by": "compute-layer",
+                component: "web",
+                team: "platform",
+            });
     });
 
     it("exposes dnsName, arn, arnSuffix, the HTTPS url and target-group arnSuffix for an ALBRequestCountPerTarget resource label", () => {
@@ -137,15 +190,23 @@ describe("ApplicationLoadBalancer: REFERENCE.md's ALB with a certificate", () =>
         expect(suffix).toMatch(/^app\/dev-web-[0-9a-f]{7}\/[0-9a-f]{16}$/);
         expect(out(plan, "lbArn")).toBe(`arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/${suffix}`);
         expect(out(plan, "url")).toBe(`https://${out(plan, "dnsName")}`);
-        expect(out(plan, "apiLabel")).toMatch(/^app\/dev-web-[0-9a-f]{7}\/[0-9a-f]{16}\/targetgroup\/dev-web-api-[0-9a-f]{7}\/[0-9a-f]{16}$/);
+        expect(out(plan, "apiLabel")).toMatch(
+            /^app\/dev-web-[0-9a-f]{7}\/[0-9a-f]{16}\/targetgroup\/dev-web-api-[0-9a-f]{7}\/[0-9a-f]{16}$/,
+        );
     });
 });
 
 describe("ApplicationLoadBalancer: variants", () => {
     it("without a certificate, HTTP:80 carries the default action and the rules", async () => {
-        const plan = await runPlan(albProgram(referenceAlbArgs({ certificateArn: undefined, deletionProtection: false })));
+        const plan = await runPlan(
+            albProgram(referenceAlbArgs({ certificateArn: undefined, deletionProtection: false })),
+        );
         const http = only(plan, T.listener);
-        expect(http.inputs).toMatchObject({ port: 80, protocol: "HTTP", defaultActions: [{ type: "forward", targetGroupArn: tgArn(plan, "web") }] });
+        expect(http.inputs).toMatchObject({
+            port: 80,
+            protocol: "HTTP",
+            defaultActions: [{ type: "forward", targetGroupArn: tgArn(plan, "web") }],
+        });
         expect(ofType(plan, T.rule).every((r) => r.inputs.listenerArn === out(plan, "httpArn"))).toBe(true);
         expect(ofType(plan, T.ingress).map((r) => r.inputs.fromPort)).toEqual([80]);
         expect(plan.outputs.httpsArn).toBeUndefined();
@@ -167,14 +228,25 @@ describe("ApplicationLoadBalancer: variants", () => {
                                 methods: ["GET"],
                                 sourceIps: ["10.0.0.0/8"],
                             },
-                            action: { weightedForward: { targetGroups: [{ name: "api", weight: 90 }, { name: "admin", weight: 10 }], stickinessSeconds: 300 } },
+                            action: {
+                                weightedForward: {
+                                    targetGroups: [
+                                        { name: "api", weight: 90 },
+                                        { name: "admin", weight: 10 },
+                                    ],
+                                    stickinessSeconds: 300,
+                                },
+                            },
                         },
                     ],
                 }),
             ),
         );
         expect(ofType(plan, T.ingress).map((r) => r.inputs.cidrIpv4)).toEqual([VPC_CIDR, VPC_CIDR]);
-        expect(only(plan, T.lb).inputs).toMatchObject({ internal: true, accessLogs: { bucket: "alb-logs", prefix: "web", enabled: true } });
+        expect(only(plan, T.lb).inputs).toMatchObject({
+            internal: true,
+            accessLogs: { bucket: "alb-logs", prefix: "web", enabled: true },
+        });
         const rule = only(plan, T.rule);
         expect(rule.inputs.priority).toBe(1);
         expect(rule.inputs.conditions).toEqual([
@@ -215,7 +287,9 @@ describe("ApplicationLoadBalancer: variants", () => {
         // The callback runs for the component itself first, then for each child.
         expect(seen[0]).toMatchObject({ type: T.component, name: "web" });
         const seenChildren = seen.slice(1);
-        expect(seenChildren.map(({ type, name }) => ({ type, name })).sort(byTypeName)).toEqual([...children].sort(byTypeName));
+        expect(seenChildren.map(({ type, name }) => ({ type, name })).sort(byTypeName)).toEqual(
+            [...children].sort(byTypeName),
+        );
         expect(seenChildren.every((s) => s.parent === "ApplicationLoadBalancer")).toBe(true);
     });
 });

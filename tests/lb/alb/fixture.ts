@@ -14,7 +14,14 @@ export function referenceAlbArgs(overrides: Partial<ApplicationLoadBalancerArgs>
         port: 80,
         protocol: "HTTP" as const,
         targetType: "ip" as const,
-        healthCheck: { path: "/health", intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" },
+        healthCheck: {
+            path: "/health",
+            intervalSeconds: 30,
+            timeoutSeconds: 5,
+            healthyThreshold: 2,
+            unhealthyThreshold: 3,
+            matcher: "200-299",
+        },
         deregistrationDelaySeconds: 30,
         stickiness: { durationSeconds: 86400 },
     });
@@ -22,12 +29,20 @@ export function referenceAlbArgs(overrides: Partial<ApplicationLoadBalancerArgs>
         vpcId: "vpc-0123456789abcdef0",
         subnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"],
         certificateArn: CERT,
-        targetGroups: { web: targetGroup(), api: { ...targetGroup(), port: 8080 }, admin: { ...targetGroup(), port: 8081 } },
+        targetGroups: {
+            web: targetGroup(),
+            api: { ...targetGroup(), port: 8080 },
+            admin: { ...targetGroup(), port: 8081 },
+        },
         defaultAction: { forward: "web" },
         rules: [
             { priority: 1, conditions: { pathPatterns: ["/api/*"] }, action: { forward: "api" } },
             { priority: 2, conditions: { hostHeaders: ["admin.example.com"] }, action: { forward: "admin" } },
-            { priority: 3, conditions: { pathPatterns: ["/maintenance"] }, action: { fixedResponse: { statusCode: 503, contentType: "text/html", messageBody: MAINTENANCE_HTML } } },
+            {
+                priority: 3,
+                conditions: { pathPatterns: ["/maintenance"] },
+                action: { fixedResponse: { statusCode: 503, contentType: "text/html", messageBody: MAINTENANCE_HTML } },
+            },
         ],
         ...overrides,
     };
@@ -45,12 +60,26 @@ export const validArgs: ApplicationLoadBalancerArgs = {
     idleTimeoutSeconds: 120,
     accessLogs: { bucket: "alb-logs", prefix: "web" },
     targetGroups: {
-        web: { port: 80, protocol: "HTTP", targetType: "instance", stickiness: { durationSeconds: 86400 }, slowStartSeconds: 60 },
+        web: {
+            port: 80,
+            protocol: "HTTP",
+            targetType: "instance",
+            stickiness: { durationSeconds: 86400 },
+            slowStartSeconds: 60,
+        },
         api: {
             port: 8080,
             targetType: "ip",
             deregistrationDelaySeconds: 10,
-            healthCheck: { path: "/api/health", port: 9090, intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 3, unhealthyThreshold: 2, matcher: "200,204" },
+            healthCheck: {
+                path: "/api/health",
+                port: 9090,
+                intervalSeconds: 15,
+                timeoutSeconds: 5,
+                healthyThreshold: 3,
+                unhealthyThreshold: 2,
+                matcher: "200,204",
+            },
         },
         canary: { port: 8443, protocol: "HTTPS", healthCheck: { protocol: "HTTPS" } },
         fn: { targetType: "lambda" },
@@ -70,7 +99,19 @@ export const validArgs: ApplicationLoadBalancerArgs = {
         forward: "web",
     },
     rules: [
-        { priority: 10, conditions: { pathPatterns: ["/api/*"], methods: ["GET", "POST"] }, action: { weightedForward: { targetGroups: [{ name: "api", weight: 90 }, { name: "canary", weight: 10 }], stickinessSeconds: 300 } } },
+        {
+            priority: 10,
+            conditions: { pathPatterns: ["/api/*"], methods: ["GET", "POST"] },
+            action: {
+                weightedForward: {
+                    targetGroups: [
+                        { name: "api", weight: 90 },
+                        { name: "canary", weight: 10 },
+                    ],
+                    stickinessSeconds: 300,
+                },
+            },
+        },
         {
             conditions: { hostHeaders: ["admin.example.com"], sourceIps: ["10.0.0.0/8"] },
             action: {
@@ -83,9 +124,15 @@ export const validArgs: ApplicationLoadBalancerArgs = {
                 forward: "api",
             },
         },
-        { conditions: { httpHeaders: [{ name: "X-Fn", values: ["1"] }], queryStrings: [{ key: "v", value: "2" }] }, action: { forward: "fn" } },
+        {
+            conditions: { httpHeaders: [{ name: "X-Fn", values: ["1"] }], queryStrings: [{ key: "v", value: "2" }] },
+            action: { forward: "fn" },
+        },
         { conditions: { pathPatterns: ["/old/*"] }, action: { redirect: { path: "/new/#{path}", statusCode: 301 } } },
-        { conditions: { pathPatterns: ["/maintenance"] }, action: { fixedResponse: { statusCode: 503, contentType: "text/html", messageBody: MAINTENANCE_HTML } } },
+        {
+            conditions: { pathPatterns: ["/maintenance"] },
+            action: { fixedResponse: { statusCode: 503, contentType: "text/html", messageBody: MAINTENANCE_HTML } },
+        },
     ],
     tags: { team: "platform", env: "dev" },
 };

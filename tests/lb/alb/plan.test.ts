@@ -1,7 +1,14 @@
-import fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ApplicationLoadBalancerArgs, assignPriorities, DEFAULT_SSL_POLICY, planApplicationLoadBalancer, type TargetGroupArgs, TLS12_PLUS_POLICIES } from "../../../components/lb";
+import {
+    type ApplicationLoadBalancerArgs,
+    assignPriorities,
+    DEFAULT_SSL_POLICY,
+    planApplicationLoadBalancer,
+    type TargetGroupArgs,
+    TLS12_PLUS_POLICIES,
+} from "../../../components/lb";
 import type { SecurityGroupPlan } from "../../../components/lb/shared/security-group";
 import { problemPaths } from "../../support";
 import { CERT, MAINTENANCE_HTML, referenceAlbArgs } from "./fixture";
@@ -10,7 +17,14 @@ const ctx = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
 const plan = (args: ApplicationLoadBalancerArgs, name = "web") => planApplicationLoadBalancer(name, args, ctx);
 const paths = (args: ApplicationLoadBalancerArgs) => problemPaths(() => plan(args));
 /** The ports a security group's planned rules open, and the client CIDRs (absent: the VPC's, looked up by the component). */
-const ports = (rules: SecurityGroupPlan["ingress"]) => [...new Map(rules.map((r) => [`${r.inputs.ipProtocol}/${r.inputs.fromPort}`, { protocol: r.inputs.ipProtocol, port: r.inputs.fromPort }])).values()];
+const ports = (rules: SecurityGroupPlan["ingress"]) => [
+    ...new Map(
+        rules.map((r) => [
+            `${r.inputs.ipProtocol}/${r.inputs.fromPort}`,
+            { protocol: r.inputs.ipProtocol, port: r.inputs.fromPort },
+        ]),
+    ).values(),
+];
 const cidrs = (sg: SecurityGroupPlan) => {
     const list = [...new Set(sg.ingress.map((r) => r.inputs.cidrIpv4))];
     return list.length === 1 && list[0] === undefined ? undefined : list;
@@ -38,14 +52,32 @@ describe("planApplicationLoadBalancer: defaults", () => {
             deregistrationDelay: 30,
             slowStart: 0,
             stickiness: { type: "lb_cookie", enabled: true, cookieDuration: 86400 },
-            healthCheck: { enabled: true, protocol: "HTTP", port: "traffic-port", path: "/health", interval: 30, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" },
+            healthCheck: {
+                enabled: true,
+                protocol: "HTTP",
+                port: "traffic-port",
+                path: "/health",
+                interval: 30,
+                timeout: 5,
+                healthyThreshold: 2,
+                unhealthyThreshold: 3,
+                matcher: "200-299",
+            },
         });
         expect(p.rules.map((r) => r.priority)).toEqual([1, 2, 3]);
-        expect(p.rules[2].actions[0]).toEqual({ type: "fixed-response", fixedResponse: { statusCode: "503", contentType: "text/html", messageBody: MAINTENANCE_HTML } });
+        expect(p.rules[2].actions[0]).toEqual({
+            type: "fixed-response",
+            fixedResponse: { statusCode: "503", contentType: "text/html", messageBody: MAINTENANCE_HTML },
+        });
     });
 
     it("gives a bare target group the issue's defaults: ip, HTTP, /health 30/5/2/3 200-299, deregistration 30, no stickiness", () => {
-        const p = plan({ vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"], targetGroups: { app: { port: 8080 } }, defaultAction: { forward: "app" } });
+        const p = plan({
+            vpcId: "vpc-1",
+            subnetIds: ["subnet-1", "subnet-2"],
+            targetGroups: { app: { port: 8080 } },
+            defaultAction: { forward: "app" },
+        });
         expect(p.targetGroups[0]).toEqual({
             key: "app",
             name: expect.stringMatching(/^dev-web-app-[0-9a-f]{7}$/),
@@ -56,15 +88,37 @@ describe("planApplicationLoadBalancer: defaults", () => {
             targetType: "ip",
             deregistrationDelay: 30,
             slowStart: 0,
-            healthCheck: { enabled: true, protocol: "HTTP", port: "traffic-port", path: "/health", interval: 30, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: "200-299" },
+            healthCheck: {
+                enabled: true,
+                protocol: "HTTP",
+                port: "traffic-port",
+                path: "/health",
+                interval: 30,
+                timeout: 5,
+                healthyThreshold: 2,
+                unhealthyThreshold: 3,
+                matcher: "200-299",
+            },
         });
-        expect(p.loadBalancer).toMatchObject({ enableDeletionProtection: true, idleTimeout: 60, internal: false, dropInvalidHeaderFields: true });
+        expect(p.loadBalancer).toMatchObject({
+            enableDeletionProtection: true,
+            idleTimeout: 60,
+            internal: false,
+            dropInvalidHeaderFields: true,
+        });
     });
 
     it("with a certificate: HTTPS:443 routes with the TLS 1.3/1.2 policy and HTTP:80 only redirects", () => {
         const p = plan(referenceAlbArgs());
-        expect(p.httpsListener).toMatchObject({ port: 443, protocol: "HTTPS", certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
-        expect(p.httpListener.defaultActions).toEqual([{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+        expect(p.httpsListener).toMatchObject({
+            port: 443,
+            protocol: "HTTPS",
+            certificateArn: CERT,
+            sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        });
+        expect(p.httpListener.defaultActions).toEqual([
+            { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
         expect(ports(p.securityGroup.ingress)).toEqual([
             { protocol: "tcp", port: 80 },
             { protocol: "tcp", port: 443 },
@@ -82,11 +136,18 @@ describe("planApplicationLoadBalancer: defaults", () => {
 
     it("an internal ALB takes clients from the VPC's CIDR (undefined: looked up by the component)", () => {
         expect(cidrs(plan(referenceAlbArgs({ internal: true })).securityGroup)).toBeUndefined();
-        expect(cidrs(plan(referenceAlbArgs({ internal: true, ingressCidrs: ["10.1.0.0/16"] })).securityGroup)).toEqual(["10.1.0.0/16"]);
+        expect(cidrs(plan(referenceAlbArgs({ internal: true, ingressCidrs: ["10.1.0.0/16"] })).securityGroup)).toEqual([
+            "10.1.0.0/16",
+        ]);
     });
 
     it("a lambda target group has no port, protocol or VPC and is not health-checked unless asked", () => {
-        const p = plan({ ...referenceAlbArgs(), targetGroups: { fn: { targetType: "lambda" } }, defaultAction: { forward: "fn" }, rules: [] });
+        const p = plan({
+            ...referenceAlbArgs(),
+            targetGroups: { fn: { targetType: "lambda" } },
+            defaultAction: { forward: "fn" },
+            rules: [],
+        });
         expect(p.targetGroups[0]).toMatchObject({ targetType: "lambda", healthCheck: { enabled: false } });
         expect(p.targetGroups[0].port).toBeUndefined();
         expect(p.targetGroups[0].protocol).toBeUndefined();
@@ -104,21 +165,58 @@ describe("planApplicationLoadBalancer: defaults", () => {
         const p = plan(
             referenceAlbArgs({
                 defaultAction: { redirect: { host: "www.example.com", statusCode: 302 } },
-                rules: [{ conditions: { pathPatterns: ["/v2/*"] }, action: { weightedForward: { targetGroups: [{ name: "api", weight: 90 }, { name: "admin", weight: 10 }], stickinessSeconds: 300 } } }],
+                rules: [
+                    {
+                        conditions: { pathPatterns: ["/v2/*"] },
+                        action: {
+                            weightedForward: {
+                                targetGroups: [
+                                    { name: "api", weight: 90 },
+                                    { name: "admin", weight: 10 },
+                                ],
+                                stickinessSeconds: 300,
+                            },
+                        },
+                    },
+                ],
             }),
         );
         expect(p.httpsListener?.defaultActions).toEqual([
-            { type: "redirect", redirect: { protocol: "#{protocol}", host: "www.example.com", port: "#{port}", path: "/#{path}", query: "#{query}", statusCode: "HTTP_302" } },
+            {
+                type: "redirect",
+                redirect: {
+                    protocol: "#{protocol}",
+                    host: "www.example.com",
+                    port: "#{port}",
+                    path: "/#{path}",
+                    query: "#{query}",
+                    statusCode: "HTTP_302",
+                },
+            },
         ]);
         expect(p.rules[0].actions).toEqual([
-            { type: "forward", forward: { targetGroups: [{ key: "api", weight: 90 }, { key: "admin", weight: 10 }], stickiness: { enabled: true, duration: 300 } } },
+            {
+                type: "forward",
+                forward: {
+                    targetGroups: [
+                        { key: "api", weight: 90 },
+                        { key: "admin", weight: 10 },
+                    ],
+                    stickiness: { enabled: true, duration: 300 },
+                },
+            },
         ]);
     });
 
     it("puts each kind of condition in one AWS condition, in a fixed order (so at most one path, host, method and source-ip condition)", () => {
         const p = plan(
             withRule0({
-                conditions: { sourceIps: ["10.0.0.0/8"], methods: ["GET"], pathPatterns: ["/a", "/b"], httpHeaders: [{ name: "X-Canary", values: ["1"] }] },
+                conditions: {
+                    sourceIps: ["10.0.0.0/8"],
+                    methods: ["GET"],
+                    pathPatterns: ["/a", "/b"],
+                    httpHeaders: [{ name: "X-Canary", values: ["1"] }],
+                },
             }),
         );
         expect(p.rules[0].conditions).toEqual([
@@ -130,7 +228,9 @@ describe("planApplicationLoadBalancer: defaults", () => {
     });
 
     it("does not validate Outputs: an unknown subnet list or certificate is accepted", () => {
-        const p = plan(referenceAlbArgs({ subnetIds: pulumi.output(["subnet-1"]), certificateArn: pulumi.output("not-an-arn") }));
+        const p = plan(
+            referenceAlbArgs({ subnetIds: pulumi.output(["subnet-1"]), certificateArn: pulumi.output("not-an-arn") }),
+        );
         expect(p.httpsListener?.sslPolicy).toBe(DEFAULT_SSL_POLICY);
     });
 });
@@ -155,7 +255,8 @@ describe("assignPriorities", () => {
             fc.array(fc.boolean(), { minLength: explicit.length, maxLength: explicit.length + 15 }).map((slots) => {
                 const pool = [...explicit];
                 const out: { priority?: number }[] = [];
-                for (const useExplicit of slots) out.push(useExplicit && pool.length > 0 ? { priority: pool.shift() } : {});
+                for (const useExplicit of slots)
+                    out.push(useExplicit && pool.length > 0 ? { priority: pool.shift() } : {});
                 return [...out, ...pool.map((priority) => ({ priority }))];
             }),
         );
@@ -196,7 +297,9 @@ describe("planApplicationLoadBalancer: names", () => {
 
     it("gives two long components that share a prefix different names", () => {
         const long = "checkout-service-production-frontend";
-        expect(plan(referenceAlbArgs(), `${long}-a`).loadBalancer.name).not.toBe(plan(referenceAlbArgs(), `${long}-b`).loadBalancer.name);
+        expect(plan(referenceAlbArgs(), `${long}-a`).loadBalancer.name).not.toBe(
+            plan(referenceAlbArgs(), `${long}-b`).loadBalancer.name,
+        );
     });
 
     it("renames a target group when a property that forces its replacement changes (port, protocol, target type, VPC)", () => {
@@ -238,8 +341,24 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
     });
 
     it("at most 5 condition values per rule", () => {
-        expect(paths(withRule0({ conditions: { pathPatterns: ["/a", "/b", "/c"], hostHeaders: ["a.example.com", "b.example.com"], methods: ["GET"] } }))).toEqual(["rules[0].conditions"]);
-        expect(() => plan(withRule0({ conditions: { pathPatterns: ["/a", "/b", "/c"], hostHeaders: ["a.example.com", "b.example.com"] } }))).not.toThrow();
+        expect(
+            paths(
+                withRule0({
+                    conditions: {
+                        pathPatterns: ["/a", "/b", "/c"],
+                        hostHeaders: ["a.example.com", "b.example.com"],
+                        methods: ["GET"],
+                    },
+                }),
+            ),
+        ).toEqual(["rules[0].conditions"]);
+        expect(() =>
+            plan(
+                withRule0({
+                    conditions: { pathPatterns: ["/a", "/b", "/c"], hostHeaders: ["a.example.com", "b.example.com"] },
+                }),
+            ),
+        ).not.toThrow();
     });
 
     it("at least one condition, and no empty condition lists", () => {
@@ -248,18 +367,30 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
     });
 
     it("condition values within AWS's limits", () => {
-        expect(paths(withRule0({ conditions: { pathPatterns: [`/${"a".repeat(128)}`] } }))).toEqual(["rules[0].conditions.pathPatterns[0]"]);
+        expect(paths(withRule0({ conditions: { pathPatterns: [`/${"a".repeat(128)}`] } }))).toEqual([
+            "rules[0].conditions.pathPatterns[0]",
+        ]);
         expect(paths(withRule0({ conditions: { methods: ["get"] } }))).toEqual(["rules[0].conditions.methods[0]"]);
-        expect(paths(withRule0({ conditions: { sourceIps: ["10.0.0.0/33"] } }))).toEqual(["rules[0].conditions.sourceIps[0]"]);
-        expect(paths(withRule0({ conditions: { httpHeaders: [{ name: "X Bad", values: ["1"] }] } }))).toEqual(["rules[0].conditions.httpHeaders[0].name"]);
-        expect(paths(withRule0({ conditions: { queryStrings: [{ key: "", value: "1" }] } }))).toEqual(["rules[0].conditions.queryStrings[0].key"]);
+        expect(paths(withRule0({ conditions: { sourceIps: ["10.0.0.0/33"] } }))).toEqual([
+            "rules[0].conditions.sourceIps[0]",
+        ]);
+        expect(paths(withRule0({ conditions: { httpHeaders: [{ name: "X Bad", values: ["1"] }] } }))).toEqual([
+            "rules[0].conditions.httpHeaders[0].name",
+        ]);
+        expect(paths(withRule0({ conditions: { queryStrings: [{ key: "", value: "1" }] } }))).toEqual([
+            "rules[0].conditions.queryStrings[0].key",
+        ]);
     });
 
     it("an action has exactly one of forward, weightedForward, redirect, fixedResponse", () => {
         expect(paths(withRule0({ action: {} }))).toEqual(["rules[0].action"]);
-        expect(paths(withRule0({ action: { forward: "api", fixedResponse: { statusCode: 503 } } }))).toEqual(["rules[0].action"]);
+        expect(paths(withRule0({ action: { forward: "api", fixedResponse: { statusCode: 503 } } }))).toEqual([
+            "rules[0].action",
+        ]);
         expect(paths(referenceAlbArgs({ defaultAction: {} }))).toEqual(["defaultAction"]);
-        const reason = problemReason(() => plan(withRule0({ action: { forward: "api", redirect: { path: "/x", statusCode: 301 } } })));
+        const reason = problemReason(() =>
+            plan(withRule0({ action: { forward: "api", redirect: { path: "/x", statusCode: 301 } } })),
+        );
         expect(reason).toContain("exactly one of forward, weightedForward, redirect, fixedResponse");
         expect(reason).toContain("forward, redirect");
     });
@@ -267,35 +398,84 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
     it("a forward names a target-group key that exists", () => {
         expect(paths(withRule0({ action: { forward: "nope" } }))).toEqual(["rules[0].action.forward"]);
         expect(paths(referenceAlbArgs({ defaultAction: { forward: "nope" } }))).toEqual(["defaultAction.forward"]);
-        expect(problemReason(() => plan(withRule0({ action: { forward: "nope" } })))).toContain('one of "web", "api", "admin"');
+        expect(problemReason(() => plan(withRule0({ action: { forward: "nope" } })))).toContain(
+            'one of "web", "api", "admin"',
+        );
     });
 
     it("weighted forward: 1-5 groups that exist, weights 0-999, not all 0", () => {
-        const wf = (targetGroups: { name: string; weight: number }[]) => withRule0({ action: { weightedForward: { targetGroups } } });
+        const wf = (targetGroups: { name: string; weight: number }[]) =>
+            withRule0({ action: { weightedForward: { targetGroups } } });
         expect(paths(wf([]))).toEqual(["rules[0].action.weightedForward.targetGroups"]);
         const six = ["web", "api", "admin", "web", "api", "admin"].map((name) => ({ name, weight: 1 }));
         expect(paths(wf(six))).toContain("rules[0].action.weightedForward.targetGroups");
-        expect(paths(wf([{ name: "api", weight: 1000 }]))).toEqual(["rules[0].action.weightedForward.targetGroups[0].weight"]);
-        expect(paths(wf([{ name: "api", weight: -1 }, { name: "web", weight: 1 }]))).toEqual(["rules[0].action.weightedForward.targetGroups[0].weight"]);
-        expect(paths(wf([{ name: "api", weight: 0 }, { name: "web", weight: 0 }]))).toEqual(["rules[0].action.weightedForward.targetGroups"]);
-        expect(paths(wf([{ name: "api", weight: 1 }, { name: "gone", weight: 1 }]))).toEqual(["rules[0].action.weightedForward.targetGroups[1].name"]);
-        expect(paths(wf([{ name: "api", weight: 1 }, { name: "api", weight: 1 }]))).toEqual(["rules[0].action.weightedForward.targetGroups[1].name"]);
-        expect(paths(withRule0({ action: { weightedForward: { targetGroups: [{ name: "api", weight: 1 }], stickinessSeconds: 0 } } }))).toEqual([
-            "rules[0].action.weightedForward.stickinessSeconds",
+        expect(paths(wf([{ name: "api", weight: 1000 }]))).toEqual([
+            "rules[0].action.weightedForward.targetGroups[0].weight",
         ]);
+        expect(
+            paths(
+                wf([
+                    { name: "api", weight: -1 },
+                    { name: "web", weight: 1 },
+                ]),
+            ),
+        ).toEqual(["rules[0].action.weightedForward.targetGroups[0].weight"]);
+        expect(
+            paths(
+                wf([
+                    { name: "api", weight: 0 },
+                    { name: "web", weight: 0 },
+                ]),
+            ),
+        ).toEqual(["rules[0].action.weightedForward.targetGroups"]);
+        expect(
+            paths(
+                wf([
+                    { name: "api", weight: 1 },
+                    { name: "gone", weight: 1 },
+                ]),
+            ),
+        ).toEqual(["rules[0].action.weightedForward.targetGroups[1].name"]);
+        expect(
+            paths(
+                wf([
+                    { name: "api", weight: 1 },
+                    { name: "api", weight: 1 },
+                ]),
+            ),
+        ).toEqual(["rules[0].action.weightedForward.targetGroups[1].name"]);
+        expect(
+            paths(
+                withRule0({
+                    action: { weightedForward: { targetGroups: [{ name: "api", weight: 1 }], stickinessSeconds: 0 } },
+                }),
+            ),
+        ).toEqual(["rules[0].action.weightedForward.stickinessSeconds"]);
     });
 
     it("health check interval 5-300", () => {
-        expect(paths(withApi({ healthCheck: { intervalSeconds: 4 } }))).toEqual(["targetGroups.api.healthCheck.intervalSeconds"]);
-        expect(paths(withApi({ healthCheck: { intervalSeconds: 301 } }))).toEqual(["targetGroups.api.healthCheck.intervalSeconds"]);
+        expect(paths(withApi({ healthCheck: { intervalSeconds: 4 } }))).toEqual([
+            "targetGroups.api.healthCheck.intervalSeconds",
+        ]);
+        expect(paths(withApi({ healthCheck: { intervalSeconds: 301 } }))).toEqual([
+            "targetGroups.api.healthCheck.intervalSeconds",
+        ]);
     });
 
     it("health check timeout 2-120 and below the interval", () => {
-        expect(paths(withApi({ healthCheck: { timeoutSeconds: 1 } }))).toEqual(["targetGroups.api.healthCheck.timeoutSeconds"]);
-        expect(paths(withApi({ healthCheck: { intervalSeconds: 300, timeoutSeconds: 121 } }))).toEqual(["targetGroups.api.healthCheck.timeoutSeconds"]);
-        expect(paths(withApi({ healthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } }))).toEqual(["targetGroups.api.healthCheck.timeoutSeconds"]);
+        expect(paths(withApi({ healthCheck: { timeoutSeconds: 1 } }))).toEqual([
+            "targetGroups.api.healthCheck.timeoutSeconds",
+        ]);
+        expect(paths(withApi({ healthCheck: { intervalSeconds: 300, timeoutSeconds: 121 } }))).toEqual([
+            "targetGroups.api.healthCheck.timeoutSeconds",
+        ]);
+        expect(paths(withApi({ healthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } }))).toEqual([
+            "targetGroups.api.healthCheck.timeoutSeconds",
+        ]);
         // The default timeout (5) is checked against a given interval too.
-        expect(paths(withApi({ healthCheck: { intervalSeconds: 5 } }))).toEqual(["targetGroups.api.healthCheck.timeoutSeconds"]);
+        expect(paths(withApi({ healthCheck: { intervalSeconds: 5 } }))).toEqual([
+            "targetGroups.api.healthCheck.timeoutSeconds",
+        ]);
     });
 
     it("health check thresholds 2-10", () => {
@@ -306,7 +486,9 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
     });
 
     it("matcher codes 200-499 for an ALB", () => {
-        expect(paths(withApi({ healthCheck: { matcher: "200-500" } }))).toEqual(["targetGroups.api.healthCheck.matcher"]);
+        expect(paths(withApi({ healthCheck: { matcher: "200-500" } }))).toEqual([
+            "targetGroups.api.healthCheck.matcher",
+        ]);
         expect(paths(withApi({ healthCheck: { matcher: "199" } }))).toEqual(["targetGroups.api.healthCheck.matcher"]);
         expect(paths(withApi({ healthCheck: { matcher: "ok" } }))).toEqual(["targetGroups.api.healthCheck.matcher"]);
         expect(() => plan(withApi({ healthCheck: { matcher: "200,202,400-499" } }))).not.toThrow();
@@ -316,13 +498,22 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
     it("an HTTP or HTTPS target group never gets a TCP health check", () => {
         const tcp = { protocol: "TCP" } as unknown as TargetGroupArgs["healthCheck"];
         expect(paths(withApi({ healthCheck: tcp }))).toEqual(["targetGroups.api.healthCheck.protocol"]);
-        expect(paths(withApi({ protocol: "HTTPS", healthCheck: tcp }))).toEqual(["targetGroups.api.healthCheck.protocol"]);
+        expect(paths(withApi({ protocol: "HTTPS", healthCheck: tcp }))).toEqual([
+            "targetGroups.api.healthCheck.protocol",
+        ]);
     });
 
     it("health checks can only be turned off for lambda target groups", () => {
         expect(paths(withApi({ healthCheck: { enabled: false } }))).toEqual(["targetGroups.api.healthCheck.enabled"]);
-        expect(paths(withApi({ targetType: "instance", healthCheck: { enabled: false } }))).toEqual(["targetGroups.api.healthCheck.enabled"]);
-        const fn = plan({ ...referenceAlbArgs(), targetGroups: { fn: { targetType: "lambda", healthCheck: { enabled: false } } }, defaultAction: { forward: "fn" }, rules: [] });
+        expect(paths(withApi({ targetType: "instance", healthCheck: { enabled: false } }))).toEqual([
+            "targetGroups.api.healthCheck.enabled",
+        ]);
+        const fn = plan({
+            ...referenceAlbArgs(),
+            targetGroups: { fn: { targetType: "lambda", healthCheck: { enabled: false } } },
+            defaultAction: { forward: "fn" },
+            rules: [],
+        });
         expect(fn.targetGroups[0].healthCheck.enabled).toBe(false);
     });
 
@@ -331,7 +522,9 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
     });
 
     it("an HTTPS listener needs a certificate: sslPolicy without certificateArn", () => {
-        expect(paths(referenceAlbArgs({ certificateArn: undefined, sslPolicy: DEFAULT_SSL_POLICY }))).toEqual(["certificateArn"]);
+        expect(paths(referenceAlbArgs({ certificateArn: undefined, sslPolicy: DEFAULT_SSL_POLICY }))).toEqual([
+            "certificateArn",
+        ]);
         expect(paths(referenceAlbArgs({ certificateArn: "my-cert" }))).toEqual(["certificateArn"]);
     });
 
@@ -339,7 +532,9 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
         expect(paths(referenceAlbArgs({ sslPolicy: "ELBSecurityPolicy-2016-08" }))).toEqual(["sslPolicy"]);
         expect(paths(referenceAlbArgs({ sslPolicy: "ELBSecurityPolicy-TLS13-1-1-2021-06" }))).toEqual(["sslPolicy"]);
         for (const sslPolicy of TLS12_PLUS_POLICIES) expect(() => plan(referenceAlbArgs({ sslPolicy }))).not.toThrow();
-        expect(problemReason(() => plan(referenceAlbArgs({ sslPolicy: "ELBSecurityPolicy-2016-08" })))).toContain('"ELBSecurityPolicy-TLS13-1-2-2021-06"');
+        expect(problemReason(() => plan(referenceAlbArgs({ sslPolicy: "ELBSecurityPolicy-2016-08" })))).toContain(
+            '"ELBSecurityPolicy-TLS13-1-2-2021-06"',
+        );
     });
 
     it("fixed-response status 200-599 and a known content type", () => {
@@ -349,13 +544,19 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
         expect(() => plan(fixed(200))).not.toThrow();
         expect(() => plan(fixed(599))).not.toThrow();
         const xml = { statusCode: 200, contentType: "text/xml" } as unknown as { statusCode: number };
-        expect(paths(withRule0({ action: { fixedResponse: xml } }))).toEqual(["rules[0].action.fixedResponse.contentType"]);
-        expect(paths(withRule0({ action: { fixedResponse: { statusCode: 200, messageBody: "x".repeat(1025) } } }))).toEqual(["rules[0].action.fixedResponse.messageBody"]);
+        expect(paths(withRule0({ action: { fixedResponse: xml } }))).toEqual([
+            "rules[0].action.fixedResponse.contentType",
+        ]);
+        expect(
+            paths(withRule0({ action: { fixedResponse: { statusCode: 200, messageBody: "x".repeat(1025) } } })),
+        ).toEqual(["rules[0].action.fixedResponse.messageBody"]);
     });
 
     it("redirect: 301 or 302, a valid port and path, and not to the same URL", () => {
         const redirect = (r: object) => withRule0({ action: { redirect: { statusCode: 301, ...r } } });
-        expect(paths(redirect({ statusCode: 307, protocol: "HTTPS" }))).toEqual(["rules[0].action.redirect.statusCode"]);
+        expect(paths(redirect({ statusCode: 307, protocol: "HTTPS" }))).toEqual([
+            "rules[0].action.redirect.statusCode",
+        ]);
         expect(paths(redirect({ port: 0 }))).toEqual(["rules[0].action.redirect.port"]);
         expect(paths(redirect({ path: "x" }))).toEqual(["rules[0].action.redirect.path"]);
         expect(paths(redirect({}))).toEqual(["rules[0].action.redirect"]);
@@ -369,13 +570,21 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
     });
 
     it("deregistration delay 0-3600", () => {
-        expect(paths(withApi({ deregistrationDelaySeconds: 3601 }))).toEqual(["targetGroups.api.deregistrationDelaySeconds"]);
-        expect(paths(withApi({ deregistrationDelaySeconds: -1 }))).toEqual(["targetGroups.api.deregistrationDelaySeconds"]);
+        expect(paths(withApi({ deregistrationDelaySeconds: 3601 }))).toEqual([
+            "targetGroups.api.deregistrationDelaySeconds",
+        ]);
+        expect(paths(withApi({ deregistrationDelaySeconds: -1 }))).toEqual([
+            "targetGroups.api.deregistrationDelaySeconds",
+        ]);
     });
 
     it("stickiness 1-604800 s", () => {
-        expect(paths(withApi({ stickiness: { durationSeconds: 0 } }))).toEqual(["targetGroups.api.stickiness.durationSeconds"]);
-        expect(paths(withApi({ stickiness: { durationSeconds: 604801 } }))).toEqual(["targetGroups.api.stickiness.durationSeconds"]);
+        expect(paths(withApi({ stickiness: { durationSeconds: 0 } }))).toEqual([
+            "targetGroups.api.stickiness.durationSeconds",
+        ]);
+        expect(paths(withApi({ stickiness: { durationSeconds: 604801 } }))).toEqual([
+            "targetGroups.api.stickiness.durationSeconds",
+        ]);
         expect(() => plan(withApi({ stickiness: { durationSeconds: 604800 } }))).not.toThrow();
     });
 
@@ -384,12 +593,17 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
         expect(paths(withApi({ port: undefined }))).toEqual(["targetGroups.api.port"]);
         expect(paths(withApi({ protocol: "TCP" as "HTTP" }))).toEqual(["targetGroups.api.protocol"]);
         expect(paths(withApi({ targetType: "alb" as "ip" }))).toEqual(["targetGroups.api.targetType"]);
-        expect(paths(withApi({ targetType: "lambda" }))).toEqual(["targetGroups.api.port", "targetGroups.api.protocol"]);
+        expect(paths(withApi({ targetType: "lambda" }))).toEqual([
+            "targetGroups.api.port",
+            "targetGroups.api.protocol",
+        ]);
     });
 
     it("target group keys are letters, digits and hyphens", () => {
         const base = referenceAlbArgs();
-        expect(paths({ ...base, targetGroups: { ...base.targetGroups, "api_v2": { port: 80 } } })).toEqual(["targetGroups.api_v2"]);
+        expect(paths({ ...base, targetGroups: { ...base.targetGroups, api_v2: { port: 80 } } })).toEqual([
+            "targetGroups.api_v2",
+        ]);
     });
 
     it("ingress CIDRs are IPv4 CIDR blocks", () => {
@@ -399,7 +613,9 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
 
     it("idle timeout 1-4000 and access-log prefix without slashes or AWSLogs", () => {
         expect(paths(referenceAlbArgs({ idleTimeoutSeconds: 4001 }))).toEqual(["idleTimeoutSeconds"]);
-        expect(paths(referenceAlbArgs({ accessLogs: { bucket: "logs", prefix: "/alb" } }))).toEqual(["accessLogs.prefix"]);
+        expect(paths(referenceAlbArgs({ accessLogs: { bucket: "logs", prefix: "/alb" } }))).toEqual([
+            "accessLogs.prefix",
+        ]);
         expect(paths(referenceAlbArgs({ accessLogs: { bucket: "" } }))).toEqual(["accessLogs.bucket"]);
     });
 
@@ -409,8 +625,16 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
 
     it("lists every problem at once", () => {
         const base = withApi({ healthCheck: { timeoutSeconds: 1 } });
-        const args = { ...base, subnetIds: ["subnet-1"], rules: [{ ...base.rules![0], priority: 0 }, ...base.rules!.slice(1)] };
-        expect(paths(args).sort()).toEqual(["rules[0].priority", "subnetIds", "targetGroups.api.healthCheck.timeoutSeconds"]);
+        const args = {
+            ...base,
+            subnetIds: ["subnet-1"],
+            rules: [{ ...base.rules![0], priority: 0 }, ...base.rules!.slice(1)],
+        };
+        expect(paths(args).sort()).toEqual([
+            "rules[0].priority",
+            "subnetIds",
+            "targetGroups.api.healthCheck.timeoutSeconds",
+        ]);
     });
 });
 

@@ -1,6 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { GatewayLoadBalancer, type GatewayLoadBalancerArgs, type GwlbEndpointArgs, planGatewayLoadBalancer } from "../../../components/lb";
+import {
+    GatewayLoadBalancer,
+    type GatewayLoadBalancerArgs,
+    type GwlbEndpointArgs,
+    planGatewayLoadBalancer,
+} from "../../../components/lb";
 import { ofType, type Plan, problemPaths, runPlan } from "../../support";
 
 /**
@@ -11,7 +16,11 @@ import { ofType, type Plan, problemPaths, runPlan } from "../../support";
  */
 const ctx = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
 const SECURITY_VPC = "vpc-0securityaaaaaaaa";
-const base: GatewayLoadBalancerArgs = { vpcId: SECURITY_VPC, subnetIds: ["subnet-0appliancea000000", "subnet-0applianceb000000"], deletionProtection: false };
+const base: GatewayLoadBalancerArgs = {
+    vpcId: SECURITY_VPC,
+    subnetIds: ["subnet-0appliancea000000", "subnet-0applianceb000000"],
+    deletionProtection: false,
+};
 
 type Entry = { routeTableId: string; destinationCidrBlock: string; endpoint: string };
 
@@ -19,7 +28,10 @@ type Entry = { routeTableId: string; destinationCidrBlock: string; endpoint: str
 async function planned(endpoints: Record<string, GwlbEndpointArgs>, o: Partial<GatewayLoadBalancerArgs> = {}) {
     const plan: Plan = await runPlan(() => {
         const gwlb = new GatewayLoadBalancer("inspection", { ...base, endpoints, ...o });
-        return { ids: pulumi.all(Object.fromEntries(Object.entries(gwlb.endpoints).map(([k, e]) => [k, e.id]))), serviceName: gwlb.serviceName };
+        return {
+            ids: pulumi.all(Object.fromEntries(Object.entries(gwlb.endpoints).map(([k, e]) => [k, e.id]))),
+            serviceName: gwlb.serviceName,
+        };
     });
     const ids = plan.outputs.ids as Record<string, string>;
     const keyOf = Object.fromEntries(Object.entries(ids).map(([k, id]) => [id, k]));
@@ -31,7 +43,12 @@ async function planned(endpoints: Record<string, GwlbEndpointArgs>, o: Partial<G
     const eps = Object.fromEntries(
         ofType(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => [
             keyOf[e.outputs?.id as string],
-            { type: e.inputs.vpcEndpointType, vpcId: e.inputs.vpcId, subnetIds: e.inputs.subnetIds, serviceName: e.inputs.serviceName },
+            {
+                type: e.inputs.vpcEndpointType,
+                vpcId: e.inputs.vpcId,
+                subnetIds: e.inputs.subnetIds,
+                serviceName: e.inputs.serviceName,
+            },
         ]),
     );
     return { plan, routes, endpoints: eps };
@@ -63,18 +80,36 @@ describe("GatewayLoadBalancer.endpoints: AWS's inspection patterns as route-tabl
             { routeTableId: "rtb-0appb0000000000", destinationCidrBlock: "0.0.0.0/0", endpoint: "b" },
         ]);
         expect(endpoints).toEqual({
-            a: { type: "GatewayLoadBalancer", vpcId: SECURITY_VPC, subnetIds: ["subnet-0endpointa00000"], serviceName: plan.outputs.serviceName },
-            b: { type: "GatewayLoadBalancer", vpcId: SECURITY_VPC, subnetIds: ["subnet-0endpointb00000"], serviceName: plan.outputs.serviceName },
+            a: {
+                type: "GatewayLoadBalancer",
+                vpcId: SECURITY_VPC,
+                subnetIds: ["subnet-0endpointa00000"],
+                serviceName: plan.outputs.serviceName,
+            },
+            b: {
+                type: "GatewayLoadBalancer",
+                vpcId: SECURITY_VPC,
+                subnetIds: ["subnet-0endpointb00000"],
+                serviceName: plan.outputs.serviceName,
+            },
         });
         expect(String(plan.outputs.serviceName)).toMatch(/^com\.amazonaws\.vpce\./);
         // Acceptance is required (the default): the component accepts its own endpoints.
-        expect(ofType(plan, "aws:ec2/vpcEndpointConnectionAccepter:VpcEndpointConnectionAccepter").map((r) => r.name)).toEqual(["inspection-accept-a", "inspection-accept-b"]);
+        expect(
+            ofType(plan, "aws:ec2/vpcEndpointConnectionAccepter:VpcEndpointConnectionAccepter").map((r) => r.name),
+        ).toEqual(["inspection-accept-a", "inspection-accept-b"]);
     });
 
     it("centralized inspection behind a Transit Gateway: each zone's attachment subnet sends everything through the endpoint of its zone", async () => {
         const { routes } = await planned({
-            a: { subnetId: "subnet-0endpointa00000", routes: [{ routeTableId: "rtb-0tgwattacha00000", destinationCidrBlock: "0.0.0.0/0" }] },
-            b: { subnetId: "subnet-0endpointb00000", routes: [{ routeTableId: "rtb-0tgwattachb00000", destinationCidrBlock: "0.0.0.0/0" }] },
+            a: {
+                subnetId: "subnet-0endpointa00000",
+                routes: [{ routeTableId: "rtb-0tgwattacha00000", destinationCidrBlock: "0.0.0.0/0" }],
+            },
+            b: {
+                subnetId: "subnet-0endpointb00000",
+                routes: [{ routeTableId: "rtb-0tgwattachb00000", destinationCidrBlock: "0.0.0.0/0" }],
+            },
         });
         expect(routes).toEqual([
             { routeTableId: "rtb-0tgwattacha00000", destinationCidrBlock: "0.0.0.0/0", endpoint: "a" },
@@ -93,8 +128,20 @@ describe("GatewayLoadBalancer.endpoints: AWS's inspection patterns as route-tabl
         });
         const { routes, endpoints, plan } = await planned(
             {
-                shop: spoke("vpc-0shop00000000000", "subnet-0shopgwlbe0000", "rtb-0shopedge000000", "rtb-0shopapp0000000", "10.1.1.0/24"),
-                blog: spoke("vpc-0blog00000000000", "subnet-0bloggwlbe0000", "rtb-0blogedge000000", "rtb-0blogapp0000000", "10.2.1.0/24"),
+                shop: spoke(
+                    "vpc-0shop00000000000",
+                    "subnet-0shopgwlbe0000",
+                    "rtb-0shopedge000000",
+                    "rtb-0shopapp0000000",
+                    "10.1.1.0/24",
+                ),
+                blog: spoke(
+                    "vpc-0blog00000000000",
+                    "subnet-0bloggwlbe0000",
+                    "rtb-0blogedge000000",
+                    "rtb-0blogapp0000000",
+                    "10.2.1.0/24",
+                ),
             },
             { acceptanceRequired: false, allowedPrincipals: ["arn:aws:iam::123456789012:root"] },
         );
@@ -118,17 +165,49 @@ describe("GatewayLoadBalancer.endpoints: AWS's inspection patterns as route-tabl
 });
 
 describe("GatewayLoadBalancer.endpoints: every rule has a failing case", () => {
-    const paths = (endpoints: unknown) => problemPaths(() => planGatewayLoadBalancer("inspection", { ...base, endpoints: endpoints as Record<string, GwlbEndpointArgs> }, ctx));
+    const paths = (endpoints: unknown) =>
+        problemPaths(() =>
+            planGatewayLoadBalancer(
+                "inspection",
+                { ...base, endpoints: endpoints as Record<string, GwlbEndpointArgs> },
+                ctx,
+            ),
+        );
     const route = (routeTableId: string, destinationCidrBlock: string) => ({ routeTableId, destinationCidrBlock });
 
     it("destinations are IPv4 CIDR blocks; Outputs are left to AWS", () => {
-        expect(paths({ a: { subnetId: "subnet-1", routes: [route("rtb-1", "10.0.1.0")] } })).toEqual(["endpoints.a.routes[0].destinationCidrBlock"]);
-        expect(() => planGatewayLoadBalancer("inspection", { ...base, endpoints: { a: { subnetId: "subnet-1", routes: [{ routeTableId: pulumi.output("rtb-1"), destinationCidrBlock: pulumi.output("x") }] } } }, ctx)).not.toThrow();
+        expect(paths({ a: { subnetId: "subnet-1", routes: [route("rtb-1", "10.0.1.0")] } })).toEqual([
+            "endpoints.a.routes[0].destinationCidrBlock",
+        ]);
+        expect(() =>
+            planGatewayLoadBalancer(
+                "inspection",
+                {
+                    ...base,
+                    endpoints: {
+                        a: {
+                            subnetId: "subnet-1",
+                            routes: [
+                                { routeTableId: pulumi.output("rtb-1"), destinationCidrBlock: pulumi.output("x") },
+                            ],
+                        },
+                    },
+                },
+                ctx,
+            ),
+        ).not.toThrow();
     });
 
     it("a route table has one route per destination, across endpoints", () => {
-        expect(paths({ a: { subnetId: "subnet-1", routes: [route("rtb-1", "0.0.0.0/0")] }, b: { subnetId: "subnet-2", routes: [route("rtb-1", "0.0.0.0/0")] } })).toEqual(["endpoints.b.routes[0]"]);
-        expect(() => paths({ a: { subnetId: "subnet-1", routes: [route("rtb-1", "0.0.0.0/0"), route("rtb-2", "0.0.0.0/0")] } })).toThrow(/expected an InputPropertiesError/);
+        expect(
+            paths({
+                a: { subnetId: "subnet-1", routes: [route("rtb-1", "0.0.0.0/0")] },
+                b: { subnetId: "subnet-2", routes: [route("rtb-1", "0.0.0.0/0")] },
+            }),
+        ).toEqual(["endpoints.b.routes[0]"]);
+        expect(() =>
+            paths({ a: { subnetId: "subnet-1", routes: [route("rtb-1", "0.0.0.0/0"), route("rtb-2", "0.0.0.0/0")] } }),
+        ).toThrow(/expected an InputPropertiesError/);
     });
 
     it("keys are letters, digits and hyphens; a subnet is required; unknown keys get a suggestion", () => {

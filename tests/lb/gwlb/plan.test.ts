@@ -3,7 +3,11 @@ import { type GatewayLoadBalancerArgs, planGatewayLoadBalancer } from "../../../
 import { problemPaths } from "../../support";
 
 const ctx = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
-const gwlbArgs = (o: Partial<GatewayLoadBalancerArgs> = {}): GatewayLoadBalancerArgs => ({ vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"], ...o });
+const gwlbArgs = (o: Partial<GatewayLoadBalancerArgs> = {}): GatewayLoadBalancerArgs => ({
+    vpcId: "vpc-1",
+    subnetIds: ["subnet-1", "subnet-2"],
+    ...o,
+});
 const gwlb = (args: GatewayLoadBalancerArgs) => planGatewayLoadBalancer("inspection", args, ctx);
 const gwlbPaths = (args: GatewayLoadBalancerArgs) => problemPaths(() => gwlb(args));
 
@@ -14,7 +18,15 @@ describe("planGatewayLoadBalancer", () => {
             port: 6081,
             protocol: "GENEVE",
             targetType: "instance",
-            healthCheck: { enabled: true, protocol: "TCP", port: "80", interval: 10, timeout: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
+            healthCheck: {
+                enabled: true,
+                protocol: "TCP",
+                port: "80",
+                interval: 10,
+                timeout: 5,
+                healthyThreshold: 3,
+                unhealthyThreshold: 3,
+            },
         });
         // "dev-inspection-appliances" plus the hash would be 33 characters: the head is cut to 24.
         expect(p.targetGroup.name).toMatch(/^dev-inspection-appliance-[0-9a-f]{7}$/);
@@ -25,7 +37,12 @@ describe("planGatewayLoadBalancer", () => {
     });
 
     it("takes the given health check and principals", () => {
-        const p = gwlb(gwlbArgs({ healthCheck: { port: 8443, protocol: "HTTPS", path: "/status" }, allowedPrincipals: ["arn:aws:iam::210987654321:root"] }));
+        const p = gwlb(
+            gwlbArgs({
+                healthCheck: { port: 8443, protocol: "HTTPS", path: "/status" },
+                allowedPrincipals: ["arn:aws:iam::210987654321:root"],
+            }),
+        );
         expect(p.targetGroup.healthCheck).toMatchObject({ protocol: "HTTPS", port: "8443", path: "/status" });
         expect(p.endpointService.allowedPrincipals).toEqual(["arn:aws:iam::210987654321:root"]);
     });
@@ -37,13 +54,23 @@ describe("planGatewayLoadBalancer", () => {
     it("health check protocol HTTP, HTTPS or TCP, port 1-65535, and the common limits; no matcher", () => {
         expect(gwlbPaths(gwlbArgs({ healthCheck: { protocol: "UDP" as "TCP" } }))).toEqual(["healthCheck.protocol"]);
         expect(gwlbPaths(gwlbArgs({ healthCheck: { port: 0 } }))).toEqual(["healthCheck.port"]);
-        expect(gwlbPaths(gwlbArgs({ healthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } }))).toEqual(["healthCheck.timeoutSeconds"]);
-        expect(gwlbPaths(gwlbArgs({ healthCheck: { protocol: "HTTP", matcher: "200" } as GatewayLoadBalancerArgs["healthCheck"] }))).toEqual(["healthCheck.matcher"]);
+        expect(gwlbPaths(gwlbArgs({ healthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } }))).toEqual([
+            "healthCheck.timeoutSeconds",
+        ]);
+        expect(
+            gwlbPaths(
+                gwlbArgs({
+                    healthCheck: { protocol: "HTTP", matcher: "200" } as GatewayLoadBalancerArgs["healthCheck"],
+                }),
+            ),
+        ).toEqual(["healthCheck.matcher"]);
     });
 
     it("principals are IAM ARNs, and never * without acceptance", () => {
         expect(gwlbPaths(gwlbArgs({ allowedPrincipals: ["123456789012"] }))).toEqual(["allowedPrincipals[0]"]);
-        expect(gwlbPaths(gwlbArgs({ allowedPrincipals: ["*"], acceptanceRequired: false }))).toEqual(["allowedPrincipals"]);
+        expect(gwlbPaths(gwlbArgs({ allowedPrincipals: ["*"], acceptanceRequired: false }))).toEqual([
+            "allowedPrincipals",
+        ]);
         expect(() => gwlb(gwlbArgs({ allowedPrincipals: ["*"] }))).not.toThrow();
     });
 

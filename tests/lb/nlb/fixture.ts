@@ -9,7 +9,12 @@ export function referenceNlbArgs(overrides: Partial<NetworkLoadBalancerArgs> = {
             api: {
                 port: 443,
                 protocol: "TCP",
-                targetGroup: { port: 443, protocol: "TCP", targetType: "ip", healthCheck: { protocol: "TCP", intervalSeconds: 30, healthyThreshold: 3, unhealthyThreshold: 3 } },
+                targetGroup: {
+                    port: 443,
+                    protocol: "TCP",
+                    targetType: "ip",
+                    healthCheck: { protocol: "TCP", intervalSeconds: 30, healthyThreshold: 3, unhealthyThreshold: 3 },
+                },
             },
         },
         ...overrides,
@@ -32,7 +37,11 @@ export const validArgs: NetworkLoadBalancerArgs = {
         supportedRegions: ["us-west-2"],
     },
     listeners: {
-        https: { port: 443, protocol: "TCP", targetGroup: { port: 443, targetType: "alb", healthCheck: { protocol: "HTTPS", path: "/api/health" } } },
+        https: {
+            port: 443,
+            protocol: "TCP",
+            targetGroup: { port: 443, targetType: "alb", healthCheck: { protocol: "HTTPS", path: "/api/health" } },
+        },
         tls: {
             port: 8443,
             protocol: "TLS",
@@ -40,7 +49,15 @@ export const validArgs: NetworkLoadBalancerArgs = {
             sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06",
             targetGroup: { port: 8080, protocol: "TCP", preserveClientIp: true, deregistrationDelaySeconds: 15 },
         },
-        dns: { port: 53, protocol: "TCP_UDP", targetGroup: { port: 53, targetType: "instance", healthCheck: { port: 8053, intervalSeconds: 10, timeoutSeconds: 5 } } },
+        dns: {
+            port: 53,
+            protocol: "TCP_UDP",
+            targetGroup: {
+                port: 53,
+                targetType: "instance",
+                healthCheck: { port: 8053, intervalSeconds: 10, timeoutSeconds: 5 },
+            },
+        },
     },
     tags: { team: "platform" },
 };

@@ -10,12 +10,22 @@ const ctx = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
 const nlb = (args: NetworkLoadBalancerArgs) => planNetworkLoadBalancer("edge", args, ctx);
 const nlbPaths = (args: NetworkLoadBalancerArgs) => problemPaths(() => nlb(args));
 /** The ports a security group's planned rules open. */
-const ports = (rules: SecurityGroupPlan["ingress"]) => [...new Map(rules.map((r) => [`${r.inputs.ipProtocol}/${r.inputs.fromPort}`, { protocol: r.inputs.ipProtocol, port: r.inputs.fromPort }])).values()];
+const ports = (rules: SecurityGroupPlan["ingress"]) => [
+    ...new Map(
+        rules.map((r) => [
+            `${r.inputs.ipProtocol}/${r.inputs.fromPort}`,
+            { protocol: r.inputs.ipProtocol, port: r.inputs.fromPort },
+        ]),
+    ).values(),
+];
 /** The reference NLB with its listener changed. */
 const withListener = (l: Partial<NlbListenerArgs>, tg: Partial<NlbListenerArgs["targetGroup"]> = {}) => {
     const base = referenceNlbArgs();
     const api = base.listeners.api;
-    return { ...base, listeners: { api: { ...api, ...l, targetGroup: { ...api.targetGroup, ...(l.targetGroup ?? {}), ...tg } } } };
+    return {
+        ...base,
+        listeners: { api: { ...api, ...l, targetGroup: { ...api.targetGroup, ...(l.targetGroup ?? {}), ...tg } } },
+    };
 };
 
 describe("planNetworkLoadBalancer", () => {
@@ -27,7 +37,14 @@ describe("planNetworkLoadBalancer", () => {
             port: 443,
             protocol: "TCP",
             targetType: "ip",
-            healthCheck: { enabled: true, protocol: "TCP", port: "traffic-port", interval: 30, healthyThreshold: 3, unhealthyThreshold: 3 },
+            healthCheck: {
+                enabled: true,
+                protocol: "TCP",
+                port: "traffic-port",
+                interval: 30,
+                healthyThreshold: 3,
+                unhealthyThreshold: 3,
+            },
         });
         // A TCP check has no path or matcher.
         expect(p.listeners[0].targetGroup.healthCheck.path).toBeUndefined();
@@ -35,23 +52,48 @@ describe("planNetworkLoadBalancer", () => {
     });
 
     it("defaults: cross-zone on, deletion protection on, internet-facing, no static IPs, TCP health check 30/10/3/3, deregistration 30", () => {
-        const p = nlb({ vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"], listeners: { tcp: { port: 5432, protocol: "TCP", targetGroup: { port: 5432 } } } });
-        expect(p.loadBalancer).toMatchObject({ enableCrossZoneLoadBalancing: true, enableDeletionProtection: true, internal: false, subnets: ["subnet-1", "subnet-2"] });
+        const p = nlb({
+            vpcId: "vpc-1",
+            subnetIds: ["subnet-1", "subnet-2"],
+            listeners: { tcp: { port: 5432, protocol: "TCP", targetGroup: { port: 5432 } } },
+        });
+        expect(p.loadBalancer).toMatchObject({
+            enableCrossZoneLoadBalancing: true,
+            enableDeletionProtection: true,
+            internal: false,
+            subnets: ["subnet-1", "subnet-2"],
+        });
         expect(p.loadBalancer.subnetMappings).toBeUndefined();
         expect(p.eips).toEqual([]);
-        expect(p.listeners[0].targetGroup).toMatchObject({ protocol: "TCP", targetType: "ip", deregistrationDelay: 30, healthCheck: { protocol: "TCP", interval: 30, timeout: 10, healthyThreshold: 3, unhealthyThreshold: 3 } });
+        expect(p.listeners[0].targetGroup).toMatchObject({
+            protocol: "TCP",
+            targetType: "ip",
+            deregistrationDelay: 30,
+            healthCheck: { protocol: "TCP", interval: 30, timeout: 10, healthyThreshold: 3, unhealthyThreshold: 3 },
+        });
         expect(p.listeners[0].targetGroup.name).toMatch(/^dev-edge-tcp-[0-9a-f]{7}$/);
     });
 
     it("an HTTP health check gets the path and the 200-399 matcher", () => {
         const p = nlb(withListener({}, { healthCheck: { protocol: "HTTP" } }));
-        expect(p.listeners[0].targetGroup.healthCheck).toMatchObject({ protocol: "HTTP", path: "/health", matcher: "200-399" });
+        expect(p.listeners[0].targetGroup.healthCheck).toMatchObject({
+            protocol: "HTTP",
+            path: "/health",
+            matcher: "200-399",
+        });
     });
 
     it("a TLS listener gets the TLS 1.3/1.2 policy; its target group defaults to TLS", () => {
         const p = nlb(withListener({ protocol: "TLS", certificateArn: CERT }));
-        expect(p.listeners[0]).toMatchObject({ protocol: "TLS", certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
-        const p2 = nlb({ ...referenceNlbArgs(), listeners: { tls: { port: 443, protocol: "TLS", certificateArn: CERT, targetGroup: { port: 8443 } } } });
+        expect(p.listeners[0]).toMatchObject({
+            protocol: "TLS",
+            certificateArn: CERT,
+            sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        });
+        const p2 = nlb({
+            ...referenceNlbArgs(),
+            listeners: { tls: { port: 443, protocol: "TLS", certificateArn: CERT, targetGroup: { port: 8443 } } },
+        });
         expect(p2.listeners[0].targetGroup.protocol).toBe("TLS");
     });
 
@@ -59,7 +101,10 @@ describe("planNetworkLoadBalancer", () => {
         const p = nlb({
             vpcId: "vpc-1",
             subnetIds: ["subnet-1", "subnet-2"],
-            listeners: { dns: { port: 53, protocol: "TCP_UDP", targetGroup: { port: 53 } }, game: { port: 7777, protocol: "UDP", targetGroup: { port: 7777, healthCheck: { port: 8080 } } } },
+            listeners: {
+                dns: { port: 53, protocol: "TCP_UDP", targetGroup: { port: 53 } },
+                game: { port: 7777, protocol: "UDP", targetGroup: { port: 7777, healthCheck: { port: 8080 } } },
+            },
         });
         expect(ports(p.securityGroup.ingress)).toEqual([
             { protocol: "tcp", port: 53 },
@@ -77,7 +122,10 @@ describe("planNetworkLoadBalancer", () => {
 
     it("static IPs: one per subnet, in order", () => {
         const p = nlb(referenceNlbArgs({ staticIps: true }));
-        expect(p.loadBalancer.subnetMappings).toEqual([{ subnetId: "subnet-0aaaaaaaaaaaaaaa1" }, { subnetId: "subnet-0bbbbbbbbbbbbbbb2" }]);
+        expect(p.loadBalancer.subnetMappings).toEqual([
+            { subnetId: "subnet-0aaaaaaaaaaaaaaa1" },
+            { subnetId: "subnet-0bbbbbbbbbbbbbbb2" },
+        ]);
         expect(p.loadBalancer.subnets).toBeUndefined();
         expect(p.eips).toHaveLength(2);
     });
@@ -87,50 +135,88 @@ describe("planNetworkLoadBalancer", () => {
     });
 
     it("static IPs need a known subnet list and an internet-facing load balancer", () => {
-        expect(nlbPaths(referenceNlbArgs({ staticIps: true, subnetIds: pulumi.output(["subnet-1", "subnet-2"]) }))).toEqual(["subnetIds"]);
+        expect(
+            nlbPaths(referenceNlbArgs({ staticIps: true, subnetIds: pulumi.output(["subnet-1", "subnet-2"]) })),
+        ).toEqual(["subnetIds"]);
         expect(nlbPaths(referenceNlbArgs({ staticIps: true, internal: true }))).toEqual(["staticIps"]);
     });
 
     it("a TLS listener needs a certificate; other listeners take none", () => {
         expect(nlbPaths(withListener({ protocol: "TLS" }))).toEqual(["listeners.api.certificateArn"]);
-        expect(nlbPaths(withListener({ protocol: "TLS", certificateArn: "my-cert" }))).toEqual(["listeners.api.certificateArn"]);
+        expect(nlbPaths(withListener({ protocol: "TLS", certificateArn: "my-cert" }))).toEqual([
+            "listeners.api.certificateArn",
+        ]);
         expect(nlbPaths(withListener({ certificateArn: CERT }))).toEqual(["listeners.api.certificateArn"]);
-        expect(nlbPaths(withListener({ sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }))).toEqual(["listeners.api.sslPolicy"]);
+        expect(nlbPaths(withListener({ sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }))).toEqual([
+            "listeners.api.sslPolicy",
+        ]);
     });
 
     it("sslPolicy is one of the TLS 1.2+ policies", () => {
-        expect(nlbPaths(withListener({ protocol: "TLS", certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-2016-08" }))).toEqual(["listeners.api.sslPolicy"]);
+        expect(
+            nlbPaths(withListener({ protocol: "TLS", certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-2016-08" })),
+        ).toEqual(["listeners.api.sslPolicy"]);
     });
 
     it("listener protocol TCP, UDP, TLS or TCP_UDP, and a compatible target-group protocol", () => {
-        expect(nlbPaths(withListener({ protocol: "HTTP" as "TCP" }, { protocol: undefined }))).toEqual(["listeners.api.protocol"]);
-        expect(nlbPaths(withListener({ protocol: "UDP" }, { protocol: "TCP", healthCheck: undefined }))).toEqual(["listeners.api.targetGroup.protocol"]);
+        expect(nlbPaths(withListener({ protocol: "HTTP" as "TCP" }, { protocol: undefined }))).toEqual([
+            "listeners.api.protocol",
+        ]);
+        expect(nlbPaths(withListener({ protocol: "UDP" }, { protocol: "TCP", healthCheck: undefined }))).toEqual([
+            "listeners.api.targetGroup.protocol",
+        ]);
         expect(() => nlb(withListener({ protocol: "TLS", certificateArn: CERT }, { protocol: "TCP" }))).not.toThrow();
     });
 
     it("listener ports 1-65535 and unique", () => {
         expect(nlbPaths(withListener({ port: 70000 }))).toEqual(["listeners.api.port"]);
         const base = referenceNlbArgs();
-        expect(nlbPaths({ ...base, listeners: { ...base.listeners, other: { port: 443, protocol: "TCP", targetGroup: { port: 8443 } } } })).toEqual(["listeners.other.port"]);
+        expect(
+            nlbPaths({
+                ...base,
+                listeners: { ...base.listeners, other: { port: 443, protocol: "TCP", targetGroup: { port: 8443 } } },
+            }),
+        ).toEqual(["listeners.other.port"]);
     });
 
     it("at least one listener, with a target group", () => {
         expect(nlbPaths(referenceNlbArgs({ listeners: {} }))).toEqual(["listeners"]);
-        expect(nlbPaths({ ...referenceNlbArgs(), listeners: { api: { port: 443, protocol: "TCP" } as NlbListenerArgs } })).toEqual(["listeners.api.targetGroup"]);
+        expect(
+            nlbPaths({ ...referenceNlbArgs(), listeners: { api: { port: 443, protocol: "TCP" } as NlbListenerArgs } }),
+        ).toEqual(["listeners.api.targetGroup"]);
     });
 
     it("target type ip, instance or alb; port 1-65535; deregistration delay 0-3600", () => {
-        expect(nlbPaths(withListener({}, { targetType: "lambda" as "ip" }))).toEqual(["listeners.api.targetGroup.targetType"]);
+        expect(nlbPaths(withListener({}, { targetType: "lambda" as "ip" }))).toEqual([
+            "listeners.api.targetGroup.targetType",
+        ]);
         expect(nlbPaths(withListener({}, { port: 0 }))).toEqual(["listeners.api.targetGroup.port"]);
-        expect(nlbPaths(withListener({}, { deregistrationDelaySeconds: 3601 }))).toEqual(["listeners.api.targetGroup.deregistrationDelaySeconds"]);
+        expect(nlbPaths(withListener({}, { deregistrationDelaySeconds: 3601 }))).toEqual([
+            "listeners.api.targetGroup.deregistrationDelaySeconds",
+        ]);
     });
 
     it("an alb target: a TCP target group, health-checked over HTTP (by default) or HTTPS, never TCP", () => {
         const p = nlb(withListener({}, { targetType: "alb", healthCheck: undefined }));
-        expect(p.listeners[0].targetGroup).toMatchObject({ protocol: "TCP", targetType: "alb", healthCheck: { protocol: "HTTP", path: "/health", matcher: "200-399" } });
-        expect(nlbPaths(withListener({}, { targetType: "alb" }))).toEqual(["listeners.api.targetGroup.healthCheck.protocol"]);
-        expect(nlbPaths(withListener({ protocol: "TCP" }, { targetType: "alb", protocol: "TCP_UDP", healthCheck: { protocol: "HTTPS" } }))).toEqual(["listeners.api.targetGroup.protocol"]);
-        expect(() => nlb(withListener({}, { targetType: "alb", healthCheck: { protocol: "HTTPS", path: "/api/health" } }))).not.toThrow();
+        expect(p.listeners[0].targetGroup).toMatchObject({
+            protocol: "TCP",
+            targetType: "alb",
+            healthCheck: { protocol: "HTTP", path: "/health", matcher: "200-399" },
+        });
+        expect(nlbPaths(withListener({}, { targetType: "alb" }))).toEqual([
+            "listeners.api.targetGroup.healthCheck.protocol",
+        ]);
+        expect(
+            nlbPaths(
+                withListener(
+                    { protocol: "TCP" },
+                    { targetType: "alb", protocol: "TCP_UDP", healthCheck: { protocol: "HTTPS" } },
+                ),
+            ),
+        ).toEqual(["listeners.api.targetGroup.protocol"]);
+        expect(() =>
+            nlb(withListener({}, { targetType: "alb", healthCheck: { protocol: "HTTPS", path: "/api/health" } })),
+        ).not.toThrow();
     });
 
     it("health check limits: interval 5-300, timeout 2-120 below the interval, thresholds 2-10", () => {
