@@ -208,6 +208,27 @@ function resolveTarget(
     };
 }
 
+/**
+ * Runs `fn` with stack traces that cost nothing where nobody reads them: the Pulumi SDK records
+ * `new Error().stack` for every promise it makes (for its leak report), which is a third of a
+ * plan's own time. While `fn` runs, those traces (errors made by `debuggablePromise`) are left
+ * unformatted; every other error's stack is formatted as Node does by default.
+ */
+export async function withCheapPromiseStacks<T>(fn: () => Promise<T>): Promise<T> {
+    const saved = Error.prepareStackTrace;
+    Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]) => {
+        if (error.message === "" && frames[0]?.getFunctionName() === "debuggablePromise") return "";
+        if (saved) return saved(error, frames);
+        const head = error.message ? `${error.name}: ${error.message}` : error.name;
+        return [head, ...frames.map((f) => `    at ${f.toString()}`)].join("\n");
+    };
+    try {
+        return await fn();
+    } finally {
+        Error.prepareStackTrace = saved;
+    }
+}
+
 /** Runs `plan` with argv (after the script name); returns the plan and what to print. */
 export async function planCommand(
     argv: string[],
@@ -249,13 +270,15 @@ export async function planCommand(
         }
     }
     const mocks = await loadMocks(v.mocks, cwd);
-    const { plan, error, failed } = await capturePlan(target.program, {
-        project: target.project,
-        stack: target.stack,
-        config: stackConfig.config,
-        secretKeys: stackConfig.secretKeys,
-        mocks,
-    });
+    const { plan, error, failed } = await withCheapPromiseStacks(() =>
+        capturePlan(target.program, {
+            project: target.project,
+            stack: target.stack,
+            config: stackConfig.config,
+            secretKeys: stackConfig.secretKeys,
+            mocks,
+        }),
+    );
     if (failed) throw new CliError(`the program failed: ${describeFailure(error)}`, 1);
     const text =
         v.format === "json" ? renderJson(plan) : v.format === "mermaid" ? renderMermaid(plan) : renderTree(plan);

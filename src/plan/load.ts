@@ -182,6 +182,10 @@ export async function bundleProgram(entry: string): Promise<{ file: string; form
     }
     fs.writeFileSync(`${manifestFile}.${process.pid}.tmp`, JSON.stringify({ inputs, output } satisfies Manifest));
     fs.renameSync(`${manifestFile}.${process.pid}.tmp`, manifestFile);
+    // The bundle this one replaces is not needed any more.
+    if (old && old.output !== output) {
+        for (const f of [old.output, `${old.output}.map`]) fs.rmSync(path.join(dir, f), { force: true });
+    }
     return { file: path.join(dir, output), format, cached: false };
 }
 
