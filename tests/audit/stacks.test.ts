@@ -836,3 +836,164 @@ describe.each(STACKS)("%s: EKS nodes and the controllers that call AWS", (stack)
         expect(reaches(plan, vpcCidr(plan), runner, [String(clusterSg)], "tcp", 443)).toBe(true);
     });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Admission: what a custom resource or an injected pod needs is in the cluster before it
+// ---------------------------------------------------------------------------------------------
+
+/** Every URN a resource waits for: its dependencies (a component's whole subtree), and its ancestors' dependencies. */
+function waitsFor(plan: Plan): (r: PlannedResource) => Set<string> {
+    const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+    const children = new Map<string, string[]>();
+    for (const r of plan.resources) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r.urn]);
+    const subtree = (urn: string): string[] => [urn, ...(children.get(urn) ?? []).flatMap(subtree)];
+    const memo = new Map<string, Set<string>>();
+    const walk = (urn: string): Set<string> => {
+        const done = memo.get(urn);
+        if (done) return done;
+        const all = new Set<string>();
+        memo.set(urn, all);
+        const r = byUrn.get(urn);
+        for (const dep of r?.options.dependsOn ?? [])
+            for (const u of subtree(dep)) {
+                all.add(u);
+                for (const x of walk(u)) all.add(x);
+            }
+        if (r?.parent && byUrn.has(r.parent)) for (const x of walk(r.parent)) all.add(x);
+        return all;
+    };
+    return (r) => walk(r.urn);
+}
+
+/** The chart that serves each API group's custom resources (their CRDs and webhooks). */
+const CRD_CHARTS: Record<string, string> = {
+    "networking.istio.io": "base",
+    "security.istio.io": "base",
+    "keda.sh": "keda",
+    "karpenter.sh": "karpenter",
+    "karpenter.k8s.aws": "karpenter",
+};
+
+describe.each(STACKS)("%s: admission order", (stack) => {
+    it("Istio's custom resources wait for its CRDs (base) and control plane; injected namespaces wait for istiod", () => {
+        const plan = plans[stack];
+        const after = waitsFor(plan);
+        const release = (chart: string) => ofType(plan, T.release).find((r) => r.inputs.chart === chart);
+        const istio = plan.resources.filter((r) => /^kubernetes:[a-z]+\.istio\.io\//.test(r.type));
+        if (stack === "staging") return expect(istio).toEqual([]);
+        expect(istio.length).toBeGreaterThan(3);
+        const [base, cni, istiod, gateway] = ["base", "cni", "istiod", "gateway"].map(release);
+        for (const r of istio) {
+            const chart = CRD_CHARTS[r.type.split(":")[1].split("/")[0]];
+            expect(chart, label(r)).toBe("base");
+            expect(after(r).has(String(base?.urn)), `${label(r)} may be created before Istio's CRDs`).toBe(true);
+            expect(after(r).has(String(istiod?.urn)), `${label(r)} may be created before istiod validates it`).toBe(
+                true,
+            );
+        }
+        // base → cni → istiod → gateway: istiod is told to rely on the CNI agent, the gateway is injected by istiod.
+        expect(after(cni as PlannedResource).has(String(base?.urn))).toBe(true);
+        expect(after(istiod as PlannedResource).has(String(cni?.urn))).toBe(true);
+        expect(after(gateway as PlannedResource).has(String(istiod?.urn))).toBe(true);
+        for (const ns of ofType(plan, "kubernetes:core/v1:Namespace")) {
+            const labels = obj(obj(ns.inputs.metadata).labels);
+            if (labels["istio-injection"] === "enabled")
+                expect(after(ns).has(String(istiod?.urn)), `${label(ns)}: pods could start before the injector`).toBe(
+                    true,
+                );
+        }
+    });
+
+    it("every Ingress of class alb waits for the AWS Load Balancer Controller, whose webhook validates it", () => {
+        const plan = plans[stack];
+        const after = waitsFor(plan);
+        const lbc = ofType(plan, T.release).find((r) => r.inputs.chart === "aws-load-balancer-controller");
+        const ingresses = ofType(plan, "kubernetes:networking.k8s.io/v1:Ingress").filter(
+            (i) => obj(i.inputs.spec).ingressClassName === "alb",
+        );
+        expect(ingresses.length).toBeGreaterThan(0);
+        expect(lbc).toBeDefined();
+        for (const i of ingresses) expect(after(i).has(String(lbc?.urn)), label(i)).toBe(true);
+    });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The audit's own checks fail where they should
+// ---------------------------------------------------------------------------------------------
+
+describe("the audit's checks catch what they are for", () => {
+    const group = (name: string, id: string) =>
+        ({
+            urn: `u::${name}`,
+            type: T.sg,
+            name,
+            custom: true,
+            inputs: {},
+            options: {},
+            outputs: { id },
+        }) as PlannedResource;
+    const rule = (type: string, name: string, inputs: Obj) =>
+        ({ urn: `u::${name}`, type, name, custom: true, inputs, options: {} }) as PlannedResource;
+    const mini = (resources: PlannedResource[]) =>
+        ({ version: 1, project: "p", stack: "s", resources, rootUrn: "root", outputs: {} }) as unknown as Plan;
+    const lb = "sg-00000000000000001";
+    const app = "sg-00000000000000002";
+    const other = "sg-00000000000000003";
+    const egress = rule(T.egress, "lb-out", {
+        securityGroupId: lb,
+        ipProtocol: "tcp",
+        fromPort: 8080,
+        toPort: 8080,
+        cidrIpv4: "10.0.0.0/16",
+    });
+    const ingress = (peer: string, port = 8080) =>
+        rule(T.ingress, "app-in", {
+            securityGroupId: app,
+            ipProtocol: "tcp",
+            fromPort: port,
+            toPort: port,
+            referencedSecurityGroupId: peer,
+        });
+
+    it("reachability needs both the source's egress and the target's ingress from that source, on that port", () => {
+        const base = [group("lb", lb), group("app", app), group("other", other), egress];
+        expect(reaches(mini([...base, ingress(lb)]), "10.0.0.0/16", lb, [app], "tcp", 8080)).toBe(true);
+        expect(reaches(mini([...base, ingress(other)]), "10.0.0.0/16", lb, [app], "tcp", 8080)).toBe(false);
+        expect(reaches(mini([...base, ingress(lb, 80)]), "10.0.0.0/16", lb, [app], "tcp", 8080)).toBe(false);
+        expect(reaches(mini([group("app", app), ingress(lb)]), "10.0.0.0/16", lb, [app], "tcp", 8080)).toBe(false);
+        expect(contains("10.0.0.0/8", "10.30.0.0/16")).toBe(true);
+        expect(contains("10.30.0.0/16", "10.0.0.0/8")).toBe(false);
+        expect(contains("10.31.0.0/16", "10.30.0.0/16")).toBe(false);
+    });
+
+    it("a permission needs the action and the resource, wildcards as IAM reads them", () => {
+        const st: Statement[] = [
+            { Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: "arn:aws:logs:r:1:log-group:/ecs/a:*" },
+        ];
+        expect(allows(st, "logs:PutLogEvents", "arn:aws:logs:r:1:log-group:/ecs/a:log-stream:x")).toBe(true);
+        expect(allows(st, "logs:PutLogEvents", "arn:aws:logs:r:1:log-group:/ecs/b:log-stream:x")).toBe(false);
+        expect(allows(st, "logs:CreateLogGroup", "arn:aws:logs:r:1:log-group:/ecs/a:log-stream:x")).toBe(false);
+        expect(allows([{ ...st[0], Effect: "Deny" }], "logs:PutLogEvents", "arn:aws:logs:r:1:log-group:/ecs/a:x")).toBe(
+            false,
+        );
+    });
+
+    it("waiting is transitive through dependencies, components' subtrees and ancestors", () => {
+        const r = (name: string, extra: Partial<PlannedResource>) =>
+            ({ urn: name, type: "t", name, custom: true, inputs: {}, options: {}, ...extra }) as PlannedResource;
+        const plan = mini([
+            r("release", {}),
+            r("component", { custom: false, options: { dependsOn: ["release"] } }),
+            r("child", { parent: "component" }),
+            r("loner", {}),
+            r("user", { options: { dependsOn: ["wrapper"] } }),
+            r("wrapper", { custom: false }),
+            r("inner", { parent: "wrapper" }),
+        ]);
+        const after = waitsFor(plan);
+        const get = (n: string) => plan.resources.find((x) => x.name === n) as PlannedResource;
+        expect(after(get("child")).has("release")).toBe(true);
+        expect(after(get("loner")).has("release")).toBe(false);
+        expect(after(get("user")).has("inner")).toBe(true);
+    });
+});
