@@ -1,7 +1,8 @@
-export { capturePlan, runPlan, revealSecret, secretDigest } from "./engine";
+export { capturePlan, machineKeyFile, planSecretKey, runPlan, revealSecret, secretDigest, secretKeyId } from "./engine";
 export type { PlanOptions, PlanResult, Program } from "./engine";
 export { DEFAULT_CALLS, DEFAULT_RESOURCES, renderPolicyDocument } from "./mocks";
-export type { CallHandler, MockAnswers, MockContext, ResourceHandler } from "./mocks";
+export type { CallHandler, MockAnswers, MockContext, NewResourceArgs, ResourceHandler } from "./mocks";
+export { bundleProgram, loadProgramModule } from "./load";
 export { renderJson, renderTree, summaryLine } from "./render";
 export { loadStackConfig } from "./config";
 export * from "./types";
