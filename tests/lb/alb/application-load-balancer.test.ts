@@ -297,7 +297,7 @@ describe("ApplicationLoadBalancer: variants", () => {
 describe("ApplicationLoadBalancer: invalid args register nothing", () => {
     it("rules[0].priority = 0 throws an InputPropertiesError listing rules[0].priority", async () => {
         const args = referenceAlbArgs();
-        args.rules![0].priority = 0;
+        args.rules[0].priority = 0;
         const { errors, plan, message } = await expectInvalid(albProgram(args));
         expect(errors.map((e) => e.propertyPath)).toEqual(["rules[0].priority"]);
         expect(errors[0].reason).toContain("from 1 to 50000");
@@ -307,7 +307,7 @@ describe("ApplicationLoadBalancer: invalid args register nothing", () => {
 
     it("three wrong fields are all listed and no resource is registered", async () => {
         const args = referenceAlbArgs({ subnetIds: ["subnet-only-one"], sslPolicy: "ELBSecurityPolicy-2016-08" });
-        args.rules![0].priority = 0;
+        args.rules[0].priority = 0;
         const { errors, plan } = await expectInvalid(albProgram(args));
         expect(errors.map((e) => e.propertyPath).sort()).toEqual(["rules[0].priority", "sslPolicy", "subnetIds"]);
         expect(plan.resources).toEqual([]);

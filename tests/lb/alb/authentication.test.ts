@@ -39,12 +39,12 @@ const authenticated = (o: Partial<ApplicationLoadBalancerArgs> = {}): Applicatio
         ...base,
         defaultAction: { authenticateOidc: oidc({ scope: "openid email" }), forward: "web" },
         rules: [
-            base.rules![0],
+            base.rules[0],
             {
-                ...base.rules![1],
+                ...base.rules[1],
                 action: { authenticateCognito: { ...cognito, onUnauthenticatedRequest: "deny" }, forward: "admin" },
             },
-            base.rules![2],
+            base.rules[2],
         ],
         ...o,
     };

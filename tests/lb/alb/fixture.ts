@@ -1,4 +1,4 @@
-import type { ApplicationLoadBalancerArgs } from "../../../components/lb";
+import type { ApplicationLoadBalancerArgs, ListenerRuleArgs } from "../../../components/lb";
 
 /** The maintenance page of REFERENCE.md's MaintenanceRule (its YAML block scalar keeps the newline). */
 export const MAINTENANCE_HTML = "<html><body><h1>Under Maintenance</h1></body></html>\n";
@@ -9,7 +9,9 @@ export const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5
  * unhealthy 3, matcher 200-299, deregistration delay 30 s and lb_cookie stickiness for 86400 s;
  * rules /api/* -> api, admin.example.com -> admin, /maintenance -> fixed 503 text/html.
  */
-export function referenceAlbArgs(overrides: Partial<ApplicationLoadBalancerArgs> = {}): ApplicationLoadBalancerArgs {
+export function referenceAlbArgs(
+    overrides: Partial<ApplicationLoadBalancerArgs> = {},
+): ApplicationLoadBalancerArgs & { rules: ListenerRuleArgs[] } {
     const targetGroup = () => ({
         port: 80,
         protocol: "HTTP" as const,
@@ -45,7 +47,7 @@ export function referenceAlbArgs(overrides: Partial<ApplicationLoadBalancerArgs>
             },
         ],
         ...overrides,
-    };
+    } as ApplicationLoadBalancerArgs & { rules: ListenerRuleArgs[] };
 }
 
 /** A valid, rich ALB: every kind of target group, action and condition, access logs, tags. */

@@ -628,7 +628,7 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
         const args = {
             ...base,
             subnetIds: ["subnet-1"],
-            rules: [{ ...base.rules![0], priority: 0 }, ...base.rules!.slice(1)],
+            rules: [{ ...base.rules[0], priority: 0 }, ...base.rules.slice(1)],
         };
         expect(paths(args).sort()).toEqual([
             "rules[0].priority",
