@@ -877,7 +877,7 @@ const CRD_CHARTS: Record<string, string> = {
 describe.each(STACKS)("%s: admission order", (stack) => {
     it("Istio's custom resources wait for its CRDs (base) and control plane; injected namespaces wait for istiod", () => {
         const plan = plans[stack];
-        const after = waitsFor(plan);
+        const waits = waitsFor(plan);
         const release = (chart: string) => ofType(plan, T.release).find((r) => r.inputs.chart === chart);
         const istio = plan.resources.filter((r) => /^kubernetes:[a-z]+\.istio\.io\//.test(r.type));
         if (stack === "staging") return expect(istio).toEqual([]);
@@ -886,19 +886,19 @@ describe.each(STACKS)("%s: admission order", (stack) => {
         for (const r of istio) {
             const chart = CRD_CHARTS[r.type.split(":")[1].split("/")[0]];
             expect(chart, label(r)).toBe("base");
-            expect(after(r).has(String(base?.urn)), `${label(r)} may be created before Istio's CRDs`).toBe(true);
-            expect(after(r).has(String(istiod?.urn)), `${label(r)} may be created before istiod validates it`).toBe(
+            expect(waits(r).has(String(base?.urn)), `${label(r)} may be created before Istio's CRDs`).toBe(true);
+            expect(waits(r).has(String(istiod?.urn)), `${label(r)} may be created before istiod validates it`).toBe(
                 true,
             );
         }
         // base → cni → istiod → gateway: istiod is told to rely on the CNI agent, the gateway is injected by istiod.
-        expect(after(cni as PlannedResource).has(String(base?.urn))).toBe(true);
-        expect(after(istiod as PlannedResource).has(String(cni?.urn))).toBe(true);
-        expect(after(gateway as PlannedResource).has(String(istiod?.urn))).toBe(true);
+        expect(waits(cni as PlannedResource).has(String(base?.urn))).toBe(true);
+        expect(waits(istiod as PlannedResource).has(String(cni?.urn))).toBe(true);
+        expect(waits(gateway as PlannedResource).has(String(istiod?.urn))).toBe(true);
         for (const ns of ofType(plan, "kubernetes:core/v1:Namespace")) {
             const labels = obj(obj(ns.inputs.metadata).labels);
             if (labels["istio-injection"] === "enabled")
-                expect(after(ns).has(String(istiod?.urn)), `${label(ns)}: pods could start before the injector`).toBe(
+                expect(waits(ns).has(String(istiod?.urn)), `${label(ns)}: pods could start before the injector`).toBe(
                     true,
                 );
         }
@@ -906,14 +906,14 @@ describe.each(STACKS)("%s: admission order", (stack) => {
 
     it("every Ingress of class alb waits for the AWS Load Balancer Controller, whose webhook validates it", () => {
         const plan = plans[stack];
-        const after = waitsFor(plan);
+        const waits = waitsFor(plan);
         const lbc = ofType(plan, T.release).find((r) => r.inputs.chart === "aws-load-balancer-controller");
         const ingresses = ofType(plan, "kubernetes:networking.k8s.io/v1:Ingress").filter(
             (i) => obj(i.inputs.spec).ingressClassName === "alb",
         );
         expect(ingresses.length).toBeGreaterThan(0);
         expect(lbc).toBeDefined();
-        for (const i of ingresses) expect(after(i).has(String(lbc?.urn)), label(i)).toBe(true);
+        for (const i of ingresses) expect(waits(i).has(String(lbc?.urn)), label(i)).toBe(true);
     });
 });
 
@@ -990,10 +990,10 @@ describe("the audit's checks catch what they are for", () => {
             r("wrapper", { custom: false }),
             r("inner", { parent: "wrapper" }),
         ]);
-        const after = waitsFor(plan);
+        const waits = waitsFor(plan);
         const get = (n: string) => plan.resources.find((x) => x.name === n) as PlannedResource;
-        expect(after(get("child")).has("release")).toBe(true);
-        expect(after(get("loner")).has("release")).toBe(false);
-        expect(after(get("user")).has("inner")).toBe(true);
+        expect(waits(get("child")).has("release")).toBe(true);
+        expect(waits(get("loner")).has("release")).toBe(false);
+        expect(waits(get("user")).has("inner")).toBe(true);
     });
 });
