@@ -1,5 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+// IstioGateway from its tier: the generated root index does not list it yet.
+import { IstioGateway } from "../../components/mesh";
 import type { SystemContext } from "./context";
 import { INGRESS, type Mesh, WEB_GATEWAY } from "./mesh";
 
@@ -47,26 +49,24 @@ function albAnnotations(ctx: SystemContext, healthCheck: { port: string; path: s
  * `app.<domain>`, only for VirtualServices in `production`) → the canary's VirtualService, which
  * splits 90/10 exactly as it does for callers inside the mesh.
  */
-export function meshIngress(ctx: SystemContext, provider: k8s.Provider, mesh: Mesh, controller: pulumi.Resource[]): void {
-    const host = webAppHost(ctx);
-    const opts = { provider, dependsOn: [mesh.gateway, ...controller] };
-    new k8s.apiextensions.CustomResource(
-        "web-gateway",
+export function meshIngress(ctx: SystemContext, provider: k8s.Provider, mesh: Mesh, controller: pulumi.Resource[]): string {
+    const gateway = new IstioGateway(
+        WEB_GATEWAY.split("/")[1],
         {
-            apiVersion: "networking.istio.io/v1",
-            kind: "Gateway",
-            metadata: { name: WEB_GATEWAY.split("/")[1], namespace: INGRESS.namespace },
-            spec: {
-                selector: { istio: INGRESS.selector },
-                servers: [{ port: { number: 80, name: "http", protocol: "HTTP" }, hosts: [`production/${host}`] }],
-            },
+            namespace: INGRESS.namespace,
+            selector: { istio: INGRESS.selector },
+            hosts: [`production/${webAppHost(ctx)}`],
+            // TLS ends at the ALB, which reaches the gateway's pods on plain HTTP 80 (ClusterIP, ip targets).
+            loadBalancerTls: { port: 80 },
         },
-        opts,
+        { provider, dependsOn: [mesh.gateway] },
     );
-    albIngress(ctx, "web-ingress", { namespace: INGRESS.namespace, service: INGRESS.name, port: 80 }, opts, {
+    const backend = { namespace: INGRESS.namespace, service: INGRESS.name, port: 80 };
+    albIngress(ctx, "web-ingress", backend, { provider, dependsOn: [mesh.gateway, ...controller] }, {
         port: "15021",
         path: "/healthz/ready",
     });
+    return gateway.gatewayRef;
 }
 
 /** An Ingress for `app.<domain>` to one Service, which the AWS Load Balancer Controller turns into an HTTPS ALB. */

@@ -9,7 +9,7 @@ import {
 } from "../../src";
 import type { SystemContext } from "./context";
 import { meshIngress, webAppHost, webAppIngress } from "./ingress";
-import { INGRESS, istio, type Mesh, WEB_GATEWAY } from "./mesh";
+import { INGRESS, istio, type Mesh } from "./mesh";
 
 type WebApp = NonNullable<SystemContext["config"]["webApp"]>;
 
@@ -42,7 +42,7 @@ function workload(ctx: SystemContext, secretName: pulumi.Input<string>, version:
 /** The 90/10 canary between v1 and v2 with retries, a timeout and a circuit breaker. */
 function canaryRouting(
     host: pulumi.Input<string>,
-    externalHost: string,
+    gateway: { ref: string; host: string },
     weight: number,
     opts: pulumi.ComponentResourceOptions,
 ) {
@@ -52,9 +52,9 @@ function canaryRouting(
             host,
             namespace: "production",
             // For callers inside the mesh and for those that come in through the ingress gateway.
-            gateways: [WEB_GATEWAY, "mesh"],
+            gateways: [gateway.ref, "mesh"],
             // The gateway routes a request by its Host header: app.<domain>.
-            gatewayHosts: [externalHost],
+            gatewayHosts: [gateway.host],
             subsets: { v1: { version: "v1" }, v2: { version: "v2" } },
             routes: [
                 {
@@ -156,8 +156,8 @@ export function webApp(ctx: SystemContext, cluster: EksCluster) {
         { ...workload(ctx, secretName, "v2", canaryImage, app.canaryWeight), service: { enabled: false } },
         { provider, dependsOn: [ns] },
     );
-    canaryRouting(stable.name, webAppHost(ctx), app.canaryWeight, { provider, dependsOn: [ns, mesh.istiod] });
+    const gateway = { ref: meshIngress(ctx, provider, mesh, controller), host: webAppHost(ctx) };
+    canaryRouting(stable.name, gateway, app.canaryWeight, { provider, dependsOn: [ns, mesh.istiod] });
     meshSecurity({ provider, dependsOn: [ns, mesh.istiod] });
-    meshIngress(ctx, provider, mesh, controller);
     return production;
 }
