@@ -9,8 +9,9 @@ import { INGRESS, type Mesh, WEB_GATEWAY } from "./mesh";
 export const webAppHost = (ctx: SystemContext) => `app.${ctx.config.domain}`;
 
 /**
- * The ALB in front of web-app: internet-facing, HTTPS only on 443 with the stack's certificate and
- * a TLS 1.2+ policy (the defaults of `KubernetesService.ingress`), tagged with the environment.
+ * The ALB in front of web-app: internet-facing, HTTPS on 443 with the stack's certificate and a
+ * TLS 1.2+ policy (HTTP only redirects; the defaults of `KubernetesService.ingress`), tagged with
+ * the environment.
  */
 export function webAppIngress(ctx: SystemContext) {
     const certificateArn = ctx.config.certificateArn;
