@@ -24,11 +24,16 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
     });
 }
 
+/** How long a finished command waits for what its program left running (timers, sockets) before exiting anyway. */
+export const EXIT_GRACE_MS = 10_000;
+
 /**
- * Runs a CLI entry as the process: a failure that escapes the program at any time (a rejection
- * nobody handles, an exception in a callback, even after its plan was printed) makes the exit
- * code 1 with "the program failed: …"; the process exits only once stdout and stderr drained, so
- * a plan piped to another command arrives whole.
+ * Runs a CLI entry as the process. The process ends when its event loop is empty, which is only
+ * once stdout and stderr have drained (a plan piped to another command arrives whole), or
+ * {@link EXIT_GRACE_MS} after the command finished if the program left something running. A
+ * failure that escapes the program at any time before that (a rejection nobody handles, an
+ * exception in a callback, even after the plan was printed) makes the exit code 1 with
+ * "the program failed: …".
  */
 export async function runAsProcess(
     entry: (io: Io) => Promise<number>,
@@ -38,18 +43,8 @@ export async function runAsProcess(
         };
         return (mod.describeFailure ?? mod.default?.describeFailure ?? String)(e);
     },
-): Promise<never> {
+): Promise<void> {
     const io = processIo();
-    let late: { error: unknown } | undefined;
-    const onEscape = (error: unknown) => {
-        late ??= { error };
-    };
-    process.on("unhandledRejection", onEscape);
-    process.on("uncaughtException", onEscape);
-    // A reader that goes away (`| head`) is not a failure of ours.
-    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-        if (e.code !== "EPIPE") onEscape(e);
-    });
     const say = async (prefix: string, error: unknown) => {
         let text: string;
         try {
@@ -59,6 +54,20 @@ export async function runAsProcess(
         }
         io.stderr(`${prefix}${text}\n`);
     };
+    let finished = false;
+    let escaped: { error: unknown } | undefined;
+    const onEscape = (error: unknown) => {
+        if (escaped) return;
+        escaped = { error };
+        process.exitCode = 1;
+        if (finished) void say("the program failed: ", error);
+    };
+    process.on("unhandledRejection", onEscape);
+    process.on("uncaughtException", onEscape);
+    // A reader that goes away (`| head`) is not a failure of ours.
+    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") onEscape(e);
+    });
     let code: number;
     try {
         code = await entry(io);
@@ -67,12 +76,14 @@ export async function runAsProcess(
         await say("", e);
         code = 1;
     }
-    // One more turn of the event loop, for a failure that lands right after the last registration.
-    await new Promise((r) => setTimeout(r, 0));
-    if (late && code === 0) {
-        await say("the program failed: ", late.error);
+    finished = true;
+    if (escaped && code === 0) {
+        await say("the program failed: ", escaped.error);
         code = 1;
     }
-    await Promise.all([drained(process.stdout), drained(process.stderr)]);
-    process.exit(code);
+    process.exitCode = escaped ? Math.max(code, 1) : code;
+    // The loop ends by itself once the output drained; a program that left a timer running gets a grace period.
+    setTimeout(() => {
+        void Promise.all([drained(process.stdout), drained(process.stderr)]).then(() => process.exit());
+    }, EXIT_GRACE_MS).unref();
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -176,7 +176,7 @@ describe("plan CLI", () => {
         });
     });
 
-    it("runs as `npm run plan`: a plan of more than 1 MB piped through cat is byte for byte the --out file", async () => {
+    it("runs as `npm run plan`: a plan of more than 1 MB piped through cat is byte for byte the --out file; a failure after the plan printed exits 1", async () => {
         const program = path.join(fixtures, "big-program/index.ts");
         const outFile = path.join(scratch, "big.json");
         const env = { ...process.env, COMPUTE_LAYER_PLAN_KEY: "pipe-test-key" };
@@ -203,5 +203,14 @@ describe("plan CLI", () => {
         );
         expect(piped.length).toBe(expected.length);
         expect(piped.equals(expected)).toBe(true);
+        // A failure that lands after the plan was printed, before the process would end: exit 1.
+        const late = spawnSync(
+            "npm",
+            ["run", "-s", "plan", "--", "--program", path.join(fixtures, "failing-program/timer-after-plan.ts")],
+            { cwd: root, encoding: "utf8" },
+        );
+        expect(late.stdout.split("\n")[0]).toBe("failing (stack dev)");
+        expect(late.stderr).toContain("the program failed: the background job failed");
+        expect(late.status).toBe(1);
     }, 60_000);
 });
