@@ -11,8 +11,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { CliError, type Command, guarded, planCommand, writeResult } from "../cli";
-import { PlanFileError, readPlanFile } from "../diff";
+import { planFromArgs, PLAN_INPUT_OPTIONS } from "../check-cli";
+import { CliError, type Command, guarded, writeResult } from "../cli";
 import type { Plan } from "../types";
 import { type CostEstimate, estimateCost, UnknownRegionError, type UsageAssumptions } from "./estimate";
 import { renderCostJson, renderCostMarkdown, renderCostText } from "./render";
@@ -75,10 +75,7 @@ export async function costCommand(argv: string[], cwd = process.cwd()): Promise<
                 out: { type: "string" },
                 region: { type: "string" },
                 usage: { type: "string" },
-                stack: { type: "string" },
-                program: { type: "string" },
-                config: { type: "string" },
-                mocks: { type: "string" },
+                ...PLAN_INPUT_OPTIONS,
             },
             allowPositionals: true,
         });
@@ -87,24 +84,8 @@ export async function costCommand(argv: string[], cwd = process.cwd()): Promise<
     }
     const v = parsed.values;
     if (!FORMATS.includes(v.format)) throw new CliError(`--format must be text, json or markdown (got ${v.format})\n${COST_USAGE}`, 2);
-    const planning = v.stack !== undefined || v.program !== undefined;
-    if (parsed.positionals.length > 1 || (parsed.positionals.length === 1) === planning) {
-        throw new CliError(`cost takes one plan file, or --stack / --program to plan one first\n${COST_USAGE}`, 2);
-    }
     const usage = readUsage(v.usage === undefined ? undefined : path.resolve(cwd, v.usage));
-    let plan: Plan;
-    if (planning) {
-        const planArgs = ["--format", "json"];
-        for (const k of ["stack", "program", "config", "mocks"] as const) if (v[k] !== undefined) planArgs.push(`--${k}`, v[k] as string);
-        plan = (await planCommand(planArgs, cwd)).plan;
-    } else {
-        try {
-            plan = readPlanFile(path.resolve(cwd, parsed.positionals[0]));
-        } catch (e) {
-            if (e instanceof PlanFileError) throw new CliError(e.message, 2);
-            throw e;
-        }
-    }
+    const plan = await planFromArgs("cost", v, parsed.positionals, cwd, COST_USAGE);
     const region = v.region ?? planRegion(plan) ?? "us-east-1";
     return { text: renderCost(estimateOrFail(plan, region, usage), v.format), out: v.out };
 }
