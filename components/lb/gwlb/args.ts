@@ -5,7 +5,7 @@ import type { Tags } from "../../../src/core";
 export interface GwlbHealthCheckArgs {
     /** Port the appliances answer health checks on, 1–65535. @default 80 */
     port?: number;
-    /** `"HTTP"`, `"HTTPS"` or `"TCP"`. @default "TCP" */
+    /** `"HTTP"`, `"HTTPS"` or `"TCP"`. @default "TCP" ("HTTP" when a `path` is given) */
     protocol?: "HTTP" | "HTTPS" | "TCP";
     /** Path of an HTTP or HTTPS check; starts with `/`. @default "/health" (HTTP and HTTPS checks only) */
     path?: string;

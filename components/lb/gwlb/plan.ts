@@ -176,7 +176,8 @@ function checkAndPlan(
     const healthCheck = planHealthCheck(v, args.healthCheck, "healthCheck", {
         protocols: ["HTTP", "HTTPS", "TCP"],
         defaults: {
-            protocol: "TCP",
+            // A path means an HTTP check.
+            protocol: args.healthCheck?.path !== undefined ? "HTTP" : "TCP",
             port: 80,
             path: "/health",
             intervalSeconds: 10,

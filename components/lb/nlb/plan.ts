@@ -205,11 +205,13 @@ function checkAndPlan(
     const staticIps = args.staticIps ?? false;
     let staticIpSubnets: pulumi.Input<string>[] | undefined;
     if (staticIps) {
-        if (internal)
-            v.add(
-                "staticIps",
-                "Elastic IPs are only for internet-facing load balancers: set internal to false or staticIps to false",
-            );
+        if (internal) {
+            // A conflict between two fields: each is named.
+            const reason =
+                "Elastic IPs are only for internet-facing load balancers: set internal to false or staticIps to false";
+            v.add("staticIps", reason);
+            v.add("internal", reason);
+        }
         staticIpSubnets = knownList(args.subnetIds);
         if (args.subnetIds !== undefined && staticIpSubnets === undefined) {
             v.add(

@@ -47,6 +47,16 @@ describe("planGatewayLoadBalancer", () => {
         expect(p.endpointService.allowedPrincipals).toEqual(["arn:aws:iam::210987654321:root"]);
     });
 
+    it("a health check with a path and no protocol is an HTTP check", () => {
+        expect(gwlb(gwlbArgs({ healthCheck: { path: "/healthz" } })).targetGroup.healthCheck).toMatchObject({
+            protocol: "HTTP",
+            path: "/healthz",
+        });
+        expect(gwlbPaths(gwlbArgs({ healthCheck: { protocol: "TCP", path: "/healthz" } }))).toEqual([
+            "healthCheck.path",
+        ]);
+    });
+
     it("needs at least 2 subnets when the list is known", () => {
         expect(gwlbPaths(gwlbArgs({ subnetIds: ["subnet-1"] }))).toEqual(["subnetIds"]);
     });

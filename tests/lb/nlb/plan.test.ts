@@ -138,7 +138,8 @@ describe("planNetworkLoadBalancer", () => {
         expect(
             nlbPaths(referenceNlbArgs({ staticIps: true, subnetIds: pulumi.output(["subnet-1", "subnet-2"]) })),
         ).toEqual(["subnetIds"]);
-        expect(nlbPaths(referenceNlbArgs({ staticIps: true, internal: true }))).toEqual(["staticIps"]);
+        // The conflict is named at both fields.
+        expect(nlbPaths(referenceNlbArgs({ staticIps: true, internal: true }))).toEqual(["staticIps", "internal"]);
     });
 
     it("a TLS listener needs a certificate; other listeners take none", () => {
