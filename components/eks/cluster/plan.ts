@@ -152,6 +152,14 @@ const NODE_POLICIES: Record<string, string> = {
     ecr: "AmazonEC2ContainerRegistryReadOnly",
 };
 
+/**
+ * The elements of a list to check one by one: none when the list is over its limit, which the
+ * shape check already reports once (instead of one problem per element of a 10,000-long list).
+ */
+export function checkable<T>(list: readonly T[], max: number): readonly T[] {
+    return list.length <= max ? list : [];
+}
+
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]*$/;
 const INSTANCE_TYPE_PATTERN = /^[a-z0-9][a-z0-9-]*\.[a-z0-9]+$/;
@@ -182,7 +190,7 @@ function planNodeGroup(
         );
     }
     const instanceTypes = ng.instanceTypes ?? [];
-    instanceTypes.forEach((t, i) => {
+    checkable(instanceTypes, 20).forEach((t, i) => {
         if (!INSTANCE_TYPE_PATTERN.test(t))
             v.add(
                 joinPath(p("instanceTypes"), i),
@@ -190,7 +198,7 @@ function planNodeGroup(
             );
     });
     v.unique(
-        instanceTypes.map((t, i) => ({ value: t, path: joinPath(p("instanceTypes"), i) })),
+        checkable(instanceTypes, 20).map((t, i) => ({ value: t, path: joinPath(p("instanceTypes"), i) })),
         "instance type",
     );
 
@@ -446,7 +454,7 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
         ? planLoadBalancerController(v, args.loadBalancerController, clusterName, hasPodIdentityAgent)
         : undefined;
     const keda = args.keda ? planKeda(v, args.keda, clusterName, hasPodIdentityAgent) : undefined;
-    (args.keda?.sqsQueueArns ?? []).forEach((q, i) => {
+    checkable(args.keda?.sqsQueueArns ?? [], 100).forEach((q, i) => {
         if (isKnown(q) && !/^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/.test(q)) {
             v.add(
                 joinPath("keda", "sqsQueueArns", i),
@@ -580,7 +588,7 @@ function planApiAccess(v: Validator, name: string, a: EksApiAccessArgs): ApiAcce
     const publicCidrs = a.publicAccessCidrs;
     const publicEndpoint = publicCidrs !== undefined;
 
-    publicCidrs?.forEach((c, i) => {
+    checkable(publicCidrs ?? [], 40).forEach((c, i) => {
         if (!isIpv4Cidr(c))
             v.add(
                 p("publicAccessCidrs", i),
@@ -599,7 +607,7 @@ function planApiAccess(v: Validator, name: string, a: EksApiAccessArgs): ApiAcce
             'only acknowledges "0.0.0.0/0" in apiAccess.publicAccessCidrs, which is not there: remove it',
         );
     }
-    privateCidrs.forEach((c, i) => {
+    checkable(privateCidrs, 59).forEach((c, i) => {
         if (!isIpv4Cidr(c))
             v.add(
                 p("privateAccessCidrs", i),
@@ -607,11 +615,14 @@ function planApiAccess(v: Validator, name: string, a: EksApiAccessArgs): ApiAcce
             );
     });
     v.unique(
-        privateCidrs.map((c, i) => ({ value: c, path: p("privateAccessCidrs", i) })),
+        checkable(privateCidrs, 59).map((c, i) => ({ value: c, path: p("privateAccessCidrs", i) })),
         "CIDR block",
     );
     v.unique(
-        sgs.map((g, i) => ({ value: isKnown(g) ? g : undefined, path: p("privateAccessSecurityGroupIds", i) })),
+        checkable(sgs, 59).map((g, i) => ({
+            value: isKnown(g) ? g : undefined,
+            path: p("privateAccessSecurityGroupIds", i),
+        })),
         "security group",
     );
     // 60 inbound rules a security group by default; EKS's own self-referencing rule takes one.

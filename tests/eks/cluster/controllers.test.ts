@@ -26,10 +26,7 @@ describe("EksCluster.loadBalancerController (issue 18, item 4)", () => {
     it("the IAM policy is the one AWS publishes for the pinned release, unchanged", () => {
         const published = JSON.parse(
             readFileSync(
-                join(
-                    __dirname,
-                    "../../../components/eks/cluster/data/aws-load-balancer-controller-v3.5.0-iam-policy.json",
-                ),
+                join(__dirname, "../../../components/eks/shared/aws-load-balancer-controller-v3.5.0-iam-policy.json"),
                 "utf8",
             ),
         );
