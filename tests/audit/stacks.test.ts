@@ -639,6 +639,55 @@ describe.each(STACKS)("%s: listener, target group and ECS combinations AWS accep
     });
 });
 
+describe.each(STACKS)("%s: scaling is wired to the resources it scales and measures", (stack) => {
+    it("ALBRequestCountPerTarget names <load balancer>/<target group> of a target group that load balancer forwards to", () => {
+        const plan = plans[stack];
+        const policies = ofType(plan, "aws:appautoscaling/policy:Policy");
+        expect(policies.length).toBeGreaterThan(0);
+        for (const p of policies) {
+            const spec = obj(obj(p.inputs.targetTrackingScalingPolicyConfiguration).predefinedMetricSpecification);
+            if (spec.predefinedMetricType !== "ALBRequestCountPerTarget") continue;
+            const [lbSuffix, tgSuffix] = String(spec.resourceLabel).split("/targetgroup/");
+            const lb = byOutput(plan, T.lb, "arnSuffix", lbSuffix);
+            const tg = byOutput(plan, T.tg, "arnSuffix", `targetgroup/${tgSuffix}`);
+            expect(lb, `${label(p)}: ${spec.resourceLabel}`).toBeDefined();
+            expect(tg, `${label(p)}: ${spec.resourceLabel}`).toBeDefined();
+            expect(
+                forwards(plan).some((f) => f.lb === lb && f.tg === tg),
+                label(p),
+            ).toBe(true);
+            // and the service it scales is registered in that target group.
+            const svc = ofType(plan, T.ecsService).find(
+                (s) => out(s, "name") === String(p.inputs.resourceId).split("/")[2],
+            );
+            expect(
+                arr(svc?.inputs.loadBalancers).map((l) => obj(l).targetGroupArn),
+                label(p),
+            ).toContain(out(tg as PlannedResource, "arn"));
+        }
+    });
+
+    it("scaling targets and step alarms name the service or group they scale", () => {
+        const plan = plans[stack];
+        const cluster = (arn: unknown) => String(arn).split("/").at(-1);
+        for (const t of ofType(plan, "aws:appautoscaling/target:Target")) {
+            const [kind, clusterName, service] = String(t.inputs.resourceId).split("/");
+            expect(kind, label(t)).toBe("service");
+            const svc = ofType(plan, T.ecsService).find((s) => out(s, "name") === service);
+            expect(svc, `${label(t)}: no ECS service ${service}`).toBeDefined();
+            expect(cluster(svc?.inputs.cluster), label(t)).toBe(clusterName);
+            expect(Number(t.inputs.minCapacity), label(t)).toBeLessThanOrEqual(Number(t.inputs.maxCapacity));
+        }
+        for (const alarm of ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm")) {
+            const asgName = obj(alarm.inputs.dimensions).AutoScalingGroupName;
+            if (asgName === undefined) continue;
+            expect(byOutput(plan, T.asg, "name", asgName), label(alarm)).toBeDefined();
+            for (const action of arr(alarm.inputs.alarmActions))
+                expect(String(action), label(alarm)).toContain(`:autoScalingGroupName/${asgName}:policyName/`);
+        }
+    });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Permissions each resource needs at run time
 // ---------------------------------------------------------------------------------------------
