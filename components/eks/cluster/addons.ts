@@ -155,7 +155,9 @@ export function planAddons(v: Validator, args: EksClusterArgs, clusterName: stri
                 serviceAccount,
                 description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the ${name} add-on of EKS cluster ${clusterName}`,
                 assumeRolePolicy:
-                    binding === "irsa" ? irsaTrust(namespace, serviceAccount) : podIdentityTrust(clusterName),
+                    binding === "irsa"
+                        ? irsaTrust(namespace, serviceAccount)
+                        : podIdentityTrust(clusterName, namespace, serviceAccount),
                 policyArn: managedPolicyArn(managedPolicy),
             };
         } else if (a.iam !== undefined) {

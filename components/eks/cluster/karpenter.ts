@@ -399,7 +399,7 @@ export function planKarpenter(
             assumeRolePolicy:
                 binding === "irsa"
                     ? irsaTrust(KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT)
-                    : podIdentityTrust(clusterName),
+                    : podIdentityTrust(clusterName, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT),
         },
         controllerPolicies,
         queue: { name: queueName, messageRetentionSeconds: 300, sqsManagedSseEnabled: true },

@@ -45,7 +45,8 @@ export function planKeda(v: Validator, k: EksKedaArgs, clusterName: string, hasP
         serviceAccount: sa,
         role: {
             description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the KEDA operator of EKS cluster ${clusterName}`,
-            assumeRolePolicy: binding === "irsa" ? irsaTrust(KEDA_NAMESPACE, sa) : podIdentityTrust(clusterName),
+            assumeRolePolicy:
+                binding === "irsa" ? irsaTrust(KEDA_NAMESPACE, sa) : podIdentityTrust(clusterName, KEDA_NAMESPACE, sa),
         },
         // The aws-sqs-queue scaler reads ApproximateNumberOfMessages(+NotVisible) with GetQueueAttributes.
         // https://keda.sh/docs/latest/scalers/aws-sqs/

@@ -71,7 +71,9 @@ export function planLoadBalancerController(
         role: {
             description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the AWS Load Balancer Controller of EKS cluster ${clusterName}`,
             assumeRolePolicy:
-                binding === "irsa" ? irsaTrust(LB_CONTROLLER_NAMESPACE, sa) : podIdentityTrust(clusterName),
+                binding === "irsa"
+                    ? irsaTrust(LB_CONTROLLER_NAMESPACE, sa)
+                    : podIdentityTrust(clusterName, LB_CONTROLLER_NAMESPACE, sa),
         },
         policy: LB_CONTROLLER_IAM_POLICY,
         release: {

@@ -107,21 +107,24 @@ export function irsaTrust(namespace: string, serviceAccount: string): PolicyDocu
 }
 
 /**
- * The trust policy of an EKS Pod Identity role: the Pod Identity agent's service principal, with
- * `sts:TagSession` (it tags the session with the cluster, namespace and service account), limited
- * to the cluster (confused-deputy protection).
+ * The trust policy of an EKS Pod Identity role: the Pod Identity service principal, with
+ * `sts:TagSession`, limited to one service account of one cluster through the session tags Pod
+ * Identity sets (`eks-cluster-name`, `kubernetes-namespace`, `kubernetes-service-account`), as the
+ * EKS user guide shows ("Create IAM role with trust policy required by EKS Pod Identity").
  * https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html
  */
-export function podIdentityTrust(clusterName: string): PolicyDocument {
+export function podIdentityTrust(clusterName: string, namespace: string, serviceAccount: string): PolicyDocument {
     return policyDocument([
         {
+            Sid: "AllowEksAuthToAssumeRoleForPodIdentity",
             Effect: "Allow",
             Principal: { Service: "pods.eks.amazonaws.com" },
             Action: ["sts:AssumeRole", "sts:TagSession"],
             Condition: {
-                StringEquals: { "aws:SourceAccount": AWS_REFS.accountId },
-                ArnEquals: {
-                    "aws:SourceArn": `arn:${AWS_REFS.partition}:eks:${AWS_REFS.region}:${AWS_REFS.accountId}:cluster/${clusterName}`,
+                StringEquals: {
+                    "aws:RequestTag/eks-cluster-name": clusterName,
+                    "aws:RequestTag/kubernetes-namespace": namespace,
+                    "aws:RequestTag/kubernetes-service-account": serviceAccount,
                 },
             },
         },

@@ -54,6 +54,14 @@ describe("EksCluster.addons: managed add-ons (issue 18, item 2)", () => {
             serviceAccount: "ebs-csi-controller-sa",
             policyArn: "arn:{{partition}}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
         });
+        // Only the driver's service account of this cluster, through the session tags Pod Identity sets.
+        expect(ebs?.assumeRolePolicy.Statement[0].Condition).toEqual({
+            StringEquals: {
+                "aws:RequestTag/eks-cluster-name": "my-cluster",
+                "aws:RequestTag/kubernetes-namespace": "kube-system",
+                "aws:RequestTag/kubernetes-service-account": "ebs-csi-controller-sa",
+            },
+        });
         expect(ebs?.assumeRolePolicy.Statement[0]).toMatchObject({
             Principal: { Service: "pods.eks.amazonaws.com" },
             Action: ["sts:AssumeRole", "sts:TagSession"],
