@@ -183,6 +183,9 @@ describe("prod: Istio under the restricted Pod Security Standard", () => {
             const injected = injectIstioSidecar(template.spec, { version: version(), cni });
             expect(injected.initContainers?.map((c) => c.name), name).toEqual(["istio-validation"]);
             expect(checkPodSecurity(injected, { level: "restricted", metadata: template.metadata }), name).toEqual([]);
+            // EKS 1.35 nodes run kubelets ≥ 1.33, where Istio injects the proxy as a native sidecar: same verdict.
+            const native = injectIstioSidecar(template.spec, { version: version(), cni, nativeSidecar: true });
+            expect(checkPodSecurity(native, { level: "restricted", metadata: template.metadata }), name).toEqual([]);
             // The same pod without CNI: istio-init runs as root and adds NET_ADMIN and NET_RAW.
             const withoutCni = injectIstioSidecar(template.spec, { version: version(), cni: false });
             const violations = checkPodSecurity(withoutCni, { level: "restricted", metadata: template.metadata });
