@@ -975,6 +975,148 @@ describe.each(STACKS)("%s: admission order", (stack) => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Kubernetes wiring: every reference between objects lands on something that exists
+// ---------------------------------------------------------------------------------------------
+
+interface Pods {
+    namespace: string;
+    owner: string;
+    labels: Record<string, string>;
+    ports: { name?: string; containerPort: number }[];
+}
+
+/** The pod templates of the plan's Deployments, by namespace. */
+function podsOf(plan: Plan): Pods[] {
+    return ofType(plan, T.deployment).map((d) => {
+        const template = obj(obj(d.inputs.spec).template);
+        const containers = arr(obj(template.spec).containers).map(obj);
+        return {
+            namespace: String(obj(d.inputs.metadata).namespace),
+            owner: String(obj(d.inputs.metadata).name),
+            labels: obj(obj(template.metadata).labels) as Record<string, string>,
+            ports: containers.flatMap((c) => arr(c.ports).map((p) => obj(p) as unknown as Pods["ports"][number])),
+        };
+    });
+}
+const selects = (selector: Obj, labels: Record<string, string>) =>
+    Object.entries(selector).every(([k, v]) => labels[k] === v);
+
+describe.each(STACKS)("%s: Kubernetes references land on objects that exist", (stack) => {
+    it("Services select pods, on a port those pods expose; probes hit an exposed port", () => {
+        const plan = plans[stack];
+        if (!tiers[stack].eks) return expect(ofType(plan, T.eks)).toEqual([]);
+        const pods = podsOf(plan);
+        const services = ofType(plan, "kubernetes:core/v1:Service");
+        expect(services.length).toBeGreaterThan(0);
+        for (const svc of services) {
+            const ns = obj(svc.inputs.metadata).namespace;
+            const selector = obj(obj(svc.inputs.spec).selector);
+            expect(Object.keys(selector).length, label(svc)).toBeGreaterThan(0);
+            const behind = pods.filter((p) => p.namespace === ns && selects(selector, p.labels));
+            expect(behind.length, `${label(svc)} selects no pods`).toBeGreaterThan(0);
+            for (const port of arr(obj(svc.inputs.spec).ports).map(obj)) {
+                const target = port.targetPort ?? port.port;
+                for (const p of behind)
+                    expect(
+                        p.ports.some((c) => c.containerPort === target || c.name === target),
+                        `${label(svc)}: ${p.owner} exposes no port ${target}`,
+                    ).toBe(true);
+            }
+        }
+        for (const d of ofType(plan, T.deployment)) {
+            for (const c of arr(obj(obj(obj(d.inputs.spec).template).spec).containers).map(obj)) {
+                const exposed = arr(c.ports).map(obj);
+                for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe].map(obj)) {
+                    const port = obj(probe.httpGet).port;
+                    if (port === undefined) continue;
+                    expect(
+                        exposed.some((e) => e.containerPort === port || e.name === port),
+                        `${label(d)}: probe port ${port}`,
+                    ).toBe(true);
+                }
+            }
+        }
+    });
+
+    it("autoscalers and disruption budgets point at Deployments; Ingress backends at Services that exist", () => {
+        const plan = plans[stack];
+        if (!tiers[stack].eks) return expect(ofType(plan, T.eks)).toEqual([]);
+        const pods = podsOf(plan);
+        const deployment = (ns: unknown, name: unknown) => pods.find((p) => p.namespace === ns && p.owner === name);
+        const scalers = [
+            ...ofType(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler"),
+            ...ofType(plan, T.scaledObject),
+        ];
+        expect(scalers.length).toBeGreaterThan(0);
+        for (const h of scalers) {
+            const ref = obj(obj(h.inputs.spec).scaleTargetRef);
+            expect(ref.kind ?? "Deployment", label(h)).toBe("Deployment");
+            expect(deployment(obj(h.inputs.metadata).namespace, ref.name), `${label(h)} → ${ref.name}`).toBeDefined();
+        }
+        for (const pdb of ofType(plan, "kubernetes:policy/v1:PodDisruptionBudget")) {
+            const selector = obj(obj(obj(pdb.inputs.spec).selector).matchLabels);
+            const ns = obj(pdb.inputs.metadata).namespace;
+            expect(
+                pods.some((p) => p.namespace === ns && selects(selector, p.labels)),
+                label(pdb),
+            ).toBe(true);
+        }
+        // Services: planned ones, and those a chart makes under its `name` value (the Istio gateway chart).
+        const services = new Set(
+            ofType(plan, "kubernetes:core/v1:Service").map(
+                (s) => `${obj(s.inputs.metadata).namespace}/${obj(s.inputs.metadata).name}`,
+            ),
+        );
+        for (const r of ofType(plan, T.release))
+            if (r.inputs.chart === "gateway") services.add(`${r.inputs.namespace}/${obj(r.inputs.values).name}`);
+        for (const ing of ofType(plan, "kubernetes:networking.k8s.io/v1:Ingress")) {
+            const ns = obj(ing.inputs.metadata).namespace;
+            for (const rule of arr(obj(ing.inputs.spec).rules).map(obj))
+                for (const path of arr(obj(rule.http).paths).map(obj)) {
+                    const name = obj(obj(path.backend).service).name;
+                    expect([...services], `${label(ing)} → ${name}`).toContain(`${ns}/${name}`);
+                }
+        }
+    });
+
+    it("Istio subsets and authorization selectors match pods; the Gateway selects the gateway chart's pods", () => {
+        const plan = plans[stack];
+        if (!tiers[stack].mesh) return expect(plan.resources.filter((r) => r.type.includes(".istio.io/"))).toEqual([]);
+        const pods = podsOf(plan);
+        for (const dr of ofType(plan, "kubernetes:networking.istio.io/v1:DestinationRule")) {
+            const ns = obj(dr.inputs.metadata).namespace;
+            const host = String(obj(dr.inputs.spec).host).split(".")[0];
+            const svc = ofType(plan, "kubernetes:core/v1:Service").find(
+                (s) => obj(s.inputs.metadata).namespace === ns && obj(s.inputs.metadata).name === host,
+            );
+            expect(svc, `${label(dr)}: no Service ${host}`).toBeDefined();
+            const base = obj(obj(svc?.inputs.spec).selector);
+            for (const subset of arr(obj(dr.inputs.spec).subsets).map(obj)) {
+                const labels = { ...base, ...obj(subset.labels) };
+                expect(
+                    pods.some((p) => p.namespace === ns && selects(labels, p.labels)),
+                    `${label(dr)}: subset ${subset.name} has no pods`,
+                ).toBe(true);
+            }
+        }
+        for (const ap of ofType(plan, "kubernetes:security.istio.io/v1:AuthorizationPolicy")) {
+            const selector = obj(obj(obj(ap.inputs.spec).selector).matchLabels);
+            if (Object.keys(selector).length === 0) continue;
+            const ns = obj(ap.inputs.metadata).namespace;
+            expect(
+                pods.some((p) => p.namespace === ns && selects(selector, p.labels)),
+                label(ap),
+            ).toBe(true);
+        }
+        // The gateway chart labels its pods `istio: <name without "istio-">` (its _helpers.tpl).
+        const gateway = ofType(plan, T.release).find((r) => r.inputs.chart === "gateway");
+        const podLabel = String(obj(gateway?.inputs.values).name).replace(/^istio-/, "");
+        for (const gw of ofType(plan, "kubernetes:networking.istio.io/v1:Gateway"))
+            expect(obj(obj(gw.inputs.spec).selector), label(gw)).toEqual({ istio: podLabel });
+    });
+});
+
+// ---------------------------------------------------------------------------------------------
 // The audit's own checks fail where they should
 // ---------------------------------------------------------------------------------------------
 
@@ -1021,6 +1163,13 @@ describe("the audit's checks catch what they are for", () => {
         expect(contains("10.0.0.0/8", "10.30.0.0/16")).toBe(true);
         expect(contains("10.30.0.0/16", "10.0.0.0/8")).toBe(false);
         expect(contains("10.31.0.0/16", "10.30.0.0/16")).toBe(false);
+    });
+
+    it("a selector matches pods only when every one of its labels does", () => {
+        const labels = { app: "web", version: "v1" };
+        expect(selects({ app: "web" }, labels)).toBe(true);
+        expect(selects({ app: "web", version: "v2" }, labels)).toBe(false);
+        expect(selects({ tier: "web" }, labels)).toBe(false);
     });
 
     it("a permission needs the action and the resource, wildcards as IAM reads them", () => {
