@@ -6,7 +6,8 @@ import { awsContext, childName, defaultTags, isKnown, planContext, type Tags } f
 import { type PolicyDocument, resolveFields, resolvePolicy, resolveRefs } from "../shared";
 import type { AddonPlan } from "./addons";
 import { KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, type KarpenterPlan } from "./karpenter";
-import type { HelmReleasePlan } from "./load-balancer-controller";
+import type { KedaPlan } from "./keda";
+import type { LoadBalancerControllerPlan } from "./load-balancer-controller";
 import type { EksAddonName, EksClusterArgs } from "./args";
 import type { ClusterAutoscalerPlan } from "./autoscaler";
 import { type EksClusterPlan, planEksCluster } from "./plan";
@@ -597,14 +598,7 @@ export class EksCluster extends pulumi.ComponentResource {
         name: string,
         key: string,
         clusterName: string,
-        c: {
-            binding: "podIdentity" | "irsa";
-            namespace: string;
-            serviceAccount: string;
-            role: { description: string; assumeRolePolicy: PolicyDocument };
-            policy?: PolicyDocument;
-            release: HelmReleasePlan;
-        },
+        c: LoadBalancerControllerPlan | KedaPlan,
         tags: TagsInput,
         extraRefs: Record<string, pulumi.Input<string>>,
     ): EksControllerResources {
