@@ -51,12 +51,21 @@ const apiAccess = z.strictObject({
  */
 const jwt = z
     .strictObject({
-        issuer: z.string().regex(/^https:\/\/[^\s/]+/, "must be an HTTPS issuer URL").optional(),
-        cognitoUserPoolId: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/, "must be a user pool id such as us-east-1_AbCdEfGhI").optional(),
+        issuer: z
+            .string()
+            .regex(/^https:\/\/[^\s/]+/, "must be an HTTPS issuer URL")
+            .optional(),
+        cognitoUserPoolId: z
+            .string()
+            .regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/, "must be a user pool id such as us-east-1_AbCdEfGhI")
+            .optional(),
         audience: z.array(z.string().min(1)).min(1).max(50),
         scopes: z.array(z.string().min(1)).max(10).optional(),
     })
-    .refine((j) => (j.issuer === undefined) !== (j.cognitoUserPoolId === undefined), "give exactly one of issuer and cognitoUserPoolId");
+    .refine(
+        (j) => (j.issuer === undefined) !== (j.cognitoUserPoolId === undefined),
+        "give exactly one of issuer and cognitoUserPoolId",
+    );
 
 const container = z.strictObject({
     /** Image with a tag or digest. */
@@ -109,7 +118,10 @@ export const configSchema = z.strictObject({
             /** The IAM role that runs `pulumi up` (the deploy jobs' AWS_ROLE_TO_ASSUME): an explicit cluster-admin access entry. */
             deployerRoleArn: z
                 .string()
-                .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+/, "must be an IAM role ARN, arn:aws:iam::<account>:role/<name>")
+                .regex(
+                    /^arn:aws[a-z-]*:iam::\d{12}:role\/.+/,
+                    "must be an IAM role ARN, arn:aws:iam::<account>:role/<name>",
+                )
                 .optional(),
         })
         .optional(),
@@ -130,7 +142,9 @@ export const configSchema = z.strictObject({
         })
         .optional(),
     /** Istio, installed with its Helm charts when the mesh tier is on (staging/prod with EKS). */
-    mesh: z.strictObject({ istioVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an Istio release such as 1.29.2") }).optional(),
+    mesh: z
+        .strictObject({ istioVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an Istio release such as 1.29.2") })
+        .optional(),
     nlb: z.strictObject({ staticIps: z.boolean() }).optional(),
     gwlb: z
         .strictObject({
@@ -145,7 +159,10 @@ export const configSchema = z.strictObject({
                     endpointSubnetCidrs: z.array(cidr).min(2).max(6),
                     applianceInstanceType: z.string().default("t3.small"),
                 })
-                .refine((i) => i.inspectedSubnetCidrs.length === i.endpointSubnetCidrs.length, "give one endpoint subnet per inspected subnet")
+                .refine(
+                    (i) => i.inspectedSubnetCidrs.length === i.endpointSubnetCidrs.length,
+                    "give one endpoint subnet per inspected subnet",
+                )
                 .optional(),
         })
         .optional(),
@@ -194,7 +211,10 @@ export function validateConfig(parsed: Record<string, unknown>, stackFile: strin
             return issue.keys.map((k) => `  - ${NAMESPACE}:${where ? `${where}.` : ""}${k}: unknown key`);
         }
         const key = `${NAMESPACE}:${where}`;
-        const message = issue.code === "invalid_type" && parsed[String(issue.path[0])] === undefined && issue.path.length === 1 ? "required key is missing" : issue.message;
+        const message =
+            issue.code === "invalid_type" && parsed[String(issue.path[0])] === undefined && issue.path.length === 1
+                ? "required key is missing"
+                : issue.message;
         return [`  - ${key}: ${message}`];
     });
     throw new StackConfigError(`${stackFile} has invalid config:\n${lines.join("\n")}`);

@@ -7,7 +7,14 @@ export const DEV: Profile = {
     webSchedules: [],
     predictiveScaling: false,
     canary: false,
-    policy: { minCapacity: 1, minAvailabilityZones: 2, httpsOnly: false, deletionProtection: false, minLogRetentionDays: 1, authenticatedApi: false },
+    policy: {
+        minCapacity: 1,
+        minAvailabilityZones: 2,
+        httpsOnly: false,
+        deletionProtection: false,
+        minLogRetentionDays: 1,
+        authenticatedApi: false,
+    },
 };
 
 /** The dev environment program. */

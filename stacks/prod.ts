@@ -9,7 +9,14 @@ export const PROD: Profile = {
     name: "prod",
     spotFirst: false,
     webSchedules: [
-        { name: "business-hours", cron: "0 9 * * MON-FRI", timezone: "Etc/UTC", minCapacity: 10, maxCapacity: 30, desiredCapacity: 20 },
+        {
+            name: "business-hours",
+            cron: "0 9 * * MON-FRI",
+            timezone: "Etc/UTC",
+            minCapacity: 10,
+            maxCapacity: 30,
+            desiredCapacity: 20,
+        },
         { name: "night", cron: "0 20 * * *", timezone: "Etc/UTC", minCapacity: 2, maxCapacity: 10, desiredCapacity: 4 },
     ],
     predictiveScaling: true,
@@ -18,7 +25,14 @@ export const PROD: Profile = {
     canary: true,
     // The reference's 90/10 on ECS too: a new api revision gets 10 % of /api/* for 15 minutes.
     apiCanary: { percent: 10, bakeTimeMinutes: 15 },
-    policy: { minCapacity: 2, minAvailabilityZones: 3, httpsOnly: true, deletionProtection: true, minLogRetentionDays: 90, authenticatedApi: true },
+    policy: {
+        minCapacity: 2,
+        minAvailabilityZones: 3,
+        httpsOnly: true,
+        deletionProtection: true,
+        minLogRetentionDays: 90,
+        authenticatedApi: true,
+    },
 };
 
 /** The prod environment program. */

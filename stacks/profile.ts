@@ -45,7 +45,8 @@ export function checkPolicy(profile: Profile, config: Omit<StackConfig, "dbPassw
     const problems: string[] = [];
     const key = (k: string) => `${NAMESPACE}:${k}`;
     const minimum = (value: number | undefined, k: string) => {
-        if (value !== undefined && value < p.minCapacity) problems.push(`${key(k)}: ${profile.name} keeps at least ${p.minCapacity} (got ${value})`);
+        if (value !== undefined && value < p.minCapacity)
+            problems.push(`${key(k)}: ${profile.name} keeps at least ${p.minCapacity} (got ${value})`);
     };
     minimum(config.web?.capacity.min, "web.capacity.min");
     minimum(config.api?.capacity.min, "api.capacity.min");
@@ -54,15 +55,25 @@ export function checkPolicy(profile: Profile, config: Omit<StackConfig, "dbPassw
     minimum(config.webApp?.replicas.min, "webApp.replicas.min");
     minimum(config.worker?.replicas.min, "worker.replicas.min");
     if (config.network.availabilityZones < p.minAvailabilityZones) {
-        problems.push(`${key("network.availabilityZones")}: ${profile.name} spreads over at least ${p.minAvailabilityZones} availability zones (got ${config.network.availabilityZones})`);
+        problems.push(
+            `${key("network.availabilityZones")}: ${profile.name} spreads over at least ${p.minAvailabilityZones} availability zones (got ${config.network.availabilityZones})`,
+        );
     }
-    if (p.httpsOnly && !config.certificateArn) problems.push(`${key("certificateArn")}: ${profile.name} serves HTTPS only and needs a certificate`);
-    if (p.deletionProtection && !config.deletionProtection) problems.push(`${key("deletionProtection")}: must be true in ${profile.name}`);
+    if (p.httpsOnly && !config.certificateArn)
+        problems.push(`${key("certificateArn")}: ${profile.name} serves HTTPS only and needs a certificate`);
+    if (p.deletionProtection && !config.deletionProtection)
+        problems.push(`${key("deletionProtection")}: must be true in ${profile.name}`);
     if (p.authenticatedApi && config.tiers.lambda && config.orders && !config.orders.jwt) {
         problems.push(`${key("orders.jwt")}: ${profile.name} checks the callers of POST /orders with a JWT authorizer`);
     }
-    if (config.logRetentionDays < p.minLogRetentionDays) problems.push(`${key("logRetentionDays")}: ${profile.name} keeps logs at least ${p.minLogRetentionDays} days (got ${config.logRetentionDays})`);
-    if (problems.length > 0) throw new StackConfigError(`${stackFile} breaks the ${profile.name} policy:\n${problems.map((l) => `  - ${l}`).join("\n")}`);
+    if (config.logRetentionDays < p.minLogRetentionDays)
+        problems.push(
+            `${key("logRetentionDays")}: ${profile.name} keeps logs at least ${p.minLogRetentionDays} days (got ${config.logRetentionDays})`,
+        );
+    if (problems.length > 0)
+        throw new StackConfigError(
+            `${stackFile} breaks the ${profile.name} policy:\n${problems.map((l) => `  - ${l}`).join("\n")}`,
+        );
 }
 
 /** Runs one environment: loads and checks its config, then builds the reference system. */

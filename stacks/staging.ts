@@ -7,7 +7,14 @@ export const STAGING: Profile = {
     webSchedules: [],
     predictiveScaling: false,
     canary: false,
-    policy: { minCapacity: 2, minAvailabilityZones: 3, httpsOnly: true, deletionProtection: true, minLogRetentionDays: 30, authenticatedApi: true },
+    policy: {
+        minCapacity: 2,
+        minAvailabilityZones: 3,
+        httpsOnly: true,
+        deletionProtection: true,
+        minLogRetentionDays: 30,
+        authenticatedApi: true,
+    },
 };
 
 /** The staging environment program. */

@@ -14,7 +14,11 @@ export function networkLoadBalancer(ctx: SystemContext, net: Network, alb: Appli
         staticIps: config.nlb.staticIps,
         deletionProtection: config.deletionProtection,
         listeners: {
-            https: { port: 443, protocol: "TCP", targetGroup: { port: 443, protocol: "TCP", targetType: "alb", healthCheck } },
+            https: {
+                port: 443,
+                protocol: "TCP",
+                targetGroup: { port: 443, protocol: "TCP", targetType: "alb", healthCheck },
+            },
         },
         tags,
     });

@@ -65,7 +65,13 @@ export function platformCluster(ctx: SystemContext, net: Network, kedaQueueArns:
         fargateProfiles: { batch: { selectors: [{ namespace: "production", labels: { compute: "fargate" } }] } },
         // EKS-managed add-ons at EKS's default version for the cluster; the CSI driver and the
         // controllers below get their AWS permissions through the Pod Identity agent.
-        addons: { "vpc-cni": {}, coredns: {}, "kube-proxy": {}, "aws-ebs-csi-driver": {}, "eks-pod-identity-agent": {} },
+        addons: {
+            "vpc-cni": {},
+            coredns: {},
+            "kube-proxy": {},
+            "aws-ebs-csi-driver": {},
+            "eks-pod-identity-agent": {},
+        },
         // Ingress: ALBs for Ingress objects (the web app's HTTPS entry).
         loadBalancerController: {},
         // Queue-driven scaling: KEDA's operator may read the work queue's length.

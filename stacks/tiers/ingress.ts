@@ -50,7 +50,12 @@ function albAnnotations(ctx: SystemContext, healthCheck: { port: string; path: s
  * `app.<domain>`, only for VirtualServices in `production`) → the canary's VirtualService, which
  * splits 90/10 exactly as it does for callers inside the mesh.
  */
-export function meshIngress(ctx: SystemContext, provider: k8s.Provider, mesh: Mesh, controller: pulumi.Resource[]): string {
+export function meshIngress(
+    ctx: SystemContext,
+    provider: k8s.Provider,
+    mesh: Mesh,
+    controller: pulumi.Resource[],
+): string {
     const gateway = new IstioGateway(
         WEB_GATEWAY.split("/")[1],
         {
@@ -63,10 +68,16 @@ export function meshIngress(ctx: SystemContext, provider: k8s.Provider, mesh: Me
         { provider, dependsOn: [mesh.gateway] },
     );
     const backend = { namespace: INGRESS.namespace, service: INGRESS.name, port: 80 };
-    albIngress(ctx, "web-ingress", backend, { provider, dependsOn: [mesh.gateway, ...controller] }, {
-        port: "15021",
-        path: "/healthz/ready",
-    });
+    albIngress(
+        ctx,
+        "web-ingress",
+        backend,
+        { provider, dependsOn: [mesh.gateway, ...controller] },
+        {
+            port: "15021",
+            path: "/healthz/ready",
+        },
+    );
     return gateway.gatewayRef;
 }
 
@@ -78,7 +89,11 @@ function albIngress(
     opts: pulumi.CustomResourceOptions,
     healthCheck: { port: string; path: string },
 ): k8s.networking.v1.Ingress {
-    const path = { path: "/", pathType: "Prefix", backend: { service: { name: backend.service, port: { number: backend.port } } } };
+    const path = {
+        path: "/",
+        pathType: "Prefix",
+        backend: { service: { name: backend.service, port: { number: backend.port } } },
+    };
     return new k8s.networking.v1.Ingress(
         name,
         {

@@ -19,10 +19,24 @@ systemctl enable --now nginx
  * security group that admits GENEVE (UDP 6081) and the health check (TCP 80) from the VPC.
  */
 function appliances(ctx: SystemContext, net: Network, gwlb: GatewayLoadBalancer, inspection: Inspection) {
-    const sg = new aws.ec2.SecurityGroup("appliance", { vpcId: net.vpcId, description: "GWLB appliances", tags: ctx.tags });
+    const sg = new aws.ec2.SecurityGroup("appliance", {
+        vpcId: net.vpcId,
+        description: "GWLB appliances",
+        tags: ctx.tags,
+    });
     const rules = [
-        { name: "appliance-geneve", ipProtocol: "udp", port: 6081, description: "GENEVE from the Gateway Load Balancer" },
-        { name: "appliance-health", ipProtocol: "tcp", port: 80, description: "Health check from the Gateway Load Balancer" },
+        {
+            name: "appliance-geneve",
+            ipProtocol: "udp",
+            port: 6081,
+            description: "GENEVE from the Gateway Load Balancer",
+        },
+        {
+            name: "appliance-health",
+            ipProtocol: "tcp",
+            port: 80,
+            description: "Health check from the Gateway Load Balancer",
+        },
     ];
     for (const r of rules) {
         new aws.vpc.SecurityGroupIngressRule(r.name, {

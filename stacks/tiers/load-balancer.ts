@@ -21,10 +21,16 @@ function rules(ctx: SystemContext): ApplicationLoadBalancerArgs["rules"] {
         ...blocked.map((pathPatterns) => ({
             priority: 10,
             conditions: { pathPatterns },
-            action: { fixedResponse: { statusCode: 403, contentType: "text/plain" as const, messageBody: "Forbidden" } },
+            action: {
+                fixedResponse: { statusCode: 403, contentType: "text/plain" as const, messageBody: "Forbidden" },
+            },
         })),
         // Spaced priorities: a rule added later slots in without renumbering the others.
-        ...api.map(({ priority, pathPatterns }) => ({ priority, conditions: { pathPatterns }, action: { forward: "api" } })),
+        ...api.map(({ priority, pathPatterns }) => ({
+            priority,
+            conditions: { pathPatterns },
+            action: { forward: "api" },
+        })),
         { priority: 200, conditions: { hostHeaders: [`admin.${config.domain}`] }, action: { forward: "admin" } },
         {
             priority: 300,
@@ -37,7 +43,9 @@ function rules(ctx: SystemContext): ApplicationLoadBalancerArgs["rules"] {
 /** The public ALB: HTTPS where a certificate is set, the api/admin/web target groups and their rules. */
 export function webLoadBalancer(ctx: SystemContext, net: Network): ApplicationLoadBalancer {
     const { config, tags } = ctx;
-    const notFound = { fixedResponse: { statusCode: 404, contentType: "text/plain" as const, messageBody: "Not found" } };
+    const notFound = {
+        fixedResponse: { statusCode: 404, contentType: "text/plain" as const, messageBody: "Not found" },
+    };
     return new ApplicationLoadBalancer("web", {
         vpcId: net.vpcId,
         subnetIds: net.publicSubnets,

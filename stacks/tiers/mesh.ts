@@ -4,7 +4,11 @@ import type { SystemContext } from "./context";
 const ISTIO_CHARTS = { repo: "https://istio-release.storage.googleapis.com/charts" };
 
 /** The ingress gateway's namespace, name and the `istio:` label its pods carry (the chart's `trimPrefix "istio-"`). */
-export const INGRESS = { namespace: "istio-ingress", name: "istio-ingressgateway", selector: "ingressgateway" } as const;
+export const INGRESS = {
+    namespace: "istio-ingress",
+    name: "istio-ingressgateway",
+    selector: "ingressgateway",
+} as const;
 
 /** The Istio Gateway the canary's VirtualService binds to, as `<namespace>/<name>`. */
 export const WEB_GATEWAY = `${INGRESS.namespace}/web-gateway`;

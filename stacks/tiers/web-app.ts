@@ -75,7 +75,12 @@ function canaryRouting(
                 loadBalancer: "LEAST_REQUEST",
                 // Sidecar to sidecar, always: the namespace admits nothing else (STRICT).
                 tls: { mode: "ISTIO_MUTUAL" },
-                outlierDetection: { consecutive5xxErrors: 5, interval: "30s", baseEjectionTime: "30s", maxEjectionPercent: 50 },
+                outlierDetection: {
+                    consecutive5xxErrors: 5,
+                    interval: "30s",
+                    baseEjectionTime: "30s",
+                    maxEjectionPercent: 50,
+                },
             },
         },
         opts,
@@ -112,7 +117,11 @@ function productionNamespace(provider: k8s.Provider, mesh: Mesh | undefined) {
         ...(mesh ? { "istio-injection": "enabled" } : {}),
     };
     const dependsOn = mesh ? [mesh.istiod] : [];
-    return new k8s.core.v1.Namespace("production", { metadata: { name: "production", labels } }, { provider, dependsOn });
+    return new k8s.core.v1.Namespace(
+        "production",
+        { metadata: { name: "production", labels } },
+        { provider, dependsOn },
+    );
 }
 
 /**

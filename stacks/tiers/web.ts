@@ -1,4 +1,4 @@
-import { type ApplicationLoadBalancer, AutoScalingGroup, type AutoScalingArgs } from "../../src";
+import { type ApplicationLoadBalancer, type AutoScalingArgs, AutoScalingGroup } from "../../src";
 import type { SystemContext } from "./context";
 import type { Network } from "./network";
 

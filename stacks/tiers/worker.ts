@@ -14,7 +14,9 @@ export function workQueue({ config, tags }: SystemContext): aws.sqs.Queue | unde
     return new aws.sqs.Queue("work", {
         sqsManagedSseEnabled: true,
         visibilityTimeoutSeconds: 60,
-        redrivePolicy: dlq.arn.apply((deadLetterTargetArn) => JSON.stringify({ deadLetterTargetArn, maxReceiveCount: 5 })),
+        redrivePolicy: dlq.arn.apply((deadLetterTargetArn) =>
+            JSON.stringify({ deadLetterTargetArn, maxReceiveCount: 5 }),
+        ),
         tags,
     });
 }
@@ -32,7 +34,12 @@ export function worker(
 ) {
     const w = ctx.config.worker;
     if (!w) return undefined;
-    const consume = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"];
+    const consume = [
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:ChangeMessageVisibility",
+        "sqs:GetQueueAttributes",
+    ];
     return new KubernetesService(
         "worker",
         {

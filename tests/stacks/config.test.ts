@@ -18,7 +18,10 @@ const root = path.resolve(__dirname, "../..");
  */
 async function planEditedCopy(stack: string, edit: (doc: ReturnType<typeof parseDocument>) => void): Promise<CliError> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compute-layer-config-"));
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: compute-layer\nruntime: nodejs\nmain: ${path.join(root, "stacks/index.ts")}\n`);
+    fs.writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        `name: compute-layer\nruntime: nodejs\nmain: ${path.join(root, "stacks/index.ts")}\n`,
+    );
     const doc = parseDocument(fs.readFileSync(path.join(root, `stacks/Pulumi.${stack}.yaml`), "utf8"));
     edit(doc);
     fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), doc.toString());
@@ -61,7 +64,8 @@ describe("stack config: a bad Pulumi.<env>.yaml names the key and the file", () 
             doc.setIn(["config", "compute-layer:deletionProtection"], false);
         });
         expect(e.message).toContain("stacks/Pulumi.prod.yaml breaks the prod policy");
-        for (const key of ["api.capacity.min", "network.availabilityZones", "certificateArn", "deletionProtection"]) expect(e.message).toContain(`compute-layer:${key}:`);
+        for (const key of ["api.capacity.min", "network.availabilityZones", "certificateArn", "deletionProtection"])
+            expect(e.message).toContain(`compute-layer:${key}:`);
     });
 
     it("an image without a tag", () => {
@@ -69,7 +73,9 @@ describe("stack config: a bad Pulumi.<env>.yaml names the key and the file", () 
         const raw = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace("compute-layer:", ""), v]));
         const api = JSON.parse(raw.api);
         raw.api = JSON.stringify({ ...api, image: "nginx" });
-        expect(() => validateConfig(parseRawConfig(raw), "stacks/Pulumi.dev.yaml")).toThrow(/compute-layer:api\.image: must have a tag or digest/);
+        expect(() => validateConfig(parseRawConfig(raw), "stacks/Pulumi.dev.yaml")).toThrow(
+            /compute-layer:api\.image: must have a tag or digest/,
+        );
     });
 });
 
@@ -96,38 +102,68 @@ describe("stack config: the keys the deploy-ready system adds", () => {
     });
 
     it("orders.jwt: exactly one of issuer and cognitoUserPoolId, an HTTPS issuer, 1–50 audiences, at most 10 scopes", () => {
-        expect(invalid((r) => Object.assign(orders(r).jwt, { issuer: "https://issuer.example.com/" }))).toContain("give exactly one of issuer and cognitoUserPoolId");
-        expect(invalid((r) => delete orders(r).jwt.cognitoUserPoolId)).toContain("give exactly one of issuer and cognitoUserPoolId");
-        expect(invalid((r) => (orders(r).jwt = { issuer: "http://issuer.example.com/", audience: ["a"] }))).toContain("compute-layer:orders.jwt.issuer: must be an HTTPS issuer URL");
-        expect(invalid((r) => (orders(r).jwt.cognitoUserPoolId = "pool-1"))).toContain("compute-layer:orders.jwt.cognitoUserPoolId: must be a user pool id");
+        expect(invalid((r) => Object.assign(orders(r).jwt, { issuer: "https://issuer.example.com/" }))).toContain(
+            "give exactly one of issuer and cognitoUserPoolId",
+        );
+        expect(invalid((r) => delete orders(r).jwt.cognitoUserPoolId)).toContain(
+            "give exactly one of issuer and cognitoUserPoolId",
+        );
+        expect(invalid((r) => (orders(r).jwt = { issuer: "http://issuer.example.com/", audience: ["a"] }))).toContain(
+            "compute-layer:orders.jwt.issuer: must be an HTTPS issuer URL",
+        );
+        expect(invalid((r) => (orders(r).jwt.cognitoUserPoolId = "pool-1"))).toContain(
+            "compute-layer:orders.jwt.cognitoUserPoolId: must be a user pool id",
+        );
         expect(invalid((r) => (orders(r).jwt.audience = []))).toContain("compute-layer:orders.jwt.audience");
-        expect(invalid((r) => (orders(r).jwt.scopes = Array.from({ length: 11 }, (_, i) => `s${i}`)))).toContain("compute-layer:orders.jwt.scopes");
+        expect(invalid((r) => (orders(r).jwt.scopes = Array.from({ length: 11 }, (_, i) => `s${i}`)))).toContain(
+            "compute-layer:orders.jwt.scopes",
+        );
     });
 
     it("the staging and prod policy requires orders.jwt; dev's doesn't", async () => {
         const e = await planEditedCopy("prod", (doc) => doc.deleteIn(["config", "compute-layer:orders", "jwt"]));
         expect(e.message).toContain("stacks/Pulumi.prod.yaml breaks the prod policy");
-        expect(e.message).toContain("compute-layer:orders.jwt: prod checks the callers of POST /orders with a JWT authorizer");
+        expect(e.message).toContain(
+            "compute-layer:orders.jwt: prod checks the callers of POST /orders with a JWT authorizer",
+        );
     });
 
     it("eks.deployerRoleArn is an IAM role ARN; eks.apiAccess takes IPv4 CIDRs, at most 40 public ones", () => {
-        expect(invalid((r) => (eks(r).deployerRoleArn = "arn:aws:iam::123456789012:user/alice"))).toContain("compute-layer:eks.deployerRoleArn: must be an IAM role ARN");
-        expect(invalid((r) => (eks(r).apiAccess = { privateAccessCidrs: ["10.0.0.0/33"] }))).toContain("compute-layer:eks.apiAccess.privateAccessCidrs.0: must be an IPv4 CIDR block");
+        expect(invalid((r) => (eks(r).deployerRoleArn = "arn:aws:iam::123456789012:user/alice"))).toContain(
+            "compute-layer:eks.deployerRoleArn: must be an IAM role ARN",
+        );
+        expect(invalid((r) => (eks(r).apiAccess = { privateAccessCidrs: ["10.0.0.0/33"] }))).toContain(
+            "compute-layer:eks.apiAccess.privateAccessCidrs.0: must be an IPv4 CIDR block",
+        );
         const many = Array.from({ length: 41 }, (_, i) => `203.0.113.${i}/32`);
-        expect(invalid((r) => (eks(r).apiAccess = { privateAccessCidrs: [], publicAccessCidrs: many }))).toContain("compute-layer:eks.apiAccess.publicAccessCidrs");
-        expect(invalid((r) => (eks(r).apiAccess = { privateAccessCidrs: [], publicAccessCidrs: ["198.51.100.7/32"] }))).toBe("valid");
+        expect(invalid((r) => (eks(r).apiAccess = { privateAccessCidrs: [], publicAccessCidrs: many }))).toContain(
+            "compute-layer:eks.apiAccess.publicAccessCidrs",
+        );
+        expect(
+            invalid((r) => (eks(r).apiAccess = { privateAccessCidrs: [], publicAccessCidrs: ["198.51.100.7/32"] })),
+        ).toBe("valid");
     });
 
     it("worker: an image with a tag; the policy's floor applies to its replicas", async () => {
-        expect(invalid((r) => ((r.worker as { image: string }).image = "traefik/whoami"))).toContain("compute-layer:worker.image: must have a tag or digest");
-        const e = await planEditedCopy("prod", (doc) => doc.setIn(["config", "compute-layer:worker", "replicas", "min"], 1));
+        expect(invalid((r) => ((r.worker as { image: string }).image = "traefik/whoami"))).toContain(
+            "compute-layer:worker.image: must have a tag or digest",
+        );
+        const e = await planEditedCopy("prod", (doc) =>
+            doc.setIn(["config", "compute-layer:worker", "replicas", "min"], 1),
+        );
         expect(e.message).toContain("compute-layer:worker.replicas.min: prod keeps at least 2 (got 1)");
     });
 
     it("gwlb.inspection: one endpoint subnet per inspected subnet, at least two, IPv4 CIDRs", () => {
-        expect(invalid((r) => (gwlb(r).endpointSubnetCidrs = ["10.20.250.0/28"]))).toContain("give one endpoint subnet per inspected subnet");
-        expect(invalid((r) => (gwlb(r).inspectedSubnetCidrs = ["10.20.240.0/24"]))).toContain("compute-layer:gwlb.inspection.inspectedSubnetCidrs");
-        expect(invalid((r) => (gwlb(r).inspectedSubnetCidrs = ["10.20.240.0", "10.20.241.0/24"]))).toContain("must be an IPv4 CIDR block");
+        expect(invalid((r) => (gwlb(r).endpointSubnetCidrs = ["10.20.250.0/28"]))).toContain(
+            "give one endpoint subnet per inspected subnet",
+        );
+        expect(invalid((r) => (gwlb(r).inspectedSubnetCidrs = ["10.20.240.0/24"]))).toContain(
+            "compute-layer:gwlb.inspection.inspectedSubnetCidrs",
+        );
+        expect(invalid((r) => (gwlb(r).inspectedSubnetCidrs = ["10.20.240.0", "10.20.241.0/24"]))).toContain(
+            "must be an IPv4 CIDR block",
+        );
     });
 });
 
@@ -137,11 +173,26 @@ describe("changing one config key", () => {
         const options = { project: "compute-layer", stack: "prod", secretKeys };
         const api = JSON.parse(config["compute-layer:api"]);
         const base = await runPlan(path.join(root, "stacks/index.ts"), { ...options, config });
-        const head = await runPlan(path.join(root, "stacks/index.ts"), { ...options, config: { ...config, "compute-layer:api": JSON.stringify({ ...api, image: "public.ecr.aws/nginx/nginx:1.28" }) } });
+        const head = await runPlan(path.join(root, "stacks/index.ts"), {
+            ...options,
+            config: {
+                ...config,
+                "compute-layer:api": JSON.stringify({ ...api, image: "public.ecr.aws/nginx/nginx:1.28" }),
+            },
+        });
         const diff = diffPlans(parsePlan(renderJson(base), "base"), parsePlan(renderJson(head), "head"));
         const changed = diff.groups.flatMap((g) => g.changes);
-        expect(changed.map((c) => [c.op, c.type, c.name])).toEqual([["change", "aws:ecs/taskDefinition:TaskDefinition", "api-task"]]);
+        expect(changed.map((c) => [c.op, c.type, c.name])).toEqual([
+            ["change", "aws:ecs/taskDefinition:TaskDefinition", "api-task"],
+        ]);
         // The diff reads into the container definitions' JSON: one input, old → new.
-        expect(changed[0].changes).toEqual([{ path: "containerDefinitions[0].image", before: api.image, after: "public.ecr.aws/nginx/nginx:1.28", secret: false }]);
+        expect(changed[0].changes).toEqual([
+            {
+                path: "containerDefinitions[0].image",
+                before: api.image,
+                after: "public.ecr.aws/nginx/nginx:1.28",
+                secret: false,
+            },
+        ]);
     });
 });

@@ -17,7 +17,15 @@ const newImage = api.image.replace(/:[^:]+$/, ":1.28");
 
 let base: Plan;
 const headWith = async (change: Record<string, unknown>) =>
-    throughJson(await runPlan(program, { ...options, config: { ...config, ...Object.fromEntries(Object.entries(change).map(([k, v]) => [k, JSON.stringify(v)])) } }));
+    throughJson(
+        await runPlan(program, {
+            ...options,
+            config: {
+                ...config,
+                ...Object.fromEntries(Object.entries(change).map(([k, v]) => [k, JSON.stringify(v)])),
+            },
+        }),
+    );
 
 beforeAll(async () => {
     base = throughJson(await runPlan(program, options));
@@ -33,19 +41,26 @@ describe("plan diff of the prod stack", () => {
             '  ~ aws:ecs/taskDefinition:TaskDefinition "api-task"',
             `      containerDefinitions[0].image: ${JSON.stringify(api.image)} → ${JSON.stringify(newImage)}`,
         ]);
-        expect(renderDiffText(diff).split("\n").pop()).toBe(`0 to add, 1 to change, 0 to delete, ${base.resources.length - 1} unchanged`);
+        expect(renderDiffText(diff).split("\n").pop()).toBe(
+            `0 to add, 1 to change, 0 to delete, ${base.resources.length - 1} unchanged`,
+        );
         // The pull-request comment names that one resource and that one input, and nothing else.
         const md = renderDiffMarkdown(diff, { picture: renderMermaid(head) });
         expect(md.split("\n").filter((l) => /^\s*- /.test(l))).toEqual([
             "- **~ change** `aws:ecs/taskDefinition:TaskDefinition` `api-task`",
             `  - \`containerDefinitions[0].image\`: \`${JSON.stringify(api.image)}\` → \`${JSON.stringify(newImage)}\``,
         ]);
-        expect(md.split("\n").filter((l) => l.startsWith("#### "))).toEqual(["#### `compute-layer:index:EcsService` `api`"]);
+        expect(md.split("\n").filter((l) => l.startsWith("#### "))).toEqual([
+            "#### `compute-layer:index:EcsService` `api`",
+        ]);
     });
 
     it("a new listener rule (a blocked path): one addition under the ALB, no other rule renamed", async () => {
         const diff = diffPlans(base, await headWith({ "compute-layer:blockedPaths": ["/.env"] }));
-        expect(bodyLines(renderDiffText(diff))).toEqual(['compute-layer:index:ApplicationLoadBalancer "web"', '  + aws:lb/listenerRule:ListenerRule "web-rule-10"']);
+        expect(bodyLines(renderDiffText(diff))).toEqual([
+            'compute-layer:index:ApplicationLoadBalancer "web"',
+            '  + aws:lb/listenerRule:ListenerRule "web-rule-10"',
+        ]);
         expect(diff).toMatchObject({ added: 1, changed: 0, deleted: 0 });
     });
 

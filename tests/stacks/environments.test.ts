@@ -2,11 +2,21 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadStackConfig } from "../../src/plan/config";
 import { renderJson, renderTree } from "../../src/plan/render";
-import { PROD } from "../../stacks/prod";
 import { DEV } from "../../stacks/dev";
-import { STAGING } from "../../stacks/staging";
+import { PROD } from "../../stacks/prod";
 import type { Profile } from "../../stacks/profile";
-import { capturePlan, isSecretMarker, ofType, only, type Plan, type PlannedResource, type PlanOptions, resource, runPlan } from "../support";
+import { STAGING } from "../../stacks/staging";
+import {
+    capturePlan,
+    isSecretMarker,
+    ofType,
+    only,
+    type Plan,
+    type PlannedResource,
+    type PlanOptions,
+    resource,
+    runPlan,
+} from "../support";
 
 const root = path.resolve(__dirname, "../..");
 const program = path.join(root, "stacks/index.ts");
@@ -20,7 +30,12 @@ function stackOptions(stack: string): PlanOptions & { config: Record<string, str
 /** The environment's config as the yaml gives it, parsed. */
 function yamlConfig(stack: string): Record<string, unknown> {
     const { config } = stackOptions(stack);
-    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace(/^compute-layer:/, ""), /^[[{]/.test(v) || /^(true|false|\d+)$/.test(v) ? JSON.parse(v) : v]));
+    return Object.fromEntries(
+        Object.entries(config).map(([k, v]) => [
+            k.replace(/^compute-layer:/, ""),
+            /^[[{]/.test(v) || /^(true|false|\d+)$/.test(v) ? JSON.parse(v) : v,
+        ]),
+    );
 }
 
 const plans: Record<string, Plan> = {};
@@ -87,23 +102,51 @@ describe.each(["dev", "staging", "prod"])("the %s environment with its real stac
         const plan = plans[stack];
         const domain = yamlConfig(stack).domain as string;
         const rules = ofType(plan, T.rule).sort((a, b) => Number(a.inputs.priority) - Number(b.inputs.priority));
-        const table = rules.map((r) => ({ conditions: r.inputs.conditions, action: (r.inputs.actions as Record<string, unknown>[])[0] }));
-        expect(table.map((r) => r.conditions)).toEqual([[{ pathPattern: { values: ["/api/*"] } }], [{ hostHeader: { values: [`admin.${domain}`] } }], [{ pathPattern: { values: ["/maintenance"] } }]]);
+        const table = rules.map((r) => ({
+            conditions: r.inputs.conditions,
+            action: (r.inputs.actions as Record<string, unknown>[])[0],
+        }));
+        expect(table.map((r) => r.conditions)).toEqual([
+            [{ pathPattern: { values: ["/api/*"] } }],
+            [{ hostHeader: { values: [`admin.${domain}`] } }],
+            [{ pathPattern: { values: ["/maintenance"] } }],
+        ]);
         // With ECS's native canary (prod), the api service owns /api/*: it forwards to its group at weight 100.
-        const apiAction = table[0].action as { targetGroupArn?: string; forward?: { targetGroups: { arn: string; weight: number }[] } };
-        const apiTarget = apiAction.targetGroupArn ?? apiAction.forward?.targetGroups.find((t) => t.weight === 100)?.arn;
+        const apiAction = table[0].action as {
+            targetGroupArn?: string;
+            forward?: { targetGroups: { arn: string; weight: number }[] };
+        };
+        const apiTarget =
+            apiAction.targetGroupArn ?? apiAction.forward?.targetGroups.find((t) => t.weight === 100)?.arn;
         expect(targetGroupArnOf(plan, "api")(apiTarget)).toBe(true);
         expect(targetGroupArnOf(plan, "admin")(table[1].action.targetGroupArn)).toBe(true);
-        expect(table[2].action).toEqual({ type: "fixed-response", fixedResponse: { statusCode: "503", contentType: "text/html", messageBody: "<html><body><h1>Under Maintenance</h1></body></html>" } });
+        expect(table[2].action).toEqual({
+            type: "fixed-response",
+            fixedResponse: {
+                statusCode: "503",
+                contentType: "text/html",
+                messageBody: "<html><body><h1>Under Maintenance</h1></body></html>",
+            },
+        });
         // The listener that carries the rules forwards everything else to the web group.
-        const routing = ofType(plan, T.listener).find((l) => l.inputs.protocol === (yamlConfig(stack).certificateArn ? "HTTPS" : "HTTP"));
+        const routing = ofType(plan, T.listener).find(
+            (l) => l.inputs.protocol === (yamlConfig(stack).certificateArn ? "HTTPS" : "HTTP"),
+        );
         const defaults = (routing as PlannedResource).inputs.defaultActions as Record<string, unknown>[];
         expect(targetGroupArnOf(plan, "web")(defaults[0].targetGroupArn)).toBe(true);
         for (const r of rules) expect(r.inputs.listenerArn).toBe(routing?.outputs?.arn);
         // The ECS services sit behind their target groups.
         const services = ofType(plan, T.ecsService);
         expect(services).toHaveLength(2);
-        expect(targetGroupArnOf(plan, "api")((resource(plan, T.ecsService, "api-service").inputs.loadBalancers as { targetGroupArn: string }[])[0].targetGroupArn)).toBe(true);
+        expect(
+            targetGroupArnOf(
+                plan,
+                "api",
+            )(
+                (resource(plan, T.ecsService, "api-service").inputs.loadBalancers as { targetGroupArn: string }[])[0]
+                    .targetGroupArn,
+            ),
+        ).toBe(true);
     });
 
     it("keeps every autoscaled tier at or above the environment's minimum, and lets the autoscalers own the counts", () => {
@@ -113,7 +156,8 @@ describe.each(["dev", "staging", "prod"])("the %s environment with its real stac
         for (const m of minimums) expect(m.min, m.what).toBeGreaterThanOrEqual(profile().policy.minCapacity);
         for (const r of ofType(plan, T.asg)) expect(r.options.ignoreChanges).toContain("desiredCapacity");
         for (const r of ofType(plan, T.ecsService)) expect(r.options.ignoreChanges).toContain("desiredCount");
-        for (const r of ofType(plan, T.nodeGroup)) expect(r.options.ignoreChanges).toContain("scalingConfig.desiredSize");
+        for (const r of ofType(plan, T.nodeGroup))
+            expect(r.options.ignoreChanges).toContain("scalingConfig.desiredSize");
     });
 
     it("sets deletion protection and log retention by the environment's profile", () => {
@@ -131,8 +175,12 @@ describe.each(["dev", "staging", "prod"])("the %s environment with its real stac
 
     it("spreads over the environment's zones", () => {
         const vpc = only(plans[stack], T.vpc);
-        expect(Number(vpc.inputs.numberOfAvailabilityZones)).toBeGreaterThanOrEqual(profile().policy.minAvailabilityZones);
-        expect(resource(plans[stack], T.lb, "web-lb").inputs.subnets).toHaveLength(Number(vpc.inputs.numberOfAvailabilityZones));
+        expect(Number(vpc.inputs.numberOfAvailabilityZones)).toBeGreaterThanOrEqual(
+            profile().policy.minAvailabilityZones,
+        );
+        expect(resource(plans[stack], T.lb, "web-lb").inputs.subnets).toHaveLength(
+            Number(vpc.inputs.numberOfAvailabilityZones),
+        );
     });
 
     it("exports the ALB URL, the API endpoint, the cluster names and the kubeconfig as a secret", () => {
@@ -153,11 +201,18 @@ describe("what differs per environment", () => {
     it("dev: Spot and FARGATE_SPOT first, 2 zones and one NAT gateway, HTTP only, no EKS", () => {
         const plan = plans.dev;
         const asg = only(plan, T.asg);
-        expect(asg.inputs.mixedInstancesPolicy).toMatchObject({ instancesDistribution: { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 0 } });
+        expect(asg.inputs.mixedInstancesPolicy).toMatchObject({
+            instancesDistribution: { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 0 },
+        });
         for (const s of ofType(plan, T.ecsService)) {
-            expect((s.inputs.capacityProviderStrategies as { capacityProvider: string }[])[0].capacityProvider).toBe("FARGATE_SPOT");
+            expect((s.inputs.capacityProviderStrategies as { capacityProvider: string }[])[0].capacityProvider).toBe(
+                "FARGATE_SPOT",
+            );
         }
-        expect(only(plan, T.vpc).inputs).toMatchObject({ numberOfAvailabilityZones: 2, natGateways: { strategy: "Single" } });
+        expect(only(plan, T.vpc).inputs).toMatchObject({
+            numberOfAvailabilityZones: 2,
+            natGateways: { strategy: "Single" },
+        });
         expect(ofType(plan, T.listener).map((l) => l.inputs.protocol)).toEqual(["HTTP"]);
         expect(ofType(plan, "eks:index:Cluster")).toHaveLength(0);
     });
@@ -166,7 +221,9 @@ describe("what differs per environment", () => {
         const listeners = ofType(plans.prod, T.listener).filter((l) => l.name.startsWith("web-"));
         const http = listeners.find((l) => l.inputs.protocol === "HTTP");
         const https = listeners.find((l) => l.inputs.protocol === "HTTPS");
-        expect(http?.inputs.defaultActions).toEqual([{ type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } }]);
+        expect(http?.inputs.defaultActions).toEqual([
+            { type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } },
+        ]);
         expect(https?.inputs.sslPolicy).toBe("ELBSecurityPolicy-TLS13-1-2-2021-06");
         expect(https?.inputs.certificateArn).toBe(yamlConfig("prod").certificateArn);
     });
@@ -174,21 +231,34 @@ describe("what differs per environment", () => {
     it("prod: on-demand first, a NAT gateway per zone, business-hours schedules and predictive scaling for the web group", () => {
         const plan = plans.prod;
         for (const s of ofType(plan, T.ecsService)) {
-            expect((s.inputs.capacityProviderStrategies as { capacityProvider: string; base: number }[])[0]).toMatchObject({ capacityProvider: "FARGATE", base: 2 });
+            expect(
+                (s.inputs.capacityProviderStrategies as { capacityProvider: string; base: number }[])[0],
+            ).toMatchObject({ capacityProvider: "FARGATE", base: 2 });
         }
-        expect(only(plan, T.vpc).inputs).toMatchObject({ numberOfAvailabilityZones: 3, natGateways: { strategy: "OnePerAz" } });
+        expect(only(plan, T.vpc).inputs).toMatchObject({
+            numberOfAvailabilityZones: 3,
+            natGateways: { strategy: "OnePerAz" },
+        });
         const schedules = ofType(plan, "aws:autoscaling/schedule:Schedule").map((s) => s.inputs);
         expect(schedules).toEqual([
             expect.objectContaining({ recurrence: "0 9 * * MON-FRI", minSize: 10, maxSize: 30, desiredCapacity: 20 }),
             expect.objectContaining({ recurrence: "0 20 * * *", minSize: 2, maxSize: 10, desiredCapacity: 4 }),
         ]);
-        expect(ofType(plan, "aws:autoscaling/policy:Policy").map((p) => p.inputs.policyType).sort()).toEqual(["PredictiveScaling", "StepScaling", "TargetTrackingScaling"]);
+        expect(
+            ofType(plan, "aws:autoscaling/policy:Policy")
+                .map((p) => p.inputs.policyType)
+                .sort(),
+        ).toEqual(["PredictiveScaling", "StepScaling", "TargetTrackingScaling"]);
         expect(ofType(plans.staging, "aws:autoscaling/schedule:Schedule")).toHaveLength(0);
     });
 
     it("prod: process-order has provisioned concurrency on its live alias", () => {
-        expect(only(plans.prod, "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig").inputs).toMatchObject({ qualifier: "live", provisionedConcurrentExecutions: 5 });
-        expect(ofType(plans.dev, "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig")).toHaveLength(0);
+        expect(
+            only(plans.prod, "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig").inputs,
+        ).toMatchObject({ qualifier: "live", provisionedConcurrentExecutions: 5 });
+        expect(ofType(plans.dev, "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig")).toHaveLength(
+            0,
+        );
     });
 
     it("prod: an NLB on TCP 443 with one static IP per zone, in front of the HTTPS listener that reaches the api tier", () => {
@@ -204,38 +274,64 @@ describe("what differs per environment", () => {
 
     it("prod: an Istio 90/10 canary between web-app v1 and v2, with a circuit breaker", () => {
         const plan = plans.prod;
-        const vs = only(plan, "kubernetes:networking.istio.io/v1:VirtualService").inputs.spec as { http: { route: { destination: { subset: string }; weight: number }[] }[] };
+        const vs = only(plan, "kubernetes:networking.istio.io/v1:VirtualService").inputs.spec as {
+            http: { route: { destination: { subset: string }; weight: number }[] }[];
+        };
         expect(vs.http[0].route.map((r) => [r.destination.subset, r.weight])).toEqual([
             ["v1", 90],
             ["v2", 10],
         ]);
-        const dr = only(plan, "kubernetes:networking.istio.io/v1:DestinationRule").inputs.spec as Record<string, unknown>;
+        const dr = only(plan, "kubernetes:networking.istio.io/v1:DestinationRule").inputs.spec as Record<
+            string,
+            unknown
+        >;
         expect(dr).toMatchObject({
             subsets: [
                 { name: "v1", labels: { version: "v1" } },
                 { name: "v2", labels: { version: "v2" } },
             ],
-            trafficPolicy: { outlierDetection: { consecutive5xxErrors: 5, interval: "30s", baseEjectionTime: "30s", maxEjectionPercent: 50 } },
+            trafficPolicy: {
+                outlierDetection: {
+                    consecutive5xxErrors: 5,
+                    interval: "30s",
+                    baseEjectionTime: "30s",
+                    maxEjectionPercent: 50,
+                },
+            },
         });
         // Istio itself comes from its Helm charts at the configured version, and injects the sidecars.
         const istioVersion = (yamlConfig("prod").mesh as { istioVersion: string }).istioVersion;
         // CNI, so injected pods pass the restricted profile; the ingress gateway, the only way in.
-        const istioCharts = ofType(plan, "kubernetes:helm.sh/v3:Release").filter((r) => JSON.stringify(r.inputs.repositoryOpts).includes("istio"));
+        const istioCharts = ofType(plan, "kubernetes:helm.sh/v3:Release").filter((r) =>
+            JSON.stringify(r.inputs.repositoryOpts).includes("istio"),
+        );
         expect(istioCharts.map((r) => [r.inputs.chart, r.inputs.version, r.inputs.namespace])).toEqual([
             ["base", istioVersion, "istio-system"],
             ["cni", istioVersion, "istio-system"],
             ["istiod", istioVersion, "istio-system"],
             ["gateway", istioVersion, "istio-ingress"],
         ]);
-        expect(resource(plan, "kubernetes:core/v1:Namespace", "production").inputs.metadata).toMatchObject({ labels: { "istio-injection": "enabled" } });
+        expect(resource(plan, "kubernetes:core/v1:Namespace", "production").inputs.metadata).toMatchObject({
+            labels: { "istio-injection": "enabled" },
+        });
         // One Service selects both versions' pods; the canary has none of its own.
         const services = ofType(plan, "kubernetes:core/v1:Service");
         expect(services).toHaveLength(1);
         expect((services[0].inputs.spec as { selector: unknown }).selector).toEqual({ app: "web" });
         const workloads = ofType(plan, "kubernetes:apps/v1:Deployment").filter(
-            (d) => (d.inputs.metadata as { namespace?: string }).namespace === "production" && (d.inputs.metadata as { name: string }).name.startsWith("web-app"),
+            (d) =>
+                (d.inputs.metadata as { namespace?: string }).namespace === "production" &&
+                (d.inputs.metadata as { name: string }).name.startsWith("web-app"),
         );
-        expect(workloads.map((d) => (d.inputs.spec as { template: { metadata: { labels: { version: string } } } }).template.metadata.labels.version).sort()).toEqual(["v1", "v2"]);
+        expect(
+            workloads
+                .map(
+                    (d) =>
+                        (d.inputs.spec as { template: { metadata: { labels: { version: string } } } }).template.metadata
+                            .labels.version,
+                )
+                .sort(),
+        ).toEqual(["v1", "v2"]);
     });
 });
 
@@ -245,9 +341,18 @@ describe("optional tiers", () => {
         const options = stackOptions("dev");
         const tiers = { ...(yamlConfig("dev").tiers as Record<string, boolean>), gwlb: true };
         const principal = "arn:aws:iam::210987654321:root";
-        const plan = await runPlan(program, { ...options, config: { ...options.config, "compute-layer:tiers": tiers, "compute-layer:gwlb": { allowedPrincipals: [principal] } } });
+        const plan = await runPlan(program, {
+            ...options,
+            config: {
+                ...options.config,
+                "compute-layer:tiers": tiers,
+                "compute-layer:gwlb": { allowedPrincipals: [principal] },
+            },
+        });
         only(plan, "compute-layer:index:GatewayLoadBalancer");
-        expect(only(plan, "aws:ec2/vpcEndpointService:VpcEndpointService").inputs.allowedPrincipals).toEqual([principal]);
+        expect(only(plan, "aws:ec2/vpcEndpointService:VpcEndpointService").inputs.allowedPrincipals).toEqual([
+            principal,
+        ]);
         expect(String(plan.outputs.gwlbServiceName)).toMatch(/^com\.amazonaws\.vpce\.us-east-1\.vpce-svc-/);
     });
 });
@@ -256,7 +361,10 @@ describe("secrets", () => {
     it("never appear in clear in the plan output, tree or JSON", async () => {
         const options = stackOptions("prod");
         const password = "Correct-Horse-Battery-Staple-42";
-        const plan = await runPlan(program, { ...options, config: { ...options.config, "compute-layer:dbPassword": password } });
+        const plan = await runPlan(program, {
+            ...options,
+            config: { ...options.config, "compute-layer:dbPassword": password },
+        });
         const secretVersion = only(plan, "aws:secretsmanager/secretVersion:SecretVersion");
         expect(isSecretMarker(secretVersion.inputs.secretString)).toBe(true);
         for (const text of [renderTree(plan), renderJson(plan)]) expect(text).not.toContain(password);

@@ -46,7 +46,9 @@ const load = (name: string) => parse(text(name)) as Workflow;
 
 /** The secrets a job's YAML refers to (`secrets.NAME`). */
 function secretsOf(job: Job): string[] {
-    return [...new Set([...JSON.stringify(job).matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]))].sort();
+    return [
+        ...new Set([...JSON.stringify(job).matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1])),
+    ].sort();
 }
 const environmentOf = (job: Job) => (typeof job.environment === "string" ? job.environment : job.environment?.name);
 
@@ -98,7 +100,9 @@ describe.each(FILES)("%s", (file) => {
     });
 
     it("uses no long-lived AWS keys and never runs on pull_request_target", () => {
-        expect(text(file)).not.toMatch(/AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws-access-key-id|aws-secret-access-key/);
+        expect(text(file)).not.toMatch(
+            /AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws-access-key-id|aws-secret-access-key/,
+        );
         expect(Object.keys(load(file).on)).not.toContain("pull_request_target");
     });
 
@@ -117,7 +121,8 @@ describe("preview.yml: a pull request's code gets no deploy credential", () => {
     it("no job runs in an environment, and no job can see a deploy secret", () => {
         for (const [id, job] of Object.entries(wf.jobs)) {
             expect(job.environment, id).toBeUndefined();
-            for (const s of secretsOf(job)) expect(["PULUMI_PREVIEW_TOKEN", "GITHUB_TOKEN"], `${id} uses secrets.${s}`).toContain(s);
+            for (const s of secretsOf(job))
+                expect(["PULUMI_PREVIEW_TOKEN", "GITHUB_TOKEN"], `${id} uses secrets.${s}`).toContain(s);
             for (const s of DEPLOY_SECRETS) expect(secretsOf(job), id).not.toContain(s);
         }
     });
@@ -143,7 +148,12 @@ describe("deploy.yml: deploy credentials live only in the environments", () => {
     const wf = load("deploy.yml");
 
     it("every job that refers to a deploy secret runs in the environment of its stack", () => {
-        const expected: Record<string, string> = { credentials: "dev", dev: "dev", staging: "staging", prod: "production" };
+        const expected: Record<string, string> = {
+            credentials: "dev",
+            dev: "dev",
+            staging: "staging",
+            prod: "production",
+        };
         for (const [id, job] of Object.entries(wf.jobs)) {
             const deploySecrets = secretsOf(job).filter((s) => DEPLOY_SECRETS.includes(s));
             if (deploySecrets.length === 0) continue;
@@ -173,7 +183,10 @@ describe("deploy.yml: deploy credentials live only in the environments", () => {
             let code = 0;
             let stdout = "";
             try {
-                stdout = execFileSync("bash", ["-e", "-c", script], { env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, ...env }, encoding: "utf8" });
+                stdout = execFileSync("bash", ["-e", "-c", script], {
+                    env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, ...env },
+                    encoding: "utf8",
+                });
             } catch (e) {
                 const err = e as { status: number; stdout: string };
                 code = err.status;
@@ -183,7 +196,10 @@ describe("deploy.yml: deploy credentials live only in the environments", () => {
             fs.rmSync(scratch, { recursive: true, force: true });
             return result;
         };
-        const configured = { PULUMI_ACCESS_TOKEN: "pul-x", AWS_ROLE_TO_ASSUME: "arn:aws:iam::123456789012:role/deploy-dev" };
+        const configured = {
+            PULUMI_ACCESS_TOKEN: "pul-x",
+            AWS_ROLE_TO_ASSUME: "arn:aws:iam::123456789012:role/deploy-dev",
+        };
 
         it("nothing configured: skipped, green, with a notice", () => {
             const r = run({});
@@ -199,15 +215,21 @@ describe("deploy.yml: deploy credentials live only in the environments", () => {
         });
 
         it("credentials and the runner label: deploys", () => {
-            expect(run({ ...configured, DEPLOY_RUNNER_LABEL: "vpc-deployer" })).toMatchObject({ code: 0, output: "available=true\n" });
+            expect(run({ ...configured, DEPLOY_RUNNER_LABEL: "vpc-deployer" })).toMatchObject({
+                code: 0,
+                output: "available=true\n",
+            });
         });
     });
 });
 
 describe("Pulumi's TypeScript loader in CI (issue 20)", () => {
-    it.each(["preview.yml", "deploy.yml"])("%s has ts-node transpile only: ci or the test job type-checked already", (file) => {
-        expect(load(file).env?.PULUMI_NODEJS_TRANSPILE_ONLY).toBe("true");
-    });
+    it.each(["preview.yml", "deploy.yml"])(
+        "%s has ts-node transpile only: ci or the test job type-checked already",
+        (file) => {
+            expect(load(file).env?.PULUMI_NODEJS_TRANSPILE_ONLY).toBe("true");
+        },
+    );
 });
 
 describe("README, Deploying for real", () => {
@@ -219,12 +241,19 @@ describe("README, Deploying for real", () => {
         expect(start).toBeGreaterThan(0);
         const names = new Set<string>();
         for (const file of FILES) {
-            for (const m of text(file).matchAll(/\b(?:secrets|vars)\.([A-Z_][A-Z0-9_]*)/g)) if (m[1] !== "GITHUB_TOKEN") names.add(m[1]);
+            for (const m of text(file).matchAll(/\b(?:secrets|vars)\.([A-Z_][A-Z0-9_]*)/g))
+                if (m[1] !== "GITHUB_TOKEN") names.add(m[1]);
         }
         expect(names.size).toBeGreaterThan(0);
         for (const n of names) expect(section, n).toContain(`\`${n}\``);
         // The runner, then the roles, then the secrets, then the environments, in that order.
-        const order = ["DEPLOY_RUNNER_LABEL", "AWS_PREVIEW_ROLE_ARN", "AWS_ROLE_TO_ASSUME", "PULUMI_ACCESS_TOKEN", "**The environments**"];
+        const order = [
+            "DEPLOY_RUNNER_LABEL",
+            "AWS_PREVIEW_ROLE_ARN",
+            "AWS_ROLE_TO_ASSUME",
+            "PULUMI_ACCESS_TOKEN",
+            "**The environments**",
+        ];
         const at = order.map((n) => section.indexOf(n));
         for (const i of at) expect(i).toBeGreaterThan(0);
         expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -234,7 +263,12 @@ describe("README, Deploying for real", () => {
         const block = /```json\n([\s\S]*?)```/.exec(section.slice(section.indexOf("preview role")))?.[1];
         expect(block).toBeDefined();
         const policy = JSON.parse(block ?? "{}") as {
-            Statement: { Effect: string; Action: string; Principal: { Federated: string }; Condition: Record<string, Record<string, unknown>> }[];
+            Statement: {
+                Effect: string;
+                Action: string;
+                Principal: { Federated: string };
+                Condition: Record<string, Record<string, unknown>>;
+            }[];
         };
         expect(policy.Statement).toHaveLength(1);
         const [s] = policy.Statement;
