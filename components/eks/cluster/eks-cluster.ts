@@ -3,7 +3,7 @@ import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContext, childName, defaultTags, isKnown, planContext, type Tags } from "../../../src/core";
-import { type PolicyDocument, resolveFields, resolvePolicy, resolveRefs } from "../shared";
+import { resolveFields, resolvePolicy, resolveRefs } from "../shared";
 import type { AddonPlan } from "./addons";
 import { KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, type KarpenterPlan } from "./karpenter";
 import type { KedaPlan } from "./keda";
