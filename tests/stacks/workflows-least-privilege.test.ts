@@ -246,13 +246,13 @@ describe("README, Deploying for real", () => {
         }
         expect(names.size).toBeGreaterThan(0);
         for (const n of names) expect(section, n).toContain(`\`${n}\``);
-        // The runner, then the roles, then the secrets, then the environments, in that order.
+        // The roles, then the secrets and the environments, then the runners (which need the first up).
         const order = [
-            "DEPLOY_RUNNER_LABEL",
             "AWS_PREVIEW_ROLE_ARN",
             "AWS_ROLE_TO_ASSUME",
             "PULUMI_ACCESS_TOKEN",
             "**The environments**",
+            "DEPLOY_RUNNER_LABEL",
         ];
         const at = order.map((n) => section.indexOf(n));
         for (const i of at) expect(i).toBeGreaterThan(0);
