@@ -67,7 +67,12 @@ export function planTime<S extends z.ZodType>(schema: S, why: string): S {
  * for every args object; a documented pass-through escape hatch uses `z.record(...)` instead.
  */
 export function obj<T extends z.ZodRawShape>(shape: T): z.ZodObject<T, z.core.$strict> {
-    return z.strictObject(shape);
+    // An Output or a Promise where a plain object belongs gets one reason, not its internal keys
+    // reported as unknown ones. (Wrap in input() where an Output of the whole object is fine.)
+    const plain = z.custom<unknown>((v) => !isDeployTimeValue(v), {
+        message: "must be a plain object known before deployment (got an Output or a Promise); give its fields as Outputs instead",
+    });
+    return plain.pipe(z.strictObject(shape)) as unknown as z.ZodObject<T, z.core.$strict>;
 }
 
 /** A whole number (AWS's integer fields); NaN, Infinity and fractions are rejected. */
