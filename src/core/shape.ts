@@ -75,6 +75,9 @@ export function obj<T extends z.ZodRawShape>(shape: T): z.ZodObject<T, z.core.$s
     return plain.pipe(z.strictObject(shape)) as unknown as z.ZodObject<T, z.core.$strict>;
 }
 
+/** Tags as every component takes them: plain keys, values that may be Outputs. */
+export const tagsSchema = z.record(z.string(), input(z.string()));
+
 /** A whole number (AWS's integer fields); NaN, Infinity and fractions are rejected. */
 export const int = (): z.ZodNumber => z.number().int();
 

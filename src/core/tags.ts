@@ -10,6 +10,18 @@ export function defaultTags(component: string, userTags?: Tags): Tags {
 }
 
 /**
+ * The default tags merged under the user's, for every tier: tags given as an Output (or a
+ * Promise) are merged when they resolve, so the default tags are kept either way (anything but a
+ * map leaves the default tags alone).
+ */
+export function planTags(component: string, userTags: pulumi.Input<Tags> | undefined): pulumi.Input<Tags> {
+    if (userTags === undefined || isKnown(userTags)) return defaultTags(component, userTags as Tags | undefined);
+    return pulumi
+        .output(userTags)
+        .apply((t) => defaultTags(component, t !== null && typeof t === "object" && !Array.isArray(t) ? t : undefined));
+}
+
+/**
  * AWS tag limits: at most 50 user tags a resource, keys up to 128 and values up to 256
  * characters, and the `aws:` prefix is reserved.
  * https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions

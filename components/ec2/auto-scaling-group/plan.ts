@@ -13,6 +13,7 @@ import {
     type Tags,
     validateTags,
     Validator,
+    planTags,
 } from "../../../src/core";
 import {
     checkCapacityOrder,
@@ -64,12 +65,6 @@ const ENABLED_METRICS: aws.types.enums.autoscaling.Metric[] = [
     "GroupTerminatingInstances",
     "GroupTotalInstances",
 ];
-
-/** The default tags merged under the user's; tags given as an Output are merged when they resolve. */
-function planTags(name: string, userTags: pulumi.Input<Tags> | undefined): pulumi.Input<Tags> {
-    if (userTags === undefined || isKnown(userTags)) return defaultTags(name, userTags);
-    return pulumi.output(userTags).apply((t) => defaultTags(name, t ?? undefined));
-}
 
 /** The group's tags, propagated to its instances at launch. */
 function groupTags(tags: pulumi.Input<Tags>): pulumi.Input<{ key: string; value: pulumi.Input<string>; propagateAtLaunch: boolean }[]> {

@@ -1,4 +1,4 @@
-import { input, int, type MutuallyAssignable, obj, planTime, z } from "../../../src/core/shape";
+import { input, int, type MutuallyAssignable, obj, planTime, tagsSchema, z } from "../../../src/core/shape";
 import { autoScalingSchema } from "../../../src/scaling/schema";
 import type { AutoScalingGroupArgs } from "./args";
 
@@ -22,9 +22,6 @@ export const ASG_LIST_LIMITS = {
 
 const id = z.string().min(1);
 const ids = (max: number) => input(z.array(input(id)).min(1).max(max));
-
-/** Tags: plain keys, values that may be Outputs. */
-export const tagsSchema = z.record(z.string(), input(z.string()));
 
 const allowFromSchema = obj({
     securityGroupIds: z.array(input(id)).min(1).max(ASG_LIST_LIMITS.inboundRules),

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkShape, isKnown, joinPath, known, type PlanContext, physicalName, type Tags, validateTags, Validator } from "../../../src/core";
-import { planTags } from "../shared/schema";
+import { planTags } from "../../../src/core";
 import { checkStrategyShape } from "../shared/strategy";
 import type { Ec2CapacityProviderArgs, EcsClusterArgs } from "./args";
 import { ecsClusterArgsSchema } from "./schema";

@@ -26,7 +26,7 @@ import {
     planContainer,
 } from "../shared/containers";
 import { ECS_NAME, FARGATE_PROVIDERS, LOG_RETENTION_DAYS, MAX_CONTAINERS, SERVICE_CONNECT_NAME } from "../shared/limits";
-import { planTags } from "../shared/schema";
+import { planTags } from "../../../src/core";
 import { checkStrategyShape } from "../shared/strategy";
 import { type ContainerDefinition, compact, containerDefinition, ECS_SERVICE_TRUST, execCommandStatements } from "../shared/task-definition";
 import type { EcsServiceArgs } from "./args";

@@ -1,7 +1,7 @@
 import { input, int, type MutuallyAssignable, obj, planTime, z } from "../../../src/core/shape";
 import { autoScalingSchema } from "../../../src/scaling/schema";
 import { EPHEMERAL_STORAGE_GIB, HEALTH_CHECK, HEALTH_CHECK_GRACE_MAX, MAX_SECURITY_GROUPS, MAX_SUBNETS, STRATEGY } from "../shared/limits";
-import { tagsSchema } from "../shared/schema";
+import { tagsSchema } from "../../../src/core/shape";
 import type { EcsServiceArgs } from "./args";
 
 /**

@@ -13,6 +13,7 @@ import {
     type PlanContext,
     type PolicyStatement,
     physicalName,
+    planTags,
     policyJson,
     type Tags,
     Validator,
@@ -514,15 +515,6 @@ function checkPolicySize(v: Validator, statements: StatementPlan[]): void {
                 `characters, and IAM allows ${ROLE_POLICY_MAX} per role`,
         );
     }
-}
-
-/** The defaults merged under the user's tags; an Output of tags is merged when it resolves. */
-function planTags(name: string, userTags: LambdaFunctionArgs["tags"]): pulumi.Input<Tags> {
-    if (userTags === undefined || isKnown(userTags)) return defaultTags(name, userTags);
-    // A map known only at deploy time: merged then (anything but a map leaves the default tags alone).
-    return pulumi
-        .output(userTags)
-        .apply((t) => defaultTags(name, t !== null && typeof t === "object" && !Array.isArray(t) ? t : undefined));
 }
 
 function codeInputs(code: LambdaCodePlan): Partial<aws.lambda.FunctionArgs> {

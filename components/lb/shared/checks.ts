@@ -7,6 +7,7 @@ import {
     isKnown,
     knownList,
     physicalName,
+    planTags,
     type Tags,
     Validator,
     type z,
@@ -43,9 +44,7 @@ export function plainRecord<T extends object>(value: pulumi.Input<T> | undefined
  * the merge waits for them, so the default tags are kept either way.
  */
 export function lbTags(component: string, tags: pulumi.Input<Tags> | undefined): pulumi.Input<Tags> {
-    if (isDeployTimeValue(tags))
-        return pulumi.output(tags as pulumi.Input<Tags>).apply((t) => defaultTags(component, t));
-    return defaultTags(component, tags as Tags | undefined);
+    return planTags(component, tags);
 }
 
 /** Load balancer and target group names: at most 32 characters, letters, digits and hyphens. */

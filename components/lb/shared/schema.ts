@@ -1,4 +1,4 @@
-import { obj as closedObject, input, int, planTime, z } from "../../../src/core";
+import { obj as closedObject, tagsSchema as coreTagsSchema, input, int, planTime, z } from "../../../src/core";
 
 /**
  * Shape pieces the three load balancers share (issue 19). Ranges and cross-field rules are the
@@ -26,7 +26,7 @@ export const subnetIdsSchema = input(z.array(idInput()));
 export const ingressCidrsSchema = z.array(input(z.string())).max(MAX_SECURITY_GROUP_RULES);
 
 /** `tags`: a map of strings, or an Output of one; the default tags are kept either way. */
-export const tagsSchema = input(z.record(z.string(), input(z.string())));
+export const tagsSchema = input(coreTagsSchema);
 
 /** Health-check fields every load balancer type has (their ranges are the planners' checks). */
 export const healthCheckShape = {
