@@ -152,7 +152,9 @@ export function planAwsAccess(
                   role: {
                       description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of ${namespace}/${saName} (compute-layer KubernetesService ${ctx.name})`,
                       assumeRolePolicy:
-                          binding === "irsa" ? irsaTrust(namespace, saName) : podIdentityTrust(ref("clusterName")),
+                          binding === "irsa"
+                              ? irsaTrust(namespace, saName)
+                              : podIdentityTrust(ref("clusterName"), namespace, saName),
                       inlinePolicy,
                   },
               }

@@ -74,10 +74,14 @@ export function planScaledObject(
                 `must be an SQS queue URL, https://sqs.<region>.amazonaws.com/<account>/<name> (got ${JSON.stringify(url)})`,
             );
         const region = q.region ?? m?.[1];
-        if (region === undefined && url === undefined)
+        if (region === undefined && url === undefined) {
             v.add(p("region"), "is required when queueUrl is an Output: KEDA needs the queue's region");
-        if (isKnown(q.region) && m && q.region !== m[1])
+            v.add(p("queueUrl"), "is an Output, so KEDA can't read the region from it: give sqsQueue.region too");
+        }
+        if (isKnown(q.region) && m && q.region !== m[1]) {
             v.add(p("region"), `must be the queue's region, ${m[1]} in queueUrl (got ${JSON.stringify(q.region)})`);
+            v.add(p("queueUrl"), `is in ${m[1]}, not in sqsQueue.region ${JSON.stringify(q.region)}`);
+        }
         auth = { podIdentity: { provider: "aws" } };
         triggers.push({
             type: "aws-sqs-queue",

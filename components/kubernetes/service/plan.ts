@@ -187,6 +187,13 @@ function checkResources(
                 `resources.requests.${kind}`,
                 `must be at most the ${kind} limit ${quote(known(limits[kind]))}${limitSource} (got ${quote(known(requests[kind]))})`,
             );
+            // A relation between two fields is reported at both: either may be the one to change.
+            if (args.resources?.limits?.[kind] !== undefined) {
+                v.add(
+                    `resources.limits.${kind}`,
+                    `must be at least the ${kind} request ${quote(known(requests[kind]))} (got ${quote(known(limits[kind]))})`,
+                );
+            }
         }
     }
     return { requests, limits };
@@ -403,19 +410,28 @@ function planScaling(
     v.min(a.min, "autoScaling.min", 1);
     if (typeof a.max === "number" && typeof a.min === "number" && a.max < a.min) {
         v.add("autoScaling.max", `must be at least min (${a.min}) (got ${a.max})`);
+        v.add("autoScaling.min", `must be at most max (${a.max}) (got ${a.min})`);
     } else {
         v.min(a.max, "autoScaling.max", 1);
     }
     const engine = a.engine ?? "hpa";
+    const onEngine = (reason: string) =>
+        v.add("autoScaling.engine", `must be "keda" for ${reason} (got ${JSON.stringify(engine)})`);
     if (a.sqsQueue !== undefined && engine !== "keda") {
         v.add(
             "autoScaling.sqsQueue",
             "needs engine: \"keda\": the HPA can't read an SQS queue (KEDA's aws-sqs-queue scaler can)",
         );
+        onEngine("sqsQueue");
     }
-    if (a.keda !== undefined && engine !== "keda") v.add("autoScaling.keda", 'applies only with engine: "keda"');
-    if (a.externalMetricsAdapter !== undefined && engine === "keda")
+    if (a.keda !== undefined && engine !== "keda") {
+        v.add("autoScaling.keda", 'applies only with engine: "keda"');
+        onEngine("the keda settings");
+    }
+    if (a.externalMetricsAdapter !== undefined && engine === "keda") {
         v.add("autoScaling.externalMetricsAdapter", 'applies only with engine: "hpa" (KEDA serves its own triggers)');
+        v.add("autoScaling.engine", 'must be "hpa" for externalMetricsAdapter (got "keda")');
+    }
 
     const given = a.targetTracking ?? [];
     // 70 % CPU when nothing else drives the scaling.
@@ -435,6 +451,12 @@ function planScaling(
                 'is an External metric, and nothing serves external.metrics.k8s.io to the HPA: set autoScaling.engine: "keda" (with autoScaling.sqsQueue for an SQS queue\'s length), ' +
                     "or set autoScaling.externalMetricsAdapter: true once an external-metrics adapter is installed",
             );
+            if (a.externalMetricsAdapter === false) {
+                v.add(
+                    "autoScaling.externalMetricsAdapter",
+                    `is false while targetTracking[${i}] is an External metric: nothing would serve it`,
+                );
+            }
         }
         // The External metric's label selector.
         checkLabels(
@@ -623,13 +645,18 @@ function planChecked(
         if (keys.length === 0)
             v.add("service.selector", "must name at least one label; leave it out to select this workload's own pods");
         for (const [key, value] of Object.entries(svc.selector)) {
-            if (labels[key] !== value)
+            if (labels[key] !== value) {
                 v.add(
                     joinPath("service.selector", key),
                     `must be one of this workload's labels (${Object.entries(labels)
                         .map(([k, x]) => `${k}=${x}`)
                         .join(", ")}), or the Service would not select its pods`,
                 );
+                v.add(
+                    args.labels && key in args.labels ? joinPath("labels", key) : "labels",
+                    `must include ${key}=${JSON.stringify(value)}, which service.selector.${key} selects, or the Service would not select its pods`,
+                );
+            }
         }
     }
 

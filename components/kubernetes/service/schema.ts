@@ -1,5 +1,5 @@
 import { input, int, obj, planTime, z } from "../../../src/core";
-import { autoScalingSchema } from "../../../src/scaling/schema";
+import { scalingPoliciesShape } from "../../../src/scaling/schema";
 
 const str = z.string();
 
@@ -32,7 +32,12 @@ const hpaRulesSchema = obj({
 });
 
 /** The Kubernetes tier's `autoScaling`: the shared vocabulary plus the HPA's `behavior` and KEDA's extras. */
-export const kubernetesAutoScalingSchema = autoScalingSchema.extend({
+export const kubernetesAutoScalingSchema = obj({
+    // The shared vocabulary (src/scaling/schema.ts: its policies, and min/max as autoScalingSchema
+    // has them), spread rather than .extend()ed: obj() schemas are pipes, which have no extend().
+    ...scalingPoliciesShape,
+    min: int().min(0),
+    max: int().min(0),
     behavior: obj({ scaleUp: hpaRulesSchema.optional(), scaleDown: hpaRulesSchema.optional() }).optional(),
     engine: z.enum(["hpa", "keda"]).optional(),
     sqsQueue: obj({

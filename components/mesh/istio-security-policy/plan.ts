@@ -217,9 +217,13 @@ function checkPolicy(v: Validator, policy: IstioAuthorizationPolicyArgs, path: s
             joinPath(path, "provider"),
             "is required with action CUSTOM: name the extension provider of the mesh config that decides",
         );
+        if (policy.action !== undefined)
+            v.add(joinPath(path, "action"), "is CUSTOM, which needs provider: give it, or use ALLOW or DENY");
     }
-    if (action !== "CUSTOM" && policy.provider !== undefined)
+    if (action !== "CUSTOM" && policy.provider !== undefined) {
         v.add(joinPath(path, "provider"), `applies to action CUSTOM only (action is ${JSON.stringify(action)})`);
+        v.add(joinPath(path, "action"), `must be CUSTOM for a provider (got ${JSON.stringify(action)})`);
+    }
     checkSelector(v, policy.selector, joinPath(path, "selector"));
     if (policy.rules.length === 0) {
         v.add(

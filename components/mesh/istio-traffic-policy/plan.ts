@@ -207,6 +207,7 @@ function checkRoute(v: Validator, route: IstioRoute, path: string, subsets: Set<
                 joinPath(p, "subset"),
                 `must name a subset declared in subsets (${declared || "none are declared"}); got ${JSON.stringify(d.subset)}`,
             );
+            v.add("subsets", `must declare ${JSON.stringify(d.subset)}, which ${joinPath(p, "subset")} routes to`);
         }
         v.range(d.weight, joinPath(p, "weight"), 0, 100, { unit: "percent" });
         if (dests.length > 1 && d.weight === undefined)
@@ -236,6 +237,12 @@ function checkRoute(v: Validator, route: IstioRoute, path: string, subsets: Set<
                 joinPath(rp, "retryOn"),
                 "must not be set when attempts is 0 (retries off): remove it or set attempts to 1 or more",
             );
+        if (r.attempts === 0 && (r.perTryTimeout !== undefined || r.retryOn !== undefined)) {
+            v.add(
+                joinPath(rp, "attempts"),
+                "must be 1 or more while perTryTimeout or retryOn is set (0 turns retries off)",
+            );
+        }
         // A comma-separated string (Istio's own form) is checked condition by condition, at its own path.
         const listed = Array.isArray(r.retryOn);
         retryConditions(r.retryOn).forEach((cond, k) => {
@@ -452,11 +459,13 @@ function planChecked(
     if (args.trafficPolicy !== undefined) checkTrafficPolicy(v, args.trafficPolicy, "trafficPolicy");
     for (const [subset, tp] of Object.entries(args.subsetPolicies ?? {})) {
         const p = joinPath("subsetPolicies", subset);
-        if (!subsetNames.has(subset))
+        if (!subsetNames.has(subset)) {
             v.add(
                 p,
                 `must name a subset declared in subsets (${[...subsetNames].map((s) => JSON.stringify(s)).join(", ") || "none are declared"})`,
             );
+            v.add("subsets", `must declare ${JSON.stringify(subset)}, which subsetPolicies.${subset} configures`);
+        }
         checkTrafficPolicy(v, tp, p);
     }
     v.throwIfAny();

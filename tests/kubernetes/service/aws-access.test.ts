@@ -26,7 +26,7 @@ async function run(args: KubernetesServiceArgs) {
 }
 
 describe("awsAccess: EKS Pod Identity (the default)", () => {
-    it("creates the ServiceAccount, a role only this cluster's Pod Identity agent may assume, its policy, and the association", async () => {
+    it("creates the ServiceAccount, a role only this ServiceAccount of this cluster may assume through Pod Identity, its policy, and the association", async () => {
         const { of } = await run({ ...base, awsAccess: { clusterName: "platform", statements } });
         const sa = of("kubernetes:core/v1:ServiceAccount");
         expect(sa?.inputs).toMatchObject({
@@ -39,14 +39,19 @@ describe("awsAccess: EKS Pod Identity (the default)", () => {
 
         const role = of("aws:iam/role:Role");
         const trust = JSON.parse(String(role?.inputs.assumeRolePolicy));
+        // Only this ServiceAccount of this cluster: the session tags Pod Identity sets.
         expect(trust.Statement).toEqual([
             {
+                Sid: "AllowEksAuthToAssumeRoleForPodIdentity",
                 Effect: "Allow",
                 Principal: { Service: "pods.eks.amazonaws.com" },
                 Action: ["sts:AssumeRole", "sts:TagSession"],
                 Condition: {
-                    StringEquals: { "aws:SourceAccount": "123456789012" },
-                    ArnEquals: { "aws:SourceArn": "arn:aws:eks:us-east-1:123456789012:cluster/platform" },
+                    StringEquals: {
+                        "aws:RequestTag/eks-cluster-name": "platform",
+                        "aws:RequestTag/kubernetes-namespace": "production",
+                        "aws:RequestTag/kubernetes-service-account": "worker",
+                    },
                 },
             },
         ]);

@@ -316,12 +316,15 @@ describe("KubernetesService: defaults on an existing namespace", () => {
 });
 
 describe("KubernetesService: invalid args", () => {
-    it("HPA max below min is an InputPropertiesError naming autoScaling.max, and nothing is registered", async () => {
+    it("HPA max below min is an InputPropertiesError naming max and min, and nothing is registered", async () => {
         const { errors, plan, message } = await expectInvalid(() => {
             new KubernetesService("web-app", { ...webApp, replicas: undefined, autoScaling: { min: 5, max: 3 } });
         });
-        expect(errors.map((e) => e.propertyPath)).toEqual(["autoScaling.max"]);
-        expect(errors[0].reason).toBe("must be at least min (5) (got 3)");
+        expect(errors.map((e) => e.propertyPath)).toEqual(["autoScaling.max", "autoScaling.min"]);
+        expect(errors.map((e) => e.reason)).toEqual([
+            "must be at least min (5) (got 3)",
+            "must be at most max (3) (got 5)",
+        ]);
         expect(message).toContain('KubernetesService "web-app"');
         expect(plan.resources).toEqual([]);
     });

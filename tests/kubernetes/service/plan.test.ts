@@ -320,7 +320,7 @@ describe("planKubernetesService options", () => {
 });
 
 describe("planKubernetesService validation: one failing case per rule", () => {
-    it.each<[string, Partial<KubernetesServiceArgs>, string]>([
+    it.each<[string, Partial<KubernetesServiceArgs>, string | string[]]>([
         ["namespace syntax", { namespace: "Production" }, "namespace"],
         ["createNamespace needs a namespace", { createNamespace: true }, "namespace"],
         ["container name syntax", { containerName: "Nginx_1" }, "containerName"],
@@ -344,7 +344,7 @@ describe("planKubernetesService validation: one failing case per rule", () => {
         [
             "cpu request above limit",
             { resources: { requests: { cpu: "1" }, limits: { cpu: "500m" } } },
-            "resources.requests.cpu",
+            ["resources.requests.cpu", "resources.limits.cpu"],
         ],
         [
             "memory request above the default limit",
@@ -386,7 +386,7 @@ describe("planKubernetesService validation: one failing case per rule", () => {
         ["service port", { service: { port: 0 } }, "service.port"],
         ["service annotation key", { service: { annotations: { "bad key": "x" } } }, "service.annotations.bad key"],
         ["HPA minReplicas ≥ 1", { autoScaling: { min: 0, max: 3 } }, "autoScaling.min"],
-        ["HPA maxReplicas ≥ minReplicas", { autoScaling: { min: 5, max: 3 } }, "autoScaling.max"],
+        ["HPA max ≥ min", { autoScaling: { min: 5, max: 3 } }, ["autoScaling.max", "autoScaling.min"]],
         [
             "HPA cpu target",
             { autoScaling: { min: 1, max: 3, targetTracking: [cpu(0)] } },
@@ -550,13 +550,14 @@ describe("planKubernetesService validation: one failing case per rule", () => {
             "topologySpread.whenUnsatisfiable",
         ],
     ])("%s", (_rule, args, path) => {
-        expect(paths(args)).toEqual([path]);
+        // A relation between two fields is reported at both: either may be the one to change.
+        expect(paths(args)).toEqual(Array.isArray(path) ? path : [path]);
     });
 
     it("collects every problem at once", () => {
         expect(
             paths({ image: "nginx", port: 0, service: { port: 70000 }, autoScaling: { min: 4, max: 2 } }).sort(),
-        ).toEqual(["autoScaling.max", "image", "port", "service.port"].sort());
+        ).toEqual(["autoScaling.max", "autoScaling.min", "image", "port", "service.port"].sort());
     });
 
     it("names the allowed values in each reason", () => {
@@ -587,7 +588,9 @@ describe("planKubernetesService: one Service for several workloads (canary)", ()
     it("rejects a Service selector that would not select the workload's own pods", () => {
         expect(paths({ labels: { app: "web" }, service: { selector: { app: "api" } } })).toEqual([
             "service.selector.app",
+            "labels.app",
         ]);
+        expect(paths({ service: { selector: { tier: "front" } } })).toEqual(["service.selector.tier", "labels"]);
         expect(paths({ service: { selector: {} } })).toEqual(["service.selector"]);
     });
 });

@@ -436,6 +436,7 @@ describe("planIstioTrafficPolicy: validation", () => {
         args.trafficPolicy = {};
         expect(problemPaths(() => planIstioTrafficPolicy("web", args, ctx))).toEqual([
             "routes[0].destinations[0].subset",
+            "subsets",
             "routes[0].destinations",
             "routes[0].timeout",
             "trafficPolicy",
@@ -542,6 +543,7 @@ describe("IstioTrafficPolicy under mocks", () => {
         });
         expect(errors.map((e) => e.propertyPath)).toEqual([
             "routes[0].destinations[0].subset",
+            "subsets",
             "routes[1].destinations",
         ]);
         expect(plan.resources).toEqual([]);
