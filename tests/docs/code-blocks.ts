@@ -17,6 +17,9 @@ const root = path.resolve(__dirname, "../..");
 
 export function docPages(): string[] {
     const pages = [path.join(root, "README.md")];
+    for (const page of ["src/scaling/README.md", "src/plan/README.md", "stacks/README.md", "policy/README.md"]) {
+        if (fs.existsSync(path.join(root, page))) pages.push(path.join(root, page));
+    }
     for (const tier of fs.readdirSync(path.join(root, "components"))) {
         const page = path.join(root, "components", tier, "README.md");
         if (fs.existsSync(page)) pages.push(page);
