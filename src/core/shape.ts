@@ -67,12 +67,9 @@ export function planTime<S extends z.ZodType>(schema: S, why: string): S {
  * for every args object; a documented pass-through escape hatch uses `z.record(...)` instead.
  */
 export function obj<T extends z.ZodRawShape>(shape: T): z.ZodObject<T, z.core.$strict> {
-    // An Output or a Promise where a plain object belongs gets one reason, not its internal keys
-    // reported as unknown ones. (Wrap in input() where an Output of the whole object is fine.)
-    const plain = z.custom<unknown>((v) => !isDeployTimeValue(v), {
-        message: "must be a plain object known before deployment (got an Output or a Promise); give its fields as Outputs instead",
-    });
-    return plain.pipe(z.strictObject(shape)) as unknown as z.ZodObject<T, z.core.$strict>;
+    // An Output or a Promise given for the whole object gets one reason from shapeProblems(), not
+    // its internal keys reported as unknown ones.
+    return z.strictObject(shape);
 }
 
 /** Tags as every component takes them: plain keys, values that may be Outputs. */
@@ -111,6 +108,16 @@ export function shapeProblems(schema: z.ZodType, value: unknown): ShapeProblem[]
         }
     };
     for (const issue of result.error.issues) {
+        // An Output or a Promise where a plain object or list belongs: one reason at its path,
+        // not the issues zod found inside the Output object.
+        const deployTime = issue.code === "custom" ? undefined : deployTimePrefix(value, issue.path);
+        if (deployTime !== undefined) {
+            push({
+                propertyPath: pathString(deployTime),
+                reason: "must be known before deployment here (got an Output or a Promise); give its fields as Outputs instead",
+            });
+            continue;
+        }
         for (const p of describeIssue(schema, value, issue, [])) push(p);
     }
     return out;
@@ -130,6 +137,15 @@ function valueAt(root: unknown, path: readonly PathKey[]): unknown {
         cur = (cur as Record<PropertyKey, unknown>)[seg];
     }
     return cur;
+}
+
+/** The shortest prefix of `path` (the root included) whose value is an Output or a Promise. */
+function deployTimePrefix(root: unknown, path: readonly PathKey[]): PathKey[] | undefined {
+    for (let i = 0; i <= path.length; i++) {
+        const prefix = path.slice(0, i);
+        if (isDeployTimeValue(valueAt(root, prefix))) return prefix;
+    }
+    return undefined;
 }
 
 function describeIssue(schema: z.ZodType, root: unknown, issue: Issue, base: readonly PathKey[]): ShapeProblem[] {

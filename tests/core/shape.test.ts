@@ -90,3 +90,14 @@ describe("shape checks", () => {
         expect(same).toBe(true);
     });
 });
+
+describe("closed objects stay zod objects", () => {
+    it("obj() can be extended, and an Output for a whole object is one reason at its path", () => {
+        const base = obj({ a: z.number() });
+        const extended = base.extend({ b: z.string().optional() });
+        expect(shapeProblems(extended, { a: 1, b: "x" })).toEqual([]);
+        expect(shapeProblems(obj({ inner: base }), { inner: pulumi.output({ a: 1 }) })).toEqual([
+            { propertyPath: "inner", reason: "must be known before deployment here (got an Output or a Promise); give its fields as Outputs instead" },
+        ]);
+    });
+});
