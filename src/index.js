@@ -31,10 +31,11 @@ Object.defineProperty(exports, "EcsCluster", { enumerable: true, get: function (
 Object.defineProperty(exports, "EcsService", { enumerable: true, get: function () { return tier("ecs").EcsService; } });
 Object.defineProperty(exports, "EksCluster", { enumerable: true, get: function () { return tier("eks").EksCluster; } });
 Object.defineProperty(exports, "GatewayLoadBalancer", { enumerable: true, get: function () { return tier("lb").GatewayLoadBalancer; } });
+Object.defineProperty(exports, "IstioGateway", { enumerable: true, get: function () { return tier("mesh").IstioGateway; } });
 Object.defineProperty(exports, "IstioSecurityPolicy", { enumerable: true, get: function () { return tier("mesh").IstioSecurityPolicy; } });
 Object.defineProperty(exports, "IstioTrafficPolicy", { enumerable: true, get: function () { return tier("mesh").IstioTrafficPolicy; } });
 Object.defineProperty(exports, "KubernetesService", { enumerable: true, get: function () { return tier("kubernetes").KubernetesService; } });
 Object.defineProperty(exports, "LambdaFunction", { enumerable: true, get: function () { return tier("lambda").LambdaFunction; } });
 Object.defineProperty(exports, "NetworkLoadBalancer", { enumerable: true, get: function () { return tier("lb").NetworkLoadBalancer; } });
 // For Node's ESM importer (cjs-module-lexer), which reads the names here; it never runs.
-0 && (module.exports = { AppMeshService, ApplicationLoadBalancer, AutoScalingGroup, EcsCluster, EcsService, EksCluster, GatewayLoadBalancer, IstioSecurityPolicy, IstioTrafficPolicy, KubernetesService, LambdaFunction, NetworkLoadBalancer });
+0 && (module.exports = { AppMeshService, ApplicationLoadBalancer, AutoScalingGroup, EcsCluster, EcsService, EksCluster, GatewayLoadBalancer, IstioGateway, IstioSecurityPolicy, IstioTrafficPolicy, KubernetesService, LambdaFunction, NetworkLoadBalancer });

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 // IstioGateway from its tier: the generated root index does not list it yet.
-import { IstioGateway } from "../../components/mesh";
+import { IstioGateway } from "../../src";
 import type { SystemContext } from "./context";
 import { INGRESS, type Mesh, WEB_GATEWAY } from "./mesh";
 
