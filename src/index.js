@@ -5,37 +5,34 @@
 // @pulumi/aws loads its modules, so a program that uses only the load balancers never loads
 // @pulumi/kubernetes, @pulumi/eks or the mesh. Types: index.d.ts.
 Object.defineProperty(exports, "__esModule", { value: true });
-const tiers = {};
+const loaded = {};
+// Static require() calls, one per tier, so bundlers (esbuild) see them.
+const loaders = {
+    ec2: () => require("../components/ec2"),
+    ecs: () => require("../components/ecs"),
+    eks: () => require("../components/eks"),
+    kubernetes: () => require("../components/kubernetes"),
+    lambda: () => require("../components/lambda"),
+    lb: () => require("../components/lb"),
+    mesh: () => require("../components/mesh"),
+};
 function tier(name) {
-    switch (name) {
-        case "ec2":
-            return tiers.ec2 ?? (tiers.ec2 = require("../components/ec2"));
-        case "ecs":
-            return tiers.ecs ?? (tiers.ecs = require("../components/ecs"));
-        case "eks":
-            return tiers.eks ?? (tiers.eks = require("../components/eks"));
-        case "kubernetes":
-            return tiers.kubernetes ?? (tiers.kubernetes = require("../components/kubernetes"));
-        case "lambda":
-            return tiers.lambda ?? (tiers.lambda = require("../components/lambda"));
-        case "lb":
-            return tiers.lb ?? (tiers.lb = require("../components/lb"));
-        case "mesh":
-            return tiers.mesh ?? (tiers.mesh = require("../components/mesh"));
-    }
+    if (!loaded[name]) loaded[name] = loaders[name]();
+    return loaded[name];
 }
-Object.defineProperty(exports, "AppMeshService", { enumerable: true, get: function () { return tier("mesh").AppMeshService; } });
-Object.defineProperty(exports, "ApplicationLoadBalancer", { enumerable: true, get: function () { return tier("lb").ApplicationLoadBalancer; } });
-Object.defineProperty(exports, "AutoScalingGroup", { enumerable: true, get: function () { return tier("ec2").AutoScalingGroup; } });
-Object.defineProperty(exports, "EcsCluster", { enumerable: true, get: function () { return tier("ecs").EcsCluster; } });
-Object.defineProperty(exports, "EcsService", { enumerable: true, get: function () { return tier("ecs").EcsService; } });
-Object.defineProperty(exports, "EksCluster", { enumerable: true, get: function () { return tier("eks").EksCluster; } });
-Object.defineProperty(exports, "GatewayLoadBalancer", { enumerable: true, get: function () { return tier("lb").GatewayLoadBalancer; } });
-Object.defineProperty(exports, "IstioGateway", { enumerable: true, get: function () { return tier("mesh").IstioGateway; } });
-Object.defineProperty(exports, "IstioSecurityPolicy", { enumerable: true, get: function () { return tier("mesh").IstioSecurityPolicy; } });
-Object.defineProperty(exports, "IstioTrafficPolicy", { enumerable: true, get: function () { return tier("mesh").IstioTrafficPolicy; } });
-Object.defineProperty(exports, "KubernetesService", { enumerable: true, get: function () { return tier("kubernetes").KubernetesService; } });
-Object.defineProperty(exports, "LambdaFunction", { enumerable: true, get: function () { return tier("lambda").LambdaFunction; } });
-Object.defineProperty(exports, "NetworkLoadBalancer", { enumerable: true, get: function () { return tier("lb").NetworkLoadBalancer; } });
+Object.defineProperty(exports, "AppMeshService", { enumerable: true, get: () => tier("mesh").AppMeshService });
+Object.defineProperty(exports, "ApplicationLoadBalancer", { enumerable: true, get: () => tier("lb").ApplicationLoadBalancer });
+Object.defineProperty(exports, "AutoScalingGroup", { enumerable: true, get: () => tier("ec2").AutoScalingGroup });
+Object.defineProperty(exports, "EcsCluster", { enumerable: true, get: () => tier("ecs").EcsCluster });
+Object.defineProperty(exports, "EcsService", { enumerable: true, get: () => tier("ecs").EcsService });
+Object.defineProperty(exports, "EksCluster", { enumerable: true, get: () => tier("eks").EksCluster });
+Object.defineProperty(exports, "GatewayLoadBalancer", { enumerable: true, get: () => tier("lb").GatewayLoadBalancer });
+Object.defineProperty(exports, "IstioGateway", { enumerable: true, get: () => tier("mesh").IstioGateway });
+Object.defineProperty(exports, "IstioSecurityPolicy", { enumerable: true, get: () => tier("mesh").IstioSecurityPolicy });
+Object.defineProperty(exports, "IstioTrafficPolicy", { enumerable: true, get: () => tier("mesh").IstioTrafficPolicy });
+Object.defineProperty(exports, "KubernetesService", { enumerable: true, get: () => tier("kubernetes").KubernetesService });
+Object.defineProperty(exports, "LambdaFunction", { enumerable: true, get: () => tier("lambda").LambdaFunction });
+Object.defineProperty(exports, "NetworkLoadBalancer", { enumerable: true, get: () => tier("lb").NetworkLoadBalancer });
 // For Node's ESM importer (cjs-module-lexer), which reads the names here; it never runs.
+// biome-ignore lint/suspicious/noAssignInExpressions: the annotation form cjs-module-lexer reads
 0 && (module.exports = { AppMeshService, ApplicationLoadBalancer, AutoScalingGroup, EcsCluster, EcsService, EksCluster, GatewayLoadBalancer, IstioGateway, IstioSecurityPolicy, IstioTrafficPolicy, KubernetesService, LambdaFunction, NetworkLoadBalancer });
