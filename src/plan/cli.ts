@@ -208,38 +208,6 @@ function resolveTarget(
     };
 }
 
-/**
- * Runs `fn` without the stack trace the Pulumi SDK records for every promise it makes (for its
- * leak report, which an offline plan never prints): capturing it is about a fifth of a plan's
- * CPU. Every other error keeps its stack, so a program's failure still points at its source.
- */
-export async function withCheapPromiseStacks<T>(fn: () => Promise<T>): Promise<T> {
-    type Debuggable = { debuggablePromise: (p: Promise<unknown>, ctx: unknown) => Promise<unknown> };
-    let debuggable: Debuggable;
-    try {
-        debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
-    } catch {
-        return fn();
-    }
-    const original = debuggable.debuggablePromise;
-    if (typeof original !== "function") return fn();
-    // The SDK's modules call it through the module object, so replacing the export reaches them all.
-    debuggable.debuggablePromise = (p, ctx) => {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
-        try {
-            return original(p, ctx);
-        } finally {
-            Error.stackTraceLimit = limit;
-        }
-    };
-    try {
-        return await fn();
-    } finally {
-        debuggable.debuggablePromise = original;
-    }
-}
-
 /** Runs `plan` with argv (after the script name); returns the plan and what to print. */
 export async function planCommand(
     argv: string[],
@@ -281,15 +249,13 @@ export async function planCommand(
         }
     }
     const mocks = await loadMocks(v.mocks, cwd);
-    const { plan, error, failed } = await withCheapPromiseStacks(() =>
-        capturePlan(target.program, {
-            project: target.project,
-            stack: target.stack,
-            config: stackConfig.config,
-            secretKeys: stackConfig.secretKeys,
-            mocks,
-        }),
-    );
+    const { plan, error, failed } = await capturePlan(target.program, {
+        project: target.project,
+        stack: target.stack,
+        config: stackConfig.config,
+        secretKeys: stackConfig.secretKeys,
+        mocks,
+    });
     if (failed) throw new CliError(`the program failed: ${describeFailure(error)}`, 1);
     const text =
         v.format === "json" ? renderJson(plan) : v.format === "mermaid" ? renderMermaid(plan) : renderTree(plan);
