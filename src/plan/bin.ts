@@ -14,10 +14,11 @@ import * as path from "node:path";
 import { type Io, processIo, runAsProcess } from "./process";
 
 export const BIN_USAGE = `usage:
-  compute-layer plan --program <entry.ts> [--stack <name>] [--config <Pulumi.<stack>.yaml>] [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
+  compute-layer plan --program <entry.ts> [--stack <name>] [--config <Pulumi.<stack>.yaml>] [--format tree|json|mermaid|cost] [--out FILE] [--mocks MODULE]
   compute-layer plan --stack <name> [...]        (in a Pulumi project: its main program and stacks)
   compute-layer diff <base.json> <head.json> [--format text|markdown] [--out FILE] [--fail-on delete|stateful-delete]
   compute-layer check <plan.json> | --stack <name> [--format text|json|markdown] [--out FILE] [--policy-config FILE]
+  compute-layer cost <plan.json> | --stack <name> [--region REGION] [--usage FILE] [--format text|json|markdown] [--out FILE]
 
 Without --config, plan reads Pulumi.<stack>.yaml next to the program, else in its Pulumi.yaml's
 stackConfigDir, else runs with no config (--stack defaults to dev).

@@ -15,6 +15,9 @@ import {
     renderDiffText,
 } from "./diff";
 import { checkPlan } from "./check";
+import { costMain, estimateOrFail, renderCost } from "./cost/command";
+import { estimateCost } from "./cost/estimate";
+import { costSection } from "./cost/render";
 import { checkMain } from "./check-cli";
 import { capturePlan } from "./engine";
 import { loadProgramModule, mapStack } from "./load";
@@ -51,11 +54,13 @@ export { runAsProcess } from "./process";
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
 export const USAGE = `usage:
-  plan --stack <name> [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
-  plan --program <entry.ts> [--stack <name>] [--config <Pulumi.x.yaml>] [--format tree|json|mermaid] [--out FILE] [--mocks MODULE]
-  plan diff <base.json> <head.json> [--format text|markdown] [--out FILE] [--fail-on delete|stateful-delete]`;
+  plan --stack <name> [--format tree|json|mermaid|cost] [--out FILE] [--mocks MODULE]
+  plan --program <entry.ts> [--stack <name>] [--config <Pulumi.x.yaml>] [--format tree|json|mermaid|cost] [--out FILE] [--mocks MODULE]
+  plan diff <base.json> <head.json> [--format text|markdown] [--out FILE] [--fail-on delete|stateful-delete]
+  plan check <plan.json> | --stack <name> [--format text|json|markdown]
+  plan cost <plan.json> | --stack <name> [--region REGION] [--usage FILE] [--format text|json|markdown]`;
 
-const PLAN_FORMATS = ["tree", "json", "mermaid"];
+const PLAN_FORMATS = ["tree", "json", "mermaid", "cost"];
 
 interface Project {
     root: string;
@@ -234,7 +239,7 @@ export async function planCommand(
         mocks?: string;
     };
     if (!PLAN_FORMATS.includes(v.format))
-        throw new CliError(`--format must be tree, json or mermaid (got ${v.format})\n${USAGE}`, 2);
+        throw new CliError(`--format must be tree, json, mermaid or cost (got ${v.format})\n${USAGE}`, 2);
     const target = resolveTarget(v, cwd);
     let stackConfig = { config: {} as Record<string, string>, secretKeys: [] as string[] };
     if (target.configFile) {
@@ -258,7 +263,13 @@ export async function planCommand(
     });
     if (failed) throw new CliError(`the program failed: ${describeFailure(error)}`, 1);
     const text =
-        v.format === "json" ? renderJson(plan) : v.format === "mermaid" ? renderMermaid(plan) : renderTree(plan);
+        v.format === "json"
+            ? renderJson(plan)
+            : v.format === "mermaid"
+              ? renderMermaid(plan)
+              : v.format === "cost"
+                ? costText(plan)
+                : renderTree(plan);
     return { plan, text, out: v.out };
 }
 
@@ -297,6 +308,7 @@ export function diffCommand(argv: string[], cwd = process.cwd()): { text: string
                 ? renderDiffMarkdown(diff, {
                       picture: renderMermaid(head),
                       violations: { head: checkPlan(head), base: checkPlan(base) },
+                      cost: costSectionOf(base, head),
                   })
                 : renderDiffText(diff);
         return { text, out: v.out, exitCode: diffExitCode(diff, failOn as FailOn | undefined) };
@@ -359,7 +371,23 @@ export const COMMANDS: Record<string, Command> = {
     diff: diffMain,
     // Called through a function: check-cli imports this module, so the binding is read at call time.
     check: (argv, io) => checkMain(argv, io),
+    cost: (argv, io) => costMain(argv, io),
 };
+
+/** The diff comment's cost section; none when the region has no prices (the diff still renders). */
+function costSectionOf(base: Plan, head: Plan): string | undefined {
+    const region = head.region ?? base.region ?? "us-east-1";
+    try {
+        return costSection(estimateCost(base, { region }), estimateCost(head, { region }));
+    } catch {
+        return undefined;
+    }
+}
+
+/** `--format cost`: the plan's monthly cost estimate (text), at its region's prices. */
+function costText(plan: Plan): string {
+    return renderCost(estimateOrFail(plan, plan.region ?? "us-east-1", {}), "text").trimEnd();
+}
 
 /** The CLI entry: `[plan] …` or `<command> …` from {@link COMMANDS}; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -524,6 +524,8 @@ export interface MarkdownOptions {
      * under the summary lists its violations, new ones first. @default none
      */
     violations?: { head: CheckReport; base?: CheckReport };
+    /** The cost section (`costSection` of src/plan/cost/render.ts): base and head ranges, the change, the components that moved most. @default none */
+    cost?: string;
 }
 
 /** One resource's lines in the markdown. */
@@ -555,6 +557,7 @@ export function renderDiffMarkdown(diff: PlanDiff, options: MarkdownOptions = {}
         isEmptyDiff(diff) ? `**No changes** (${diff.unchanged} resources unchanged).` : `**${diffSummary(diff)}**`,
         ...secretsNote(diff),
     );
+    if (options.cost) head.push("", options.cost.trimEnd());
     if (options.violations) head.push(...renderViolationsMarkdown(options.violations.head, { base: options.violations.base, maxRows: 30 }));
     const body: { heading: string[]; items: string[][] }[] = diff.groups.map((g) => {
         const c = g.component;

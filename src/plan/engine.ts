@@ -636,6 +636,7 @@ export function capturePlan(program: Program, options: PlanOptions = {}): Promis
                         .map(({ order: _order, ...r }) => r),
                     outputs: monitor.stackOutputs,
                     secretKeyId: secretKeyId(activeKey),
+                    region: ctx.region,
                 };
                 return { plan, error, failed };
             }),

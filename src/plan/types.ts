@@ -80,6 +80,8 @@ export interface Plan {
      * secrets of plans with different ones.
      */
     secretKeyId?: string;
+    /** The AWS region the program was planned for (the stack's `aws:region`, else us-east-1); cost estimates price it. */
+    region?: string;
 }
 
 /** True when `value` is a {@link SecretMarker}. */

@@ -7,7 +7,11 @@ import { ApplicationLoadBalancer } from "../../components/lb";
 import { estimateCost, PRICED_REGIONS, PRICES_MAX_AGE_DAYS, PRICES_TAKEN_ON, regionPrices, splitByStrategy } from "../../src/plan/cost/estimate";
 import { costSection } from "../../src/plan/cost/render";
 import table from "../../src/plan/cost/prices.json";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { runPlan } from "../support";
+import { binCli, planCli } from "../support/cli";
 
 /**
  * Issue 21's known figures, computed by hand from the price table (not from the estimator):
@@ -166,4 +170,30 @@ describe("the pull request's cost section", () => {
         expect(md).toContain(`+$${(10 * instanceMonth).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
         expect(md).toMatch(/Changed most:\n- web \(compute-layer:index:AutoScalingGroup\)/);
     });
+});
+
+describe("the commands", () => {
+    it("plan --format cost, compute-layer cost <plan.json>, and the diff comment's cost section", async () => {
+        const root = path.resolve(__dirname, "../..");
+        const prod = await planCli(["--stack", "prod", "--format", "cost"], root);
+        expect(prod.code).toBe(0);
+        expect(prod.stdout).toMatch(/^Monthly cost, us-east-1, list prices of \d{4}-\d\d-\d\d/);
+        expect(prod.stdout).toMatch(/total: \$[\d,]+\.\d\d – \$[\d,]+\.\d\d/);
+        // A floor and a ceiling per component.
+        expect(prod.stdout).toMatch(/ {2}web \(compute-layer:index:AutoScalingGroup\): \$[\d,.]+ – \$[\d,.]+/);
+
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cost-"));
+        const json = path.join(dir, "prod.json");
+        expect((await planCli(["--stack", "prod", "--format", "json", "--out", json], root)).code).toBe(0);
+        const md = await binCli(["cost", json, "--format", "markdown"], root);
+        expect(md.code).toBe(0);
+        expect(md.stdout).toContain("| component | floor | ceiling |");
+        const bad = await binCli(["cost", json, "--region", "mars-north-1"], root);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('no prices for region "mars-north-1": the table has us-east-1, eu-west-1');
+        const diff = await binCli(["diff", json, json, "--format", "markdown"], root);
+        expect(diff.stdout).toContain("### Monthly cost");
+        expect(diff.stdout).toMatch(/\| change \| ±\$0\.00 \| ±\$0\.00 \|/);
+        fs.rmSync(dir, { recursive: true, force: true });
+    }, 60_000);
 });

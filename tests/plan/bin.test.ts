@@ -173,7 +173,9 @@ function compile(out: string): string {
     const walk = (dir: string) => {
         for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
             const rel = path.join(dir, entry.name);
-            if (entry.isDirectory()) walk(rel);
+            if (entry.isDirectory()) {
+                if (entry.name !== "node_modules") walk(rel);
+            }
             else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
                 const js = esbuild.transformSync(fs.readFileSync(path.join(root, rel), "utf8"), {
                     loader: "ts",
@@ -183,6 +185,10 @@ function compile(out: string): string {
                 });
                 fs.mkdirSync(path.join(out, dir), { recursive: true });
                 fs.writeFileSync(path.join(out, rel.replace(/\.ts$/, ".js")), js.code);
+            } else if (/\.(json|js)$/.test(entry.name) && entry.name !== "package.json" && entry.name !== "package-lock.json") {
+                // tsc copies the JSON modules it imports (price table, IAM policy documents); the root is plain JS.
+                fs.mkdirSync(path.join(out, dir), { recursive: true });
+                fs.copyFileSync(path.join(root, rel), path.join(out, rel));
             }
         }
     };
