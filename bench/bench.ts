@@ -40,7 +40,11 @@ const median = (xs: number[]) => {
 const fmt = (x: number, d = 0) => x.toFixed(d);
 
 function sample(bundle: string, variant: string, n: number): Sample {
-    const out = execFileSync(process.execPath, [bundle, variant, String(n)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+    const out = execFileSync(process.execPath, [bundle, variant, String(n)], {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+    });
     return JSON.parse(out) as Sample;
 }
 
@@ -65,8 +69,12 @@ async function main(): Promise<void> {
         logLevel: "error",
     });
 
-    console.log(`compute-layer bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-    console.log(`${pairs} alternating pairs per N; medians; ratio = median of the paired ratios compute-layer / floor\n`);
+    console.log(
+        `compute-layer bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    );
+    console.log(
+        `${pairs} alternating pairs per N; medians; ratio = median of the paired ratios compute-layer / floor\n`,
+    );
     console.log("N     variant         resources   wall ms    cpu ms   peak MB");
     const verdicts: string[] = [];
     for (const n of sizes) {
@@ -82,7 +90,10 @@ async function main(): Promise<void> {
                 cl.push(sample(bundle, "compute-layer", n));
             }
         }
-        for (const [label, xs] of [["compute-layer", cl], ["floor", fl]] as const) {
+        for (const [label, xs] of [
+            ["compute-layer", cl],
+            ["floor", fl],
+        ] as const) {
             console.log(
                 `${String(n).padEnd(5)} ${label.padEnd(15)} ${String(xs[0].resources).padStart(9)} ${fmt(median(xs.map((x) => x.wallMs))).padStart(9)} ${fmt(median(xs.map((x) => x.cpuMs))).padStart(9)} ${fmt(median(xs.map((x) => x.peakRssMb))).padStart(9)}`,
             );
@@ -102,11 +113,15 @@ async function main(): Promise<void> {
             const imp: number[] = [];
             timeCommand("npm", ["run", "-s", "plan", "--", "--stack", stack, "--format", "json", "--out", out]); // warm the cache
             for (let i = 0; i < pairs; i++) {
-                plan.push(timeCommand("npm", ["run", "-s", "plan", "--", "--stack", stack, "--format", "json", "--out", out]));
+                plan.push(
+                    timeCommand("npm", ["run", "-s", "plan", "--", "--stack", stack, "--format", "json", "--out", out]),
+                );
                 imp.push(timeCommand(process.execPath, floorArgs));
             }
             const r = median(plan.map((p, i) => p / imp[i]));
-            console.log(`${stack.padEnd(8)} plan ${fmt(median(plan))} ms, import floor ${fmt(median(imp))} ms: ${fmt(r, 2)}×`);
+            console.log(
+                `${stack.padEnd(8)} plan ${fmt(median(plan))} ms, import floor ${fmt(median(imp))} ms: ${fmt(r, 2)}×`,
+            );
         }
         fs.rmSync(out, { force: true });
     }

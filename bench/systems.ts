@@ -25,7 +25,9 @@ export function computeLayer(n: number): void {
         vpcId: VPC,
         subnetIds: PUBLIC,
         certificateArn: CERT,
-        targetGroups: Object.fromEntries(names.map((s) => [s, { port: 8080, targetType: "ip" as const, healthCheck: { path: "/health" } }])),
+        targetGroups: Object.fromEntries(
+            names.map((s) => [s, { port: 8080, targetType: "ip" as const, healthCheck: { path: "/health" } }]),
+        ),
         defaultAction: { fixedResponse: { statusCode: 404 } },
         rules: names.map((s) => ({ conditions: { pathPatterns: [`/${s}/*`] }, action: { forward: s } })),
     });
@@ -67,7 +69,12 @@ export function floor(n: number): void {
         ],
         egress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["10.0.0.0/16"] }],
     });
-    const lb = new aws.lb.LoadBalancer("edge", { loadBalancerType: "application", subnets: PUBLIC, securityGroups: [albSg.id], dropInvalidHeaderFields: true });
+    const lb = new aws.lb.LoadBalancer("edge", {
+        loadBalancerType: "application",
+        subnets: PUBLIC,
+        securityGroups: [albSg.id],
+        dropInvalidHeaderFields: true,
+    });
     const https = new aws.lb.Listener("edge-https", {
         loadBalancerArn: lb.arn,
         port: 443,
@@ -84,9 +91,18 @@ export function floor(n: number): void {
     });
     const cluster = new aws.ecs.Cluster("bench", { settings: [{ name: "containerInsights", value: "enabled" }] });
     const assume = (service: string) =>
-        JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
+        JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
+        });
     names.forEach((s, i) => {
-        const tg = new aws.lb.TargetGroup(s, { vpcId: VPC, port: 8080, protocol: "HTTP", targetType: "ip", healthCheck: { path: "/health" } });
+        const tg = new aws.lb.TargetGroup(s, {
+            vpcId: VPC,
+            port: 8080,
+            protocol: "HTTP",
+            targetType: "ip",
+            healthCheck: { path: "/health" },
+        });
         new aws.lb.ListenerRule(`${s}-rule`, {
             listenerArn: https.arn,
             priority: i + 1,
@@ -115,7 +131,14 @@ export function floor(n: number): void {
                         image: IMAGE,
                         essential: true,
                         portMappings: [{ containerPort: 8080, protocol: "tcp" }],
-                        logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": group, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "app" } },
+                        logConfiguration: {
+                            logDriver: "awslogs",
+                            options: {
+                                "awslogs-group": group,
+                                "awslogs-region": "us-east-1",
+                                "awslogs-stream-prefix": "app",
+                            },
+                        },
                     },
                 ]),
             ),
@@ -125,15 +148,19 @@ export function floor(n: number): void {
             ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, securityGroups: [albSg.id] }],
             egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
         });
-        const svc = new aws.ecs.Service(s, {
-            cluster: cluster.arn,
-            taskDefinition: def.arn,
-            desiredCount: 2,
-            launchType: "FARGATE",
-            networkConfiguration: { subnets: PRIVATE, securityGroups: [sg.id], assignPublicIp: false },
-            loadBalancers: [{ targetGroupArn: tg.arn, containerName: "app", containerPort: 8080 }],
-            deploymentCircuitBreaker: { enable: true, rollback: true },
-        }, { ignoreChanges: ["desiredCount"] });
+        const svc = new aws.ecs.Service(
+            s,
+            {
+                cluster: cluster.arn,
+                taskDefinition: def.arn,
+                desiredCount: 2,
+                launchType: "FARGATE",
+                networkConfiguration: { subnets: PRIVATE, securityGroups: [sg.id], assignPublicIp: false },
+                loadBalancers: [{ targetGroupArn: tg.arn, containerName: "app", containerPort: 8080 }],
+                deploymentCircuitBreaker: { enable: true, rollback: true },
+            },
+            { ignoreChanges: ["desiredCount"] },
+        );
         const target = new aws.appautoscaling.Target(`${s}-target`, {
             serviceNamespace: "ecs",
             scalableDimension: "ecs:service:DesiredCount",
@@ -141,7 +168,10 @@ export function floor(n: number): void {
             minCapacity: 2,
             maxCapacity: 10,
         });
-        const policy = (key: string, spec: aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfiguration) =>
+        const policy = (
+            key: string,
+            spec: aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfiguration,
+        ) =>
             new aws.appautoscaling.Policy(`${s}-${key}`, {
                 policyType: "TargetTrackingScaling",
                 serviceNamespace: target.serviceNamespace,
@@ -149,11 +179,20 @@ export function floor(n: number): void {
                 resourceId: target.resourceId,
                 targetTrackingScalingPolicyConfiguration: spec,
             });
-        policy("cpu", { targetValue: 60, predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" } });
-        policy("memory", { targetValue: 70, predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageMemoryUtilization" } });
+        policy("cpu", {
+            targetValue: 60,
+            predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+        });
+        policy("memory", {
+            targetValue: 70,
+            predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageMemoryUtilization" },
+        });
         policy("requests", {
             targetValue: 500,
-            predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: pulumi.interpolate`${lb.arnSuffix}/${tg.arnSuffix}` },
+            predefinedMetricSpecification: {
+                predefinedMetricType: "ALBRequestCountPerTarget",
+                resourceLabel: pulumi.interpolate`${lb.arnSuffix}/${tg.arnSuffix}`,
+            },
         });
     });
 }

@@ -10,7 +10,8 @@ import { PolicyPack } from "@pulumi/policy";
 import { POLICY_PACK_NAME, policies } from "./policies";
 
 new PolicyPack(POLICY_PACK_NAME, {
-    description: "Secure defaults and deploy readiness of the compute layer: IMDSv2, encryption, TLS 1.2+, private or TLS load balancers, a reachable EKS API, restricted pod security with Istio, authorized routes, autoscaler-owned counts.",
+    description:
+        "Secure defaults and deploy readiness of the compute layer: IMDSv2, encryption, TLS 1.2+, private or TLS load balancers, a reachable EKS API, restricted pod security with Istio, authorized routes, autoscaler-owned counts.",
     enforcementLevel: "advisory",
     policies,
 });

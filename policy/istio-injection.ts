@@ -66,7 +66,26 @@ function proxyImage(version: string): string {
 
 /** The init container: `istio-init` without CNI, `istio-validation` with it. */
 function initContainer(image: string, cni: boolean): Container {
-    const args = ["istio-iptables", "-p", "15001", "-z", "15006", "-u", String(ISTIO_PROXY_UID), "-m", "REDIRECT", "-i", "*", "-x", "", "-b", "*", "-d", "15090,15021,15020", "--log_output_level=default:info"];
+    const args = [
+        "istio-iptables",
+        "-p",
+        "15001",
+        "-z",
+        "15006",
+        "-u",
+        String(ISTIO_PROXY_UID),
+        "-m",
+        "REDIRECT",
+        "-i",
+        "*",
+        "-x",
+        "",
+        "-b",
+        "*",
+        "-d",
+        "15090,15021,15020",
+        "--log_output_level=default:info",
+    ];
     const securityContext: SecurityContext = cni
         ? {
               allowPrivilegeEscalation: false,
@@ -101,8 +120,20 @@ function proxyContainer(image: string, native: boolean): Container {
         image,
         ports: [{ containerPort: 15090, protocol: "TCP", name: "http-envoy-prom" }],
         args: ["proxy", "sidecar", "--domain", "$(POD_NAMESPACE).svc.cluster.local"],
-        startupProbe: { httpGet: { path: "/healthz/ready", port: 15021 }, initialDelaySeconds: 0, periodSeconds: 1, timeoutSeconds: 3, failureThreshold: 600 },
-        readinessProbe: { httpGet: { path: "/healthz/ready", port: 15021 }, initialDelaySeconds: 0, periodSeconds: 15, timeoutSeconds: 3, failureThreshold: 4 },
+        startupProbe: {
+            httpGet: { path: "/healthz/ready", port: 15021 },
+            initialDelaySeconds: 0,
+            periodSeconds: 1,
+            timeoutSeconds: 3,
+            failureThreshold: 600,
+        },
+        readinessProbe: {
+            httpGet: { path: "/healthz/ready", port: 15021 },
+            initialDelaySeconds: 0,
+            periodSeconds: 15,
+            timeoutSeconds: 3,
+            failureThreshold: 4,
+        },
         securityContext: {
             allowPrivilegeEscalation: false,
             capabilities: { drop: ["ALL"] },
@@ -149,7 +180,14 @@ function istioVolumes(): Volume[] {
                 ],
             },
         },
-        { name: "istio-token", projected: { sources: [{ serviceAccountToken: { path: "istio-token", expirationSeconds: 43200, audience: "istio-ca" } }] } },
+        {
+            name: "istio-token",
+            projected: {
+                sources: [
+                    { serviceAccountToken: { path: "istio-token", expirationSeconds: 43200, audience: "istio-ca" } },
+                ],
+            },
+        },
         { name: "istiod-ca-cert", configMap: { name: "istio-ca-root-cert" } },
         { name: "istio-ca-crl", configMap: { name: "istio-ca-crl", optional: true } },
     ];

@@ -176,7 +176,13 @@ export const RESTRICTED_VOLUME_TYPES: readonly string[] = [
 ];
 
 /** SELinux types baseline allows. */
-export const ALLOWED_SELINUX_TYPES: readonly string[] = ["", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"];
+export const ALLOWED_SELINUX_TYPES: readonly string[] = [
+    "",
+    "container_t",
+    "container_init_t",
+    "container_kvm_t",
+    "container_engine_t",
+];
 
 const CONTROLS: Record<PodSecurityRule, { control: string; level: PodSecurityLevel }> = {
     hostProcess: { control: "HostProcess", level: "baseline" },
@@ -213,7 +219,10 @@ function str(v: unknown): string | undefined {
 }
 
 /** Every container of a pod with its path, init containers first. */
-function containersOf(spec: Record<string, unknown>, base: string): { c: Record<string, unknown>; path: string; name: string }[] {
+function containersOf(
+    spec: Record<string, unknown>,
+    base: string,
+): { c: Record<string, unknown>; path: string; name: string }[] {
     const out: { c: Record<string, unknown>; path: string; name: string }[] = [];
     for (const key of CONTAINER_LISTS) {
         list(spec[key]).forEach((item, i) => {
@@ -234,7 +243,9 @@ export function checkPodSecurity(podSpec: PodSpec | unknown, options: CheckPodOp
     const base = options.path ?? "spec";
     const spec = obj(podSpec) ?? {};
     const annotations = obj(obj(options.metadata)?.annotations) ?? {};
-    const metaPath = base.endsWith("spec") ? `${base.slice(0, -"spec".length)}metadata.annotations` : "metadata.annotations";
+    const metaPath = base.endsWith("spec")
+        ? `${base.slice(0, -"spec".length)}metadata.annotations`
+        : "metadata.annotations";
     const out: PodSecurityViolation[] = [];
     const add = (rule: PodSecurityRule, path: string, message: string) => {
         const c = CONTROLS[rule];
@@ -247,56 +258,112 @@ export function checkPodSecurity(podSpec: PodSpec | unknown, options: CheckPodOp
     const windows = str(obj(spec.os)?.name) === "windows";
 
     // HostProcess (Windows host access).
-    if (obj(podSc.windowsOptions)?.hostProcess === true) add("hostProcess", joinPath(podScPath, "windowsOptions.hostProcess"), "must be unset or false: HostProcess pods have privileged access to the Windows node");
+    if (obj(podSc.windowsOptions)?.hostProcess === true)
+        add(
+            "hostProcess",
+            joinPath(podScPath, "windowsOptions.hostProcess"),
+            "must be unset or false: HostProcess pods have privileged access to the Windows node",
+        );
     for (const { c, path } of containers) {
         if (obj(obj(c.securityContext)?.windowsOptions)?.hostProcess === true) {
-            add("hostProcess", joinPath(path, "securityContext.windowsOptions.hostProcess"), "must be unset or false: HostProcess containers have privileged access to the Windows node");
+            add(
+                "hostProcess",
+                joinPath(path, "securityContext.windowsOptions.hostProcess"),
+                "must be unset or false: HostProcess containers have privileged access to the Windows node",
+            );
         }
     }
 
     // Host namespaces.
     for (const key of ["hostNetwork", "hostPID", "hostIPC"]) {
-        if (spec[key] === true) add("hostNamespaces", joinPath(base, key), "must be unset or false: sharing the host's namespaces is forbidden");
+        if (spec[key] === true)
+            add(
+                "hostNamespaces",
+                joinPath(base, key),
+                "must be unset or false: sharing the host's namespaces is forbidden",
+            );
     }
 
     // Privileged containers, capabilities (both levels), host ports, /proc mount, AppArmor, SELinux, seccomp.
     for (const { c, path, name } of containers) {
         const sc = obj(c.securityContext) ?? {};
         const scPath = joinPath(path, "securityContext");
-        if (sc.privileged === true) add("privileged", joinPath(scPath, "privileged"), `container "${name}" must not be privileged`);
+        if (sc.privileged === true)
+            add("privileged", joinPath(scPath, "privileged"), `container "${name}" must not be privileged`);
         const caps = obj(sc.capabilities) ?? {};
         const added = list(caps.add).map(String);
         const notBaseline = added.filter((cap) => !BASELINE_CAPABILITIES.includes(cap));
         if (notBaseline.length > 0) {
-            add("capabilities_baseline", joinPath(scPath, "capabilities.add"), `container "${name}" adds ${notBaseline.join(", ")}; baseline allows only ${BASELINE_CAPABILITIES.join(", ")}`);
+            add(
+                "capabilities_baseline",
+                joinPath(scPath, "capabilities.add"),
+                `container "${name}" adds ${notBaseline.join(", ")}; baseline allows only ${BASELINE_CAPABILITIES.join(", ")}`,
+            );
         }
         if (!windows) {
             const dropped = list(caps.drop).map(String);
-            if (!dropped.includes("ALL")) add("capabilities_restricted", joinPath(scPath, "capabilities.drop"), `container "${name}" must drop ALL capabilities`);
+            if (!dropped.includes("ALL"))
+                add(
+                    "capabilities_restricted",
+                    joinPath(scPath, "capabilities.drop"),
+                    `container "${name}" must drop ALL capabilities`,
+                );
             const notRestricted = added.filter((cap) => !RESTRICTED_CAPABILITIES.includes(cap));
             if (notRestricted.length > 0) {
-                add("capabilities_restricted", joinPath(scPath, "capabilities.add"), `container "${name}" adds ${notRestricted.join(", ")}; restricted allows adding only NET_BIND_SERVICE`);
+                add(
+                    "capabilities_restricted",
+                    joinPath(scPath, "capabilities.add"),
+                    `container "${name}" adds ${notRestricted.join(", ")}; restricted allows adding only NET_BIND_SERVICE`,
+                );
             }
         }
         list(c.ports).forEach((p, i) => {
             const hostPort = obj(p)?.hostPort;
-            if (typeof hostPort === "number" && hostPort !== 0) add("hostPorts", joinPath(path, "ports", i, "hostPort"), `container "${name}" must not use host port ${hostPort}`);
+            if (typeof hostPort === "number" && hostPort !== 0)
+                add(
+                    "hostPorts",
+                    joinPath(path, "ports", i, "hostPort"),
+                    `container "${name}" must not use host port ${hostPort}`,
+                );
         });
         const procMount = str(sc.procMount);
-        if (procMount !== undefined && procMount !== "Default") add("procMount", joinPath(scPath, "procMount"), `container "${name}" must use the Default /proc mount (got ${procMount})`);
+        if (procMount !== undefined && procMount !== "Default")
+            add(
+                "procMount",
+                joinPath(scPath, "procMount"),
+                `container "${name}" must use the Default /proc mount (got ${procMount})`,
+            );
         checkAppArmor(obj(sc.appArmorProfile), joinPath(scPath, "appArmorProfile.type"), `container "${name}"`, add);
         checkSeLinux(obj(sc.seLinuxOptions), joinPath(scPath, "seLinuxOptions"), `container "${name}"`, add);
-        if (str(obj(sc.seccompProfile)?.type) === "Unconfined") add("seccompProfile_baseline", joinPath(scPath, "seccompProfile.type"), `container "${name}" must not be Unconfined`);
+        if (str(obj(sc.seccompProfile)?.type) === "Unconfined")
+            add(
+                "seccompProfile_baseline",
+                joinPath(scPath, "seccompProfile.type"),
+                `container "${name}" must not be Unconfined`,
+            );
     }
     checkAppArmor(obj(podSc.appArmorProfile), joinPath(podScPath, "appArmorProfile.type"), "the pod", add);
     checkSeLinux(obj(podSc.seLinuxOptions), joinPath(podScPath, "seLinuxOptions"), "the pod", add);
-    if (str(obj(podSc.seccompProfile)?.type) === "Unconfined") add("seccompProfile_baseline", joinPath(podScPath, "seccompProfile.type"), "the pod must not be Unconfined");
+    if (str(obj(podSc.seccompProfile)?.type) === "Unconfined")
+        add("seccompProfile_baseline", joinPath(podScPath, "seccompProfile.type"), "the pod must not be Unconfined");
     for (const [key, value] of Object.entries(annotations)) {
         const v = String(value);
-        if (key.startsWith("container.apparmor.security.beta.kubernetes.io/") && v !== "runtime/default" && !v.startsWith("localhost/")) {
-            add("appArmorProfile", joinPath(metaPath, `[${JSON.stringify(key)}]`), `must be runtime/default or localhost/<profile> (got ${v})`);
+        if (
+            key.startsWith("container.apparmor.security.beta.kubernetes.io/") &&
+            v !== "runtime/default" &&
+            !v.startsWith("localhost/")
+        ) {
+            add(
+                "appArmorProfile",
+                joinPath(metaPath, `[${JSON.stringify(key)}]`),
+                `must be runtime/default or localhost/<profile> (got ${v})`,
+            );
         }
-        if ((key === "seccomp.security.alpha.kubernetes.io/pod" || key.startsWith("container.seccomp.security.alpha.kubernetes.io/")) && v === "unconfined") {
+        if (
+            (key === "seccomp.security.alpha.kubernetes.io/pod" ||
+                key.startsWith("container.seccomp.security.alpha.kubernetes.io/")) &&
+            v === "unconfined"
+        ) {
             add("seccompProfile_baseline", joinPath(metaPath, `[${JSON.stringify(key)}]`), "must not be unconfined");
         }
     }
@@ -308,9 +375,18 @@ export function checkPodSecurity(podSpec: PodSpec | unknown, options: CheckPodOp
         const name = str(vol.name) ?? `volumes[${i}]`;
         const sources = Object.keys(vol).filter((k) => k !== "name" && vol[k] !== undefined && vol[k] !== null);
         for (const source of sources) {
-            if (source === "hostPath") add("hostPathVolumes", joinPath(base, "volumes", i, "hostPath"), `volume "${name}" must not be a hostPath`);
+            if (source === "hostPath")
+                add(
+                    "hostPathVolumes",
+                    joinPath(base, "volumes", i, "hostPath"),
+                    `volume "${name}" must not be a hostPath`,
+                );
             if (!RESTRICTED_VOLUME_TYPES.includes(source)) {
-                add("restrictedVolumes", joinPath(base, "volumes", i, source), `volume "${name}" is ${source}; restricted allows only ${RESTRICTED_VOLUME_TYPES.join(", ")}`);
+                add(
+                    "restrictedVolumes",
+                    joinPath(base, "volumes", i, source),
+                    `volume "${name}" is ${source}; restricted allows only ${RESTRICTED_VOLUME_TYPES.join(", ")}`,
+                );
             }
         }
     });
@@ -318,35 +394,72 @@ export function checkPodSecurity(podSpec: PodSpec | unknown, options: CheckPodOp
     // Sysctls.
     list(podSc.sysctls).forEach((item, i) => {
         const name = str(obj(item)?.name) ?? "";
-        if (!SAFE_SYSCTLS.includes(name)) add("sysctls", joinPath(podScPath, "sysctls", i, "name"), `sysctl ${name || "(unnamed)"} is not one of the safe sysctls (${SAFE_SYSCTLS.join(", ")})`);
+        if (!SAFE_SYSCTLS.includes(name))
+            add(
+                "sysctls",
+                joinPath(podScPath, "sysctls", i, "name"),
+                `sysctl ${name || "(unnamed)"} is not one of the safe sysctls (${SAFE_SYSCTLS.join(", ")})`,
+            );
     });
 
     // Restricted: privilege escalation, non-root, non-zero uid, seccomp (with pod-level defaults).
     const podNonRoot = podSc.runAsNonRoot;
-    if (podNonRoot === false) add("runAsNonRoot", joinPath(podScPath, "runAsNonRoot"), "must be true (or unset with every container setting it)");
+    if (podNonRoot === false)
+        add(
+            "runAsNonRoot",
+            joinPath(podScPath, "runAsNonRoot"),
+            "must be true (or unset with every container setting it)",
+        );
     if (podSc.runAsUser === 0) add("runAsUser", joinPath(podScPath, "runAsUser"), "must not be 0 (root)");
     const podSeccomp = str(obj(podSc.seccompProfile)?.type);
     const podSeccompOk = podSeccomp === "RuntimeDefault" || podSeccomp === "Localhost";
     if (podSeccomp !== undefined && !podSeccompOk && podSeccomp !== "Unconfined" && !windows) {
-        add("seccompProfile_restricted", joinPath(podScPath, "seccompProfile.type"), `must be RuntimeDefault or Localhost (got ${podSeccomp})`);
+        add(
+            "seccompProfile_restricted",
+            joinPath(podScPath, "seccompProfile.type"),
+            `must be RuntimeDefault or Localhost (got ${podSeccomp})`,
+        );
     }
     for (const { c, path, name } of containers) {
         const sc = obj(c.securityContext) ?? {};
         const scPath = joinPath(path, "securityContext");
         if (!windows && sc.allowPrivilegeEscalation !== false) {
-            add("allowPrivilegeEscalation", joinPath(scPath, "allowPrivilegeEscalation"), `container "${name}" must set allowPrivilegeEscalation to false (got ${sc.allowPrivilegeEscalation ?? "unset"})`);
+            add(
+                "allowPrivilegeEscalation",
+                joinPath(scPath, "allowPrivilegeEscalation"),
+                `container "${name}" must set allowPrivilegeEscalation to false (got ${sc.allowPrivilegeEscalation ?? "unset"})`,
+            );
         }
-        if (sc.runAsNonRoot === false) add("runAsNonRoot", joinPath(scPath, "runAsNonRoot"), `container "${name}" must not set runAsNonRoot to false`);
+        if (sc.runAsNonRoot === false)
+            add(
+                "runAsNonRoot",
+                joinPath(scPath, "runAsNonRoot"),
+                `container "${name}" must not set runAsNonRoot to false`,
+            );
         else if (sc.runAsNonRoot !== true && podNonRoot !== true) {
-            add("runAsNonRoot", joinPath(scPath, "runAsNonRoot"), `container "${name}" must set runAsNonRoot to true, or the pod's securityContext must`);
+            add(
+                "runAsNonRoot",
+                joinPath(scPath, "runAsNonRoot"),
+                `container "${name}" must set runAsNonRoot to true, or the pod's securityContext must`,
+            );
         }
-        if (sc.runAsUser === 0) add("runAsUser", joinPath(scPath, "runAsUser"), `container "${name}" must not run as user 0 (root)`);
+        if (sc.runAsUser === 0)
+            add("runAsUser", joinPath(scPath, "runAsUser"), `container "${name}" must not run as user 0 (root)`);
         if (!windows) {
             const type = str(obj(sc.seccompProfile)?.type);
             if (type === undefined) {
-                if (!podSeccompOk) add("seccompProfile_restricted", joinPath(scPath, "seccompProfile.type"), `container "${name}" must set seccompProfile.type to RuntimeDefault or Localhost, or the pod's securityContext must`);
+                if (!podSeccompOk)
+                    add(
+                        "seccompProfile_restricted",
+                        joinPath(scPath, "seccompProfile.type"),
+                        `container "${name}" must set seccompProfile.type to RuntimeDefault or Localhost, or the pod's securityContext must`,
+                    );
             } else if (type !== "RuntimeDefault" && type !== "Localhost") {
-                add("seccompProfile_restricted", joinPath(scPath, "seccompProfile.type"), `container "${name}" must use RuntimeDefault or Localhost (got ${type})`);
+                add(
+                    "seccompProfile_restricted",
+                    joinPath(scPath, "seccompProfile.type"),
+                    `container "${name}" must use RuntimeDefault or Localhost (got ${type})`,
+                );
             }
         }
     }
@@ -357,16 +470,27 @@ type Add = (rule: PodSecurityRule, path: string, message: string) => void;
 
 function checkAppArmor(profile: Record<string, unknown> | undefined, path: string, who: string, add: Add): void {
     const type = str(profile?.type);
-    if (type !== undefined && type !== "RuntimeDefault" && type !== "Localhost") add("appArmorProfile", path, `${who} must use the RuntimeDefault or a Localhost AppArmor profile (got ${type})`);
+    if (type !== undefined && type !== "RuntimeDefault" && type !== "Localhost")
+        add(
+            "appArmorProfile",
+            path,
+            `${who} must use the RuntimeDefault or a Localhost AppArmor profile (got ${type})`,
+        );
 }
 
 function checkSeLinux(options: Record<string, unknown> | undefined, path: string, who: string, add: Add): void {
     if (!options) return;
     const type = str(options.type);
-    if (type !== undefined && !ALLOWED_SELINUX_TYPES.includes(type)) add("seLinuxOptions", joinPath(path, "type"), `${who} sets SELinux type ${type}; allowed: ${ALLOWED_SELINUX_TYPES.filter(Boolean).join(", ")}`);
+    if (type !== undefined && !ALLOWED_SELINUX_TYPES.includes(type))
+        add(
+            "seLinuxOptions",
+            joinPath(path, "type"),
+            `${who} sets SELinux type ${type}; allowed: ${ALLOWED_SELINUX_TYPES.filter(Boolean).join(", ")}`,
+        );
     for (const key of ["user", "role"]) {
         const v = str(options[key]);
-        if (v !== undefined && v !== "") add("seLinuxOptions", joinPath(path, key), `${who} must not set a custom SELinux ${key}`);
+        if (v !== undefined && v !== "")
+            add("seLinuxOptions", joinPath(path, key), `${who} must not set a custom SELinux ${key}`);
     }
 }
 
@@ -379,7 +503,14 @@ export interface PodTemplate {
 }
 
 /** The workload kinds whose pod template sits at `spec.template`. */
-export const TEMPLATE_KINDS: readonly string[] = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"];
+export const TEMPLATE_KINDS: readonly string[] = [
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "ReplicaSet",
+    "ReplicationController",
+    "Job",
+];
 
 /**
  * The pod template of a manifest: a Pod itself, the template of a Deployment, StatefulSet,
@@ -391,11 +522,16 @@ export function podTemplateOf(manifest: unknown): PodTemplate | undefined {
     const kind = str(m?.kind);
     const spec = obj(m?.spec);
     if (!m || !kind) return undefined;
-    if (kind === "Pod") return spec ? { metadata: (obj(m.metadata) ?? {}) as PodMetadata, spec: spec as PodSpec, path: "spec" } : undefined;
+    if (kind === "Pod")
+        return spec
+            ? { metadata: (obj(m.metadata) ?? {}) as PodMetadata, spec: spec as PodSpec, path: "spec" }
+            : undefined;
     if (kind === "PodTemplate") {
         const t = obj(m.template);
         const s = obj(t?.spec);
-        return s ? { metadata: (obj(t?.metadata) ?? {}) as PodMetadata, spec: s as PodSpec, path: "template.spec" } : undefined;
+        return s
+            ? { metadata: (obj(t?.metadata) ?? {}) as PodMetadata, spec: s as PodSpec, path: "template.spec" }
+            : undefined;
     }
     let template: Record<string, unknown> | undefined;
     let path: string;
@@ -411,7 +547,10 @@ export function podTemplateOf(manifest: unknown): PodTemplate | undefined {
 }
 
 /** Checks the pod template of a workload manifest (see {@link podTemplateOf}); empty for kinds without one. */
-export function checkWorkloadPodSecurity(manifest: unknown, level: PodSecurityLevel = "restricted"): PodSecurityViolation[] {
+export function checkWorkloadPodSecurity(
+    manifest: unknown,
+    level: PodSecurityLevel = "restricted",
+): PodSecurityViolation[] {
     const t = podTemplateOf(manifest);
     return t ? checkPodSecurity(t.spec, { level, metadata: t.metadata, path: t.path }) : [];
 }

@@ -6,10 +6,33 @@
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { autoscalerCountsIgnored } from "./rules/autoscaling";
-import { ebsEncrypted, ecsCircuitBreaker, ecsSecretsFromValueFrom, imdsv2Required, lambdaFailureDestination, lambdaPermissionSourceArn, lambdaTracing, noPublicIpOnCompute } from "./rules/compute";
+import {
+    ebsEncrypted,
+    ecsCircuitBreaker,
+    ecsSecretsFromValueFrom,
+    imdsv2Required,
+    lambdaFailureDestination,
+    lambdaPermissionSourceArn,
+    lambdaTracing,
+    noPublicIpOnCompute,
+} from "./rules/compute";
 import { noOpenPorts, routeAuthorizer, routeAuthorizerProd } from "./rules/edges";
-import { eksControlPlaneLogs, eksEndpointAccess, eksSecretsEncryption, hpaHasPdb, imagesPinned, loadBalancerServiceScheme, podSecurityRestricted } from "./rules/kubernetes";
-import { deletionProtection, dropInvalidHeaders, httpOnlyRedirects, listenerTlsPolicy, targetGroupHealthCheck } from "./rules/load-balancers";
+import {
+    eksControlPlaneLogs,
+    eksEndpointAccess,
+    eksSecretsEncryption,
+    hpaHasPdb,
+    imagesPinned,
+    loadBalancerServiceScheme,
+    podSecurityRestricted,
+} from "./rules/kubernetes";
+import {
+    deletionProtection,
+    dropInvalidHeaders,
+    httpOnlyRedirects,
+    listenerTlsPolicy,
+    targetGroupHealthCheck,
+} from "./rules/load-balancers";
 
 export * from "./rules/autoscaling";
 export * from "./rules/compute";

@@ -29,7 +29,9 @@ function exportedTypeNames(file: string): string[] {
     const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
     const names: string[] = [];
     for (const s of source.statements) {
-        const exported = (ts.canHaveModifiers(s) ? (ts.getModifiers(s) ?? []) : []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+        const exported = (ts.canHaveModifiers(s) ? (ts.getModifiers(s) ?? []) : []).some(
+            (m) => m.kind === ts.SyntaxKind.ExportKeyword,
+        );
         if (!exported) continue;
         if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) names.push(s.name.text);
     }

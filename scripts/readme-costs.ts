@@ -22,7 +22,12 @@ export async function costsTable(base = root): Promise<string> {
     for (const stack of ["dev", "staging", "prod"]) {
         const file = path.join(base, "stacks", `Pulumi.${stack}.yaml`);
         const { config, secretKeys } = loadStackConfig(file, "compute-layer");
-        const plan = await runPlan(path.join(base, "stacks", "index.ts"), { project: "compute-layer", stack, config, secretKeys });
+        const plan = await runPlan(path.join(base, "stacks", "index.ts"), {
+            project: "compute-layer",
+            stack,
+            config,
+            secretKeys,
+        });
         const region = config["aws:region"] ?? "us-east-1";
         const e = estimateCost(plan, { region });
         takenOn = e.pricesTakenOn;

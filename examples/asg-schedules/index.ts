@@ -22,8 +22,20 @@ const web = new AutoScalingGroup("web", {
         targetTracking: [{ metric: "cpu", target: 70 }],
         // Business hours: at least 10 instances from 09:00, back to 2 at 18:00 (New York time).
         schedules: [
-            { name: "business-hours", cron: "0 9 * * MON-FRI", timezone: "America/New_York", minCapacity: 10, maxCapacity: 30 },
-            { name: "after-hours", cron: "0 18 * * MON-FRI", timezone: "America/New_York", minCapacity: 2, maxCapacity: 10 },
+            {
+                name: "business-hours",
+                cron: "0 9 * * MON-FRI",
+                timezone: "America/New_York",
+                minCapacity: 10,
+                maxCapacity: 30,
+            },
+            {
+                name: "after-hours",
+                cron: "0 18 * * MON-FRI",
+                timezone: "America/New_York",
+                minCapacity: 2,
+                maxCapacity: 10,
+            },
         ],
     },
     // Pre-initialised, stopped instances: scale-out in seconds instead of minutes.

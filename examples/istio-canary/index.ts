@@ -12,8 +12,20 @@ const common = {
     livenessProbe: { path: "/" },
     readinessProbe: { path: "/" },
 };
-new KubernetesService("web-v1", { ...common, labels: { app: "web", version: "v1" }, service: { type: "ClusterIP", port: 80, selector: { app: "web" } } }, { provider });
-new KubernetesService("web-v2", { ...common, replicas: 1, labels: { app: "web", version: "v2" }, service: { enabled: false } }, { provider });
+new KubernetesService(
+    "web-v1",
+    {
+        ...common,
+        labels: { app: "web", version: "v1" },
+        service: { type: "ClusterIP", port: 80, selector: { app: "web" } },
+    },
+    { provider },
+);
+new KubernetesService(
+    "web-v2",
+    { ...common, replicas: 1, labels: { app: "web", version: "v2" }, service: { enabled: false } },
+    { provider },
+);
 
 // 90% to v1, 10% to v2, with retries and outlier detection.
 new IstioTrafficPolicy(

@@ -18,7 +18,11 @@ const edge = new NetworkLoadBalancer("edge", {
     subnetIds: publicSubnetIds,
     staticIps: true,
     listeners: {
-        https: { port: 443, protocol: "TCP", targetGroup: { port: 443, targetType: "alb", healthCheck: { protocol: "HTTPS", path: "/health" } } },
+        https: {
+            port: 443,
+            protocol: "TCP",
+            targetGroup: { port: 443, targetType: "alb", healthCheck: { protocol: "HTTPS", path: "/health" } },
+        },
     },
 });
 

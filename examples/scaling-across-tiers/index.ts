@@ -1,9 +1,22 @@
 import * as k8s from "@pulumi/kubernetes";
-import { type AutoScalingArgs, AutoScalingGroup, EcsCluster, EcsService, KubernetesService, LambdaFunction, type ScalingPolicies } from "compute-layer";
+import {
+    type AutoScalingArgs,
+    AutoScalingGroup,
+    EcsCluster,
+    EcsService,
+    KubernetesService,
+    LambdaFunction,
+    type ScalingPolicies,
+} from "compute-layer";
 
 // One vocabulary: hold CPU at 60%, and scale out ahead of business hours.
 const cpu60: ScalingPolicies = { targetTracking: [{ metric: "cpu", target: 60 }] };
-const within = (min: number, max: number, extra: ScalingPolicies = {}): AutoScalingArgs => ({ ...cpu60, ...extra, min, max });
+const within = (min: number, max: number, extra: ScalingPolicies = {}): AutoScalingArgs => ({
+    ...cpu60,
+    ...extra,
+    min,
+    max,
+});
 
 const vpcId = "vpc-0example000000001";
 const subnetIds = ["subnet-0private00000001", "subnet-0private00000002"];

@@ -65,7 +65,15 @@ export const T = {
 } as const;
 
 /** The Kubernetes kinds with a pod template, by type token. */
-export const WORKLOAD_TYPES: readonly string[] = [T.k8sPod, T.k8sDeployment, T.k8sStatefulSet, T.k8sDaemonSet, T.k8sReplicaSet, T.k8sJob, T.k8sCronJob];
+export const WORKLOAD_TYPES: readonly string[] = [
+    T.k8sPod,
+    T.k8sDeployment,
+    T.k8sStatefulSet,
+    T.k8sDaemonSet,
+    T.k8sReplicaSet,
+    T.k8sJob,
+    T.k8sCronJob,
+];
 
 /** A plain JSON-like object, as resource inputs are. */
 export type Props = Record<string, unknown>;
@@ -125,7 +133,12 @@ export function stackListConfig(description: string, defaults: string[]): Policy
 }
 
 /** Whether the resource's stack is one of the policy config's `key` list (or its default). */
-export function stackIn(args: { getConfig<C extends object>(): C }, urn: string, key: string, defaults: string[]): boolean {
+export function stackIn(
+    args: { getConfig<C extends object>(): C },
+    urn: string,
+    key: string,
+    defaults: string[],
+): boolean {
     const configured = (args.getConfig<Record<string, unknown>>() ?? {})[key];
     const list = Array.isArray(configured) ? configured.map(String) : defaults;
     return list.includes(stackOf(urn));
@@ -150,7 +163,9 @@ export type ResourceCheck = (props: Props, args: ResourceValidationArgs, report:
  * A `ResourceValidationPolicy` that runs `check` on resources of the given type tokens only
  * (everything else is not its business, so it returns without a report).
  */
-export function resourceRule(info: RuleInfo & { types: readonly string[]; check: ResourceCheck }): ResourceValidationPolicy {
+export function resourceRule(
+    info: RuleInfo & { types: readonly string[]; check: ResourceCheck },
+): ResourceValidationPolicy {
     const { types, check, ...rest } = info;
     return {
         ...rest,
@@ -162,7 +177,11 @@ export function resourceRule(info: RuleInfo & { types: readonly string[]; check:
 }
 
 /** A `StackValidationPolicy` over every resource of the stack. */
-export function stackRule(info: RuleInfo & { check: (resources: PolicyResource[], args: StackValidationArgs, report: ReportViolation) => void }): StackValidationPolicy {
+export function stackRule(
+    info: RuleInfo & {
+        check: (resources: PolicyResource[], args: StackValidationArgs, report: ReportViolation) => void;
+    },
+): StackValidationPolicy {
     const { check, ...rest } = info;
     return { ...rest, validateStack: (args, report) => check(args.resources, args, report) };
 }
@@ -179,5 +198,7 @@ export function ofTypes(resources: PolicyResource[], ...types: string[]): Policy
 export function refersTo(r: PolicyResource, target: PolicyResource, ref: unknown, values: unknown[]): boolean {
     if (r.dependencies?.some((d) => d.urn === target.urn)) return true;
     if (typeof ref !== "string" || ref === "") return false;
-    return values.some((v) => typeof v === "string" && v !== "" && (ref === v || ref.endsWith(`/${v}`) || ref.endsWith(`:${v}`)));
+    return values.some(
+        (v) => typeof v === "string" && v !== "" && (ref === v || ref.endsWith(`/${v}`) || ref.endsWith(`:${v}`)),
+    );
 }

@@ -11,27 +11,39 @@ export const imdsv2Required: ResourceValidationPolicy = resourceRule({
         "application read the instance role's credentials; a hop limit above 1 lets containers on the host reach them.",
     enforcementLevel: "mandatory",
     remediationSteps:
-        "Set metadataOptions: { httpTokens: \"required\", httpPutResponseHopLimit: 1 } (the AutoScalingGroup component does; " +
-        "remove the transform or override that changes it), or httpEndpoint: \"disabled\" when the instance needs no metadata.",
+        'Set metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 } (the AutoScalingGroup component does; ' +
+        'remove the transform or override that changes it), or httpEndpoint: "disabled" when the instance needs no metadata.',
     types: [T.launchTemplate, T.instance, T.launchConfiguration],
     check: (props, _args, report) => {
         const md = asObj(props.metadataOptions);
         if (asStr(md?.httpEndpoint) === "disabled") return;
         const tokens = asStr(md?.httpTokens);
-        if (tokens !== "required") report(`metadataOptions.httpTokens is ${tokens ?? "unset (IMDSv1 allowed)"}; it must be "required" (IMDSv2 only)`);
+        if (tokens !== "required")
+            report(
+                `metadataOptions.httpTokens is ${tokens ?? "unset (IMDSv1 allowed)"}; it must be "required" (IMDSv2 only)`,
+            );
         const hops = md?.httpPutResponseHopLimit;
-        if (hops !== 1 && hops !== "1") report(`metadataOptions.httpPutResponseHopLimit is ${hops ?? "unset"}; it must be 1 so that containers cannot reach the instance's credentials`);
+        if (hops !== 1 && hops !== "1")
+            report(
+                `metadataOptions.httpPutResponseHopLimit is ${hops ?? "unset"}; it must be 1 so that containers cannot reach the instance's credentials`,
+            );
     },
 });
 
 function ebsMappingsOf(props: Props, type: string): { path: string; ebs: Props | undefined }[] {
     if (type === T.instance || type === T.launchConfiguration) {
-        const out: { path: string; ebs: Props | undefined }[] = [{ path: "rootBlockDevice", ebs: asObj(props.rootBlockDevice) ?? {} }];
+        const out: { path: string; ebs: Props | undefined }[] = [
+            { path: "rootBlockDevice", ebs: asObj(props.rootBlockDevice) ?? {} },
+        ];
         asList(props.ebsBlockDevices).forEach((d, i) => out.push({ path: `ebsBlockDevices[${i}]`, ebs: asObj(d) }));
         return out;
     }
     return asList(props.blockDeviceMappings)
-        .map((m, i) => ({ path: `blockDeviceMappings[${i}].ebs`, ebs: asObj(asObj(m)?.ebs), virtual: asStr(asObj(m)?.virtualName) }))
+        .map((m, i) => ({
+            path: `blockDeviceMappings[${i}].ebs`,
+            ebs: asObj(asObj(m)?.ebs),
+            virtual: asStr(asObj(m)?.virtualName),
+        }))
         .filter((m) => m.virtual === undefined);
 }
 
@@ -52,7 +64,9 @@ export const ebsEncrypted: ResourceValidationPolicy = resourceRule({
         }
         const mappings = ebsMappingsOf(props, args.type);
         if (args.type === T.launchTemplate && mappings.length === 0) {
-            report("declares no EBS block device mapping: the root volume follows the AMI's snapshot, unencrypted unless the account encrypts by default");
+            report(
+                "declares no EBS block device mapping: the root volume follows the AMI's snapshot, unencrypted unless the account encrypts by default",
+            );
         }
         for (const m of mappings) if (!m.ebs || !isTrue(m.ebs.encrypted)) report(`${m.path}.encrypted is not true`);
     },
@@ -70,12 +84,14 @@ export const noPublicIpOnCompute: ResourceValidationPolicy = resourceRule({
     types: [T.launchTemplate, T.instance, T.launchConfiguration, T.ecsService],
     check: (props, args, report) => {
         if (args.type === T.ecsService) {
-            if (isTrue(at(props, "networkConfiguration.assignPublicIp"))) report("networkConfiguration.assignPublicIp is true");
+            if (isTrue(at(props, "networkConfiguration.assignPublicIp")))
+                report("networkConfiguration.assignPublicIp is true");
             return;
         }
         if (args.type === T.launchTemplate) {
             asList(props.networkInterfaces).forEach((n, i) => {
-                if (isTrue(asObj(n)?.associatePublicIpAddress)) report(`networkInterfaces[${i}].associatePublicIpAddress is true`);
+                if (isTrue(asObj(n)?.associatePublicIpAddress))
+                    report(`networkInterfaces[${i}].associatePublicIpAddress is true`);
             });
             return;
         }
@@ -89,14 +105,17 @@ export const ecsCircuitBreaker: ResourceValidationPolicy = resourceRule({
         "ECS services with the rolling (ECS) deployment controller must enable the deployment circuit breaker with " +
         "rollback, so that a deployment whose tasks never become healthy rolls back instead of cycling forever.",
     enforcementLevel: "advisory",
-    remediationSteps: "Set deploymentCircuitBreaker: { enable: true, rollback: true } (the EcsService component's default).",
+    remediationSteps:
+        "Set deploymentCircuitBreaker: { enable: true, rollback: true } (the EcsService component's default).",
     types: [T.ecsService],
     check: (props, _args, report) => {
         const controller = asStr(at(props, "deploymentController.type")) ?? "ECS";
         if (controller !== "ECS") return;
         const cb = asObj(props.deploymentCircuitBreaker);
         if (!isTrue(cb?.enable) || !isTrue(cb?.rollback)) {
-            report(`deploymentCircuitBreaker is ${cb ? JSON.stringify(cb) : "unset"}; it must be { enable: true, rollback: true }`);
+            report(
+                `deploymentCircuitBreaker is ${cb ? JSON.stringify(cb) : "unset"}; it must be { enable: true, rollback: true }`,
+            );
         }
     },
 });
@@ -118,7 +137,8 @@ export function secretLooking(name: string, value: unknown): string | undefined 
     if (typeof value === "string") {
         for (const [re, what] of SECRET_VALUES) if (re.test(value)) return `its value looks like ${what}`;
     }
-    if (SECRET_NAME.test(name) && !REFERENCE_SUFFIX.test(name) && value !== undefined && value !== "") return "its name says it holds a secret";
+    if (SECRET_NAME.test(name) && !REFERENCE_SUFFIX.test(name) && value !== undefined && value !== "")
+        return "its name says it holds a secret";
     return undefined;
 }
 
@@ -150,11 +170,15 @@ export const ecsSecretsFromValueFrom: ResourceValidationPolicy = resourceRule({
                 const entry = asObj(e);
                 const key = asStr(entry?.name) ?? "";
                 const why = secretLooking(key, entry?.value);
-                if (why) report(`container "${name}": environment ${key} is a plain value and ${why}; pass it through secrets[].valueFrom`);
+                if (why)
+                    report(
+                        `container "${name}": environment ${key} is a plain value and ${why}; pass it through secrets[].valueFrom`,
+                    );
             }
             for (const s of asList(c.secrets)) {
                 const entry = asObj(s);
-                if (!asStr(entry?.valueFrom)) report(`container "${name}": secret ${asStr(entry?.name) ?? "?"} has no valueFrom ARN`);
+                if (!asStr(entry?.valueFrom))
+                    report(`container "${name}": secret ${asStr(entry?.name) ?? "?"} has no valueFrom ARN`);
             }
         }
     },
@@ -162,9 +186,11 @@ export const ecsSecretsFromValueFrom: ResourceValidationPolicy = resourceRule({
 
 export const lambdaTracing: ResourceValidationPolicy = resourceRule({
     name: "lambda-active-tracing",
-    description: "Lambda functions should trace actively with X-Ray, so that a slow or failing invocation can be followed through its callers and dependencies.",
+    description:
+        "Lambda functions should trace actively with X-Ray, so that a slow or failing invocation can be followed through its callers and dependencies.",
     enforcementLevel: "advisory",
-    remediationSteps: "Set tracingConfig: { mode: \"Active\" } (the LambdaFunction component's default) and allow xray:PutTraceSegments in the role.",
+    remediationSteps:
+        'Set tracingConfig: { mode: "Active" } (the LambdaFunction component\'s default) and allow xray:PutTraceSegments in the role.',
     types: [T.lambdaFunction],
     check: (props, _args, report) => {
         const mode = asStr(at(props, "tracingConfig.mode"));
@@ -187,9 +213,15 @@ export const lambdaFailureDestination: StackValidationPolicy = stackRule({
             if (asStr(at(fn.props, "deadLetterConfig.targetArn"))) continue;
             const ids = [fn.props.name, fn.props.arn, fn.props.id];
             const hasDestination = configs.some(
-                (c) => refersTo(c, fn, c.props.functionName, ids) && asStr(at(c.props, "destinationConfig.onFailure.destination")),
+                (c) =>
+                    refersTo(c, fn, c.props.functionName, ids) &&
+                    asStr(at(c.props, "destinationConfig.onFailure.destination")),
             );
-            if (!hasDestination) report(`function ${asStr(fn.props.name) ?? fn.name} has neither a dead-letter queue nor an on-failure destination`, fn.urn);
+            if (!hasDestination)
+                report(
+                    `function ${asStr(fn.props.name) ?? fn.name} has neither a dead-letter queue nor an on-failure destination`,
+                    fn.urn,
+                );
         }
     },
 });
@@ -200,7 +232,8 @@ export const lambdaPermissionSourceArn: ResourceValidationPolicy = resourceRule(
         "A Lambda permission for an AWS service principal must name the source ARN. Without it, any resource of that " +
         "service in any account (any API Gateway, any S3 bucket, any SNS topic) can invoke the function — the confused-deputy problem.",
     enforcementLevel: "mandatory",
-    remediationSteps: "Set sourceArn to the invoking resource's ARN (the API's executionArn/*/*, the bucket's or topic's ARN); add sourceAccount for S3.",
+    remediationSteps:
+        "Set sourceArn to the invoking resource's ARN (the API's executionArn/*/*, the bucket's or topic's ARN); add sourceAccount for S3.",
     types: [T.lambdaPermission],
     check: (props, _args, report) => {
         const principal = asStr(props.principal) ?? "";

@@ -12,20 +12,25 @@ const WEBSOCKET_FOLLOW_UPS = ["$disconnect"];
 function checkRoute(props: Props, args: ResourceValidationArgs, report: ReportViolation): void {
     if (args.type === T.apiGatewayV2Api) {
         // Quick create: `target` makes API Gateway add a `$default` route with no authorization.
-        if (asStr(props.protocolType) === "HTTP" && asStr(props.target)) report("the API's quick-create target adds a $default route without an authorizer");
+        if (asStr(props.protocolType) === "HTTP" && asStr(props.target))
+            report("the API's quick-create target adds a $default route without an authorizer");
         return;
     }
     const key = asStr(props.routeKey) ?? "";
     if (WEBSOCKET_FOLLOW_UPS.includes(key)) return;
     const type = asStr(props.authorizationType) ?? "NONE";
-    if (type === "NONE") report(`route ${key || "(no key)"} has authorizationType ${asStr(props.authorizationType) ?? "unset (NONE)"}: anyone who finds the URL can call it`);
+    if (type === "NONE")
+        report(
+            `route ${key || "(no key)"} has authorizationType ${asStr(props.authorizationType) ?? "unset (NONE)"}: anyone who finds the URL can call it`,
+        );
 }
 
 const ROUTE_RULE = {
     description:
         "API Gateway routes must authorize their callers (JWT, Lambda authorizer, IAM): an unauthenticated public route " +
         "lets anyone on the internet invoke the backend and run up its cost.",
-    remediationSteps: "Set authorizationType (JWT, CUSTOM or AWS_IAM) and authorizerId on the aws.apigatewayv2.Route (the LambdaFunction component's HTTP trigger takes an authorizer).",
+    remediationSteps:
+        "Set authorizationType (JWT, CUSTOM or AWS_IAM) and authorizerId on the aws.apigatewayv2.Route (the LambdaFunction component's HTTP trigger takes an authorizer).",
     types: [T.apiGatewayV2Route, T.apiGatewayV2Api],
 };
 
@@ -34,7 +39,11 @@ export const routeAuthorizerProd: ResourceValidationPolicy = resourceRule({
     ...ROUTE_RULE,
     name: "apigw-route-authorizer-prod",
     enforcementLevel: "mandatory",
-    configSchema: { properties: { prodStacks: stackListConfig("Stacks where an unauthenticated route blocks the deployment.", PROD_STACKS) } },
+    configSchema: {
+        properties: {
+            prodStacks: stackListConfig("Stacks where an unauthenticated route blocks the deployment.", PROD_STACKS),
+        },
+    },
     check: (props, args, report) => {
         if (stackIn(args, args.urn, "prodStacks", PROD_STACKS)) checkRoute(props, args, report);
     },
@@ -45,7 +54,11 @@ export const routeAuthorizer: ResourceValidationPolicy = resourceRule({
     ...ROUTE_RULE,
     name: "apigw-route-authorizer",
     enforcementLevel: "advisory",
-    configSchema: { properties: { prodStacks: stackListConfig("Stacks checked by apigw-route-authorizer-prod instead.", PROD_STACKS) } },
+    configSchema: {
+        properties: {
+            prodStacks: stackListConfig("Stacks checked by apigw-route-authorizer-prod instead.", PROD_STACKS),
+        },
+    },
     check: (props, args, report) => {
         if (!stackIn(args, args.urn, "prodStacks", PROD_STACKS)) checkRoute(props, args, report);
     },
@@ -73,7 +86,8 @@ export const noOpenPorts: ResourceValidationPolicy = resourceRule({
         "No security group may open a port other than 80 or 443 to 0.0.0.0/0 or ::/0: SSH, databases and admin ports " +
         "reachable from the internet are scanned and attacked within minutes.",
     enforcementLevel: "mandatory",
-    remediationSteps: "Admit the port from a security group (a load balancer's, a bastion's) or a known CIDR instead of the internet.",
+    remediationSteps:
+        "Admit the port from a security group (a load balancer's, a bastion's) or a known CIDR instead of the internet.",
     types: [T.securityGroup, T.securityGroupRule, T.vpcIngressRule],
     check: (props, args, report) => {
         if (args.type === T.vpcIngressRule) {
@@ -90,7 +104,9 @@ export const noOpenPorts: ResourceValidationPolicy = resourceRule({
                   ? [{ where: "", r: props }]
                   : [];
         for (const { where, r } of rules) {
-            const cidrs = [...asList(r.cidrBlocks), ...asList(r.ipv6CidrBlocks)].map(String).filter((c) => ANYWHERE.includes(c));
+            const cidrs = [...asList(r.cidrBlocks), ...asList(r.ipv6CidrBlocks)]
+                .map(String)
+                .filter((c) => ANYWHERE.includes(c));
             if (cidrs.length === 0) continue;
             const why = openPortReason(r.protocol, r.fromPort, r.toPort);
             if (why) report(`${where}admits ${why} from ${cidrs.join(", ")}`);

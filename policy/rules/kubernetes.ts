@@ -7,22 +7,52 @@ import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } 
 import { imageProblem } from "../../src/core/image";
 import { injectIstioSidecar, TRANSCRIBED_ISTIO_MINORS, UnsupportedIstioVersionError } from "../istio-injection";
 import { checkPodSecurity, PodSpec, podTemplateOf } from "../pod-security";
-import { asList, asNum, asObj, asStr, at, isFalse, isTrue, ofTypes, Props, resourceRule, stackRule, T, WORKLOAD_TYPES } from "./common";
+import {
+    asList,
+    asNum,
+    asObj,
+    asStr,
+    at,
+    isFalse,
+    isTrue,
+    ofTypes,
+    Props,
+    resourceRule,
+    stackRule,
+    T,
+    WORKLOAD_TYPES,
+} from "./common";
 
 const CLUSTERS = [T.eksCluster, T.eksPackageCluster];
 
 /** The control plane's settings, from `aws.eks.Cluster` (under `vpcConfig`) or `@pulumi/eks`'s Cluster (top level). */
-function clusterSettings(type: string, props: Props): { publicAccess: boolean; privateAccess: boolean; publicCidrs: string[] | undefined; logTypes: string[]; encrypted: boolean; securityGroupIds: string[] } {
+function clusterSettings(
+    type: string,
+    props: Props,
+): {
+    publicAccess: boolean;
+    privateAccess: boolean;
+    publicCidrs: string[] | undefined;
+    logTypes: string[];
+    encrypted: boolean;
+    securityGroupIds: string[];
+} {
     if (type === T.eksCluster) {
         const vpc = asObj(props.vpcConfig) ?? {};
-        const enc = asList(props.encryptionConfig).length > 0 ? asList(props.encryptionConfig) : [props.encryptionConfig];
+        const enc =
+            asList(props.encryptionConfig).length > 0 ? asList(props.encryptionConfig) : [props.encryptionConfig];
         return {
             publicAccess: !isFalse(vpc.endpointPublicAccess),
             privateAccess: isTrue(vpc.endpointPrivateAccess),
             publicCidrs: Array.isArray(vpc.publicAccessCidrs) ? vpc.publicAccessCidrs.map(String) : undefined,
             logTypes: asList(props.enabledClusterLogTypes).map(String),
-            encrypted: enc.some((e) => asList(asObj(e)?.resources).includes("secrets") && !!asStr(at(e, "provider.keyArn"))),
-            securityGroupIds: [...asList(vpc.securityGroupIds).map(String), asStr(vpc.clusterSecurityGroupId) ?? ""].filter(Boolean),
+            encrypted: enc.some(
+                (e) => asList(asObj(e)?.resources).includes("secrets") && !!asStr(at(e, "provider.keyArn")),
+            ),
+            securityGroupIds: [
+                ...asList(vpc.securityGroupIds).map(String),
+                asStr(vpc.clusterSecurityGroupId) ?? "",
+            ].filter(Boolean),
         };
     }
     return {
@@ -31,7 +61,9 @@ function clusterSettings(type: string, props: Props): { publicAccess: boolean; p
         publicCidrs: Array.isArray(props.publicAccessCidrs) ? props.publicAccessCidrs.map(String) : undefined,
         logTypes: asList(props.enabledClusterLogTypes).map(String),
         encrypted: !!asStr(props.encryptionConfigKeyArn),
-        securityGroupIds: [asStr(props.clusterSecurityGroup) ?? "", asStr(props.clusterSecurityGroupId) ?? ""].filter(Boolean),
+        securityGroupIds: [asStr(props.clusterSecurityGroup) ?? "", asStr(props.clusterSecurityGroupId) ?? ""].filter(
+            Boolean,
+        ),
     };
 }
 
@@ -41,7 +73,8 @@ export const eksSecretsEncryption: ResourceValidationPolicy = resourceRule({
         "EKS clusters must encrypt Kubernetes Secrets with a KMS key (envelope encryption). Without it, anyone who reads " +
         "etcd or its backups reads every Secret in plaintext; it cannot be turned off once on.",
     enforcementLevel: "mandatory",
-    remediationSteps: "Set encryptionConfig { resources: [\"secrets\"], provider: { keyArn } } (EksCluster does, with its own key by default).",
+    remediationSteps:
+        'Set encryptionConfig { resources: ["secrets"], provider: { keyArn } } (EksCluster does, with its own key by default).',
     types: CLUSTERS,
     check: (props, args, report) => {
         if (!clusterSettings(args.type, props).encrypted) report("Kubernetes Secrets are not encrypted with a KMS key");
@@ -53,7 +86,8 @@ export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManage
 
 export const eksControlPlaneLogs: ResourceValidationPolicy = resourceRule({
     name: "eks-control-plane-logs",
-    description: "EKS clusters should send all five control-plane log types to CloudWatch: without the audit and authenticator logs, who did what to the cluster cannot be answered.",
+    description:
+        "EKS clusters should send all five control-plane log types to CloudWatch: without the audit and authenticator logs, who did what to the cluster cannot be answered.",
     enforcementLevel: "advisory",
     remediationSteps: `Set enabledClusterLogTypes to ${EKS_LOG_TYPES.join(", ")} (EksCluster's default).`,
     types: CLUSTERS,
@@ -75,7 +109,18 @@ function admits443(protocol: unknown, from: unknown, to: unknown): boolean {
 
 /** Whether a rule names any source (a CIDR, a security group or a prefix list). */
 function hasSource(props: Props): boolean {
-    const keys = ["cidrIpv4", "cidrIpv6", "referencedSecurityGroupId", "prefixListId", "sourceSecurityGroupId", "cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups", "self"];
+    const keys = [
+        "cidrIpv4",
+        "cidrIpv6",
+        "referencedSecurityGroupId",
+        "prefixListId",
+        "sourceSecurityGroupId",
+        "cidrBlocks",
+        "ipv6CidrBlocks",
+        "prefixListIds",
+        "securityGroups",
+        "self",
+    ];
     return keys.some((k) => {
         const v = props[k];
         return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== "" && v !== false;
@@ -85,13 +130,24 @@ function hasSource(props: Props): boolean {
 /** The ingress rules of a stack that admit 443 to a cluster: to one of its groups, or through a reference to the cluster itself. */
 function reachesCluster(resources: PolicyResource[], cluster: PolicyResource, groups: string[]): boolean {
     const targetsCluster = (r: PolicyResource, sg: unknown) =>
-        (typeof sg === "string" && groups.includes(sg)) || r.dependencies?.some((d) => d.urn === cluster.urn || d.parent?.urn === cluster.urn) === true;
+        (typeof sg === "string" && groups.includes(sg)) ||
+        r.dependencies?.some((d) => d.urn === cluster.urn || d.parent?.urn === cluster.urn) === true;
     for (const r of ofTypes(resources, T.vpcIngressRule)) {
-        if (targetsCluster(r, r.props.securityGroupId) && admits443(r.props.ipProtocol, r.props.fromPort, r.props.toPort) && hasSource(r.props)) return true;
+        if (
+            targetsCluster(r, r.props.securityGroupId) &&
+            admits443(r.props.ipProtocol, r.props.fromPort, r.props.toPort) &&
+            hasSource(r.props)
+        )
+            return true;
     }
     for (const r of ofTypes(resources, T.securityGroupRule)) {
         if (asStr(r.props.type) !== "ingress") continue;
-        if (targetsCluster(r, r.props.securityGroupId) && admits443(r.props.protocol, r.props.fromPort, r.props.toPort) && hasSource(r.props)) return true;
+        if (
+            targetsCluster(r, r.props.securityGroupId) &&
+            admits443(r.props.protocol, r.props.fromPort, r.props.toPort) &&
+            hasSource(r.props)
+        )
+            return true;
     }
     for (const sg of ofTypes(resources, T.securityGroup)) {
         if (!groups.includes(asStr(sg.props.id) ?? "") && !groups.includes(sg.urn)) continue;
@@ -116,7 +172,15 @@ export const eksEndpointAccess: StackValidationPolicy = stackRule({
     remediationSteps:
         "Use EksCluster's apiAccess: a private endpoint plus the security groups or CIDRs of the deployer (a CI runner " +
         "inside the VPC, a VPN) allowed to reach 443, and/or a public endpoint limited to publicAccessCidrs.",
-    configSchema: { properties: { allowPublicFromAnywhere: { type: "boolean", default: false, description: "Accept a public endpoint open to 0.0.0.0/0 (not recommended)." } } },
+    configSchema: {
+        properties: {
+            allowPublicFromAnywhere: {
+                type: "boolean",
+                default: false,
+                description: "Accept a public endpoint open to 0.0.0.0/0 (not recommended).",
+            },
+        },
+    },
     check: (resources, args, report) => {
         const allowOpen = args.getConfig<{ allowPublicFromAnywhere?: boolean }>()?.allowPublicFromAnywhere === true;
         for (const cluster of ofTypes(resources, ...CLUSTERS)) {
@@ -128,16 +192,24 @@ export const eksEndpointAccess: StackValidationPolicy = stackRule({
                 const cidrs = s.publicCidrs ?? ["0.0.0.0/0"];
                 const open = cidrs.filter((c) => ANYWHERE.includes(c));
                 if (open.length > 0 && !allowOpen) {
-                    report(`cluster ${label}: the public API endpoint is open to ${open.join(", ")}${s.publicCidrs ? "" : " (no publicAccessCidrs)"}; limit it to the deployer's CIDRs or make it private`, cluster.urn);
+                    report(
+                        `cluster ${label}: the public API endpoint is open to ${open.join(", ")}${s.publicCidrs ? "" : " (no publicAccessCidrs)"}; limit it to the deployer's CIDRs or make it private`,
+                        cluster.urn,
+                    );
                 }
                 continue;
             }
             if (!s.privateAccess) {
-                report(`cluster ${label}: both the public and the private endpoint are off; nothing can reach the API`, cluster.urn);
+                report(
+                    `cluster ${label}: both the public and the private endpoint are off; nothing can reach the API`,
+                    cluster.urn,
+                );
                 continue;
             }
             if (!reachesCluster(resources, cluster, s.securityGroupIds)) {
-                const k8s = resources.filter((r) => r.type.startsWith("kubernetes:") && !r.type.startsWith("pulumi:")).length;
+                const k8s = resources.filter(
+                    (r) => r.type.startsWith("kubernetes:") && !r.type.startsWith("pulumi:"),
+                ).length;
                 report(
                     `cluster ${label}: the endpoint is private only and no security-group rule admits 443 to the cluster's security group, ` +
                         `so the deployer cannot reach the Kubernetes API${k8s > 0 ? ` (${k8s} Kubernetes resources of this stack would fail)` : ""}`,
@@ -168,8 +240,15 @@ export function meshInstallOf(resources: PolicyResource[]): MeshInstall | undefi
     const istiod = releases.find((r) => chartName(r.props) === "istiod");
     if (!istiod) return undefined;
     const values = asObj(istiod.props.values) ?? {};
-    const istiodUsesCni = isTrue(at(values, "pilot.cni.enabled")) || isTrue(at(values, "istio_cni.enabled")) || asStr(values.profile) === "ambient";
-    return { version: asStr(istiod.props.version), istiodUsesCni, cniInstalled: releases.some((r) => chartName(r.props) === "cni") };
+    const istiodUsesCni =
+        isTrue(at(values, "pilot.cni.enabled")) ||
+        isTrue(at(values, "istio_cni.enabled")) ||
+        asStr(values.profile) === "ambient";
+    return {
+        version: asStr(istiod.props.version),
+        istiodUsesCni,
+        cniInstalled: releases.some((r) => chartName(r.props) === "cni"),
+    };
 }
 
 function namespaceOf(props: Props): string {
@@ -182,7 +261,11 @@ function labelsOfNamespace(resources: PolicyResource[], ns: string): Record<stri
 }
 
 /** Whether Istio's webhooks inject a sidecar into a pod of this namespace (the default istiod webhooks' selectors). */
-export function sidecarInjected(nsLabels: Record<string, string>, podLabels: Record<string, string>, podAnnotations: Record<string, string>): boolean {
+export function sidecarInjected(
+    nsLabels: Record<string, string>,
+    podLabels: Record<string, string>,
+    podAnnotations: Record<string, string>,
+): boolean {
     const podSays = podLabels["sidecar.istio.io/inject"] ?? podAnnotations["sidecar.istio.io/inject"];
     if (podSays === "false") return false;
     const nsInjection = nsLabels["istio-injection"];
@@ -206,7 +289,10 @@ export const podSecurityRestricted: StackValidationPolicy = stackRule({
         "the Istio `cni` chart at istiod's version with istiod values { pilot: { cni: { enabled: true } } }, or use ambient mode.",
     configSchema: {
         properties: {
-            istioVersion: { type: "string", description: "The Istio release when istiod is installed outside this stack." },
+            istioVersion: {
+                type: "string",
+                description: "The Istio release when istiod is installed outside this stack.",
+            },
             istioCni: { type: "boolean", default: false, description: "Whether that Istio uses CNI." },
         },
     },
@@ -214,8 +300,13 @@ export const podSecurityRestricted: StackValidationPolicy = stackRule({
         const config = args.getConfig<{ istioVersion?: string; istioCni?: boolean }>() ?? {};
         const mesh = meshInstallOf(resources);
         if (mesh?.istiodUsesCni && !mesh.cniInstalled) {
-            const istiod = ofTypes(resources, T.helmRelease, T.helmChartV4).find((r) => chartName(r.props) === "istiod");
-            report("istiod is told to use Istio CNI but the `cni` chart is not installed: injected pods would fail their istio-validation init container", istiod?.urn);
+            const istiod = ofTypes(resources, T.helmRelease, T.helmChartV4).find(
+                (r) => chartName(r.props) === "istiod",
+            );
+            report(
+                "istiod is told to use Istio CNI but the `cni` chart is not installed: injected pods would fail their istio-validation init container",
+                istiod?.urn,
+            );
         }
         // What the injector renders follows istiod's values; a missing cni chart is reported above.
         const cni = mesh ? mesh.istiodUsesCni : config.istioCni === true;
@@ -241,12 +332,16 @@ export const podSecurityRestricted: StackValidationPolicy = stackRule({
             const problems = checkPodSecurity(spec, { metadata: t.metadata, path: t.path });
             if (problems.length === 0) continue;
             const enforce = nsLabels["pod-security.kubernetes.io/enforce"];
-            const consequence = enforce === "restricted" || (enforce === "baseline" && problems.some((p) => p.level === "baseline"))
-                ? `; namespace ${ns} enforces ${enforce}, so the API server rejects these pods`
-                : "";
+            const consequence =
+                enforce === "restricted" || (enforce === "baseline" && problems.some((p) => p.level === "baseline"))
+                    ? `; namespace ${ns} enforces ${enforce}, so the API server rejects these pods`
+                    : "";
             const kind = asStr(w.props.kind) ?? w.type.split(":").pop();
             const list = problems.map((p) => `${p.rule} at ${p.path}: ${p.message}`).join("; ");
-            report(`${kind} ${ns}/${asStr(at(w.props, "metadata.name")) ?? w.name}${injected} breaks the restricted Pod Security Standard${consequence}: ${list}`, w.urn);
+            report(
+                `${kind} ${ns}/${asStr(at(w.props, "metadata.name")) ?? w.name}${injected} breaks the restricted Pod Security Standard${consequence}: ${list}`,
+                w.urn,
+            );
         }
     },
 });
@@ -258,13 +353,18 @@ const LB_SSL_PORTS = "service.beta.kubernetes.io/aws-load-balancer-ssl-ports";
 
 /** Why a LoadBalancer Service with these annotations and ports would be public plaintext, or undefined when it is private or TLS. */
 export function publicPlaintextReason(annotations: Record<string, string>, ports: unknown[]): string | undefined {
-    if (annotations[LB_SCHEME] === "internal" || ["true", "0.0.0.0/0"].includes(annotations[LB_INTERNAL] ?? "")) return undefined;
+    if (annotations[LB_SCHEME] === "internal" || ["true", "0.0.0.0/0"].includes(annotations[LB_INTERNAL] ?? ""))
+        return undefined;
     const cert = annotations[LB_SSL_CERT];
     if (cert) {
         const sslPorts = (annotations[LB_SSL_PORTS] ?? "*").split(",").map((p) => p.trim());
         const plain = asList(ports).filter((p) => {
             const port = asObj(p) ?? {};
-            return !sslPorts.includes("*") && !sslPorts.includes(String(port.port)) && !sslPorts.includes(String(port.name));
+            return (
+                !sslPorts.includes("*") &&
+                !sslPorts.includes(String(port.port)) &&
+                !sslPorts.includes(String(port.name))
+            );
         });
         if (plain.length === 0) return undefined;
         return `ports ${plain.map((p) => String(asObj(p)?.port)).join(", ")} are not in ${LB_SSL_PORTS}`;
@@ -289,14 +389,28 @@ export const loadBalancerServiceScheme: ResourceValidationPolicy = resourceRule(
             if (chartName(props) !== "gateway") return;
             const service = asObj(at(props, "values.service")) ?? {};
             if ((asStr(service.type) ?? "LoadBalancer") !== "LoadBalancer") return;
-            const ports = Array.isArray(service.ports) ? service.ports : [{ port: 80, name: "http2" }, { port: 443, name: "https" }];
+            const ports = Array.isArray(service.ports)
+                ? service.ports
+                : [
+                      { port: 80, name: "http2" },
+                      { port: 443, name: "https" },
+                  ];
             const why = publicPlaintextReason((asObj(service.annotations) ?? {}) as Record<string, string>, ports);
-            if (why) report(`the gateway chart's LoadBalancer Service would be public and plaintext: ${why} (values.service.annotations)`);
+            if (why)
+                report(
+                    `the gateway chart's LoadBalancer Service would be public and plaintext: ${why} (values.service.annotations)`,
+                );
             return;
         }
         if (asStr(at(props, "spec.type")) !== "LoadBalancer") return;
-        const why = publicPlaintextReason((asObj(at(props, "metadata.annotations")) ?? {}) as Record<string, string>, asList(at(props, "spec.ports")));
-        if (why) report(`Service ${namespaceOf(props)}/${asStr(at(props, "metadata.name")) ?? args.name} of type LoadBalancer would be public and plaintext: ${why}`);
+        const why = publicPlaintextReason(
+            (asObj(at(props, "metadata.annotations")) ?? {}) as Record<string, string>,
+            asList(at(props, "spec.ports")),
+        );
+        if (why)
+            report(
+                `Service ${namespaceOf(props)}/${asStr(at(props, "metadata.name")) ?? args.name} of type LoadBalancer would be public and plaintext: ${why}`,
+            );
     },
 });
 
@@ -311,19 +425,31 @@ export const hpaHasPdb: StackValidationPolicy = stackRule({
         "A workload an HPA scales should have a PodDisruptionBudget: node drains (upgrades, consolidation, spot " +
         "interruptions) otherwise evict all its pods at once.",
     enforcementLevel: "advisory",
-    remediationSteps: "Add a PodDisruptionBudget selecting the workload's pods (KubernetesService's podDisruptionBudget, on by default).",
+    remediationSteps:
+        "Add a PodDisruptionBudget selecting the workload's pods (KubernetesService's podDisruptionBudget, on by default).",
     check: (resources, _args, report) => {
         const pdbs = ofTypes(resources, T.k8sPdb);
         for (const hpa of ofTypes(resources, T.k8sHpa)) {
             const ns = namespaceOf(hpa.props);
             const ref = asObj(at(hpa.props, "spec.scaleTargetRef")) ?? {};
             const target = ofTypes(resources, ...WORKLOAD_TYPES).find(
-                (w) => asStr(w.props.kind) === asStr(ref.kind) && asStr(at(w.props, "metadata.name")) === asStr(ref.name) && namespaceOf(w.props) === ns,
+                (w) =>
+                    asStr(w.props.kind) === asStr(ref.kind) &&
+                    asStr(at(w.props, "metadata.name")) === asStr(ref.name) &&
+                    namespaceOf(w.props) === ns,
             );
             if (!target) continue;
             const labels = (podTemplateOf(target.props)?.metadata.labels ?? {}) as Record<string, unknown>;
-            const covered = pdbs.some((p) => namespaceOf(p.props) === ns && matches(asObj(at(p.props, "spec.selector.matchLabels")) ?? {}, labels));
-            if (!covered) report(`${asStr(ref.kind)} ${ns}/${asStr(ref.name)} is scaled by an HPA but no PodDisruptionBudget selects its pods`, target.urn);
+            const covered = pdbs.some(
+                (p) =>
+                    namespaceOf(p.props) === ns &&
+                    matches(asObj(at(p.props, "spec.selector.matchLabels")) ?? {}, labels),
+            );
+            if (!covered)
+                report(
+                    `${asStr(ref.kind)} ${ns}/${asStr(ref.name)} is scaled by an HPA but no PodDisruptionBudget selects its pods`,
+                    target.urn,
+                );
         }
     },
 });
@@ -334,7 +460,7 @@ export const imagesPinned: ResourceValidationPolicy = resourceRule({
         "Container images should be pinned to a version tag other than `latest`, or to a digest: a moving tag changes " +
         "what runs without a change in the program, and nodes disagree on what it points to.",
     enforcementLevel: "advisory",
-    remediationSteps: "Use image: \"repo/name:1.2.3\" or \"repo/name@sha256:…\".",
+    remediationSteps: 'Use image: "repo/name:1.2.3" or "repo/name@sha256:…".',
     types: WORKLOAD_TYPES,
     check: (props, _args, report) => {
         const t = podTemplateOf(props);

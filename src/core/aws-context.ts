@@ -16,7 +16,10 @@ export interface AwsContext {
  * process (tests, the plan CLI) must not reuse the previous run's Outputs. Inside a runtime, one
  * entry per AWS provider, plus one for the default provider.
  */
-const caches = new WeakMap<object, { byProvider: WeakMap<pulumi.ProviderResource, AwsContext>; byDefault?: AwsContext }>();
+const caches = new WeakMap<
+    object,
+    { byProvider: WeakMap<pulumi.ProviderResource, AwsContext>; byDefault?: AwsContext }
+>();
 const noMonitor = {};
 
 /**

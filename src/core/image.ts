@@ -24,7 +24,8 @@ export interface ImageReference {
 }
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d+)?$/;
+const DOMAIN =
+    /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d+)?$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
 const SHA256 = /^sha256:[0-9a-f]{64}$/;
@@ -52,7 +53,10 @@ export function parseImage(image: string): ImageReference | undefined {
     const parts = rest.split("/");
     let domain: string | undefined;
     // The first component is a registry when it has a dot or a port, or is localhost (the docker rule).
-    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === "localhost" || parts[0] !== parts[0].toLowerCase())) {
+    if (
+        parts.length > 1 &&
+        (/[.:]/.test(parts[0]) || parts[0] === "localhost" || parts[0] !== parts[0].toLowerCase())
+    ) {
         domain = parts.shift();
         if (!DOMAIN.test(domain ?? "")) return undefined;
     }
@@ -66,9 +70,12 @@ export function parseImage(image: string): ImageReference | undefined {
  */
 export function imageProblem(image: string): string | undefined {
     const ref = parseImage(image);
-    if (!ref) return `must be an image reference such as "nginx:1.21", "registry:5000/team/app:2.3.1" or "app@sha256:<64 hex>" (got ${JSON.stringify(image)})`;
+    if (!ref)
+        return `must be an image reference such as "nginx:1.21", "registry:5000/team/app:2.3.1" or "app@sha256:<64 hex>" (got ${JSON.stringify(image)})`;
     if (ref.digest) return undefined;
-    if (ref.tag === undefined) return `must name a tag or a digest, e.g. "${image}:1.0.0" or "${image}@sha256:…"; an untagged image means "latest" and changes under you`;
-    if (ref.tag === "latest") return `must not use the "latest" tag, which changes under you; pin a version tag or a digest`;
+    if (ref.tag === undefined)
+        return `must name a tag or a digest, e.g. "${image}:1.0.0" or "${image}@sha256:…"; an untagged image means "latest" and changes under you`;
+    if (ref.tag === "latest")
+        return `must not use the "latest" tag, which changes under you; pin a version tag or a digest`;
     return undefined;
 }

@@ -42,9 +42,7 @@ const deployTimeValue = z.custom<pulumi.Output<unknown> | Promise<unknown>>(isDe
  * A pass-through field: a plain value matching `schema`, or an Output / Promise of it (whose
  * checks are left to deploy time). The TypeScript type is `pulumi.Input<T>`.
  */
-export function input<S extends z.ZodType>(
-    schema: S,
-): z.ZodType<pulumi.Input<z.output<S>>, pulumi.Input<z.input<S>>> {
+export function input<S extends z.ZodType>(schema: S): z.ZodType<pulumi.Input<z.output<S>>, pulumi.Input<z.input<S>>> {
     return z.union([schema, deployTimeValue]) as unknown as z.ZodType<
         pulumi.Input<z.output<S>>,
         pulumi.Input<z.input<S>>
@@ -154,7 +152,8 @@ function describeIssue(schema: z.ZodType, root: unknown, issue: Issue, base: rea
     const got = valueAt(root, path);
     switch (issue.code) {
         case "invalid_type": {
-            if (got === undefined) return [{ propertyPath: at, reason: `is required: give ${expected(issue.expected)}` }];
+            if (got === undefined)
+                return [{ propertyPath: at, reason: `is required: give ${expected(issue.expected)}` }];
             return [{ propertyPath: at, reason: `must be ${expected(issue.expected)} (got ${describeValue(got)})` }];
         }
         case "unrecognized_keys": {
@@ -173,7 +172,9 @@ function describeIssue(schema: z.ZodType, root: unknown, issue: Issue, base: rea
             // An exactly-one-of union: the branch that got furthest explains best.
             const deepest = [...branches].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
             if (deepest && depth(deepest) > 0) return deepest.flatMap((i) => describeIssue(schema, root, i, path));
-            const kinds = branches.flatMap((b) => b.map((i) => (i.code === "invalid_type" ? expected(i.expected) : undefined)));
+            const kinds = branches.flatMap((b) =>
+                b.map((i) => (i.code === "invalid_type" ? expected(i.expected) : undefined)),
+            );
             const list = [...new Set(kinds.filter((k): k is string => k !== undefined))];
             const reason =
                 list.length > 0
@@ -191,16 +192,30 @@ function describeIssue(schema: z.ZodType, root: unknown, issue: Issue, base: rea
         case "too_small":
         case "too_big": {
             const small = issue.code === "too_small";
-            const bound = Number(small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum);
+            const bound = Number(
+                small
+                    ? (issue as { minimum: number | bigint }).minimum
+                    : (issue as { maximum: number | bigint }).maximum,
+            );
             const inclusive = issue.inclusive !== false;
             const origin = issue.origin;
             if (origin === "array" || origin === "set") {
                 const n = Array.isArray(got) ? got.length : "?";
-                return [{ propertyPath: at, reason: `must have ${small ? "at least" : "at most"} ${bound} entries (got ${n})` }];
+                return [
+                    {
+                        propertyPath: at,
+                        reason: `must have ${small ? "at least" : "at most"} ${bound} entries (got ${n})`,
+                    },
+                ];
             }
             if (origin === "string") {
                 const n = typeof got === "string" ? got.length : "?";
-                return [{ propertyPath: at, reason: `must be ${small ? "at least" : "at most"} ${bound} characters long (got ${n})` }];
+                return [
+                    {
+                        propertyPath: at,
+                        reason: `must be ${small ? "at least" : "at most"} ${bound} characters long (got ${n})`,
+                    },
+                ];
             }
             const cmp = small ? (inclusive ? "at least" : "greater than") : inclusive ? "at most" : "less than";
             return [{ propertyPath: at, reason: `must be ${cmp} ${bound} (got ${describeValue(got)})` }];
@@ -208,7 +223,12 @@ function describeIssue(schema: z.ZodType, root: unknown, issue: Issue, base: rea
         case "invalid_format":
             return [{ propertyPath: at, reason: `must be a valid ${issue.format} (got ${describeValue(got)})` }];
         case "not_multiple_of":
-            return [{ propertyPath: at, reason: `must be a multiple of ${String(issue.divisor)} (got ${describeValue(got)})` }];
+            return [
+                {
+                    propertyPath: at,
+                    reason: `must be a multiple of ${String(issue.divisor)} (got ${describeValue(got)})`,
+                },
+            ];
         case "invalid_key":
             return issue.issues.flatMap((i) =>
                 describeIssue(schema, root, { ...i, message: `key: ${i.message}` } as Issue, path),
@@ -253,7 +273,10 @@ export function describeValue(value: unknown): string {
     if (value === undefined) return "nothing";
     if (isDeployTimeValue(value)) return "an Output or a Promise";
     if (typeof value === "string") {
-        const shown = value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}… (${value.length} characters)` : JSON.stringify(value);
+        const shown =
+            value.length > 40
+                ? `${JSON.stringify(value.slice(0, 40))}… (${value.length} characters)`
+                : JSON.stringify(value);
         return `the string ${shown}`;
     }
     if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
@@ -289,7 +312,9 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
             case "union": {
                 // input(): the plain branch. Other unions: the first object branch.
                 const options = def.options as z.ZodType[];
-                cur = options.find((o) => (o as unknown as { _zod: { def: { type: string } } })._zod.def.type !== "custom");
+                cur = options.find(
+                    (o) => (o as unknown as { _zod: { def: { type: string } } })._zod.def.type !== "custom",
+                );
                 break;
             }
             default:

@@ -39,7 +39,10 @@ export function labelKeyProblem(key: string): string | undefined {
     const slash = key.indexOf("/");
     const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
     const name = slash >= 0 ? key.slice(slash + 1) : key;
-    const ok = name.length <= 63 && LABEL_NAME.test(name) && (prefix === undefined || (prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix)));
+    const ok =
+        name.length <= 63 &&
+        LABEL_NAME.test(name) &&
+        (prefix === undefined || (prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix)));
     if (!ok) {
         return `must be a label key: an optional DNS subdomain prefix and "/", then 1 to 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit (got ${JSON.stringify(key)})`;
     }

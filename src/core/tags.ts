@@ -30,12 +30,14 @@ export function validateTags(v: Validator, tags: Tags | undefined, path = "tags"
     if (!tags) return;
     const keys = Object.keys(tags);
     // Two of the 50 are the default tags.
-    if (keys.length > 48) v.add(path, `must have at most 48 tags, leaving room for the 2 default tags (got ${keys.length})`);
+    if (keys.length > 48)
+        v.add(path, `must have at most 48 tags, leaving room for the 2 default tags (got ${keys.length})`);
     for (const key of keys) {
         const p = `${path}.${key}`;
         if (key.length === 0 || key.length > 128) v.add(p, `tag keys must be 1 to 128 characters (got ${key.length})`);
         if (key.toLowerCase().startsWith("aws:")) v.add(p, `tag keys must not start with "aws:", which AWS reserves`);
         const value = tags[key];
-        if (isKnown(value) && value.length > 256) v.add(p, `tag values must be at most 256 characters (got ${value.length})`);
+        if (isKnown(value) && value.length > 256)
+            v.add(p, `tag values must be at most 256 characters (got ${value.length})`);
     }
 }

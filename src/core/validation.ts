@@ -86,7 +86,13 @@ export class Validator {
     }
 
     /** Checks a known number lies in [min, max] (and is a whole number when `integer`). */
-    range(value: pulumi.Input<number> | undefined, propertyPath: string, min: number, max: number, opts: { integer?: boolean; unit?: string } = {}): this {
+    range(
+        value: pulumi.Input<number> | undefined,
+        propertyPath: string,
+        min: number,
+        max: number,
+        opts: { integer?: boolean; unit?: string } = {},
+    ): this {
         if (!isKnown(value)) return this;
         const unit = opts.unit ? ` ${opts.unit}` : "";
         if (typeof value !== "number" || Number.isNaN(value)) {
@@ -100,7 +106,12 @@ export class Validator {
     }
 
     /** Checks a known number is at least `min`. */
-    min(value: pulumi.Input<number> | undefined, propertyPath: string, min: number, opts: { integer?: boolean; unit?: string } = {}): this {
+    min(
+        value: pulumi.Input<number> | undefined,
+        propertyPath: string,
+        min: number,
+        opts: { integer?: boolean; unit?: string } = {},
+    ): this {
         return this.range(value, propertyPath, min, Number.MAX_SAFE_INTEGER, opts);
     }
 
@@ -114,10 +125,21 @@ export class Validator {
     }
 
     /** Checks a known list has between `min` and `max` entries. */
-    count(value: pulumi.Input<unknown[]> | readonly unknown[] | undefined, propertyPath: string, min: number, max: number, what = "entries"): this {
+    count(
+        value: pulumi.Input<unknown[]> | readonly unknown[] | undefined,
+        propertyPath: string,
+        min: number,
+        max: number,
+        what = "entries",
+    ): this {
         if (!isKnown(value) || !Array.isArray(value)) return this;
         if (value.length < min || value.length > max) {
-            const allowed = min === max ? `exactly ${min}` : max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `${min} to ${max}`;
+            const allowed =
+                min === max
+                    ? `exactly ${min}`
+                    : max === Number.MAX_SAFE_INTEGER
+                      ? `at least ${min}`
+                      : `${min} to ${max}`;
             this.add(propertyPath, `must have ${allowed} ${what} (got ${value.length})`);
         }
         return this;
@@ -129,7 +151,8 @@ export class Validator {
         for (const { value, path } of values) {
             if (!isKnown(value as pulumi.Input<T> | undefined)) continue;
             const first = seen.get(value as T);
-            if (first !== undefined) this.add(path, `${what} ${show(value)} is already used at ${first}; each must be unique`);
+            if (first !== undefined)
+                this.add(path, `${what} ${show(value)} is already used at ${first}; each must be unique`);
             else seen.set(value as T, path);
         }
         return this;

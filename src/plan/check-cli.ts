@@ -37,7 +37,8 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfig {
     } catch (e) {
         throw new CliError(`--policy-config ${file}: ${(e as Error).message}`, 2);
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new CliError(`--policy-config ${file}: must be a JSON object keyed by rule name`, 2);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+        throw new CliError(`--policy-config ${file}: must be a JSON object keyed by rule name`, 2);
     return parsed as PolicyPackConfig;
 }
 
@@ -67,7 +68,8 @@ export async function planFromArgs(
     }
     if (planning) {
         const planArgs = ["--format", "json"];
-        for (const k of ["stack", "program", "config", "mocks"] as const) if (values[k] !== undefined) planArgs.push(`--${k}`, values[k] as string);
+        for (const k of ["stack", "program", "config", "mocks"] as const)
+            if (values[k] !== undefined) planArgs.push(`--${k}`, values[k] as string);
         return (await planCommand(planArgs, cwd)).plan;
     }
     try {
@@ -79,7 +81,10 @@ export async function planFromArgs(
 }
 
 /** Runs `check` with argv (after the command name); returns what to print and the exit code. */
-export async function checkCommand(argv: string[], cwd = process.cwd()): Promise<{ text: string; summary: string; out?: string; exitCode: number; format: string }> {
+export async function checkCommand(
+    argv: string[],
+    cwd = process.cwd(),
+): Promise<{ text: string; summary: string; out?: string; exitCode: number; format: string }> {
     let parsed;
     try {
         parsed = parseArgs({
@@ -96,11 +101,19 @@ export async function checkCommand(argv: string[], cwd = process.cwd()): Promise
         throw new CliError(`${(e as Error).message}\n${CHECK_USAGE}`, 2);
     }
     const v = parsed.values;
-    if (!FORMATS.includes(v.format)) throw new CliError(`--format must be text, json or markdown (got ${v.format})\n${CHECK_USAGE}`, 2);
-    const config = readPolicyConfig(v["policy-config"] === undefined ? undefined : path.resolve(cwd, v["policy-config"]));
+    if (!FORMATS.includes(v.format))
+        throw new CliError(`--format must be text, json or markdown (got ${v.format})\n${CHECK_USAGE}`, 2);
+    const config = readPolicyConfig(
+        v["policy-config"] === undefined ? undefined : path.resolve(cwd, v["policy-config"]),
+    );
     const plan = await planFromArgs("check", v, parsed.positionals, cwd, CHECK_USAGE);
     const report = checkPlan(plan, { config });
-    const text = v.format === "json" ? renderCheckJson(report) : v.format === "markdown" ? renderCheckMarkdown(report) : renderCheckText(report);
+    const text =
+        v.format === "json"
+            ? renderCheckJson(report)
+            : v.format === "markdown"
+              ? renderCheckMarkdown(report)
+              : renderCheckText(report);
     return { text, summary: checkSummary(report), out: v.out, exitCode: checkExitCode(report), format: v.format };
 }
 

@@ -124,7 +124,9 @@ export function policyResources(plan: Plan): PolicyResource[] {
     plan.resources.forEach((r, i) => {
         const pr = out[i];
         if (r.parent) pr.parent = byUrn.get(r.parent);
-        pr.dependencies = (r.options.dependsOn ?? []).map((u) => byUrn.get(u)).filter((d): d is PolicyResource => d !== undefined);
+        pr.dependencies = (r.options.dependsOn ?? [])
+            .map((u) => byUrn.get(u))
+            .filter((d): d is PolicyResource => d !== undefined);
     });
     return out;
 }
@@ -144,7 +146,10 @@ function effective(policy: Policies[number], config: PolicyPackConfig): Effectiv
     let own: Record<string, unknown> = {};
     if (typeof entry === "string") level = entry as EnforcementLevel;
     else if (entry && typeof entry === "object") {
-        const { enforcementLevel, ...rest } = entry as { enforcementLevel?: EnforcementLevel } & Record<string, unknown>;
+        const { enforcementLevel, ...rest } = entry as { enforcementLevel?: EnforcementLevel } & Record<
+            string,
+            unknown
+        >;
         if (enforcementLevel) level = enforcementLevel;
         own = rest;
     }
@@ -200,7 +205,9 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckReport {
             });
         };
         if ("validateResource" in policy && policy.validateResource) {
-            const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+            const validations = Array.isArray(policy.validateResource)
+                ? policy.validateResource
+                : [policy.validateResource];
             resources.forEach((pr, i) => {
                 // Resource rules see inputs only (as in a preview), not the mocks' outputs.
                 const props = inputs[i];
@@ -212,13 +219,17 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckReport {
                     opts: pr.opts,
                     stackTags,
                     isType: pr.isType,
-                    asType: ((cls: unknown) => (typeOfClass(cls) === pr.type ? props : undefined)) as ResourceValidationArgs["asType"],
+                    asType: ((cls: unknown) =>
+                        typeOfClass(cls) === pr.type ? props : undefined) as ResourceValidationArgs["asType"],
                     getConfig,
                     notApplicable,
                 };
                 for (const validate of validations) {
                     try {
-                        settle(validate(args, (message) => push(pr.urn, message)), policy.name);
+                        settle(
+                            validate(args, (message) => push(pr.urn, message)),
+                            policy.name,
+                        );
                     } catch (e) {
                         if (!(e instanceof NotApplicable)) throw e;
                     }
@@ -228,13 +239,21 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckReport {
         if ("validateStack" in policy && policy.validateStack) {
             const args: StackValidationArgs = { resources, stackTags, getConfig, notApplicable };
             try {
-                settle(policy.validateStack(args, (message, urn) => push(urn ?? plan.rootUrn, message)), policy.name);
+                settle(
+                    policy.validateStack(args, (message, urn) => push(urn ?? plan.rootUrn, message)),
+                    policy.name,
+                );
             } catch (e) {
                 if (!(e instanceof NotApplicable)) throw e;
             }
         }
     });
-    found.sort((a, b) => (a.enforcement === b.enforcement ? 0 : a.enforcement === "mandatory" ? -1 : 1) || a.rule - b.rule || a.order - b.order);
+    found.sort(
+        (a, b) =>
+            (a.enforcement === b.enforcement ? 0 : a.enforcement === "mandatory" ? -1 : 1) ||
+            a.rule - b.rule ||
+            a.order - b.order,
+    );
     return {
         project: plan.project,
         stack: stackName,
@@ -264,7 +283,11 @@ export function checkSummary(report: CheckReport): string {
 export function renderCheckText(report: CheckReport): string {
     const lines: string[] = [];
     for (const v of report.violations) {
-        lines.push(`${v.enforcement.toUpperCase().padEnd(9)} ${v.policy}  ${v.type}  ${v.name}`, `    ${v.message}`, `    ${v.urn}`);
+        lines.push(
+            `${v.enforcement.toUpperCase().padEnd(9)} ${v.policy}  ${v.type}  ${v.name}`,
+            `    ${v.message}`,
+            `    ${v.urn}`,
+        );
     }
     if (lines.length > 0) lines.push("");
     lines.push(checkSummary(report));
@@ -283,24 +306,40 @@ const key = (v: Violation) => `${v.policy}\u0000${v.urn}\u0000${v.message}`;
  * The violations as a markdown section. With `base`, the violations that the base plan did not
  * have come first, marked new. At most `maxRows` rows; a line counts the rest.
  */
-export function renderViolationsMarkdown(report: CheckReport, options: { base?: CheckReport; maxRows?: number; heading?: string } = {}): string[] {
+export function renderViolationsMarkdown(
+    report: CheckReport,
+    options: { base?: CheckReport; maxRows?: number; heading?: string } = {},
+): string[] {
     const maxRows = options.maxRows ?? 50;
     const known = new Set((options.base?.violations ?? []).map(key));
     const isNew = (v: Violation) => options.base !== undefined && !known.has(key(v));
     const ordered = [...report.violations.filter(isNew), ...report.violations.filter((v) => !isNew(v))];
-    const lines = ["", options.heading ?? "#### Policy check", "", `**${checkSummary(report)}**${options.base ? ` (${ordered.filter(isNew).length} new)` : ""}`];
+    const lines = [
+        "",
+        options.heading ?? "#### Policy check",
+        "",
+        `**${checkSummary(report)}**${options.base ? ` (${ordered.filter(isNew).length} new)` : ""}`,
+    ];
     if (ordered.length === 0) return lines;
     lines.push("", "| | Rule | Level | Resource | Violation |", "|---|---|---|---|---|");
     for (const v of ordered.slice(0, maxRows)) {
         const mark = isNew(v) ? "🆕" : "";
         const level = v.enforcement === "mandatory" ? "**mandatory**" : "advisory";
-        lines.push(`| ${mark} | \`${v.policy}\` | ${level} | \`${cell(v.type)}\` \`${cell(v.name)}\` | ${cell(v.message)} |`);
+        lines.push(
+            `| ${mark} | \`${v.policy}\` | ${level} | \`${cell(v.type)}\` \`${cell(v.name)}\` | ${cell(v.message)} |`,
+        );
     }
-    if (ordered.length > maxRows) lines.push("", `_… and ${ordered.length - maxRows} more: run \`compute-layer check\` to see them all._`);
+    if (ordered.length > maxRows)
+        lines.push("", `_… and ${ordered.length - maxRows} more: run \`compute-layer check\` to see them all._`);
     return lines;
 }
 
 /** The report as a markdown document. */
 export function renderCheckMarkdown(report: CheckReport): string {
-    return renderViolationsMarkdown(report, { heading: `### Policy check: \`${report.stack}\``, maxRows: Number.POSITIVE_INFINITY }).slice(1).join("\n");
+    return renderViolationsMarkdown(report, {
+        heading: `### Policy check: \`${report.stack}\``,
+        maxRows: Number.POSITIVE_INFINITY,
+    })
+        .slice(1)
+        .join("\n");
 }

@@ -42,7 +42,8 @@ export function loadStackConfig(file: string, project: string): StackConfig {
         throw new Error(`${file}: not valid YAML: ${(e as Error).message}`);
     }
     const raw = (doc as { config?: unknown }).config ?? {};
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new Error(`${file}: "config" must be a map of keys to values`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+        throw new Error(`${file}: "config" must be a map of keys to values`);
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {

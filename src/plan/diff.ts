@@ -558,7 +558,8 @@ export function renderDiffMarkdown(diff: PlanDiff, options: MarkdownOptions = {}
         ...secretsNote(diff),
     );
     if (options.cost) head.push("", options.cost.trimEnd());
-    if (options.violations) head.push(...renderViolationsMarkdown(options.violations.head, { base: options.violations.base, maxRows: 30 }));
+    if (options.violations)
+        head.push(...renderViolationsMarkdown(options.violations.head, { base: options.violations.base, maxRows: 30 }));
     const body: { heading: string[]; items: string[][] }[] = diff.groups.map((g) => {
         const c = g.component;
         return {

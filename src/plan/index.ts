@@ -6,6 +6,17 @@ export { bundleProgram, loadProgramModule } from "./load";
 export { renderJson, renderTree, summaryLine } from "./render";
 export { loadStackConfig } from "./config";
 export * from "./types";
-export { diffPlans, diffExitCode, diffSummary, isStateful, parsePlan, PlanFileError, readPlanFile, renderDiffMarkdown, renderDiffText, STATEFUL_TYPES } from "./diff";
+export {
+    diffPlans,
+    diffExitCode,
+    diffSummary,
+    isStateful,
+    parsePlan,
+    PlanFileError,
+    readPlanFile,
+    renderDiffMarkdown,
+    renderDiffText,
+    STATEFUL_TYPES,
+} from "./diff";
 export type { ComponentRef, DiffGroup, FailOn, InputChange, MarkdownOptions, PlanDiff, ResourceChange } from "./diff";
 export { renderMermaid } from "./mermaid";

@@ -72,7 +72,8 @@ function kindLabel(r: PlannedResource): string | undefined {
         const t = str(i.loadBalancerType) ?? "application";
         return `${t === "network" ? "NLB" : t === "gateway" ? "GWLB" : "ALB"}${i.internal === true ? " (internal)" : ""}`;
     }
-    if (RULE_TYPES.has(r.type)) return `rule ${num(i.priority) ?? ""}${ruleConditions(r) ? `: ${ruleConditions(r)}` : ""}${terminalAction(r.inputs.actions)}`.trim();
+    if (RULE_TYPES.has(r.type))
+        return `rule ${num(i.priority) ?? ""}${ruleConditions(r) ? `: ${ruleConditions(r)}` : ""}${terminalAction(r.inputs.actions)}`.trim();
     if (TG_TYPES.has(r.type)) {
         const port = num(i.port);
         return `target group${str(i.protocol) ? ` ${str(i.protocol)}${port !== undefined ? `:${port}` : ""}` : ""}${str(i.targetType) === "lambda" ? " (lambda)" : ""}`;
@@ -126,7 +127,8 @@ function terminalAction(actions: PlanValue | undefined): string {
     for (const a of all) {
         const type = str(at(a, "type"));
         if (type === "fixed-response") return ` → fixed ${str(at(a, "fixedResponse", "statusCode")) ?? ""}`.trimEnd();
-        if (type === "redirect") return ` → redirect ${(str(at(a, "redirect", "statusCode")) ?? "").replace(/^HTTP_/, "")}`.trimEnd();
+        if (type === "redirect")
+            return ` → redirect ${(str(at(a, "redirect", "statusCode")) ?? "").replace(/^HTTP_/, "")}`.trimEnd();
     }
     return "";
 }
@@ -143,7 +145,12 @@ function ruleConditions(r: PlannedResource): string {
             if (values.length > 0) parts.push(values.map(show).join(" "));
         }
         const header = str(at(c, "httpHeader", "httpHeaderName"));
-        if (header) parts.push(`${header}: ${list(at(c, "httpHeader", "values")).filter((v) => typeof v === "string").join(" ")}`);
+        if (header)
+            parts.push(
+                `${header}: ${list(at(c, "httpHeader", "values"))
+                    .filter((v) => typeof v === "string")
+                    .join(" ")}`,
+            );
     }
     const text = parts.join(" ");
     return text.length > 40 ? `${text.slice(0, 39)}…` : text;
@@ -172,7 +179,8 @@ export function mermaidText(text: string): string {
 
 function shapeOf(r: PlannedResource): [string, string] {
     if (LB_TYPES.has(r.type)) return ["([", "])"];
-    if (RULE_TYPES.has(r.type) || r.type === "aws:appmesh/route:Route" || isIstio(r, "VirtualService")) return ["(", ")"];
+    if (RULE_TYPES.has(r.type) || r.type === "aws:appmesh/route:Route" || isIstio(r, "VirtualService"))
+        return ["(", ")"];
     if (isHpa(r)) return ["{{", "}}"];
     if (r.type === "aws:apigatewayv2/api:Api" || r.type === "aws:apigateway/restApi:RestApi") return ["[/", "/]"];
     return ["[", "]"];
@@ -188,9 +196,11 @@ export function renderMermaid(plan: Plan): string {
     // References: any identifying output (id, arn, invokeArn, ...) back to its resource.
     const byRef = new Map<string, PlannedResource>();
     for (const r of sorted) {
-        for (const [k, v] of Object.entries(r.outputs ?? {})) if (k !== "name" && k !== "metadata.name" && !byRef.has(v)) byRef.set(v, r);
+        for (const [k, v] of Object.entries(r.outputs ?? {}))
+            if (k !== "name" && k !== "metadata.name" && !byRef.has(v)) byRef.set(v, r);
     }
-    const ref = (v: PlanValue | undefined): PlannedResource | undefined => (typeof v === "string" ? byRef.get(v) : undefined);
+    const ref = (v: PlanValue | undefined): PlannedResource | undefined =>
+        typeof v === "string" ? byRef.get(v) : undefined;
     const nameOf = (r: PlannedResource): string | undefined => str(r.inputs.name) ?? r.outputs?.name;
     const functions = sorted.filter((r) => r.type === "aws:lambda/function:Function");
     const fnOf = (v: PlanValue | undefined, depth = 0): PlannedResource | undefined => {
@@ -205,19 +215,27 @@ export function renderMermaid(plan: Plan): string {
         return functions.find((f) => nameOf(f) === v || f.outputs?.arn === v);
     };
     const ns = (r: PlannedResource): string => str(at(r.inputs, "metadata", "namespace")) ?? "default";
-    const k8sName = (r: PlannedResource): string | undefined => str(at(r.inputs, "metadata", "name")) ?? r.outputs?.["metadata.name"];
+    const k8sName = (r: PlannedResource): string | undefined =>
+        str(at(r.inputs, "metadata", "name")) ?? r.outputs?.["metadata.name"];
     const workloads = sorted.filter(isWorkload);
     const services = sorted.filter((r) => r.type === "kubernetes:core/v1:Service");
     const matches = (selector: Obj | undefined, labels: Obj | undefined): boolean =>
         !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels?.[k] === v);
-    const podLabels = (w: PlannedResource): Obj | undefined => obj(at(w.inputs, "spec", "template", "metadata", "labels"));
+    const podLabels = (w: PlannedResource): Obj | undefined =>
+        obj(at(w.inputs, "spec", "template", "metadata", "labels"));
 
     // Nodes.
     const nodes = new Map<string, Node>();
     for (const r of sorted) {
         const kind = kindLabel(r);
         if (kind === undefined) continue;
-        nodes.set(r.urn, { id: `n${nodes.size + 1}`, key: r.urn, label: `${kind}<br/>${r.name}`, shape: shapeOf(r), box: componentOf(r) });
+        nodes.set(r.urn, {
+            id: `n${nodes.size + 1}`,
+            key: r.urn,
+            label: `${kind}<br/>${r.name}`,
+            shape: shapeOf(r),
+            box: componentOf(r),
+        });
     }
     const edges: Edge[] = [];
     const seen = new Set<string>();
@@ -239,36 +257,57 @@ export function renderMermaid(plan: Plan): string {
             const single = str(at(a, "targetGroupArn"));
             if (single) out.push({ tg: ref(single) });
             const weighted = list(at(a, "forward", "targetGroups"));
-            for (const t of weighted) out.push({ tg: ref(at(t, "arn")), weight: weighted.length > 1 ? num(at(t, "weight")) : undefined });
+            for (const t of weighted)
+                out.push({ tg: ref(at(t, "arn")), weight: weighted.length > 1 ? num(at(t, "weight")) : undefined });
         }
         return out;
     };
-    const listenerLabel = (l: PlannedResource): string => [str(l.inputs.protocol), num(l.inputs.port)].filter((x) => x !== undefined).join(":");
+    const listenerLabel = (l: PlannedResource): string =>
+        [str(l.inputs.protocol), num(l.inputs.port)].filter((x) => x !== undefined).join(":");
     for (const r of sorted) {
         if (LISTENER_TYPES.has(r.type)) {
             const lb = ref(r.inputs.loadBalancerArn);
-            for (const t of forwardTargets(r.inputs.defaultActions)) edge(lb, t.tg, [`${listenerLabel(r)} default`.trim(), t.weight !== undefined ? `weight ${t.weight}` : ""].filter((x) => x).join(", "));
+            for (const t of forwardTargets(r.inputs.defaultActions))
+                edge(
+                    lb,
+                    t.tg,
+                    [`${listenerLabel(r)} default`.trim(), t.weight !== undefined ? `weight ${t.weight}` : ""]
+                        .filter((x) => x)
+                        .join(", "),
+                );
         } else if (RULE_TYPES.has(r.type)) {
             const listener = ref(r.inputs.listenerArn);
             if (listener) edge(ref(listener.inputs.loadBalancerArn), r, listenerLabel(listener) || undefined);
-            for (const t of forwardTargets(r.inputs.actions)) edge(r, t.tg, t.weight !== undefined ? `weight ${t.weight}` : undefined);
+            for (const t of forwardTargets(r.inputs.actions))
+                edge(r, t.tg, t.weight !== undefined ? `weight ${t.weight}` : undefined);
         } else if (r.type === "aws:ecs/service:Service") {
             for (const lb of list(r.inputs.loadBalancers)) edge(ref(at(lb, "targetGroupArn")), r);
         } else if (r.type === "aws:autoscaling/group:Group") {
             for (const tg of list(r.inputs.targetGroupArns)) edge(ref(tg), r);
         } else if (r.type === "aws:autoscaling/attachment:Attachment") {
-            const asg = sorted.find((g) => g.type === "aws:autoscaling/group:Group" && nameOf(g) === str(r.inputs.autoscalingGroupName));
+            const asg = sorted.find(
+                (g) => g.type === "aws:autoscaling/group:Group" && nameOf(g) === str(r.inputs.autoscalingGroupName),
+            );
             edge(ref(r.inputs.lbTargetGroupArn), asg);
-        } else if (r.type === "aws:lb/targetGroupAttachment:TargetGroupAttachment" || r.type === "aws:alb/targetGroupAttachment:TargetGroupAttachment") {
+        } else if (
+            r.type === "aws:lb/targetGroupAttachment:TargetGroupAttachment" ||
+            r.type === "aws:alb/targetGroupAttachment:TargetGroupAttachment"
+        ) {
             edge(ref(r.inputs.targetGroupArn), fnOf(r.inputs.targetId) ?? ref(r.inputs.targetId));
         } else if (r.type === "aws:apigatewayv2/integration:Integration") {
             const integrationId = r.outputs?.id;
             const routes = sorted
-                .filter((x) => x.type === "aws:apigatewayv2/route:Route" && integrationId !== undefined && x.inputs.target === `integrations/${integrationId}`)
+                .filter(
+                    (x) =>
+                        x.type === "aws:apigatewayv2/route:Route" &&
+                        integrationId !== undefined &&
+                        x.inputs.target === `integrations/${integrationId}`,
+                )
                 .map((x) => str(x.inputs.routeKey))
                 .filter((k): k is string => k !== undefined)
                 .sort();
-            const label = routes.length > 3 ? `${routes.slice(0, 3).join(", ")} +${routes.length - 3}` : routes.join(", ");
+            const label =
+                routes.length > 3 ? `${routes.slice(0, 3).join(", ")} +${routes.length - 3}` : routes.join(", ");
             edge(ref(r.inputs.apiId), fnOf(r.inputs.integrationUri), label || undefined);
         } else if (r.type === "aws:apigatewayv2/api:Api" && str(r.inputs.target) !== undefined) {
             // Quick create: the API's own `target` is its default route's integration.
@@ -282,16 +321,33 @@ export function renderMermaid(plan: Plan): string {
                 services.find((s) => k8sName(s) === svcName && ns(s) === ns(r)),
             );
         } else if (r.type === "kubernetes:core/v1:Service") {
-            for (const w of workloads) if (ns(w) === ns(r) && matches(obj(at(r.inputs, "spec", "selector")), podLabels(w))) edge(r, w);
+            for (const w of workloads)
+                if (ns(w) === ns(r) && matches(obj(at(r.inputs, "spec", "selector")), podLabels(w))) edge(r, w);
         } else if (isHpa(r)) {
             const target = obj(at(r.inputs, "spec", "scaleTargetRef"));
-            edge(r, workloads.find((w) => ns(w) === ns(r) && k8sKind(w.type) === str(target?.kind) && k8sName(w) === str(target?.name)), "scales");
+            edge(
+                r,
+                workloads.find(
+                    (w) => ns(w) === ns(r) && k8sKind(w.type) === str(target?.kind) && k8sName(w) === str(target?.name),
+                ),
+                "scales",
+            );
         } else if (r.type === "aws:appmesh/route:Route") {
-            const router = sorted.find((x) => x.type === "aws:appmesh/virtualRouter:VirtualRouter" && nameOf(x) === str(r.inputs.virtualRouterName) && x.inputs.meshName === r.inputs.meshName);
+            const router = sorted.find(
+                (x) =>
+                    x.type === "aws:appmesh/virtualRouter:VirtualRouter" &&
+                    nameOf(x) === str(r.inputs.virtualRouterName) &&
+                    x.inputs.meshName === r.inputs.meshName,
+            );
             edge(router, r);
             for (const kind of ["httpRoute", "http2Route", "grpcRoute", "tcpRoute"]) {
                 for (const t of list(at(r.inputs, "spec", kind, "action", "weightedTargets"))) {
-                    const vn = sorted.find((x) => x.type === "aws:appmesh/virtualNode:VirtualNode" && nameOf(x) === str(at(t, "virtualNode")) && x.inputs.meshName === r.inputs.meshName);
+                    const vn = sorted.find(
+                        (x) =>
+                            x.type === "aws:appmesh/virtualNode:VirtualNode" &&
+                            nameOf(x) === str(at(t, "virtualNode")) &&
+                            x.inputs.meshName === r.inputs.meshName,
+                    );
                     const w = num(at(t, "weight"));
                     edge(r, vn, w !== undefined ? `weight ${w}` : undefined);
                 }
@@ -315,16 +371,34 @@ export function renderMermaid(plan: Plan): string {
                 const weight = num(at(route, "weight"));
                 const label = weight !== undefined ? `${weight}%` : undefined;
                 if (!subset) {
-                    edge(vs, services.find((s) => k8sName(s) === h.name && ns(s) === h.ns), label);
+                    edge(
+                        vs,
+                        services.find((s) => k8sName(s) === h.name && ns(s) === h.ns),
+                        label,
+                    );
                     continue;
                 }
                 const key = `subset:${h.ns}/${h.name}/${subset}`;
-                const dr = destinationRules.find((d) => hostOf(str(at(d.inputs, "spec", "host")) ?? "", ns(d)).name === h.name && hostOf(str(at(d.inputs, "spec", "host")) ?? "", ns(d)).ns === h.ns);
+                const dr = destinationRules.find(
+                    (d) =>
+                        hostOf(str(at(d.inputs, "spec", "host")) ?? "", ns(d)).name === h.name &&
+                        hostOf(str(at(d.inputs, "spec", "host")) ?? "", ns(d)).ns === h.ns,
+                );
                 let node = nodes.get(key);
                 if (!node) {
-                    node = { id: `n${nodes.size + 1}`, key, label: `subset ${subset}<br/>${h.name}`, shape: ["[[", "]]"], box: componentOf(dr ?? vs) };
+                    node = {
+                        id: `n${nodes.size + 1}`,
+                        key,
+                        label: `subset ${subset}<br/>${h.name}`,
+                        shape: ["[[", "]]"],
+                        box: componentOf(dr ?? vs),
+                    };
                     nodes.set(key, node);
-                    const labels = obj(list(at(dr?.inputs, "spec", "subsets")).map(obj).find((s) => s?.name === subset)?.labels);
+                    const labels = obj(
+                        list(at(dr?.inputs, "spec", "subsets"))
+                            .map(obj)
+                            .find((s) => s?.name === subset)?.labels,
+                    );
                     for (const w of workloads) if (ns(w) === h.ns && matches(labels, podLabels(w))) edge(node, w);
                 }
                 edge(vs, node, label);
@@ -337,7 +411,10 @@ export function renderMermaid(plan: Plan): string {
 
 /** Writes the flowchart: nested component boxes with their nodes, then the edges. */
 function layout(plan: Plan, byUrn: Map<string, PlannedResource>, nodes: Node[], edges: Edge[]): string {
-    const lines = ["flowchart LR", `%% ${plan.project} (stack ${plan.stack}): offline plan, main resources and traffic`];
+    const lines = [
+        "flowchart LR",
+        `%% ${plan.project} (stack ${plan.stack}): offline plan, main resources and traffic`,
+    ];
     const nodesIn = new Map<string, Node[]>();
     for (const n of nodes) nodesIn.set(n.box, [...(nodesIn.get(n.box) ?? []), n]);
     // The component boxes that hold a node, directly or below.
@@ -355,7 +432,9 @@ function layout(plan: Plan, byUrn: Map<string, PlannedResource>, nodes: Node[], 
     const boxIds = new Map([...boxes].sort().map((urn, i) => [urn, `g${i + 1}`]));
     const emit = (box: string, indent: string) => {
         for (const n of (nodesIn.get(box) ?? []).sort((a, b) => (a.key < b.key ? -1 : 1))) {
-            lines.push(`${indent}${n.id}${n.shape[0]}"${mermaidText(n.label).replace(/#60;br\/#62;/g, "<br/>")}"${n.shape[1]}`);
+            lines.push(
+                `${indent}${n.id}${n.shape[0]}"${mermaidText(n.label).replace(/#60;br\/#62;/g, "<br/>")}"${n.shape[1]}`,
+            );
         }
         for (const child of (childBoxes.get(box) ?? []).sort()) {
             const r = byUrn.get(child);

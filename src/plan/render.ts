@@ -8,10 +8,29 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "aws:lb/loadBalancer:LoadBalancer": ["name", "loadBalancerType", "internal", "enableDeletionProtection"],
     "aws:lb/targetGroup:TargetGroup": ["name", "port", "protocol", "targetType", "healthCheck.path"],
     "aws:lb/listener:Listener": ["port", "protocol", "sslPolicy", "defaultActions.0.type"],
-    "aws:lb/listenerRule:ListenerRule": ["priority", "conditions.0.pathPattern.values", "conditions.0.hostHeader.values", "conditions.0.httpHeader", "actions.0.type", "actions.0.fixedResponse.statusCode"],
+    "aws:lb/listenerRule:ListenerRule": [
+        "priority",
+        "conditions.0.pathPattern.values",
+        "conditions.0.hostHeader.values",
+        "conditions.0.httpHeader",
+        "actions.0.type",
+        "actions.0.fixedResponse.statusCode",
+    ],
     "aws:ec2/securityGroup:SecurityGroup": ["description"],
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["ipProtocol", "fromPort", "toPort", "cidrIpv4", "referencedSecurityGroupId"],
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["ipProtocol", "fromPort", "toPort", "cidrIpv4", "referencedSecurityGroupId"],
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": [
+        "ipProtocol",
+        "fromPort",
+        "toPort",
+        "cidrIpv4",
+        "referencedSecurityGroupId",
+    ],
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": [
+        "ipProtocol",
+        "fromPort",
+        "toPort",
+        "cidrIpv4",
+        "referencedSecurityGroupId",
+    ],
     "aws:ec2/launchTemplate:LaunchTemplate": ["instanceType", "metadataOptions.httpTokens"],
     "aws:autoscaling/group:Group": ["minSize", "maxSize", "desiredCapacity", "healthCheckType"],
     "aws:autoscaling/policy:Policy": ["policyType", "adjustmentType"],
@@ -19,12 +38,18 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "aws:cloudwatch/metricAlarm:MetricAlarm": ["metricName", "comparisonOperator", "threshold"],
     "aws:cloudwatch/logGroup:LogGroup": ["name", "retentionInDays"],
     "aws:ecs/cluster:Cluster": ["name"],
-    "aws:ecs/capacityProvider:CapacityProvider": ["autoScalingGroupProvider.managedScaling.targetCapacity", "autoScalingGroupProvider.managedTerminationProtection"],
+    "aws:ecs/capacityProvider:CapacityProvider": [
+        "autoScalingGroupProvider.managedScaling.targetCapacity",
+        "autoScalingGroupProvider.managedTerminationProtection",
+    ],
     "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": ["capacityProviders"],
     "aws:ecs/service:Service": ["desiredCount", "launchType"],
     "aws:ecs/taskDefinition:TaskDefinition": ["family", "cpu", "memory"],
     "aws:appautoscaling/target:Target": ["minCapacity", "maxCapacity", "scalableDimension"],
-    "aws:appautoscaling/policy:Policy": ["policyType", "targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType"],
+    "aws:appautoscaling/policy:Policy": [
+        "policyType",
+        "targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType",
+    ],
     "aws:appautoscaling/scheduledAction:ScheduledAction": ["schedule"],
     "aws:lambda/function:Function": ["runtime", "handler", "memorySize", "timeout"],
     "aws:lambda/alias:Alias": ["name"],
@@ -35,7 +60,11 @@ export const KEY_INPUTS: Record<string, string[]> = {
     "aws:apigatewayv2/integration:Integration": ["integrationType", "payloadFormatVersion"],
     "aws:apigatewayv2/stage:Stage": ["name", "autoDeploy"],
     "aws:cloudwatch/eventRule:EventRule": ["scheduleExpression"],
-    "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": ["qualifier", "maximumRetryAttempts", "maximumEventAgeInSeconds"],
+    "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": [
+        "qualifier",
+        "maximumRetryAttempts",
+        "maximumEventAgeInSeconds",
+    ],
     "aws:eks/nodeGroup:NodeGroup": ["capacityType", "instanceTypes", "scalingConfig.minSize", "scalingConfig.maxSize"],
     "aws:eks/fargateProfile:FargateProfile": ["selectors"],
     "eks:index:Cluster": ["name", "version", "authenticationMode", "endpointPublicAccess"],
@@ -73,7 +102,10 @@ function pick(value: PlanValue | undefined, dotted: string): PlanValue | undefin
 export function showValue(value: PlanValue | undefined, depth = 0): string {
     if (value === undefined || value === null) return "-";
     if (isSecretMarker(value)) return "[secret]";
-    if (typeof value === "string") return /^[\w./:*@+-]+$/.test(value) && value.length <= 60 ? value : JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (typeof value === "string")
+        return /^[\w./:*@+-]+$/.test(value) && value.length <= 60
+            ? value
+            : JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
     if (typeof value !== "object") return String(value);
     if (depth > 2) return "…";
     if (Array.isArray(value)) return `[${value.map((v) => showValue(v, depth + 1)).join(", ")}]`;
@@ -109,7 +141,9 @@ export function childIndex(plan: Plan): Map<string, PlannedResource[]> {
 export function summaryLine(plan: Plan): string {
     const counts = new Map<string, number>();
     for (const r of plan.resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-    const parts = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t, n]) => `${n} ${t}`);
+    const parts = [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([t, n]) => `${n} ${t}`);
     return `${plan.resources.length} resources: ${parts.join(", ")}`;
 }
 

@@ -1,7 +1,15 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Problem } from "../core";
-import { metricPair, optional, planSteps, ScalingAlarmPlan, scheduleKey, targetTrackingKeys, trackedMetric } from "./common";
+import {
+    metricPair,
+    optional,
+    planSteps,
+    ScalingAlarmPlan,
+    scheduleKey,
+    targetTrackingKeys,
+    trackedMetric,
+} from "./common";
 import { ScalingPolicies } from "./types";
 import { validateScalingPolicies } from "./validate";
 
@@ -56,16 +64,27 @@ const SERVICE = {
     ecs: {
         scalableDimension: "ecs:service:DesiredCount",
         namespace: "AWS/ECS",
-        predefined: { cpu: "ECSServiceAverageCPUUtilization", memory: "ECSServiceAverageMemoryUtilization", requestCountPerTarget: "ALBRequestCountPerTarget" } as Record<string, string>,
+        predefined: {
+            cpu: "ECSServiceAverageCPUUtilization",
+            memory: "ECSServiceAverageMemoryUtilization",
+            requestCountPerTarget: "ALBRequestCountPerTarget",
+        } as Record<string, string>,
         // https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPredefinedMetricPairSpecification.html
-        predictivePair: { cpu: "ECSServiceCPUUtilization", memory: "ECSServiceMemoryUtilization", requestCountPerTarget: "ALBRequestCount" } as Record<string, string>,
+        predictivePair: {
+            cpu: "ECSServiceCPUUtilization",
+            memory: "ECSServiceMemoryUtilization",
+            requestCountPerTarget: "ALBRequestCount",
+        } as Record<string, string>,
         // compute-layer's ECS defaults: scale out quickly, scale in slowly.
         cooldowns: { scaleIn: 300, scaleOut: 60 } as { scaleIn?: number; scaleOut?: number },
     },
     lambda: {
         scalableDimension: "lambda:function:ProvisionedConcurrency",
         namespace: "AWS/Lambda",
-        predefined: { provisionedConcurrencyUtilization: "LambdaProvisionedConcurrencyUtilization" } as Record<string, string>,
+        predefined: { provisionedConcurrencyUtilization: "LambdaProvisionedConcurrencyUtilization" } as Record<
+            string,
+            string
+        >,
         predictivePair: {} as Record<string, string>,
         cooldowns: {} as { scaleIn?: number; scaleOut?: number },
     },
@@ -77,7 +96,10 @@ const SERVICE = {
  * data; the tier creates the scalable target and the resources). When `problems` is not empty,
  * the lists are empty.
  */
-export function toApplicationAutoScaling(p: ScalingPolicies | undefined, opts: AppAutoScalingOptions): AppAutoScalingPlan {
+export function toApplicationAutoScaling(
+    p: ScalingPolicies | undefined,
+    opts: AppAutoScalingOptions,
+): AppAutoScalingPlan {
     const svc = SERVICE[opts.service];
     const problems = validateScalingPolicies(p, opts.service);
     const plan: AppAutoScalingPlan = {
@@ -99,7 +121,10 @@ export function toApplicationAutoScaling(p: ScalingPolicies | undefined, opts: A
             ...optional("scaleOutCooldown", t.scaleOutCooldownSeconds ?? svc.cooldowns.scaleOut),
             ...optional("disableScaleIn", t.disableScaleIn),
         };
-        plan.policies.push({ key: keys[i], args: { policyType: "TargetTrackingScaling", targetTrackingScalingPolicyConfiguration: config } });
+        plan.policies.push({
+            key: keys[i],
+            args: { policyType: "TargetTrackingScaling", targetTrackingScalingPolicyConfiguration: config },
+        });
     });
 
     const steps = planSteps(p.steps, { namespace: svc.namespace, dimensions: opts.alarmDimensions }, (fields, s) => ({
@@ -116,7 +141,10 @@ export function toApplicationAutoScaling(p: ScalingPolicies | undefined, opts: A
                 name: s.name,
                 schedule: s.cron.trim(),
                 timezone: s.timezone ?? "UTC",
-                scalableTargetAction: { ...optional("minCapacity", s.minCapacity), ...optional("maxCapacity", s.maxCapacity) },
+                scalableTargetAction: {
+                    ...optional("minCapacity", s.minCapacity),
+                    ...optional("maxCapacity", s.maxCapacity),
+                },
             },
         });
     }

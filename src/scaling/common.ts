@@ -26,14 +26,26 @@ export interface AlarmDefaults {
 }
 
 /** Dimensions as the `{name, value}` list scaling APIs take. */
-export function dimensionList(dimensions: Record<string, pulumi.Input<string>> | undefined): { name: string; value: pulumi.Input<string> }[] | undefined {
+export function dimensionList(
+    dimensions: Record<string, pulumi.Input<string>> | undefined,
+): { name: string; value: pulumi.Input<string> }[] | undefined {
     if (!dimensions) return undefined;
     const out = Object.entries(dimensions).map(([name, value]) => ({ name, value }));
     return out.length > 0 ? out : undefined;
 }
 
-function customMetricFields(c: CustomMetric): { metricName: string; namespace: string; statistic: string; unit?: string } {
-    return { metricName: c.metricName, namespace: c.namespace, statistic: c.statistic, ...(c.unit !== undefined ? { unit: c.unit } : {}) };
+function customMetricFields(c: CustomMetric): {
+    metricName: string;
+    namespace: string;
+    statistic: string;
+    unit?: string;
+} {
+    return {
+        metricName: c.metricName,
+        namespace: c.namespace,
+        statistic: c.statistic,
+        ...(c.unit !== undefined ? { unit: c.unit } : {}),
+    };
 }
 
 /**
@@ -45,16 +57,28 @@ export function trackedMetric<D extends string>(
     predefinedMetricType: string,
     dimensionsKey: D,
 ):
-    | { customizedMetricSpecification: ReturnType<typeof customMetricFields> & { [K in D]?: { name: string; value: pulumi.Input<string> }[] } }
+    | {
+          customizedMetricSpecification: ReturnType<typeof customMetricFields> & {
+              [K in D]?: { name: string; value: pulumi.Input<string> }[];
+          };
+      }
     | { predefinedMetricSpecification: { predefinedMetricType: string; resourceLabel?: pulumi.Input<string> } } {
     if (t.metric === "custom" && t.customMetric) {
-        return { customizedMetricSpecification: { ...customMetricFields(t.customMetric), ...optional(dimensionsKey, dimensionList(t.customMetric.dimensions)) } };
+        return {
+            customizedMetricSpecification: {
+                ...customMetricFields(t.customMetric),
+                ...optional(dimensionsKey, dimensionList(t.customMetric.dimensions)),
+            },
+        };
     }
     return { predefinedMetricSpecification: { predefinedMetricType, ...optional("resourceLabel", t.resourceLabel) } };
 }
 
 /** A predictive policy's predefined metric pair. */
-export function metricPair(pr: PredictiveScaling, predefinedMetricType: string): { predefinedMetricType: string; resourceLabel?: pulumi.Input<string> } {
+export function metricPair(
+    pr: PredictiveScaling,
+    predefinedMetricType: string,
+): { predefinedMetricType: string; resourceLabel?: pulumi.Input<string> } {
     return { predefinedMetricType, ...optional("resourceLabel", pr.resourceLabel) };
 }
 
@@ -69,7 +93,11 @@ export interface StepFields {
  * Plans one policy (shaped by `toArgs`) and one alarm per step-scaling policy: keys `step-<i>`
  * and `step-<i>-alarm`.
  */
-export function planSteps<A>(steps: StepScalingPolicy[] | undefined, defaults: AlarmDefaults, toArgs: (fields: StepFields, s: StepScalingPolicy) => A): { policies: { key: string; args: A }[]; alarms: ScalingAlarmPlan[] } {
+export function planSteps<A>(
+    steps: StepScalingPolicy[] | undefined,
+    defaults: AlarmDefaults,
+    toArgs: (fields: StepFields, s: StepScalingPolicy) => A,
+): { policies: { key: string; args: A }[]; alarms: ScalingAlarmPlan[] } {
     const out: { policies: { key: string; args: A }[]; alarms: ScalingAlarmPlan[] } = { policies: [], alarms: [] };
     (steps ?? []).forEach((s, i) => {
         const key = `step-${i}`;
@@ -85,7 +113,9 @@ export function planSteps<A>(steps: StepScalingPolicy[] | undefined, defaults: A
 }
 
 /** Step bands as AWS takes them: bounds are strings, open bounds are left out. */
-export function stepAdjustmentList(adjustments: StepAdjustment[]): { metricIntervalLowerBound?: string; metricIntervalUpperBound?: string; scalingAdjustment: number }[] {
+export function stepAdjustmentList(
+    adjustments: StepAdjustment[],
+): { metricIntervalLowerBound?: string; metricIntervalUpperBound?: string; scalingAdjustment: number }[] {
     return adjustments.map((a) => ({
         ...(a.lowerBound !== undefined ? { metricIntervalLowerBound: String(a.lowerBound) } : {}),
         ...(a.upperBound !== undefined ? { metricIntervalUpperBound: String(a.upperBound) } : {}),
@@ -94,7 +124,12 @@ export function stepAdjustmentList(adjustments: StepAdjustment[]): { metricInter
 }
 
 /** The CloudWatch alarm of a step-scaling policy. */
-export function stepAlarm(s: StepScalingPolicy, key: string, policyKey: string, defaults: AlarmDefaults): ScalingAlarmPlan {
+export function stepAlarm(
+    s: StepScalingPolicy,
+    key: string,
+    policyKey: string,
+    defaults: AlarmDefaults,
+): ScalingAlarmPlan {
     const a = s.alarm;
     const namespace = a.namespace ?? defaults.namespace;
     const dimensions = a.dimensions ?? (namespace === defaults.namespace ? defaults.dimensions : undefined);
@@ -121,7 +156,11 @@ export function stepAlarm(s: StepScalingPolicy, key: string, policyKey: string, 
  * `target-custom-mem_used_percent`; a repeated suffix gets its index.
  */
 export function targetTrackingKeys(policies: TargetTrackingPolicy[]): string[] {
-    const bases = policies.map((t) => (t.metric === "custom" && t.customMetric ? `target-custom-${sanitize(t.customMetric.metricName)}` : `target-${t.metric}`));
+    const bases = policies.map((t) =>
+        t.metric === "custom" && t.customMetric
+            ? `target-custom-${sanitize(t.customMetric.metricName)}`
+            : `target-${t.metric}`,
+    );
     return bases.map((b, i) => (bases.filter((x) => x === b).length > 1 ? `${b}-${i}` : b));
 }
 

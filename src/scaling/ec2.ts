@@ -1,7 +1,15 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Problem } from "../core";
-import { metricPair, optional, planSteps, ScalingAlarmPlan, scheduleKey, targetTrackingKeys, trackedMetric } from "./common";
+import {
+    metricPair,
+    optional,
+    planSteps,
+    ScalingAlarmPlan,
+    scheduleKey,
+    targetTrackingKeys,
+    trackedMetric,
+} from "./common";
 import { ScalingPolicies } from "./types";
 import { validateScalingPolicies } from "./validate";
 
@@ -72,10 +80,16 @@ export function toEc2AutoScaling(p: ScalingPolicies | undefined, opts: Ec2Scalin
             ...trackedMetric(t, PREDEFINED[t.metric], "metricDimensions"),
             ...optional("disableScaleIn", t.disableScaleIn),
         };
-        plan.policies.push({ key: keys[i], args: { policyType: "TargetTrackingScaling", targetTrackingConfiguration: config } });
+        plan.policies.push({
+            key: keys[i],
+            args: { policyType: "TargetTrackingScaling", targetTrackingConfiguration: config },
+        });
     });
 
-    const steps = planSteps(p.steps, { namespace: "AWS/EC2", dimensions: opts.alarmDimensions }, (fields) => ({ policyType: "StepScaling", ...fields }));
+    const steps = planSteps(p.steps, { namespace: "AWS/EC2", dimensions: opts.alarmDimensions }, (fields) => ({
+        policyType: "StepScaling",
+        ...fields,
+    }));
     plan.policies.push(...steps.policies);
     plan.alarms.push(...steps.alarms);
 
@@ -106,7 +120,10 @@ export function toEc2AutoScaling(p: ScalingPolicies | undefined, opts: Ec2Scalin
                         predefinedMetricPairSpecification: metricPair(pr, PREDICTIVE_PAIR[pr.metric]),
                     },
                     mode: pr.mode ?? "ForecastOnly",
-                    ...optional("schedulingBufferTime", pr.schedulingBufferSeconds === undefined ? undefined : String(pr.schedulingBufferSeconds)),
+                    ...optional(
+                        "schedulingBufferTime",
+                        pr.schedulingBufferSeconds === undefined ? undefined : String(pr.schedulingBufferSeconds),
+                    ),
                 },
             },
         });

@@ -43,14 +43,20 @@ export function toHpa(p: ScalingPolicies | undefined): HpaScalingPlan {
     if (!p || problems.length > 0) return plan;
     const tt = p.targetTracking ?? [];
     for (const t of tt) {
-        if ((t.metric === "cpu" || t.metric === "memory")) {
-            plan.metrics.push({ type: "Resource", resource: { name: t.metric, target: { type: "Utilization", averageUtilization: t.target } } });
+        if (t.metric === "cpu" || t.metric === "memory") {
+            plan.metrics.push({
+                type: "Resource",
+                resource: { name: t.metric, target: { type: "Utilization", averageUtilization: t.target } },
+            });
         } else if (t.metric === "custom" && t.customMetric) {
             const labels = t.customMetric.dimensions;
             plan.metrics.push({
                 type: "External",
                 external: {
-                    metric: { name: t.customMetric.metricName, ...(labels && Object.keys(labels).length > 0 ? { selector: { matchLabels: labels } } : {}) },
+                    metric: {
+                        name: t.customMetric.metricName,
+                        ...(labels && Object.keys(labels).length > 0 ? { selector: { matchLabels: labels } } : {}),
+                    },
                     target: { type: "AverageValue", averageValue: String(t.target) },
                 },
             });
@@ -63,7 +69,10 @@ export function toHpa(p: ScalingPolicies | undefined): HpaScalingPlan {
     const behavior: HpaBehavior = {};
     if (scaleOut !== undefined) behavior.scaleUp = { stabilizationWindowSeconds: scaleOut };
     if (scaleIn !== undefined || disableScaleIn) {
-        behavior.scaleDown = { ...(scaleIn !== undefined ? { stabilizationWindowSeconds: scaleIn } : {}), ...(disableScaleIn ? { selectPolicy: "Disabled" as const } : {}) };
+        behavior.scaleDown = {
+            ...(scaleIn !== undefined ? { stabilizationWindowSeconds: scaleIn } : {}),
+            ...(disableScaleIn ? { selectPolicy: "Disabled" as const } : {}),
+        };
     }
     if (behavior.scaleUp || behavior.scaleDown) plan.behavior = behavior;
     return plan;

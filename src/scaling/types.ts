@@ -39,7 +39,14 @@ export interface ScalingPolicies {
  * - Lambda (provisioned concurrency): `provisionedConcurrencyUtilization`, `custom`.
  * - Kubernetes HPA: `cpu`, `memory`, `custom` (an External metric).
  */
-export type TargetTrackingMetric = "cpu" | "memory" | "requestCountPerTarget" | "networkIn" | "networkOut" | "custom" | "provisionedConcurrencyUtilization";
+export type TargetTrackingMetric =
+    | "cpu"
+    | "memory"
+    | "requestCountPerTarget"
+    | "networkIn"
+    | "networkOut"
+    | "custom"
+    | "provisionedConcurrencyUtilization";
 
 /** CloudWatch statistics. */
 export type MetricStatistic = "Average" | "Minimum" | "Maximum" | "Sum" | "SampleCount";
@@ -120,7 +127,11 @@ export interface TargetTrackingPolicy {
 }
 
 /** CloudWatch alarm comparison operators a step-scaling alarm may use. */
-export type AlarmComparison = "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
+export type AlarmComparison =
+    | "GreaterThanOrEqualToThreshold"
+    | "GreaterThanThreshold"
+    | "LessThanThreshold"
+    | "LessThanOrEqualToThreshold";
 
 /** The CloudWatch alarm that triggers a step-scaling policy. */
 export interface StepAlarm {

@@ -3,7 +3,15 @@ import { describeValue, shapeProblems, z } from "../core/shape";
 import { scalingPoliciesShape } from "./schema";
 import { DEFAULT_ALARM_PERIOD, DEFAULT_EVALUATION_PERIODS, scheduleKey } from "./common";
 import { appAutoScalingScheduleProblem, timezoneProblem, unixCronProblem } from "./schedule";
-import { PredictiveMetric, ScalingPolicies, ScalingTarget, StepAdjustment, StepScalingPolicy, TargetTrackingMetric, TargetTrackingPolicy } from "./types";
+import {
+    PredictiveMetric,
+    ScalingPolicies,
+    ScalingTarget,
+    StepAdjustment,
+    StepScalingPolicy,
+    TargetTrackingMetric,
+    TargetTrackingPolicy,
+} from "./types";
 
 const looseScalingPolicies = z.object(scalingPoliciesShape);
 
@@ -36,7 +44,12 @@ export const PREDICTIVE_METRICS: Record<ScalingTarget, readonly PredictiveMetric
 };
 
 const STATISTICS = ["Average", "Minimum", "Maximum", "Sum", "SampleCount"] as const;
-const COMPARISONS = ["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold"] as const;
+const COMPARISONS = [
+    "GreaterThanOrEqualToThreshold",
+    "GreaterThanThreshold",
+    "LessThanThreshold",
+    "LessThanOrEqualToThreshold",
+] as const;
 const ADJUSTMENT_TYPES = ["ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity"] as const;
 const AGGREGATIONS = ["Average", "Minimum", "Maximum"] as const;
 const MODES = ["ForecastOnly", "ForecastAndScale"] as const;
@@ -75,23 +88,48 @@ function checkTarget(v: Validator, metric: string, value: number, path: string):
 function checkTargetTracking(v: Validator, t: TargetTrackingPolicy, i: number, target: ScalingTarget): void {
     const at = (field?: string) => joinPath("targetTracking", i, field);
     const offered = TARGET_TRACKING_METRICS[target];
-    const all: TargetTrackingMetric[] = ["cpu", "memory", "requestCountPerTarget", "networkIn", "networkOut", "custom", "provisionedConcurrencyUtilization"];
+    const all: TargetTrackingMetric[] = [
+        "cpu",
+        "memory",
+        "requestCountPerTarget",
+        "networkIn",
+        "networkOut",
+        "custom",
+        "provisionedConcurrencyUtilization",
+    ];
     if (!all.includes(t.metric)) {
-        v.add(at("metric"), `must be one of ${list(offered)} for ${TIER_NAMES[target]} (got ${JSON.stringify(t.metric)})`);
+        v.add(
+            at("metric"),
+            `must be one of ${list(offered)} for ${TIER_NAMES[target]} (got ${JSON.stringify(t.metric)})`,
+        );
     } else if (!offered.includes(t.metric)) {
-        v.add(at("metric"), `${JSON.stringify(t.metric)} is not available for ${TIER_NAMES[target]}: ${metricHint(t.metric, target)}; allowed: ${list(offered)}`);
+        v.add(
+            at("metric"),
+            `${JSON.stringify(t.metric)} is not available for ${TIER_NAMES[target]}: ${metricHint(t.metric, target)}; allowed: ${list(offered)}`,
+        );
     }
     checkTarget(v, t.metric, t.target, at("target"));
-    if (target === "hpa" && (t.metric === "cpu" || t.metric === "memory") && typeof t.target === "number" && !Number.isInteger(t.target)) {
+    if (
+        target === "hpa" &&
+        (t.metric === "cpu" || t.metric === "memory") &&
+        typeof t.target === "number" &&
+        !Number.isInteger(t.target)
+    ) {
         v.add(at("target"), `must be a whole percent from 1 to 100 for the HPA's averageUtilization (got ${t.target})`);
     }
 
     if (t.metric === "requestCountPerTarget") {
         if (target !== "hpa" && (t.resourceLabel === undefined || t.resourceLabel === "")) {
-            v.add(at("resourceLabel"), 'is required for "requestCountPerTarget": give "<load balancer arnSuffix>/<target group arnSuffix>"');
+            v.add(
+                at("resourceLabel"),
+                'is required for "requestCountPerTarget": give "<load balancer arnSuffix>/<target group arnSuffix>"',
+            );
         }
     } else if (t.resourceLabel !== undefined) {
-        v.add(at("resourceLabel"), `applies only to metric "requestCountPerTarget" (metric is ${JSON.stringify(t.metric)}); remove it`);
+        v.add(
+            at("resourceLabel"),
+            `applies only to metric "requestCountPerTarget" (metric is ${JSON.stringify(t.metric)}); remove it`,
+        );
     }
     if (t.metric === "custom") {
         const c = t.customMetric;
@@ -112,7 +150,10 @@ function checkTargetTracking(v: Validator, t: TargetTrackingPolicy, i: number, t
         const value = t[key];
         if (value === undefined) continue;
         if (target === "ec2") {
-            v.add(at(key), "EC2 Auto Scaling target tracking has no cooldowns (AWS uses instance warm-up instead); remove it");
+            v.add(
+                at(key),
+                "EC2 Auto Scaling target tracking has no cooldowns (AWS uses instance warm-up instead); remove it",
+            );
         } else if (target === "hpa") {
             v.range(value, at(key), 0, HPA_MAX_WINDOW, { unit: "seconds (the HPA stabilization window)" });
         } else {
@@ -133,36 +174,60 @@ function checkAdjustments(v: Validator, adjustments: StepAdjustment[], base: str
     adjustments.forEach((a, j) => {
         const lo = a.lowerBound;
         const hi = a.upperBound;
-        if (!Number.isInteger(a.change)) v.add(at(j, "change"), `must be a whole number (got ${JSON.stringify(a.change)})`);
-        else if (adjustmentType === "ExactCapacity" && a.change < 0) v.add(at(j, "change"), `must be 0 or more with adjustmentType "ExactCapacity" (got ${a.change})`);
+        if (!Number.isInteger(a.change))
+            v.add(at(j, "change"), `must be a whole number (got ${JSON.stringify(a.change)})`);
+        else if (adjustmentType === "ExactCapacity" && a.change < 0)
+            v.add(at(j, "change"), `must be 0 or more with adjustmentType "ExactCapacity" (got ${a.change})`);
         if (lo === undefined && hi === undefined) {
-            v.add(at(j), "must bound at least one side: give lowerBound, upperBound or both (AWS forbids a step open on both sides)");
+            v.add(
+                at(j),
+                "must bound at least one side: give lowerBound, upperBound or both (AWS forbids a step open on both sides)",
+            );
         }
-        if (lo !== undefined && hi !== undefined && !(lo < hi)) v.add(at(j, "upperBound"), `must be greater than lowerBound ${lo} (got ${hi})`);
-        if (lo === undefined && ++openLower > 1) v.add(at(j, "lowerBound"), "only one step may leave lowerBound open (negative infinity)");
-        if (hi === undefined && ++openUpper > 1) v.add(at(j, "upperBound"), "only one step may leave upperBound open (positive infinity)");
+        if (lo !== undefined && hi !== undefined && !(lo < hi))
+            v.add(at(j, "upperBound"), `must be greater than lowerBound ${lo} (got ${hi})`);
+        if (lo === undefined && ++openLower > 1)
+            v.add(at(j, "lowerBound"), "only one step may leave lowerBound open (negative infinity)");
+        if (hi === undefined && ++openUpper > 1)
+            v.add(at(j, "upperBound"), "only one step may leave upperBound open (positive infinity)");
     });
     // AWS (StepAdjustment): "If one step adjustment has a negative lower bound, then there must be
     // a step adjustment with a null lower bound", and likewise a positive upper bound needs a null
     // upper bound. https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html
     if (openLower === 0) {
         const j = adjustments.findIndex((a) => a.lowerBound !== undefined && a.lowerBound < 0);
-        if (j >= 0) v.add(at(j, "lowerBound"), `is negative (${adjustments[j].lowerBound}), so AWS requires one step with an open lowerBound below it (negative infinity); add it or start the steps at 0 or above`);
+        if (j >= 0)
+            v.add(
+                at(j, "lowerBound"),
+                `is negative (${adjustments[j].lowerBound}), so AWS requires one step with an open lowerBound below it (negative infinity); add it or start the steps at 0 or above`,
+            );
     }
     if (openUpper === 0) {
         const j = adjustments.findIndex((a) => a.upperBound !== undefined && a.upperBound > 0);
-        if (j >= 0) v.add(at(j, "upperBound"), `is positive (${adjustments[j].upperBound}), so AWS requires one step with an open upperBound above it (positive infinity); add it or end the steps at 0 or below`);
+        if (j >= 0)
+            v.add(
+                at(j, "upperBound"),
+                `is positive (${adjustments[j].upperBound}), so AWS requires one step with an open upperBound above it (positive infinity); add it or end the steps at 0 or below`,
+            );
     }
-    const sorted = adjustments.map((a, j) => ({ a, j })).sort((x, y) => (x.a.lowerBound ?? -Infinity) - (y.a.lowerBound ?? -Infinity));
+    const sorted = adjustments
+        .map((a, j) => ({ a, j }))
+        .sort((x, y) => (x.a.lowerBound ?? -Infinity) - (y.a.lowerBound ?? -Infinity));
     for (let k = 1; k < sorted.length; k++) {
         const prev = sorted[k - 1];
         const cur = sorted[k];
         const prevHi = prev.a.upperBound ?? Infinity;
         const curLo = cur.a.lowerBound ?? -Infinity;
         if (prevHi > curLo) {
-            v.add(at(cur.j, "lowerBound"), `overlaps step ${joinPath("adjustments", prev.j)} (which ends at ${prevHi === Infinity ? "infinity" : prevHi}); steps must not overlap`);
+            v.add(
+                at(cur.j, "lowerBound"),
+                `overlaps step ${joinPath("adjustments", prev.j)} (which ends at ${prevHi === Infinity ? "infinity" : prevHi}); steps must not overlap`,
+            );
         } else if (prevHi < curLo) {
-            v.add(at(cur.j, "lowerBound"), `leaves a gap after step ${joinPath("adjustments", prev.j)} (which ends at ${prevHi}); steps must be contiguous, so this one must start at ${prevHi}`);
+            v.add(
+                at(cur.j, "lowerBound"),
+                `leaves a gap after step ${joinPath("adjustments", prev.j)} (which ends at ${prevHi}); steps must be contiguous, so this one must start at ${prevHi}`,
+            );
         }
     }
 }
@@ -174,7 +239,8 @@ function checkStep(v: Validator, s: StepScalingPolicy, i: number, target: Scalin
         v.add(at("alarm"), "is required: give the CloudWatch alarm {metric, threshold, comparison}");
     } else {
         v.required(alarm.metric, at("alarm.metric"), 'the CloudWatch metric name, e.g. "CPUUtilization"');
-        if (typeof alarm.threshold !== "number" || !Number.isFinite(alarm.threshold)) v.add(at("alarm.threshold"), `must be a finite number (got ${describeValue(alarm.threshold)})`);
+        if (typeof alarm.threshold !== "number" || !Number.isFinite(alarm.threshold))
+            v.add(at("alarm.threshold"), `must be a finite number (got ${describeValue(alarm.threshold)})`);
         if (alarm.comparison === undefined) v.add(at("alarm.comparison"), `is required: one of ${list(COMPARISONS)}`);
         else v.oneOf(alarm.comparison, at("alarm.comparison"), COMPARISONS);
         v.oneOf(alarm.statistic, at("alarm.statistic"), STATISTICS);
@@ -183,21 +249,36 @@ function checkStep(v: Validator, s: StepScalingPolicy, i: number, target: Scalin
         // and Period × EvaluationPeriods is at most 86,400 s for periods under an hour, else 604,800 s.
         // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
         const period = alarm.periodSeconds;
-        if (period !== undefined && !(period === 10 || period === 20 || period === 30 || (Number.isInteger(period) && period >= 60 && period % 60 === 0))) {
+        if (
+            period !== undefined &&
+            !(
+                period === 10 ||
+                period === 20 ||
+                period === 30 ||
+                (Number.isInteger(period) && period >= 60 && period % 60 === 0)
+            )
+        ) {
             v.add(at("alarm.periodSeconds"), `must be 10, 20, 30 or a multiple of 60 seconds (got ${period})`);
         } else {
             const p = period ?? DEFAULT_ALARM_PERIOD;
             const n = alarm.evaluationPeriods ?? DEFAULT_EVALUATION_PERIODS;
             const limit = p < 3600 ? 86_400 : 604_800;
             if (Number.isInteger(n) && n >= 1 && p * n > limit) {
-                v.add(at("alarm.evaluationPeriods"), `times periodSeconds (${n} × ${p} = ${p * n} s) must be at most ${limit} s (CloudWatch: one day for periods under an hour, else seven days)`);
+                v.add(
+                    at("alarm.evaluationPeriods"),
+                    `times periodSeconds (${n} × ${p} = ${p * n} s) must be at most ${limit} s (CloudWatch: one day for periods under an hour, else seven days)`,
+                );
             }
         }
     }
     v.oneOf(s.adjustmentType, at("adjustmentType"), ADJUSTMENT_TYPES);
     v.oneOf(s.metricAggregationType, at("metricAggregationType"), AGGREGATIONS);
     if (s.cooldownSeconds !== undefined) {
-        if (target === "ec2") v.add(at("cooldownSeconds"), "EC2 Auto Scaling step scaling has no cooldown (AWS allows Cooldown only on simple scaling; it uses instance warm-up); remove it");
+        if (target === "ec2")
+            v.add(
+                at("cooldownSeconds"),
+                "EC2 Auto Scaling step scaling has no cooldown (AWS allows Cooldown only on simple scaling; it uses instance warm-up); remove it",
+            );
         else v.min(s.cooldownSeconds, at("cooldownSeconds"), 0, { unit: "seconds" });
     }
     checkAdjustments(v, s.adjustments, at(), s.adjustmentType ?? "ChangeInCapacity");
@@ -219,7 +300,10 @@ function checkSchedules(v: Validator, p: ScalingPolicies, target: ScalingTarget)
         const first = keys.get(key);
         if (first === undefined) keys.set(key, i);
         else if (schedules[first].name !== s.name) {
-            v.add(joinPath("schedules", i, "name"), `${JSON.stringify(s.name)} gives the same resource name (${key}) as schedules[${first}].name ${JSON.stringify(schedules[first].name)}; use names that differ in letters, digits, "_", "." or "-"`);
+            v.add(
+                joinPath("schedules", i, "name"),
+                `${JSON.stringify(s.name)} gives the same resource name (${key}) as schedules[${first}].name ${JSON.stringify(schedules[first].name)}; use names that differ in letters, digits, "_", "." or "-"`,
+            );
         }
     });
     schedules.forEach((s, i) => {
@@ -228,7 +312,12 @@ function checkSchedules(v: Validator, p: ScalingPolicies, target: ScalingTarget)
         // EC2 ScheduledActionName and Application Auto Scaling ScheduledActionName: 1–255 / 1–256 characters.
         else if (s.name.length > 255) v.add(at("name"), `must be at most 255 characters (got ${s.name.length})`);
         if (typeof s.cron !== "string" || s.cron.trim() === "") {
-            v.add(at("cron"), app ? 'is required: give "cron(...)", "rate(...)" or "at(...)"' : 'is required: give a 5-field cron expression such as "0 9 * * MON-FRI"');
+            v.add(
+                at("cron"),
+                app
+                    ? 'is required: give "cron(...)", "rate(...)" or "at(...)"'
+                    : 'is required: give a 5-field cron expression such as "0 9 * * MON-FRI"',
+            );
         } else {
             const problem = app ? appAutoScalingScheduleProblem(s.cron) : unixCronProblem(s.cron);
             if (problem) v.add(at("cron"), problem);
@@ -240,13 +329,28 @@ function checkSchedules(v: Validator, p: ScalingPolicies, target: ScalingTarget)
         v.min(s.minCapacity, at("minCapacity"), 0);
         v.min(s.maxCapacity, at("maxCapacity"), 0);
         if (app && s.desiredCapacity !== undefined) {
-            v.add(at("desiredCapacity"), "Application Auto Scaling scheduled actions set only minCapacity and maxCapacity; remove desiredCapacity and set minCapacity instead");
+            v.add(
+                at("desiredCapacity"),
+                "Application Auto Scaling scheduled actions set only minCapacity and maxCapacity; remove desiredCapacity and set minCapacity instead",
+            );
         } else {
             v.min(s.desiredCapacity, at("desiredCapacity"), 0);
         }
-        const none = s.minCapacity === undefined && s.maxCapacity === undefined && (app || s.desiredCapacity === undefined);
-        if (none) v.add(at(), app ? "must set minCapacity, maxCapacity or both" : "must set at least one of minCapacity, maxCapacity and desiredCapacity");
-        checkCapacityOrder(v, { min: s.minCapacity, max: s.maxCapacity, desired: app ? undefined : s.desiredCapacity }, { min: at("minCapacity"), max: at("maxCapacity"), desired: at("desiredCapacity") }, { min: "minCapacity", max: "maxCapacity", desired: "desiredCapacity" });
+        const none =
+            s.minCapacity === undefined && s.maxCapacity === undefined && (app || s.desiredCapacity === undefined);
+        if (none)
+            v.add(
+                at(),
+                app
+                    ? "must set minCapacity, maxCapacity or both"
+                    : "must set at least one of minCapacity, maxCapacity and desiredCapacity",
+            );
+        checkCapacityOrder(
+            v,
+            { min: s.minCapacity, max: s.maxCapacity, desired: app ? undefined : s.desiredCapacity },
+            { min: at("minCapacity"), max: at("maxCapacity"), desired: at("desiredCapacity") },
+            { min: "minCapacity", max: "maxCapacity", desired: "desiredCapacity" },
+        );
     });
 }
 
@@ -284,19 +388,38 @@ function checkPredictive(v: Validator, p: ScalingPolicies, target: ScalingTarget
     if (!pr) return;
     const offered = PREDICTIVE_METRICS[target];
     if (offered.length === 0) {
-        const alt = target === "hpa" ? "use targetTracking (an external predictive autoscaler, e.g. KEDA, is outside the HPA)" : "use targetTracking and schedules";
-        v.add("predictive", `${TIER_NAMES[target]} has no predictive scaling (AWS offers it for EC2 Auto Scaling groups and ECS services only); ${alt}`);
+        const alt =
+            target === "hpa"
+                ? "use targetTracking (an external predictive autoscaler, e.g. KEDA, is outside the HPA)"
+                : "use targetTracking and schedules";
+        v.add(
+            "predictive",
+            `${TIER_NAMES[target]} has no predictive scaling (AWS offers it for EC2 Auto Scaling groups and ECS services only); ${alt}`,
+        );
         return;
     }
-    if (!offered.includes(pr.metric)) v.add("predictive.metric", `must be one of ${list(offered)} for ${TIER_NAMES[target]} predictive scaling (got ${JSON.stringify(pr.metric)})`);
+    if (!offered.includes(pr.metric))
+        v.add(
+            "predictive.metric",
+            `must be one of ${list(offered)} for ${TIER_NAMES[target]} predictive scaling (got ${JSON.stringify(pr.metric)})`,
+        );
     checkTarget(v, pr.metric, pr.target, "predictive.target");
     if (pr.metric === "requestCountPerTarget") {
-        if (pr.resourceLabel === undefined || pr.resourceLabel === "") v.add("predictive.resourceLabel", 'is required for "requestCountPerTarget": give "<load balancer arnSuffix>/<target group arnSuffix>"');
+        if (pr.resourceLabel === undefined || pr.resourceLabel === "")
+            v.add(
+                "predictive.resourceLabel",
+                'is required for "requestCountPerTarget": give "<load balancer arnSuffix>/<target group arnSuffix>"',
+            );
     } else if (pr.resourceLabel !== undefined) {
-        v.add("predictive.resourceLabel", `applies only to metric "requestCountPerTarget" (metric is ${JSON.stringify(pr.metric)}); remove it`);
+        v.add(
+            "predictive.resourceLabel",
+            `applies only to metric "requestCountPerTarget" (metric is ${JSON.stringify(pr.metric)}); remove it`,
+        );
     }
     v.oneOf(pr.mode, "predictive.mode", MODES);
-    v.range(pr.schedulingBufferSeconds, "predictive.schedulingBufferSeconds", 0, MAX_SCHEDULING_BUFFER, { unit: "seconds" });
+    v.range(pr.schedulingBufferSeconds, "predictive.schedulingBufferSeconds", 0, MAX_SCHEDULING_BUFFER, {
+        unit: "seconds",
+    });
 }
 
 /** On the HPA, per-policy cooldowns and disableScaleIn become one `behavior`: they must agree. */
@@ -309,7 +432,10 @@ function checkHpaAgreement(v: Validator, p: ScalingPolicies): void {
             if (value === undefined) return;
             if (!first) first = { value, i };
             else if (first.value !== value) {
-                v.add(joinPath("targetTracking", i, key), `the HPA has one behavior for all metrics: must equal targetTracking[${first.i}].${key} (${String(first.value)}), got ${String(value)}`);
+                v.add(
+                    joinPath("targetTracking", i, key),
+                    `the HPA has one behavior for all metrics: must equal targetTracking[${first.i}].${key} (${String(first.value)}), got ${String(value)}`,
+                );
             }
         });
     }
@@ -338,10 +464,16 @@ function semanticChecks(v: Validator, p: ScalingPolicies, target: ScalingTarget)
     if (target === "hpa") {
         checkHpaAgreement(v, p);
         if (p.steps !== undefined && p.steps.length > 0) {
-            v.add("steps", "the Kubernetes HPA has no step scaling; use targetTracking (cpu, memory or custom) and tune scale speed with scaleInCooldownSeconds / scaleOutCooldownSeconds (the HPA behavior)");
+            v.add(
+                "steps",
+                "the Kubernetes HPA has no step scaling; use targetTracking (cpu, memory or custom) and tune scale speed with scaleInCooldownSeconds / scaleOutCooldownSeconds (the HPA behavior)",
+            );
         }
         if (p.schedules !== undefined && p.schedules.length > 0) {
-            v.add("schedules", "the Kubernetes HPA has no scheduled scaling; use targetTracking, or a scheduler outside the HPA (e.g. a KEDA cron trigger)");
+            v.add(
+                "schedules",
+                "the Kubernetes HPA has no scheduled scaling; use targetTracking, or a scheduler outside the HPA (e.g. a KEDA cron trigger)",
+            );
         }
     } else {
         (p.steps ?? []).forEach((s, i) => checkStep(v, s, i, target));
@@ -359,5 +491,10 @@ export function hasDynamicScaling(p: ScalingPolicies | undefined): boolean {
     if (!p) return false;
     // Predictive scaling in "ForecastOnly" mode (the default) only publishes forecasts.
     const predictiveScales = p.predictive !== undefined && p.predictive.mode === "ForecastAndScale";
-    return (p.targetTracking?.length ?? 0) > 0 || (p.steps?.length ?? 0) > 0 || predictiveScales || (p.schedules?.length ?? 0) > 0;
+    return (
+        (p.targetTracking?.length ?? 0) > 0 ||
+        (p.steps?.length ?? 0) > 0 ||
+        predictiveScales ||
+        (p.schedules?.length ?? 0) > 0
+    );
 }

@@ -9,11 +9,21 @@ describe("physicalName", () => {
 
     it("never exceeds the limit and stays deterministic and valid", () => {
         fc.assert(
-            fc.property(fc.array(fc.string({ minLength: 1, maxLength: 80 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 8, max: 64 }), (parts, max) => {
-                const a = physicalName(parts, { maxLength: max });
-                const b = physicalName(parts, { maxLength: max });
-                return a === b && a.length <= max && /^[a-zA-Z0-9-]*$/.test(a) && !a.startsWith("-") && !a.endsWith("-");
-            }),
+            fc.property(
+                fc.array(fc.string({ minLength: 1, maxLength: 80 }), { minLength: 1, maxLength: 4 }),
+                fc.integer({ min: 8, max: 64 }),
+                (parts, max) => {
+                    const a = physicalName(parts, { maxLength: max });
+                    const b = physicalName(parts, { maxLength: max });
+                    return (
+                        a === b &&
+                        a.length <= max &&
+                        /^[a-zA-Z0-9-]*$/.test(a) &&
+                        !a.startsWith("-") &&
+                        !a.endsWith("-")
+                    );
+                },
+            ),
         );
     });
 
@@ -44,7 +54,11 @@ describe("physicalName", () => {
 
 describe("tags", () => {
     it("merges defaults under the user's tags", () => {
-        expect(defaultTags("web", { team: "sre" })).toEqual({ "managed-by": "compute-layer", component: "web", team: "sre" });
+        expect(defaultTags("web", { team: "sre" })).toEqual({
+            "managed-by": "compute-layer",
+            component: "web",
+            team: "sre",
+        });
         expect(defaultTags("web")).toEqual({ "managed-by": "compute-layer", component: "web" });
     });
 

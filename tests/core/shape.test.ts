@@ -17,21 +17,29 @@ const healthCheck = obj({ path: input(z.string()).optional(), timeoutSeconds: in
 const schema = obj({
     internal: z.boolean().optional(),
     subnetIds: input(z.array(input(z.string())).min(2)),
-    targetGroups: planTime(z.record(z.string(), obj({ port: int().min(1).max(65535), healthCheck: healthCheck.optional() })), "each key names a target group").optional(),
+    targetGroups: planTime(
+        z.record(z.string(), obj({ port: int().min(1).max(65535), healthCheck: healthCheck.optional() })),
+        "each key names a target group",
+    ).optional(),
     mode: z.enum(["a", "b"]).optional(),
 });
 
 interface Args {
     internal?: boolean;
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    targetGroups?: Record<string, { port: number; healthCheck?: { path?: pulumi.Input<string>; timeoutSeconds?: number } }>;
+    targetGroups?: Record<
+        string,
+        { port: number; healthCheck?: { path?: pulumi.Input<string>; timeoutSeconds?: number } }
+    >;
     mode?: "a" | "b";
 }
 
 describe("shape checks", () => {
     it("accept valid args, Outputs in pass-through fields included", () => {
         expect(shapeProblems(schema, { subnetIds: pulumi.output(["a", "b"]) })).toEqual([]);
-        expect(shapeProblems(schema, { subnetIds: ["a", pulumi.output("b")], targetGroups: { api: { port: 80 } } })).toEqual([]);
+        expect(
+            shapeProblems(schema, { subnetIds: ["a", pulumi.output("b")], targetGroups: { api: { port: 80 } } }),
+        ).toEqual([]);
     });
 
     it("name each bad field by path with the expected shape", () => {
@@ -55,12 +63,17 @@ describe("shape checks", () => {
     it("say a required field is missing, and that plan-time fields can't be Outputs", () => {
         const problems = shapeProblems(schema, { targetGroups: pulumi.output({}) });
         expect(problems.map((p) => p.propertyPath).sort()).toEqual(["subnetIds", "targetGroups"]);
-        expect(problems.find((p) => p.propertyPath === "targetGroups")?.reason).toMatch(/must be known before deployment \(each key names a target group\)/);
+        expect(problems.find((p) => p.propertyPath === "targetGroups")?.reason).toMatch(
+            /must be known before deployment \(each key names a target group\)/,
+        );
         expect(problems.find((p) => p.propertyPath === "subnetIds")?.reason).toMatch(/^is required/);
     });
 
     it("reject NaN and Infinity, and list limits", () => {
-        const problems = shapeProblems(schema, { subnetIds: ["a"], targetGroups: { x: { port: Number.NaN }, y: { port: Infinity } } });
+        const problems = shapeProblems(schema, {
+            subnetIds: ["a"],
+            targetGroups: { x: { port: Number.NaN }, y: { port: Infinity } },
+        });
         expect(problems).toEqual(
             expect.arrayContaining([
                 { propertyPath: "subnetIds", reason: "must have at least 2 entries (got 1)" },
@@ -97,7 +110,10 @@ describe("closed objects stay zod objects", () => {
         const extended = base.extend({ b: z.string().optional() });
         expect(shapeProblems(extended, { a: 1, b: "x" })).toEqual([]);
         expect(shapeProblems(obj({ inner: base }), { inner: pulumi.output({ a: 1 }) })).toEqual([
-            { propertyPath: "inner", reason: "must be known before deployment here (got an Output or a Promise); give its fields as Outputs instead" },
+            {
+                propertyPath: "inner",
+                reason: "must be known before deployment here (got an Output or a Promise); give its fields as Outputs instead",
+            },
         ]);
     });
 });

@@ -67,11 +67,16 @@ describe("Validator", () => {
 
     it("range accepts exactly the closed interval", () => {
         fc.assert(
-            fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -100, max: 100 }), fc.integer({ min: 0, max: 200 }), (value, min, width) => {
-                const max = min + width;
-                const ok = new Validator("x").range(value, "p", min, max).problems.length === 0;
-                return ok === (value >= min && value <= max);
-            }),
+            fc.property(
+                fc.integer({ min: -1000, max: 1000 }),
+                fc.integer({ min: -100, max: 100 }),
+                fc.integer({ min: 0, max: 200 }),
+                (value, min, width) => {
+                    const max = min + width;
+                    const ok = new Validator("x").range(value, "p", min, max).problems.length === 0;
+                    return ok === (value >= min && value <= max);
+                },
+            ),
         );
     });
 });
@@ -88,7 +93,9 @@ describe("helpers", () => {
     });
 
     it("joinPath builds paths from the args root", () => {
-        expect(joinPath("targetGroups", "api", "healthCheck", "timeoutSeconds")).toBe("targetGroups.api.healthCheck.timeoutSeconds");
+        expect(joinPath("targetGroups", "api", "healthCheck", "timeoutSeconds")).toBe(
+            "targetGroups.api.healthCheck.timeoutSeconds",
+        );
         expect(joinPath("rules", 2, "priority")).toBe("rules[2].priority");
         expect(joinPath(undefined, "a", "", 0)).toBe("a[0]");
     });
@@ -99,7 +106,15 @@ describe("helpers", () => {
     });
 
     it("recognises secret-looking environment names", () => {
-        for (const n of ["DB_PASSWORD", "api_key", "GITHUB_TOKEN", "CLIENT_SECRET", "AWS_SECRET_ACCESS_KEY", "PRIVATE_KEY"]) expect(looksLikeSecretName(n)).toBe(true);
+        for (const n of [
+            "DB_PASSWORD",
+            "api_key",
+            "GITHUB_TOKEN",
+            "CLIENT_SECRET",
+            "AWS_SECRET_ACCESS_KEY",
+            "PRIVATE_KEY",
+        ])
+            expect(looksLikeSecretName(n)).toBe(true);
         for (const n of ["ENV", "TABLE_NAME", "PORT", "LOG_LEVEL"]) expect(looksLikeSecretName(n)).toBe(false);
     });
 });

@@ -4,7 +4,14 @@ import { EcsCluster, EcsService } from "../../components/ecs";
 import { EksCluster } from "../../components/eks";
 import { LambdaFunction } from "../../components/lambda";
 import { ApplicationLoadBalancer } from "../../components/lb";
-import { estimateCost, PRICED_REGIONS, PRICES_MAX_AGE_DAYS, PRICES_TAKEN_ON, regionPrices, splitByStrategy } from "../../src/plan/cost/estimate";
+import {
+    estimateCost,
+    PRICED_REGIONS,
+    PRICES_MAX_AGE_DAYS,
+    PRICES_TAKEN_ON,
+    regionPrices,
+    splitByStrategy,
+} from "../../src/plan/cost/estimate";
 import { costSection } from "../../src/plan/cost/render";
 import table from "../../src/plan/cost/prices.json";
 import * as fs from "node:fs";
@@ -29,7 +36,10 @@ const near = (x: number) => expect.closeTo(x, 6);
 describe("the price table", () => {
     it("carries a date and a source for every figure, and is younger than its stated age", () => {
         const ageDays = (Date.now() - Date.parse(PRICES_TAKEN_ON)) / 86_400_000;
-        expect(ageDays, `prices.json was taken ${PRICES_TAKEN_ON}; refresh it (max ${PRICES_MAX_AGE_DAYS} days)`).toBeLessThan(PRICES_MAX_AGE_DAYS);
+        expect(
+            ageDays,
+            `prices.json was taken ${PRICES_TAKEN_ON}; refresh it (max ${PRICES_MAX_AGE_DAYS} days)`,
+        ).toBeLessThan(PRICES_MAX_AGE_DAYS);
         const figures: { usd: number; source: string }[] = [];
         const walk = (v: unknown) => {
             if (v && typeof v === "object") {
@@ -47,7 +57,9 @@ describe("the price table", () => {
     });
 
     it("a region it lacks is an error naming the regions it has", () => {
-        expect(() => regionPrices("ap-south-2")).toThrow(/no prices for region "ap-south-2": the table has us-east-1, eu-west-1/);
+        expect(() => regionPrices("ap-south-2")).toThrow(
+            /no prices for region "ap-south-2": the table has us-east-1, eu-west-1/,
+        );
     });
 });
 
@@ -80,7 +92,9 @@ describe("known figures", () => {
                 subnetIds: SUBNETS,
                 cpu: 512,
                 memory: 1024,
-                containers: { app: { image: "public.ecr.aws/nginx/nginx:1.27", portMappings: [{ containerPort: 8080 }] } },
+                containers: {
+                    app: { image: "public.ecr.aws/nginx/nginx:1.27", portMappings: [{ containerPort: 8080 }] },
+                },
                 capacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1 }],
                 autoScaling: { min: 2, max: 10, targetTracking: [{ metric: "cpu", target: 60 }] },
             });
@@ -94,10 +108,12 @@ describe("known figures", () => {
 
     it("Fargate Spot shares follow base and weight", () => {
         // base 2 on FARGATE, then 3:1 — of 10 tasks: 2 + 6 On-Demand, 2 Spot.
-        expect(splitByStrategy(10, [
-            { base: 2, weight: 3, spot: false },
-            { base: 0, weight: 1, spot: true },
-        ])).toEqual({ onDemand: 8, spot: 2 });
+        expect(
+            splitByStrategy(10, [
+                { base: 2, weight: 3, spot: false },
+                { base: 0, weight: 1, spot: true },
+            ]),
+        ).toEqual({ onDemand: 8, spot: 2 });
         expect(FARGATE_SPOT).toBeGreaterThan(0);
     });
 
@@ -106,7 +122,9 @@ describe("known figures", () => {
             new EksCluster("k", {
                 vpcId: VPC,
                 privateSubnetIds: SUBNETS,
-                nodeGroups: { general: { instanceTypes: ["m5.large"], minSize: 2, maxSize: 6, desiredSize: 2, diskSizeGb: 50 } },
+                nodeGroups: {
+                    general: { instanceTypes: ["m5.large"], minSize: 2, maxSize: 6, desiredSize: 2, diskSizeGb: 50 },
+                },
             });
         });
         const e = estimateCost(plan, { region: "us-east-1" });
@@ -144,7 +162,9 @@ describe("known figures", () => {
             });
         });
         const e = estimateCost(plan, { region: "us-east-1" });
-        const pc = e.lines.find((l) => l.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig");
+        const pc = e.lines.find(
+            (l) => l.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
+        );
         expect(pc?.floor).toEqual(near(5 * 0.5 * H * 3600 * P.lambda.provisionedX86GbSecond.usd));
         // Requests and duration are usage: listed with their price, not invented.
         const requests = e.usage.find((u) => u.key === "lambda.millionRequestsPerMonth");
@@ -158,7 +178,13 @@ describe("known figures", () => {
 describe("the pull request's cost section", () => {
     it("the web group's max from 10 to 20 raises the ceiling by exactly 10 instances' monthly price", async () => {
         const group = (max: number) => () => {
-            new AutoScalingGroup("web", { vpcId: VPC, subnetIds: SUBNETS, instanceType: "t3.medium", autoScaling: { min: 2, max }, rootVolume: { sizeGb: 20 } });
+            new AutoScalingGroup("web", {
+                vpcId: VPC,
+                subnetIds: SUBNETS,
+                instanceType: "t3.medium",
+                autoScaling: { min: 2, max },
+                rootVolume: { sizeGb: 20 },
+            });
         };
         const base = estimateCost(await runPlan(group(10)), { region: "us-east-1" });
         const head = estimateCost(await runPlan(group(20)), { region: "us-east-1" });
@@ -167,7 +193,9 @@ describe("the pull request's cost section", () => {
         expect(head.total.floor).toEqual(near(base.total.floor));
         const md = costSection(base, head);
         expect(md).toContain("### Monthly cost");
-        expect(md).toContain(`+$${(10 * instanceMonth).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+        expect(md).toContain(
+            `+$${(10 * instanceMonth).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+        );
         expect(md).toMatch(/Changed most:\n- web \(compute-layer:index:AutoScalingGroup\)/);
     });
 });

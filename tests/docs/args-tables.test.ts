@@ -15,7 +15,9 @@ describe("each component's page carries an args table generated from its TSDoc (
     });
 
     it("every args field in the tables has a description and a default", () => {
-        const generated = renderDocs(root).flatMap((r) => [...r.expected.matchAll(/<!-- args:\w+:start -->([\s\S]*?)<!-- args:\w+:end -->/g)].map((m) => m[1]));
+        const generated = renderDocs(root).flatMap((r) =>
+            [...r.expected.matchAll(/<!-- args:\w+:start -->([\s\S]*?)<!-- args:\w+:end -->/g)].map((m) => m[1]),
+        );
         const rows = generated.flatMap((t) => t.split("\n").filter((l) => /^\| `/.test(l)));
         expect(rows.length).toBeGreaterThan(200);
         const undocumented = rows.filter((l) => {

@@ -12,7 +12,10 @@ describe("every TypeScript block in the docs compiles (README, component pages, 
         const blocks = writeBlocks(dir);
         expect(blocks.size).toBeGreaterThan(10);
         const tsgo = path.join(root, "node_modules", ".bin", "tsgo");
-        const result = await promisify(execFile)(tsgo, ["-p", path.join(dir, "tsconfig.json"), "--pretty", "false"], { cwd: root, timeout: 90_000 }).then(
+        const result = await promisify(execFile)(tsgo, ["-p", path.join(dir, "tsconfig.json"), "--pretty", "false"], {
+            cwd: root,
+            timeout: 90_000,
+        }).then(
             () => "",
             (e: { stdout?: string }) => e.stdout ?? String(e),
         );

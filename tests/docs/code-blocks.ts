@@ -73,7 +73,12 @@ export function writeBlocks(dir: string): Map<string, CodeBlock> {
             noEmit: true,
             incremental: false,
             noUnusedLocals: false,
-            paths: { "compute-layer": [`./${path.relative(dir, path.join(root, "src", "index.d.ts")).replace(/\\/g, "/")}`], "compute-layer/plan": [`./${path.relative(dir, path.join(root, "src", "plan", "index.ts")).replace(/\\/g, "/")}`] },
+            paths: {
+                "compute-layer": [`./${path.relative(dir, path.join(root, "src", "index.d.ts")).replace(/\\/g, "/")}`],
+                "compute-layer/plan": [
+                    `./${path.relative(dir, path.join(root, "src", "plan", "index.ts")).replace(/\\/g, "/")}`,
+                ],
+            },
         },
         include: ["*.ts"],
     };
@@ -82,12 +87,23 @@ export function writeBlocks(dir: string): Map<string, CodeBlock> {
 }
 
 /** The names ./context.ts declares for every fragment. */
-export const CONTEXT_NAMES = ["vpcId", "publicSubnetIds", "privateSubnetIds", "certificateArn", "alb", "cluster", "eks", "queueArn"];
+export const CONTEXT_NAMES = [
+    "vpcId",
+    "publicSubnetIds",
+    "privateSubnetIds",
+    "certificateArn",
+    "alb",
+    "cluster",
+    "eks",
+    "queueArn",
+];
 
 /** What a fragment starts from: the SDKs, every name the package root exports, and the context. */
 function prelude(dir: string): string {
     const index = fs.readFileSync(path.join(root, "src", "index.d.ts"), "utf8");
-    const types = [...index.matchAll(/^export type \{ ([^}]+) \}/gm)].flatMap((m) => m[1].split(",").map((x) => x.trim()));
+    const types = [...index.matchAll(/^export type \{ ([^}]+) \}/gm)].flatMap((m) =>
+        m[1].split(",").map((x) => x.trim()),
+    );
     const values = [...index.matchAll(/^export \{ ([^}]+) \}/gm)].flatMap((m) => m[1].split(",").map((x) => x.trim()));
     const context = path.relative(dir, path.join(__dirname, "context")).replace(/\\/g, "/");
     return [

@@ -11,7 +11,8 @@ describe("schemas/: the JSON Schema of every component's args (issue 19, for oth
         expect(wanted.size).toBeGreaterThanOrEqual(11);
         const onDisk = fs.readdirSync(path.join(root, "schemas")).map((f) => path.join(root, "schemas", f));
         expect(onDisk.sort()).toEqual([...wanted.keys()].sort());
-        for (const [file, text] of wanted) expect(fs.readFileSync(file, "utf8"), `${path.relative(root, file)} is stale: npm run schemas`).toBe(text);
+        for (const [file, text] of wanted)
+            expect(fs.readFileSync(file, "utf8"), `${path.relative(root, file)} is stale: npm run schemas`).toBe(text);
     });
 
     it("closed objects and plain types: a misspelled key and a string boolean fail JSON Schema too", () => {

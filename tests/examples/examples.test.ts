@@ -18,10 +18,17 @@ beforeAll(async () => {
         const dir = path.join(examplesDir, name);
         const project = readProjectName(path.join(dir, "Pulumi.yaml"));
         const stackFile = path.join(dir, "Pulumi.dev.yaml");
-        const { config, secretKeys } = fs.existsSync(stackFile) ? loadStackConfig(stackFile, project) : { config: {}, secretKeys: [] };
+        const { config, secretKeys } = fs.existsSync(stackFile)
+            ? loadStackConfig(stackFile, project)
+            : { config: {}, secretKeys: [] };
         // Imported through Vitest (which resolves `compute-layer` to this repo's root, as the
         // installed package would be) rather than the plan CLI's bundler.
-        plans[name] = await runPlan(async () => ({ ...(await import(path.join(dir, "index.ts"))) }), { project, stack: "dev", config, secretKeys });
+        plans[name] = await runPlan(async () => ({ ...(await import(path.join(dir, "index.ts"))) }), {
+            project,
+            stack: "dev",
+            config,
+            secretKeys,
+        });
     }
 }, 60_000);
 
@@ -39,7 +46,8 @@ describe("examples/", () => {
             "user-program",
         ]);
         for (const name of names) {
-            for (const f of ["Pulumi.yaml", "package.json", "README.md"]) expect(fs.existsSync(path.join(examplesDir, name, f)), `${name}/${f}`).toBe(true);
+            for (const f of ["Pulumi.yaml", "package.json", "README.md"])
+                expect(fs.existsSync(path.join(examplesDir, name, f)), `${name}/${f}`).toBe(true);
         }
     });
 
@@ -47,10 +55,18 @@ describe("examples/", () => {
         const p = plans["alb-ecs-service"];
         const service = only(p, "aws:ecs/service:Service");
         expect(input(service, "networkConfiguration.assignPublicIp")).toBe(false);
-        const policies = ofType(p, "aws:appautoscaling/policy:Policy").map((r) => input(r, "targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType"));
-        expect(policies).toEqual(expect.arrayContaining(["ECSServiceAverageCPUUtilization", "ALBRequestCountPerTarget"]));
-        const albSg = ofType(p, "aws:ec2/securityGroup:SecurityGroup").find((r) => r.parent?.includes("ApplicationLoadBalancer"));
-        const ingress = ofType(p, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.parent?.includes("EcsService"));
+        const policies = ofType(p, "aws:appautoscaling/policy:Policy").map((r) =>
+            input(r, "targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType"),
+        );
+        expect(policies).toEqual(
+            expect.arrayContaining(["ECSServiceAverageCPUUtilization", "ALBRequestCountPerTarget"]),
+        );
+        const albSg = ofType(p, "aws:ec2/securityGroup:SecurityGroup").find((r) =>
+            r.parent?.includes("ApplicationLoadBalancer"),
+        );
+        const ingress = ofType(p, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) =>
+            r.parent?.includes("EcsService"),
+        );
         expect(ingress.length).toBeGreaterThan(0);
         for (const rule of ingress) expect(rule.inputs.referencedSecurityGroupId).toBe(albSg?.outputs?.id);
     });
@@ -70,16 +86,24 @@ describe("examples/", () => {
     it("lambda-events: a JWT authorizer on every route, SQS and schedule sources, provisioned concurrency on the alias", () => {
         const p = plans["lambda-events"];
         expect(only(p, "aws:apigatewayv2/authorizer:Authorizer").inputs.authorizerType).toBe("JWT");
-        for (const route of ofType(p, "aws:apigatewayv2/route:Route")) expect(route.inputs.authorizationType).toBe("JWT");
+        for (const route of ofType(p, "aws:apigatewayv2/route:Route"))
+            expect(route.inputs.authorizationType).toBe("JWT");
         expect(ofType(p, "aws:lambda/eventSourceMapping:EventSourceMapping")).toHaveLength(1);
-        expect(ofType(p, "aws:cloudwatch/eventRule:EventRule").map((r) => r.inputs.scheduleExpression)).toContain("rate(5 minutes)");
+        expect(ofType(p, "aws:cloudwatch/eventRule:EventRule").map((r) => r.inputs.scheduleExpression)).toContain(
+            "rate(5 minutes)",
+        );
         expect(only(p, "aws:appautoscaling/target:Target").inputs).toMatchObject({ minCapacity: 2, maxCapacity: 20 });
     });
 
     it("eks-workload: a private endpoint the deployer's runners reach, and a restricted workload with an HPA and a PDB", () => {
         const p = plans["eks-workload"];
-        expect(only(p, "eks:index:Cluster").inputs).toMatchObject({ endpointPrivateAccess: true, endpointPublicAccess: false });
-        const api = ofType(p, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find((r) => r.inputs.referencedSecurityGroupId === "sg-0runner0000000001");
+        expect(only(p, "eks:index:Cluster").inputs).toMatchObject({
+            endpointPrivateAccess: true,
+            endpointPublicAccess: false,
+        });
+        const api = ofType(p, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find(
+            (r) => r.inputs.referencedSecurityGroupId === "sg-0runner0000000001",
+        );
         expect(api?.inputs).toMatchObject({ fromPort: 443, toPort: 443 });
         const hpa = only(p, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
         expect(input(hpa, "spec.minReplicas")).toBe(2);
@@ -93,7 +117,9 @@ describe("examples/", () => {
         const nlb = ofType(p, "aws:lb/loadBalancer:LoadBalancer").find((r) => r.inputs.loadBalancerType === "network");
         expect(nlb?.inputs.subnetMappings).toHaveLength(2);
         expect(ofType(p, "aws:ec2/eip:Eip")).toHaveLength(2);
-        expect(ofType(p, "aws:lb/targetGroup:TargetGroup").find((r) => r.inputs.targetType === "alb")?.inputs.port).toBe(443);
+        expect(
+            ofType(p, "aws:lb/targetGroup:TargetGroup").find((r) => r.inputs.targetType === "alb")?.inputs.port,
+        ).toBe(443);
     });
 
     it("gwlb-inspection: endpoints per AZ and the edge route table sending each subnet's traffic through them", () => {
@@ -111,7 +137,12 @@ describe("examples/", () => {
     it("istio-canary: 90/10 between the subsets, Istio's own comma-separated retryOn", () => {
         const p = plans["istio-canary"];
         const vs = only(p, "kubernetes:networking.istio.io/v1:VirtualService");
-        const route = (input(vs, "spec.http") as { route: { weight: number; destination: { subset: string } }[]; retries: { retryOn: string } }[]).find((r) => r.route.length === 2);
+        const route = (
+            input(vs, "spec.http") as {
+                route: { weight: number; destination: { subset: string } }[];
+                retries: { retryOn: string };
+            }[]
+        ).find((r) => r.route.length === 2);
         expect(route?.route.map((r) => [r.destination.subset, r.weight])).toEqual([
             ["v1", 90],
             ["v2", 10],
@@ -121,10 +152,22 @@ describe("examples/", () => {
 
     it("scaling-across-tiers: the same CPU 60% target on EC2, ECS, and the HPA; Lambda on provisioned-concurrency utilisation", () => {
         const p = plans["scaling-across-tiers"];
-        const ec2 = ofType(p, "aws:autoscaling/policy:Policy").find((r) => r.inputs.policyType === "TargetTrackingScaling");
-        expect(input(ec2 ?? only(p, "aws:autoscaling/group:Group"), "targetTrackingConfiguration.targetValue")).toBe(60);
-        const app = ofType(p, "aws:appautoscaling/policy:Policy").map((r) => [r.inputs.serviceNamespace, input(r, "targetTrackingScalingPolicyConfiguration.targetValue")]);
-        expect(app).toEqual(expect.arrayContaining([["ecs", 60], ["lambda", 0.7]]));
+        const ec2 = ofType(p, "aws:autoscaling/policy:Policy").find(
+            (r) => r.inputs.policyType === "TargetTrackingScaling",
+        );
+        expect(input(ec2 ?? only(p, "aws:autoscaling/group:Group"), "targetTrackingConfiguration.targetValue")).toBe(
+            60,
+        );
+        const app = ofType(p, "aws:appautoscaling/policy:Policy").map((r) => [
+            r.inputs.serviceNamespace,
+            input(r, "targetTrackingScalingPolicyConfiguration.targetValue"),
+        ]);
+        expect(app).toEqual(
+            expect.arrayContaining([
+                ["ecs", 60],
+                ["lambda", 0.7],
+            ]),
+        );
         const hpa = only(p, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
         expect(input(hpa, "spec.metrics.0.resource.target.averageUtilization")).toBe(60);
     });

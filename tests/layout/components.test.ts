@@ -44,7 +44,8 @@ describe("one shape for every tier (issue 15)", () => {
                 if (!fs.existsSync(path.join(dir, f))) problems.push(`${rel}: no ${f}`);
             }
             for (const f of fs.readdirSync(dir)) {
-                if (!/^[a-z0-9]+(-[a-z0-9]+)*(\.test)?\.ts$/.test(f)) problems.push(`${rel}/${f}: file name is not kebab-case`);
+                if (!/^[a-z0-9]+(-[a-z0-9]+)*(\.test)?\.ts$/.test(f))
+                    problems.push(`${rel}/${f}: file name is not kebab-case`);
             }
         }
         expect(problems).toEqual([]);
@@ -55,12 +56,18 @@ describe("one shape for every tier (issue 15)", () => {
         for (const c of components) {
             const dir = path.dirname(c.argsFile);
             const cls = fs.readFileSync(path.join(dir, `${kebab(c.className)}.ts`), "utf8");
-            if (!cls.includes(`static readonly TYPE = "compute-layer:index:${c.className}"`)) problems.push(`${c.className}: no static TYPE`);
-            if (!/super\(\s*\w+\.TYPE\s*,/.test(cls)) problems.push(`${c.className}: super() does not use its static TYPE`);
+            if (!cls.includes(`static readonly TYPE = "compute-layer:index:${c.className}"`))
+                problems.push(`${c.className}: no static TYPE`);
+            if (!/super\(\s*\w+\.TYPE\s*,/.test(cls))
+                problems.push(`${c.className}: super() does not use its static TYPE`);
             const plan = fs.readFileSync(path.join(dir, "plan.ts"), "utf8");
-            const sig = new RegExp(`export function plan${c.className}\\(\\s*name: string,\\s*args: \\w+,\\s*ctx: PlanContext`);
-            if (!sig.test(plan)) problems.push(`${c.className}: plan${c.className}(name, args, ctx: PlanContext) not found`);
-            if (!cls.includes(`plan${c.className}(`)) problems.push(`${c.className}: the component does not call its planner`);
+            const sig = new RegExp(
+                `export function plan${c.className}\\(\\s*name: string,\\s*args: \\w+,\\s*ctx: PlanContext`,
+            );
+            if (!sig.test(plan))
+                problems.push(`${c.className}: plan${c.className}(name, args, ctx: PlanContext) not found`);
+            if (!cls.includes(`plan${c.className}(`))
+                problems.push(`${c.className}: the component does not call its planner`);
         }
         expect(problems).toEqual([]);
     });

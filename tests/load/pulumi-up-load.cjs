@@ -45,11 +45,16 @@ capturePlan(
     { project, stack, ...config },
 ).then(
     ({ plan, error }) => {
-        const out = { tsnode: tsnodeRequire, typescript: ts.version, resources: plan.resources.length, error: error === undefined ? undefined : String(error && error.message || error) };
+        const out = {
+            tsnode: tsnodeRequire,
+            typescript: ts.version,
+            resources: plan.resources.length,
+            error: error === undefined ? undefined : String((error && error.message) || error),
+        };
         process.stdout.write(JSON.stringify(out));
     },
     (e) => {
-        process.stderr.write(String(e && e.stack || e));
+        process.stderr.write(String((e && e.stack) || e));
         process.exitCode = 1;
     },
 );

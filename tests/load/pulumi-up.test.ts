@@ -21,14 +21,24 @@ describe("the program loads the way `pulumi up` loads it", () => {
             env: { ...process.env, PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
             timeout: 90_000,
         });
-        const loaded = JSON.parse(run.stdout) as { tsnode: string; typescript: string; resources: number; error?: string };
+        const loaded = JSON.parse(run.stdout) as {
+            tsnode: string;
+            typescript: string;
+            resources: number;
+            error?: string;
+        };
         expect(loaded.error).toBeUndefined();
         // The project has no ts-node of its own, so Pulumi's vendored one is what `pulumi up` uses.
         expect(loaded.tsnode).toMatch(/vendor[\\/]ts-node@7\.0\.1$/);
         expect(Number(loaded.typescript.split(".")[0])).toBeLessThan(7);
 
         const { config, secretKeys } = loadStackConfig(path.join(root, "stacks/Pulumi.dev.yaml"), "compute-layer");
-        const offline = await runPlan(path.join(root, "stacks/index.ts"), { project: "compute-layer", stack: "dev", config, secretKeys });
+        const offline = await runPlan(path.join(root, "stacks/index.ts"), {
+            project: "compute-layer",
+            stack: "dev",
+            config,
+            secretKeys,
+        });
         expect(loaded.resources).toBe(offline.resources.length);
         expect(loaded.resources).toBeGreaterThan(20);
     }, 100_000);

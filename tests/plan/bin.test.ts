@@ -175,8 +175,7 @@ function compile(out: string): string {
             const rel = path.join(dir, entry.name);
             if (entry.isDirectory()) {
                 if (entry.name !== "node_modules") walk(rel);
-            }
-            else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
+            } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
                 const js = esbuild.transformSync(fs.readFileSync(path.join(root, rel), "utf8"), {
                     loader: "ts",
                     format: "cjs",
@@ -185,7 +184,11 @@ function compile(out: string): string {
                 });
                 fs.mkdirSync(path.join(out, dir), { recursive: true });
                 fs.writeFileSync(path.join(out, rel.replace(/\.ts$/, ".js")), js.code);
-            } else if (/\.(json|js)$/.test(entry.name) && entry.name !== "package.json" && entry.name !== "package-lock.json") {
+            } else if (
+                /\.(json|js)$/.test(entry.name) &&
+                entry.name !== "package.json" &&
+                entry.name !== "package-lock.json"
+            ) {
                 // tsc copies the JSON modules it imports (price table, IAM policy documents); the root is plain JS.
                 fs.mkdirSync(path.join(out, dir), { recursive: true });
                 fs.copyFileSync(path.join(root, rel), path.join(out, rel));

@@ -20,14 +20,21 @@ export function throughJson(plan: Plan): Plan {
 export type ConfigChange = Record<string, unknown> | ((config: Record<string, unknown>) => Record<string, unknown>);
 
 /** Plans `base` and `head` and diffs them; both plans went through JSON. */
-export async function diffRuns(base: { program: Program; options: PlanOptions }, head: { program: Program; options: PlanOptions }): Promise<{ base: Plan; head: Plan; diff: PlanDiff }> {
+export async function diffRuns(
+    base: { program: Program; options: PlanOptions },
+    head: { program: Program; options: PlanOptions },
+): Promise<{ base: Plan; head: Plan; diff: PlanDiff }> {
     const b = throughJson(await runPlan(base.program, base.options));
     const h = throughJson(await runPlan(head.program, head.options));
     return { base: b, head: h, diff: diffPlans(b, h) };
 }
 
 /** Plans `program` with `options`, then again with `change` applied to its config, and diffs the two. */
-export function diffConfigChange(program: Program, options: PlanOptions, change: ConfigChange): Promise<{ base: Plan; head: Plan; diff: PlanDiff }> {
+export function diffConfigChange(
+    program: Program,
+    options: PlanOptions,
+    change: ConfigChange,
+): Promise<{ base: Plan; head: Plan; diff: PlanDiff }> {
     const config = options.config ?? {};
     const headConfig = typeof change === "function" ? change({ ...config }) : { ...config, ...change };
     return diffRuns({ program, options }, { program, options: { ...options, config: headConfig } });

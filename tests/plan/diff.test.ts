@@ -31,7 +31,8 @@ const oldImage = config["shop:apiImage"];
 const newImage = oldImage.replace(/:1\.4\.0$/, ":1.5.0");
 
 let base: Plan;
-const headWith = async (change: Record<string, unknown>) => throughJson(await runPlan(SHOP_PROGRAM, { ...options, config: { ...config, ...change } }));
+const headWith = async (change: Record<string, unknown>) =>
+    throughJson(await runPlan(SHOP_PROGRAM, { ...options, config: { ...config, ...change } }));
 
 beforeAll(async () => {
     base = throughJson(await runPlan(SHOP_PROGRAM, options));
@@ -55,21 +56,37 @@ describe("plan diff of the shop system", () => {
 
     it("a new listener rule is one addition under its component", async () => {
         const diff = diffPlans(base, await headWith({ "shop:adminRule": "true" }));
-        expect(bodyLines(renderDiffText(diff))).toEqual(['shop:index:Edge "web"', '  + aws:lb/listenerRule:ListenerRule "web-admin"']);
+        expect(bodyLines(renderDiffText(diff))).toEqual([
+            'shop:index:Edge "web"',
+            '  + aws:lb/listenerRule:ListenerRule "web-admin"',
+        ]);
         expect(diff).toMatchObject({ added: 1, changed: 0, deleted: 0, unchanged: base.resources.length });
     });
 
     it("a removed node group is one deletion, not marked stateful", async () => {
         const diff = diffPlans(base, await headWith({ "shop:nodeGroups": ["general"] }));
-        expect(bodyLines(renderDiffText(diff))).toEqual(['shop:index:Platform "eks"', '  - aws:eks/nodeGroup:NodeGroup "shop-spot"']);
-        expect(renderDiffText(diff).split("\n").pop()).toBe(`0 to add, 0 to change, 1 to delete, ${base.resources.length - 1} unchanged`);
+        expect(bodyLines(renderDiffText(diff))).toEqual([
+            'shop:index:Platform "eks"',
+            '  - aws:eks/nodeGroup:NodeGroup "shop-spot"',
+        ]);
+        expect(renderDiffText(diff).split("\n").pop()).toBe(
+            `0 to add, 0 to change, 1 to delete, ${base.resources.length - 1} unchanged`,
+        );
         expect(diffExitCode(diff, "delete")).toBe(3);
         expect(diffExitCode(diff, "stateful-delete")).toBe(0);
         expect(diffExitCode(diff, undefined)).toBe(0);
     });
 
     it("three changes at once, grouped by component in a stable order (helper: diffConfigChange)", async () => {
-        const { diff, base: b, head: h } = await diffConfigChange(SHOP_PROGRAM, options, { "shop:apiImage": newImage, "shop:adminRule": "true", "shop:nodeGroups": ["general"] });
+        const {
+            diff,
+            base: b,
+            head: h,
+        } = await diffConfigChange(SHOP_PROGRAM, options, {
+            "shop:apiImage": newImage,
+            "shop:adminRule": "true",
+            "shop:nodeGroups": ["general"],
+        });
         const expected = [
             'shop:index:Edge "web"',
             '  + aws:lb/listenerRule:ListenerRule "web-admin"',
@@ -81,7 +98,10 @@ describe("plan diff of the shop system", () => {
         ];
         expect(bodyLines(renderDiffText(diff))).toEqual(expected);
         // The registration order of the plans does not matter.
-        const shuffled = diffPlans({ ...b, resources: [...b.resources].reverse() }, { ...h, resources: [...h.resources].reverse() });
+        const shuffled = diffPlans(
+            { ...b, resources: [...b.resources].reverse() },
+            { ...h, resources: [...h.resources].reverse() },
+        );
         expect(renderDiffText(shuffled)).toBe(renderDiffText(diff));
     });
 
@@ -124,9 +144,16 @@ describe("secrets in a diff", () => {
     const opts = { project: "app", stack: "prod" };
 
     it("show as changed, never their values, in text, markdown and the plan files", async () => {
-        const { diff, base: b, head: h } = await diffRuns(
+        const {
+            diff,
+            base: b,
+            head: h,
+        } = await diffRuns(
             { program: program("hunter2-base", "tok-unchanged", "a", "visible-old-key"), options: opts },
-            { program: program("correct-horse-head", "tok-unchanged", "b", pulumi.secret("hidden-new-key")), options: opts },
+            {
+                program: program("correct-horse-head", "tok-unchanged", "b", pulumi.secret("hidden-new-key")),
+                options: opts,
+            },
         );
         const text = renderDiffText(diff);
         expect(bodyLines(text)).toEqual([
@@ -137,12 +164,26 @@ describe("secrets in a diff", () => {
             '      tags.mode: "a" → "b"',
             "      value: [secret] changed",
         ]);
-        const everything = [text, renderDiffMarkdown(diff, { picture: renderMermaid(h) }), renderJson(b), renderJson(h)].join("\n");
-        for (const value of ["hunter2-base", "correct-horse-head", "tok-unchanged", "visible-old-key", "hidden-new-key"]) {
+        const everything = [
+            text,
+            renderDiffMarkdown(diff, { picture: renderMermaid(h) }),
+            renderJson(b),
+            renderJson(h),
+        ].join("\n");
+        for (const value of [
+            "hunter2-base",
+            "correct-horse-head",
+            "tok-unchanged",
+            "visible-old-key",
+            "hidden-new-key",
+        ]) {
             expect(everything).not.toContain(value);
         }
         // The changed secret inputs carry no value at all.
-        const secretChanges = diff.groups.flatMap((g) => g.changes).flatMap((c) => c.changes).filter((c) => c.secret);
+        const secretChanges = diff.groups
+            .flatMap((g) => g.changes)
+            .flatMap((c) => c.changes)
+            .filter((c) => c.secret);
         expect(secretChanges).toEqual([
             { path: "value", secret: true },
             { path: "value", secret: true },
@@ -158,15 +199,27 @@ describe("stateful deletions, protect and retainOnDelete", () => {
             new aws.cloudwatch.LogGroup("audit", { retentionInDays: 365 });
             new aws.cloudwatch.LogGroup("kept", { retentionInDays: 7 }, { retainOnDelete: true });
             new aws.sqs.Queue("jobs", {});
-            new aws.dynamodb.Table("orders", { hashKey: "id", attributes: [{ name: "id", type: "S" }] }, { protect: true });
+            new aws.dynamodb.Table(
+                "orders",
+                { hashKey: "id", attributes: [{ name: "id", type: "S" }] },
+                { protect: true },
+            );
             new aws.kms.Key("data", {});
             new aws.ecs.Cluster("main", {});
-            new aws.eks.NodeGroup("spot", { clusterName: "c", nodeRoleArn: "arn:aws:iam::123456789012:role/n", subnetIds: ["subnet-1"], scalingConfig: { minSize: 1, maxSize: 2, desiredSize: 1 } });
+            new aws.eks.NodeGroup("spot", {
+                clusterName: "c",
+                nodeRoleArn: "arn:aws:iam::123456789012:role/n",
+                subnetIds: ["subnet-1"],
+                scalingConfig: { minSize: 1, maxSize: 2, desiredSize: 1 },
+            });
         }
     };
 
     it("marks the deletion of load balancers, log groups, queues, tables, clusters and KMS keys", async () => {
-        const { diff } = await diffRuns({ program: program(true), options: { project: "p", stack: "s" } }, { program: program(false), options: { project: "p", stack: "s" } });
+        const { diff } = await diffRuns(
+            { program: program(true), options: { project: "p", stack: "s" } },
+            { program: program(false), options: { project: "p", stack: "s" } },
+        );
         const stateful = "  [stateful: its data goes with it]";
         expect(bodyLines(renderDiffText(diff))).toEqual([
             "(stack) p-s",
@@ -179,16 +232,34 @@ describe("stateful deletions, protect and retainOnDelete", () => {
             `  - aws:lb/loadBalancer:LoadBalancer "edge"${stateful}`,
             `  - aws:sqs/queue:Queue "jobs"${stateful}`,
         ]);
-        expect(renderDiffText(diff).split("\n").pop()).toBe("0 to add, 0 to change, 8 to delete (6 stateful), 1 unchanged");
+        expect(renderDiffText(diff).split("\n").pop()).toBe(
+            "0 to add, 0 to change, 8 to delete (6 stateful), 1 unchanged",
+        );
         expect(diffExitCode(diff, "stateful-delete")).toBe(3);
-        expect(renderDiffMarkdown(diff)).toContain("- **- delete** `aws:sqs/queue:Queue` `jobs` — ⚠️ stateful: its data goes with it");
+        expect(renderDiffMarkdown(diff)).toContain(
+            "- **- delete** `aws:sqs/queue:Queue` `jobs` — ⚠️ stateful: its data goes with it",
+        );
     });
 
     it("knows the stateful types by token", () => {
-        for (const t of ["aws:lb/loadBalancer:LoadBalancer", "aws:cloudwatch/logGroup:LogGroup", "aws:sqs/queue:Queue", "aws:dynamodb/table:Table", "aws:eks/cluster:Cluster", "aws:ecs/cluster:Cluster", "aws:kms/key:Key"]) {
+        for (const t of [
+            "aws:lb/loadBalancer:LoadBalancer",
+            "aws:cloudwatch/logGroup:LogGroup",
+            "aws:sqs/queue:Queue",
+            "aws:dynamodb/table:Table",
+            "aws:eks/cluster:Cluster",
+            "aws:ecs/cluster:Cluster",
+            "aws:kms/key:Key",
+        ]) {
             expect(isStateful(t), t).toBe(true);
         }
-        for (const t of ["aws:eks/nodeGroup:NodeGroup", "aws:ecs/service:Service", "aws:lambda/function:Function", "aws:autoscaling/group:Group", "aws:lb/listenerRule:ListenerRule"]) {
+        for (const t of [
+            "aws:eks/nodeGroup:NodeGroup",
+            "aws:ecs/service:Service",
+            "aws:lambda/function:Function",
+            "aws:autoscaling/group:Group",
+            "aws:lb/listenerRule:ListenerRule",
+        ]) {
             expect(isStateful(t), t).toBe(false);
         }
     });
@@ -196,10 +267,21 @@ describe("stateful deletions, protect and retainOnDelete", () => {
     it("shows option changes that matter to pulumi up, not dependsOn", async () => {
         const program2 = (ignore: boolean) => () => {
             const sg = new aws.ec2.SecurityGroup("sg", { description: "x" });
-            new aws.ec2.SecurityGroup("other", { description: "y" }, { ignoreChanges: ignore ? ["tags"] : [], dependsOn: ignore ? [sg] : [] });
+            new aws.ec2.SecurityGroup(
+                "other",
+                { description: "y" },
+                { ignoreChanges: ignore ? ["tags"] : [], dependsOn: ignore ? [sg] : [] },
+            );
         };
-        const { diff } = await diffRuns({ program: program2(false), options: {} }, { program: program2(true), options: {} });
-        expect(bodyLines(renderDiffText(diff))).toEqual(["(stack) compute-layer-dev", '  ~ aws:ec2/securityGroup:SecurityGroup "other"', '      options.ignoreChanges: (not set) → ["tags"]']);
+        const { diff } = await diffRuns(
+            { program: program2(false), options: {} },
+            { program: program2(true), options: {} },
+        );
+        expect(bodyLines(renderDiffText(diff))).toEqual([
+            "(stack) compute-layer-dev",
+            '  ~ aws:ec2/securityGroup:SecurityGroup "other"',
+            '      options.ignoreChanges: (not set) → ["tags"]',
+        ]);
     });
 });
 
@@ -207,14 +289,20 @@ describe("a comment GitHub takes", () => {
     // 300 security groups whose owner changes: each is one resource and two inputs, ~200 characters.
     const program = (owner: string) => () => {
         for (let i = 0; i < 300; i++) {
-            new aws.ec2.SecurityGroup(`sg-${String(i).padStart(3, "0")}`, { description: "one of many", tags: { owner, costCenter: `${owner}-cc`, team: `team-${i}` } });
+            new aws.ec2.SecurityGroup(`sg-${String(i).padStart(3, "0")}`, {
+                description: "one of many",
+                tags: { owner, costCenter: `${owner}-cc`, team: `team-${i}` },
+            });
         }
     };
     let diff: PlanDiff;
     let picture: string;
 
     beforeAll(async () => {
-        const runs = await diffRuns({ program: program("platform-team-before"), options: {} }, { program: program("platform-team-after"), options: {} });
+        const runs = await diffRuns(
+            { program: program("platform-team-before"), options: {} },
+            { program: program("platform-team-after"), options: {} },
+        );
         diff = runs.diff;
         picture = renderMermaid(base);
     });
@@ -234,7 +322,9 @@ describe("a comment GitHub takes", () => {
         const noPicture = renderDiffMarkdown(diff, { picture, maxChars: withoutPicture });
         expect(items(noPicture)).toHaveLength(300);
         expect(noPicture).not.toContain("```mermaid");
-        expect(noPicture).toContain("The picture is left out: the comment would be too long with it; run `plan --format mermaid` to see it.");
+        expect(noPicture).toContain(
+            "The picture is left out: the comment would be too long with it; run `plan --format mermaid` to see it.",
+        );
         expect(noPicture.length).toBeLessThanOrEqual(withoutPicture);
 
         // The default: within GitHub's limit, the summary kept, the first resources in order, a count of the rest.
@@ -246,7 +336,9 @@ describe("a comment GitHub takes", () => {
         expect(shown.length).toBeGreaterThan(50);
         expect(shown.length).toBeLessThan(300);
         expect(shown).toEqual(items(full).slice(0, shown.length));
-        expect(md).toContain(`_… and ${300 - shown.length} more resources, not shown to keep this comment within GitHub's limit of 65,536 characters: \`plan diff --format text\` lists them all._`);
+        expect(md).toContain(
+            `_… and ${300 - shown.length} more resources, not shown to keep this comment within GitHub's limit of 65,536 characters: \`plan diff --format text\` lists them all._`,
+        );
         // Every shown resource keeps its changed input.
         expect(md.split("\n").filter((l) => l.startsWith("  - `tags.owner`"))).toHaveLength(shown.length);
         expect(md.split("\n").pop()).toMatch(/^<sub>compute-layer offline plan/);
@@ -268,12 +360,24 @@ describe("comparing values", () => {
     };
 
     it("looks inside JSON documents held in strings, quotes non-identifier keys, treats null as not set", () => {
-        expect(changes({ policy: JSON.stringify({ Statement: [{ Action: "s3:GetObject" }] }) }, { policy: JSON.stringify({ Statement: [{ Action: "s3:PutObject" }] }) })).toEqual([
+        expect(
+            changes(
+                { policy: JSON.stringify({ Statement: [{ Action: "s3:GetObject" }] }) },
+                { policy: JSON.stringify({ Statement: [{ Action: "s3:PutObject" }] }) },
+            ),
+        ).toEqual([
             { path: "policy.Statement[0].Action", before: "s3:GetObject", after: "s3:PutObject", secret: false },
         ]);
-        expect(changes({ metadata: { labels: { "app.kubernetes.io/name": "a" } } }, { metadata: { labels: { "app.kubernetes.io/name": "b" } } })[0].path).toBe('metadata.labels["app.kubernetes.io/name"]');
+        expect(
+            changes(
+                { metadata: { labels: { "app.kubernetes.io/name": "a" } } },
+                { metadata: { labels: { "app.kubernetes.io/name": "b" } } },
+            )[0].path,
+        ).toBe('metadata.labels["app.kubernetes.io/name"]');
         expect(changes({ a: null }, {})).toEqual([]);
-        expect(changes({ list: [1, 2] }, { list: [1, 2, 3] })).toEqual([{ path: "list[2]", before: undefined, after: 3, secret: false }]);
+        expect(changes({ list: [1, 2] }, { list: [1, 2, 3] })).toEqual([
+            { path: "list[2]", before: undefined, after: 3, secret: false },
+        ]);
     });
 
     it("keeps the difference of a long value in view", () => {
@@ -333,11 +437,17 @@ describe("plan diff on the command line", () => {
         const cases: [string, string][] = [
             [write("garbage.json", "{ not json"), "not a plan JSON file"],
             [write("array.json", "[]"), "not a plan JSON file"],
-            [write("v2.json", JSON.stringify({ ...base, version: 2 })), "plan format version 2; this compute-layer reads version 1"],
+            [
+                write("v2.json", JSON.stringify({ ...base, version: 2 })),
+                "plan format version 2; this compute-layer reads version 1",
+            ],
             [write("package.json", JSON.stringify({ name: "shop", version: "1.0.0" })), "not a plan JSON file"],
             [write("noversion.json", JSON.stringify({ ...base, version: undefined })), "plan format version null"],
             [write("noresources.json", JSON.stringify({ ...base, resources: undefined })), "resources"],
-            [write("badresource.json", JSON.stringify({ ...base, resources: [{ urn: "u", type: "t", name: "n" }] })), "resources[0].custom"],
+            [
+                write("badresource.json", JSON.stringify({ ...base, resources: [{ urn: "u", type: "t", name: "n" }] })),
+                "resources[0].custom",
+            ],
             [path.join(dir, "missing.json"), "cannot read it (ENOENT)"],
         ];
         for (const [file, message] of cases) {
@@ -350,12 +460,18 @@ describe("plan diff on the command line", () => {
 
     it("rejects plans of different projects or stacks, and bad usage, with exit code 2", () => {
         const other = write("other.json", renderJson({ ...base, project: "elsewhere" }));
-        expect(cliError([basePath, other]).message).toBe('the plans are of different projects: "shop" (base) and "elsewhere" (head)');
+        expect(cliError([basePath, other]).message).toBe(
+            'the plans are of different projects: "shop" (base) and "elsewhere" (head)',
+        );
         const staging = write("staging.json", renderJson({ ...base, stack: "staging" }));
         expect(cliError([basePath, staging]).message).toContain('different stacks: "prod" (base) and "staging" (head)');
         expect(cliError([basePath]).exitCode).toBe(2);
-        expect(cliError([basePath, headPath, "--format", "html"]).message).toContain("--format must be text or markdown");
-        expect(cliError([basePath, headPath, "--fail-on", "change"]).message).toContain("--fail-on must be delete or stateful-delete");
+        expect(cliError([basePath, headPath, "--format", "html"]).message).toContain(
+            "--format must be text or markdown",
+        );
+        expect(cliError([basePath, headPath, "--fail-on", "change"]).message).toContain(
+            "--fail-on must be delete or stateful-delete",
+        );
     });
 
     it("parsePlan refuses a duplicated URN", () => {

@@ -16,7 +16,7 @@ export interface Flowchart {
     boxes: Map<string, string[]>;
 }
 
-type Mermaid = (typeof import("mermaid", { with: { "resolution-mode": "import" } }))["default"];
+type Mermaid = typeof import("mermaid", { with: { "resolution-mode": "import" }})["default"];
 let loaded: Promise<Mermaid> | undefined;
 
 function load(): Promise<Mermaid> {
@@ -38,13 +38,15 @@ interface FlowDb {
 export async function parseFlowchart(text: string): Promise<Flowchart> {
     const mermaid = await load();
     const result = await mermaid.parse(text);
-    if (!result || !String(result.diagramType).startsWith("flowchart")) throw new Error(`not a flowchart: ${JSON.stringify(result)}`);
+    if (!result || !String(result.diagramType).startsWith("flowchart"))
+        throw new Error(`not a flowchart: ${JSON.stringify(result)}`);
     const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
     const db = diagram.db as unknown as FlowDb;
     const labels = new Map<string, string>();
     // Mermaid sanitises `<br/>` to `<br>`; labels here show a line break as " / ".
     // Entity codes (`#34;`) are kept encoded by the parser (as `ﬂ°°34¶ß`) and decoded when drawn: decode them here.
-    const text_ = (t: string) => t.replace(/<br\s*\/?>/g, " / ").replace(/ﬂ°°(\d+)¶ß/g, (_m, n: string) => String.fromCharCode(Number(n)));
+    const text_ = (t: string) =>
+        t.replace(/<br\s*\/?>/g, " / ").replace(/ﬂ°°(\d+)¶ß/g, (_m, n: string) => String.fromCharCode(Number(n)));
     for (const [id, v] of db.getVertices()) labels.set(id, text_(v.text ?? id));
     const subgraphs = db.getSubGraphs();
     const titles = new Map(subgraphs.map((s) => [s.id, s.title]));

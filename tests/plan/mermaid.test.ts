@@ -21,28 +21,81 @@ const trafficProgram = () => {
     const lb = new aws.lb.LoadBalancer('edge "blue" #1 <b>', { loadBalancerType: "network" }, { parent: outer });
     const blue = new aws.lb.TargetGroup("blue", { port: 80, protocol: "TCP" }, { parent: inner });
     const green = new aws.lb.TargetGroup("green", { port: 80, protocol: "TCP" }, { parent: inner });
-    new aws.lb.Listener("tcp", {
-        loadBalancerArn: lb.arn,
-        port: 80,
-        protocol: "TCP",
-        defaultActions: [{ type: "forward", forward: { targetGroups: [{ arn: blue.arn, weight: 80 }, { arn: green.arn, weight: 20 }] } }],
-    }, { parent: outer });
-    new aws.autoscaling.Group("blue", { minSize: 1, maxSize: 2, targetGroupArns: [blue.arn], launchTemplate: { id: "lt-1" }, vpcZoneIdentifiers: ["subnet-1"] }, { parent: inner });
-    const greenAsg = new aws.autoscaling.Group("green", { minSize: 1, maxSize: 2, launchTemplate: { id: "lt-1" }, vpcZoneIdentifiers: ["subnet-1"] }, { parent: inner });
-    new aws.autoscaling.Attachment("green", { autoscalingGroupName: greenAsg.name, lbTargetGroupArn: green.arn }, { parent: inner });
+    new aws.lb.Listener(
+        "tcp",
+        {
+            loadBalancerArn: lb.arn,
+            port: 80,
+            protocol: "TCP",
+            defaultActions: [
+                {
+                    type: "forward",
+                    forward: {
+                        targetGroups: [
+                            { arn: blue.arn, weight: 80 },
+                            { arn: green.arn, weight: 20 },
+                        ],
+                    },
+                },
+            ],
+        },
+        { parent: outer },
+    );
+    new aws.autoscaling.Group(
+        "blue",
+        {
+            minSize: 1,
+            maxSize: 2,
+            targetGroupArns: [blue.arn],
+            launchTemplate: { id: "lt-1" },
+            vpcZoneIdentifiers: ["subnet-1"],
+        },
+        { parent: inner },
+    );
+    const greenAsg = new aws.autoscaling.Group(
+        "green",
+        { minSize: 1, maxSize: 2, launchTemplate: { id: "lt-1" }, vpcZoneIdentifiers: ["subnet-1"] },
+        { parent: inner },
+    );
+    new aws.autoscaling.Attachment(
+        "green",
+        { autoscalingGroupName: greenAsg.name, lbTargetGroupArn: green.arn },
+        { parent: inner },
+    );
 
     const mesh = new Box("Mesh", "mesh");
-    const router = new aws.appmesh.VirtualRouter("router", { meshName: "m", name: "router", spec: { listeners: [{ portMapping: { port: 80, protocol: "http" } }] } }, { parent: mesh });
+    const router = new aws.appmesh.VirtualRouter(
+        "router",
+        { meshName: "m", name: "router", spec: { listeners: [{ portMapping: { port: 80, protocol: "http" } }] } },
+        { parent: mesh },
+    );
     const v1 = new aws.appmesh.VirtualNode("svc-v1", { meshName: "m", name: "svc-v1", spec: {} }, { parent: mesh });
     const v2 = new aws.appmesh.VirtualNode("svc-v2", { meshName: "m", name: "svc-v2", spec: {} }, { parent: mesh });
-    new aws.appmesh.Route("route", {
-        meshName: "m",
-        name: "route",
-        virtualRouterName: router.name,
-        spec: { httpRoute: { match: { prefix: "/" }, action: { weightedTargets: [{ virtualNode: v1.name, weight: 75 }, { virtualNode: v2.name, weight: 25 }] } } },
-    }, { parent: mesh });
+    new aws.appmesh.Route(
+        "route",
+        {
+            meshName: "m",
+            name: "route",
+            virtualRouterName: router.name,
+            spec: {
+                httpRoute: {
+                    match: { prefix: "/" },
+                    action: {
+                        weightedTargets: [
+                            { virtualNode: v1.name, weight: 75 },
+                            { virtualNode: v2.name, weight: 25 },
+                        ],
+                    },
+                },
+            },
+        },
+        { parent: mesh },
+    );
 
-    new k8s.core.v1.Service("web", { metadata: { name: "web", namespace: "web" }, spec: { selector: { app: "web" }, ports: [{ port: 80 }] } });
+    new k8s.core.v1.Service("web", {
+        metadata: { name: "web", namespace: "web" },
+        spec: { selector: { app: "web" }, ports: [{ port: 80 }] },
+    });
     new k8s.apiextensions.CustomResource("web-tgb", {
         apiVersion: "elbv2.k8s.aws/v1beta1",
         kind: "TargetGroupBinding",
@@ -55,19 +108,44 @@ const trafficProgram = () => {
 /** Twenty services behind one ALB, each with the IAM, security group, logs and alarm a real one has. */
 const bigProgram = () => {
     const lb = new aws.lb.LoadBalancer("edge", { loadBalancerType: "application" });
-    const listener = new aws.lb.Listener("https", { loadBalancerArn: lb.arn, port: 443, protocol: "HTTPS", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] });
+    const listener = new aws.lb.Listener("https", {
+        loadBalancerArn: lb.arn,
+        port: 443,
+        protocol: "HTTPS",
+        defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }],
+    });
     const cluster = new aws.ecs.Cluster("main", {});
     for (let i = 1; i <= 20; i++) {
         const box = new Box("Service", `svc${i}`);
         const o = { parent: box };
         const tg = new aws.lb.TargetGroup(`svc${i}`, { port: 8080, protocol: "HTTP", targetType: "ip" }, o);
-        new aws.lb.ListenerRule(`svc${i}`, { listenerArn: listener.arn, priority: i, conditions: [{ pathPattern: { values: [`/svc${i}/*`] } }], actions: [{ type: "forward", targetGroupArn: tg.arn }] }, o);
+        new aws.lb.ListenerRule(
+            `svc${i}`,
+            {
+                listenerArn: listener.arn,
+                priority: i,
+                conditions: [{ pathPattern: { values: [`/svc${i}/*`] } }],
+                actions: [{ type: "forward", targetGroupArn: tg.arn }],
+            },
+            o,
+        );
         new aws.iam.Role(`svc${i}-task`, { assumeRolePolicy: "{}" }, o);
         new aws.iam.RolePolicy(`svc${i}-task`, { role: "r", policy: "{}" }, o);
         new aws.ec2.SecurityGroup(`svc${i}`, { description: "svc" }, o);
         new aws.cloudwatch.LogGroup(`svc${i}`, { retentionInDays: 30 }, o);
-        new aws.cloudwatch.MetricAlarm(`svc${i}-5xx`, { comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 1, threshold: 1 }, o);
-        new aws.ecs.Service(`svc${i}`, { cluster: cluster.arn, loadBalancers: [{ targetGroupArn: tg.arn, containerName: "app", containerPort: 8080 }] }, o);
+        new aws.cloudwatch.MetricAlarm(
+            `svc${i}-5xx`,
+            { comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 1, threshold: 1 },
+            o,
+        );
+        new aws.ecs.Service(
+            `svc${i}`,
+            {
+                cluster: cluster.arn,
+                loadBalancers: [{ targetGroupArn: tg.arn, containerName: "app", containerPort: 8080 }],
+            },
+            o,
+        );
     }
 };
 
@@ -118,7 +196,15 @@ describe("plan --format mermaid", () => {
     it("puts each component's main children in its box and leaves the plumbing out", () => {
         expect(shopChart.boxes).toEqual(
             new Map([
-                ["Edge web", ["ALB / web", "rule 10: /thumbs/* / web-thumbs", "target group (lambda) / web-thumbs", "target group HTTP:8080 / web-api"].sort()],
+                [
+                    "Edge web",
+                    [
+                        "ALB / web",
+                        "rule 10: /thumbs/* / web-thumbs",
+                        "target group (lambda) / web-thumbs",
+                        "target group HTTP:8080 / web-api",
+                    ].sort(),
+                ],
                 ["Service api", ["ECS cluster / shop", "ECS service / api"]],
                 ["Function thumbs", ["HTTP API / thumbs", "Lambda function / thumbs"]],
                 [
@@ -139,7 +225,17 @@ describe("plan --format mermaid", () => {
             ]),
         );
         const labels = [...shopChart.labels.values()].join("\n");
-        for (const hidden of ["Role", "role", "LogGroup", "Parameter", "listener", "Permission", "TaskDefinition", "DestinationRule"]) expect(labels).not.toContain(hidden);
+        for (const hidden of [
+            "Role",
+            "role",
+            "LogGroup",
+            "Parameter",
+            "listener",
+            "Permission",
+            "TaskDefinition",
+            "DestinationRule",
+        ])
+            expect(labels).not.toContain(hidden);
     });
 
     it("draws weighted forwarding, Auto Scaling groups, App Mesh weights, TargetGroupBindings and nested components", async () => {
@@ -164,18 +260,43 @@ describe("plan --format mermaid", () => {
                 .sort(),
         );
         expect(chart.boxes.get("Outer outer")).toEqual([nlb, "Inner inner"].sort());
-        expect(chart.boxes.get("Inner inner")).toEqual(["Auto Scaling group / blue", "Auto Scaling group / green", blue, green].sort());
+        expect(chart.boxes.get("Inner inner")).toEqual(
+            ["Auto Scaling group / blue", "Auto Scaling group / green", blue, green].sort(),
+        );
     });
 
     it("says what a rule that forwards nowhere answers, and draws a quick-create API to its function", async () => {
         const plan = throughJson(
             await runPlan(() => {
                 const lb = new aws.lb.LoadBalancer("web", { loadBalancerType: "application" });
-                const listener = new aws.lb.Listener("https", { loadBalancerArn: lb.arn, port: 443, protocol: "HTTPS", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] });
+                const listener = new aws.lb.Listener("https", {
+                    loadBalancerArn: lb.arn,
+                    port: 443,
+                    protocol: "HTTPS",
+                    defaultActions: [
+                        { type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } },
+                    ],
+                });
                 const conditions = (p: string) => [{ pathPattern: { values: [p] } }];
-                new aws.lb.ListenerRule("down", { listenerArn: listener.arn, priority: 1, conditions: conditions("/maintenance"), actions: [{ type: "fixed-response", fixedResponse: { contentType: "text/html", statusCode: "503" } }] });
-                new aws.lb.ListenerRule("moved", { listenerArn: listener.arn, priority: 2, conditions: conditions("/old/*"), actions: [{ type: "redirect", redirect: { path: "/new/", statusCode: "HTTP_301" } }] });
-                const fn = new aws.lambda.Function("hello", { runtime: "nodejs22.x", handler: "index.handler", role: "arn:aws:iam::123456789012:role/hello" });
+                new aws.lb.ListenerRule("down", {
+                    listenerArn: listener.arn,
+                    priority: 1,
+                    conditions: conditions("/maintenance"),
+                    actions: [
+                        { type: "fixed-response", fixedResponse: { contentType: "text/html", statusCode: "503" } },
+                    ],
+                });
+                new aws.lb.ListenerRule("moved", {
+                    listenerArn: listener.arn,
+                    priority: 2,
+                    conditions: conditions("/old/*"),
+                    actions: [{ type: "redirect", redirect: { path: "/new/", statusCode: "HTTP_301" } }],
+                });
+                const fn = new aws.lambda.Function("hello", {
+                    runtime: "nodejs22.x",
+                    handler: "index.handler",
+                    role: "arn:aws:iam::123456789012:role/hello",
+                });
                 new aws.apigatewayv2.Api("hello", { protocolType: "HTTP", target: fn.arn });
             }),
         );

@@ -27,7 +27,11 @@ function sh(cmd: string, args: string[], cwd: string): { status: number; stdout:
 }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "compute-layer-pack-"));
-const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: root, encoding: "utf8" }).trim().split("\n").pop() ?? "";
+const packed =
+    execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: root, encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .pop() ?? "";
 const tarball = path.join(work, packed);
 check(`npm pack wrote ${packed}`, fs.existsSync(tarball));
 const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" });
@@ -36,26 +40,105 @@ check("the tarball holds no tests", !listing.includes("package/tests/"));
 
 const app = path.join(work, "app");
 fs.mkdirSync(app);
-fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "user-app", version: "1.0.0", private: true }, null, 2));
-for (const f of ["index.ts", "Pulumi.yaml", "Pulumi.base.yaml"]) fs.copyFileSync(path.join(fixture, f), path.join(app, f));
+fs.writeFileSync(
+    path.join(app, "package.json"),
+    JSON.stringify({ name: "user-app", version: "1.0.0", private: true }, null, 2),
+);
+for (const f of ["index.ts", "Pulumi.yaml", "Pulumi.base.yaml"])
+    fs.copyFileSync(path.join(fixture, f), path.join(app, f));
 let install = sh("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball], app);
 if (install.status !== 0) install = sh("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], app);
 check("npm install <tarball> in a fresh project", install.status === 0, install.stderr);
 
-const plan = sh("npx", ["--no-install", "compute-layer", "plan", "--program", "index.ts", "--config", "Pulumi.base.yaml", "--stack", "prod", "--format", "json", "--out", "base.json"], app);
+const plan = sh(
+    "npx",
+    [
+        "--no-install",
+        "compute-layer",
+        "plan",
+        "--program",
+        "index.ts",
+        "--config",
+        "Pulumi.base.yaml",
+        "--stack",
+        "prod",
+        "--format",
+        "json",
+        "--out",
+        "base.json",
+    ],
+    app,
+);
 check("npx compute-layer plan --program index.ts --config Pulumi.base.yaml", plan.status === 0, plan.stderr);
-const base = fs.existsSync(path.join(app, "base.json")) ? (JSON.parse(fs.readFileSync(path.join(app, "base.json"), "utf8")) as { project: string; resources: { type: string }[] }) : undefined;
-check("the plan is the program's", base?.project === "shop" && base.resources.some((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition"));
+const base = fs.existsSync(path.join(app, "base.json"))
+    ? (JSON.parse(fs.readFileSync(path.join(app, "base.json"), "utf8")) as {
+          project: string;
+          resources: { type: string }[];
+      })
+    : undefined;
+check(
+    "the plan is the program's",
+    base?.project === "shop" && base.resources.some((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition"),
+);
 
-fs.writeFileSync(path.join(app, "Pulumi.head.yaml"), fs.readFileSync(path.join(app, "Pulumi.base.yaml"), "utf8").replace("api:1.4.0", "api:1.5.0"));
-const head = sh("npx", ["--no-install", "compute-layer", "plan", "--program", "index.ts", "--config", "Pulumi.head.yaml", "--stack", "prod", "--format", "json", "--out", "head.json"], app);
+fs.writeFileSync(
+    path.join(app, "Pulumi.head.yaml"),
+    fs.readFileSync(path.join(app, "Pulumi.base.yaml"), "utf8").replace("api:1.4.0", "api:1.5.0"),
+);
+const head = sh(
+    "npx",
+    [
+        "--no-install",
+        "compute-layer",
+        "plan",
+        "--program",
+        "index.ts",
+        "--config",
+        "Pulumi.head.yaml",
+        "--stack",
+        "prod",
+        "--format",
+        "json",
+        "--out",
+        "head.json",
+    ],
+    app,
+);
 check("plan of the changed config", head.status === 0, head.stderr);
-const diff = sh("npx", ["--no-install", "compute-layer", "diff", "base.json", "head.json", "--format", "markdown", "--fail-on", "delete"], app);
+const diff = sh(
+    "npx",
+    ["--no-install", "compute-layer", "diff", "base.json", "head.json", "--format", "markdown", "--fail-on", "delete"],
+    app,
+);
 check("npx compute-layer diff exits 0 (nothing deleted)", diff.status === 0, diff.stderr);
 const items = diff.stdout.split("\n").filter((l) => /^\s*- /.test(l));
-check("the markdown names the one resource and the one input", items.length === 2 && items[0].includes("aws:ecs/taskDefinition:TaskDefinition") && items[1].includes("containerDefinitions[0].image"), diff.stdout);
-const mermaid = sh("npx", ["--no-install", "compute-layer", "plan", "--program", "index.ts", "--config", "Pulumi.base.yaml", "--format", "mermaid"], app);
-check("npx compute-layer plan --format mermaid", mermaid.status === 0 && mermaid.stdout.startsWith("flowchart LR"), mermaid.stderr);
+check(
+    "the markdown names the one resource and the one input",
+    items.length === 2 &&
+        items[0].includes("aws:ecs/taskDefinition:TaskDefinition") &&
+        items[1].includes("containerDefinitions[0].image"),
+    diff.stdout,
+);
+const mermaid = sh(
+    "npx",
+    [
+        "--no-install",
+        "compute-layer",
+        "plan",
+        "--program",
+        "index.ts",
+        "--config",
+        "Pulumi.base.yaml",
+        "--format",
+        "mermaid",
+    ],
+    app,
+);
+check(
+    "npx compute-layer plan --format mermaid",
+    mermaid.status === 0 && mermaid.stdout.startsWith("flowchart LR"),
+    mermaid.stderr,
+);
 
 // A user's program built from this package's own components: the components and the bin share one
 // @pulumi/pulumi, so the program runs under the bin's mocks.
@@ -68,13 +151,35 @@ fs.writeFileSync(
         "",
     ].join("\n"),
 );
-const own = sh("npx", ["--no-install", "compute-layer", "plan", "--program", "components.ts", "--config", "Pulumi.base.yaml", "--format", "json", "--out", "components.json"], app);
+const own = sh(
+    "npx",
+    [
+        "--no-install",
+        "compute-layer",
+        "plan",
+        "--program",
+        "components.ts",
+        "--config",
+        "Pulumi.base.yaml",
+        "--format",
+        "json",
+        "--out",
+        "components.json",
+    ],
+    app,
+);
 check("npx compute-layer plan of a program made of compute-layer components", own.status === 0, own.stderr);
-const ownPlan = fs.existsSync(path.join(app, "components.json")) ? (JSON.parse(fs.readFileSync(path.join(app, "components.json"), "utf8")) as { resources: { type: string; urn: string; parent?: string }[] }) : undefined;
+const ownPlan = fs.existsSync(path.join(app, "components.json"))
+    ? (JSON.parse(fs.readFileSync(path.join(app, "components.json"), "utf8")) as {
+          resources: { type: string; urn: string; parent?: string }[];
+      })
+    : undefined;
 const component = ownPlan?.resources.find((r) => r.type === "compute-layer:index:LambdaFunction");
 check(
     "the component and its children are in the plan",
-    component !== undefined && ownPlan?.resources.some((r) => r.type === "aws:lambda/function:Function" && r.parent === component.urn) === true,
+    component !== undefined &&
+        ownPlan?.resources.some((r) => r.type === "aws:lambda/function:Function" && r.parent === component.urn) ===
+            true,
     JSON.stringify(ownPlan?.resources.map((r) => r.type)),
 );
 

@@ -7,7 +7,7 @@ import { register } from "node:module";
  * .json files as ES modules that export the same object.
  */
 
-export type WorkflowParser = typeof import("@actions/workflow-parser", { with: { "resolution-mode": "import" } });
+export type WorkflowParser = typeof import("@actions/workflow-parser", { with: { "resolution-mode": "import" }});
 
 const HOOK = `
 import { readFile } from "node:fs/promises";

@@ -21,13 +21,26 @@ let clean: Plan;
 /** A launch template with IMDSv1 allowed beside a compliant one. */
 beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-check-"));
-    const secure = { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 }, blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] };
+    const secure = {
+        metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }],
+    };
     clean = await runPlan(() => new aws.ec2.LaunchTemplate("good", secure), { stack: "prod" });
     plan = await runPlan(
         () => {
             new aws.ec2.LaunchTemplate("good", secure);
-            new aws.ec2.LaunchTemplate("legacy", { ...secure, metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 1 } });
-            new aws.lambda.Function("fn", { role: "arn:aws:iam::1:role/r", runtime: "nodejs22.x", handler: "index.handler", s3Bucket: "b", s3Key: "k", tracingConfig: { mode: "Active" } });
+            new aws.ec2.LaunchTemplate("legacy", {
+                ...secure,
+                metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 1 },
+            });
+            new aws.lambda.Function("fn", {
+                role: "arn:aws:iam::1:role/r",
+                runtime: "nodejs22.x",
+                handler: "index.handler",
+                s3Bucket: "b",
+                s3Key: "k",
+                tracingConfig: { mode: "Active" },
+            });
         },
         { stack: "prod" },
     );
@@ -42,7 +55,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = "";
     let stderr = "";
-    const code = await COMMANDS.check(argv, { cwd: root, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+    const code = await COMMANDS.check(argv, {
+        cwd: root,
+        stdout: (t) => void (stdout += t),
+        stderr: (t) => void (stderr += t),
+    });
     return { code, stdout, stderr };
 }
 
@@ -54,14 +71,24 @@ describe("compute-layer check <plan.json>", () => {
         expect(code).toBe(4);
         expect(stdout).toContain("MANDATORY ec2-imdsv2-required  aws:ec2/launchTemplate:LaunchTemplate  legacy");
         expect(stdout).toContain(legacyUrn());
-        expect(stdout).toMatch(new RegExp(`${policies.length} rules checked over 3 resources of compute-layer/prod: 1 mandatory, 1 advisory`));
+        expect(stdout).toMatch(
+            new RegExp(
+                `${policies.length} rules checked over 3 resources of compute-layer/prod: 1 mandatory, 1 advisory`,
+            ),
+        );
     });
 
     it("exits 0 with only advisory violations or none, and prints the counts", async () => {
         const { code, stdout } = await run([cleanFile]);
         expect(code).toBe(0);
-        expect(stdout.trim()).toBe(`${policies.length} rules checked over 1 resources of compute-layer/prod: no violations`);
-        const advisoryOnly = await run([planFile, "--policy-config", writeConfig({ "ec2-imdsv2-required": "advisory" })]);
+        expect(stdout.trim()).toBe(
+            `${policies.length} rules checked over 1 resources of compute-layer/prod: no violations`,
+        );
+        const advisoryOnly = await run([
+            planFile,
+            "--policy-config",
+            writeConfig({ "ec2-imdsv2-required": "advisory" }),
+        ]);
         expect(advisoryOnly.code).toBe(0);
     });
 
@@ -69,8 +96,15 @@ describe("compute-layer check <plan.json>", () => {
         const { code, stdout, stderr } = await run([planFile, "--format", "json"]);
         expect(code).toBe(4);
         const violations = JSON.parse(stdout) as Violation[];
-        for (const v of violations) expect(Object.keys(v)).toEqual(["policy", "enforcement", "urn", "type", "name", "message"]);
-        expect(violations[0]).toMatchObject({ policy: "ec2-imdsv2-required", enforcement: "mandatory", urn: legacyUrn(), type: "aws:ec2/launchTemplate:LaunchTemplate", name: "legacy" });
+        for (const v of violations)
+            expect(Object.keys(v)).toEqual(["policy", "enforcement", "urn", "type", "name", "message"]);
+        expect(violations[0]).toMatchObject({
+            policy: "ec2-imdsv2-required",
+            enforcement: "mandatory",
+            urn: legacyUrn(),
+            type: "aws:ec2/launchTemplate:LaunchTemplate",
+            name: "legacy",
+        });
         expect(violations.map((v) => v.policy)).toEqual(["ec2-imdsv2-required", "lambda-failure-destination"]);
         expect(stderr).toMatch(/1 mandatory, 1 advisory/);
     });
@@ -84,7 +118,9 @@ describe("compute-layer check <plan.json>", () => {
         const md = fs.readFileSync(out, "utf8");
         expect(md).toContain("### Policy check: `prod`");
         expect(md).toContain("| | Rule | Level | Resource | Violation |");
-        expect(md).toContain("|  | `ec2-imdsv2-required` | **mandatory** | `aws:ec2/launchTemplate:LaunchTemplate` `legacy` |");
+        expect(md).toContain(
+            "|  | `ec2-imdsv2-required` | **mandatory** | `aws:ec2/launchTemplate:LaunchTemplate` `legacy` |",
+        );
     });
 
     it("bad input exits 2 with a clear message", async () => {
@@ -109,7 +145,9 @@ describe("compute-layer check <plan.json>", () => {
 
     it("the compute-layer bin lists check in its usage (its table is the CLI's COMMANDS, run above)", async () => {
         let stdout = "";
-        expect(await run_(["--help"], { cwd: root, stdout: (t: string) => void (stdout += t), stderr: () => undefined })).toBe(0);
+        expect(
+            await run_(["--help"], { cwd: root, stdout: (t: string) => void (stdout += t), stderr: () => undefined }),
+        ).toBe(0);
         expect(stdout).toContain("compute-layer check <plan.json>");
         expect(stdout).toContain("4 a mandatory policy violation");
     });
@@ -127,20 +165,45 @@ describe("the adapter", () => {
         let stackSeen: Record<string, unknown> | undefined;
         const report = checkPlan(plan, {
             policies: [
-                { name: "probe", description: "d", enforcementLevel: "advisory", validateResource: (args) => (args.name === "legacy" ? void (seen = args.props) : undefined) },
-                { name: "stack-probe", description: "d", validateStack: (args) => void (stackSeen = args.resources.find((r) => r.name === "legacy")?.props) },
+                {
+                    name: "probe",
+                    description: "d",
+                    enforcementLevel: "advisory",
+                    validateResource: (args) => (args.name === "legacy" ? void (seen = args.props) : undefined),
+                },
+                {
+                    name: "stack-probe",
+                    description: "d",
+                    validateStack: (args) => void (stackSeen = args.resources.find((r) => r.name === "legacy")?.props),
+                },
             ],
         });
         expect(report.violations).toEqual([]);
         expect(seen).toMatchObject({ metadataOptions: { httpTokens: "optional" } });
         expect(seen).not.toHaveProperty("arn");
-        expect(stackSeen).toMatchObject({ metadataOptions: { httpTokens: "optional" }, id: expect.stringMatching(/^lt-/) });
+        expect(stackSeen).toMatchObject({
+            metadataOptions: { httpTokens: "optional" },
+            id: expect.stringMatching(/^lt-/),
+        });
     });
 
     it("notApplicable is not a violation; an asynchronous rule is refused", () => {
-        const na = checkPlan(plan, { policies: [{ name: "na", description: "d", enforcementLevel: "mandatory", validateResource: (args) => args.notApplicable("no") }] });
+        const na = checkPlan(plan, {
+            policies: [
+                {
+                    name: "na",
+                    description: "d",
+                    enforcementLevel: "mandatory",
+                    validateResource: (args) => args.notApplicable("no"),
+                },
+            ],
+        });
         expect(na.violations).toEqual([]);
-        expect(() => checkPlan(plan, { policies: [{ name: "async", description: "d", validateResource: async () => undefined }] })).toThrow(/validates asynchronously/);
+        expect(() =>
+            checkPlan(plan, {
+                policies: [{ name: "async", description: "d", validateResource: async () => undefined }],
+            }),
+        ).toThrow(/validates asynchronously/);
     });
 
     it("the text report lists mandatory first, then advisory", () => {

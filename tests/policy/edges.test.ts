@@ -15,9 +15,21 @@ describe("apigw-route-authorizer (advisory) / apigw-route-authorizer-prod (manda
             () => {
                 const api = new aws.apigatewayv2.Api("orders", { protocolType: "HTTP" });
                 new aws.apigatewayv2.Route("open", { apiId: api.id, routeKey: "POST /orders" });
-                new aws.apigatewayv2.Route("explicit-none", { apiId: api.id, routeKey: "GET /orders", authorizationType: "NONE" });
-                new aws.apigatewayv2.Route("jwt", { apiId: api.id, routeKey: "GET /me", authorizationType: "JWT", authorizerId: "abc123" });
-                new aws.apigatewayv2.Api("quick", { protocolType: "HTTP", target: "arn:aws:lambda:us-east-1:123456789012:function:f" });
+                new aws.apigatewayv2.Route("explicit-none", {
+                    apiId: api.id,
+                    routeKey: "GET /orders",
+                    authorizationType: "NONE",
+                });
+                new aws.apigatewayv2.Route("jwt", {
+                    apiId: api.id,
+                    routeKey: "GET /me",
+                    authorizationType: "JWT",
+                    authorizerId: "abc123",
+                });
+                new aws.apigatewayv2.Api("quick", {
+                    protocolType: "HTTP",
+                    target: "arn:aws:lambda:us-east-1:123456789012:function:f",
+                });
             },
             { stack: "prod" },
         );
@@ -26,7 +38,9 @@ describe("apigw-route-authorizer (advisory) / apigw-route-authorizer-prod (manda
     it("in prod a route without an authorizer, and a quick-create API, are mandatory", () => {
         const report = checkPlan(prod);
         const messages = expectViolations(report, "apigw-route-authorizer-prod", ["open", "explicit-none", "quick"]);
-        expect(messages).toContain("route POST /orders has authorizationType unset (NONE): anyone who finds the URL can call it");
+        expect(messages).toContain(
+            "route POST /orders has authorizationType unset (NONE): anyone who finds the URL can call it",
+        );
         expectClean(report, "apigw-route-authorizer");
     });
 
@@ -37,7 +51,9 @@ describe("apigw-route-authorizer (advisory) / apigw-route-authorizer-prod (manda
     });
 
     it("the LambdaFunction's HTTP trigger with a JWT authorizer passes in prod", async () => {
-        const { report } = await checkProgram(() => new LambdaFunction("process-order", referenceFunction), { stack: "prod" });
+        const { report } = await checkProgram(() => new LambdaFunction("process-order", referenceFunction), {
+            stack: "prod",
+        });
         expectClean(report, "apigw-route-authorizer-prod");
         expectClean(report, "lambda-permission-source-arn");
     });
@@ -54,13 +70,47 @@ describe("sg-no-public-ports-but-web", () => {
                     { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"] },
                 ],
             });
-            new aws.vpc.SecurityGroupIngressRule("postgres-v6", { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv6: "::/0" });
-            new aws.ec2.SecurityGroupRule("everything", { type: "ingress", securityGroupId: "sg-1", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] });
-            new aws.ec2.SecurityGroupRule("egress-anywhere", { type: "egress", securityGroupId: "sg-1", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] });
-            new aws.vpc.SecurityGroupIngressRule("https", { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" });
+            new aws.vpc.SecurityGroupIngressRule("postgres-v6", {
+                securityGroupId: "sg-1",
+                ipProtocol: "tcp",
+                fromPort: 5432,
+                toPort: 5432,
+                cidrIpv6: "::/0",
+            });
+            new aws.ec2.SecurityGroupRule("everything", {
+                type: "ingress",
+                securityGroupId: "sg-1",
+                protocol: "-1",
+                fromPort: 0,
+                toPort: 0,
+                cidrBlocks: ["0.0.0.0/0"],
+            });
+            new aws.ec2.SecurityGroupRule("egress-anywhere", {
+                type: "egress",
+                securityGroupId: "sg-1",
+                protocol: "-1",
+                fromPort: 0,
+                toPort: 0,
+                cidrBlocks: ["0.0.0.0/0"],
+            });
+            new aws.vpc.SecurityGroupIngressRule("https", {
+                securityGroupId: "sg-1",
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                cidrIpv4: "0.0.0.0/0",
+            });
         });
-        const messages = expectViolations(report, "sg-no-public-ports-but-web", ["inline", "postgres-v6", "everything"]);
-        expect(messages.sort()).toEqual(["admits all protocols and ports from 0.0.0.0/0", "admits tcp port 5432 from ::/0", "ingress[1] admits tcp port 22 from 0.0.0.0/0"]);
+        const messages = expectViolations(report, "sg-no-public-ports-but-web", [
+            "inline",
+            "postgres-v6",
+            "everything",
+        ]);
+        expect(messages.sort()).toEqual([
+            "admits all protocols and ports from 0.0.0.0/0",
+            "admits tcp port 5432 from ::/0",
+            "ingress[1] admits tcp port 22 from 0.0.0.0/0",
+        ]);
     });
 
     it("a public ALB (80 and 443 from anywhere) passes", async () => {

@@ -10,7 +10,9 @@ import { Plan, runPlan } from "../support";
 import { checkProgram, expectClean, expectViolations } from "./support";
 
 /** The Istio release the prod stack pins. */
-const ISTIO = (parse(fs.readFileSync("stacks/Pulumi.prod.yaml", "utf8")) as { config: Record<string, { istioVersion?: string }> }).config["compute-layer:mesh"]?.istioVersion ?? "1.29.2";
+const ISTIO =
+    (parse(fs.readFileSync("stacks/Pulumi.prod.yaml", "utf8")) as { config: Record<string, { istioVersion?: string }> })
+        .config["compute-layer:mesh"]?.istioVersion ?? "1.29.2";
 const CHARTS = { repo: "https://istio-release.storage.googleapis.com/charts" };
 const INTERNAL = { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" };
 
@@ -21,10 +23,44 @@ const INTERNAL = { "service.beta.kubernetes.io/aws-load-balancer-scheme": "inter
 function meshProgram(cni: boolean) {
     return () => {
         const provider = new k8s.Provider("k", { kubeconfig: "{}" });
-        new k8s.core.v1.Namespace("production", { metadata: { name: "production", labels: { "istio-injection": "enabled", "pod-security.kubernetes.io/enforce": "restricted" } } }, { provider });
-        new k8s.helm.v3.Release("istiod", { chart: "istiod", version: ISTIO, repositoryOpts: CHARTS, namespace: "istio-system", values: cni ? { pilot: { cni: { enabled: true } } } : { pilot: { autoscaleMin: 2 } } }, { provider });
-        if (cni) new k8s.helm.v3.Release("istio-cni", { chart: "cni", version: ISTIO, repositoryOpts: CHARTS, namespace: "istio-system" }, { provider });
-        new k8s.helm.v3.Release("istio-ingress", { chart: "gateway", version: ISTIO, repositoryOpts: CHARTS, namespace: "istio-ingress", values: cni ? { service: { annotations: INTERNAL } } : {} }, { provider });
+        new k8s.core.v1.Namespace(
+            "production",
+            {
+                metadata: {
+                    name: "production",
+                    labels: { "istio-injection": "enabled", "pod-security.kubernetes.io/enforce": "restricted" },
+                },
+            },
+            { provider },
+        );
+        new k8s.helm.v3.Release(
+            "istiod",
+            {
+                chart: "istiod",
+                version: ISTIO,
+                repositoryOpts: CHARTS,
+                namespace: "istio-system",
+                values: cni ? { pilot: { cni: { enabled: true } } } : { pilot: { autoscaleMin: 2 } },
+            },
+            { provider },
+        );
+        if (cni)
+            new k8s.helm.v3.Release(
+                "istio-cni",
+                { chart: "cni", version: ISTIO, repositoryOpts: CHARTS, namespace: "istio-system" },
+                { provider },
+            );
+        new k8s.helm.v3.Release(
+            "istio-ingress",
+            {
+                chart: "gateway",
+                version: ISTIO,
+                repositoryOpts: CHARTS,
+                namespace: "istio-ingress",
+                values: cni ? { service: { annotations: INTERNAL } } : {},
+            },
+            { provider },
+        );
         new KubernetesService(
             "web-app",
             {
@@ -38,7 +74,17 @@ function meshProgram(cni: boolean) {
             { provider },
         );
         // Opted out of injection with the pod label: never injected, passes as it is.
-        new KubernetesService("batch", { namespace: "production", image: "busybox:1.36", port: 8080, labels: { "sidecar.istio.io/inject": "false" }, service: { type: "ClusterIP" } }, { provider });
+        new KubernetesService(
+            "batch",
+            {
+                namespace: "production",
+                image: "busybox:1.36",
+                port: 8080,
+                labels: { "sidecar.istio.io/inject": "false" },
+                service: { type: "ClusterIP" },
+            },
+            { provider },
+        );
     };
 }
 
@@ -82,33 +128,66 @@ describe("k8s-pod-security-restricted", () => {
                     metadata: { name: "debug", namespace: "tools" },
                     spec: {
                         selector: { matchLabels: { app: "debug" } },
-                        template: { metadata: { labels: { app: "debug" } }, spec: { hostNetwork: true, containers: [{ name: "sh", image: "busybox:1.36", securityContext: { privileged: true } }] } },
+                        template: {
+                            metadata: { labels: { app: "debug" } },
+                            spec: {
+                                hostNetwork: true,
+                                containers: [
+                                    { name: "sh", image: "busybox:1.36", securityContext: { privileged: true } },
+                                ],
+                            },
+                        },
                     },
                 },
                 { provider },
             );
         });
         const [message] = expectViolations(report, "k8s-pod-security-restricted", ["debug"]);
-        for (const rule of ["hostNamespaces", "privileged", "allowPrivilegeEscalation", "runAsNonRoot", "seccompProfile_restricted", "capabilities_restricted"]) expect(message).toContain(`${rule} at `);
+        for (const rule of [
+            "hostNamespaces",
+            "privileged",
+            "allowPrivilegeEscalation",
+            "runAsNonRoot",
+            "seccompProfile_restricted",
+            "capabilities_restricted",
+        ])
+            expect(message).toContain(`${rule} at `);
         expect(message).not.toContain("enforces");
     });
 
     it("reads the Istio install and the injection selectors the way istiod's webhooks do", () => {
-        expect(meshInstallOf(policyResources(withoutCni))).toEqual({ version: ISTIO, istiodUsesCni: false, cniInstalled: false });
-        expect(meshInstallOf(policyResources(withCni))).toEqual({ version: ISTIO, istiodUsesCni: true, cniInstalled: true });
+        expect(meshInstallOf(policyResources(withoutCni))).toEqual({
+            version: ISTIO,
+            istiodUsesCni: false,
+            cniInstalled: false,
+        });
+        expect(meshInstallOf(policyResources(withCni))).toEqual({
+            version: ISTIO,
+            istiodUsesCni: true,
+            cniInstalled: true,
+        });
         expect(sidecarInjected({ "istio-injection": "enabled" }, {}, {})).toBe(true);
         expect(sidecarInjected({ "istio.io/rev": "1-29" }, {}, {})).toBe(true);
-        expect(sidecarInjected({ "istio-injection": "disabled" }, { "sidecar.istio.io/inject": "true" }, {})).toBe(false);
+        expect(sidecarInjected({ "istio-injection": "disabled" }, { "sidecar.istio.io/inject": "true" }, {})).toBe(
+            false,
+        );
         expect(sidecarInjected({}, { "sidecar.istio.io/inject": "true" }, {})).toBe(true);
-        expect(sidecarInjected({ "istio-injection": "enabled" }, {}, { "sidecar.istio.io/inject": "false" })).toBe(false);
+        expect(sidecarInjected({ "istio-injection": "enabled" }, {}, { "sidecar.istio.io/inject": "false" })).toBe(
+            false,
+        );
         expect(sidecarInjected({ "istio.io/dataplane-mode": "ambient" }, {}, {})).toBe(false);
     });
 });
 
 describe("k8s-loadbalancer-service-private-or-tls", () => {
     it("a KubernetesService of type LoadBalancer and a gateway chart without annotations are public plaintext: mandatory", () => {
-        const messages = expectViolations(bad, "k8s-loadbalancer-service-private-or-tls", ["web-app-service", "istio-ingress"]);
-        expect(messages.join("\n")).toMatch(/Service production\/web-app of type LoadBalancer would be public and plaintext/);
+        const messages = expectViolations(bad, "k8s-loadbalancer-service-private-or-tls", [
+            "web-app-service",
+            "istio-ingress",
+        ]);
+        expect(messages.join("\n")).toMatch(
+            /Service production\/web-app of type LoadBalancer would be public and plaintext/,
+        );
         expect(messages.join("\n")).toMatch(/the gateway chart's LoadBalancer Service would be public and plaintext/);
     });
 
@@ -117,12 +196,33 @@ describe("k8s-loadbalancer-service-private-or-tls", () => {
         const { report } = await checkProgram(() => {
             const provider = new k8s.Provider("k", { kubeconfig: "{}" });
             const svc = (name: string, annotations: Record<string, string>) =>
-                new k8s.core.v1.Service(name, { metadata: { name, annotations }, spec: { type: "LoadBalancer", selector: { app: "a" }, ports: [{ name: "https", port: 443 }, { name: "http", port: 80 }] } }, { provider });
-            svc("tls-all", { "service.beta.kubernetes.io/aws-load-balancer-ssl-cert": "arn:aws:acm:us-east-1:1:certificate/x" });
-            svc("tls-443-only", { "service.beta.kubernetes.io/aws-load-balancer-ssl-cert": "arn:aws:acm:us-east-1:1:certificate/x", "service.beta.kubernetes.io/aws-load-balancer-ssl-ports": "443" });
+                new k8s.core.v1.Service(
+                    name,
+                    {
+                        metadata: { name, annotations },
+                        spec: {
+                            type: "LoadBalancer",
+                            selector: { app: "a" },
+                            ports: [
+                                { name: "https", port: 443 },
+                                { name: "http", port: 80 },
+                            ],
+                        },
+                    },
+                    { provider },
+                );
+            svc("tls-all", {
+                "service.beta.kubernetes.io/aws-load-balancer-ssl-cert": "arn:aws:acm:us-east-1:1:certificate/x",
+            });
+            svc("tls-443-only", {
+                "service.beta.kubernetes.io/aws-load-balancer-ssl-cert": "arn:aws:acm:us-east-1:1:certificate/x",
+                "service.beta.kubernetes.io/aws-load-balancer-ssl-ports": "443",
+            });
             svc("legacy-internal", { "service.beta.kubernetes.io/aws-load-balancer-internal": "true" });
         });
-        expect(expectViolations(report, "k8s-loadbalancer-service-private-or-tls", ["tls-443-only"])[0]).toMatch(/ports 80 are not in/);
+        expect(expectViolations(report, "k8s-loadbalancer-service-private-or-tls", ["tls-443-only"])[0]).toMatch(
+            /ports 80 are not in/,
+        );
     });
 });
 
@@ -138,7 +238,20 @@ describe("k8s-image-pinned", () => {
         const { report } = await checkProgram(() => {
             const provider = new k8s.Provider("k", { kubeconfig: "{}" });
             const deploy = (name: string, image: string) =>
-                new k8s.apps.v1.Deployment(name, { metadata: { name }, spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "c", image }] } } } }, { provider });
+                new k8s.apps.v1.Deployment(
+                    name,
+                    {
+                        metadata: { name },
+                        spec: {
+                            selector: { matchLabels: { app: name } },
+                            template: {
+                                metadata: { labels: { app: name } },
+                                spec: { containers: [{ name: "c", image }] },
+                            },
+                        },
+                    },
+                    { provider },
+                );
             deploy("latest", "nginx:latest");
             deploy("untagged", "registry.example.com:5000/team/app");
             deploy("tagged", "nginx:1.27");
@@ -155,15 +268,31 @@ describe("EKS control plane", () => {
     let report: CheckReport;
     beforeAll(async () => {
         ({ report } = await checkProgram(() => {
-            const base = { roleArn: "arn:aws:iam::123456789012:role/eks", enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] };
-            const encrypted = { encryptionConfig: { resources: ["secrets"], provider: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/k" } } };
+            const base = {
+                roleArn: "arn:aws:iam::123456789012:role/eks",
+                enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+            };
+            const encrypted = {
+                encryptionConfig: {
+                    resources: ["secrets"],
+                    provider: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/k" },
+                },
+            };
             const subnetIds = ["subnet-a", "subnet-b"];
             // The defaults: a public endpoint open to the internet, no secrets encryption, no logs.
             new aws.eks.Cluster("defaults", { roleArn: base.roleArn, vpcConfig: { subnetIds } });
             // The prod blocker: private only, and nothing admits 443 to the cluster's group.
-            new aws.eks.Cluster("private-unreachable", { ...base, ...encrypted, vpcConfig: { subnetIds, endpointPrivateAccess: true, endpointPublicAccess: false } });
+            new aws.eks.Cluster("private-unreachable", {
+                ...base,
+                ...encrypted,
+                vpcConfig: { subnetIds, endpointPrivateAccess: true, endpointPublicAccess: false },
+            });
             // Private, with the deployer's runner admitted to 443 on the cluster security group.
-            const reachable = new aws.eks.Cluster("private-reachable", { ...base, ...encrypted, vpcConfig: { subnetIds, endpointPrivateAccess: true, endpointPublicAccess: false } });
+            const reachable = new aws.eks.Cluster("private-reachable", {
+                ...base,
+                ...encrypted,
+                vpcConfig: { subnetIds, endpointPrivateAccess: true, endpointPublicAccess: false },
+            });
             new aws.vpc.SecurityGroupIngressRule("runner-to-api", {
                 securityGroupId: reachable.vpcConfig.apply((v) => v.clusterSecurityGroupId),
                 referencedSecurityGroupId: "sg-0runner0000000000",
@@ -172,7 +301,11 @@ describe("EKS control plane", () => {
                 toPort: 443,
             });
             // Public, limited to the deployer's CIDRs.
-            new aws.eks.Cluster("public-limited", { ...base, ...encrypted, vpcConfig: { subnetIds, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] } });
+            new aws.eks.Cluster("public-limited", {
+                ...base,
+                ...encrypted,
+                vpcConfig: { subnetIds, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] },
+            });
         }));
     });
 
@@ -187,13 +320,25 @@ describe("EKS control plane", () => {
     });
 
     it("eks-endpoint-reachable-not-open: open to 0.0.0.0/0, or private with no way in, is mandatory", () => {
-        const messages = expectViolations(report, "eks-endpoint-reachable-not-open", ["defaults", "private-unreachable"]);
+        const messages = expectViolations(report, "eks-endpoint-reachable-not-open", [
+            "defaults",
+            "private-unreachable",
+        ]);
         expect(messages[0]).toMatch(/open to 0\.0\.0\.0\/0 \(no publicAccessCidrs\)/);
         expect(messages[1]).toMatch(/private only and no security-group rule admits 443/);
     });
 
     it("an open public endpoint can be accepted explicitly through the policy config", async () => {
-        const plan = await runPlan(() => new aws.eks.Cluster("open", { roleArn: "arn:aws:iam::1:role/eks", vpcConfig: { subnetIds: ["subnet-a"] } }));
-        expectClean(checkPlan(plan, { config: { "eks-endpoint-reachable-not-open": { allowPublicFromAnywhere: true } } }), "eks-endpoint-reachable-not-open");
+        const plan = await runPlan(
+            () =>
+                new aws.eks.Cluster("open", {
+                    roleArn: "arn:aws:iam::1:role/eks",
+                    vpcConfig: { subnetIds: ["subnet-a"] },
+                }),
+        );
+        expectClean(
+            checkPlan(plan, { config: { "eks-endpoint-reachable-not-open": { allowPublicFromAnywhere: true } } }),
+            "eks-endpoint-reachable-not-open",
+        );
     });
 });

@@ -19,7 +19,10 @@ let pack: ChildProcess;
 let client: analyzerGrpc.AnalyzerClient;
 
 beforeAll(async () => {
-    pack = spawn(process.execPath, ["-r", "tsx/cjs", "-e", 'require("./index.ts")'], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    pack = spawn(process.execPath, ["-r", "tsx/cjs", "-e", 'require("./index.ts")'], {
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     pack.stderr?.on("data", (d) => (stderr += String(d)));
     // The SDK prints the port it listens on, for the engine to connect to.
@@ -40,10 +43,17 @@ afterAll(() => {
 
 describe("policy/index.ts under the @pulumi/policy SDK", () => {
     it("serves every rule with its enforcement level", async () => {
-        const info = await new Promise<analyzerPb.AnalyzerInfo>((resolve, reject) => client.getAnalyzerInfo(new Empty(), (e, r) => (e ? reject(e) : resolve(r))));
+        const info = await new Promise<analyzerPb.AnalyzerInfo>((resolve, reject) =>
+            client.getAnalyzerInfo(new Empty(), (e, r) => (e ? reject(e) : resolve(r))),
+        );
         expect(info.getName()).toBe(POLICY_PACK_NAME);
-        const levels = { advisory: analyzerPb.EnforcementLevel.ADVISORY, mandatory: analyzerPb.EnforcementLevel.MANDATORY };
-        expect(info.getPoliciesList().map((p) => [p.getName(), p.getEnforcementlevel()])).toEqual(policies.map((p) => [p.name, levels[p.enforcementLevel as "advisory" | "mandatory"]]));
+        const levels = {
+            advisory: analyzerPb.EnforcementLevel.ADVISORY,
+            mandatory: analyzerPb.EnforcementLevel.MANDATORY,
+        };
+        expect(info.getPoliciesList().map((p) => [p.getName(), p.getEnforcementlevel()])).toEqual(
+            policies.map((p) => [p.name, levels[p.enforcementLevel as "advisory" | "mandatory"]]),
+        );
         for (const p of info.getPoliciesList()) expect(p.getDescription().length).toBeGreaterThan(40);
     });
 
@@ -53,10 +63,23 @@ describe("policy/index.ts under the @pulumi/policy SDK", () => {
         req.setType("aws:ec2/launchTemplate:LaunchTemplate");
         req.setName("legacy");
         req.setUrn(urn);
-        req.setProperties(Struct.fromJavaScript({ metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 1 }, blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] }));
+        req.setProperties(
+            Struct.fromJavaScript({
+                metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 1 },
+                blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }],
+            }),
+        );
         req.setOptions(new analyzerPb.AnalyzerResourceOptions());
-        const res = await new Promise<analyzerPb.AnalyzeResponse>((resolve, reject) => client.analyze(req, (e, r) => (e ? reject(e) : resolve(r))));
+        const res = await new Promise<analyzerPb.AnalyzeResponse>((resolve, reject) =>
+            client.analyze(req, (e, r) => (e ? reject(e) : resolve(r))),
+        );
         const found = res.getDiagnosticsList().map((d) => [d.getPolicyname(), d.getEnforcementlevel(), d.getMessage()]);
-        expect(found).toEqual([["ec2-imdsv2-required", analyzerPb.EnforcementLevel.MANDATORY, expect.stringContaining('metadataOptions.httpTokens is optional; it must be "required"')]]);
+        expect(found).toEqual([
+            [
+                "ec2-imdsv2-required",
+                analyzerPb.EnforcementLevel.MANDATORY,
+                expect.stringContaining('metadataOptions.httpTokens is optional; it must be "required"'),
+            ],
+        ]);
     });
 });

@@ -15,7 +15,12 @@ const T = {
 let prod: Plan;
 beforeAll(async () => {
     const { config, secretKeys } = loadStackConfig(path.join(root, "stacks/Pulumi.prod.yaml"), "compute-layer");
-    prod = await runPlan(path.join(root, "stacks/index.ts"), { project: "compute-layer", stack: "prod", config, secretKeys });
+    prod = await runPlan(path.join(root, "stacks/index.ts"), {
+        project: "compute-layer",
+        stack: "prod",
+        config,
+        secretKeys,
+    });
 }, 60_000);
 
 /** A deep copy of the prod plan with one change put back. */
@@ -25,7 +30,11 @@ function copyWith(change: (resources: PlannedResource[]) => PlannedResource[]): 
     return copy;
 }
 
-const one = (resources: PlannedResource[], type: string, match: (r: PlannedResource) => boolean = () => true): PlannedResource => {
+const one = (
+    resources: PlannedResource[],
+    type: string,
+    match: (r: PlannedResource) => boolean = () => true,
+): PlannedResource => {
     const found = resources.filter((r) => r.type === type && match(r));
     expect(found, type).toHaveLength(1);
     return found[0];
@@ -53,7 +62,14 @@ describe("the deploy blockers of the review, each put back into a copy of the pr
             Object.assign(cluster.inputs, { endpointPrivateAccess: true, endpointPublicAccess: false });
             delete cluster.inputs.publicAccessCidrs;
             // Every security-group rule that was written against the cluster goes.
-            return resources.filter((r) => !(r.type.includes("securityGroup") && r.type.includes("Rule") && r.options.dependsOn?.includes(cluster.urn)));
+            return resources.filter(
+                (r) =>
+                    !(
+                        r.type.includes("securityGroup") &&
+                        r.type.includes("Rule") &&
+                        r.options.dependsOn?.includes(cluster.urn)
+                    ),
+            );
         });
         const found = added(plan);
         expect(found.map((v) => [v.policy, v.urn])).toEqual([["eks-endpoint-reachable-not-open", clusterUrn]]);
@@ -64,7 +80,10 @@ describe("the deploy blockers of the review, each put back into a copy of the pr
         const plan = copyWith((resources) => {
             const istiod = one(resources, T.release, (r) => r.inputs.chart === "istiod");
             const values = (istiod.inputs.values ?? {}) as Record<string, PlanValue>;
-            istiod.inputs.values = { ...values, pilot: { ...((values.pilot ?? {}) as Record<string, PlanValue>), cni: { enabled: false } } };
+            istiod.inputs.values = {
+                ...values,
+                pilot: { ...((values.pilot ?? {}) as Record<string, PlanValue>), cni: { enabled: false } },
+            };
             return resources.filter((r) => !(r.type === T.release && r.inputs.chart === "cni"));
         });
         const found = added(plan);
@@ -72,7 +91,10 @@ describe("the deploy blockers of the review, each put back into a copy of the pr
         expect(new Set(found.map((v) => v.policy))).toEqual(new Set(["k8s-pod-security-restricted"]));
         const names = found.map((v) => v.name);
         expect(names).toContain("web-app-deployment");
-        for (const v of found) expect(v.message).toMatch(/without CNI breaks the restricted Pod Security Standard; namespace production enforces restricted/);
+        for (const v of found)
+            expect(v.message).toMatch(
+                /without CNI breaks the restricted Pod Security Standard; namespace production enforces restricted/,
+            );
     });
 
     it("a public plaintext LoadBalancer Service for the app", () => {

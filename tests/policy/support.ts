@@ -5,7 +5,10 @@ import { CheckReport, checkPlan, Violation } from "../../src/plan/check";
 import { Plan, PlanOptions, Program, runPlan } from "../support";
 
 /** A small program planned in-process and checked with the whole pack. */
-export async function checkProgram(program: Program, options: PlanOptions & { policyConfig?: PolicyPackConfig } = {}): Promise<{ plan: Plan; report: CheckReport }> {
+export async function checkProgram(
+    program: Program,
+    options: PlanOptions & { policyConfig?: PolicyPackConfig } = {},
+): Promise<{ plan: Plan; report: CheckReport }> {
     const { policyConfig, ...planOptions } = options;
     const plan = await runPlan(program, planOptions);
     return { plan, report: checkPlan(plan, { config: policyConfig }) };
@@ -17,7 +20,12 @@ export function of(report: CheckReport, policy: string): Violation[] {
 }
 
 /** Asserts that a rule reported exactly on these resources (by logical name), at this level; returns its messages. */
-export function expectViolations(report: CheckReport, policy: string, names: string[], enforcement: "mandatory" | "advisory" = "mandatory"): string[] {
+export function expectViolations(
+    report: CheckReport,
+    policy: string,
+    names: string[],
+    enforcement: "mandatory" | "advisory" = "mandatory",
+): string[] {
     const found = of(report, policy);
     expect(found.map((v) => v.name).sort(), `${policy}: ${JSON.stringify(found, null, 1)}`).toEqual([...names].sort());
     for (const v of found) expect(v.enforcement).toBe(enforcement);
@@ -35,7 +43,10 @@ export function expectClean(report: CheckReport, policy: string): void {
  * the Pulumi engine), so tests use `transformations`, which the SDK applies itself: the same
  * function, the same effect on the registered inputs.
  */
-export function rewrite(type: string, change: (props: Record<string, unknown>) => Record<string, unknown>): pulumi.ResourceTransformation {
+export function rewrite(
+    type: string,
+    change: (props: Record<string, unknown>) => Record<string, unknown>,
+): pulumi.ResourceTransformation {
     return ({ type: t, props, opts }) => (t === type ? { props: change(props), opts } : undefined);
 }
 
@@ -43,5 +54,9 @@ export function rewrite(type: string, change: (props: Record<string, unknown>) =
 export function asStack(plan: Plan, stack: string): Plan {
     const from = `urn:pulumi:${plan.stack}::`;
     const to = `urn:pulumi:${stack}::`;
-    return JSON.parse(JSON.stringify({ ...plan, stack }).split(from).join(to)) as Plan;
+    return JSON.parse(
+        JSON.stringify({ ...plan, stack })
+            .split(from)
+            .join(to),
+    ) as Plan;
 }

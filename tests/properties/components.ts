@@ -16,7 +16,10 @@ export interface ComponentUnderTest {
     /** The args' zod shape (`schema.ts`), when the component has one. */
     schema?: import("zod").ZodType;
     /** The component class, for runs under the mocks. */
-    Component: new (name: string, args: unknown) => unknown;
+    Component: new (
+        name: string,
+        args: unknown,
+    ) => unknown;
 }
 
 const root = path.resolve(__dirname, "../..");
@@ -36,7 +39,9 @@ export async function componentsUnderTest(): Promise<{ found: ComponentUnderTest
         const fixtureMod = (await import(fixture)) as Record<string, unknown>;
         const schemaFile = path.join(dir, "schema.ts");
         const schemaMod = fs.existsSync(schemaFile) ? ((await import(schemaFile)) as Record<string, unknown>) : {};
-        const schema = Object.entries(schemaMod).find(([k]) => k.endsWith("ArgsSchema"))?.[1] as import("zod").ZodType | undefined;
+        const schema = Object.entries(schemaMod).find(([k]) => k.endsWith("ArgsSchema"))?.[1] as
+            | import("zod").ZodType
+            | undefined;
         const plan = planMod[`plan${c.className}`];
         const Component = indexMod[c.className];
         if (typeof plan !== "function" || typeof Component !== "function" || fixtureMod.validArgs === undefined) {

@@ -83,7 +83,12 @@ describe("every single-field mutation plans or names the field", () => {
             targetTracking: [{ metric: "cpu", target: 60, scaleInCooldownSeconds: 300 }],
             steps: [
                 {
-                    alarm: { metric: "CPUUtilization", namespace: "AWS/ECS", threshold: 80, comparison: "GreaterThanThreshold" },
+                    alarm: {
+                        metric: "CPUUtilization",
+                        namespace: "AWS/ECS",
+                        threshold: 80,
+                        comparison: "GreaterThanThreshold",
+                    },
                     adjustments: [{ lowerBound: 0, change: 1 }],
                 },
             ],
@@ -96,7 +101,9 @@ describe("every single-field mutation plans or names the field", () => {
                 try {
                     const problems = validateScalingPolicies(m.args as ScalingPolicies, "ecs");
                     if (problems.length > 0 && !problems.some((p) => namesField(p.propertyPath, m))) {
-                        failures.push(`${m.mutation} at ${pathText(m.path)}: names ${problems.map((p) => p.propertyPath).join(", ")}`);
+                        failures.push(
+                            `${m.mutation} at ${pathText(m.path)}: names ${problems.map((p) => p.propertyPath).join(", ")}`,
+                        );
                     }
                 } catch (e) {
                     failures.push(`${m.mutation} at ${pathText(m.path)}: raw ${(e as Error).message}`);
@@ -118,9 +125,13 @@ describe("every single-field mutation plans or names the field", () => {
                 });
                 if (error === undefined) continue;
                 if (!pulumi.InputPropertiesError.isInstance(error)) {
-                    failures.push(`${c.className} ${m.mutation} at ${pathText(m.path)}: ${String((error as Error)?.message ?? error)}`);
+                    failures.push(
+                        `${c.className} ${m.mutation} at ${pathText(m.path)}: ${String((error as Error)?.message ?? error)}`,
+                    );
                 } else if (plan.resources.length > 0) {
-                    failures.push(`${c.className} ${m.mutation} at ${pathText(m.path)}: ${plan.resources.length} registered before the error`);
+                    failures.push(
+                        `${c.className} ${m.mutation} at ${pathText(m.path)}: ${plan.resources.length} registered before the error`,
+                    );
                 }
             }
         }

@@ -134,7 +134,10 @@ export function mutate(args: unknown, path: Segment[], mutation: Mutation): Muta
 export function arbitraryMutation(args: unknown): fc.Arbitrary<Mutated> {
     const all = paths(args);
     return fc
-        .record({ at: fc.integer({ min: 0, max: Math.max(0, all.length - 1) }), mutation: fc.constantFrom(...MUTATIONS) })
+        .record({
+            at: fc.integer({ min: 0, max: Math.max(0, all.length - 1) }),
+            mutation: fc.constantFrom(...MUTATIONS),
+        })
         .map(({ at, mutation }) => mutate(args, all[at] ?? [], mutation));
 }
 
@@ -156,6 +159,8 @@ export function namesField(errorPath: string, m: Mutated): boolean {
     const strip = (p: string) => p.replace(/^"|"$/g, "");
     return targets.some((t) => {
         const e = strip(errorPath);
-        return e === t || e.startsWith(`${t}.`) || e.startsWith(`${t}[`) || t.startsWith(`${e}.`) || t.startsWith(`${e}[`);
+        return (
+            e === t || e.startsWith(`${t}.`) || e.startsWith(`${t}[`) || t.startsWith(`${e}.`) || t.startsWith(`${e}[`)
+        );
     });
 }

@@ -6,12 +6,22 @@ const bad = (p: unknown) => validateScalingPolicies(p as ScalingPolicies, "ecs")
 
 describe("the scaling vocabulary's shape, for untyped callers", () => {
     it("names the field and the expected shape instead of throwing", () => {
-        expect(bad({ targetTracking: "cpu" })).toEqual([{ propertyPath: "targetTracking", reason: "must be a list (got the string \"cpu\")" }]);
-        expect(bad({ targetTracking: [null] })).toEqual([{ propertyPath: "targetTracking[0]", reason: "must be an object (got null)" }]);
+        expect(bad({ targetTracking: "cpu" })).toEqual([
+            { propertyPath: "targetTracking", reason: 'must be a list (got the string "cpu")' },
+        ]);
+        expect(bad({ targetTracking: [null] })).toEqual([
+            { propertyPath: "targetTracking[0]", reason: "must be an object (got null)" },
+        ]);
         expect(bad({ targetTracking: [{ metric: "cpu", target: Number.NaN }] })).toEqual([
             { propertyPath: "targetTracking[0].target", reason: "must be a finite number (got NaN)" },
         ]);
-        expect(bad({ steps: [{ alarm: { metric: "CPU", threshold: "70", comparison: "GreaterThanThreshold" }, adjustments: [] }] })).toEqual([
+        expect(
+            bad({
+                steps: [
+                    { alarm: { metric: "CPU", threshold: "70", comparison: "GreaterThanThreshold" }, adjustments: [] },
+                ],
+            }),
+        ).toEqual([
             { propertyPath: "steps[0].alarm.threshold", reason: 'must be a finite number (got the string "70")' },
             { propertyPath: "steps[0].adjustments", reason: "must have at least 1 step adjustment" },
         ]);

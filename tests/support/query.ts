@@ -20,7 +20,8 @@ export function resource(plan: Plan, type: string, name: string): PlannedResourc
 /** The one resource of a type; throws when there are none or several. */
 export function only(plan: Plan, type: string): PlannedResource {
     const found = ofType(plan, type);
-    if (found.length !== 1) throw new Error(`expected exactly one ${type}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+    if (found.length !== 1)
+        throw new Error(`expected exactly one ${type}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
     return found[0];
 }
 
@@ -32,7 +33,8 @@ export function childrenOf(plan: Plan, parent: PlannedResource): PlannedResource
 /** Parses an input that holds JSON text (policies, container definitions). */
 export function jsonInput(r: PlannedResource, key: string): unknown {
     const v = r.inputs[key];
-    if (typeof v !== "string") throw new Error(`${r.type} ${r.name}: input ${key} is not a JSON string (got ${JSON.stringify(v)})`);
+    if (typeof v !== "string")
+        throw new Error(`${r.type} ${r.name}: input ${key} is not a JSON string (got ${JSON.stringify(v)})`);
     return JSON.parse(v);
 }
 
@@ -40,7 +42,10 @@ export function jsonInput(r: PlannedResource, key: string): unknown {
  * Runs a program that must fail validation; returns the error's `{propertyPath, reason}` list
  * and the plan, so a test can check that nothing was registered.
  */
-export async function expectInvalid(program: Program, options?: PlanOptions): Promise<{ errors: { propertyPath: string; reason: string }[]; plan: Plan; message: string }> {
+export async function expectInvalid(
+    program: Program,
+    options?: PlanOptions,
+): Promise<{ errors: { propertyPath: string; reason: string }[]; plan: Plan; message: string }> {
     const { plan, error, failed } = await capturePlan(program, options);
     if (!pulumi.InputPropertiesError.isInstance(error)) {
         throw new Error(`expected an InputPropertiesError, got ${failed ? String(error) : "success"}`);

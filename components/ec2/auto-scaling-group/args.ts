@@ -3,7 +3,11 @@ import type { Tags } from "../../../src/core";
 import type { AutoScalingArgs } from "../../../src/scaling";
 
 /** Spot allocation strategies EC2 Auto Scaling offers. */
-export type SpotAllocationStrategy = "price-capacity-optimized" | "capacity-optimized" | "capacity-optimized-prioritized" | "lowest-price";
+export type SpotAllocationStrategy =
+    | "price-capacity-optimized"
+    | "capacity-optimized"
+    | "capacity-optimized-prioritized"
+    | "lowest-price";
 
 /** Spot purchasing for a mixed-instances group. */
 export interface AutoScalingSpotArgs {

@@ -59,7 +59,11 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
                     parent,
                 ),
         );
-        this.instanceProfile = new aws.iam.InstanceProfile(childName(name, "profile"), { ...plan.instanceProfile, role: this.role.name }, parent);
+        this.instanceProfile = new aws.iam.InstanceProfile(
+            childName(name, "profile"),
+            { ...plan.instanceProfile, role: this.role.name },
+            parent,
+        );
 
         // The security group: ingress only from allowFrom (no port 22); all egress.
         this.ingressRules = {};
@@ -67,19 +71,34 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
             const sg = new aws.ec2.SecurityGroup(childName(name, "sg"), plan.securityGroup, parent);
             this.securityGroup = sg;
             if (plan.egressRule) {
-                new aws.vpc.SecurityGroupEgressRule(childName(name, "sg-egress"), { ...plan.egressRule, securityGroupId: sg.id }, parent);
+                new aws.vpc.SecurityGroupEgressRule(
+                    childName(name, "sg-egress"),
+                    { ...plan.egressRule, securityGroupId: sg.id },
+                    parent,
+                );
             }
             for (const r of plan.ingressRules) {
-                this.ingressRules[r.key] = new aws.vpc.SecurityGroupIngressRule(childName(name, r.key), { ...r.args, securityGroupId: sg.id }, parent);
+                this.ingressRules[r.key] = new aws.vpc.SecurityGroupIngressRule(
+                    childName(name, r.key),
+                    { ...r.args, securityGroupId: sg.id },
+                    parent,
+                );
             }
         }
 
         // The image and its root device: the planner knows them unless they must be looked up.
         const lt = plan.launchTemplate;
-        const imageId = plan.amiParameter !== undefined ? aws.ssm.getParameterOutput({ name: plan.amiParameter }, parent).value : lt.imageId;
+        const imageId =
+            plan.amiParameter !== undefined
+                ? aws.ssm.getParameterOutput({ name: plan.amiParameter }, parent).value
+                : lt.imageId;
         const root = lt.blockDeviceMappings[0];
         const deviceName =
-            root.deviceName ?? aws.ec2.getAmiOutput({ filters: [{ name: "image-id", values: [lt.imageId as pulumi.Input<string>] }] }, parent).rootDeviceName;
+            root.deviceName ??
+            aws.ec2.getAmiOutput(
+                { filters: [{ name: "image-id", values: [lt.imageId as pulumi.Input<string>] }] },
+                parent,
+            ).rootDeviceName;
         const nic = lt.networkInterfaces[0];
 
         this.launchTemplate = new aws.ec2.LaunchTemplate(
@@ -88,10 +107,16 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
                 ...lt,
                 imageId,
                 ...(plan.userDataToEncode !== undefined
-                    ? { userData: pulumi.output(plan.userDataToEncode).apply((s) => Buffer.from(s, "utf8").toString("base64")) }
+                    ? {
+                          userData: pulumi
+                              .output(plan.userDataToEncode)
+                              .apply((s) => Buffer.from(s, "utf8").toString("base64")),
+                      }
                     : {}),
                 iamInstanceProfile: { arn: this.instanceProfile.arn },
-                networkInterfaces: [{ ...nic, securityGroups: this.securityGroup ? [this.securityGroup.id] : nic.securityGroups }],
+                networkInterfaces: [
+                    { ...nic, securityGroups: this.securityGroup ? [this.securityGroup.id] : nic.securityGroups },
+                ],
                 blockDeviceMappings: [{ ...root, deviceName }],
             },
             { parent: this, dependsOn: managed },
@@ -106,7 +131,9 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
                 childName(name, "hooks"),
                 {
                     role: this.lifecycleHookRole.id,
-                    policy: pulumi.output(plan.hookTargets).apply((targets) => policyJson(hookTargetStatements(targets))),
+                    policy: pulumi
+                        .output(plan.hookTargets)
+                        .apply((targets) => policyJson(hookTargetStatements(targets))),
                 },
                 parent,
             );
@@ -121,7 +148,12 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
             {
                 ...g,
                 ...(mixed
-                    ? { mixedInstancesPolicy: { ...mixed, launchTemplate: { ...mixed.launchTemplate, launchTemplateSpecification: ltRef } } }
+                    ? {
+                          mixedInstancesPolicy: {
+                              ...mixed,
+                              launchTemplate: { ...mixed.launchTemplate, launchTemplateSpecification: ltRef },
+                          },
+                      }
                     : { launchTemplate: { id: this.launchTemplate.id, version } }),
                 ...(hooks
                     ? {
@@ -131,7 +163,11 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
                       }
                     : {}),
             },
-            { parent: this, ignoreChanges: [...plan.ignoreChanges], ...(hookPolicy ? { dependsOn: [hookPolicy] } : {}) },
+            {
+                parent: this,
+                ignoreChanges: [...plan.ignoreChanges],
+                ...(hookPolicy ? { dependsOn: [hookPolicy] } : {}),
+            },
         );
         this.groupName = this.group.name;
         this.groupArn = this.group.arn;
@@ -140,11 +176,17 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
         const groupName = { autoscalingGroupName: this.group.name };
         this.policies = {};
         for (const p of plan.policies) {
-            this.policies[p.key] = new aws.autoscaling.Policy(childName(name, p.key), { ...p.args, ...groupName }, parent);
+            this.policies[p.key] = new aws.autoscaling.Policy(
+                childName(name, p.key),
+                { ...p.args, ...groupName },
+                parent,
+            );
         }
         this.alarms = {};
         for (const a of plan.alarms) {
-            const dimensions = a.resourceDimension ? { dimensions: { ...a.args.dimensions, [a.resourceDimension]: this.group.name } } : {};
+            const dimensions = a.resourceDimension
+                ? { dimensions: { ...a.args.dimensions, [a.resourceDimension]: this.group.name } }
+                : {};
             this.alarms[a.key] = new aws.cloudwatch.MetricAlarm(
                 childName(name, a.key),
                 { ...a.args, ...dimensions, alarmActions: [this.policies[a.policyKey].arn] },
@@ -153,7 +195,11 @@ export class AutoScalingGroup extends pulumi.ComponentResource {
         }
         this.scheduledActions = {};
         for (const s of plan.scheduledActions) {
-            this.scheduledActions[s.key] = new aws.autoscaling.Schedule(childName(name, s.key), { ...s.args, ...groupName }, parent);
+            this.scheduledActions[s.key] = new aws.autoscaling.Schedule(
+                childName(name, s.key),
+                { ...s.args, ...groupName },
+                parent,
+            );
         }
 
         this.registerOutputs({

@@ -67,7 +67,9 @@ const ENABLED_METRICS: aws.types.enums.autoscaling.Metric[] = [
 ];
 
 /** The group's tags, propagated to its instances at launch. */
-function groupTags(tags: pulumi.Input<Tags>): pulumi.Input<{ key: string; value: pulumi.Input<string>; propagateAtLaunch: boolean }[]> {
+function groupTags(
+    tags: pulumi.Input<Tags>,
+): pulumi.Input<{ key: string; value: pulumi.Input<string>; propagateAtLaunch: boolean }[]> {
     const list = (t: Tags) => Object.entries(t).map(([key, value]) => ({ key, value, propagateAtLaunch: true }));
     return isKnown(tags) ? list(tags) : pulumi.output(tags).apply(list);
 }
@@ -156,7 +158,13 @@ export interface AutoScalingGroupPlan {
         }[];
         blockDeviceMappings: {
             deviceName?: string;
-            ebs: { volumeType: RootVolumeType; volumeSize?: number; iops?: number; encrypted: "true"; deleteOnTermination: "true" };
+            ebs: {
+                volumeType: RootVolumeType;
+                volumeSize?: number;
+                iops?: number;
+                encrypted: "true";
+                deleteOnTermination: "true";
+            };
         }[];
         tagSpecifications: { resourceType: string; tags: pulumi.Input<Tags> }[];
         updateDefaultVersion: boolean;
@@ -219,20 +227,29 @@ export interface AutoScalingGroupPlan {
     tags: pulumi.Input<Tags>;
 }
 
-const TRUST_EC2 = policyJson([{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+const TRUST_EC2 = policyJson([
+    { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+]);
 const TRUST_AUTOSCALING = policyJson([
     { Effect: "Allow", Principal: { Service: "autoscaling.amazonaws.com" }, Action: "sts:AssumeRole" },
 ]);
 
 /** The statements of the hook role's policy: publish to exactly the hooks' targets. */
 export function hookTargetStatements(targets: { service: "sns" | "sqs"; arn: string }[]): PolicyStatement[] {
-    const of = (service: "sns" | "sqs") => [...new Set(targets.filter((t) => t.service === service).map((t) => t.arn))].sort();
+    const of = (service: "sns" | "sqs") =>
+        [...new Set(targets.filter((t) => t.service === service).map((t) => t.arn))].sort();
     const out: PolicyStatement[] = [];
     const topics = of("sns");
     const queues = of("sqs");
-    if (topics.length > 0) out.push({ Sid: "PublishLifecycleEvents", Effect: "Allow", Action: "sns:Publish", Resource: topics });
+    if (topics.length > 0)
+        out.push({ Sid: "PublishLifecycleEvents", Effect: "Allow", Action: "sns:Publish", Resource: topics });
     if (queues.length > 0) {
-        out.push({ Sid: "SendLifecycleEvents", Effect: "Allow", Action: ["sqs:SendMessage", "sqs:GetQueueUrl"], Resource: queues });
+        out.push({
+            Sid: "SendLifecycleEvents",
+            Effect: "Allow",
+            Action: ["sqs:SendMessage", "sqs:GetQueueUrl"],
+            Resource: queues,
+        });
     }
     return out;
 }
@@ -258,11 +275,17 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
     // Placement and the security group.
     const createSecurityGroup = args.securityGroupIds === undefined;
     if (createSecurityGroup && (args.vpcId === undefined || args.vpcId === "")) {
-        v.add("vpcId", "is required when securityGroupIds is absent: the component creates the instances' security group in this VPC");
+        v.add(
+            "vpcId",
+            "is required when securityGroupIds is absent: the component creates the instances' security group in this VPC",
+        );
     }
     const allow = args.allowFrom;
     if (allow && !createSecurityGroup) {
-        v.add("allowFrom", "applies to the security group the component creates; with securityGroupIds, add the rules to your own groups");
+        v.add(
+            "allowFrom",
+            "applies to the security group the component creates; with securityGroupIds, add the rules to your own groups",
+        );
     }
     if (allow && allow.securityGroupIds.length * allow.ports.length > ASG_LIST_LIMITS.inboundRules) {
         v.add(
@@ -270,7 +293,11 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
             `makes ${allow.securityGroupIds.length * allow.ports.length} ingress rules (groups × ports); a security group has at most ${ASG_LIST_LIMITS.inboundRules} inbound rules`,
         );
     }
-    if (allow) v.unique(allow.ports.map((p, i) => ({ value: p, path: joinPath("allowFrom.ports", i) })), "port");
+    if (allow)
+        v.unique(
+            allow.ports.map((p, i) => ({ value: p, path: joinPath("allowFrom.ports", i) })),
+            "port",
+        );
 
     // Capacity: the group's bounds are autoScaling.min / max.
     v.min(scalingArgs.max, "autoScaling.max", 1);
@@ -283,24 +310,41 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
 
     // Instances.
     if (args.instanceType !== undefined && args.instanceTypes !== undefined) {
-        v.add("instanceTypes", "give either instanceType (one type) or instanceTypes (a mixed-instances group), not both");
+        v.add(
+            "instanceTypes",
+            "give either instanceType (one type) or instanceTypes (a mixed-instances group), not both",
+        );
     }
     const types = args.instanceTypes;
     if (types !== undefined) {
-        v.unique(types.map((t, i) => ({ value: known(t), path: joinPath("instanceTypes", i) })), "instance type");
+        v.unique(
+            types.map((t, i) => ({ value: known(t), path: joinPath("instanceTypes", i) })),
+            "instance type",
+        );
         types.forEach((t, i) => {
             if (isKnown(t) && !/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(t)) {
-                v.add(joinPath("instanceTypes", i), `must be an EC2 instance type such as "m5.large" (got ${JSON.stringify(t)})`);
+                v.add(
+                    joinPath("instanceTypes", i),
+                    `must be an EC2 instance type such as "m5.large" (got ${JSON.stringify(t)})`,
+                );
             }
         });
     }
     if (isKnown(args.instanceType) && !/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(args.instanceType)) {
-        v.add("instanceType", `must be an EC2 instance type such as "t3.medium" (got ${JSON.stringify(args.instanceType)})`);
+        v.add(
+            "instanceType",
+            `must be an EC2 instance type such as "t3.medium" (got ${JSON.stringify(args.instanceType)})`,
+        );
     }
-    const knownTypes = (types ?? [args.instanceType ?? DEFAULT_INSTANCE_TYPE]).map((t) => known(t)).filter((t): t is string => t !== undefined);
+    const knownTypes = (types ?? [args.instanceType ?? DEFAULT_INSTANCE_TYPE])
+        .map((t) => known(t))
+        .filter((t): t is string => t !== undefined);
     const arches = new Set(knownTypes.map(architectureOf));
     if (arches.size > 1) {
-        v.add("instanceTypes", `must share one CPU architecture, since the group has one image (got both arm64 and x86_64: ${knownTypes.join(", ")})`);
+        v.add(
+            "instanceTypes",
+            `must share one CPU architecture, since the group has one image (got both arm64 and x86_64: ${knownTypes.join(", ")})`,
+        );
     }
     const arch = arches.size === 1 ? [...arches][0] : "x86_64";
     const spot = args.spot;
@@ -313,14 +357,22 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
         const min = args.imageId === undefined ? Math.max(bounds[0], AL2023_ROOT_SNAPSHOT_GIB) : bounds[0];
         const why = min > bounds[0] ? " with the default Amazon Linux 2023 image (8 GiB snapshot)" : "";
         v.range(rv.sizeGb, "rootVolume.sizeGb", min, bounds[1], { unit: `GiB for ${volumeType}${why}` });
-        if ((volumeType === "io1" || volumeType === "io2") && rv.iops === undefined) v.add("rootVolume.iops", `is required for ${volumeType} volumes: give the provisioned IOPS`);
-        if (volumeType === "gp2" && rv.iops !== undefined) v.add("rootVolume.iops", "gp2 volumes take no provisioned IOPS (their IOPS follow the size); remove it or use gp3");
+        if ((volumeType === "io1" || volumeType === "io2") && rv.iops === undefined)
+            v.add("rootVolume.iops", `is required for ${volumeType} volumes: give the provisioned IOPS`);
+        if (volumeType === "gp2" && rv.iops !== undefined)
+            v.add(
+                "rootVolume.iops",
+                "gp2 volumes take no provisioned IOPS (their IOPS follow the size); remove it or use gp3",
+            );
         // Minimum provisioned IOPS: gp3 3,000, io1/io2 100 (EBS volume types).
         if (rv.iops !== undefined) v.min(rv.iops, "rootVolume.iops", volumeType === "gp3" ? 3000 : 100);
     }
     const userData = args.userData;
     if (isKnown(userData) && Buffer.byteLength(userData, "utf8") > MAX_USER_DATA_BYTES) {
-        v.add("userData", `must be at most 16 KB before base64 encoding (got ${Buffer.byteLength(userData, "utf8")} bytes); fetch larger scripts from S3`);
+        v.add(
+            "userData",
+            `must be at most 16 KB before base64 encoding (got ${Buffer.byteLength(userData, "utf8")} bytes); fetch larger scripts from S3`,
+        );
     }
 
     // Instance refresh: max − min ≤ 100 (RefreshPreferences).
@@ -328,7 +380,10 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
     const ir = args.instanceRefresh;
     const minHealthy = ir?.minHealthyPercentage ?? 90;
     if (ir?.maxHealthyPercentage !== undefined && ir.maxHealthyPercentage - minHealthy > 100) {
-        v.add("instanceRefresh.maxHealthyPercentage", `must be at most minHealthyPercentage + 100 = ${minHealthy + 100} (got ${ir.maxHealthyPercentage})`);
+        v.add(
+            "instanceRefresh.maxHealthyPercentage",
+            `must be at most minHealthyPercentage + 100 = ${minHealthy + 100} (got ${ir.maxHealthyPercentage})`,
+        );
     }
 
     const warmPool = planWarmPool(v, args);
@@ -342,11 +397,16 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
     validateTags(v, known(args.tags));
 
     const targetGroups = knownList(args.targetGroupArns);
-    const hasTargetGroups = args.targetGroupArns !== undefined && (targetGroups === undefined || targetGroups.length > 0);
+    const hasTargetGroups =
+        args.targetGroupArns !== undefined && (targetGroups === undefined || targetGroups.length > 0);
     const schedules = scalingArgs.schedules ?? [];
     const mixed = types !== undefined || spot !== undefined;
     const securityGroup = createSecurityGroup
-        ? { vpcId: args.vpcId as pulumi.Input<string>, description: `Instances of ${name} (compute-layer): no ingress unless added`, tags }
+        ? {
+              vpcId: args.vpcId as pulumi.Input<string>,
+              description: `Instances of ${name} (compute-layer): no ingress unless added`,
+              tags,
+          }
         : undefined;
 
     return {
@@ -354,22 +414,25 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
         managedPolicies: [SSM_CORE_POLICY],
         instanceProfile: { tags },
         securityGroup,
-        egressRule: securityGroup ? { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "All outbound traffic", tags } : undefined,
-        ingressRules: allow && createSecurityGroup
-            ? allow.securityGroupIds.flatMap((source, i) =>
-                  allow.ports.map((port) => ({
-                      key: `from-${i}-tcp-${port}`,
-                      args: {
-                          referencedSecurityGroupId: source,
-                          ipProtocol: "tcp",
-                          fromPort: port,
-                          toPort: port,
-                          description: `tcp/${port} from allowFrom.securityGroupIds[${i}]`,
-                          tags,
-                      },
-                  })),
-              )
-            : [],
+        egressRule: securityGroup
+            ? { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "All outbound traffic", tags }
+            : undefined,
+        ingressRules:
+            allow && createSecurityGroup
+                ? allow.securityGroupIds.flatMap((source, i) =>
+                      allow.ports.map((port) => ({
+                          key: `from-${i}-tcp-${port}`,
+                          args: {
+                              referencedSecurityGroupId: source,
+                              ipProtocol: "tcp",
+                              fromPort: port,
+                              toPort: port,
+                              description: `tcp/${port} from allowFrom.securityGroupIds[${i}]`,
+                              tags,
+                          },
+                      })),
+                  )
+                : [],
         securityGroupIds: createSecurityGroup ? undefined : args.securityGroupIds,
         amiParameter: args.imageId === undefined ? AL2023_PARAMETERS[arch] : undefined,
         userDataToEncode: userData !== undefined && !isKnown(userData) ? userData : undefined,
@@ -415,11 +478,15 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
                       mixedInstancesPolicy: {
                           instancesDistribution: {
                               onDemandBaseCapacity: spot?.onDemandBaseCapacity ?? 0,
-                              onDemandPercentageAboveBaseCapacity: spot ? (spot.onDemandPercentageAboveBaseCapacity ?? 0) : 100,
+                              onDemandPercentageAboveBaseCapacity: spot
+                                  ? (spot.onDemandPercentageAboveBaseCapacity ?? 0)
+                                  : 100,
                               spotAllocationStrategy: spot?.allocationStrategy ?? "price-capacity-optimized",
                           },
                           launchTemplate: {
-                              overrides: (types ?? [args.instanceType ?? DEFAULT_INSTANCE_TYPE]).map((instanceType) => ({ instanceType })),
+                              overrides: (types ?? [args.instanceType ?? DEFAULT_INSTANCE_TYPE]).map(
+                                  (instanceType) => ({ instanceType }),
+                              ),
                           },
                       },
                       // On for Spot: replace instances at elevated interruption risk before they are interrupted.
@@ -436,9 +503,13 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
                           strategy: "Rolling" as const,
                           preferences: {
                               minHealthyPercentage: minHealthy,
-                              ...(ir?.maxHealthyPercentage !== undefined ? { maxHealthyPercentage: ir.maxHealthyPercentage } : {}),
+                              ...(ir?.maxHealthyPercentage !== undefined
+                                  ? { maxHealthyPercentage: ir.maxHealthyPercentage }
+                                  : {}),
                               // The provider takes the warm-up as a string.
-                              ...(ir?.instanceWarmupSeconds !== undefined ? { instanceWarmup: String(ir.instanceWarmupSeconds) } : {}),
+                              ...(ir?.instanceWarmupSeconds !== undefined
+                                  ? { instanceWarmup: String(ir.instanceWarmupSeconds) }
+                                  : {}),
                           },
                       },
                   }
@@ -476,15 +547,24 @@ function planWarmPool(v: Validator, args: AutoScalingGroupArgs): AutoScalingGrou
     const w = args.warmPool;
     if (!w) return undefined;
     if (args.instanceTypes !== undefined || args.spot !== undefined) {
-        v.add("warmPool", "AWS doesn't allow a warm pool on a group with a mixed instances policy or Spot Instances; remove instanceTypes and spot, or the warm pool");
+        v.add(
+            "warmPool",
+            "AWS doesn't allow a warm pool on a group with a mixed instances policy or Spot Instances; remove instanceTypes and spot, or the warm pool",
+        );
     }
     const minSize = w.minSize ?? 0;
     if (w.maxPreparedCapacity !== undefined) {
         if (w.maxPreparedCapacity < minSize) {
-            v.add("warmPool.maxPreparedCapacity", `must be at least warmPool.minSize ${minSize} (got ${w.maxPreparedCapacity})`);
+            v.add(
+                "warmPool.maxPreparedCapacity",
+                `must be at least warmPool.minSize ${minSize} (got ${w.maxPreparedCapacity})`,
+            );
         }
         if (w.maxPreparedCapacity < args.autoScaling.min) {
-            v.add("warmPool.maxPreparedCapacity", `must be at least the group's autoScaling.min ${args.autoScaling.min} (got ${w.maxPreparedCapacity})`);
+            v.add(
+                "warmPool.maxPreparedCapacity",
+                `must be at least the group's autoScaling.min ${args.autoScaling.min} (got ${w.maxPreparedCapacity})`,
+            );
         }
     }
     return {
@@ -495,21 +575,33 @@ function planWarmPool(v: Validator, args: AutoScalingGroupArgs): AutoScalingGrou
     };
 }
 
-const TRANSITIONS = { launch: "autoscaling:EC2_INSTANCE_LAUNCHING", terminate: "autoscaling:EC2_INSTANCE_TERMINATING" } as const;
+const TRANSITIONS = {
+    launch: "autoscaling:EC2_INSTANCE_LAUNCHING",
+    terminate: "autoscaling:EC2_INSTANCE_TERMINATING",
+} as const;
 
 /** Lifecycle hooks, at most 50 a group (EC2 Auto Scaling quotas). */
 function planLifecycleHooks(v: Validator, args: AutoScalingGroupArgs): PlannedLifecycleHook[] {
     const entries = Object.entries(args.lifecycleHooks ?? {});
     if (entries.length > ASG_LIST_LIMITS.lifecycleHooks) {
-        v.add("lifecycleHooks", `must have at most ${ASG_LIST_LIMITS.lifecycleHooks} hooks, AWS's limit per group (got ${entries.length})`);
+        v.add(
+            "lifecycleHooks",
+            `must have at most ${ASG_LIST_LIMITS.lifecycleHooks} hooks, AWS's limit per group (got ${entries.length})`,
+        );
     }
     return entries.map(([hookName, h]) => {
         if (!HOOK_NAME.test(hookName)) {
-            v.add(joinPath("lifecycleHooks", hookName), `hook names must be 1–255 letters, digits, "-", "_" or "/" (got ${JSON.stringify(hookName)})`);
+            v.add(
+                joinPath("lifecycleHooks", hookName),
+                `hook names must be 1–255 letters, digits, "-", "_" or "/" (got ${JSON.stringify(hookName)})`,
+            );
         }
         const arn = h.target ? known(h.target.arn) : undefined;
         if (h.target && arn !== undefined && arn.split(":")[2] !== h.target.service) {
-            v.add(joinPath("lifecycleHooks", hookName, "target", "arn"), `must be an ${h.target.service.toUpperCase()} ARN (arn:aws:${h.target.service}:<region>:<account>:<name>) (got ${JSON.stringify(arn)})`);
+            v.add(
+                joinPath("lifecycleHooks", hookName, "target", "arn"),
+                `must be an ${h.target.service.toUpperCase()} ARN (arn:aws:${h.target.service}:<region>:<account>:<name>) (got ${JSON.stringify(arn)})`,
+            );
         }
         return {
             name: hookName,
@@ -522,11 +614,21 @@ function planLifecycleHooks(v: Validator, args: AutoScalingGroupArgs): PlannedLi
     });
 }
 
-function planHookRole(name: string, args: AutoScalingGroupArgs, tags: pulumi.Input<Tags>): Pick<AutoScalingGroupPlan, "hookRole" | "hookTargets"> {
-    const hookTargets = Object.values(args.lifecycleHooks ?? {}).flatMap((h) => (h.target ? [{ service: h.target.service, arn: h.target.arn }] : []));
+function planHookRole(
+    name: string,
+    args: AutoScalingGroupArgs,
+    tags: pulumi.Input<Tags>,
+): Pick<AutoScalingGroupPlan, "hookRole" | "hookTargets"> {
+    const hookTargets = Object.values(args.lifecycleHooks ?? {}).flatMap((h) =>
+        h.target ? [{ service: h.target.service, arn: h.target.arn }] : [],
+    );
     if (hookTargets.length === 0) return { hookTargets };
     return {
-        hookRole: { description: `Auto Scaling lifecycle notifications of ${name} (compute-layer)`, assumeRolePolicy: TRUST_AUTOSCALING, tags },
+        hookRole: {
+            description: `Auto Scaling lifecycle notifications of ${name} (compute-layer)`,
+            assumeRolePolicy: TRUST_AUTOSCALING,
+            tags,
+        },
         hookTargets,
     };
 }

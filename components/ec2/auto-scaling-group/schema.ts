@@ -79,7 +79,10 @@ export const autoScalingGroupArgsSchema = obj({
     imageId: input(id).optional(),
     userData: input(z.string()).optional(),
     rootVolume: rootVolumeSchema.optional(),
-    autoScaling: planTime(autoScalingSchema, "the bounds and policies decide the group's size and its scaling children"),
+    autoScaling: planTime(
+        autoScalingSchema,
+        "the bounds and policies decide the group's size and its scaling children",
+    ),
     desiredCapacity: int().min(0).optional(),
     targetGroupArns: input(z.array(input(id)).max(ASG_LIST_LIMITS.targetGroups)).optional(),
     healthCheckType: z.enum(["EC2", "ELB"]).optional(),
@@ -87,10 +90,7 @@ export const autoScalingGroupArgsSchema = obj({
     protectFromScaleIn: z.boolean().optional(),
     instanceRefresh: instanceRefreshSchema.optional(),
     warmPool: planTime(warmPoolSchema, "a warm pool is a child of its own").optional(),
-    lifecycleHooks: planTime(
-        z.record(z.string(), lifecycleHookSchema),
-        "each key names a lifecycle hook",
-    ).optional(),
+    lifecycleHooks: planTime(z.record(z.string(), lifecycleHookSchema), "each key names a lifecycle hook").optional(),
     tags: input(tagsSchema).optional(),
 });
 

@@ -35,7 +35,11 @@ export class EcsCluster extends pulumi.ComponentResource {
 
         this.cluster = new aws.ecs.Cluster(childName(name, "cluster"), plan.cluster, parent);
         if (plan.ec2CapacityProvider) {
-            this.ec2CapacityProvider = new aws.ecs.CapacityProvider(childName(name, "ec2"), plan.ec2CapacityProvider, parent);
+            this.ec2CapacityProvider = new aws.ecs.CapacityProvider(
+                childName(name, "ec2"),
+                plan.ec2CapacityProvider,
+                parent,
+            );
             this.ec2CapacityProviderName = this.ec2CapacityProvider.name;
         }
         const ec2Name = this.ec2CapacityProviderName;

@@ -1,5 +1,15 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { checkShape, isKnown, joinPath, known, type PlanContext, physicalName, type Tags, validateTags, Validator } from "../../../src/core";
+import {
+    checkShape,
+    isKnown,
+    joinPath,
+    known,
+    type PlanContext,
+    physicalName,
+    type Tags,
+    validateTags,
+    Validator,
+} from "../../../src/core";
 import { planTags } from "../../../src/core";
 import { checkStrategyShape } from "../shared/strategy";
 import type { Ec2CapacityProviderArgs, EcsClusterArgs } from "./args";
@@ -36,14 +46,20 @@ export interface PlannedStrategyItem {
 /** What {@link EcsCluster} creates: the final inputs of every child. */
 export interface EcsClusterPlan {
     /** The cluster. */
-    cluster: { settings: { name: "containerInsights"; value: "enabled" | "enhanced" | "disabled" }[]; tags: pulumi.Input<Tags> };
+    cluster: {
+        settings: { name: "containerInsights"; value: "enabled" | "enhanced" | "disabled" }[];
+        tags: pulumi.Input<Tags>;
+    };
     /** The EC2 capacity provider, when `capacityProviders.ec2` is set. */
     ec2CapacityProvider?: PlannedEc2CapacityProvider;
     /**
      * The cluster's capacity providers and default strategy; the component adds `clusterName`
      * and the EC2 provider's name (to the list, and to strategy items without `capacityProvider`).
      */
-    capacityProviders: { capacityProviders: ("FARGATE" | "FARGATE_SPOT")[]; defaultCapacityProviderStrategies: PlannedStrategyItem[] };
+    capacityProviders: {
+        capacityProviders: ("FARGATE" | "FARGATE_SPOT")[];
+        defaultCapacityProviderStrategies: PlannedStrategyItem[];
+    };
 }
 
 const STRATEGY_KEYS = [
@@ -54,7 +70,12 @@ const STRATEGY_KEYS = [
 
 const enabled = (on: boolean | undefined): Enabled => ((on ?? true) ? "ENABLED" : "DISABLED");
 
-function planEc2Provider(v: Validator, name: string, ec2: Ec2CapacityProviderArgs, tags: pulumi.Input<Tags>): PlannedEc2CapacityProvider {
+function planEc2Provider(
+    v: Validator,
+    name: string,
+    ec2: Ec2CapacityProviderArgs,
+    tags: pulumi.Input<Tags>,
+): PlannedEc2CapacityProvider {
     const p = "capacityProviders.ec2";
     if (isKnown(ec2.autoScalingGroupArn) && !/^arn:aws[a-z-]*:autoscaling:/.test(ec2.autoScalingGroupArn)) {
         v.add(
@@ -62,20 +83,33 @@ function planEc2Provider(v: Validator, name: string, ec2: Ec2CapacityProviderArg
             `must be an Auto Scaling group ARN (arn:aws:autoscaling:<region>:<account>:autoScalingGroup:…) (got ${JSON.stringify(ec2.autoScalingGroupArn)})`,
         );
     }
-    if (ec2.minimumScalingStepSize !== undefined && ec2.maximumScalingStepSize !== undefined && ec2.minimumScalingStepSize > ec2.maximumScalingStepSize) {
-        v.add(joinPath(p, "minimumScalingStepSize"), `must be at most maximumScalingStepSize (${ec2.maximumScalingStepSize}) (got ${ec2.minimumScalingStepSize})`);
+    if (
+        ec2.minimumScalingStepSize !== undefined &&
+        ec2.maximumScalingStepSize !== undefined &&
+        ec2.minimumScalingStepSize > ec2.maximumScalingStepSize
+    ) {
+        v.add(
+            joinPath(p, "minimumScalingStepSize"),
+            `must be at most maximumScalingStepSize (${ec2.maximumScalingStepSize}) (got ${ec2.minimumScalingStepSize})`,
+        );
     }
     return {
         // Capacity provider names may not start with "aws", "ecs" or "fargate"
         // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html).
-        ...(/^(aws|ecs|fargate)/i.test(name) ? { name: physicalName(["cp", name, "ec2"], { maxLength: 255, invalid: /[^a-zA-Z0-9_-]/g }) } : {}),
+        ...(/^(aws|ecs|fargate)/i.test(name)
+            ? { name: physicalName(["cp", name, "ec2"], { maxLength: 255, invalid: /[^a-zA-Z0-9_-]/g }) }
+            : {}),
         autoScalingGroupProvider: {
             autoScalingGroupArn: ec2.autoScalingGroupArn,
             managedScaling: {
                 status: enabled(ec2.managedScaling),
                 targetCapacity: ec2.targetCapacity ?? 100,
-                ...(ec2.minimumScalingStepSize !== undefined ? { minimumScalingStepSize: ec2.minimumScalingStepSize } : {}),
-                ...(ec2.maximumScalingStepSize !== undefined ? { maximumScalingStepSize: ec2.maximumScalingStepSize } : {}),
+                ...(ec2.minimumScalingStepSize !== undefined
+                    ? { minimumScalingStepSize: ec2.minimumScalingStepSize }
+                    : {}),
+                ...(ec2.maximumScalingStepSize !== undefined
+                    ? { maximumScalingStepSize: ec2.maximumScalingStepSize }
+                    : {}),
                 ...(ec2.instanceWarmupSeconds !== undefined ? { instanceWarmupPeriod: ec2.instanceWarmupSeconds } : {}),
             },
             managedTerminationProtection: enabled(ec2.managedTerminationProtection),
@@ -102,7 +136,8 @@ function planChecked(v: Validator, name: string, a: EcsClusterArgs): EcsClusterP
     const fargate = cps.fargate ?? true;
     const fargateSpot = cps.fargateSpot ?? true;
     const ec2 = cps.ec2 ? planEc2Provider(v, name, cps.ec2, tags) : undefined;
-    if (!fargate && !fargateSpot && !ec2) v.add("capacityProviders", "must offer at least one capacity provider: fargate, fargateSpot or ec2");
+    if (!fargate && !fargateSpot && !ec2)
+        v.add("capacityProviders", "must offer at least one capacity provider: fargate, fargateSpot or ec2");
 
     const offered = { fargate, fargateSpot, ec2: ec2 !== undefined };
     let strategy: PlannedStrategyItem[] = [];
@@ -112,15 +147,27 @@ function planChecked(v: Validator, name: string, a: EcsClusterArgs): EcsClusterP
             const share = a.defaultStrategy[key];
             if (!share) continue;
             const path = joinPath("defaultStrategy", key);
-            if (!offered[key]) v.add(path, `the cluster does not offer this capacity provider; enable capacityProviders.${key} or remove it from the strategy`);
-            const item = { ...(provider ? { capacityProvider: provider } : {}), weight: share.weight ?? 1, base: share.base ?? 0 };
+            if (!offered[key])
+                v.add(
+                    path,
+                    `the cluster does not offer this capacity provider; enable capacityProviders.${key} or remove it from the strategy`,
+                );
+            const item = {
+                ...(provider ? { capacityProvider: provider } : {}),
+                weight: share.weight ?? 1,
+                base: share.base ?? 0,
+            };
             strategy.push(item);
             items.push({ ...item, path });
         }
         if (a.defaultStrategy.ec2 && (a.defaultStrategy.fargate || a.defaultStrategy.fargateSpot)) {
-            v.add("defaultStrategy", "a capacity provider strategy holds either Fargate providers (fargate, fargateSpot) or the EC2 provider, not both");
+            v.add(
+                "defaultStrategy",
+                "a capacity provider strategy holds either Fargate providers (fargate, fargateSpot) or the EC2 provider, not both",
+            );
         }
-        if (items.length === 0) v.add("defaultStrategy", "must name at least one of fargate, fargateSpot or ec2, or be left out");
+        if (items.length === 0)
+            v.add("defaultStrategy", "must name at least one of fargate, fargateSpot or ec2, or be left out");
         checkStrategyShape(v, items, "defaultStrategy");
     } else if (fargate) {
         strategy = [{ capacityProvider: "FARGATE", weight: 1, base: 0 }];
@@ -134,7 +181,10 @@ function planChecked(v: Validator, name: string, a: EcsClusterArgs): EcsClusterP
         cluster: { settings: [{ name: "containerInsights", value: a.containerInsights ?? "enabled" }], tags },
         ...(ec2 ? { ec2CapacityProvider: ec2 } : {}),
         capacityProviders: {
-            capacityProviders: [...(fargate ? (["FARGATE"] as const) : []), ...(fargateSpot ? (["FARGATE_SPOT"] as const) : [])],
+            capacityProviders: [
+                ...(fargate ? (["FARGATE"] as const) : []),
+                ...(fargateSpot ? (["FARGATE_SPOT"] as const) : []),
+            ],
             defaultCapacityProviderStrategies: strategy,
         },
     };

@@ -2,7 +2,6 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Tags } from "../../../src/core";
 import type { AutoScalingArgs } from "../../../src/scaling";
 
-
 /** A port a container listens on. */
 export interface PortMappingArgs {
     /** The port, 1–65535. With awsvpc the host port is the same. Known at plan time. @default required */

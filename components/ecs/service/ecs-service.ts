@@ -72,32 +72,68 @@ export class EcsService extends pulumi.ComponentResource {
 
         // Roles: trust ECS tasks of this account only; policies built locally.
         const trust = facts.apply(([p, r, a]) => policyJson(ecsTasksTrust(p, r, a)));
-        this.executionRole = new aws.iam.Role(childName(name, "execution"), { ...plan.executionRole, assumeRolePolicy: trust }, parent);
+        this.executionRole = new aws.iam.Role(
+            childName(name, "execution"),
+            { ...plan.executionRole, assumeRolePolicy: trust },
+            parent,
+        );
         const g = plan.executionGrants;
         this.executionPolicy = new aws.iam.RolePolicy(
             childName(name, "execution"),
             {
                 role: this.executionRole.id,
                 policy: pulumi
-                    .all([partition, pulumi.all(g.images), pulumi.all(g.secretArns), pulumi.all(g.kmsKeyArns), this.logGroup.arn])
+                    .all([
+                        partition,
+                        pulumi.all(g.images),
+                        pulumi.all(g.secretArns),
+                        pulumi.all(g.kmsKeyArns),
+                        this.logGroup.arn,
+                    ])
                     .apply(([p, images, secretArns, kmsKeyArns, logGroupArn]) =>
-                        policyJson(compact(executionPolicyStatements({ partition: p, images, secretArns, kmsKeyArns, logGroupArn }))),
+                        policyJson(
+                            compact(
+                                executionPolicyStatements({
+                                    partition: p,
+                                    images,
+                                    secretArns,
+                                    kmsKeyArns,
+                                    logGroupArn,
+                                }),
+                            ),
+                        ),
                     ),
             },
             parent,
         );
-        this.taskRole = new aws.iam.Role(childName(name, "task"), { ...plan.taskRole, assumeRolePolicy: trust }, parent);
+        this.taskRole = new aws.iam.Role(
+            childName(name, "task"),
+            { ...plan.taskRole, assumeRolePolicy: trust },
+            parent,
+        );
         if (plan.taskRoleExecPolicy) {
-            new aws.iam.RolePolicy(childName(name, "task-exec"), { role: this.taskRole.id, policy: plan.taskRoleExecPolicy }, parent);
+            new aws.iam.RolePolicy(
+                childName(name, "task-exec"),
+                { role: this.taskRole.id, policy: plan.taskRoleExecPolicy },
+                parent,
+            );
         }
         const efsGrants = plan.efs.filter((e) => e.iam);
         if (efsGrants.length > 0) {
-            const grants = efsGrants.map((e) => pulumi.all([e.fileSystemId, e.accessPointId]).apply(([fileSystemId, accessPointId]) => ({ fileSystemId, accessPointId, write: e.write })));
+            const grants = efsGrants.map((e) =>
+                pulumi
+                    .all([e.fileSystemId, e.accessPointId])
+                    .apply(([fileSystemId, accessPointId]) => ({ fileSystemId, accessPointId, write: e.write })),
+            );
             new aws.iam.RolePolicy(
                 childName(name, "task-efs"),
                 {
                     role: this.taskRole.id,
-                    policy: pulumi.all([facts, pulumi.all(grants)]).apply(([[p, r, a], list]) => policyJson(compact(efsStatements(list, { partition: p, region: r, accountId: a })))),
+                    policy: pulumi
+                        .all([facts, pulumi.all(grants)])
+                        .apply(([[p, r, a], list]) =>
+                            policyJson(compact(efsStatements(list, { partition: p, region: r, accountId: a }))),
+                        ),
                 },
                 parent,
             );
@@ -141,7 +177,10 @@ export class EcsService extends pulumi.ComponentResource {
             waitFor.push(
                 new aws.iam.RolePolicyAttachment(
                     childName(name, "deploy-elb"),
-                    { role: this.deploymentRole.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${shift.managedPolicy}` },
+                    {
+                        role: this.deploymentRole.name,
+                        policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${shift.managedPolicy}`,
+                    },
                     parent,
                 ),
             );
@@ -149,14 +188,23 @@ export class EcsService extends pulumi.ComponentResource {
                 waitFor.push(
                     new aws.iam.RolePolicy(
                         childName(name, "deploy-hooks"),
-                        { role: this.deploymentRole.id, policy: pulumi.all(shift.hookLambdaArns).apply((arns) => policyJson(compact(deploymentHookStatements(arns)))) },
+                        {
+                            role: this.deploymentRole.id,
+                            policy: pulumi
+                                .all(shift.hookLambdaArns)
+                                .apply((arns) => policyJson(compact(deploymentHookStatements(arns)))),
+                        },
                         parent,
                     ),
                 );
             }
             advanced.roleArn = this.deploymentRole.arn;
             if (shift.alternateTargetGroup) {
-                this.alternateTargetGroup = new aws.lb.TargetGroup(childName(name, "alternate"), shift.alternateTargetGroup, parent);
+                this.alternateTargetGroup = new aws.lb.TargetGroup(
+                    childName(name, "alternate"),
+                    shift.alternateTargetGroup,
+                    parent,
+                );
                 advanced.alternateTargetGroupArn = this.alternateTargetGroup.arn;
             }
             const alternateArn = this.alternateTargetGroup?.arn;
@@ -167,7 +215,12 @@ export class EcsService extends pulumi.ComponentResource {
                         ...r,
                         actions: r.actions.map((act) => ({
                             ...act,
-                            forward: { targetGroups: act.forward.targetGroups.map((t) => ({ ...t, arn: t.arn ?? (alternateArn as pulumi.Output<string>) })) },
+                            forward: {
+                                targetGroups: act.forward.targetGroups.map((t) => ({
+                                    ...t,
+                                    arn: t.arn ?? (alternateArn as pulumi.Output<string>),
+                                })),
+                            },
                         })),
                     },
                     // ECS owns the weights once it deploys; `pulumi up` must not put them back.
@@ -193,13 +246,21 @@ export class EcsService extends pulumi.ComponentResource {
                 taskDefinition: this.taskDefinition.arn,
                 networkConfiguration: {
                     ...s.networkConfiguration,
-                    securityGroups: pulumi.output(s.networkConfiguration.securityGroups).apply((extra) => [securityGroupId, ...extra]),
+                    securityGroups: pulumi
+                        .output(s.networkConfiguration.securityGroups)
+                        .apply((extra) => [securityGroupId, ...extra]),
                 },
                 ...(loadBalancers
                     ? {
                           loadBalancers: loadBalancers.map(({ advancedConfiguration, ...l }) =>
                               shift
-                                  ? { ...l, advancedConfiguration: { ...advancedConfiguration, ...advanced } as aws.types.input.ecs.ServiceLoadBalancerAdvancedConfiguration }
+                                  ? {
+                                        ...l,
+                                        advancedConfiguration: {
+                                            ...advancedConfiguration,
+                                            ...advanced,
+                                        } as aws.types.input.ecs.ServiceLoadBalancerAdvancedConfiguration,
+                                    }
                                   : l,
                           ),
                       }
@@ -208,12 +269,19 @@ export class EcsService extends pulumi.ComponentResource {
                     ? {
                           deploymentConfiguration: {
                               ...s.deploymentConfiguration,
-                              lifecycleHooks: hooks.map((h) => (h.targetType === "AWS_LAMBDA" ? { ...h, roleArn: advanced.roleArn } : h)),
+                              lifecycleHooks: hooks.map((h) =>
+                                  h.targetType === "AWS_LAMBDA" ? { ...h, roleArn: advanced.roleArn } : h,
+                              ),
                           },
                       }
                     : {}),
                 ...(s.serviceConnectConfiguration
-                    ? { serviceConnectConfiguration: { ...s.serviceConnectConfiguration, logConfiguration: awslogs(logs, "service-connect") } }
+                    ? {
+                          serviceConnectConfiguration: {
+                              ...s.serviceConnectConfiguration,
+                              logConfiguration: awslogs(logs, "service-connect"),
+                          },
+                      }
                     : {}),
             },
             {
@@ -237,7 +305,11 @@ export class EcsService extends pulumi.ComponentResource {
                 parent,
             );
             this.scalingTarget = target;
-            const fields = { resourceId: target.resourceId, scalableDimension: target.scalableDimension, serviceNamespace: target.serviceNamespace };
+            const fields = {
+                resourceId: target.resourceId,
+                scalableDimension: target.scalableDimension,
+                serviceNamespace: target.serviceNamespace,
+            };
             const byKey = new Map<string, aws.appautoscaling.Policy>();
             for (const p of sc.policies) {
                 const policy = new aws.appautoscaling.Policy(childName(name, p.key), { ...p.args, ...fields }, parent);
@@ -245,18 +317,35 @@ export class EcsService extends pulumi.ComponentResource {
                 this.scalingPolicies.push(policy);
             }
             for (const al of sc.alarms) {
-                const dimensions = al.resourceDimension ? { dimensions: { ...al.args.dimensions, [al.resourceDimension]: this.service.name } } : {};
+                const dimensions = al.resourceDimension
+                    ? { dimensions: { ...al.args.dimensions, [al.resourceDimension]: this.service.name } }
+                    : {};
                 this.scalingAlarms.push(
-                    new aws.cloudwatch.MetricAlarm(childName(name, al.key), { ...al.args, ...dimensions, alarmActions: [byKey.get(al.policyKey)?.arn as pulumi.Output<string>] }, parent),
+                    new aws.cloudwatch.MetricAlarm(
+                        childName(name, al.key),
+                        {
+                            ...al.args,
+                            ...dimensions,
+                            alarmActions: [byKey.get(al.policyKey)?.arn as pulumi.Output<string>],
+                        },
+                        parent,
+                    ),
                 );
             }
             for (const a of sc.scheduledActions) {
-                this.scheduledActions.push(new aws.appautoscaling.ScheduledAction(childName(name, a.key), { ...a.args, ...fields }, parent));
+                this.scheduledActions.push(
+                    new aws.appautoscaling.ScheduledAction(childName(name, a.key), { ...a.args, ...fields }, parent),
+                );
             }
         }
 
         this.name = this.service.name;
         this.taskDefinitionArn = this.taskDefinition.arn;
-        this.registerOutputs({ name: this.name, taskDefinitionArn: this.taskDefinitionArn, securityGroupId: this.securityGroup.id, taskRoleArn: this.taskRole.arn });
+        this.registerOutputs({
+            name: this.name,
+            taskDefinitionArn: this.taskDefinitionArn,
+            securityGroupId: this.securityGroup.id,
+            taskRoleArn: this.taskRole.arn,
+        });
     }
 }

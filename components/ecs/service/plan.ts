@@ -19,16 +19,23 @@ import {
     checkCapacityOrder,
     toApplicationAutoScaling,
 } from "../../../src/scaling";
+import { checkContainersTogether, checkTaskSize, type PlannedContainer, planContainer } from "../shared/containers";
 import {
-    checkContainersTogether,
-    checkTaskSize,
-    type PlannedContainer,
-    planContainer,
-} from "../shared/containers";
-import { ECS_NAME, FARGATE_PROVIDERS, LOG_RETENTION_DAYS, MAX_CONTAINERS, SERVICE_CONNECT_NAME } from "../shared/limits";
+    ECS_NAME,
+    FARGATE_PROVIDERS,
+    LOG_RETENTION_DAYS,
+    MAX_CONTAINERS,
+    SERVICE_CONNECT_NAME,
+} from "../shared/limits";
 import { planTags } from "../../../src/core";
 import { checkStrategyShape } from "../shared/strategy";
-import { type ContainerDefinition, compact, containerDefinition, ECS_SERVICE_TRUST, execCommandStatements } from "../shared/task-definition";
+import {
+    type ContainerDefinition,
+    compact,
+    containerDefinition,
+    ECS_SERVICE_TRUST,
+    execCommandStatements,
+} from "../shared/task-definition";
 import type { EcsServiceArgs } from "./args";
 import { ECS_SERVICE_LIST_LIMITS, ecsServiceArgsSchema } from "./schema";
 import type { Keyed, PlannedAlarm, PlannedRule } from "../../ec2/auto-scaling-group/plan";
@@ -74,7 +81,11 @@ export interface EcsServicePlan {
     /** EFS volumes the task role mounts with IAM, and their security-group rules. */
     efs: PlannedEfsAccess[];
     /** Everything the execution role's policy grants; the component renders it with the partition and log group ARN. */
-    executionGrants: { images: pulumi.Input<string>[]; secretArns: pulumi.Input<string>[]; kmsKeyArns: pulumi.Input<string>[] };
+    executionGrants: {
+        images: pulumi.Input<string>[];
+        secretArns: pulumi.Input<string>[];
+        kmsKeyArns: pulumi.Input<string>[];
+    };
     /**
      * The task definition; the component adds `containerDefinitions` (these, with the log
      * group and region), `executionRoleArn` and `taskRoleArn`.
@@ -106,12 +117,19 @@ export interface EcsServicePlan {
         desiredCount: number;
         launchType?: "FARGATE" | "EC2";
         capacityProviderStrategies?: { capacityProvider: pulumi.Input<string>; weight: number; base: number }[];
-        networkConfiguration: { subnets: pulumi.Input<pulumi.Input<string>[]>; assignPublicIp: false; securityGroups: pulumi.Input<pulumi.Input<string>[]> };
+        networkConfiguration: {
+            subnets: pulumi.Input<pulumi.Input<string>[]>;
+            assignPublicIp: false;
+            securityGroups: pulumi.Input<pulumi.Input<string>[]>;
+        };
         loadBalancers?: {
             targetGroupArn: pulumi.Input<string>;
             containerName: string;
             containerPort: number;
-            advancedConfiguration?: { alternateTargetGroupArn?: pulumi.Input<string>; productionListenerRule?: pulumi.Input<string> };
+            advancedConfiguration?: {
+                alternateTargetGroupArn?: pulumi.Input<string>;
+                productionListenerRule?: pulumi.Input<string>;
+            };
         }[];
         healthCheckGracePeriodSeconds?: number;
         deploymentMaximumPercent: number;
@@ -168,7 +186,13 @@ export interface EcsServicePlan {
     };
     /** Auto scaling: the scalable target (the component adds `resourceId`), policies, alarms and scheduled actions. */
     scaling?: {
-        target: { serviceNamespace: string; scalableDimension: string; minCapacity: number; maxCapacity: number; tags: pulumi.Input<Tags> };
+        target: {
+            serviceNamespace: string;
+            scalableDimension: string;
+            minCapacity: number;
+            maxCapacity: number;
+            tags: pulumi.Input<Tags>;
+        };
         policies: AppPolicyPlan[];
         alarms: PlannedAlarm[];
         scheduledActions: AppScheduledActionPlan[];
@@ -192,7 +216,11 @@ export function planEcsService(name: string, args: EcsServiceArgs, ctx: PlanCont
     return plan as EcsServicePlan;
 }
 
-function planStrategy(v: Validator, a: EcsServiceArgs, fargate: boolean): EcsServicePlan["service"]["capacityProviderStrategies"] {
+function planStrategy(
+    v: Validator,
+    a: EcsServiceArgs,
+    fargate: boolean,
+): EcsServicePlan["service"]["capacityProviderStrategies"] {
     const list = a.capacityProviderStrategy;
     if (list === undefined) return undefined;
     const items = list.map((item, i) => {
@@ -215,13 +243,19 @@ function planStrategy(v: Validator, a: EcsServiceArgs, fargate: boolean): EcsSer
         return { capacityProvider: cp, weight: item.weight ?? 1, base: item.base ?? 0, path };
     });
     v.unique(
-        items.map((i) => ({ value: isKnown(i.capacityProvider) ? i.capacityProvider : undefined, path: joinPath(i.path, "capacityProvider") })),
+        items.map((i) => ({
+            value: isKnown(i.capacityProvider) ? i.capacityProvider : undefined,
+            path: joinPath(i.path, "capacityProvider"),
+        })),
         "capacity provider",
     );
     checkStrategyShape(v, items, "capacityProviderStrategy");
     if (a.runtimePlatform?.architecture === "ARM64" && items.some((i) => i.capacityProvider === "FARGATE_SPOT")) {
         // FARGATE_SPOT only supports Linux tasks with the X86_64 architecture (API_CapacityProviderStrategyItem).
-        v.add("runtimePlatform.architecture", "FARGATE_SPOT runs only X86_64 tasks; use X86_64 or drop FARGATE_SPOT from capacityProviderStrategy");
+        v.add(
+            "runtimePlatform.architecture",
+            "FARGATE_SPOT runs only X86_64 tasks; use X86_64 or drop FARGATE_SPOT from capacityProviderStrategy",
+        );
     }
     return items.map(({ capacityProvider, weight, base }) => ({ capacityProvider, weight, base }));
 }
@@ -232,14 +266,16 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
     const fargate = compatibility === "FARGATE";
     const capacityProviderStrategies = planStrategy(v, a, fargate);
     checkTaskSize(v, a.cpu, a.memory, fargate);
-    if (a.ephemeralStorageGiB !== undefined && !fargate) v.add("ephemeralStorageGiB", "is only available on Fargate; on EC2 the instance's storage is used");
+    if (a.ephemeralStorageGiB !== undefined && !fargate)
+        v.add("ephemeralStorageGiB", "is only available on Fargate; on EC2 the instance's storage is used");
 
     // Containers.
     const containerArgs = a.containers;
     const names = Object.keys(containerArgs);
     v.count(names, "containers", 1, MAX_CONTAINERS, "containers");
     const containers = names.map((n) => planContainer(v, n, containerArgs[n], fargate));
-    if (containers.length > 0 && !containers.some((c) => c.essential)) v.add("containers", "at least one container must be essential (essential defaults to true)");
+    if (containers.length > 0 && !containers.some((c) => c.essential))
+        v.add("containers", "at least one container must be essential (essential defaults to true)");
     checkContainersTogether(v, containers, a.cpu, a.memory);
     for (const c of containers) {
         const problem = isKnown(c.image) && c.image !== "" ? imageProblem(c.image) : undefined;
@@ -252,7 +288,8 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
     // The family names the log group, which has a fixed name: with the stack in it, two stacks of
     // one program can share an account and region without their log groups colliding.
     const family = a.family ?? physicalName([name, ctx.stack], { maxLength: 255, invalid: /[^a-zA-Z0-9_-]/g });
-    if (!ECS_NAME.test(family)) v.add("family", `must be 1–255 letters, numbers, "_" or "-" (got ${JSON.stringify(family)})`);
+    if (!ECS_NAME.test(family))
+        v.add("family", `must be 1–255 letters, numbers, "_" or "-" (got ${JSON.stringify(family)})`);
     v.oneOf(a.logRetentionDays, "logRetentionDays", LOG_RETENTION_DAYS);
 
     // Load balancer.
@@ -288,11 +325,14 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
         if (!lb) {
             // ALBRequestCountPerTarget counts the requests of the target group the tasks are in; a
             // service registered with none never sees the metric move, and never scales on it.
-            const why = 'counts requests per target of the service\'s target group; set loadBalancer, or scale on "cpu" or "memory"';
+            const why =
+                'counts requests per target of the service\'s target group; set loadBalancer, or scale on "cpu" or "memory"';
             (as.targetTracking ?? []).forEach((t, i) => {
-                if (t.metric === "requestCountPerTarget") v.add(`autoScaling.targetTracking[${i}].metric`, `"requestCountPerTarget" ${why}`);
+                if (t.metric === "requestCountPerTarget")
+                    v.add(`autoScaling.targetTracking[${i}].metric`, `"requestCountPerTarget" ${why}`);
             });
-            if (as.predictive?.metric === "requestCountPerTarget") v.add("autoScaling.predictive.metric", `"requestCountPerTarget" ${why}`);
+            if (as.predictive?.metric === "requestCountPerTarget")
+                v.add("autoScaling.predictive.metric", `"requestCountPerTarget" ${why}`);
         }
     }
     const scaling = as ? planScaling(v, a, tags) : undefined;
@@ -301,14 +341,25 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
     let serviceConnect: EcsServicePlan["service"]["serviceConnectConfiguration"];
     if (a.serviceConnect) {
         const sc = a.serviceConnect;
-        const discoveryName = sc.discoveryName ?? physicalName([name.toLowerCase()], { maxLength: 64, invalid: /[^a-z0-9_-]/g });
+        const discoveryName =
+            sc.discoveryName ?? physicalName([name.toLowerCase()], { maxLength: 64, invalid: /[^a-z0-9_-]/g });
         if (!SERVICE_CONNECT_NAME.test(discoveryName)) {
-            v.add("serviceConnect.discoveryName", `must be up to 64 lowercase letters, numbers, "_" or "-", not starting with "-" (got ${JSON.stringify(discoveryName)})`);
+            v.add(
+                "serviceConnect.discoveryName",
+                `must be up to 64 lowercase letters, numbers, "_" or "-", not starting with "-" (got ${JSON.stringify(discoveryName)})`,
+            );
         }
-        const port = sc.port ?? lb?.containerPort ?? containers.filter((c) => c.essential).flatMap((c) => c.portMappings)[0]?.containerPort;
-        const mapping = containers.flatMap((c) => c.portMappings).find((m) => m.containerPort === port && m.protocol === "tcp");
+        const port =
+            sc.port ??
+            lb?.containerPort ??
+            containers.filter((c) => c.essential).flatMap((c) => c.portMappings)[0]?.containerPort;
+        const mapping = containers
+            .flatMap((c) => c.portMappings)
+            .find((m) => m.containerPort === port && m.protocol === "tcp");
         if (!mapping) {
-            const all = containers.flatMap((c) => c.portMappings.filter((m) => m.protocol === "tcp").map((m) => m.containerPort));
+            const all = containers.flatMap((c) =>
+                c.portMappings.filter((m) => m.protocol === "tcp").map((m) => m.containerPort),
+            );
             v.add(
                 "serviceConnect.port",
                 `must be a TCP port a container maps: ${all.length ? all.join(", ") : "no container maps one; add portMappings"} (got ${port === undefined ? "none" : port})`,
@@ -317,7 +368,13 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
             serviceConnect = {
                 enabled: true,
                 namespace: sc.namespace,
-                services: [{ portName: mapping.name, discoveryName, clientAlias: [{ port: mapping.containerPort, dnsName: discoveryName }] }],
+                services: [
+                    {
+                        portName: mapping.name,
+                        discoveryName,
+                        clientAlias: [{ port: mapping.containerPort, dnsName: discoveryName }],
+                    },
+                ],
             };
         }
     }
@@ -333,24 +390,35 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
     }
     (a.secretsKmsKeyArns ?? []).forEach((k, i) => {
         if (isKnown(k) && !KMS_KEY_ARN.test(k)) {
-            v.add(joinPath("secretsKmsKeyArns", i), `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>); IAM does not match aliases (got ${JSON.stringify(k)})`);
+            v.add(
+                joinPath("secretsKmsKeyArns", i),
+                `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>); IAM does not match aliases (got ${JSON.stringify(k)})`,
+            );
         }
     });
     validateTags(v, known(a.tags));
 
     const allowFrom = a.allowFrom ?? [];
     const ingress = new Map<string, { port: number; protocol: "tcp" | "udp" }>();
-    for (const c of containers) for (const m of c.portMappings) ingress.set(`${m.containerPort}/${m.protocol}`, { port: m.containerPort, protocol: m.protocol });
+    for (const c of containers)
+        for (const m of c.portMappings)
+            ingress.set(`${m.containerPort}/${m.protocol}`, { port: m.containerPort, protocol: m.protocol });
     const ingressPorts = [...ingress.values()];
     if (allowFrom.length * ingressPorts.length > ECS_SERVICE_LIST_LIMITS.allowFrom) {
-        v.add("allowFrom", `makes ${allowFrom.length * ingressPorts.length} ingress rules (groups × container ports); a security group has at most ${ECS_SERVICE_LIST_LIMITS.allowFrom} inbound rules`);
+        v.add(
+            "allowFrom",
+            `makes ${allowFrom.length * ingressPorts.length} ingress rules (groups × container ports); a security group has at most ${ECS_SERVICE_LIST_LIMITS.allowFrom} inbound rules`,
+        );
     }
     const d = a.deployment ?? {};
     const restrict = a.restrictEgressToHttps ?? false;
 
     return {
         logGroup: { name: `/ecs/${family}`, retentionInDays: a.logRetentionDays ?? 30, tags },
-        executionRole: { description: `ECS task execution role of ${name}: pulls its images, writes its logs, reads its secrets`, tags },
+        executionRole: {
+            description: `ECS task execution role of ${name}: pulls its images, writes its logs, reads its secrets`,
+            tags,
+        },
         taskRole: { description: `ECS task role of ${name}: the containers' own permissions`, tags },
         ...(a.enableExecuteCommand ? { taskRoleExecPolicy: EXEC_POLICY } : {}),
         efs: volumes.efs,
@@ -366,13 +434,20 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
             memory: String(a.memory),
             networkMode: "awsvpc",
             requiresCompatibilities: [compatibility],
-            runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: a.runtimePlatform?.architecture ?? "X86_64" },
+            runtimePlatform: {
+                operatingSystemFamily: "LINUX",
+                cpuArchitecture: a.runtimePlatform?.architecture ?? "X86_64",
+            },
             ...(a.ephemeralStorageGiB !== undefined ? { ephemeralStorage: { sizeInGib: a.ephemeralStorageGiB } } : {}),
             ...(volumes.rendered.length > 0 ? { volumes: volumes.rendered } : {}),
             tags,
         },
         containerDefinitions: containers.map(containerDefinition),
-        securityGroup: { vpcId: a.vpcId, description: `ECS service ${name}: container ports from the allowed security groups only`, tags },
+        securityGroup: {
+            vpcId: a.vpcId,
+            description: `ECS service ${name}: container ports from the allowed security groups only`,
+            tags,
+        },
         ingressRules: allowFrom.flatMap((source, i) =>
             ingressPorts.map((port) => ({
                 key: `from-${i}-${port.protocol}-${port.port}`,
@@ -387,13 +462,29 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
             })),
         ),
         egressRule: restrict
-            ? { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0", description: "HTTPS out (AWS APIs, registries)", tags }
-            : { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "All out: datastores and peers guard themselves with their own ingress", tags },
+            ? {
+                  ipProtocol: "tcp",
+                  fromPort: 443,
+                  toPort: 443,
+                  cidrIpv4: "0.0.0.0/0",
+                  description: "HTTPS out (AWS APIs, registries)",
+                  tags,
+              }
+            : {
+                  ipProtocol: "-1",
+                  cidrIpv4: "0.0.0.0/0",
+                  description: "All out: datastores and peers guard themselves with their own ingress",
+                  tags,
+              },
         service: {
             cluster: a.cluster.arn,
             desiredCount: a.desiredCount ?? as?.min ?? 2,
             ...(capacityProviderStrategies ? { capacityProviderStrategies } : { launchType: compatibility }),
-            networkConfiguration: { subnets: a.subnetIds, assignPublicIp: false, securityGroups: a.securityGroupIds ?? [] },
+            networkConfiguration: {
+                subnets: a.subnetIds,
+                assignPublicIp: false,
+                securityGroups: a.securityGroupIds ?? [],
+            },
             ...(lb
                 ? {
                       loadBalancers: [
@@ -442,7 +533,11 @@ function planScaling(v: Validator, a: EcsServiceArgs, tags: pulumi.Input<Tags>):
         policies: translated.policies,
         alarms: translated.alarms.map((al) =>
             al.args.dimensions === serviceDimensions
-                ? { ...al, args: { ...al.args, dimensions: { ...serviceDimensions }, tags }, resourceDimension: "ServiceName" }
+                ? {
+                      ...al,
+                      args: { ...al.args, dimensions: { ...serviceDimensions }, tags },
+                      resourceDimension: "ServiceName",
+                  }
                 : { ...al, args: { ...al.args, tags } },
         ),
         scheduledActions: translated.scheduledActions,
@@ -470,62 +565,128 @@ function planDeployment(
         );
     }
     const cb = d.circuitBreaker;
-    if (cb?.rollback && !cb.enable) v.add("deployment.circuitBreaker.rollback", "needs enable: true; rollback happens when the circuit breaker trips");
+    if (cb?.rollback && !cb.enable)
+        v.add(
+            "deployment.circuitBreaker.rollback",
+            "needs enable: true; rollback happens when the circuit breaker trips",
+        );
 
-    const shiftOnly = ["bakeTimeMinutes", "lifecycleHooks", "alternateTargetGroupArn", "alternateHealthCheckPath", "productionListenerRuleArn", "productionListenerRule", "testListenerRule"] as const;
+    const shiftOnly = [
+        "bakeTimeMinutes",
+        "lifecycleHooks",
+        "alternateTargetGroupArn",
+        "alternateHealthCheckPath",
+        "productionListenerRuleArn",
+        "productionListenerRule",
+        "testListenerRule",
+    ] as const;
     if (strategy === "rolling") {
         for (const key of shiftOnly) {
-            if (d[key] !== undefined) v.add(joinPath("deployment", key), `applies to the traffic-shifting strategies (blueGreen, linear, canary), not to rolling; set deployment.strategy or remove it`);
+            if (d[key] !== undefined)
+                v.add(
+                    joinPath("deployment", key),
+                    `applies to the traffic-shifting strategies (blueGreen, linear, canary), not to rolling; set deployment.strategy or remove it`,
+                );
         }
     }
-    if (strategy !== "canary" && d.canary !== undefined) v.add("deployment.canary", `applies to strategy "canary" only (strategy is ${JSON.stringify(strategy)})`);
-    if (strategy !== "linear" && d.linear !== undefined) v.add("deployment.linear", `applies to strategy "linear" only (strategy is ${JSON.stringify(strategy)})`);
+    if (strategy !== "canary" && d.canary !== undefined)
+        v.add("deployment.canary", `applies to strategy "canary" only (strategy is ${JSON.stringify(strategy)})`);
+    if (strategy !== "linear" && d.linear !== undefined)
+        v.add("deployment.linear", `applies to strategy "linear" only (strategy is ${JSON.stringify(strategy)})`);
     // An unknown strategy is a shape problem already.
     if (strategy === "rolling" || !(strategy in STRATEGIES)) return {};
 
-    if (strategy === "canary" && !d.canary) v.add("deployment.canary", "is required for strategy canary: give { percent (0.1–100), bakeTimeMinutes (0–1440) }");
-    if (strategy === "linear" && !d.linear) v.add("deployment.linear", "is required for strategy linear: give { stepPercent (3–100), stepBakeTimeMinutes (0–1440) }");
+    if (strategy === "canary" && !d.canary)
+        v.add(
+            "deployment.canary",
+            "is required for strategy canary: give { percent (0.1–100), bakeTimeMinutes (0–1440) }",
+        );
+    if (strategy === "linear" && !d.linear)
+        v.add(
+            "deployment.linear",
+            "is required for strategy linear: give { stepPercent (3–100), stepBakeTimeMinutes (0–1440) }",
+        );
     const lb = a.loadBalancer;
-    if (!lb) v.add("deployment.strategy", `${JSON.stringify(strategy)} shifts load-balancer traffic between two target groups; set loadBalancer, or use "rolling"`);
+    if (!lb)
+        v.add(
+            "deployment.strategy",
+            `${JSON.stringify(strategy)} shifts load-balancer traffic between two target groups; set loadBalancer, or use "rolling"`,
+        );
     if (d.productionListenerRuleArn !== undefined && d.productionListenerRule !== undefined) {
-        v.add("deployment.productionListenerRule", "give either productionListenerRuleArn (an existing rule) or productionListenerRule (one to create), not both");
+        v.add(
+            "deployment.productionListenerRule",
+            "give either productionListenerRuleArn (an existing rule) or productionListenerRule (one to create), not both",
+        );
     } else if (d.productionListenerRuleArn === undefined && d.productionListenerRule === undefined) {
-        v.add("deployment.productionListenerRule", `is required for ${JSON.stringify(strategy)}: the listener rule whose weights ECS shifts; give productionListenerRule (created) or productionListenerRuleArn`);
+        v.add(
+            "deployment.productionListenerRule",
+            `is required for ${JSON.stringify(strategy)}: the listener rule whose weights ECS shifts; give productionListenerRule (created) or productionListenerRuleArn`,
+        );
     }
     if (d.alternateTargetGroupArn !== undefined && d.alternateHealthCheckPath !== undefined) {
-        v.add("deployment.alternateHealthCheckPath", "applies to the alternate target group the component creates; with alternateTargetGroupArn, set the health check on your group");
+        v.add(
+            "deployment.alternateHealthCheckPath",
+            "applies to the alternate target group the component creates; with alternateTargetGroupArn, set the health check on your group",
+        );
     }
     const rules = [d.productionListenerRule, d.testListenerRule];
-    if (d.productionListenerRule && d.testListenerRule && d.productionListenerRule.priority === d.testListenerRule.priority && d.productionListenerRule.listenerArn === d.testListenerRule.listenerArn) {
-        v.add("deployment.testListenerRule.priority", `is already used by productionListenerRule on the same listener (got ${d.testListenerRule.priority}); priorities are unique per listener`);
+    if (
+        d.productionListenerRule &&
+        d.testListenerRule &&
+        d.productionListenerRule.priority === d.testListenerRule.priority &&
+        d.productionListenerRule.listenerArn === d.testListenerRule.listenerArn
+    ) {
+        v.add(
+            "deployment.testListenerRule.priority",
+            `is already used by productionListenerRule on the same listener (got ${d.testListenerRule.priority}); priorities are unique per listener`,
+        );
     }
     rules.forEach((r, i) => {
         if (!r) return;
         const path = i === 0 ? "deployment.productionListenerRule" : "deployment.testListenerRule";
         const n = (r.pathPatterns?.length ?? 0) + (r.hostHeaders?.length ?? 0);
-        if (n === 0) v.add(path, "needs a condition: give pathPatterns or hostHeaders (a rule with none would match nothing)");
+        if (n === 0)
+            v.add(path, "needs a condition: give pathPatterns or hostHeaders (a rule with none would match nothing)");
         // At most 5 condition values per rule (ALB quotas).
-        if (n > ECS_SERVICE_LIST_LIMITS.ruleValues) v.add(path, `has ${n} condition values; a listener rule has at most ${ECS_SERVICE_LIST_LIMITS.ruleValues}`);
+        if (n > ECS_SERVICE_LIST_LIMITS.ruleValues)
+            v.add(path, `has ${n} condition values; a listener rule has at most ${ECS_SERVICE_LIST_LIMITS.ruleValues}`);
     });
 
     const hooks = (d.lifecycleHooks ?? []).map((h, i) => {
         const path = joinPath("deployment.lifecycleHooks", i);
-        if ((h.lambdaArn === undefined) === (h.pause === undefined)) v.add(path, "give exactly one of lambdaArn (a Lambda function ECS invokes) or pause");
-        v.unique(h.stages.map((s, j) => ({ value: s, path: joinPath(path, "stages", j) })), "stage");
+        if ((h.lambdaArn === undefined) === (h.pause === undefined))
+            v.add(path, "give exactly one of lambdaArn (a Lambda function ECS invokes) or pause");
+        v.unique(
+            h.stages.map((s, j) => ({ value: s, path: joinPath(path, "stages", j) })),
+            "stage",
+        );
         if (h.pause) {
             h.stages.forEach((s, j) => {
-                if (PAUSE_FORBIDDEN.includes(s)) v.add(joinPath(path, "stages", j), `a pause can't run at ${s} (ECS allows it at the other stages); use a Lambda hook there`);
+                if (PAUSE_FORBIDDEN.includes(s))
+                    v.add(
+                        joinPath(path, "stages", j),
+                        `a pause can't run at ${s} (ECS allows it at the other stages); use a Lambda hook there`,
+                    );
             });
         }
-        if (isKnown(h.lambdaArn) && !/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/.test(h.lambdaArn)) {
-            v.add(joinPath(path, "lambdaArn"), `must be a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>) (got ${JSON.stringify(h.lambdaArn)})`);
+        if (
+            isKnown(h.lambdaArn) &&
+            !/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/.test(h.lambdaArn)
+        ) {
+            v.add(
+                joinPath(path, "lambdaArn"),
+                `must be a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>) (got ${JSON.stringify(h.lambdaArn)})`,
+            );
         }
         return {
             lifecycleStages: [...h.stages],
             ...(h.pause
                 ? {
                       targetType: "PAUSE" as const,
-                      timeoutConfiguration: { action: h.pause.onTimeout ?? ("ROLLBACK" as const), timeoutInMinutes: String(h.pause.timeoutMinutes ?? 1440) },
+                      timeoutConfiguration: {
+                          action: h.pause.onTimeout ?? ("ROLLBACK" as const),
+                          timeoutInMinutes: String(h.pause.timeoutMinutes ?? 1440),
+                      },
                   }
                 : { targetType: "AWS_LAMBDA" as const, hookTargetArn: h.lambdaArn }),
             ...(h.details ? { hookDetails: JSON.stringify(h.details) } : {}),
@@ -537,10 +698,20 @@ function planDeployment(
         // The provider takes the minutes as strings.
         ...(d.bakeTimeMinutes !== undefined ? { bakeTimeInMinutes: String(d.bakeTimeMinutes) } : {}),
         ...(strategy === "canary" && d.canary
-            ? { canaryConfiguration: { canaryPercent: d.canary.percent, canaryBakeTimeInMinutes: String(d.canary.bakeTimeMinutes) } }
+            ? {
+                  canaryConfiguration: {
+                      canaryPercent: d.canary.percent,
+                      canaryBakeTimeInMinutes: String(d.canary.bakeTimeMinutes),
+                  },
+              }
             : {}),
         ...(strategy === "linear" && d.linear
-            ? { linearConfiguration: { stepPercent: d.linear.stepPercent, stepBakeTimeInMinutes: String(d.linear.stepBakeTimeMinutes) } }
+            ? {
+                  linearConfiguration: {
+                      stepPercent: d.linear.stepPercent,
+                      stepBakeTimeInMinutes: String(d.linear.stepBakeTimeMinutes),
+                  },
+              }
             : {}),
         ...(hooks.length > 0 ? { lifecycleHooks: hooks } : {}),
     };
@@ -557,7 +728,10 @@ function planDeployment(
                 forward: {
                     targetGroups: [
                         { arn: lb?.targetGroupArn, weight: 100 },
-                        { ...(d.alternateTargetGroupArn !== undefined ? { arn: d.alternateTargetGroupArn } : {}), weight: 0 },
+                        {
+                            ...(d.alternateTargetGroupArn !== undefined ? { arn: d.alternateTargetGroupArn } : {}),
+                            weight: 0,
+                        },
                     ],
                 },
             },
@@ -568,11 +742,14 @@ function planDeployment(
         configuration,
         advanced: {
             ...(d.alternateTargetGroupArn !== undefined ? { alternateTargetGroupArn: d.alternateTargetGroupArn } : {}),
-            ...(d.productionListenerRuleArn !== undefined ? { productionListenerRule: d.productionListenerRuleArn } : {}),
+            ...(d.productionListenerRuleArn !== undefined
+                ? { productionListenerRule: d.productionListenerRuleArn }
+                : {}),
         },
         trafficShift: {
             role: {
-                description: "Lets ECS shift load-balancer traffic and run lifecycle hooks for this service's deployments (compute-layer)",
+                description:
+                    "Lets ECS shift load-balancer traffic and run lifecycle hooks for this service's deployments (compute-layer)",
                 assumeRolePolicy: policyJson(ECS_SERVICE_TRUST),
                 tags,
             },
@@ -586,7 +763,12 @@ function planDeployment(
                           targetType: "ip" as const,
                           vpcId: a.vpcId,
                           deregistrationDelay: 30,
-                          healthCheck: { enabled: true as const, path: d.alternateHealthCheckPath ?? "/", protocol: "HTTP" as const, matcher: "200-399" },
+                          healthCheck: {
+                              enabled: true as const,
+                              path: d.alternateHealthCheckPath ?? "/",
+                              protocol: "HTTP" as const,
+                              matcher: "200-399",
+                          },
                           tags,
                       },
                   }
@@ -621,18 +803,32 @@ function planVolumes(
                     `must be one of the task's volumes: ${declared.length ? declared.map((n) => JSON.stringify(n)).join(", ") : "none is declared; add it to volumes"} (got ${JSON.stringify(m.sourceVolume)})`,
                 );
             }
-            if (!m.containerPath.startsWith("/")) v.add(joinPath(mp, "containerPath"), `must be an absolute path (got ${JSON.stringify(m.containerPath)})`);
+            if (!m.containerPath.startsWith("/"))
+                v.add(
+                    joinPath(mp, "containerPath"),
+                    `must be an absolute path (got ${JSON.stringify(m.containerPath)})`,
+                );
         });
-        v.unique((c.mountPoints ?? []).map((m, i) => ({ value: m.containerPath, path: joinPath("containers", c.name, "mountPoints", i, "containerPath") })), "container path");
+        v.unique(
+            (c.mountPoints ?? []).map((m, i) => ({
+                value: m.containerPath,
+                path: joinPath("containers", c.name, "mountPoints", i, "containerPath"),
+            })),
+            "container path",
+        );
     }
     const rendered: aws.types.input.ecs.TaskDefinitionVolume[] = [];
     const efs: PlannedEfsAccess[] = [];
     for (const [volName, vol] of entries) {
         const p = joinPath("volumes", volName);
-        if (!VOLUME_NAME.test(volName)) v.add(p, `volume names must be 1–255 letters, numbers, "_" or "-" (got ${JSON.stringify(volName)})`);
+        if (!VOLUME_NAME.test(volName))
+            v.add(p, `volume names must be 1–255 letters, numbers, "_" or "-" (got ${JSON.stringify(volName)})`);
         const kinds = (["efs", "bind", "docker"] as const).filter((k) => vol[k] !== undefined);
         if (kinds.length !== 1) {
-            v.add(p, `give exactly one of efs, bind or docker (got ${kinds.length === 0 ? "none" : kinds.join(" and ")})`);
+            v.add(
+                p,
+                `give exactly one of efs, bind or docker (got ${kinds.length === 0 ? "none" : kinds.join(" and ")})`,
+            );
             continue;
         }
         const mounts = containers.flatMap((c) => (c.mountPoints ?? []).filter((m) => m.sourceVolume === volName));
@@ -643,10 +839,16 @@ function planVolumes(
             // IAM authorization and access points need TLS (EFSVolumeConfiguration).
             // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html
             if (!transit && (iam || e.accessPointId !== undefined)) {
-                v.add(joinPath(p, "efs", "transitEncryption"), "must stay on with iam or an access point (EFS requires TLS for both)");
+                v.add(
+                    joinPath(p, "efs", "transitEncryption"),
+                    "must stay on with iam or an access point (EFS requires TLS for both)",
+                );
             }
             if (e.accessPointId !== undefined && e.rootDirectory !== undefined && e.rootDirectory !== "/") {
-                v.add(joinPath(p, "efs", "rootDirectory"), "must be left out with an access point: the access point's root directory applies");
+                v.add(
+                    joinPath(p, "efs", "rootDirectory"),
+                    "must be left out with an access point: the access point's root directory applies",
+                );
             }
             const write = mounts.some((m) => !m.readOnly);
             rendered.push({
@@ -686,13 +888,24 @@ function planVolumes(
             });
         } else if (vol.bind) {
             if (vol.bind.hostPath !== undefined && fargate) {
-                v.add(joinPath(p, "bind", "hostPath"), "is not available on Fargate (tasks can't see the host); leave it out for task-scoped scratch space, or use EFS");
+                v.add(
+                    joinPath(p, "bind", "hostPath"),
+                    "is not available on Fargate (tasks can't see the host); leave it out for task-scoped scratch space, or use EFS",
+                );
             }
-            rendered.push({ name: volName, ...(vol.bind.hostPath !== undefined ? { hostPath: vol.bind.hostPath } : {}) });
+            rendered.push({
+                name: volName,
+                ...(vol.bind.hostPath !== undefined ? { hostPath: vol.bind.hostPath } : {}),
+            });
         } else if (vol.docker) {
             const dk = vol.docker;
-            if (fargate) v.add(joinPath(p, "docker"), "Docker volumes are not available on Fargate; use a bind mount (scratch) or EFS");
-            if (dk.autoprovision && dk.scope !== "shared") v.add(joinPath(p, "docker", "autoprovision"), 'applies to scope "shared" only');
+            if (fargate)
+                v.add(
+                    joinPath(p, "docker"),
+                    "Docker volumes are not available on Fargate; use a bind mount (scratch) or EFS",
+                );
+            if (dk.autoprovision && dk.scope !== "shared")
+                v.add(joinPath(p, "docker", "autoprovision"), 'applies to scope "shared" only');
             rendered.push({
                 name: volName,
                 dockerVolumeConfiguration: {
@@ -724,20 +937,38 @@ function planPlacement(
     strategies.forEach((s, i) => {
         const p = joinPath("placementStrategies", i, "field");
         if (s.type === "random" && s.field !== undefined) v.add(p, "random placement takes no field");
-        if (s.type === "binpack" && s.field !== "cpu" && s.field !== "memory") v.add(p, `binpack packs on "cpu" or "memory" (got ${JSON.stringify(s.field)})`);
+        if (s.type === "binpack" && s.field !== "cpu" && s.field !== "memory")
+            v.add(p, `binpack packs on "cpu" or "memory" (got ${JSON.stringify(s.field)})`);
         if (s.type === "spread" && (s.field === undefined || !/^(instanceId|host|attribute:.+)$/.test(s.field))) {
-            v.add(p, `spread needs "instanceId", "host" or "attribute:<name>", e.g. "attribute:ecs.availability-zone" (got ${JSON.stringify(s.field)})`);
+            v.add(
+                p,
+                `spread needs "instanceId", "host" or "attribute:<name>", e.g. "attribute:ecs.availability-zone" (got ${JSON.stringify(s.field)})`,
+            );
         }
     });
     constraints.forEach((c, i) => {
         const p = joinPath("placementConstraints", i, "expression");
-        if (c.type === "memberOf" && c.expression === undefined) v.add(p, "is required for memberOf: a cluster query expression");
-        if (c.type === "distinctInstance" && c.expression !== undefined) v.add(p, "distinctInstance takes no expression");
+        if (c.type === "memberOf" && c.expression === undefined)
+            v.add(p, "is required for memberOf: a cluster query expression");
+        if (c.type === "distinctInstance" && c.expression !== undefined)
+            v.add(p, "distinctInstance takes no expression");
     });
     return {
-        ...(strategies.length > 0 ? { orderedPlacementStrategies: strategies.map((s) => ({ type: s.type, ...(s.field !== undefined ? { field: s.field } : {}) })) } : {}),
+        ...(strategies.length > 0
+            ? {
+                  orderedPlacementStrategies: strategies.map((s) => ({
+                      type: s.type,
+                      ...(s.field !== undefined ? { field: s.field } : {}),
+                  })),
+              }
+            : {}),
         ...(constraints.length > 0
-            ? { placementConstraints: constraints.map((c) => ({ type: c.type, ...(c.expression !== undefined ? { expression: c.expression } : {}) })) }
+            ? {
+                  placementConstraints: constraints.map((c) => ({
+                      type: c.type,
+                      ...(c.expression !== undefined ? { expression: c.expression } : {}),
+                  })),
+              }
             : {}),
     };
 }

@@ -1,6 +1,13 @@
 import { input, int, type MutuallyAssignable, obj, planTime, z } from "../../../src/core/shape";
 import { autoScalingSchema } from "../../../src/scaling/schema";
-import { EPHEMERAL_STORAGE_GIB, HEALTH_CHECK, HEALTH_CHECK_GRACE_MAX, MAX_SECURITY_GROUPS, MAX_SUBNETS, STRATEGY } from "../shared/limits";
+import {
+    EPHEMERAL_STORAGE_GIB,
+    HEALTH_CHECK,
+    HEALTH_CHECK_GRACE_MAX,
+    MAX_SECURITY_GROUPS,
+    MAX_SUBNETS,
+    STRATEGY,
+} from "../shared/limits";
 import { tagsSchema } from "../../../src/core/shape";
 import type { EcsServiceArgs } from "./args";
 
@@ -52,7 +59,10 @@ const containerSchema = obj({
     memory: int().min(6).optional(),
     readonlyRootFilesystem: z.boolean().optional(),
     user: z.string().min(1).optional(),
-    dependsOn: z.array(obj({ containerName: z.string(), condition: z.enum(["START", "COMPLETE", "SUCCESS", "HEALTHY"]) })).max(10).optional(),
+    dependsOn: z
+        .array(obj({ containerName: z.string(), condition: z.enum(["START", "COMPLETE", "SUCCESS", "HEALTHY"]) }))
+        .max(10)
+        .optional(),
     privileged: z.boolean().optional(),
     command: z.array(z.string()).optional(),
     mountPoints: z
@@ -115,7 +125,10 @@ const deploymentSchema = obj({
                 stages: z.array(stage).min(1).max(7),
                 lambdaArn: input(id).optional(),
                 // PAUSE timeout: 1–20160 minutes (DeploymentLifecycleHook timeoutConfiguration).
-                pause: obj({ timeoutMinutes: int().min(1).max(20160).optional(), onTimeout: z.enum(["ROLLBACK", "CONTINUE"]).optional() }).optional(),
+                pause: obj({
+                    timeoutMinutes: int().min(1).max(20160).optional(),
+                    onTimeout: z.enum(["ROLLBACK", "CONTINUE"]).optional(),
+                }).optional(),
                 details: z.record(z.string(), z.string()).optional(),
             }),
         )
@@ -135,7 +148,10 @@ export const ecsServiceArgsSchema = obj({
     vpcId: input(id),
     subnetIds: input(z.array(input(id)).min(1).max(MAX_SUBNETS)),
     securityGroupIds: input(z.array(input(id)).max(MAX_SECURITY_GROUPS - 1)).optional(),
-    allowFrom: planTime(z.array(input(id)).max(ECS_SERVICE_LIST_LIMITS.allowFrom), "each security group makes ingress rules").optional(),
+    allowFrom: planTime(
+        z.array(input(id)).max(ECS_SERVICE_LIST_LIMITS.allowFrom),
+        "each security group makes ingress rules",
+    ).optional(),
     restrictEgressToHttps: z.boolean().optional(),
     launchType: z.enum(["FARGATE", "EC2"]).optional(),
     capacityProviderStrategy: z
@@ -159,13 +175,19 @@ export const ecsServiceArgsSchema = obj({
         .max(ECS_SERVICE_LIST_LIMITS.placementStrategies)
         .optional(),
     placementConstraints: z
-        .array(obj({ type: z.enum(["distinctInstance", "memberOf"]), expression: z.string().min(1).max(2000).optional() }))
+        .array(
+            obj({ type: z.enum(["distinctInstance", "memberOf"]), expression: z.string().min(1).max(2000).optional() }),
+        )
         .max(ECS_SERVICE_LIST_LIMITS.placementConstraints)
         .optional(),
     containers: planTime(z.record(z.string(), containerSchema), "each key names a container"),
     family: z.string().optional(),
     desiredCount: int().min(0).optional(),
-    loadBalancer: obj({ targetGroupArn: input(id), containerName: z.string(), containerPort: int().min(1).max(65535) }).optional(),
+    loadBalancer: obj({
+        targetGroupArn: input(id),
+        containerName: z.string(),
+        containerPort: int().min(1).max(65535),
+    }).optional(),
     healthCheckGracePeriodSeconds: int().min(0).max(HEALTH_CHECK_GRACE_MAX).optional(),
     deployment: planTime(deploymentSchema, "the strategy decides which children exist").optional(),
     autoScaling: planTime(autoScalingSchema, "the policies decide which scaling children exist").optional(),

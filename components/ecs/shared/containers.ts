@@ -69,7 +69,8 @@ function defaultPortName(container: string, port: number, protocol: string): str
 /** Plans one container (its key is its name); `fargate` rules out what Fargate can't run. */
 export function planContainer(v: Validator, name: string, c: ContainerArgs, fargate: boolean): PlannedContainer {
     const p = joinPath("containers", name);
-    if (!ECS_NAME.test(name)) v.add(p, `container names must be 1–255 letters, numbers, "_" or "-" (got ${JSON.stringify(name)})`);
+    if (!ECS_NAME.test(name))
+        v.add(p, `container names must be 1–255 letters, numbers, "_" or "-" (got ${JSON.stringify(name)})`);
 
     const portMappings: PlannedPortMapping[] = (c.portMappings ?? []).map((m, i) => {
         if (m.name !== undefined && !SERVICE_CONNECT_NAME.test(m.name)) {
@@ -99,7 +100,8 @@ export function planContainer(v: Validator, name: string, c: ContainerArgs, farg
     });
     const secrets = Object.entries(c.secrets ?? {}).map(([key, valueFrom]) => {
         const sp = joinPath(p, "secrets", key);
-        if (c.environment && key in c.environment) v.add(sp, `is also set in ${joinPath(p, "environment")}; a variable comes from one place only`);
+        if (c.environment && key in c.environment)
+            v.add(sp, `is also set in ${joinPath(p, "environment")}; a variable comes from one place only`);
         if (isKnown(valueFrom) && !SECRET_ARN.test(valueFrom)) {
             v.add(
                 sp,
@@ -128,7 +130,8 @@ export function planContainer(v: Validator, name: string, c: ContainerArgs, farg
             ...(hc.startPeriodSeconds !== undefined ? { startPeriod: hc.startPeriodSeconds } : {}),
         };
     }
-    if (c.privileged && fargate) v.add(joinPath(p, "privileged"), "is not available on Fargate; use launchType EC2 or leave it false");
+    if (c.privileged && fargate)
+        v.add(joinPath(p, "privileged"), "is not available on Fargate; use launchType EC2 or leave it false");
 
     const planned: PlannedContainer = {
         name,
@@ -145,9 +148,14 @@ export function planContainer(v: Validator, name: string, c: ContainerArgs, farg
     if (c.user !== undefined) planned.user = c.user;
     if (c.privileged) planned.privileged = true;
     if (c.command !== undefined) planned.command = c.command;
-    if (c.dependsOn && c.dependsOn.length > 0) planned.dependsOn = c.dependsOn.map((d) => ({ containerName: d.containerName, condition: d.condition }));
+    if (c.dependsOn && c.dependsOn.length > 0)
+        planned.dependsOn = c.dependsOn.map((d) => ({ containerName: d.containerName, condition: d.condition }));
     if (c.mountPoints && c.mountPoints.length > 0) {
-        planned.mountPoints = c.mountPoints.map((m) => ({ sourceVolume: m.volume, containerPath: m.containerPath, readOnly: m.readOnly ?? false }));
+        planned.mountPoints = c.mountPoints.map((m) => ({
+            sourceVolume: m.volume,
+            containerPath: m.containerPath,
+            readOnly: m.readOnly ?? false,
+        }));
     }
     return planned;
 }
@@ -166,7 +174,10 @@ export function checkContainersTogether(v: Validator, planned: PlannedContainer[
                     `must be one of the task's containers: ${names.map((n) => JSON.stringify(n)).join(", ")} (got ${JSON.stringify(d.containerName)})`,
                 );
             } else if (d.condition === "HEALTHY" && !target.healthCheck) {
-                v.add(joinPath(dp, "condition"), `HEALTHY needs a health check on container ${JSON.stringify(d.containerName)}; use START or add one`);
+                v.add(
+                    joinPath(dp, "condition"),
+                    `HEALTHY needs a health check on container ${JSON.stringify(d.containerName)}; use START or add one`,
+                );
             } else if ((d.condition === "COMPLETE" || d.condition === "SUCCESS") && target.essential) {
                 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html
                 v.add(
@@ -192,9 +203,16 @@ export function checkContainersTogether(v: Validator, planned: PlannedContainer[
     const sum = (key: "cpu" | "memory") => planned.reduce((s, c) => s + (c[key] ?? 0), 0);
     const cpuSum = sum("cpu");
     const memSum = sum("memory");
-    if (cpuSum > cpu) v.add("containers", `the containers' cpu adds up to ${cpuSum} CPU units, more than the task's cpu ${cpu}; lower containers.<name>.cpu or raise cpu`);
+    if (cpuSum > cpu)
+        v.add(
+            "containers",
+            `the containers' cpu adds up to ${cpuSum} CPU units, more than the task's cpu ${cpu}; lower containers.<name>.cpu or raise cpu`,
+        );
     if (memSum > memory) {
-        v.add("containers", `the containers' memory adds up to ${memSum} MiB, more than the task's memory ${memory} MiB; lower containers.<name>.memory or raise memory`);
+        v.add(
+            "containers",
+            `the containers' memory adds up to ${memSum} MiB, more than the task's memory ${memory} MiB; lower containers.<name>.memory or raise memory`,
+        );
     }
 }
 
@@ -205,7 +223,10 @@ export function checkTaskSize(v: Validator, cpu: number, memory: number, fargate
     if (fargate) {
         const allowed = FARGATE_TASK_SIZES.get(cpu);
         if (!allowed) {
-            v.add("cpu", `on Fargate must be one of ${[...FARGATE_TASK_SIZES.keys()].join(", ")} CPU units (got ${cpu})`);
+            v.add(
+                "cpu",
+                `on Fargate must be one of ${[...FARGATE_TASK_SIZES.keys()].join(", ")} CPU units (got ${cpu})`,
+            );
         } else if (!allowed.includes(memory)) {
             v.add("memory", `with cpu ${cpu} on Fargate must be ${describeFargateMemory(cpu)} MiB (got ${memory})`);
         }

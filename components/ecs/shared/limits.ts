@@ -77,7 +77,11 @@ export const FARGATE_PROVIDERS = ["FARGATE", "FARGATE_SPOT"] as const;
  * Managed scaling: target capacity 1–100 percent; step sizes 1–10000; warm-up 0–10000 s.
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html
  */
-export const MANAGED_SCALING = { targetCapacity: { min: 1, max: 100 }, stepSize: { min: 1, max: 10000 }, warmup: { min: 0, max: 10000 } } as const;
+export const MANAGED_SCALING = {
+    targetCapacity: { min: 1, max: 100 },
+    stepSize: { min: 1, max: 10000 },
+    warmup: { min: 0, max: 10000 },
+} as const;
 
 /** CloudWatch Logs retention values, days: shared by every tier. */
 export { LOG_RETENTION_DAYS } from "../../../src/core/limits";

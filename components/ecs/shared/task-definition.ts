@@ -32,10 +32,17 @@ export interface LogTarget {
 export type ContainerDefinition = Record<string, unknown>;
 
 /** The awslogs configuration for a stream prefix. */
-export function awslogs(target: LogTarget, streamPrefix: string): { logDriver: "awslogs"; options: Record<string, pulumi.Input<string>> } {
+export function awslogs(
+    target: LogTarget,
+    streamPrefix: string,
+): { logDriver: "awslogs"; options: Record<string, pulumi.Input<string>> } {
     return {
         logDriver: "awslogs",
-        options: { "awslogs-group": target.group, "awslogs-region": target.region, "awslogs-stream-prefix": streamPrefix },
+        options: {
+            "awslogs-group": target.group,
+            "awslogs-region": target.region,
+            "awslogs-stream-prefix": streamPrefix,
+        },
     };
 }
 
@@ -128,9 +135,18 @@ export interface ExecutionPolicyInputs {
  */
 export function executionPolicyStatements(i: ExecutionPolicyInputs): PolicyStatement[] {
     const out: PolicyStatement[] = [
-        { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${i.logGroupArn}:log-stream:*`] },
+        {
+            Sid: "WriteLogs",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: [`${i.logGroupArn}:log-stream:*`],
+        },
     ];
-    const repos = [...new Set(i.images.map((img) => ecrRepositoryArn(img, i.partition)).filter((r): r is string => r !== undefined))].sort();
+    const repos = [
+        ...new Set(
+            i.images.map((img) => ecrRepositoryArn(img, i.partition)).filter((r): r is string => r !== undefined),
+        ),
+    ].sort();
     if (repos.length > 0) {
         // GetAuthorizationToken has no resource-level permissions.
         out.push({ Sid: "EcrAuth", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: ["*"] });
@@ -141,10 +157,14 @@ export function executionPolicyStatements(i: ExecutionPolicyInputs): PolicyState
             Resource: repos,
         });
     }
-    const secrets = [...new Set(i.secretArns.filter((a) => a.split(":")[2] === "secretsmanager").flatMap(secretResources))].sort();
-    if (secrets.length > 0) out.push({ Sid: "ReadSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secrets });
+    const secrets = [
+        ...new Set(i.secretArns.filter((a) => a.split(":")[2] === "secretsmanager").flatMap(secretResources)),
+    ].sort();
+    if (secrets.length > 0)
+        out.push({ Sid: "ReadSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secrets });
     const params = [...new Set(i.secretArns.filter((a) => a.split(":")[2] === "ssm"))].sort();
-    if (params.length > 0) out.push({ Sid: "ReadParameters", Effect: "Allow", Action: ["ssm:GetParameters"], Resource: params });
+    if (params.length > 0)
+        out.push({ Sid: "ReadParameters", Effect: "Allow", Action: ["ssm:GetParameters"], Resource: params });
     const keys = [...new Set(i.kmsKeyArns)].sort();
     if (keys.length > 0) out.push({ Sid: "DecryptSecrets", Effect: "Allow", Action: ["kms:Decrypt"], Resource: keys });
     return out;
@@ -183,26 +203,45 @@ export interface EfsGrant {
  * file systems the task's volumes name, through their access point when they use one.
  * https://docs.aws.amazon.com/efs/latest/ug/iam-access-control-nfs-efs.html
  */
-export function efsStatements(grants: EfsGrant[], ctx: { partition: string; region: string; accountId: string }): PolicyStatement[] {
+export function efsStatements(
+    grants: EfsGrant[],
+    ctx: { partition: string; region: string; accountId: string },
+): PolicyStatement[] {
     return grants.map((g, i) => {
-        const arn = (kind: string, id: string) => `arn:${ctx.partition}:elasticfilesystem:${ctx.region}:${ctx.accountId}:${kind}/${id}`;
+        const arn = (kind: string, id: string) =>
+            `arn:${ctx.partition}:elasticfilesystem:${ctx.region}:${ctx.accountId}:${kind}/${id}`;
         return {
             Sid: `MountEfs${i}`,
             Effect: "Allow",
-            Action: g.write ? ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"] : ["elasticfilesystem:ClientMount"],
+            Action: g.write
+                ? ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
+                : ["elasticfilesystem:ClientMount"],
             Resource: arn("file-system", g.fileSystemId),
-            ...(g.accessPointId ? { Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": arn("access-point", g.accessPointId) } } } : {}),
+            ...(g.accessPointId
+                ? {
+                      Condition: {
+                          StringEquals: { "elasticfilesystem:AccessPointArn": arn("access-point", g.accessPointId) },
+                      },
+                  }
+                : {}),
         };
     });
 }
 
 /** The trust policy of the role ECS itself assumes for deployments (load balancers, lifecycle hooks). */
 export const ECS_SERVICE_TRUST: PolicyStatement[] = [
-    { Sid: "EcsInfrastructure", Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ecs.amazonaws.com" } },
+    {
+        Sid: "EcsInfrastructure",
+        Effect: "Allow",
+        Action: "sts:AssumeRole",
+        Principal: { Service: "ecs.amazonaws.com" },
+    },
 ];
 
 /** The deployment role's own statements: invoke exactly the lifecycle hooks' functions. */
 export function deploymentHookStatements(lambdaArns: string[]): PolicyStatement[] {
     const functions = [...new Set(lambdaArns)].sort();
-    return functions.length > 0 ? [{ Sid: "InvokeLifecycleHooks", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: functions }] : [];
+    return functions.length > 0
+        ? [{ Sid: "InvokeLifecycleHooks", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: functions }]
+        : [];
 }

@@ -38,9 +38,11 @@ export function readUsage(file: string | undefined): UsageAssumptions {
     } catch (e) {
         throw new CliError(`--usage ${file}: ${(e as Error).message}`, 2);
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new CliError(`--usage ${file}: must be a JSON object of monthly quantities by key`, 2);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+        throw new CliError(`--usage ${file}: must be a JSON object of monthly quantities by key`, 2);
     for (const [k, v] of Object.entries(parsed)) {
-        if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new CliError(`--usage ${file}: "${k}" must be a number, 0 or more (got ${JSON.stringify(v)})`, 2);
+        if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+            throw new CliError(`--usage ${file}: "${k}" must be a number, 0 or more (got ${JSON.stringify(v)})`, 2);
     }
     return parsed as UsageAssumptions;
 }
@@ -83,7 +85,8 @@ export async function costCommand(argv: string[], cwd = process.cwd()): Promise<
         throw new CliError(`${(e as Error).message}\n${COST_USAGE}`, 2);
     }
     const v = parsed.values;
-    if (!FORMATS.includes(v.format)) throw new CliError(`--format must be text, json or markdown (got ${v.format})\n${COST_USAGE}`, 2);
+    if (!FORMATS.includes(v.format))
+        throw new CliError(`--format must be text, json or markdown (got ${v.format})\n${COST_USAGE}`, 2);
     const usage = readUsage(v.usage === undefined ? undefined : path.resolve(cwd, v.usage));
     const plan = await planFromArgs("cost", v, parsed.positionals, cwd, COST_USAGE);
     const region = v.region ?? planRegion(plan) ?? "us-east-1";

@@ -75,7 +75,9 @@ export const PRICE_ASSUMPTIONS = table.assumptions;
 export function regionPrices(region: string): RegionPrices {
     const prices = (table.regions as Record<string, RegionPrices>)[region];
     if (!prices) {
-        throw new UnknownRegionError(`no prices for region "${region}": the table has ${PRICED_REGIONS.join(", ")} (src/plan/cost/prices.json)`);
+        throw new UnknownRegionError(
+            `no prices for region "${region}": the table has ${PRICED_REGIONS.join(", ")} (src/plan/cost/prices.json)`,
+        );
     }
     return prices;
 }
@@ -100,7 +102,10 @@ function str(v: PlanValue | undefined): string | undefined {
 }
 
 /** On-Demand and Spot counts of `n` units under base/weight strategies (ECS capacity providers). */
-export function splitByStrategy(n: number, strategy: { base: number; weight: number; spot: boolean }[]): { onDemand: number; spot: number } {
+export function splitByStrategy(
+    n: number,
+    strategy: { base: number; weight: number; spot: boolean }[],
+): { onDemand: number; spot: number } {
     let left = n;
     let onDemand = 0;
     let spot = 0;
@@ -120,7 +125,11 @@ export function splitByStrategy(n: number, strategy: { base: number; weight: num
 }
 
 /** On-Demand and Spot counts of `n` instances under an EC2 instances distribution. */
-export function splitByDistribution(n: number, base: number, percentOnDemandAbove: number): { onDemand: number; spot: number } {
+export function splitByDistribution(
+    n: number,
+    base: number,
+    percentOnDemandAbove: number,
+): { onDemand: number; spot: number } {
     const b = Math.min(n, base);
     const above = n - b;
     const onDemand = b + (above * percentOnDemandAbove) / 100;
@@ -144,14 +153,21 @@ function componentOf(ctx: Context, r: PlannedResource): string {
 function ec2Hourly(ctx: Context, instanceType: string | undefined): number | undefined {
     if (!instanceType) return undefined;
     const f = (ctx.prices.ec2Hourly as Record<string, PriceFigure>)[instanceType];
-    if (!f) ctx.notes.add(`instance type ${instanceType} is not in the price table; its instances are left out (add it to prices.json)`);
+    if (!f)
+        ctx.notes.add(
+            `instance type ${instanceType} is not in the price table; its instances are left out (add it to prices.json)`,
+        );
     return f?.usd;
 }
 
 const spotDiscount = table.assumptions.ec2SpotDiscount.value;
 const fargateSpotDiscount = table.assumptions.fargateSpotDiscount.value;
 
-function scalingTarget(ctx: Context, namespace: string, resourceId: string | undefined): { min: number; max: number } | undefined {
+function scalingTarget(
+    ctx: Context,
+    namespace: string,
+    resourceId: string | undefined,
+): { min: number; max: number } | undefined {
     if (!resourceId) return undefined;
     for (const r of ctx.plan.resources) {
         if (r.type !== "aws:appautoscaling/target:Target" || r.inputs.serviceNamespace !== namespace) continue;
@@ -168,9 +184,13 @@ function autoScalingGroup(ctx: Context, r: PlannedResource): Omit<CostLine, "urn
     const min = num(r.inputs.minSize) ?? 0;
     const max = num(r.inputs.maxSize) ?? min;
     const mixed = obj(r.inputs.mixedInstancesPolicy);
-    const ltRef = str(obj(r.inputs.launchTemplate).id) ?? str(obj(obj(obj(mixed.launchTemplate).launchTemplateSpecification)).launchTemplateId);
+    const ltRef =
+        str(obj(r.inputs.launchTemplate).id) ??
+        str(obj(obj(obj(mixed.launchTemplate).launchTemplateSpecification)).launchTemplateId);
     const lt = ltRef ? ctx.byOutput.get(ltRef) : undefined;
-    const overrides = list(obj(mixed.launchTemplate).overrides).map((o) => str(obj(o).instanceType)).filter((t): t is string => !!t);
+    const overrides = list(obj(mixed.launchTemplate).overrides)
+        .map((o) => str(obj(o).instanceType))
+        .filter((t): t is string => !!t);
     const instanceType = overrides[0] ?? str(lt?.inputs.instanceType) ?? "t3.medium";
     const hourly = ec2Hourly(ctx, instanceType) ?? 0;
     const dist = obj(mixed.instancesDistribution);
@@ -201,12 +221,18 @@ function rootVolumeGb(lt: PlannedResource | undefined): number {
     return num(obj(first.ebs).volumeSize) ?? table.assumptions.ebsRootGb.value;
 }
 
-function capacityStrategy(ctx: Context, service: PlannedResource): { base: number; weight: number; spot: boolean; provider: string }[] | undefined {
+function capacityStrategy(
+    ctx: Context,
+    service: PlannedResource,
+): { base: number; weight: number; spot: boolean; provider: string }[] | undefined {
     let items = list(service.inputs.capacityProviderStrategies);
     if (items.length === 0 && service.inputs.launchType === undefined) {
         const cluster = str(service.inputs.cluster);
         const ccp = ctx.plan.resources.find(
-            (x) => x.type === "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders" && cluster !== undefined && cluster.endsWith(`/${str(x.inputs.clusterName)}`),
+            (x) =>
+                x.type === "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders" &&
+                cluster !== undefined &&
+                cluster.endsWith(`/${str(x.inputs.clusterName)}`),
         );
         items = list(ccp?.inputs.defaultCapacityProviderStrategies);
     }
@@ -219,21 +245,29 @@ function capacityStrategy(ctx: Context, service: PlannedResource): { base: numbe
     }));
 }
 
-function ecsService(ctx: Context, r: PlannedResource): Omit<CostLine, "urn" | "type" | "name" | "component"> | undefined {
+function ecsService(
+    ctx: Context,
+    r: PlannedResource,
+): Omit<CostLine, "urn" | "type" | "name" | "component"> | undefined {
     const td = ctx.byOutput.get(str(r.inputs.taskDefinition) ?? "");
     const strategy = capacityStrategy(ctx, r);
     const fargate =
         r.inputs.launchType === "FARGATE" ||
-        (r.inputs.launchType === undefined && strategy !== undefined && strategy.every((s) => s.provider.startsWith("FARGATE")));
+        (r.inputs.launchType === undefined &&
+            strategy !== undefined &&
+            strategy.every((s) => s.provider.startsWith("FARGATE")));
     if (!fargate || !td) {
-        ctx.notes.add("ECS services on EC2 capacity cost what their instances cost (counted under the Auto Scaling group)");
+        ctx.notes.add(
+            "ECS services on EC2 capacity cost what their instances cost (counted under the Auto Scaling group)",
+        );
         return undefined;
     }
     const vcpu = (num(td.inputs.cpu) ?? 256) / 1024;
     const gb = (num(td.inputs.memory) ?? 512) / 1024;
     const arm = str(obj(td.inputs.runtimePlatform).cpuArchitecture) === "ARM64";
     const f = ctx.prices.fargate;
-    const hourly = vcpu * (arm ? f.armVcpuHour.usd : f.x86VcpuHour.usd) + gb * (arm ? f.armGbHour.usd : f.x86GbHour.usd);
+    const hourly =
+        vcpu * (arm ? f.armVcpuHour.usd : f.x86VcpuHour.usd) + gb * (arm ? f.armGbHour.usd : f.x86GbHour.usd);
     const name = str(r.outputs?.name) ?? r.name;
     const cluster = str(r.inputs.cluster)?.split("/").pop();
     const target = scalingTarget(ctx, "ecs", `service/${cluster}/${name}`);
@@ -262,7 +296,11 @@ function nodeGroup(ctx: Context, r: PlannedResource): Omit<CostLine, "urn" | "ty
     const lt = ctx.byOutput.get(str(obj(r.inputs.launchTemplate).id) ?? "");
     const disk = num(r.inputs.diskSize) ?? (lt ? rootVolumeGb(lt) : table.assumptions.eksNodeDiskGb.value);
     const per = hourly * (spot ? 1 - spotDiscount : 1) * H + disk * ctx.prices.ebsGp3GbMonth.usd;
-    return { floor: min * per, ceiling: max * per, detail: `${min}–${max} × ${instanceType}${spot ? " Spot" : ""} at ${money(hourly)}/h, ${disk} GB gp3 each` };
+    return {
+        floor: min * per,
+        ceiling: max * per,
+        detail: `${min}–${max} × ${instanceType}${spot ? " Spot" : ""} at ${money(hourly)}/h, ${disk} GB gp3 each`,
+    };
 }
 
 function loadBalancer(ctx: Context, r: PlannedResource): Omit<CostLine, "urn" | "type" | "name" | "component"> {
@@ -276,7 +314,11 @@ function loadBalancer(ctx: Context, r: PlannedResource): Omit<CostLine, "urn" | 
     const publicIps = kind !== "gateway" && r.inputs.internal !== true ? subnets : 0;
     const ips = publicIps * ctx.prices.publicIpv4Hour.usd * H;
     const label = kind === "network" ? "NLB" : kind === "gateway" ? "GWLB" : "ALB";
-    return { floor: base + ips, ceiling: base + ips, detail: `${label} hour + 1 LCU baseline${publicIps ? ` + ${publicIps} public IPv4` : ""}` };
+    return {
+        floor: base + ips,
+        ceiling: base + ips,
+        detail: `${label} hour + 1 LCU baseline${publicIps ? ` + ${publicIps} public IPv4` : ""}`,
+    };
 }
 
 function vpcFromAwsx(ctx: Context, r: PlannedResource): Omit<CostLine, "urn" | "type" | "name" | "component"> {
@@ -284,12 +326,21 @@ function vpcFromAwsx(ctx: Context, r: PlannedResource): Omit<CostLine, "urn" | "
     const strategy = str(obj(r.inputs.natGateways).strategy) ?? "OnePerAz";
     const nats = strategy === "None" ? 0 : strategy === "Single" ? 1 : azs;
     const monthly = nats * (ctx.prices.natGatewayHour.usd + ctx.prices.publicIpv4Hour.usd) * H;
-    return { floor: monthly, ceiling: monthly, detail: `${nats} NAT gateway${nats === 1 ? "" : "s"} (${strategy}, ${azs} AZs) with their public IPv4` };
+    return {
+        floor: monthly,
+        ceiling: monthly,
+        detail: `${nats} NAT gateway${nats === 1 ? "" : "s"} (${strategy}, ${azs} AZs) with their public IPv4`,
+    };
 }
 
-function provisionedConcurrency(ctx: Context, r: PlannedResource): Omit<CostLine, "urn" | "type" | "name" | "component"> {
+function provisionedConcurrency(
+    ctx: Context,
+    r: PlannedResource,
+): Omit<CostLine, "urn" | "type" | "name" | "component"> {
     const fnName = str(r.inputs.functionName);
-    const fn = ctx.plan.resources.find((x) => x.type === "aws:lambda/function:Function" && (x.inputs.name === fnName || x.outputs?.name === fnName));
+    const fn = ctx.plan.resources.find(
+        (x) => x.type === "aws:lambda/function:Function" && (x.inputs.name === fnName || x.outputs?.name === fnName),
+    );
     const gb = (num(fn?.inputs.memorySize) ?? 128) / 1024;
     const arm = list(fn?.inputs.architectures).includes("arm64");
     const price = arm ? ctx.prices.lambda.provisionedArmGbSecond.usd : ctx.prices.lambda.provisionedX86GbSecond.usd;
@@ -298,7 +349,11 @@ function provisionedConcurrency(ctx: Context, r: PlannedResource): Omit<CostLine
     const min = target?.min ?? fixed;
     const max = target?.max ?? fixed;
     const per = gb * SECONDS * price;
-    return { floor: min * per, ceiling: max * per, detail: `${min}–${max} provisioned × ${gb * 1024} MB at ${money(price)}/GB-s` };
+    return {
+        floor: min * per,
+        ceiling: max * per,
+        detail: `${min}–${max} provisioned × ${gb * 1024} MB at ${money(price)}/GB-s`,
+    };
 }
 
 function flat(usd: number, detail: string): Omit<CostLine, "urn" | "type" | "name" | "component"> {
@@ -351,23 +406,39 @@ function usageLines(ctx: Context, usage: UsageAssumptions): UsageLine[] {
     const lines: UsageLine[] = [];
     const add = (key: string, what: string, f: PriceFigure, scale = 1) => {
         const quantity = usage[key];
-        lines.push({ key, what, unitPrice: f.usd * scale, unit: f.unit, source: f.source, ...(quantity !== undefined ? { quantity, monthly: quantity * f.usd * scale } : {}) });
+        lines.push({
+            key,
+            what,
+            unitPrice: f.usd * scale,
+            unit: f.unit,
+            source: f.source,
+            ...(quantity !== undefined ? { quantity, monthly: quantity * f.usd * scale } : {}),
+        });
     };
     const lbs = ctx.plan.resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer");
-    if (lbs.some((r) => (r.inputs.loadBalancerType ?? "application") === "application")) add("alb.extraLcuHours", "ALB capacity units above the 1-LCU baseline", p.alb.lcuHour);
-    if (lbs.some((r) => r.inputs.loadBalancerType === "network")) add("nlb.extraLcuHours", "NLB capacity units above the baseline", p.nlb.lcuHour);
-    if (lbs.some((r) => r.inputs.loadBalancerType === "gateway")) add("gwlb.extraLcuHours", "GWLB capacity units above the baseline", p.gwlb.lcuHour);
-    if (has("awsx:ec2:Vpc") || has("aws:ec2/natGateway:NatGateway")) add("natGateway.gbPerMonth", "data processed by NAT gateways", p.natGatewayGb);
+    if (lbs.some((r) => (r.inputs.loadBalancerType ?? "application") === "application"))
+        add("alb.extraLcuHours", "ALB capacity units above the 1-LCU baseline", p.alb.lcuHour);
+    if (lbs.some((r) => r.inputs.loadBalancerType === "network"))
+        add("nlb.extraLcuHours", "NLB capacity units above the baseline", p.nlb.lcuHour);
+    if (lbs.some((r) => r.inputs.loadBalancerType === "gateway"))
+        add("gwlb.extraLcuHours", "GWLB capacity units above the baseline", p.gwlb.lcuHour);
+    if (has("awsx:ec2:Vpc") || has("aws:ec2/natGateway:NatGateway"))
+        add("natGateway.gbPerMonth", "data processed by NAT gateways", p.natGatewayGb);
     if (has("aws:lambda/function:Function")) {
         add("lambda.millionRequestsPerMonth", "Lambda requests", p.lambda.requestsPerMillion);
         add("lambda.gbSecondsPerMonth", "Lambda duration beyond provisioned concurrency", p.lambda.durationX86GbSecond);
     }
-    if (has("aws:cloudwatch/logGroup:LogGroup") || has("aws:ecs/taskDefinition:TaskDefinition")) add("logs.gbPerMonth", "CloudWatch Logs ingestion", p.cloudwatchLogsIngestGb);
+    if (has("aws:cloudwatch/logGroup:LogGroup") || has("aws:ecs/taskDefinition:TaskDefinition"))
+        add("logs.gbPerMonth", "CloudWatch Logs ingestion", p.cloudwatchLogsIngestGb);
     add("dataTransferOut.gbPerMonth", "data transfer out to the internet", p.dataTransferOutGb);
     return lines;
 }
 
-function sumBy<K extends string>(lines: CostLine[], key: (l: CostLine) => string, label: K): ({ floor: number; ceiling: number } & Record<K, string>)[] {
+function sumBy<K extends string>(
+    lines: CostLine[],
+    key: (l: CostLine) => string,
+    label: K,
+): ({ floor: number; ceiling: number } & Record<K, string>)[] {
     const m = new Map<string, { floor: number; ceiling: number }>();
     for (const l of lines) {
         const k = key(l);
@@ -383,8 +454,15 @@ function sumBy<K extends string>(lines: CostLine[], key: (l: CostLine) => string
 export function estimateCost(plan: Plan, opts: { region: string; usage?: UsageAssumptions }): CostEstimate {
     const prices = regionPrices(opts.region);
     const byOutput = new Map<string, PlannedResource>();
-    for (const r of plan.resources) for (const v of Object.values(r.outputs ?? {})) if (typeof v === "string") byOutput.set(v, r);
-    const ctx: Context = { prices, plan, byUrn: new Map(plan.resources.map((r) => [r.urn, r])), byOutput, notes: new Set() };
+    for (const r of plan.resources)
+        for (const v of Object.values(r.outputs ?? {})) if (typeof v === "string") byOutput.set(v, r);
+    const ctx: Context = {
+        prices,
+        plan,
+        byUrn: new Map(plan.resources.map((r) => [r.urn, r])),
+        byOutput,
+        notes: new Set(),
+    };
     const lines: CostLine[] = [];
     for (const r of plan.resources) {
         const c = costOf(ctx, r);

@@ -44,7 +44,8 @@ export function renderCostMarkdown(e: CostEstimate): string {
     for (const c of e.byComponent) out.push(`| ${c.component} | ${usd(c.floor)} | ${usd(c.ceiling)} |`);
     out.push("", "<details><summary>by resource, usage-based charges and notes</summary>", "");
     out.push("| resource | floor | ceiling | how |", "| --- | ---: | ---: | --- |");
-    for (const l of e.lines) out.push(`| \`${l.name}\` (${l.type}) | ${usd(l.floor)} | ${usd(l.ceiling)} | ${l.detail} |`);
+    for (const l of e.lines)
+        out.push(`| \`${l.name}\` (${l.type}) | ${usd(l.floor)} | ${usd(l.ceiling)} | ${l.detail} |`);
     out.push("", "| usage-based charge | unit price | assumed |", "| --- | --- | --- |");
     for (const u of e.usage) out.push(`| ${u.what} | $${u.unitPrice} per ${u.unit} | ${u.quantity ?? "—"} |`);
     out.push("", ...e.notes.map((n) => `- ${n}`), "", "</details>");
@@ -64,12 +65,23 @@ export interface CostChange {
 }
 
 export function costChange(base: CostEstimate, head: CostEstimate): CostChange {
-    const components = new Set([...base.byComponent.map((c) => c.component), ...head.byComponent.map((c) => c.component)]);
-    const find = (e: CostEstimate, c: string) => e.byComponent.find((x) => x.component === c) ?? { floor: 0, ceiling: 0 };
+    const components = new Set([
+        ...base.byComponent.map((c) => c.component),
+        ...head.byComponent.map((c) => c.component),
+    ]);
+    const find = (e: CostEstimate, c: string) =>
+        e.byComponent.find((x) => x.component === c) ?? { floor: 0, ceiling: 0 };
     const top = [...components]
-        .map((c) => ({ component: c, floor: find(head, c).floor - find(base, c).floor, ceiling: find(head, c).ceiling - find(base, c).ceiling }))
+        .map((c) => ({
+            component: c,
+            floor: find(head, c).floor - find(base, c).floor,
+            ceiling: find(head, c).ceiling - find(base, c).ceiling,
+        }))
         .filter((c) => Math.abs(c.floor) > 0.004 || Math.abs(c.ceiling) > 0.004)
-        .sort((a, b) => Math.max(Math.abs(b.floor), Math.abs(b.ceiling)) - Math.max(Math.abs(a.floor), Math.abs(a.ceiling)))
+        .sort(
+            (a, b) =>
+                Math.max(Math.abs(b.floor), Math.abs(b.ceiling)) - Math.max(Math.abs(a.floor), Math.abs(a.ceiling)),
+        )
         .slice(0, 3);
     return {
         base: base.total,

@@ -1,5 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { childrenOf, expectInvalid, input, MOCK_AMI_ID, ofType, only, type Plan, resource, runPlan } from "../../support";
+import {
+    childrenOf,
+    expectInvalid,
+    input,
+    MOCK_AMI_ID,
+    ofType,
+    only,
+    type Plan,
+    resource,
+    runPlan,
+} from "../../support";
 import { EcsCluster } from "../../../components/ecs";
 import { AutoScalingGroup, type AutoScalingGroupArgs } from "../../../components/ec2";
 
@@ -59,7 +69,11 @@ describe("AutoScalingGroup: the reference configuration", () => {
         expect(component.name).toBe("web");
         const others = plan.resources.filter((r) => r !== component);
         expect(others.every((r) => r.parent === component.urn)).toBe(true);
-        expect(childrenOf(plan, component).map((r) => r.type).sort()).toEqual(
+        expect(
+            childrenOf(plan, component)
+                .map((r) => r.type)
+                .sort(),
+        ).toEqual(
             [
                 "aws:ec2/securityGroup:SecurityGroup",
                 "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
@@ -109,7 +123,10 @@ describe("AutoScalingGroup: the reference configuration", () => {
         expect(p.inputs).toEqual({
             autoscalingGroupName: groupName,
             policyType: "TargetTrackingScaling",
-            targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" }, targetValue: 70 },
+            targetTrackingConfiguration: {
+                predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" },
+                targetValue: 70,
+            },
         });
     });
 
@@ -139,7 +156,9 @@ describe("AutoScalingGroup: the reference configuration", () => {
         });
         const policyArn = alarm.inputs.alarmActions as string[];
         expect(policyArn).toHaveLength(1);
-        expect(policyArn[0]).toMatch(/^arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:.*policyName\/web-step-0/);
+        expect(policyArn[0]).toMatch(
+            /^arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:.*policyName\/web-step-0/,
+        );
     });
 
     it("scheduled actions '0 9 * * MON-FRI' (20/10/30) and '0 20 * * *' (4/2/10)", () => {
@@ -169,7 +188,10 @@ describe("AutoScalingGroup: the reference configuration", () => {
             autoscalingGroupName: GROUP_NAME,
             policyType: "PredictiveScaling",
             predictiveScalingConfiguration: {
-                metricSpecification: { targetValue: 70, predefinedMetricPairSpecification: { predefinedMetricType: "ASGCPUUtilization" } },
+                metricSpecification: {
+                    targetValue: 70,
+                    predefinedMetricPairSpecification: { predefinedMetricType: "ASGCPUUtilization" },
+                },
                 mode: "ForecastOnly",
             },
         });
@@ -177,16 +199,24 @@ describe("AutoScalingGroup: the reference configuration", () => {
 
     it("launch template: IMDSv2 tokens required with hop limit 1, no public IP, encrypted gp3 root, detailed monitoring, AL2023 AMI, no key pair", () => {
         const lt = only(plan, LT);
-        expect(lt.inputs.metadataOptions).toEqual({ httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 });
+        expect(lt.inputs.metadataOptions).toEqual({
+            httpEndpoint: "enabled",
+            httpTokens: "required",
+            httpPutResponseHopLimit: 1,
+        });
         const nics = lt.inputs.networkInterfaces as { associatePublicIpAddress: string }[];
         expect(nics).toHaveLength(1);
         expect(nics.every((n) => n.associatePublicIpAddress === "false")).toBe(true);
-        expect(lt.inputs.blockDeviceMappings).toEqual([{ deviceName: "/dev/xvda", ebs: { volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } }]);
+        expect(lt.inputs.blockDeviceMappings).toEqual([
+            { deviceName: "/dev/xvda", ebs: { volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+        ]);
         expect(lt.inputs.monitoring).toEqual({ enabled: true });
         expect(lt.inputs.imageId).toBe(MOCK_AMI_ID);
         expect(lt.inputs.instanceType).toBe("t3.medium");
         expect(lt.inputs).not.toHaveProperty("keyName");
-        expect(Buffer.from(lt.inputs.userData as string, "base64").toString("utf8")).toBe("#!/bin/bash\nyum update -y\n");
+        expect(Buffer.from(lt.inputs.userData as string, "base64").toString("utf8")).toBe(
+            "#!/bin/bash\nyum update -y\n",
+        );
         expect(input(lt, "iamInstanceProfile.arn")).toMatch(/:instance-profile\/web-profile/);
     });
 
@@ -196,7 +226,9 @@ describe("AutoScalingGroup: the reference configuration", () => {
             Version: "2012-10-17",
             Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
         });
-        expect(ofType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.policyArn)).toEqual(["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"]);
+        expect(
+            ofType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.policyArn),
+        ).toEqual(["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"]);
         expect(ofType(plan, "aws:iam/rolePolicy:RolePolicy")).toEqual([]);
     });
 
@@ -214,7 +246,12 @@ describe("AutoScalingGroup: the reference configuration", () => {
 describe("AutoScalingGroup: other shapes", () => {
     it("backs an ECS EC2 capacity provider with managed termination protection when it protects instances from scale-in", async () => {
         const plan = await runPlan(() => {
-            const group = new AutoScalingGroup("ecs-hosts", { subnetIds: ["subnet-a", "subnet-b"], vpcId: "vpc-1", autoScaling: { min: 0, max: 10 }, protectFromScaleIn: true });
+            const group = new AutoScalingGroup("ecs-hosts", {
+                subnetIds: ["subnet-a", "subnet-b"],
+                vpcId: "vpc-1",
+                autoScaling: { min: 0, max: 10 },
+                protectFromScaleIn: true,
+            });
             new EcsCluster("hosts", { capacityProviders: { ec2: { autoScalingGroupArn: group.groupArn } } });
         });
         const g = only(plan, GROUP);
@@ -222,7 +259,9 @@ describe("AutoScalingGroup: other shapes", () => {
         const provider = only(plan, "aws:ecs/capacityProvider:CapacityProvider");
         expect(input(provider, "autoScalingGroupProvider.managedTerminationProtection")).toBe("ENABLED");
         // The provider points at this group: its ARN ends in the group's (auto-)name.
-        expect(String(input(provider, "autoScalingGroupProvider.autoScalingGroupArn"))).toMatch(new RegExp(`:autoScalingGroupName/${g.outputs?.name}$`));
+        expect(String(input(provider, "autoScalingGroupProvider.autoScalingGroupArn"))).toMatch(
+            new RegExp(`:autoScalingGroupName/${g.outputs?.name}$`),
+        );
     });
 
     it("a Spot mixed-instances group over m5.large, m5a.large and m4.large with capacity rebalance", async () => {
@@ -241,13 +280,25 @@ describe("AutoScalingGroup: other shapes", () => {
         expect(g.inputs.capacityRebalance).toBe(true);
         expect(g.inputs).not.toHaveProperty("launchTemplate");
         expect(g.inputs.mixedInstancesPolicy).toEqual({
-            instancesDistribution: { onDemandBaseCapacity: 1, onDemandPercentageAboveBaseCapacity: 20, spotAllocationStrategy: "price-capacity-optimized" },
+            instancesDistribution: {
+                onDemandBaseCapacity: 1,
+                onDemandPercentageAboveBaseCapacity: 20,
+                spotAllocationStrategy: "price-capacity-optimized",
+            },
             launchTemplate: {
-                launchTemplateSpecification: { launchTemplateId: input(g, "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification.launchTemplateId"), version: "1" },
+                launchTemplateSpecification: {
+                    launchTemplateId: input(
+                        g,
+                        "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification.launchTemplateId",
+                    ),
+                    version: "1",
+                },
                 overrides: [{ instanceType: "m5.large" }, { instanceType: "m5a.large" }, { instanceType: "m4.large" }],
             },
         });
-        expect(input(g, "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification.launchTemplateId")).toMatch(/^lt-/);
+        expect(input(g, "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification.launchTemplateId")).toMatch(
+            /^lt-/,
+        );
         expect(lt.inputs).not.toHaveProperty("instanceType");
         // Given security groups: none created, and they go on the network interface.
         expect(ofType(plan, "aws:ec2/securityGroup:SecurityGroup")).toEqual([]);
@@ -262,17 +313,39 @@ describe("AutoScalingGroup: other shapes", () => {
         const parameters: string[] = [];
         const plan = await runPlan(
             () => {
-                new AutoScalingGroup("arm", { vpcId: "vpc-1", subnetIds: ["subnet-a"], autoScaling: { min: 1, max: 2 }, instanceType: "m7g.large", rootVolume: { sizeGb: 30, type: "io2", iops: 4000 } });
-                new AutoScalingGroup("ubuntu", { vpcId: "vpc-1", subnetIds: ["subnet-a"], autoScaling: { min: 1, max: 2 }, imageId: "ami-0ubuntu" });
+                new AutoScalingGroup("arm", {
+                    vpcId: "vpc-1",
+                    subnetIds: ["subnet-a"],
+                    autoScaling: { min: 1, max: 2 },
+                    instanceType: "m7g.large",
+                    rootVolume: { sizeGb: 30, type: "io2", iops: 4000 },
+                });
+                new AutoScalingGroup("ubuntu", {
+                    vpcId: "vpc-1",
+                    subnetIds: ["subnet-a"],
+                    autoScaling: { min: 1, max: 2 },
+                    imageId: "ami-0ubuntu",
+                });
             },
             {
                 mocks: {
                     calls: {
                         "aws:ssm/getParameter:getParameter": (i) => {
                             parameters.push(String(i.name));
-                            return { name: i.name, type: "String", value: "ami-0arm64", insecureValue: "ami-0arm64", version: 1 };
+                            return {
+                                name: i.name,
+                                type: "String",
+                                value: "ami-0arm64",
+                                insecureValue: "ami-0arm64",
+                                version: 1,
+                            };
                         },
-                        "aws:ec2/getAmi:getAmi": () => ({ id: "ami-0ubuntu", imageId: "ami-0ubuntu", rootDeviceName: "/dev/sda1", architecture: "x86_64" }),
+                        "aws:ec2/getAmi:getAmi": () => ({
+                            id: "ami-0ubuntu",
+                            imageId: "ami-0ubuntu",
+                            rootDeviceName: "/dev/sda1",
+                            architecture: "x86_64",
+                        }),
                     },
                 },
             },
@@ -280,7 +353,12 @@ describe("AutoScalingGroup: other shapes", () => {
         expect(parameters).toEqual(["/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64"]);
         const arm = resource(plan, LT, "arm-lt");
         expect(arm.inputs.imageId).toBe("ami-0arm64");
-        expect(arm.inputs.blockDeviceMappings).toEqual([{ deviceName: "/dev/xvda", ebs: { volumeType: "io2", volumeSize: 30, iops: 4000, encrypted: "true", deleteOnTermination: "true" } }]);
+        expect(arm.inputs.blockDeviceMappings).toEqual([
+            {
+                deviceName: "/dev/xvda",
+                ebs: { volumeType: "io2", volumeSize: 30, iops: 4000, encrypted: "true", deleteOnTermination: "true" },
+            },
+        ]);
         const ubuntu = resource(plan, LT, "ubuntu-lt");
         expect(ubuntu.inputs.imageId).toBe("ami-0ubuntu");
         expect(input(ubuntu, "blockDeviceMappings.0.deviceName")).toBe("/dev/sda1");
@@ -288,7 +366,12 @@ describe("AutoScalingGroup: other shapes", () => {
 
     it("autoScaling.min 3, desiredCapacity 2, autoScaling.max 5 throws an InputPropertiesError naming desiredCapacity, and registers nothing", async () => {
         const { errors, plan, message } = await expectInvalid(() => {
-            new AutoScalingGroup("web", { vpcId: "vpc-1", subnetIds: ["subnet-a"], autoScaling: { min: 3, max: 5 }, desiredCapacity: 2 });
+            new AutoScalingGroup("web", {
+                vpcId: "vpc-1",
+                subnetIds: ["subnet-a"],
+                autoScaling: { min: 3, max: 5 },
+                desiredCapacity: 2,
+            });
         });
         expect(errors.map((e) => e.propertyPath)).toEqual(["desiredCapacity", "autoScaling.min"]);
         expect(errors[0].reason).toMatch(/at least autoScaling.min 3/);
@@ -301,7 +384,19 @@ describe("AutoScalingGroup: other shapes", () => {
             new AutoScalingGroup("web", {
                 vpcId: "vpc-1",
                 subnetIds: ["subnet-a"],
-                autoScaling: { min: 1, max: 5, steps: [{ alarm: { metric: "CPUUtilization", threshold: 70, comparison: "GreaterThanThreshold" }, adjustments: [{ lowerBound: 0, upperBound: 10, change: 1 }, { lowerBound: 5, change: 2 }] }] },
+                autoScaling: {
+                    min: 1,
+                    max: 5,
+                    steps: [
+                        {
+                            alarm: { metric: "CPUUtilization", threshold: 70, comparison: "GreaterThanThreshold" },
+                            adjustments: [
+                                { lowerBound: 0, upperBound: 10, change: 1 },
+                                { lowerBound: 5, change: 2 },
+                            ],
+                        },
+                    ],
+                },
             });
         });
         expect(errors.map((e) => e.propertyPath)).toEqual(["autoScaling.steps[0].adjustments[1].lowerBound"]);

@@ -9,7 +9,9 @@ const CTX = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
 describe("AutoScalingGroup: registered child inputs are the planner's result plus Outputs", () => {
     it("for the reference fixture, child by child, with no other child", async () => {
         const { counts, calls } = countingCalls();
-        const { plan, error } = await capturePlan(() => void new AutoScalingGroup("web", validArgs), { mocks: { calls } });
+        const { plan, error } = await capturePlan(() => void new AutoScalingGroup("web", validArgs), {
+            mocks: { calls },
+        });
         expect(error).toBeUndefined();
         const p = planAutoScalingGroup("web", validArgs, CTX);
         const component = only(plan, AutoScalingGroup.TYPE);
@@ -24,10 +26,16 @@ describe("AutoScalingGroup: registered child inputs are the planner's result plu
         expectPlanned(child("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-ssm"), {}, ["role", "policyArn"]);
         expectPlanned(child("aws:iam/instanceProfile:InstanceProfile", "web-profile"), p.instanceProfile, ["role"]);
         expectPlanned(child("aws:ec2/securityGroup:SecurityGroup", "web-sg"), p.securityGroup ?? {});
-        expectPlanned(child("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "web-sg-egress"), p.egressRule ?? {}, ["securityGroupId"]);
+        expectPlanned(
+            child("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "web-sg-egress"),
+            p.egressRule ?? {},
+            ["securityGroupId"],
+        );
         expect(p.ingressRules.map((r) => r.key)).toEqual(["from-0-tcp-80", "from-0-tcp-443"]);
         for (const r of p.ingressRules) {
-            expectPlanned(child("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `web-${r.key}`), r.args, ["securityGroupId"]);
+            expectPlanned(child("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `web-${r.key}`), r.args, [
+                "securityGroupId",
+            ]);
         }
         expectPlanned(child("aws:ec2/launchTemplate:LaunchTemplate", "web-lt"), p.launchTemplate, [
             "imageId",
@@ -37,12 +45,20 @@ describe("AutoScalingGroup: registered child inputs are the planner's result plu
         expectPlanned(child("aws:iam/role:Role", "web-hooks"), p.hookRole ?? {});
         expectPlanned(child("aws:iam/rolePolicy:RolePolicy", "web-hooks"), {}, ["role", "policy"]);
         // Hook 1 ("drain") notifies SQS through the hook role.
-        expectPlanned(child("aws:autoscaling/group:Group", "web-asg"), p.group, ["launchTemplate", "initialLifecycleHooks.1.roleArn"]);
-        for (const pol of p.policies) expectPlanned(child("aws:autoscaling/policy:Policy", `web-${pol.key}`), pol.args, ["autoscalingGroupName"]);
+        expectPlanned(child("aws:autoscaling/group:Group", "web-asg"), p.group, [
+            "launchTemplate",
+            "initialLifecycleHooks.1.roleArn",
+        ]);
+        for (const pol of p.policies)
+            expectPlanned(child("aws:autoscaling/policy:Policy", `web-${pol.key}`), pol.args, ["autoscalingGroupName"]);
         for (const a of p.alarms) {
-            expectPlanned(child("aws:cloudwatch/metricAlarm:MetricAlarm", `web-${a.key}`), a.args, ["alarmActions", "dimensions.AutoScalingGroupName"]);
+            expectPlanned(child("aws:cloudwatch/metricAlarm:MetricAlarm", `web-${a.key}`), a.args, [
+                "alarmActions",
+                "dimensions.AutoScalingGroupName",
+            ]);
         }
-        for (const s of p.scheduledActions) expectPlanned(child("aws:autoscaling/schedule:Schedule", `web-${s.key}`), s.args, ["autoscalingGroupName"]);
+        for (const s of p.scheduledActions)
+            expectPlanned(child("aws:autoscaling/schedule:Schedule", `web-${s.key}`), s.args, ["autoscalingGroupName"]);
         expect(children.map((r) => `${r.type}::${r.name}`).sort()).toEqual([...seen].sort());
 
         // Invokes: the AMI's SSM parameter, and the partition once per provider (awsContext), no policy documents.

@@ -4,7 +4,11 @@ import { AutoScalingGroup, type AutoScalingGroupArgs, planAutoScalingGroup } fro
 import { jsonInput, only, resource, runPlan } from "../../support";
 
 const CTX = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
-const base: AutoScalingGroupArgs = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], autoScaling: { min: 2, max: 10 } };
+const base: AutoScalingGroupArgs = {
+    vpcId: "vpc-1",
+    subnetIds: ["subnet-a", "subnet-b"],
+    autoScaling: { min: 2, max: 10 },
+};
 const QUEUE = "arn:aws:sqs:us-east-1:123456789012:web-lifecycle";
 const TOPIC = "arn:aws:sns:us-east-1:123456789012:web-lifecycle";
 
@@ -29,7 +33,11 @@ describe("AutoScalingGroup.warmPool", () => {
 
     it("renders AWS's warm pool inputs on the group", async () => {
         const plan = await runPlan(
-            () => void new AutoScalingGroup("web", { ...base, warmPool: { state: "Hibernated", minSize: 2, maxPreparedCapacity: 12, reuseOnScaleIn: true } }),
+            () =>
+                void new AutoScalingGroup("web", {
+                    ...base,
+                    warmPool: { state: "Hibernated", minSize: 2, maxPreparedCapacity: 12, reuseOnScaleIn: true },
+                }),
         );
         expect(only(plan, "aws:autoscaling/group:Group").inputs.warmPool).toEqual({
             poolState: "Hibernated",
@@ -40,12 +48,24 @@ describe("AutoScalingGroup.warmPool", () => {
     });
 
     it.each<[string, Partial<AutoScalingGroupArgs>, string[]]>([
-        ["with Spot (AWS refuses a warm pool there)", { instanceTypes: ["m5.large", "m5a.large"], spot: {}, warmPool: {} }, ["warmPool"]],
+        [
+            "with Spot (AWS refuses a warm pool there)",
+            { instanceTypes: ["m5.large", "m5a.large"], spot: {}, warmPool: {} },
+            ["warmPool"],
+        ],
         ["with a mixed instances policy", { instanceTypes: ["m5.large", "m5a.large"], warmPool: {} }, ["warmPool"]],
         ["an unknown state", { warmPool: { state: "Warm" as "Stopped" } }, ["warmPool.state"]],
         ["a negative min size", { warmPool: { minSize: -1 } }, ["warmPool.minSize"]],
-        ["max prepared capacity below the pool's min", { warmPool: { minSize: 5, maxPreparedCapacity: 3 } }, ["warmPool.maxPreparedCapacity"]],
-        ["max prepared capacity below the group's min", { warmPool: { maxPreparedCapacity: 1 } }, ["warmPool.maxPreparedCapacity"]],
+        [
+            "max prepared capacity below the pool's min",
+            { warmPool: { minSize: 5, maxPreparedCapacity: 3 } },
+            ["warmPool.maxPreparedCapacity"],
+        ],
+        [
+            "max prepared capacity below the group's min",
+            { warmPool: { maxPreparedCapacity: 1 } },
+            ["warmPool.maxPreparedCapacity"],
+        ],
     ])("rejects %s", (_label, extra, expected) => {
         expect(paths(extra)).toEqual(expected);
     });
@@ -53,10 +73,36 @@ describe("AutoScalingGroup.warmPool", () => {
 
 describe("AutoScalingGroup.lifecycleHooks", () => {
     it("launch and terminate hooks are created with the group, with AWS's defaults (3600 s, ABANDON)", () => {
-        const plan = planAutoScalingGroup("web", { ...base, lifecycleHooks: { warm: { transition: "launch" }, drain: { transition: "terminate", heartbeatTimeoutSeconds: 30, defaultResult: "CONTINUE", metadata: "m" } } }, CTX);
+        const plan = planAutoScalingGroup(
+            "web",
+            {
+                ...base,
+                lifecycleHooks: {
+                    warm: { transition: "launch" },
+                    drain: {
+                        transition: "terminate",
+                        heartbeatTimeoutSeconds: 30,
+                        defaultResult: "CONTINUE",
+                        metadata: "m",
+                    },
+                },
+            },
+            CTX,
+        );
         expect(plan.group.initialLifecycleHooks).toEqual([
-            { name: "warm", lifecycleTransition: "autoscaling:EC2_INSTANCE_LAUNCHING", heartbeatTimeout: 3600, defaultResult: "ABANDON" },
-            { name: "drain", lifecycleTransition: "autoscaling:EC2_INSTANCE_TERMINATING", heartbeatTimeout: 30, defaultResult: "CONTINUE", notificationMetadata: "m" },
+            {
+                name: "warm",
+                lifecycleTransition: "autoscaling:EC2_INSTANCE_LAUNCHING",
+                heartbeatTimeout: 3600,
+                defaultResult: "ABANDON",
+            },
+            {
+                name: "drain",
+                lifecycleTransition: "autoscaling:EC2_INSTANCE_TERMINATING",
+                heartbeatTimeout: 30,
+                defaultResult: "CONTINUE",
+                notificationMetadata: "m",
+            },
         ]);
         // Without a target the events go to EventBridge: no role is created.
         expect(plan.hookRole).toBeUndefined();
@@ -76,16 +122,26 @@ describe("AutoScalingGroup.lifecycleHooks", () => {
         const role = resource(plan, "aws:iam/role:Role", "web-hooks");
         expect(jsonInput(role, "assumeRolePolicy")).toEqual({
             Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: { Service: "autoscaling.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            Statement: [
+                { Effect: "Allow", Principal: { Service: "autoscaling.amazonaws.com" }, Action: "sts:AssumeRole" },
+            ],
         });
         expect(jsonInput(resource(plan, "aws:iam/rolePolicy:RolePolicy", "web-hooks"), "policy")).toEqual({
             Version: "2012-10-17",
             Statement: [
                 { Sid: "PublishLifecycleEvents", Effect: "Allow", Action: "sns:Publish", Resource: [TOPIC] },
-                { Sid: "SendLifecycleEvents", Effect: "Allow", Action: ["sqs:SendMessage", "sqs:GetQueueUrl"], Resource: [QUEUE] },
+                {
+                    Sid: "SendLifecycleEvents",
+                    Effect: "Allow",
+                    Action: ["sqs:SendMessage", "sqs:GetQueueUrl"],
+                    Resource: [QUEUE],
+                },
             ],
         });
-        const hooks = only(plan, "aws:autoscaling/group:Group").inputs.initialLifecycleHooks as Record<string, unknown>[];
+        const hooks = only(plan, "aws:autoscaling/group:Group").inputs.initialLifecycleHooks as Record<
+            string,
+            unknown
+        >[];
         expect(hooks.map((h) => [h.name, h.notificationTargetArn, h.roleArn])).toEqual([
             ["drain", QUEUE, role.outputs?.arn],
             ["audit", TOPIC, role.outputs?.arn],
@@ -93,13 +149,41 @@ describe("AutoScalingGroup.lifecycleHooks", () => {
     });
 
     it.each<[string, Partial<AutoScalingGroupArgs>, string[]]>([
-        ["a heartbeat below 30 s", { lifecycleHooks: { h: { transition: "launch", heartbeatTimeoutSeconds: 29 } } }, ["lifecycleHooks.h.heartbeatTimeoutSeconds"]],
-        ["a heartbeat above 7200 s", { lifecycleHooks: { h: { transition: "launch", heartbeatTimeoutSeconds: 7201 } } }, ["lifecycleHooks.h.heartbeatTimeoutSeconds"]],
-        ["an unknown transition", { lifecycleHooks: { h: { transition: "reboot" as "launch" } } }, ["lifecycleHooks.h.transition"]],
-        ["an unknown default result", { lifecycleHooks: { h: { transition: "launch", defaultResult: "RETRY" as "CONTINUE" } } }, ["lifecycleHooks.h.defaultResult"]],
-        ["metadata over 1023 characters", { lifecycleHooks: { h: { transition: "launch", metadata: "x".repeat(1024) } } }, ["lifecycleHooks.h.metadata"]],
-        ["a hook name AWS rejects", { lifecycleHooks: { "drain now": { transition: "terminate" } } }, ["lifecycleHooks.drain now"]],
-        ["a target ARN of another service", { lifecycleHooks: { h: { transition: "launch", target: { service: "sqs", arn: TOPIC } } } }, ["lifecycleHooks.h.target.arn"]],
+        [
+            "a heartbeat below 30 s",
+            { lifecycleHooks: { h: { transition: "launch", heartbeatTimeoutSeconds: 29 } } },
+            ["lifecycleHooks.h.heartbeatTimeoutSeconds"],
+        ],
+        [
+            "a heartbeat above 7200 s",
+            { lifecycleHooks: { h: { transition: "launch", heartbeatTimeoutSeconds: 7201 } } },
+            ["lifecycleHooks.h.heartbeatTimeoutSeconds"],
+        ],
+        [
+            "an unknown transition",
+            { lifecycleHooks: { h: { transition: "reboot" as "launch" } } },
+            ["lifecycleHooks.h.transition"],
+        ],
+        [
+            "an unknown default result",
+            { lifecycleHooks: { h: { transition: "launch", defaultResult: "RETRY" as "CONTINUE" } } },
+            ["lifecycleHooks.h.defaultResult"],
+        ],
+        [
+            "metadata over 1023 characters",
+            { lifecycleHooks: { h: { transition: "launch", metadata: "x".repeat(1024) } } },
+            ["lifecycleHooks.h.metadata"],
+        ],
+        [
+            "a hook name AWS rejects",
+            { lifecycleHooks: { "drain now": { transition: "terminate" } } },
+            ["lifecycleHooks.drain now"],
+        ],
+        [
+            "a target ARN of another service",
+            { lifecycleHooks: { h: { transition: "launch", target: { service: "sqs", arn: TOPIC } } } },
+            ["lifecycleHooks.h.target.arn"],
+        ],
     ])("rejects %s", (_label, extra, expected) => {
         expect(paths(extra)).toEqual(expected);
     });

@@ -11,7 +11,10 @@ describe("EcsCluster: registered child inputs are the planner's result plus Outp
         expect(error).toBeUndefined();
         const p = planEcsCluster("prod", validArgs, { stack: "dev", now: new Date() });
         expectPlanned(resource(plan, "aws:ecs/cluster:Cluster", "prod-cluster"), p.cluster);
-        expectPlanned(resource(plan, "aws:ecs/capacityProvider:CapacityProvider", "prod-ec2"), p.ec2CapacityProvider ?? {});
+        expectPlanned(
+            resource(plan, "aws:ecs/capacityProvider:CapacityProvider", "prod-ec2"),
+            p.ec2CapacityProvider ?? {},
+        );
         // The component adds the cluster's name and the EC2 provider's name (third in the list).
         expectPlanned(
             resource(plan, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "prod-capacity-providers"),

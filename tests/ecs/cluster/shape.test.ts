@@ -23,14 +23,21 @@ describe("EcsCluster: runtime shape", () => {
 
     it('strict booleans: fargate: "false" is an error', () => {
         expect(problems({ capacityProviders: { fargate: "false" } })).toEqual([
-            { propertyPath: "capacityProviders.fargate", reason: 'must be a boolean (true or false) (got the string "false")' },
+            {
+                propertyPath: "capacityProviders.fargate",
+                reason: 'must be a boolean (true or false) (got the string "false")',
+            },
         ]);
     });
 
     it("unknown keys, null and wrong shapes", () => {
-        expect(problems({ containerInsight: "enabled" })).toEqual([{ propertyPath: "containerInsight", reason: "unknown key; did you mean containerInsights?" }]);
+        expect(problems({ containerInsight: "enabled" })).toEqual([
+            { propertyPath: "containerInsight", reason: "unknown key; did you mean containerInsights?" },
+        ]);
         expect(problems({ capacityProviders: null }).map((p) => p.propertyPath)).toEqual(["capacityProviders"]);
-        expect(problems({ capacityProviders: { ec2: {} } }).map((p) => p.propertyPath)).toEqual(["capacityProviders.ec2.autoScalingGroupArn"]);
+        expect(problems({ capacityProviders: { ec2: {} } }).map((p) => p.propertyPath)).toEqual([
+            "capacityProviders.ec2.autoScalingGroupArn",
+        ]);
         expect(problems({ tags: "x" }).map((p) => p.propertyPath)).toEqual(["tags"]);
     });
 });

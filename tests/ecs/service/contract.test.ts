@@ -10,7 +10,9 @@ const TARGET_FIELDS = ["resourceId", "scalableDimension", "serviceNamespace"];
 describe("EcsService: registered child inputs are the planner's result plus Outputs", () => {
     it("for the reference fixture, child by child, with no other child", async () => {
         const { counts, calls } = countingCalls();
-        const { plan, error } = await capturePlan(() => void new EcsService("web-app", validArgs), { mocks: { calls } });
+        const { plan, error } = await capturePlan(() => void new EcsService("web-app", validArgs), {
+            mocks: { calls },
+        });
         expect(error).toBeUndefined();
         const p = planEcsService("web-app", validArgs, CTX);
         const seen = new Set<string>();
@@ -27,7 +29,9 @@ describe("EcsService: registered child inputs are the planner's result plus Outp
         expectPlanned(child("aws:iam/role:Role", "web-app-execution"), p.executionRole, ["assumeRolePolicy"]);
         expectPlanned(child("aws:iam/rolePolicy:RolePolicy", "web-app-execution"), {}, ["role", "policy"]);
         expectPlanned(child("aws:iam/role:Role", "web-app-task"), p.taskRole, ["assumeRolePolicy"]);
-        expectPlanned(child("aws:iam/rolePolicy:RolePolicy", "web-app-task-exec"), { policy: p.taskRoleExecPolicy }, ["role"]);
+        expectPlanned(child("aws:iam/rolePolicy:RolePolicy", "web-app-task-exec"), { policy: p.taskRoleExecPolicy }, [
+            "role",
+        ]);
         expectPlanned(child("aws:iam/rolePolicy:RolePolicy", "web-app-task-efs"), {}, ["role", "policy"]);
         expectPlanned(child("aws:ecs/taskDefinition:TaskDefinition", "web-app-task"), p.taskDefinition, [
             "containerDefinitions",
@@ -36,19 +40,34 @@ describe("EcsService: registered child inputs are the planner's result plus Outp
         ]);
         expectPlanned(child("aws:ec2/securityGroup:SecurityGroup", "web-app-sg"), p.securityGroup);
         for (const r of p.ingressRules) {
-            expectPlanned(child("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `web-app-${r.key}`), r.args, ["securityGroupId"]);
+            expectPlanned(
+                child("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `web-app-${r.key}`),
+                r.args,
+                ["securityGroupId"],
+            );
         }
-        expectPlanned(child("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "web-app-egress"), p.egressRule, ["securityGroupId"]);
-        expectPlanned(child("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "web-app-efs-shared"), p.efs[0].mountTargetRule, [
-            "referencedSecurityGroupId",
-        ]);
+        expectPlanned(
+            child("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "web-app-egress"),
+            p.egressRule,
+            ["securityGroupId"],
+        );
+        expectPlanned(
+            child("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "web-app-efs-shared"),
+            p.efs[0].mountTargetRule,
+            ["referencedSecurityGroupId"],
+        );
         expectPlanned(child("aws:iam/role:Role", "web-app-deploy"), shift.role);
-        expectPlanned(child("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-app-deploy-elb"), {}, ["role", "policyArn"]);
+        expectPlanned(child("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-app-deploy-elb"), {}, [
+            "role",
+            "policyArn",
+        ]);
         expectPlanned(child("aws:iam/rolePolicy:RolePolicy", "web-app-deploy-hooks"), {}, ["role", "policy"]);
         expectPlanned(child("aws:lb/targetGroup:TargetGroup", "web-app-alternate"), shift.alternateTargetGroup ?? {});
-        expectPlanned(child("aws:lb/listenerRule:ListenerRule", "web-app-production-rule"), shift.productionListenerRule ?? {}, [
-            "actions.0.forward.targetGroups.1.arn",
-        ]);
+        expectPlanned(
+            child("aws:lb/listenerRule:ListenerRule", "web-app-production-rule"),
+            shift.productionListenerRule ?? {},
+            ["actions.0.forward.targetGroups.1.arn"],
+        );
         expectPlanned(child("aws:ecs/service:Service", "web-app-service"), p.service, [
             "taskDefinition",
             "networkConfiguration.securityGroups.0",
@@ -59,12 +78,20 @@ describe("EcsService: registered child inputs are the planner's result plus Outp
             "serviceConnectConfiguration.logConfiguration",
         ]);
         expectPlanned(child("aws:appautoscaling/target:Target", "web-app-scaling"), scaling.target, ["resourceId"]);
-        for (const pol of scaling.policies) expectPlanned(child("aws:appautoscaling/policy:Policy", `web-app-${pol.key}`), pol.args, TARGET_FIELDS);
+        for (const pol of scaling.policies)
+            expectPlanned(child("aws:appautoscaling/policy:Policy", `web-app-${pol.key}`), pol.args, TARGET_FIELDS);
         for (const a of scaling.alarms) {
-            expectPlanned(child("aws:cloudwatch/metricAlarm:MetricAlarm", `web-app-${a.key}`), a.args, ["alarmActions", "dimensions.ServiceName"]);
+            expectPlanned(child("aws:cloudwatch/metricAlarm:MetricAlarm", `web-app-${a.key}`), a.args, [
+                "alarmActions",
+                "dimensions.ServiceName",
+            ]);
         }
         for (const s of scaling.scheduledActions) {
-            expectPlanned(child("aws:appautoscaling/scheduledAction:ScheduledAction", `web-app-${s.key}`), s.args, TARGET_FIELDS);
+            expectPlanned(
+                child("aws:appautoscaling/scheduledAction:ScheduledAction", `web-app-${s.key}`),
+                s.args,
+                TARGET_FIELDS,
+            );
         }
         const children = childrenOf(plan, only(plan, EcsService.TYPE));
         expect(children.map((r) => `${r.type}::${r.name}`).sort()).toEqual([...seen].sort());

@@ -66,7 +66,13 @@ describe("EcsService.deployment: REFERENCE.md's 90/10 canary on ECS", () => {
                 roleArn: role.outputs?.arn,
             },
         });
-        expect(alternate.inputs).toMatchObject({ port: 80, protocol: "HTTP", targetType: "ip", vpcId: "vpc-0reference00000001", healthCheck: { path: "/" } });
+        expect(alternate.inputs).toMatchObject({
+            port: 80,
+            protocol: "HTTP",
+            targetType: "ip",
+            vpcId: "vpc-0reference00000001",
+            healthCheck: { path: "/" },
+        });
     });
 
     it("the production rule forwards 100/0 to the two target groups, and Pulumi leaves the weights to ECS", () => {
@@ -94,13 +100,22 @@ describe("EcsService.deployment: REFERENCE.md's 90/10 canary on ECS", () => {
         const role = resource(plan, T.role, "web-app-deploy");
         expect(jsonInput(role, "assumeRolePolicy")).toEqual({
             Version: "2012-10-17",
-            Statement: [{ Sid: "EcsInfrastructure", Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ecs.amazonaws.com" } }],
+            Statement: [
+                {
+                    Sid: "EcsInfrastructure",
+                    Effect: "Allow",
+                    Action: "sts:AssumeRole",
+                    Principal: { Service: "ecs.amazonaws.com" },
+                },
+            ],
         });
         expect(resource(plan, T.attachment, "web-app-deploy-elb").inputs.policyArn).toBe(
             "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers",
         );
         // The service waits for the role's policy, or ECS can't shift traffic on the first deployment.
-        expect(only(plan, T.service).options.dependsOn).toContain(resource(plan, T.attachment, "web-app-deploy-elb").urn);
+        expect(only(plan, T.service).options.dependsOn).toContain(
+            resource(plan, T.attachment, "web-app-deploy-elb").urn,
+        );
     });
 });
 
@@ -110,11 +125,18 @@ describe("EcsService.deployment: lifecycle hooks, linear, blue/green, a given al
         const svc = only(plan, T.service);
         const role = resource(plan, T.role, "web-app-deploy");
         expect(input(svc, "deploymentConfiguration.lifecycleHooks")).toEqual([
-            { lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT"], targetType: "AWS_LAMBDA", hookTargetArn: HOOK_ARN, roleArn: role.outputs?.arn },
+            {
+                lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT"],
+                targetType: "AWS_LAMBDA",
+                hookTargetArn: HOOK_ARN,
+                roleArn: role.outputs?.arn,
+            },
         ]);
         expect(jsonInput(resource(plan, T.rolePolicy, "web-app-deploy-hooks"), "policy")).toEqual({
             Version: "2012-10-17",
-            Statement: [{ Sid: "InvokeLifecycleHooks", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: HOOK_ARN }],
+            Statement: [
+                { Sid: "InvokeLifecycleHooks", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: HOOK_ARN },
+            ],
         });
     });
 
@@ -125,9 +147,16 @@ describe("EcsService.deployment: lifecycle hooks, linear, blue/green, a given al
                 deployment: {
                     strategy: "linear",
                     linear: { stepPercent: 25, stepBakeTimeMinutes: 5 },
-                    productionListenerRuleArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3",
-                    alternateTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-b/0123456789abcdef",
-                    lifecycleHooks: [{ stages: ["PRE_SCALE_UP", "POST_PRODUCTION_TRAFFIC_SHIFT"], pause: { timeoutMinutes: 60, onTimeout: "CONTINUE" } }],
+                    productionListenerRuleArn:
+                        "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3",
+                    alternateTargetGroupArn:
+                        "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-b/0123456789abcdef",
+                    lifecycleHooks: [
+                        {
+                            stages: ["PRE_SCALE_UP", "POST_PRODUCTION_TRAFFIC_SHIFT"],
+                            pause: { timeoutMinutes: 60, onTimeout: "CONTINUE" },
+                        },
+                    ],
                 },
             }),
             CTX,
@@ -147,10 +176,15 @@ describe("EcsService.deployment: lifecycle hooks, linear, blue/green, a given al
         expect(linear.trafficShift?.alternateTargetGroup).toBeUndefined();
         expect(linear.trafficShift?.productionListenerRule).toBeUndefined();
         expect(linear.service.loadBalancers?.[0].advancedConfiguration).toEqual({
-            alternateTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-b/0123456789abcdef",
+            alternateTargetGroupArn:
+                "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-b/0123456789abcdef",
             productionListenerRule: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3",
         });
-        const blueGreen = planEcsService("web-app", referenceService({ deployment: { ...canary, strategy: "blueGreen", canary: undefined } }), CTX);
+        const blueGreen = planEcsService(
+            "web-app",
+            referenceService({ deployment: { ...canary, strategy: "blueGreen", canary: undefined } }),
+            CTX,
+        );
         expect(blueGreen.service.deploymentConfiguration).toEqual({ strategy: "BLUE_GREEN", bakeTimeInMinutes: "30" });
     });
 
@@ -160,13 +194,25 @@ describe("EcsService.deployment: lifecycle hooks, linear, blue/green, a given al
                 void new EcsService(
                     "web-app",
                     referenceService({
-                        deployment: { ...canary, testListenerRule: { listenerArn: LISTENER_ARN, priority: 90, hostHeaders: ["test.example.com"] } },
+                        deployment: {
+                            ...canary,
+                            testListenerRule: {
+                                listenerArn: LISTENER_ARN,
+                                priority: 90,
+                                hostHeaders: ["test.example.com"],
+                            },
+                        },
                     }),
                 ),
         );
         const test = resource(plan, T.rule, "web-app-test-rule");
-        expect(test.inputs).toMatchObject({ priority: 90, conditions: [{ hostHeader: { values: ["test.example.com"] } }] });
-        expect(input(only(plan, T.service), "loadBalancers.0.advancedConfiguration.testListenerRule")).toBe(test.outputs?.arn);
+        expect(test.inputs).toMatchObject({
+            priority: 90,
+            conditions: [{ hostHeader: { values: ["test.example.com"] } }],
+        });
+        expect(input(only(plan, T.service), "loadBalancers.0.advancedConfiguration.testListenerRule")).toBe(
+            test.outputs?.arn,
+        );
     });
 
     it("rolling stays the default: no deploymentConfiguration, no extra children", () => {
@@ -179,29 +225,141 @@ describe("EcsService.deployment: lifecycle hooks, linear, blue/green, a given al
 describe("EcsService.deployment: AWS's ranges and the strategies' rules", () => {
     it.each<[string, ServiceDeploymentArgs | undefined, Partial<EcsServiceArgs>, string[]]>([
         ["canary without its configuration", { ...canary, canary: undefined }, {}, ["deployment.canary"]],
-        ["canary percent below 0.1", { ...canary, canary: { percent: 0.05, bakeTimeMinutes: 5 } }, {}, ["deployment.canary.percent"]],
-        ["canary percent above 100", { ...canary, canary: { percent: 101, bakeTimeMinutes: 5 } }, {}, ["deployment.canary.percent"]],
-        ["canary bake above 1440 minutes", { ...canary, canary: { percent: 10, bakeTimeMinutes: 1441 } }, {}, ["deployment.canary.bakeTimeMinutes"]],
+        [
+            "canary percent below 0.1",
+            { ...canary, canary: { percent: 0.05, bakeTimeMinutes: 5 } },
+            {},
+            ["deployment.canary.percent"],
+        ],
+        [
+            "canary percent above 100",
+            { ...canary, canary: { percent: 101, bakeTimeMinutes: 5 } },
+            {},
+            ["deployment.canary.percent"],
+        ],
+        [
+            "canary bake above 1440 minutes",
+            { ...canary, canary: { percent: 10, bakeTimeMinutes: 1441 } },
+            {},
+            ["deployment.canary.bakeTimeMinutes"],
+        ],
         ["bake time above 1440 minutes", { ...canary, bakeTimeMinutes: 2000 }, {}, ["deployment.bakeTimeMinutes"]],
-        ["linear step below 3 percent", { strategy: "linear", linear: { stepPercent: 2, stepBakeTimeMinutes: 1 }, productionListenerRule: rule }, {}, ["deployment.linear.stepPercent"]],
-        ["linear without its configuration", { strategy: "linear", productionListenerRule: rule }, {}, ["deployment.linear"]],
-        ["a canary configuration on a linear deployment", { strategy: "linear", linear: { stepPercent: 10, stepBakeTimeMinutes: 1 }, canary: { percent: 10, bakeTimeMinutes: 1 }, productionListenerRule: rule }, {}, ["deployment.canary"]],
+        [
+            "linear step below 3 percent",
+            { strategy: "linear", linear: { stepPercent: 2, stepBakeTimeMinutes: 1 }, productionListenerRule: rule },
+            {},
+            ["deployment.linear.stepPercent"],
+        ],
+        [
+            "linear without its configuration",
+            { strategy: "linear", productionListenerRule: rule },
+            {},
+            ["deployment.linear"],
+        ],
+        [
+            "a canary configuration on a linear deployment",
+            {
+                strategy: "linear",
+                linear: { stepPercent: 10, stepBakeTimeMinutes: 1 },
+                canary: { percent: 10, bakeTimeMinutes: 1 },
+                productionListenerRule: rule,
+            },
+            {},
+            ["deployment.canary"],
+        ],
         ["traffic shifting without a load balancer", canary, { loadBalancer: undefined }, ["deployment.strategy"]],
-        ["no production listener rule", { ...canary, productionListenerRule: undefined }, {}, ["deployment.productionListenerRule"]],
-        ["both a rule ARN and a rule to create", { ...canary, productionListenerRuleArn: "arn:aws:elasticloadbalancing:us-east-1:1:listener-rule/x" }, {}, ["deployment.productionListenerRule"]],
-        ["a rule without conditions", { ...canary, productionListenerRule: { listenerArn: LISTENER_ARN, priority: 1 } }, {}, ["deployment.productionListenerRule"]],
-        ["a rule priority of 0", { ...canary, productionListenerRule: { ...rule, priority: 0 } }, {}, ["deployment.productionListenerRule.priority"]],
-        ["test and production rules on one priority", { ...canary, testListenerRule: { ...rule } }, {}, ["deployment.testListenerRule.priority"]],
+        [
+            "no production listener rule",
+            { ...canary, productionListenerRule: undefined },
+            {},
+            ["deployment.productionListenerRule"],
+        ],
+        [
+            "both a rule ARN and a rule to create",
+            { ...canary, productionListenerRuleArn: "arn:aws:elasticloadbalancing:us-east-1:1:listener-rule/x" },
+            {},
+            ["deployment.productionListenerRule"],
+        ],
+        [
+            "a rule without conditions",
+            { ...canary, productionListenerRule: { listenerArn: LISTENER_ARN, priority: 1 } },
+            {},
+            ["deployment.productionListenerRule"],
+        ],
+        [
+            "a rule priority of 0",
+            { ...canary, productionListenerRule: { ...rule, priority: 0 } },
+            {},
+            ["deployment.productionListenerRule.priority"],
+        ],
+        [
+            "test and production rules on one priority",
+            { ...canary, testListenerRule: { ...rule } },
+            {},
+            ["deployment.testListenerRule.priority"],
+        ],
         ["rolling with a bake time", { bakeTimeMinutes: 10 }, {}, ["deployment.bakeTimeMinutes"]],
-        ["rolling with lifecycle hooks", { lifecycleHooks: [{ stages: ["PRE_SCALE_UP"], pause: {} }] }, {}, ["deployment.lifecycleHooks"]],
-        ["a hook with neither a function nor a pause", { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP"] }] }, {}, ["deployment.lifecycleHooks[0]"]],
-        ["a hook with both", { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP"], pause: {}, lambdaArn: HOOK_ARN }] }, {}, ["deployment.lifecycleHooks[0]"]],
-        ["a pause at PRODUCTION_TRAFFIC_SHIFT", { ...canary, lifecycleHooks: [{ stages: ["PRODUCTION_TRAFFIC_SHIFT"], pause: {} }] }, {}, ["deployment.lifecycleHooks[0].stages[0]"]],
-        ["a stage twice", { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP", "PRE_SCALE_UP"], lambdaArn: HOOK_ARN }] }, {}, ["deployment.lifecycleHooks[0].stages[1]"]],
-        ["an unknown stage", { ...canary, lifecycleHooks: [{ stages: ["DEPLOY" as "PRE_SCALE_UP"], lambdaArn: HOOK_ARN }] }, {}, ["deployment.lifecycleHooks[0].stages[0]"]],
-        ["a hook ARN that is not a function", { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP"], lambdaArn: "arn:aws:sns:us-east-1:123456789012:t" }] }, {}, ["deployment.lifecycleHooks[0].lambdaArn"]],
-        ["a pause timeout above 20160 minutes", { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP"], pause: { timeoutMinutes: 20161 } }] }, {}, ["deployment.lifecycleHooks[0].pause.timeoutMinutes"]],
-        ["a health-check path for a given alternate", { ...canary, alternateTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/b/1", alternateHealthCheckPath: "/h" }, {}, ["deployment.alternateHealthCheckPath"]],
+        [
+            "rolling with lifecycle hooks",
+            { lifecycleHooks: [{ stages: ["PRE_SCALE_UP"], pause: {} }] },
+            {},
+            ["deployment.lifecycleHooks"],
+        ],
+        [
+            "a hook with neither a function nor a pause",
+            { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP"] }] },
+            {},
+            ["deployment.lifecycleHooks[0]"],
+        ],
+        [
+            "a hook with both",
+            { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP"], pause: {}, lambdaArn: HOOK_ARN }] },
+            {},
+            ["deployment.lifecycleHooks[0]"],
+        ],
+        [
+            "a pause at PRODUCTION_TRAFFIC_SHIFT",
+            { ...canary, lifecycleHooks: [{ stages: ["PRODUCTION_TRAFFIC_SHIFT"], pause: {} }] },
+            {},
+            ["deployment.lifecycleHooks[0].stages[0]"],
+        ],
+        [
+            "a stage twice",
+            { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP", "PRE_SCALE_UP"], lambdaArn: HOOK_ARN }] },
+            {},
+            ["deployment.lifecycleHooks[0].stages[1]"],
+        ],
+        [
+            "an unknown stage",
+            { ...canary, lifecycleHooks: [{ stages: ["DEPLOY" as "PRE_SCALE_UP"], lambdaArn: HOOK_ARN }] },
+            {},
+            ["deployment.lifecycleHooks[0].stages[0]"],
+        ],
+        [
+            "a hook ARN that is not a function",
+            {
+                ...canary,
+                lifecycleHooks: [{ stages: ["PRE_SCALE_UP"], lambdaArn: "arn:aws:sns:us-east-1:123456789012:t" }],
+            },
+            {},
+            ["deployment.lifecycleHooks[0].lambdaArn"],
+        ],
+        [
+            "a pause timeout above 20160 minutes",
+            { ...canary, lifecycleHooks: [{ stages: ["PRE_SCALE_UP"], pause: { timeoutMinutes: 20161 } }] },
+            {},
+            ["deployment.lifecycleHooks[0].pause.timeoutMinutes"],
+        ],
+        [
+            "a health-check path for a given alternate",
+            {
+                ...canary,
+                alternateTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/b/1",
+                alternateHealthCheckPath: "/h",
+            },
+            {},
+            ["deployment.alternateHealthCheckPath"],
+        ],
         ["an unknown strategy", { strategy: "recreate" as "rolling" }, {}, ["deployment.strategy"]],
     ])("%s", (_label, deployment, over, expected) => {
         expect(paths(deployment, over)).toEqual(expected);

@@ -57,7 +57,11 @@ function referenceProgram(): void {
                 targetTracking: [
                     { metric: "cpu", target: 70 },
                     { metric: "memory", target: 80 },
-                    { metric: "requestCountPerTarget", target: 1000, resourceLabel: pulumi.interpolate`${alb.arnSuffix}/${alb.targetGroups.web.arnSuffix}` },
+                    {
+                        metric: "requestCountPerTarget",
+                        target: 1000,
+                        resourceLabel: pulumi.interpolate`${alb.arnSuffix}/${alb.targetGroups.web.arnSuffix}`,
+                    },
                 ],
             },
         }),
@@ -71,7 +75,11 @@ describe("EcsService: REFERENCE.md's web service", () => {
     it("creates its children under the component", async () => {
         await load();
         const component = resource(plan, "compute-layer:index:EcsService", "web-app");
-        expect(childrenOf(plan, component).map((r) => `${r.type}::${r.name}`).sort()).toEqual(
+        expect(
+            childrenOf(plan, component)
+                .map((r) => `${r.type}::${r.name}`)
+                .sort(),
+        ).toEqual(
             [
                 `${T.logGroup}::web-app-logs`,
                 `${T.role}::web-app-execution`,
@@ -111,9 +119,23 @@ describe("EcsService: REFERENCE.md's web service", () => {
                 essential: true,
                 portMappings: [{ containerPort: 80, hostPort: 80, protocol: "tcp", name: "nginx-80" }],
                 environment: [{ name: "ENV", value: "production" }],
-                secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789:secret:db-password" }],
-                logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/web-app", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "nginx" } },
-                healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], interval: 30, timeout: 5, retries: 3 },
+                secrets: [
+                    { name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789:secret:db-password" },
+                ],
+                logConfiguration: {
+                    logDriver: "awslogs",
+                    options: {
+                        "awslogs-group": "/ecs/web-app",
+                        "awslogs-region": "us-east-1",
+                        "awslogs-stream-prefix": "nginx",
+                    },
+                },
+                healthCheck: {
+                    command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"],
+                    interval: 30,
+                    timeout: 5,
+                    retries: 3,
+                },
                 readonlyRootFilesystem: false,
             },
         ]);
@@ -127,12 +149,24 @@ describe("EcsService: REFERENCE.md's web service", () => {
         expect(jsonInput(resource(plan, T.rolePolicy, "web-app-execution"), "policy")).toEqual({
             Version: "2012-10-17",
             Statement: [
-                { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroupArn}:log-stream:*` },
+                {
+                    Sid: "WriteLogs",
+                    Effect: "Allow",
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    Resource: `${logGroupArn}:log-stream:*`,
+                },
                 // The reference ARN has no random suffix: `-??????` matches exactly its full ARN.
-                { Sid: "ReadSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [DB_PASSWORD_ARN, `${DB_PASSWORD_ARN}-??????`] },
+                {
+                    Sid: "ReadSecrets",
+                    Effect: "Allow",
+                    Action: "secretsmanager:GetSecretValue",
+                    Resource: [DB_PASSWORD_ARN, `${DB_PASSWORD_ARN}-??????`],
+                },
             ],
         });
-        expect(input(resource(plan, T.rolePolicy, "web-app-execution"), "role")).toBe(out(plan, T.role, "web-app-execution"));
+        expect(input(resource(plan, T.rolePolicy, "web-app-execution"), "role")).toBe(
+            out(plan, T.role, "web-app-execution"),
+        );
         // No managed policies anywhere, and the task role has no policy at all.
         expect(ofType(plan, T.attachment)).toHaveLength(0);
         expect(ofType(plan, T.rolePolicy).map((r) => r.name)).toEqual(["web-app-execution"]);
@@ -149,7 +183,10 @@ describe("EcsService: REFERENCE.md's web service", () => {
                         Effect: "Allow",
                         Action: "sts:AssumeRole",
                         Principal: { Service: "ecs-tasks.amazonaws.com" },
-                        Condition: { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*" } },
+                        Condition: {
+                            StringEquals: { "aws:SourceAccount": "123456789012" },
+                            ArnLike: { "aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*" },
+                        },
                     },
                 ],
             });
@@ -166,7 +203,9 @@ describe("EcsService: REFERENCE.md's web service", () => {
             desiredCount: 4,
             launchType: "FARGATE",
             networkConfiguration: { subnets: PRIVATE_SUBNETS, securityGroups: [sgId], assignPublicIp: false },
-            loadBalancers: [{ targetGroupArn: out(plan, T.tg, "web-tg-web", "arn"), containerName: "nginx", containerPort: 80 }],
+            loadBalancers: [
+                { targetGroupArn: out(plan, T.tg, "web-tg-web", "arn"), containerName: "nginx", containerPort: 80 },
+            ],
             healthCheckGracePeriodSeconds: 60,
             deploymentMaximumPercent: 200,
             deploymentMinimumHealthyPercent: 100,
@@ -185,7 +224,11 @@ describe("EcsService: REFERENCE.md's web service", () => {
     it("admits only the ALB's security group, on port 80", async () => {
         await load();
         const sgId = out(plan, T.sg, "web-app-sg");
-        expect(ofType(plan, T.ingress).filter((r) => r.inputs.securityGroupId === sgId).map((r) => r.inputs)).toEqual([
+        expect(
+            ofType(plan, T.ingress)
+                .filter((r) => r.inputs.securityGroupId === sgId)
+                .map((r) => r.inputs),
+        ).toEqual([
             {
                 securityGroupId: sgId,
                 referencedSecurityGroupId: out(plan, T.sg, "web-sg"),
@@ -196,8 +239,15 @@ describe("EcsService: REFERENCE.md's web service", () => {
                 tags: TAGS,
             },
         ]);
-        expect(resource(plan, T.egress, "web-app-egress").inputs).toMatchObject({ securityGroupId: sgId, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" });
-        expect(resource(plan, T.sg, "web-app-sg").inputs).toMatchObject({ vpcId: "vpc-0reference00000001", tags: TAGS });
+        expect(resource(plan, T.egress, "web-app-egress").inputs).toMatchObject({
+            securityGroupId: sgId,
+            ipProtocol: "-1",
+            cidrIpv4: "0.0.0.0/0",
+        });
+        expect(resource(plan, T.sg, "web-app-sg").inputs).toMatchObject({
+            vpcId: "vpc-0reference00000001",
+            tags: TAGS,
+        });
     });
 
     it("scales 2–10 on CPU 70, memory 80 and 1000 requests per target, with cooldowns 300 in / 60 out", async () => {
@@ -218,9 +268,15 @@ describe("EcsService: REFERENCE.md's web service", () => {
                 scaleOutCooldown: 60,
             },
         });
-        expect(resource(plan, T.policy, "web-app-target-cpu").inputs).toEqual(tracking("ECSServiceAverageCPUUtilization", 70));
-        expect(resource(plan, T.policy, "web-app-target-memory").inputs).toEqual(tracking("ECSServiceAverageMemoryUtilization", 80));
-        expect(resource(plan, T.policy, "web-app-target-requestCountPerTarget").inputs).toEqual(tracking("ALBRequestCountPerTarget", 1000, resourceLabel));
+        expect(resource(plan, T.policy, "web-app-target-cpu").inputs).toEqual(
+            tracking("ECSServiceAverageCPUUtilization", 70),
+        );
+        expect(resource(plan, T.policy, "web-app-target-memory").inputs).toEqual(
+            tracking("ECSServiceAverageMemoryUtilization", 80),
+        );
+        expect(resource(plan, T.policy, "web-app-target-requestCountPerTarget").inputs).toEqual(
+            tracking("ALBRequestCountPerTarget", 1000, resourceLabel),
+        );
     });
 });
 
@@ -229,7 +285,9 @@ describe("EcsService: validation under mocks", () => {
         const { errors, plan } = await expectInvalid(() => {
             new EcsService("web-app", referenceService({ cpu: 256, memory: 4096 }));
         });
-        expect(errors).toEqual([{ propertyPath: "memory", reason: "with cpu 256 on Fargate must be 512, 1024 or 2048 MiB (got 4096)" }]);
+        expect(errors).toEqual([
+            { propertyPath: "memory", reason: "with cpu 256 on Fargate must be 512, 1024 or 2048 MiB (got 4096)" },
+        ]);
         expect(plan.resources).toEqual([]);
     });
 });
@@ -270,15 +328,33 @@ describe("EcsService: variants", () => {
 
     it("joins a Service Connect namespace on the named container port", async () => {
         const plan = await runPlan(() => {
-            new EcsService("orders", referenceService({ family: "orders", serviceConnect: { namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-prod", discoveryName: "orders" } }));
+            new EcsService(
+                "orders",
+                referenceService({
+                    family: "orders",
+                    serviceConnect: {
+                        namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-prod",
+                        discoveryName: "orders",
+                    },
+                }),
+            );
         });
         const defs = jsonInput(only(plan, T.task), "containerDefinitions") as { portMappings: unknown[] }[];
         expect(defs[0].portMappings).toEqual([{ containerPort: 80, hostPort: 80, protocol: "tcp", name: "nginx-80" }]);
         expect(input(only(plan, T.service), "serviceConnectConfiguration")).toEqual({
             enabled: true,
             namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-prod",
-            services: [{ portName: "nginx-80", discoveryName: "orders", clientAlias: [{ port: 80, dnsName: "orders" }] }],
-            logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/orders", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "service-connect" } },
+            services: [
+                { portName: "nginx-80", discoveryName: "orders", clientAlias: [{ port: 80, dnsName: "orders" }] },
+            ],
+            logConfiguration: {
+                logDriver: "awslogs",
+                options: {
+                    "awslogs-group": "/ecs/orders",
+                    "awslogs-region": "us-east-1",
+                    "awslogs-stream-prefix": "service-connect",
+                },
+            },
         });
     });
 
@@ -309,7 +385,12 @@ describe("EcsService: variants", () => {
                 {
                     Sid: "EcsExec",
                     Effect: "Allow",
-                    Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+                    Action: [
+                        "ssmmessages:CreateControlChannel",
+                        "ssmmessages:CreateDataChannel",
+                        "ssmmessages:OpenControlChannel",
+                        "ssmmessages:OpenDataChannel",
+                    ],
                     Resource: "*",
                 },
             ],
@@ -339,14 +420,20 @@ describe("EcsService: variants", () => {
                     max: 6,
                     steps: [
                         {
-                            alarm: { metric: "CPUUtilization", threshold: 70, comparison: "GreaterThanOrEqualToThreshold" },
+                            alarm: {
+                                metric: "CPUUtilization",
+                                threshold: 70,
+                                comparison: "GreaterThanOrEqualToThreshold",
+                            },
                             adjustments: [
                                 { lowerBound: 0, upperBound: 10, change: 1 },
                                 { lowerBound: 10, change: 2 },
                             ],
                         },
                     ],
-                    schedules: [{ name: "business-hours", cron: "cron(0 9 ? * MON-FRI *)", minCapacity: 3, maxCapacity: 6 }],
+                    schedules: [
+                        { name: "business-hours", cron: "cron(0 9 ? * MON-FRI *)", minCapacity: 3, maxCapacity: 6 },
+                    ],
                 },
             });
         });
@@ -357,15 +444,33 @@ describe("EcsService: variants", () => {
         expect(jsonInput(resource(plan, T.rolePolicy, "orders-execution"), "policy")).toEqual({
             Version: "2012-10-17",
             Statement: [
-                { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroupArn}:log-stream:*` },
+                {
+                    Sid: "WriteLogs",
+                    Effect: "Allow",
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    Resource: `${logGroupArn}:log-stream:*`,
+                },
                 { Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-                { Sid: "PullImages", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: "arn:aws:ecr:us-east-1:123456789012:repository/orders" },
+                {
+                    Sid: "PullImages",
+                    Effect: "Allow",
+                    Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                    Resource: "arn:aws:ecr:us-east-1:123456789012:repository/orders",
+                },
                 { Sid: "ReadParameters", Effect: "Allow", Action: "ssm:GetParameters", Resource: param },
                 { Sid: "DecryptSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
             ],
         });
-        expect(only(plan, T.task).inputs).toMatchObject({ runtimePlatform: { cpuArchitecture: "ARM64", operatingSystemFamily: "LINUX" }, ephemeralStorage: { sizeInGib: 40 } });
-        expect(only(plan, T.egress).inputs).toMatchObject({ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" });
+        expect(only(plan, T.task).inputs).toMatchObject({
+            runtimePlatform: { cpuArchitecture: "ARM64", operatingSystemFamily: "LINUX" },
+            ephemeralStorage: { sizeInGib: 40 },
+        });
+        expect(only(plan, T.egress).inputs).toMatchObject({
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: "0.0.0.0/0",
+        });
         // No allowFrom: no ingress at all.
         expect(ofType(plan, T.ingress)).toHaveLength(0);
         expect(only(plan, T.service).options.ignoreChanges).toEqual(["desiredCount"]);
@@ -388,7 +493,10 @@ describe("EcsService: variants", () => {
             metricName: "CPUUtilization",
             threshold: 70,
             comparisonOperator: "GreaterThanOrEqualToThreshold",
-            dimensions: { ClusterName: out(plan, T.cluster, "prod-cluster", "name"), ServiceName: out(plan, T.service, "orders-service", "name") },
+            dimensions: {
+                ClusterName: out(plan, T.cluster, "prod-cluster", "name"),
+                ServiceName: out(plan, T.service, "orders-service", "name"),
+            },
             alarmActions: [out(plan, T.policy, "orders-step-0", "arn")],
         });
         expect(only(plan, T.scheduled).inputs).toMatchObject({

@@ -1,7 +1,8 @@
 import type { EcsServiceArgs } from "../../../components/ecs";
 import { referenceService } from "./reference";
 
-export const LISTENER_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/fedcba9876543210";
+export const LISTENER_ARN =
+    "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/fedcba9876543210";
 export const HOOK_ARN = "arn:aws:lambda:us-east-1:123456789012:function:smoke-test";
 
 /**

@@ -28,7 +28,12 @@ export function referenceService(overrides: Partial<EcsServiceArgs> = {}): EcsSe
                 portMappings: [{ containerPort: 80, protocol: "tcp" }],
                 environment: { ENV: "production" },
                 secrets: { DB_PASSWORD: DB_PASSWORD_ARN },
-                healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3 },
+                healthCheck: {
+                    command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"],
+                    intervalSeconds: 30,
+                    timeoutSeconds: 5,
+                    retries: 3,
+                },
                 // Stock nginx writes to /var/cache/nginx and /var/run; the reference leaves ECS's default (writable).
                 readonlyRootFilesystem: false,
             },
@@ -36,7 +41,11 @@ export function referenceService(overrides: Partial<EcsServiceArgs> = {}): EcsSe
         desiredCount: 4,
         loadBalancer: { targetGroupArn: TARGET_GROUP_ARN, containerName: "nginx", containerPort: 80 },
         healthCheckGracePeriodSeconds: 60,
-        deployment: { maximumPercent: 200, minimumHealthyPercent: 100, circuitBreaker: { enable: true, rollback: true } },
+        deployment: {
+            maximumPercent: 200,
+            minimumHealthyPercent: 100,
+            circuitBreaker: { enable: true, rollback: true },
+        },
         ...overrides,
     };
 }

@@ -16,7 +16,10 @@ function problems(args: unknown): { propertyPath: string; reason: string }[] {
     }
     throw new Error("expected an InputPropertiesError");
 }
-const at = (args: unknown, path: string) => problems(args).filter((p) => p.propertyPath === path).map((p) => p.reason);
+const at = (args: unknown, path: string) =>
+    problems(args)
+        .filter((p) => p.propertyPath === path)
+        .map((p) => p.reason);
 const nginx = validArgs.containers.nginx;
 
 describe("EcsService: runtime shape", () => {
@@ -33,18 +36,31 @@ describe("EcsService: runtime shape", () => {
         expect(at({ ...validArgs, restrictEgressToHttps: "false" }, "restrictEgressToHttps")).toEqual([
             'must be a boolean (true or false) (got the string "false")',
         ]);
-        expect(at({ ...validArgs, containers: { nginx: { ...nginx, essential: "true" } } }, "containers.nginx.essential")).toHaveLength(1);
+        expect(
+            at({ ...validArgs, containers: { nginx: { ...nginx, essential: "true" } } }, "containers.nginx.essential"),
+        ).toHaveLength(1);
     });
 
     it('cluster: "prod" is a shape error, not service/undefined/…, and nothing is registered', async () => {
         expect(at({ ...validArgs, cluster: "prod" }, "cluster")).toEqual(['must be an object (got the string "prod")']);
-        expect(problems({ ...validArgs, cluster: { arn: "arn:aws:ecs:us-east-1:1:cluster/prod" } }).map((p) => p.propertyPath)).toEqual(["cluster.name"]);
-        const { plan } = await expectInvalid(() => void new EcsService("web-app", { ...validArgs, cluster: "prod" } as unknown as EcsServiceArgs));
+        expect(
+            problems({ ...validArgs, cluster: { arn: "arn:aws:ecs:us-east-1:1:cluster/prod" } }).map(
+                (p) => p.propertyPath,
+            ),
+        ).toEqual(["cluster.name"]);
+        const { plan } = await expectInvalid(
+            () => void new EcsService("web-app", { ...validArgs, cluster: "prod" } as unknown as EcsServiceArgs),
+        );
         expect(plan.resources).toEqual([]);
     });
 
     it("an EcsCluster-like object with more members fits `cluster`", () => {
-        const cluster = { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/prod", name: "prod", urn: "urn:x", cluster: {} };
+        const cluster = {
+            arn: "arn:aws:ecs:us-east-1:123456789012:cluster/prod",
+            name: "prod",
+            urn: "urn:x",
+            cluster: {},
+        };
         expect(() => planEcsService("web-app", { ...validArgs, cluster }, CTX)).not.toThrow();
     });
 
@@ -58,39 +74,74 @@ describe("EcsService: runtime shape", () => {
         expect(at({ ...validArgs, healtCheckGracePeriodSeconds: 60 }, "healtCheckGracePeriodSeconds")).toEqual([
             "unknown key; did you mean healthCheckGracePeriodSeconds?",
         ]);
-        expect(at({ ...validArgs, containers: { nginx: { ...nginx, enviroment: {} } } }, "containers.nginx.enviroment")).toEqual([
-            "unknown key; did you mean environment?",
-        ]);
-        expect(at({ ...validArgs, autoScaling: { ...validArgs.autoScaling, minCapacity: 2 } }, "autoScaling.minCapacity")[0]).toMatch(/^unknown key/);
+        expect(
+            at({ ...validArgs, containers: { nginx: { ...nginx, enviroment: {} } } }, "containers.nginx.enviroment"),
+        ).toEqual(["unknown key; did you mean environment?"]);
+        expect(
+            at(
+                { ...validArgs, autoScaling: { ...validArgs.autoScaling, minCapacity: 2 } },
+                "autoScaling.minCapacity",
+            )[0],
+        ).toMatch(/^unknown key/);
     });
 
     it("AWS's list limits: 16 subnets, 4 extra security groups, 20 strategy items, 5 placement strategies, 10 hooks", () => {
         const many = (n: number, f: (i: number) => unknown) => Array.from({ length: n }, (_, i) => f(i));
         expect(at({ ...validArgs, subnetIds: many(17, (i) => `subnet-${i}`) }, "subnetIds")[0]).toMatch(/at most 16/);
-        expect(at({ ...validArgs, securityGroupIds: many(5, (i) => `sg-${i}`) }, "securityGroupIds")[0]).toMatch(/at most 4/);
-        expect(at({ ...validArgs, launchType: "EC2", placementStrategies: many(6, () => ({ type: "random" })) }, "placementStrategies")[0]).toMatch(/at most 5/);
+        expect(at({ ...validArgs, securityGroupIds: many(5, (i) => `sg-${i}`) }, "securityGroupIds")[0]).toMatch(
+            /at most 4/,
+        );
+        expect(
+            at(
+                { ...validArgs, launchType: "EC2", placementStrategies: many(6, () => ({ type: "random" })) },
+                "placementStrategies",
+            )[0],
+        ).toMatch(/at most 5/);
         const hooks = many(11, () => ({ stages: ["PRE_SCALE_UP"], pause: {} }));
-        expect(at({ ...validArgs, deployment: { ...validArgs.deployment, lifecycleHooks: hooks } }, "deployment.lifecycleHooks")[0]).toMatch(/at most 10/);
+        expect(
+            at(
+                { ...validArgs, deployment: { ...validArgs.deployment, lifecycleHooks: hooks } },
+                "deployment.lifecycleHooks",
+            )[0],
+        ).toMatch(/at most 10/);
         expect(problems({ ...validArgs, subnetIds: many(10_000, () => null) }).length).toBeGreaterThan(0);
     });
 
     it("Outputs are fine in pass-through fields, errors where they decide children", () => {
-        expect(() => planEcsService("web-app", { ...validArgs, vpcId: pulumi.output("vpc-1"), subnetIds: pulumi.output(["s-1"]) }, CTX)).not.toThrow();
-        expect(at({ ...validArgs, containers: pulumi.output(validArgs.containers) }, "containers")[0]).toMatch(/must be known before deployment \(each key names a container\)/);
-        expect(at({ ...validArgs, deployment: pulumi.output(validArgs.deployment) }, "deployment")[0]).toMatch(/must be known before deployment/);
+        expect(() =>
+            planEcsService(
+                "web-app",
+                { ...validArgs, vpcId: pulumi.output("vpc-1"), subnetIds: pulumi.output(["s-1"]) },
+                CTX,
+            ),
+        ).not.toThrow();
+        expect(at({ ...validArgs, containers: pulumi.output(validArgs.containers) }, "containers")[0]).toMatch(
+            /must be known before deployment \(each key names a container\)/,
+        );
+        expect(at({ ...validArgs, deployment: pulumi.output(validArgs.deployment) }, "deployment")[0]).toMatch(
+            /must be known before deployment/,
+        );
         expect(at({ ...validArgs, volumes: pulumi.output({}) }, "volumes")[0]).toMatch(/each key names a task volume/);
     });
 
     it("NaN and Infinity are errors", () => {
         expect(at({ ...validArgs, cpu: Number.NaN }, "cpu")[0]).toMatch(/NaN/);
-        expect(at({ ...validArgs, desiredCount: Number.POSITIVE_INFINITY }, "desiredCount")[0]).toMatch(/whole number|finite/);
+        expect(at({ ...validArgs, desiredCount: Number.POSITIVE_INFINITY }, "desiredCount")[0]).toMatch(
+            /whole number|finite/,
+        );
     });
 });
 
 describe("EcsService tags", () => {
     it("tags given as an Output keep the default tags", async () => {
-        const plan = await runPlan(() => void new EcsService("web-app", { ...validArgs, tags: pulumi.output({ team: "web" }) }));
-        expect(only(plan, "aws:ecs/service:Service").inputs.tags).toEqual({ "managed-by": "compute-layer", component: "web-app", team: "web" });
+        const plan = await runPlan(
+            () => void new EcsService("web-app", { ...validArgs, tags: pulumi.output({ team: "web" }) }),
+        );
+        expect(only(plan, "aws:ecs/service:Service").inputs.tags).toEqual({
+            "managed-by": "compute-layer",
+            component: "web-app",
+            team: "web",
+        });
         expect(at({ ...validArgs, tags: "x" }, "tags")[0]).toMatch(/must be a map/);
     });
 });

@@ -27,7 +27,11 @@ describe("EcsService.volumes: EFS, bind mounts and Docker volumes", () => {
                 void new EcsService(
                     "web-app",
                     referenceService({
-                        volumes: { content: { efs: { fileSystemId: FS, accessPointId: AP, mountTargetSecurityGroupId: "sg-0efs" } } },
+                        volumes: {
+                            content: {
+                                efs: { fileSystemId: FS, accessPointId: AP, mountTargetSecurityGroupId: "sg-0efs" },
+                            },
+                        },
                         containers: withMounts([{ volume: "content", containerPath: "/usr/share/nginx/html" }]),
                     }),
                 ),
@@ -36,11 +40,17 @@ describe("EcsService.volumes: EFS, bind mounts and Docker volumes", () => {
         expect(task.inputs.volumes).toEqual([
             {
                 name: "content",
-                efsVolumeConfiguration: { fileSystemId: FS, transitEncryption: "ENABLED", authorizationConfig: { accessPointId: AP, iam: "ENABLED" } },
+                efsVolumeConfiguration: {
+                    fileSystemId: FS,
+                    transitEncryption: "ENABLED",
+                    authorizationConfig: { accessPointId: AP, iam: "ENABLED" },
+                },
             },
         ]);
         const [container] = JSON.parse(String(task.inputs.containerDefinitions)) as { mountPoints: unknown }[];
-        expect(container.mountPoints).toEqual([{ sourceVolume: "content", containerPath: "/usr/share/nginx/html", readOnly: false }]);
+        expect(container.mountPoints).toEqual([
+            { sourceVolume: "content", containerPath: "/usr/share/nginx/html", readOnly: false },
+        ]);
         expect(jsonInput(resource(plan, "aws:iam/rolePolicy:RolePolicy", "web-app-task-efs"), "policy")).toEqual({
             Version: "2012-10-17",
             Statement: [
@@ -49,25 +59,45 @@ describe("EcsService.volumes: EFS, bind mounts and Docker volumes", () => {
                     Effect: "Allow",
                     Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
                     Resource: `arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/${FS}`,
-                    Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": `arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/${AP}` } },
+                    Condition: {
+                        StringEquals: {
+                            "elasticfilesystem:AccessPointArn": `arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/${AP}`,
+                        },
+                    },
                 },
             ],
         });
         const nfs = resource(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "web-app-efs-content");
-        expect(nfs.inputs).toMatchObject({ securityGroupId: "sg-0efs", ipProtocol: "tcp", fromPort: 2049, toPort: 2049 });
-        expect(input(nfs, "referencedSecurityGroupId")).toBe(resource(plan, "aws:ec2/securityGroup:SecurityGroup", "web-app-sg").outputs?.id);
+        expect(nfs.inputs).toMatchObject({
+            securityGroupId: "sg-0efs",
+            ipProtocol: "tcp",
+            fromPort: 2049,
+            toPort: 2049,
+        });
+        expect(input(nfs, "referencedSecurityGroupId")).toBe(
+            resource(plan, "aws:ec2/securityGroup:SecurityGroup", "web-app-sg").outputs?.id,
+        );
     });
 
     it("read-only mounts only grant ClientMount; iam: false grants nothing", () => {
         const ro = planEcsService(
             "web-app",
-            referenceService({ volumes: { c: { efs: { fileSystemId: FS } } }, containers: withMounts([{ volume: "c", containerPath: "/data", readOnly: true }]) }),
+            referenceService({
+                volumes: { c: { efs: { fileSystemId: FS } } },
+                containers: withMounts([{ volume: "c", containerPath: "/data", readOnly: true }]),
+            }),
             CTX,
         );
         expect(ro.efs).toEqual([{ volume: "c", fileSystemId: FS, write: false, iam: true }]);
-        const noIam = planEcsService("web-app", referenceService({ volumes: { c: { efs: { fileSystemId: FS, iam: false, transitEncryption: false } } } }), CTX);
+        const noIam = planEcsService(
+            "web-app",
+            referenceService({ volumes: { c: { efs: { fileSystemId: FS, iam: false, transitEncryption: false } } } }),
+            CTX,
+        );
         expect(noIam.efs[0].iam).toBe(false);
-        expect(noIam.taskDefinition.volumes).toEqual([{ name: "c", efsVolumeConfiguration: { fileSystemId: FS, transitEncryption: "DISABLED" } }]);
+        expect(noIam.taskDefinition.volumes).toEqual([
+            { name: "c", efsVolumeConfiguration: { fileSystemId: FS, transitEncryption: "DISABLED" } },
+        ]);
     });
 
     it("bind mounts on Fargate (scratch) and on EC2 (a host path); Docker volumes on EC2", () => {
@@ -77,34 +107,79 @@ describe("EcsService.volumes: EFS, bind mounts and Docker volumes", () => {
             "web-app",
             referenceService({
                 launchType: "EC2",
-                volumes: { logs: { bind: { hostPath: "/var/log/app" } }, cache: { docker: { scope: "shared", autoprovision: true, driver: "local", labels: { a: "b" } } } },
+                volumes: {
+                    logs: { bind: { hostPath: "/var/log/app" } },
+                    cache: { docker: { scope: "shared", autoprovision: true, driver: "local", labels: { a: "b" } } },
+                },
             }),
             CTX,
         );
         expect(ec2.taskDefinition.volumes).toEqual([
             { name: "logs", hostPath: "/var/log/app" },
-            { name: "cache", dockerVolumeConfiguration: { scope: "shared", autoprovision: true, driver: "local", labels: { a: "b" } } },
+            {
+                name: "cache",
+                dockerVolumeConfiguration: {
+                    scope: "shared",
+                    autoprovision: true,
+                    driver: "local",
+                    labels: { a: "b" },
+                },
+            },
         ]);
     });
 
     it.each<[string, Partial<EcsServiceArgs>, string[]]>([
-        ["a mount of an undeclared volume", { containers: withMounts([{ volume: "data", containerPath: "/data" }]) }, ["containers.nginx.mountPoints[0].volume"]],
-        ["a relative container path", { volumes: { d: { bind: {} } }, containers: withMounts([{ volume: "d", containerPath: "data" }]) }, ["containers.nginx.mountPoints[0].containerPath"]],
+        [
+            "a mount of an undeclared volume",
+            { containers: withMounts([{ volume: "data", containerPath: "/data" }]) },
+            ["containers.nginx.mountPoints[0].volume"],
+        ],
+        [
+            "a relative container path",
+            { volumes: { d: { bind: {} } }, containers: withMounts([{ volume: "d", containerPath: "data" }]) },
+            ["containers.nginx.mountPoints[0].containerPath"],
+        ],
         [
             "one path mounted twice",
-            { volumes: { d: { bind: {} }, e: { bind: {} } }, containers: withMounts([{ volume: "d", containerPath: "/x" }, { volume: "e", containerPath: "/x" }]) },
+            {
+                volumes: { d: { bind: {} }, e: { bind: {} } },
+                containers: withMounts([
+                    { volume: "d", containerPath: "/x" },
+                    { volume: "e", containerPath: "/x" },
+                ]),
+            },
             ["containers.nginx.mountPoints[1].containerPath"],
         ],
         ["a volume of no kind", { volumes: { d: {} } }, ["volumes.d"]],
         ["a volume of two kinds", { volumes: { d: { bind: {}, docker: {} } } }, ["volumes.d"]],
         ["a host path on Fargate", { volumes: { d: { bind: { hostPath: "/srv" } } } }, ["volumes.d.bind.hostPath"]],
         ["a Docker volume on Fargate", { volumes: { d: { docker: {} } } }, ["volumes.d.docker"]],
-        ["autoprovision on a task-scoped Docker volume", { launchType: "EC2", volumes: { d: { docker: { autoprovision: true } } } }, ["volumes.d.docker.autoprovision"]],
-        ["EFS IAM without transit encryption", { volumes: { d: { efs: { fileSystemId: FS, transitEncryption: false } } } }, ["volumes.d.efs.transitEncryption"]],
-        ["a root directory with an access point", { volumes: { d: { efs: { fileSystemId: FS, accessPointId: AP, rootDirectory: "/x" } } } }, ["volumes.d.efs.rootDirectory"]],
+        [
+            "autoprovision on a task-scoped Docker volume",
+            { launchType: "EC2", volumes: { d: { docker: { autoprovision: true } } } },
+            ["volumes.d.docker.autoprovision"],
+        ],
+        [
+            "EFS IAM without transit encryption",
+            { volumes: { d: { efs: { fileSystemId: FS, transitEncryption: false } } } },
+            ["volumes.d.efs.transitEncryption"],
+        ],
+        [
+            "a root directory with an access point",
+            { volumes: { d: { efs: { fileSystemId: FS, accessPointId: AP, rootDirectory: "/x" } } } },
+            ["volumes.d.efs.rootDirectory"],
+        ],
         ["a volume name ECS rejects", { volumes: { "my data": { bind: {} } } }, ["volumes.my data"]],
-        ["more than 20 volumes", { volumes: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`v${i}`, { bind: {} }])) }, ["volumes"]],
-        ["a string for transitEncryption", { volumes: { d: { efs: { fileSystemId: FS, transitEncryption: "true" as unknown as boolean } } } }, ["volumes.d.efs.transitEncryption"]],
+        [
+            "more than 20 volumes",
+            { volumes: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`v${i}`, { bind: {} }])) },
+            ["volumes"],
+        ],
+        [
+            "a string for transitEncryption",
+            { volumes: { d: { efs: { fileSystemId: FS, transitEncryption: "true" as unknown as boolean } } } },
+            ["volumes.d.efs.transitEncryption"],
+        ],
     ])("rejects %s", (_label, over, expected) => {
         expect(paths(over)).toEqual(expected);
     });
@@ -116,8 +191,14 @@ describe("EcsService placement (EC2 capacity only)", () => {
             "web-app",
             referenceService({
                 launchType: "EC2",
-                placementStrategies: [{ type: "spread", field: "attribute:ecs.availability-zone" }, { type: "binpack", field: "memory" }],
-                placementConstraints: [{ type: "distinctInstance" }, { type: "memberOf", expression: "attribute:ecs.instance-type =~ m7i.*" }],
+                placementStrategies: [
+                    { type: "spread", field: "attribute:ecs.availability-zone" },
+                    { type: "binpack", field: "memory" },
+                ],
+                placementConstraints: [
+                    { type: "distinctInstance" },
+                    { type: "memberOf", expression: "attribute:ecs.instance-type =~ m7i.*" },
+                ],
             }),
             CTX,
         );
@@ -125,18 +206,48 @@ describe("EcsService placement (EC2 capacity only)", () => {
             { type: "spread", field: "attribute:ecs.availability-zone" },
             { type: "binpack", field: "memory" },
         ]);
-        expect(plan.service.placementConstraints).toEqual([{ type: "distinctInstance" }, { type: "memberOf", expression: "attribute:ecs.instance-type =~ m7i.*" }]);
+        expect(plan.service.placementConstraints).toEqual([
+            { type: "distinctInstance" },
+            { type: "memberOf", expression: "attribute:ecs.instance-type =~ m7i.*" },
+        ]);
     });
 
     it.each<[string, Partial<EcsServiceArgs>, string[]]>([
         ["strategies on Fargate", { placementStrategies: [{ type: "random" }] }, ["placementStrategies"]],
         ["constraints on Fargate", { placementConstraints: [{ type: "distinctInstance" }] }, ["placementConstraints"]],
-        ["binpack on a field other than cpu or memory", { launchType: "EC2", placementStrategies: [{ type: "binpack", field: "instanceId" }] }, ["placementStrategies[0].field"]],
-        ["spread without a field", { launchType: "EC2", placementStrategies: [{ type: "spread" }] }, ["placementStrategies[0].field"]],
-        ["random with a field", { launchType: "EC2", placementStrategies: [{ type: "random", field: "cpu" }] }, ["placementStrategies[0].field"]],
-        ["memberOf without an expression", { launchType: "EC2", placementConstraints: [{ type: "memberOf" }] }, ["placementConstraints[0].expression"]],
-        ["distinctInstance with an expression", { launchType: "EC2", placementConstraints: [{ type: "distinctInstance", expression: "x" }] }, ["placementConstraints[0].expression"]],
-        ["more than 10 constraints", { launchType: "EC2", placementConstraints: Array.from({ length: 11 }, () => ({ type: "distinctInstance" as const })) }, ["placementConstraints"]],
+        [
+            "binpack on a field other than cpu or memory",
+            { launchType: "EC2", placementStrategies: [{ type: "binpack", field: "instanceId" }] },
+            ["placementStrategies[0].field"],
+        ],
+        [
+            "spread without a field",
+            { launchType: "EC2", placementStrategies: [{ type: "spread" }] },
+            ["placementStrategies[0].field"],
+        ],
+        [
+            "random with a field",
+            { launchType: "EC2", placementStrategies: [{ type: "random", field: "cpu" }] },
+            ["placementStrategies[0].field"],
+        ],
+        [
+            "memberOf without an expression",
+            { launchType: "EC2", placementConstraints: [{ type: "memberOf" }] },
+            ["placementConstraints[0].expression"],
+        ],
+        [
+            "distinctInstance with an expression",
+            { launchType: "EC2", placementConstraints: [{ type: "distinctInstance", expression: "x" }] },
+            ["placementConstraints[0].expression"],
+        ],
+        [
+            "more than 10 constraints",
+            {
+                launchType: "EC2",
+                placementConstraints: Array.from({ length: 11 }, () => ({ type: "distinctInstance" as const })),
+            },
+            ["placementConstraints"],
+        ],
     ])("rejects %s", (_label, over, expected) => {
         expect(paths(over)).toEqual(expected);
     });
@@ -148,13 +259,20 @@ describe("EcsService images: pinned, as KubernetesService requires", () => {
         ["nginx", /must name a tag or a digest/],
         ["Not An Image!", /must be an image reference/],
     ])("rejects %s", (image, reason) => {
-        expect(() => planEcsService("web-app", referenceService({ containers: { nginx: { ...nginx, image } } }), CTX)).toThrow(reason);
+        expect(() =>
+            planEcsService("web-app", referenceService({ containers: { nginx: { ...nginx, image } } }), CTX),
+        ).toThrow(reason);
         expect(paths({ containers: { nginx: { ...nginx, image } } })).toEqual(["containers.nginx.image"]);
     });
 
     it("accepts a version tag, a digest (even with latest), and an Output (checked by ECS at deploy time)", () => {
         const digest = `nginx:latest@sha256:${"a".repeat(64)}`;
-        for (const image of ["nginx:1.27", digest, "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2", pulumi.output("nginx:latest")]) {
+        for (const image of [
+            "nginx:1.27",
+            digest,
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2",
+            pulumi.output("nginx:latest"),
+        ]) {
             expect(paths({ containers: { nginx: { ...nginx, image } } })).toEqual([]);
         }
     });
