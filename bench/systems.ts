@@ -6,8 +6,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ApplicationLoadBalancer } from "../components/lb";
 import { EcsCluster, EcsService } from "../components/ecs";
+import { ApplicationLoadBalancer } from "../components/lb";
 
 const VPC = "vpc-0bench00000000001";
 const PUBLIC = ["subnet-0pub000000000001", "subnet-0pub000000000002"];

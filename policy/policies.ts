@@ -35,11 +35,11 @@ import {
 } from "./rules/load-balancers";
 
 export * from "./rules/autoscaling";
+export { T } from "./rules/common";
 export * from "./rules/compute";
 export * from "./rules/edges";
 export * from "./rules/kubernetes";
 export * from "./rules/load-balancers";
-export { T } from "./rules/common";
 
 /** The pack's name (PulumiPolicy.yaml and the PolicyPack). */
 export const POLICY_PACK_NAME = "compute-layer";

@@ -7,8 +7,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { argsJsonSchema } from "../src/core/shape";
 import type { z } from "zod";
+import { argsJsonSchema } from "../src/core/shape";
 import { findComponents } from "./docs";
 
 const root = path.resolve(__dirname, "..");

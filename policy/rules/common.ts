@@ -139,7 +139,7 @@ export function stackIn(
     key: string,
     defaults: string[],
 ): boolean {
-    const configured = (args.getConfig<Record<string, unknown>>() ?? {})[key];
+    const configured = args.getConfig<Record<string, unknown>>()?.[key];
     const list = Array.isArray(configured) ? configured.map(String) : defaults;
     return list.includes(stackOf(urn));
 }

@@ -1,8 +1,8 @@
 /**
  * Compute: EC2 launch templates and instances, ECS services and task definitions, Lambda.
  */
-import type { StackValidationPolicy, ResourceValidationPolicy } from "@pulumi/policy";
-import { asList, asObj, asStr, at, isTrue, ofTypes, Props, refersTo, resourceRule, stackRule, T } from "./common";
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { asList, asObj, asStr, at, isTrue, ofTypes, type Props, refersTo, resourceRule, stackRule, T } from "./common";
 
 export const imdsv2Required: ResourceValidationPolicy = resourceRule({
     name: "ec2-imdsv2-required",
@@ -35,7 +35,8 @@ function ebsMappingsOf(props: Props, type: string): { path: string; ebs: Props |
         const out: { path: string; ebs: Props | undefined }[] = [
             { path: "rootBlockDevice", ebs: asObj(props.rootBlockDevice) ?? {} },
         ];
-        asList(props.ebsBlockDevices).forEach((d, i) => out.push({ path: `ebsBlockDevices[${i}]`, ebs: asObj(d) }));
+        for (const [i, d] of asList(props.ebsBlockDevices).entries())
+            out.push({ path: `ebsBlockDevices[${i}]`, ebs: asObj(d) });
         return out;
     }
     return asList(props.blockDeviceMappings)

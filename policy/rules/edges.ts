@@ -2,7 +2,7 @@
  * Edges: HTTP API routes without an authorizer, security groups open to the internet.
  */
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { asList, asNum, asObj, asStr, Props, resourceRule, stackIn, stackListConfig, T } from "./common";
+import { asList, asNum, asObj, asStr, type Props, resourceRule, stackIn, stackListConfig, T } from "./common";
 
 const PROD_STACKS = ["prod", "production"];
 

@@ -6,7 +6,7 @@
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { imageProblem } from "../../src/core/image";
 import { injectIstioSidecar, TRANSCRIBED_ISTIO_MINORS, UnsupportedIstioVersionError } from "../istio-injection";
-import { checkPodSecurity, PodSpec, podTemplateOf } from "../pod-security";
+import { checkPodSecurity, type PodSpec, podTemplateOf } from "../pod-security";
 import {
     asList,
     asNum,
@@ -16,7 +16,7 @@ import {
     isFalse,
     isTrue,
     ofTypes,
-    Props,
+    type Props,
     resourceRule,
     stackRule,
     T,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, Validator } from "./validation";
+import { isKnown, type Validator } from "./validation";
 
 /** Tags as components take them: keys are plain, values may be Outputs. */
 export type Tags = Record<string, pulumi.Input<string>>;

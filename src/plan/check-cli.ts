@@ -85,9 +85,8 @@ export async function checkCommand(
     argv: string[],
     cwd = process.cwd(),
 ): Promise<{ text: string; summary: string; out?: string; exitCode: number; format: string }> {
-    let parsed;
-    try {
-        parsed = parseArgs({
+    const parse = () =>
+        parseArgs({
             args: argv,
             options: {
                 format: { type: "string", default: "text" },
@@ -97,6 +96,9 @@ export async function checkCommand(
             },
             allowPositionals: true,
         });
+    let parsed: ReturnType<typeof parse>;
+    try {
+        parsed = parse();
     } catch (e) {
         throw new CliError(`${(e as Error).message}\n${CHECK_USAGE}`, 2);
     }

@@ -20,7 +20,7 @@ import type {
     StackValidationArgs,
 } from "@pulumi/policy";
 import { policies as packPolicies } from "../../policy/policies";
-import { isSecretMarker, Plan, PlannedResource, PlanValue } from "./types";
+import { isSecretMarker, type Plan, type PlannedResource, type PlanValue } from "./types";
 
 /** One violation, as the JSON format prints it. */
 export interface Violation {

@@ -4,29 +4,29 @@ import * as path from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
+import { checkPlan } from "./check";
+import { checkMain } from "./check-cli";
 import { listStacks, loadStackConfig, readProjectName, stackConfigFile } from "./config";
+import { costMain, estimateOrFail, renderCost } from "./cost/command";
+import { estimateCost } from "./cost/estimate";
+import { costSection } from "./cost/render";
 import {
     diffExitCode,
     diffPlans,
-    FailOn,
+    type FailOn,
     PlanFileError,
     readPlanFile,
     renderDiffMarkdown,
     renderDiffText,
 } from "./diff";
-import { checkPlan } from "./check";
-import { costMain, estimateOrFail, renderCost } from "./cost/command";
-import { estimateCost } from "./cost/estimate";
-import { costSection } from "./cost/render";
-import { checkMain } from "./check-cli";
 import { capturePlan } from "./engine";
 import { loadProgramModule, mapStack } from "./load";
 import { renderMermaid } from "./mermaid";
 import type { MockAnswers } from "./mocks";
+import type { Io } from "./process";
 import { processIo, runAsProcess } from "./process";
 import { renderJson, renderTree } from "./render";
 import type { Plan } from "./types";
-import type { Io } from "./process";
 
 /**
  * The `plan` command line (`npm run plan -- …` in this repo, `compute-layer plan|diff …` from the

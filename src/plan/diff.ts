@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import { z } from "zod";
 import { joinPath } from "../core/validation";
-import { CheckReport, renderViolationsMarkdown } from "./check";
-import { isSecretMarker, Plan, PLAN_FORMAT_VERSION, PlannedResource, PlanValue } from "./types";
+import { type CheckReport, renderViolationsMarkdown } from "./check";
+import { isSecretMarker, PLAN_FORMAT_VERSION, type Plan, type PlannedResource, type PlanValue } from "./types";
 
 /**
  * `plan diff`: compares two offline plans (from `plan --format json`) resource by resource.
@@ -292,7 +292,7 @@ export function nearestComponent(
     r: PlannedResource | undefined,
 ): PlannedResource | undefined {
     let cur = r?.parent ? byUrn.get(r.parent) : undefined;
-    while (cur && cur.custom) cur = cur.parent ? byUrn.get(cur.parent) : undefined;
+    while (cur?.custom) cur = cur.parent ? byUrn.get(cur.parent) : undefined;
     return cur;
 }
 

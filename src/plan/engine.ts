@@ -5,8 +5,15 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { loadProgramModule } from "./load";
-import { DEFAULT_CALLS, hex, MockAnswers, MockContext, newResourceState } from "./mocks";
-import { Plan, PLAN_FORMAT_VERSION, PlannedOptions, PlannedResource, PlanValue, SecretMarker } from "./types";
+import { DEFAULT_CALLS, hex, type MockAnswers, type MockContext, newResourceState } from "./mocks";
+import {
+    PLAN_FORMAT_VERSION,
+    type Plan,
+    type PlannedOptions,
+    type PlannedResource,
+    type PlanValue,
+    type SecretMarker,
+} from "./types";
 
 /**
  * The offline plan engine: runs a Pulumi program under `pulumi.runtime.setMocks` and records

@@ -1,22 +1,22 @@
-export { capturePlan, machineKeyFile, planSecretKey, runPlan, revealSecret, secretDigest, secretKeyId } from "./engine";
-export type { PlanOptions, PlanResult, Program } from "./engine";
-export { DEFAULT_CALLS, DEFAULT_RESOURCES, renderPolicyDocument } from "./mocks";
-export type { CallHandler, MockAnswers, MockContext, NewResourceArgs, ResourceHandler } from "./mocks";
-export { bundleProgram, loadProgramModule } from "./load";
-export { renderJson, renderTree, summaryLine } from "./render";
 export { loadStackConfig } from "./config";
-export * from "./types";
+export type { ComponentRef, DiffGroup, FailOn, InputChange, MarkdownOptions, PlanDiff, ResourceChange } from "./diff";
 export {
-    diffPlans,
     diffExitCode,
+    diffPlans,
     diffSummary,
     isStateful,
-    parsePlan,
     PlanFileError,
+    parsePlan,
     readPlanFile,
     renderDiffMarkdown,
     renderDiffText,
     STATEFUL_TYPES,
 } from "./diff";
-export type { ComponentRef, DiffGroup, FailOn, InputChange, MarkdownOptions, PlanDiff, ResourceChange } from "./diff";
+export type { PlanOptions, PlanResult, Program } from "./engine";
+export { capturePlan, machineKeyFile, planSecretKey, revealSecret, runPlan, secretDigest, secretKeyId } from "./engine";
+export { bundleProgram, loadProgramModule } from "./load";
 export { renderMermaid } from "./mermaid";
+export type { CallHandler, MockAnswers, MockContext, NewResourceArgs, ResourceHandler } from "./mocks";
+export { DEFAULT_CALLS, DEFAULT_RESOURCES, renderPolicyDocument } from "./mocks";
+export { renderJson, renderTree, summaryLine } from "./render";
+export * from "./types";

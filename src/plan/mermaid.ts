@@ -1,5 +1,5 @@
 import { nearestComponent } from "./diff";
-import { isSecretMarker, Plan, PlannedResource, PlanValue } from "./types";
+import { isSecretMarker, type Plan, type PlannedResource, type PlanValue } from "./types";
 
 /**
  * `plan --format mermaid`: a picture of a plan as a mermaid flowchart. Components are boxes

@@ -1,4 +1,4 @@
-import { isSecretMarker, Plan, PlannedResource, PlanValue } from "./types";
+import { isSecretMarker, type Plan, type PlannedResource, type PlanValue } from "./types";
 
 /**
  * The few inputs worth showing for each resource type in the tree. Dotted paths reach into

@@ -31,6 +31,6 @@ require(compiled)
         return cli.runAsProcess((io) => cli.main(process.argv.slice(2), io), cli.describeFailure);
     })
     .catch((e) => {
-        process.stderr.write(`${e && e.stack ? e.stack : String(e)}\n`);
+        process.stderr.write(`${e?.stack ? e.stack : String(e)}\n`);
         process.exitCode = 1;
     });

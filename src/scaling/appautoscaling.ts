@@ -1,16 +1,16 @@
 import type * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
-import { Problem } from "../core";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Problem } from "../core";
 import {
     metricPair,
     optional,
     planSteps,
-    ScalingAlarmPlan,
+    type ScalingAlarmPlan,
     scheduleKey,
     targetTrackingKeys,
     trackedMetric,
 } from "./common";
-import { ScalingPolicies } from "./types";
+import type { ScalingPolicies } from "./types";
 import { validateScalingPolicies } from "./validate";
 
 /** The Application Auto Scaling services the vocabulary translates to. */

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
-import { CustomMetric, PredictiveScaling, StepAdjustment, StepScalingPolicy, TargetTrackingPolicy } from "./types";
+import type * as pulumi from "@pulumi/pulumi";
+import type { CustomMetric, PredictiveScaling, StepAdjustment, StepScalingPolicy, TargetTrackingPolicy } from "./types";
 
 /** A step alarm's period in seconds when none is given. */
 export const DEFAULT_ALARM_PERIOD = 60;

@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
-import { Problem } from "../core";
-import { ScalingPolicies } from "./types";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Problem } from "../core";
+import type { ScalingPolicies } from "./types";
 import { validateScalingPolicies } from "./validate";
 
 /** One `autoscaling/v2` HPA metric (`spec.metrics[]`). */

@@ -1,16 +1,17 @@
 // The shared scaling vocabulary (issue 3): one args shape, translated per tier.
+
+export * from "./appautoscaling";
+export type { AlarmDefaults, ScalingAlarmPlan } from "./common";
+export * from "./ec2";
+export * from "./hpa";
+export { appAutoScalingScheduleProblem, timezoneProblem, unixCronProblem } from "./schedule";
+export { autoScalingSchema, SCALING_LIST_LIMITS, scalingPoliciesSchema } from "./schema";
 export * from "./types";
 export {
-    validateScalingPolicies,
-    hasDynamicScaling,
     checkCapacityOrder,
-    TIER_NAMES,
-    TARGET_TRACKING_METRICS,
+    hasDynamicScaling,
     PREDICTIVE_METRICS,
+    TARGET_TRACKING_METRICS,
+    TIER_NAMES,
+    validateScalingPolicies,
 } from "./validate";
-export { unixCronProblem, appAutoScalingScheduleProblem, timezoneProblem } from "./schedule";
-export type { ScalingAlarmPlan, AlarmDefaults } from "./common";
-export * from "./ec2";
-export * from "./appautoscaling";
-export * from "./hpa";
-export { scalingPoliciesSchema, autoScalingSchema, SCALING_LIST_LIMITS } from "./schema";

@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 
 /**
  * The one scaling vocabulary of compute-layer. Every tier takes this shape (`scaling` on the

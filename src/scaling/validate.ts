@@ -1,9 +1,9 @@
-import { isKnown, joinPath, Problem, Validator } from "../core";
+import { isKnown, joinPath, type Problem, Validator } from "../core";
 import { describeValue, shapeProblems, z } from "../core/shape";
-import { scalingPoliciesShape } from "./schema";
 import { DEFAULT_ALARM_PERIOD, DEFAULT_EVALUATION_PERIODS, scheduleKey } from "./common";
 import { appAutoScalingScheduleProblem, timezoneProblem, unixCronProblem } from "./schedule";
-import {
+import { scalingPoliciesShape } from "./schema";
+import type {
     PredictiveMetric,
     ScalingPolicies,
     ScalingTarget,
@@ -460,7 +460,7 @@ export function validateScalingPolicies(p: ScalingPolicies | undefined, target: 
 }
 
 function semanticChecks(v: Validator, p: ScalingPolicies, target: ScalingTarget): void {
-    (p.targetTracking ?? []).forEach((t, i) => checkTargetTracking(v, t, i, target));
+    for (const [i, t] of (p.targetTracking ?? []).entries()) checkTargetTracking(v, t, i, target);
     if (target === "hpa") {
         checkHpaAgreement(v, p);
         if (p.steps !== undefined && p.steps.length > 0) {
@@ -476,7 +476,7 @@ function semanticChecks(v: Validator, p: ScalingPolicies, target: ScalingTarget)
             );
         }
     } else {
-        (p.steps ?? []).forEach((s, i) => checkStep(v, s, i, target));
+        for (const [i, s] of (p.steps ?? []).entries()) checkStep(v, s, i, target);
         checkSchedules(v, p, target);
     }
     checkPredictive(v, p, target);

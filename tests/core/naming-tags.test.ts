@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { childName, defaultTags, physicalName, shortHash, validateTags, Validator } from "../../src/core";
+import { describe, expect, it } from "vitest";
+import { childName, defaultTags, physicalName, shortHash, Validator, validateTags } from "../../src/core";
 
 describe("physicalName", () => {
     it("keeps short names as they are", () => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { invalidArgs, isKnown, joinPath, known, knownList, looksLikeSecretName, Validator } from "../../src/core";
 import { problemPaths } from "../support";
 

@@ -1,3 +1,6 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AutoScalingGroup } from "../../components/ec2";
 import { EcsCluster, EcsService } from "../../components/ecs";
@@ -12,11 +15,8 @@ import {
     regionPrices,
     splitByStrategy,
 } from "../../src/plan/cost/estimate";
-import { costSection } from "../../src/plan/cost/render";
 import table from "../../src/plan/cost/prices.json";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+import { costSection } from "../../src/plan/cost/render";
 import { runPlan } from "../support";
 import { binCli, planCli } from "../support/cli";
 

@@ -33,7 +33,6 @@ require(tsnodeRequire).register({
 
 const { capturePlan } = require(path.join(root, "src/plan/engine.ts"));
 const { loadStackConfig, readProjectName } = require(path.join(root, "src/plan/config.ts"));
-const fs = require("node:fs");
 const project = readProjectName(path.join(root, "Pulumi.yaml"));
 const config = loadStackConfig(path.join(root, "stacks", `Pulumi.${stack}.yaml`), project);
 
@@ -49,12 +48,12 @@ capturePlan(
             tsnode: tsnodeRequire,
             typescript: ts.version,
             resources: plan.resources.length,
-            error: error === undefined ? undefined : String((error && error.message) || error),
+            error: error === undefined ? undefined : String(error?.message || error),
         };
         process.stdout.write(JSON.stringify(out));
     },
     (e) => {
-        process.stderr.write(String((e && e.stack) || e));
+        process.stderr.write(String(e?.stack || e));
         process.exitCode = 1;
     },
 );

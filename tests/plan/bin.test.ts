@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import * as esbuild from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderJson } from "../../src/plan/render";
-import { Plan, runPlan } from "../support";
+import { type Plan, runPlan } from "../support";
 import { binCli } from "../support/cli";
 import { SHOP_CONFIG, SHOP_PROGRAM, shopOptions } from "./diff-helpers";
 

@@ -1,8 +1,8 @@
 import * as path from "node:path";
 import { loadStackConfig } from "../../src/plan/config";
-import { diffPlans, parsePlan, PlanDiff } from "../../src/plan/diff";
+import { diffPlans, type PlanDiff, parsePlan } from "../../src/plan/diff";
 import { renderJson } from "../../src/plan/render";
-import { Plan, PlanOptions, Program, runPlan } from "../support";
+import { type Plan, type PlanOptions, type Program, runPlan } from "../support";
 
 /**
  * Helpers for plan-diff tests: plan a program twice (a config change, or two programs) and

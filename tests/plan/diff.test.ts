@@ -11,17 +11,17 @@ import {
     diffPlans,
     diffValue,
     GITHUB_COMMENT_LIMIT,
-    InputChange,
+    type InputChange,
     isStateful,
-    parsePlan,
-    PlanDiff,
+    type PlanDiff,
     PlanFileError,
+    parsePlan,
     renderDiffMarkdown,
     renderDiffText,
 } from "../../src/plan/diff";
 import { renderMermaid } from "../../src/plan/mermaid";
 import { renderJson } from "../../src/plan/render";
-import { Plan, runPlan } from "../support";
+import { type Plan, runPlan } from "../support";
 import { bodyLines, diffConfigChange, diffRuns, SHOP_PROGRAM, shopOptions, throughJson } from "./diff-helpers";
 
 const HEADER = "shop (stack prod): base → head";

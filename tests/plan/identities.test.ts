@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadStackConfig } from "../../src/plan/config";
-import { only, ofType, Plan, PlannedResource, resource, runPlan } from "../support";
+import { ofType, only, type Plan, type PlannedResource, resource, runPlan } from "../support";
 
 /**
  * The mocks answer as AWS would: every id, ARN and AWS-assigned output is derived from the

@@ -4,9 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { diffPlans, renderDiffMarkdown } from "../../src/plan/diff";
 import { mermaidText, renderMermaid } from "../../src/plan/mermaid";
-import { Plan, runPlan } from "../support";
+import { type Plan, runPlan } from "../support";
 import { SHOP_PROGRAM, shopOptions, throughJson } from "./diff-helpers";
-import { Flowchart, parseFlowchart } from "./mermaid-parser";
+import { type Flowchart, parseFlowchart } from "./mermaid-parser";
 
 class Box extends pulumi.ComponentResource {
     constructor(type: string, name: string, opts?: pulumi.ComponentResourceOptions) {

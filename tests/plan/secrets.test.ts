@@ -12,7 +12,7 @@ import { validArgs as asgArgs } from "../ec2/auto-scaling-group/fixture";
 import { validArgs as ecsArgs } from "../ecs/service/fixture";
 import { validArgs as k8sArgs } from "../kubernetes/service/fixture";
 import { validArgs as lambdaArgs } from "../lambda/function/fixture";
-import { isSecretMarker, Plan, runPlan, secretDigest } from "../support";
+import { isSecretMarker, type Plan, runPlan, secretDigest } from "../support";
 import { throughJson } from "./diff-helpers";
 
 /**

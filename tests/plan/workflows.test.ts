@@ -1,14 +1,14 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { parse } from "yaml";
 import { execFile } from "node:child_process";
+import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { renderJson } from "../../src/plan/render";
-import { Plan, runPlan } from "../support";
-import { SHOP_PROGRAM, shopOptions, throughJson } from "./diff-helpers";
-import { loadWorkflowParser, WorkflowParser } from "./workflow-parser";
+import { type Plan, runPlan } from "../support";
 import { planCli } from "../support/cli";
+import { SHOP_PROGRAM, shopOptions, throughJson } from "./diff-helpers";
+import { loadWorkflowParser, type WorkflowParser } from "./workflow-parser";
 
 /**
  * The GitHub workflows, checked with GitHub's own parser (@actions/workflow-parser, the one
@@ -146,6 +146,7 @@ describe("the GitHub workflows", () => {
         expect(artifact?.with).toMatchObject({ path: ".plan/", "include-hidden-files": true });
         const comment = offline.steps.find((s) => s.uses?.startsWith("actions/github-script@"));
         const script = String(comment?.with?.script ?? "");
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow script\'s own template literal
         expect(script).toContain("compute-layer-offline-plan:${process.env.STACK}");
         expect(script).toContain("updateComment");
         expect(script).toContain("createComment");
@@ -254,6 +255,7 @@ describe("the GitHub workflows", () => {
         const wf = load("preview.yml");
         const check = wf.jobs.credentials.steps[0];
         // The preview token (read-only): the deploy token lives only in the environments (issue 12).
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
         expect(check.env?.PULUMI_ACCESS_TOKEN).toBe("${{ secrets.PULUMI_PREVIEW_TOKEN }}");
         const real = wf.jobs["pulumi-preview"];
         expect(real.needs).toBe("credentials");

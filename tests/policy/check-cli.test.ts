@@ -4,12 +4,18 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policies } from "../../policy/policies";
-import { CheckReport, checkPlan, renderCheckMarkdown, renderCheckText, Violation } from "../../src/plan/check";
 import { run as run_ } from "../../src/plan/bin";
+import {
+    type CheckReport,
+    checkPlan,
+    renderCheckMarkdown,
+    renderCheckText,
+    type Violation,
+} from "../../src/plan/check";
 import { COMMANDS } from "../../src/plan/cli";
 import { diffPlans, renderDiffMarkdown } from "../../src/plan/diff";
 import { renderJson } from "../../src/plan/render";
-import { Plan, runPlan } from "../support";
+import { type Plan, runPlan } from "../support";
 
 const root = path.resolve(__dirname, "../..");
 let dir: string;
@@ -57,8 +63,12 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
     let stderr = "";
     const code = await COMMANDS.check(argv, {
         cwd: root,
-        stdout: (t) => void (stdout += t),
-        stderr: (t) => void (stderr += t),
+        stdout: (t) => {
+            stdout += t;
+        },
+        stderr: (t) => {
+            stderr += t;
+        },
     });
     return { code, stdout, stderr };
 }
@@ -146,7 +156,13 @@ describe("compute-layer check <plan.json>", () => {
     it("the compute-layer bin lists check in its usage (its table is the CLI's COMMANDS, run above)", async () => {
         let stdout = "";
         expect(
-            await run_(["--help"], { cwd: root, stdout: (t: string) => void (stdout += t), stderr: () => undefined }),
+            await run_(["--help"], {
+                cwd: root,
+                stdout: (t: string) => {
+                    stdout += t;
+                },
+                stderr: () => undefined,
+            }),
         ).toBe(0);
         expect(stdout).toContain("compute-layer check <plan.json>");
         expect(stdout).toContain("4 a mandatory policy violation");
@@ -169,12 +185,16 @@ describe("the adapter", () => {
                     name: "probe",
                     description: "d",
                     enforcementLevel: "advisory",
-                    validateResource: (args) => (args.name === "legacy" ? void (seen = args.props) : undefined),
+                    validateResource: (args) => {
+                        if (args.name === "legacy") seen = args.props;
+                    },
                 },
                 {
                     name: "stack-probe",
                     description: "d",
-                    validateStack: (args) => void (stackSeen = args.resources.find((r) => r.name === "legacy")?.props),
+                    validateStack: (args) => {
+                        stackSeen = args.resources.find((r) => r.name === "legacy")?.props;
+                    },
                 },
             ],
         });

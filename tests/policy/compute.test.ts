@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AutoScalingGroup, EcsService, LambdaFunction } from "../../src";
 import { secretLooking, T } from "../../policy/policies";
+import { AutoScalingGroup, EcsService, LambdaFunction } from "../../src";
 import type { CheckReport } from "../../src/plan/check";
 import { referenceService } from "../ecs/service/reference";
 import { checkProgram, expectClean, expectViolations, rewrite } from "./support";

@@ -5,7 +5,7 @@ import { ApplicationLoadBalancer, LambdaFunction } from "../../src";
 import { checkPlan } from "../../src/plan/check";
 import { referenceArgs as referenceFunction } from "../lambda/function/fixture";
 import { referenceAlbArgs } from "../lb/alb/fixture";
-import { Plan, runPlan } from "../support";
+import { type Plan, runPlan } from "../support";
 import { asStack, checkProgram, expectClean, expectViolations } from "./support";
 
 describe("apigw-route-authorizer (advisory) / apigw-route-authorizer-prod (mandatory)", () => {

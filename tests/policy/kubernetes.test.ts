@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { meshInstallOf, sidecarInjected } from "../../policy/policies";
 import { KubernetesService } from "../../src";
-import { CheckReport, checkPlan, policyResources } from "../../src/plan/check";
-import { Plan, runPlan } from "../support";
+import { type CheckReport, checkPlan, policyResources } from "../../src/plan/check";
+import { type Plan, runPlan } from "../support";
 import { checkProgram, expectClean, expectViolations } from "./support";
 
 /** The Istio release the prod stack pins. */

@@ -2,9 +2,9 @@ import * as aws from "@pulumi/aws";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isTls12Policy } from "../../policy/policies";
 import { ApplicationLoadBalancer } from "../../src";
-import { CERT, referenceAlbArgs } from "../lb/alb/fixture";
 import { checkPlan } from "../../src/plan/check";
-import { Plan, runPlan } from "../support";
+import { CERT, referenceAlbArgs } from "../lb/alb/fixture";
+import { type Plan, runPlan } from "../support";
 import { asStack, checkProgram, expectClean, expectViolations } from "./support";
 
 const LB_RULES = [

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { KubernetesService } from "../../components/kubernetes";
 import { injectIstioSidecar, UnsupportedIstioVersionError } from "../../policy/istio-injection";
-import { checkPodSecurity, checkWorkloadPodSecurity, PodSpec, podTemplateOf } from "../../policy/pod-security";
+import { checkPodSecurity, checkWorkloadPodSecurity, type PodSpec, podTemplateOf } from "../../policy/pod-security";
 import { only, runPlan } from "../support";
 
 /** A pod that passes restricted: the minimum the standard asks for. */

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkPlan } from "../../src/plan/check";
 import { loadStackConfig } from "../../src/plan/config";
-import { Plan, PlannedResource, PlanValue, runPlan } from "../support";
+import { type Plan, type PlannedResource, type PlanValue, runPlan } from "../support";
 
 const root = path.resolve(__dirname, "../..");
 const T = {

@@ -1,8 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
 import type { PolicyPackConfig } from "@pulumi/policy";
+import type * as pulumi from "@pulumi/pulumi";
 import { expect } from "vitest";
-import { CheckReport, checkPlan, Violation } from "../../src/plan/check";
-import { Plan, PlanOptions, Program, runPlan } from "../support";
+import { type CheckReport, checkPlan, type Violation } from "../../src/plan/check";
+import { type Plan, type PlanOptions, type Program, runPlan } from "../support";
 
 /** A small program planned in-process and checked with the whole pack. */
 export async function checkProgram(

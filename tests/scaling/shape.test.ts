@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validateScalingPolicies } from "../../src/scaling";
 import type { ScalingPolicies } from "../../src/scaling";
+import { validateScalingPolicies } from "../../src/scaling";
 
 const bad = (p: unknown) => validateScalingPolicies(p as ScalingPolicies, "ecs");
 

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
-import { ScalingPolicies, toApplicationAutoScaling, toEc2AutoScaling, toHpa } from "../../src/scaling";
+import { describe, expect, it } from "vitest";
+import { type ScalingPolicies, toApplicationAutoScaling, toEc2AutoScaling, toHpa } from "../../src/scaling";
 
 // The reference configurations (../shared/REFERENCE.md, "3. Auto Scaling").
 const cpu70: ScalingPolicies = { targetTracking: [{ metric: "cpu", target: 70 }] };

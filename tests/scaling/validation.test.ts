@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
     appAutoScalingScheduleProblem,
-    ScalingPolicies,
-    ScalingTarget,
-    StepAdjustment,
-    StepScalingPolicy,
+    type ScalingPolicies,
+    type ScalingTarget,
+    type StepAdjustment,
+    type StepScalingPolicy,
     unixCronProblem,
     validateScalingPolicies,
 } from "../../src/scaling";

@@ -1,5 +1,5 @@
-import { main } from "../../src/plan/cli";
 import { run } from "../../src/plan/bin";
+import { main } from "../../src/plan/cli";
 import type { Io } from "../../src/plan/process";
 
 /** What a CLI command did: its exit code and what it printed. */
@@ -13,7 +13,15 @@ function capture(cwd: string): { io: Io; result: () => Omit<CliResult, "code"> }
     let stdout = "";
     let stderr = "";
     return {
-        io: { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
+        io: {
+            cwd,
+            stdout: (t) => {
+                stdout += t;
+            },
+            stderr: (t) => {
+                stderr += t;
+            },
+        },
         result: () => ({ stdout, stderr }),
     };
 }

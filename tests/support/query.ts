@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { capturePlan, type PlanOptions, type Program } from "../../src/plan/engine";
 import type { Plan, PlannedResource, PlanValue } from "../../src/plan/types";
-import { capturePlan, PlanOptions, Program } from "../../src/plan/engine";
 
 /** Every resource of a type token (e.g. `aws:lb/listenerRule:ListenerRule`). */
 export function ofType(plan: Plan, type: string): PlannedResource[] {

@@ -2,18 +2,17 @@ import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
     checkShape,
-    defaultTags,
     isKnown,
     joinPath,
     known,
     knownList,
     type PlanContext,
     type PolicyStatement,
+    planTags,
     policyJson,
     type Tags,
-    validateTags,
     Validator,
-    planTags,
+    validateTags,
 } from "../../../src/core";
 import {
     checkCapacityOrder,

@@ -6,11 +6,11 @@ import {
     known,
     type PlanContext,
     physicalName,
+    planTags,
     type Tags,
-    validateTags,
     Validator,
+    validateTags,
 } from "../../../src/core";
-import { planTags } from "../../../src/core";
 import { checkStrategyShape } from "../shared/strategy";
 import type { Ec2CapacityProviderArgs, EcsClusterArgs } from "./args";
 import { ecsClusterArgsSchema } from "./schema";

@@ -1,5 +1,4 @@
-import { input, int, type MutuallyAssignable, obj, z } from "../../../src/core/shape";
-import { tagsSchema } from "../../../src/core/shape";
+import { input, int, type MutuallyAssignable, obj, tagsSchema, z } from "../../../src/core/shape";
 import { MANAGED_SCALING, STRATEGY } from "../shared/limits";
 import type { EcsClusterArgs } from "./args";
 

@@ -7,10 +7,11 @@ import {
     known,
     type PlanContext,
     physicalName,
+    planTags,
     policyJson,
     type Tags,
-    validateTags,
     Validator,
+    validateTags,
 } from "../../../src/core";
 import { imageProblem } from "../../../src/core/image";
 import {
@@ -19,6 +20,7 @@ import {
     checkCapacityOrder,
     toApplicationAutoScaling,
 } from "../../../src/scaling";
+import type { Keyed, PlannedAlarm, PlannedRule } from "../../ec2/auto-scaling-group/plan";
 import { checkContainersTogether, checkTaskSize, type PlannedContainer, planContainer } from "../shared/containers";
 import {
     ECS_NAME,
@@ -27,7 +29,6 @@ import {
     MAX_CONTAINERS,
     SERVICE_CONNECT_NAME,
 } from "../shared/limits";
-import { planTags } from "../../../src/core";
 import { checkStrategyShape } from "../shared/strategy";
 import {
     type ContainerDefinition,
@@ -38,7 +39,6 @@ import {
 } from "../shared/task-definition";
 import type { EcsServiceArgs } from "./args";
 import { ECS_SERVICE_LIST_LIMITS, ecsServiceArgsSchema } from "./schema";
-import type { Keyed, PlannedAlarm, PlannedRule } from "../../ec2/auto-scaling-group/plan";
 
 // The planned-child types every tier's planner needs; shared with the ec2 tier (type-only import, nothing
 // of ec2 loads at run time). They belong in src/core.

@@ -1,4 +1,4 @@
-import { input, int, type MutuallyAssignable, obj, planTime, z } from "../../../src/core/shape";
+import { input, int, type MutuallyAssignable, obj, planTime, tagsSchema, z } from "../../../src/core/shape";
 import { autoScalingSchema } from "../../../src/scaling/schema";
 import {
     EPHEMERAL_STORAGE_GIB,
@@ -8,7 +8,6 @@ import {
     MAX_SUBNETS,
     STRATEGY,
 } from "../shared/limits";
-import { tagsSchema } from "../../../src/core/shape";
 import type { EcsServiceArgs } from "./args";
 
 /**

@@ -5,11 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsContext, childName, defaultTags, isKnown, planContext, type Tags } from "../../../src/core";
 import { resolveFields, resolvePolicy, resolveRefs } from "../shared";
 import type { AddonPlan } from "./addons";
+import type { EksAddonName, EksClusterArgs } from "./args";
+import type { ClusterAutoscalerPlan } from "./autoscaler";
 import { KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, type KarpenterPlan } from "./karpenter";
 import type { KedaPlan } from "./keda";
 import type { LoadBalancerControllerPlan } from "./load-balancer-controller";
-import type { EksAddonName, EksClusterArgs } from "./args";
-import type { ClusterAutoscalerPlan } from "./autoscaler";
 import { type EksClusterPlan, planEksCluster } from "./plan";
 
 /** The Kubernetes objects and IAM role of the cluster autoscaler. */

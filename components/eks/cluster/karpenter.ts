@@ -5,8 +5,8 @@ import {
     managedPolicyArn,
     type PolicyDocument,
     type PolicyStatement,
-    policyDocument,
     podIdentityTrust,
+    policyDocument,
     ref,
 } from "../shared";
 import type { EksKarpenterArgs } from "./args";

@@ -1,5 +1,5 @@
 import { joinPath, type Validator } from "../../../src/core";
-import { irsaTrust, type PolicyDocument, policyDocument, podIdentityTrust, ref } from "../shared";
+import { irsaTrust, type PolicyDocument, podIdentityTrust, policyDocument, ref } from "../shared";
 import type { EksKedaArgs } from "./args";
 import type { HelmReleasePlan } from "./load-balancer-controller";
 

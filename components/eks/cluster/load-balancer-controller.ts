@@ -1,7 +1,7 @@
 import { joinPath, type Validator } from "../../../src/core";
 import { AWS_REFS, irsaTrust, type PolicyDocument, podIdentityTrust, ref } from "../shared";
-import type { EksLoadBalancerControllerArgs } from "./args";
 import lbControllerPolicy from "../shared/aws-load-balancer-controller-v3.5.0-iam-policy.json";
+import type { EksLoadBalancerControllerArgs } from "./args";
 
 /**
  * The pinned AWS Load Balancer Controller: the eks-charts chart `aws-load-balancer-controller`

@@ -1,15 +1,15 @@
 import {
+    checkShape,
     isIpv4Cidr,
     isKnown,
     joinPath,
+    LOG_RETENTION_DAYS,
     labelKeyProblem,
     labelValueProblem,
-    checkShape,
-    LOG_RETENTION_DAYS,
     type PlanContext,
     physicalName,
-    validateTags,
     Validator,
+    validateTags,
 } from "../../../src/core";
 import {
     AWS_REFS,
@@ -19,6 +19,8 @@ import {
     type PolicyDocument,
     policyDocument,
 } from "../shared";
+import { type AccessEntryPlan, planAccess } from "./access";
+import { type AddonPlan, planAddons } from "./addons";
 import type { EksApiAccessArgs, EksClusterArgs, EksNodeGroupArgs, EksTaintEffect } from "./args";
 import {
     autoscalerDiscoveryTags,
@@ -27,8 +29,6 @@ import {
     type ClusterAutoscalerPlan,
     renderClusterAutoscaler,
 } from "./autoscaler";
-import { type AccessEntryPlan, planAccess } from "./access";
-import { type AddonPlan, planAddons } from "./addons";
 import { KARPENTER_NAMESPACE, type KarpenterPlan, planKarpenter } from "./karpenter";
 import { type KedaPlan, planKeda } from "./keda";
 import { type LoadBalancerControllerPlan, planLoadBalancerController } from "./load-balancer-controller";

@@ -181,7 +181,7 @@ function checkResources(
         if (req !== undefined && lim !== undefined && req > lim) {
             const limitSource =
                 args.resources?.limits?.[kind] === undefined
-                    ? " (the default; raise resources.limits." + kind + " too)"
+                    ? ` (the default; raise resources.limits.${kind} too)`
                     : "";
             v.add(
                 `resources.requests.${kind}`,

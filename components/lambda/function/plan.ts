@@ -3,7 +3,6 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     checkShape,
     childName,
-    defaultTags,
     isKnown,
     joinPath,
     known,

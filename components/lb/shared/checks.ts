@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
     checkShape,
-    defaultTags,
-    isDeployTimeValue,
     isIpv4Cidr,
     isKnown,
     knownList,

@@ -38,5 +38,5 @@ export function isIpBlock(value: string): boolean {
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) return isIpv4Cidr(`${value}/32`);
     if (isIpv4Cidr(value)) return true;
     const m = /^([0-9a-fA-F:]+)(?:\/(\d{1,3}))?$/.exec(value);
-    return m !== null && m[1].includes(":") && (m[2] === undefined || Number(m[2]) <= 128);
+    return m?.[1].includes(":") === true && (m[2] === undefined || Number(m[2]) <= 128);
 }

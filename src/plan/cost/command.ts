@@ -11,7 +11,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { planFromArgs, PLAN_INPUT_OPTIONS } from "../check-cli";
+import { PLAN_INPUT_OPTIONS, planFromArgs } from "../check-cli";
 import { CliError, type Command, guarded, writeResult } from "../cli";
 import type { Plan } from "../types";
 import { type CostEstimate, estimateCost, UnknownRegionError, type UsageAssumptions } from "./estimate";
@@ -68,9 +68,8 @@ export function renderCost(e: CostEstimate, format: string): string {
 
 /** Runs `cost` with argv (after the command name). */
 export async function costCommand(argv: string[], cwd = process.cwd()): Promise<{ text: string; out?: string }> {
-    let parsed;
-    try {
-        parsed = parseArgs({
+    const parse = () =>
+        parseArgs({
             args: argv,
             options: {
                 format: { type: "string", default: "text" },
@@ -81,6 +80,9 @@ export async function costCommand(argv: string[], cwd = process.cwd()): Promise<
             },
             allowPositionals: true,
         });
+    let parsed: ReturnType<typeof parse>;
+    try {
+        parsed = parse();
     } catch (e) {
         throw new CliError(`${(e as Error).message}\n${COST_USAGE}`, 2);
     }

@@ -146,7 +146,7 @@ interface Context {
 
 function componentOf(ctx: Context, r: PlannedResource): string {
     let parent = r.parent ? ctx.byUrn.get(r.parent) : undefined;
-    while (parent && parent.custom) parent = parent.parent ? ctx.byUrn.get(parent.parent) : undefined;
+    while (parent?.custom) parent = parent.parent ? ctx.byUrn.get(parent.parent) : undefined;
     return parent ? `${parent.name} (${parent.type})` : "stack (top-level resources)";
 }
 

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { AutoScalingGroup, type AutoScalingGroupArgs } from "../../../components/ec2";
+import { EcsCluster } from "../../../components/ecs";
 import {
     childrenOf,
     expectInvalid,
@@ -10,8 +12,6 @@ import {
     resource,
     runPlan,
 } from "../../support";
-import { EcsCluster } from "../../../components/ecs";
-import { AutoScalingGroup, type AutoScalingGroupArgs } from "../../../components/ec2";
 
 const TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef";
 const POLICY = "aws:autoscaling/policy:Policy";

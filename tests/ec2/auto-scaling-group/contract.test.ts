@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AutoScalingGroup, planAutoScalingGroup } from "../../../components/ec2";
-import { capturePlan, childrenOf, only, resource } from "../../support";
 import { countingCalls, expectPlanned } from "../../ecs/shared/contract";
+import { capturePlan, childrenOf, only, resource } from "../../support";
 import { validArgs } from "./fixture";
 
 const CTX = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };

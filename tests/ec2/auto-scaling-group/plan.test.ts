@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
-import { problemPaths } from "../../support";
-import { architectureOf, type AutoScalingGroupArgs, planAutoScalingGroup as planWith } from "../../../components/ec2";
+import { describe, expect, it } from "vitest";
+import { type AutoScalingGroupArgs, architectureOf, planAutoScalingGroup as planWith } from "../../../components/ec2";
 import type { ScalingPolicies } from "../../../src/scaling";
+import { problemPaths } from "../../support";
 
 const ctx = { stack: "test", now: new Date("2026-01-01T00:00:00Z") };
 const planAutoScalingGroup = (name: string, args: AutoScalingGroupArgs) => planWith(name, args, ctx);

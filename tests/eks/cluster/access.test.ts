@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EksCluster, type EksAccessArgs, type EksClusterArgs, planEksCluster } from "../../../components/eks";
+import { type EksAccessArgs, EksCluster, type EksClusterArgs, planEksCluster } from "../../../components/eks";
 import { ofType, only, problemPaths, resource, runPlan } from "../../support";
 
 const base: EksClusterArgs = {

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { type EksClusterArgs, type eksClusterArgsSchema, planEksCluster } from "../../../components/eks";
+import { EksCluster, type EksClusterArgs, type eksClusterArgsSchema, planEksCluster } from "../../../components/eks";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { expectInvalid, problemPaths } from "../../support";
-import { EksCluster } from "../../../components/eks";
 import { validArgs } from "./fixture";
 
 const ctx = { stack: "dev", now: new Date("2026-11-30T12:00:00Z") };
