@@ -22,6 +22,9 @@ export default defineConfig({
         // cores. This is safe because the Pulumi runtime's global state is reset by the plan engine
         // at the start of every run, and runs are serialised.
         pool: "forks",
+        // Two workers on a 2-core machine (Vitest's default leaves one core idle): several tests wait
+        // on a subprocess or on the type checker, so the second worker keeps the cores busy.
+        maxWorkers: 2,
         isolate: false,
         testTimeout: 30_000,
         hookTimeout: 30_000,
