@@ -122,8 +122,8 @@ describe("plan diff of the shop system", () => {
         ]);
         expect(md).toContain("#### `shop:index:Service` `api`");
         expect(md).toContain(`\`\`\`mermaid\n${renderMermaid(head)}\n\`\`\``);
-        // The README's sample is this very comment.
-        const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+        // The plan page's sample is this very comment.
+        const readme = fs.readFileSync(path.resolve(__dirname, "../../src/plan/README.md"), "utf8");
         const ci = readme.slice(readme.indexOf("<!-- section:ci -->"), readme.indexOf("<!-- /section:ci -->"));
         expect(/````markdown\n([\s\S]*?)\n````/.exec(ci)?.[1]).toBe(md);
     });
