@@ -19,9 +19,21 @@ function serviceNames(n: number): string[] {
     return Array.from({ length: n }, (_, i) => `svc${i}`);
 }
 
+/** Services per load balancer: an ALB takes at most 100 target groups and 100 rules (AWS quotas). */
+const PER_ALB = 50;
+function shards(names: string[]): string[][] {
+    const out: string[][] = [];
+    for (let i = 0; i < names.length; i += PER_ALB) out.push(names.slice(i, i + PER_ALB));
+    return out;
+}
+
 export function computeLayer(n: number): void {
-    const names = serviceNames(n);
-    const alb = new ApplicationLoadBalancer("edge", {
+    const cluster = new EcsCluster("bench", {});
+    shards(serviceNames(n)).forEach((names, shard) => computeLayerShard(cluster, names, shard));
+}
+
+function computeLayerShard(cluster: EcsCluster, names: string[], shard: number): void {
+    const alb = new ApplicationLoadBalancer(`edge${shard}`, {
         vpcId: VPC,
         subnetIds: PUBLIC,
         certificateArn: CERT,
@@ -31,7 +43,6 @@ export function computeLayer(n: number): void {
         defaultAction: { fixedResponse: { statusCode: 404 } },
         rules: names.map((s) => ({ conditions: { pathPatterns: [`/${s}/*`] }, action: { forward: s } })),
     });
-    const cluster = new EcsCluster("bench", {});
     for (const s of names) {
         new EcsService(s, {
             cluster,
@@ -60,8 +71,12 @@ export function computeLayer(n: number): void {
 }
 
 export function floor(n: number): void {
-    const names = serviceNames(n);
-    const albSg = new aws.ec2.SecurityGroup("edge-sg", {
+    const cluster = new aws.ecs.Cluster("bench", { settings: [{ name: "containerInsights", value: "enabled" }] });
+    shards(serviceNames(n)).forEach((names, shard) => floorShard(cluster, names, shard));
+}
+
+function floorShard(cluster: aws.ecs.Cluster, names: string[], shard: number): void {
+    const albSg = new aws.ec2.SecurityGroup(`edge${shard}-sg`, {
         vpcId: VPC,
         ingress: [
             { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
@@ -69,13 +84,13 @@ export function floor(n: number): void {
         ],
         egress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["10.0.0.0/16"] }],
     });
-    const lb = new aws.lb.LoadBalancer("edge", {
+    const lb = new aws.lb.LoadBalancer(`edge${shard}`, {
         loadBalancerType: "application",
         subnets: PUBLIC,
         securityGroups: [albSg.id],
         dropInvalidHeaderFields: true,
     });
-    const https = new aws.lb.Listener("edge-https", {
+    const https = new aws.lb.Listener(`edge${shard}-https`, {
         loadBalancerArn: lb.arn,
         port: 443,
         protocol: "HTTPS",
@@ -83,13 +98,12 @@ export function floor(n: number): void {
         certificateArn: CERT,
         defaultActions: [{ type: "fixed-response", fixedResponse: { statusCode: "404", contentType: "text/plain" } }],
     });
-    new aws.lb.Listener("edge-http", {
+    new aws.lb.Listener(`edge${shard}-http`, {
         loadBalancerArn: lb.arn,
         port: 80,
         protocol: "HTTP",
         defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
     });
-    const cluster = new aws.ecs.Cluster("bench", { settings: [{ name: "containerInsights", value: "enabled" }] });
     const assume = (service: string) =>
         JSON.stringify({
             Version: "2012-10-17",
