@@ -347,6 +347,7 @@ const IDENTITY_OUTPUTS = [
     "apiEndpoint",
     "executionArn",
     "clusterSecurityGroupId",
+    "serviceName",
 ];
 
 /** The identifying outputs of a registered custom resource (see `PlannedResource.outputs`). */

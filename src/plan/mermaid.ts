@@ -73,12 +73,16 @@ function kindLabel(r: PlannedResource): string | undefined {
         return `${t === "network" ? "NLB" : t === "gateway" ? "GWLB" : "ALB"}${i.internal === true ? " (internal)" : ""}`;
     }
     if (RULE_TYPES.has(r.type))
-        return `rule ${num(i.priority) ?? ""}${ruleConditions(r) ? `: ${ruleConditions(r)}` : ""}${terminalAction(r.inputs.actions)}`.trim();
+        return `rule ${num(i.priority) ?? ""}${ruleConditions(r) ? `: ${ruleConditions(r)}` : ""}${authentication(r.inputs.actions)}${terminalAction(r.inputs.actions)}`.trim();
     if (TG_TYPES.has(r.type)) {
         const port = num(i.port);
         return `target group${str(i.protocol) ? ` ${str(i.protocol)}${port !== undefined ? `:${port}` : ""}` : ""}${str(i.targetType) === "lambda" ? " (lambda)" : ""}`;
     }
     switch (r.type) {
+        case "aws:ec2/vpcEndpointService:VpcEndpointService":
+            return `PrivateLink service${i.acceptanceRequired === false ? "" : " (acceptance required)"}`;
+        case "aws:ec2/vpcEndpoint:VpcEndpoint":
+            return str(i.vpcEndpointType) === "GatewayLoadBalancer" ? "GWLB endpoint" : undefined;
         case "aws:ecs/cluster:Cluster":
             return "ECS cluster";
         case "aws:ecs/service:Service":
@@ -129,6 +133,22 @@ function terminalAction(actions: PlanValue | undefined): string {
         if (type === "fixed-response") return ` → fixed ${str(at(a, "fixedResponse", "statusCode")) ?? ""}`.trimEnd();
         if (type === "redirect")
             return ` → redirect ${(str(at(a, "redirect", "statusCode")) ?? "").replace(/^HTTP_/, "")}`.trimEnd();
+    }
+    return "";
+}
+
+/**
+ * Who must sign in before a listener or rule serves a request, as its label says it:
+ * ` · OIDC login.example.com`, ` · Cognito`. Empty when the actions authenticate no one.
+ */
+function authentication(actions: PlanValue | undefined): string {
+    for (const a of list(actions)) {
+        const type = str(at(a, "type"));
+        if (type === "authenticate-oidc") {
+            const issuer = str(at(a, "authenticateOidc", "issuer")) ?? "";
+            return ` · OIDC ${issuer.replace(/^https:\/\//, "").replace(/\/.*$/, "")}`.trimEnd();
+        }
+        if (type === "authenticate-cognito") return " · Cognito";
     }
     return "";
 }
@@ -271,7 +291,10 @@ export function renderMermaid(plan: Plan): string {
                 edge(
                     lb,
                     t.tg,
-                    [`${listenerLabel(r)} default`.trim(), t.weight !== undefined ? `weight ${t.weight}` : ""]
+                    [
+                        `${listenerLabel(r)} default${authentication(r.inputs.defaultActions)}`.trim(),
+                        t.weight !== undefined ? `weight ${t.weight}` : "",
+                    ]
                         .filter((x) => x)
                         .join(", "),
                 );
@@ -280,6 +303,17 @@ export function renderMermaid(plan: Plan): string {
             if (listener) edge(ref(listener.inputs.loadBalancerArn), r, listenerLabel(listener) || undefined);
             for (const t of forwardTargets(r.inputs.actions))
                 edge(r, t.tg, t.weight !== undefined ? `weight ${t.weight}` : undefined);
+        } else if (r.type === "aws:ec2/vpcEndpointService:VpcEndpointService") {
+            for (const lb of [...list(r.inputs.networkLoadBalancerArns), ...list(r.inputs.gatewayLoadBalancerArns)])
+                edge(ref(lb), r, "PrivateLink");
+        } else if (r.type === "aws:ec2/vpcEndpoint:VpcEndpoint") {
+            const service = sorted.find(
+                (x) =>
+                    x.type === "aws:ec2/vpcEndpointService:VpcEndpointService" &&
+                    x.outputs?.serviceName !== undefined &&
+                    x.outputs.serviceName === str(r.inputs.serviceName),
+            );
+            edge(r, service, "inspects via");
         } else if (r.type === "aws:ecs/service:Service") {
             for (const lb of list(r.inputs.loadBalancers)) edge(ref(at(lb, "targetGroupArn")), r);
         } else if (r.type === "aws:autoscaling/group:Group") {
@@ -303,7 +337,11 @@ export function renderMermaid(plan: Plan): string {
                         integrationId !== undefined &&
                         x.inputs.target === `integrations/${integrationId}`,
                 )
-                .map((x) => str(x.inputs.routeKey))
+                .map((x) => {
+                    const key = str(x.inputs.routeKey);
+                    const auth = str(x.inputs.authorizationType);
+                    return key && auth && auth !== "NONE" ? `${key} (${auth})` : key;
+                })
                 .filter((k): k is string => k !== undefined)
                 .sort();
             const label =

@@ -425,10 +425,11 @@ export const DEFAULT_RESOURCES: Record<string, ResourceHandler> = typed({
             allocationId: `eipalloc-${me.hex(17)}`,
         },
     }),
-    "aws:ec2/vpcEndpointService:VpcEndpointService": (_a, c, me) => ({
+    "aws:ec2/vpcEndpointService:VpcEndpointService": (a, c, me) => ({
         state: {
             serviceName: `com.amazonaws.vpce.${c.region}.vpce-svc-${me.hex(17)}`,
-            serviceType: "GatewayLoadBalancer",
+            // A service of Network Load Balancers is an Interface endpoint service (PrivateLink).
+            serviceType: Array.isArray(a.inputs.networkLoadBalancerArns) ? "Interface" : "GatewayLoadBalancer",
             state: "available",
         },
     }),
