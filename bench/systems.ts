@@ -29,7 +29,7 @@ function shards(names: string[]): string[][] {
 
 export function computeLayer(n: number): void {
     const cluster = new EcsCluster("bench", {});
-    shards(serviceNames(n)).forEach((names, shard) => computeLayerShard(cluster, names, shard));
+    for (const [shard, names] of shards(serviceNames(n)).entries()) computeLayerShard(cluster, names, shard);
 }
 
 function computeLayerShard(cluster: EcsCluster, names: string[], shard: number): void {
@@ -72,7 +72,7 @@ function computeLayerShard(cluster: EcsCluster, names: string[], shard: number):
 
 export function floor(n: number): void {
     const cluster = new aws.ecs.Cluster("bench", { settings: [{ name: "containerInsights", value: "enabled" }] });
-    shards(serviceNames(n)).forEach((names, shard) => floorShard(cluster, names, shard));
+    for (const [shard, names] of shards(serviceNames(n)).entries()) floorShard(cluster, names, shard);
 }
 
 function floorShard(cluster: aws.ecs.Cluster, names: string[], shard: number): void {
