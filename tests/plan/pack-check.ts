@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { checkConsumers } from "../../scripts/pack-consumers";
 
 const root = path.resolve(__dirname, "../..");
 const fixture = path.join(root, "tests/fixtures/diff-program");
@@ -146,7 +147,7 @@ fs.writeFileSync(
     path.join(app, "components.ts"),
     [
         'import { LambdaFunction } from "compute-layer";',
-        'const fn = new LambdaFunction("hello", { handler: "index.handler", code: { s3Bucket: "my-code", s3Key: "hello.zip" }, events: { http: { routes: ["GET /hello"] } } });',
+        'const fn = new LambdaFunction("hello", { handler: "index.handler", code: { s3Bucket: "my-code", s3Key: "hello.zip" }, events: { http: { routes: ["GET /hello"], auth: "none" } } });',
         "export const url = fn.url;",
         "",
     ].join("\n"),
@@ -182,6 +183,19 @@ check(
             true,
     JSON.stringify(ownPlan?.resources.map((r) => r.type)),
 );
+
+// The examples' user program, planned by the installed bin with the Pulumi.dev.yaml beside it.
+const example = path.join(work, "example");
+fs.mkdirSync(example);
+for (const f of ["index.ts", "Pulumi.yaml", "Pulumi.dev.yaml"]) {
+    fs.copyFileSync(path.join(root, "examples/user-program", f), path.join(example, f));
+}
+fs.symlinkSync(path.join(app, "node_modules"), path.join(example, "node_modules"), "dir");
+const ex = sh("npx", ["--no-install", "compute-layer", "plan", "--program", "index.ts", "--stack", "dev", "--format", "cost"], example);
+check("examples/user-program plans with the installed bin (--format cost, eu-west-1 from its stack file)", ex.status === 0 && ex.stdout.includes("eu-west-1"), ex.stderr);
+
+// Older SDKs inside the peer ranges, SDKs outside them, publint and attw (scripts/pack-consumers.ts).
+checkConsumers(work, tarball, root, check);
 
 if (failed === 0) fs.rmSync(work, { recursive: true, force: true });
 else process.stdout.write(`work left in ${work}\n`);
