@@ -4,6 +4,7 @@ import { type ApplicationLoadBalancer, type AutoScalingArgs, EcsCluster, EcsServ
 import type { SystemContext } from "./context";
 import { API_RULE, apiCanaryOwnsRule } from "./load-balancer";
 import type { Network } from "./network";
+import { printsItsEnvironment } from "./placeholders";
 
 type ServiceKey = "api" | "admin";
 
@@ -69,7 +70,8 @@ export function ecsServices(
             image: svc.image,
             portMappings: [{ containerPort: svc.port, name: "http" }],
             environment: { ENV: env, PORT: String(svc.port), WHOAMI_PORT_NUMBER: String(svc.port), WHOAMI_NAME: key },
-            secrets: { DB_PASSWORD: dbSecret.arn },
+            // Not to a placeholder that prints its environment (see placeholders.ts).
+            ...(printsItsEnvironment(svc.image) ? {} : { secrets: { DB_PASSWORD: dbSecret.arn } }),
             user: "65532:65532",
         };
         const service = {

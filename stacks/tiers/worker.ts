@@ -63,6 +63,8 @@ export function worker(
                 sqsQueue: { queueUrl: queue.url, messagesPerReplica: w.messagesPerReplica, region: awsRegion() },
             },
         },
-        opts,
+        // The ScaledObject and TriggerAuthentication are KEDA's custom resources: they wait for the
+        // chart that installs their CRDs, or a first `pulumi up` fails with "no matches for kind".
+        { ...opts, dependsOn: [...opts.dependsOn, ...(cluster.keda ? [cluster.keda.release] : [])] },
     );
 }

@@ -1203,3 +1203,70 @@ describe("the audit's checks catch what they are for", () => {
         expect(waits(get("user")).has("inner")).toBe(true);
     });
 });
+
+// Landed with their fixes (tests/audit/PENDING.md).
+describe.each(STACKS)("%s: first deploy and what the placeholders expose", (stack) => {
+    it("KEDA's custom resources wait for the KEDA chart (its CRDs)", () => {
+        const plan = plans[stack];
+        const waits = waitsFor(plan);
+        const keda = ofType(plan, T.release).find((r) => r.inputs.chart === "keda");
+        const crs = plan.resources.filter((r) => r.type.startsWith("kubernetes:keda.sh/"));
+        expect(crs.length).toBeGreaterThan(0);
+        for (const r of crs) expect(waits(r).has(String(keda?.urn)), label(r)).toBe(true);
+    });
+
+    it("the Load Balancer Controller registers no Service webhook that could reject Services while it starts", () => {
+        const lbc = ofType(plans[stack], T.release).find((r) => r.inputs.chart === "aws-load-balancer-controller");
+        expect(obj(lbc?.inputs.values).enableServiceMutatorWebhook).toBe(false);
+    });
+
+    it("no traefik/whoami placeholder is given a secret (it prints its environment on ?env=true)", () => {
+        const plan = plans[stack];
+        const leaks: string[] = [];
+        let placeholders = 0;
+        for (const td of ofType(plan, T.taskDef))
+            for (const c of JSON.parse(String(td.inputs.containerDefinitions)) as {
+                image: string;
+                secrets?: unknown[];
+            }[])
+                if (c.image.startsWith("traefik/whoami")) {
+                    placeholders++;
+                    if ((c.secrets ?? []).length > 0) leaks.push(label(td));
+                }
+        for (const d of ofType(plan, T.deployment))
+            for (const c of arr(obj(obj(obj(d.inputs.spec).template).spec).containers).map(obj))
+                if (String(c.image).startsWith("traefik/whoami")) {
+                    placeholders++;
+                    if (arr(c.env).some((e) => obj(e).valueFrom)) leaks.push(label(d));
+                }
+        expect(placeholders).toBeGreaterThan(0);
+        expect(leaks).toEqual([]);
+    });
+});
+
+describe("a real image gets the database password", () => {
+    it("api with your own image: DB_PASSWORD from Secrets Manager (valueFrom), the execution role may read it", async () => {
+        const { config, secretKeys } = loadStackConfig(path.join(root, "stacks/Pulumi.prod.yaml"), "compute-layer");
+        const api = JSON.parse(config["compute-layer:api"]);
+        const plan = await runPlan(path.join(root, "stacks/index.ts"), {
+            project: "compute-layer",
+            stack: "prod",
+            secretKeys,
+            config: {
+                ...config,
+                "compute-layer:api": JSON.stringify({
+                    ...api,
+                    image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.0",
+                }),
+            },
+        });
+        const td = ofType(plan, T.taskDef).find((r) => r.name === "api-task");
+        const [app] = JSON.parse(String(td?.inputs.containerDefinitions)) as {
+            secrets?: { name: string; valueFrom: string }[];
+        }[];
+        expect(app.secrets?.map((s) => s.name)).toEqual(["DB_PASSWORD"]);
+        expect(app.secrets?.[0].valueFrom).toMatch(
+            /^arn:aws:secretsmanager:us-east-1:123456789012:secret:db-password-/,
+        );
+    }, 30_000);
+});

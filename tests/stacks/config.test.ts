@@ -177,7 +177,7 @@ describe("changing one config key", () => {
             ...options,
             config: {
                 ...config,
-                "compute-layer:api": JSON.stringify({ ...api, image: "public.ecr.aws/nginx/nginx:1.28" }),
+                "compute-layer:api": JSON.stringify({ ...api, image: "traefik/whoami:v1.10.3" }),
             },
         });
         const diff = diffPlans(parsePlan(renderJson(base), "base"), parsePlan(renderJson(head), "head"));
@@ -190,7 +190,7 @@ describe("changing one config key", () => {
             {
                 path: "containerDefinitions[0].image",
                 before: api.image,
-                after: "public.ecr.aws/nginx/nginx:1.28",
+                after: "traefik/whoami:v1.10.3",
                 secret: false,
             },
         ]);

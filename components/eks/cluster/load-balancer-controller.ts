@@ -87,6 +87,11 @@ export function planLoadBalancerController(
                 region: AWS_REFS.region,
                 vpcId: LB_CONTROLLER_REFS.vpcId,
                 replicaCount: a.replicas ?? 2,
+                // The chart's Service mutating webhook (failurePolicy Fail, on every Service CREATE in
+                // every namespace) is registered before the controller's pods are ready, so Services
+                // created meanwhile are rejected (kubernetes-sigs/aws-load-balancer-controller#4140).
+                // It only defaults type LoadBalancer Services to the NLB class: Ingresses need no webhook.
+                enableServiceMutatorWebhook: false,
                 serviceAccount: {
                     create: true,
                     name: sa,

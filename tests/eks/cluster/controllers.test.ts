@@ -70,6 +70,7 @@ describe("EksCluster.loadBalancerController (issue 18, item 4)", () => {
             region: "us-east-1",
             vpcId: "vpc-1",
             replicaCount: 2,
+            enableServiceMutatorWebhook: false,
             serviceAccount: {
                 create: true,
                 name: "aws-load-balancer-controller",
@@ -164,6 +165,7 @@ describe("the controllers in the plan", () => {
             region: "us-east-1",
             vpcId: base.vpcId,
             replicaCount: 2,
+            enableServiceMutatorWebhook: false,
             serviceAccount: { create: true, name: "aws-load-balancer-controller" },
         });
         expect(release.options.dependsOn).toContain(assoc.urn);
