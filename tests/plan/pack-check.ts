@@ -191,8 +191,16 @@ for (const f of ["index.ts", "Pulumi.yaml", "Pulumi.dev.yaml"]) {
     fs.copyFileSync(path.join(root, "examples/user-program", f), path.join(example, f));
 }
 fs.symlinkSync(path.join(app, "node_modules"), path.join(example, "node_modules"), "dir");
-const ex = sh("npx", ["--no-install", "compute-layer", "plan", "--program", "index.ts", "--stack", "dev", "--format", "cost"], example);
-check("examples/user-program plans with the installed bin (--format cost, eu-west-1 from its stack file)", ex.status === 0 && ex.stdout.includes("eu-west-1"), ex.stderr);
+const ex = sh(
+    "npx",
+    ["--no-install", "compute-layer", "plan", "--program", "index.ts", "--stack", "dev", "--format", "cost"],
+    example,
+);
+check(
+    "examples/user-program plans with the installed bin (--format cost, eu-west-1 from its stack file)",
+    ex.status === 0 && ex.stdout.includes("eu-west-1"),
+    ex.stderr,
+);
 
 // Older SDKs inside the peer ranges, SDKs outside them, publint and attw (scripts/pack-consumers.ts).
 checkConsumers(work, tarball, root, check);
