@@ -7,8 +7,9 @@
  * scaling vocabulary's types — nothing internal (the plan engine is the `compute-layer/plan`
  * subpath). Each component class is a lazy getter that loads its tier on first use, the way
  * `@pulumi/aws` loads its modules, so a program that uses only the load balancers never loads
- * @pulumi/kubernetes, @pulumi/eks or the mesh. A `0 && (module.exports = {...})` line that never
- * runs tells Node's ESM importer (cjs-module-lexer) the names.
+ * @pulumi/kubernetes, @pulumi/eks or the mesh. The getters have the one form Node's ESM importer
+ * (cjs-module-lexer) recognises as named exports (`get: function () { return x.Name; }`): any other
+ * form hides the name from `import { X } from "compute-layer"`.
  *
  * The root is plain CommonJS JavaScript, not TypeScript, because the TypeScript loaders treat a
  * file with `export` statements as an ES module (esbuild, tsx) and would drop the getters; the
@@ -90,13 +91,21 @@ export function renderIndex(base = root): { lazy: string; types: string; eager: 
         "    if (!loaded[name]) loaded[name] = loaders[name]();",
         "    return loaded[name];",
         "}",
+        "// One object per tier whose properties load it on first read.",
+        "function lazy(name, members) {",
+        "    const object = {};",
+        "    for (const m of members) Object.defineProperty(object, m, { get: () => tier(name)[m] });",
+        "    return object;",
+        "}",
+        ...tiers.map((t) => {
+            const names = classes.filter((n) => tierOf.get(n) === t);
+            return `const ${t}Tier = lazy("${t}", [${names.map((n) => `"${n}"`).join(", ")}]);`;
+        }),
+        "// The getters in the form Node's ESM importer (cjs-module-lexer) recognises as named exports.",
         ...classes.map(
             (n) =>
-                `Object.defineProperty(exports, "${n}", { enumerable: true, get: () => tier("${tierOf.get(n)}").${n} });`,
+                `Object.defineProperty(exports, "${n}", { enumerable: true, get: function () { return ${tierOf.get(n)}Tier.${n}; } });`,
         ),
-        "// For Node's ESM importer (cjs-module-lexer), which reads the names here; it never runs.",
-        "// biome-ignore lint/suspicious/noAssignInExpressions: the annotation form cjs-module-lexer reads",
-        `0 && (module.exports = { ${classes.join(", ")} });`,
         "",
     ].join("\n");
 

@@ -20,19 +20,30 @@ function tier(name) {
     if (!loaded[name]) loaded[name] = loaders[name]();
     return loaded[name];
 }
-Object.defineProperty(exports, "AppMeshService", { enumerable: true, get: () => tier("mesh").AppMeshService });
-Object.defineProperty(exports, "ApplicationLoadBalancer", { enumerable: true, get: () => tier("lb").ApplicationLoadBalancer });
-Object.defineProperty(exports, "AutoScalingGroup", { enumerable: true, get: () => tier("ec2").AutoScalingGroup });
-Object.defineProperty(exports, "EcsCluster", { enumerable: true, get: () => tier("ecs").EcsCluster });
-Object.defineProperty(exports, "EcsService", { enumerable: true, get: () => tier("ecs").EcsService });
-Object.defineProperty(exports, "EksCluster", { enumerable: true, get: () => tier("eks").EksCluster });
-Object.defineProperty(exports, "GatewayLoadBalancer", { enumerable: true, get: () => tier("lb").GatewayLoadBalancer });
-Object.defineProperty(exports, "IstioGateway", { enumerable: true, get: () => tier("mesh").IstioGateway });
-Object.defineProperty(exports, "IstioSecurityPolicy", { enumerable: true, get: () => tier("mesh").IstioSecurityPolicy });
-Object.defineProperty(exports, "IstioTrafficPolicy", { enumerable: true, get: () => tier("mesh").IstioTrafficPolicy });
-Object.defineProperty(exports, "KubernetesService", { enumerable: true, get: () => tier("kubernetes").KubernetesService });
-Object.defineProperty(exports, "LambdaFunction", { enumerable: true, get: () => tier("lambda").LambdaFunction });
-Object.defineProperty(exports, "NetworkLoadBalancer", { enumerable: true, get: () => tier("lb").NetworkLoadBalancer });
-// For Node's ESM importer (cjs-module-lexer), which reads the names here; it never runs.
-// biome-ignore lint/suspicious/noAssignInExpressions: the annotation form cjs-module-lexer reads
-0 && (module.exports = { AppMeshService, ApplicationLoadBalancer, AutoScalingGroup, EcsCluster, EcsService, EksCluster, GatewayLoadBalancer, IstioGateway, IstioSecurityPolicy, IstioTrafficPolicy, KubernetesService, LambdaFunction, NetworkLoadBalancer });
+// One object per tier whose properties load it on first read.
+function lazy(name, members) {
+    const object = {};
+    for (const m of members) Object.defineProperty(object, m, { get: () => tier(name)[m] });
+    return object;
+}
+const ec2Tier = lazy("ec2", ["AutoScalingGroup"]);
+const ecsTier = lazy("ecs", ["EcsCluster", "EcsService"]);
+const eksTier = lazy("eks", ["EksCluster"]);
+const kubernetesTier = lazy("kubernetes", ["KubernetesService"]);
+const lambdaTier = lazy("lambda", ["LambdaFunction"]);
+const lbTier = lazy("lb", ["ApplicationLoadBalancer", "GatewayLoadBalancer", "NetworkLoadBalancer"]);
+const meshTier = lazy("mesh", ["AppMeshService", "IstioGateway", "IstioSecurityPolicy", "IstioTrafficPolicy"]);
+// The getters in the form Node's ESM importer (cjs-module-lexer) recognises as named exports.
+Object.defineProperty(exports, "AppMeshService", { enumerable: true, get: function () { return meshTier.AppMeshService; } });
+Object.defineProperty(exports, "ApplicationLoadBalancer", { enumerable: true, get: function () { return lbTier.ApplicationLoadBalancer; } });
+Object.defineProperty(exports, "AutoScalingGroup", { enumerable: true, get: function () { return ec2Tier.AutoScalingGroup; } });
+Object.defineProperty(exports, "EcsCluster", { enumerable: true, get: function () { return ecsTier.EcsCluster; } });
+Object.defineProperty(exports, "EcsService", { enumerable: true, get: function () { return ecsTier.EcsService; } });
+Object.defineProperty(exports, "EksCluster", { enumerable: true, get: function () { return eksTier.EksCluster; } });
+Object.defineProperty(exports, "GatewayLoadBalancer", { enumerable: true, get: function () { return lbTier.GatewayLoadBalancer; } });
+Object.defineProperty(exports, "IstioGateway", { enumerable: true, get: function () { return meshTier.IstioGateway; } });
+Object.defineProperty(exports, "IstioSecurityPolicy", { enumerable: true, get: function () { return meshTier.IstioSecurityPolicy; } });
+Object.defineProperty(exports, "IstioTrafficPolicy", { enumerable: true, get: function () { return meshTier.IstioTrafficPolicy; } });
+Object.defineProperty(exports, "KubernetesService", { enumerable: true, get: function () { return kubernetesTier.KubernetesService; } });
+Object.defineProperty(exports, "LambdaFunction", { enumerable: true, get: function () { return lambdaTier.LambdaFunction; } });
+Object.defineProperty(exports, "NetworkLoadBalancer", { enumerable: true, get: function () { return lbTier.NetworkLoadBalancer; } });

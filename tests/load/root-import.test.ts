@@ -2,7 +2,9 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { parse as cjsExports, init as initLexer } from "cjs-module-lexer";
 import { describe, expect, it } from "vitest";
+import { findComponents } from "../../scripts/docs";
 import { renderIndex } from "../../scripts/gen-index";
 
 const root = path.resolve(__dirname, "../..");
@@ -29,6 +31,15 @@ describe("the package root (issue 20: a lean root import)", () => {
         expect(fs.readFileSync(path.join(root, "src/index.js"), "utf8")).toBe(lazy);
         expect(fs.readFileSync(path.join(root, "src/index.d.ts"), "utf8")).toBe(types);
         expect(fs.readFileSync(path.join(root, "src/eager.ts"), "utf8")).toBe(eager);
+    });
+
+    it("ESM importers see every component as a named export (Node's own cjs-module-lexer reads the getters)", async () => {
+        // The lexer's ES module build runs on WebAssembly: initialise it first.
+        const api = await import("cjs-module-lexer");
+        api.initSync();
+        const { exports } = api.parse(fs.readFileSync(path.join(root, "src/index.js"), "utf8"));
+        const classes = findComponents(root).map((c) => c.className);
+        expect([...exports].sort()).toEqual(["__esModule", ...classes].sort());
     });
 
     it("loads nothing until a component is used, and then only its tier: ApplicationLoadBalancer ≈ @pulumi/aws alone", async () => {
