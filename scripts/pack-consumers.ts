@@ -104,7 +104,7 @@ export function checkConsumers(work: string, tarball: string, root: string, chec
         ["install", "--prefer-offline", "--no-audit", "--no-fund", "--legacy-peer-deps=false"],
         outside,
     );
-    const said = `${bad.stdout}\n${bad.stderr}`;
+    const said = `${bad.stdout}\n${bad.stderr}\n(exit ${bad.status})`;
     check(
         "@pulumi/aws 6.83 (outside the peer range): npm's peer warning or error names compute-layer",
         /compute-layer/.test(said) && /peer/i.test(said),

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { parse as cjsExports, init as initLexer } from "cjs-module-lexer";
 import { describe, expect, it } from "vitest";
 import { findComponents } from "../../scripts/docs";
 import { renderIndex } from "../../scripts/gen-index";

@@ -13,6 +13,9 @@ import { checkConsumers } from "../../scripts/pack-consumers";
 
 const root = path.resolve(__dirname, "../..");
 const fixture = path.join(root, "tests/fixtures/diff-program");
+const { devDependencies } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+    devDependencies: Record<string, string>;
+};
 let passed = 0;
 let failed = 0;
 
@@ -43,7 +46,18 @@ const app = path.join(work, "app");
 fs.mkdirSync(app);
 fs.writeFileSync(
     path.join(app, "package.json"),
-    JSON.stringify({ name: "user-app", version: "1.0.0", private: true }, null, 2),
+    // The fixture program imports @pulumi/kubernetes itself: an optional peer of compute-layer, so a
+    // program that uses it depends on it, as a user's would.
+    JSON.stringify(
+        {
+            name: "user-app",
+            version: "1.0.0",
+            private: true,
+            dependencies: { "@pulumi/kubernetes": devDependencies["@pulumi/kubernetes"] },
+        },
+        null,
+        2,
+    ),
 );
 for (const f of ["index.ts", "Pulumi.yaml", "Pulumi.base.yaml"])
     fs.copyFileSync(path.join(fixture, f), path.join(app, f));
