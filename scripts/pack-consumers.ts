@@ -13,7 +13,9 @@ import * as path from "node:path";
 type Check = (name: string, ok: boolean, detail?: string) => void;
 
 function sh(cmd: string, args: string[], cwd: string): { status: number; stdout: string; stderr: string } {
-    const r = spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    // `npm run -s test:pack` passes npm_config_loglevel=silent down; npm's peer message needs "warn".
+    const env = { ...process.env, npm_config_loglevel: "warn" };
+    const r = spawnSync(cmd, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     return { status: r.status ?? -1, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 
