@@ -223,10 +223,19 @@ function checkAdjustments(v: Validator, adjustments: StepAdjustment[], base: str
                 at(cur.j, "lowerBound"),
                 `overlaps step ${joinPath("adjustments", prev.j)} (which ends at ${prevHi === Infinity ? "infinity" : prevHi}); steps must not overlap`,
             );
+            // Either bound of the pair may be the wrong one: name both.
+            v.add(
+                at(prev.j, "upperBound"),
+                `overlaps step ${joinPath("adjustments", cur.j)} (which starts at ${curLo === -Infinity ? "negative infinity" : curLo}); steps must not overlap`,
+            );
         } else if (prevHi < curLo) {
             v.add(
                 at(cur.j, "lowerBound"),
                 `leaves a gap after step ${joinPath("adjustments", prev.j)} (which ends at ${prevHi}); steps must be contiguous, so this one must start at ${prevHi}`,
+            );
+            v.add(
+                at(prev.j, "upperBound"),
+                `leaves a gap before step ${joinPath("adjustments", cur.j)} (which starts at ${curLo}); steps must be contiguous, so this one must end at ${curLo}`,
             );
         }
     }
@@ -435,6 +444,10 @@ function checkHpaAgreement(v: Validator, p: ScalingPolicies): void {
                 v.add(
                     joinPath("targetTracking", i, key),
                     `the HPA has one behavior for all metrics: must equal targetTracking[${first.i}].${key} (${String(first.value)}), got ${String(value)}`,
+                );
+                v.add(
+                    joinPath("targetTracking", first.i, key),
+                    `the HPA has one behavior for all metrics: must equal targetTracking[${i}].${key} (${String(value)}), got ${String(first.value)}`,
                 );
             }
         });

@@ -155,6 +155,9 @@ export function pathText(path: Segment[]): string {
  */
 export function namesField(errorPath: string, m: Mutated): boolean {
     const targets = [pathText(m.path)];
+    // Removing a list element changes the list: a problem anywhere in it speaks of the removal.
+    if (m.mutation === "delete" && typeof m.path[m.path.length - 1] === "number")
+        targets.push(pathText(m.path.slice(0, -1)));
     if (m.key !== undefined) targets.push(pathText([...m.path.slice(0, -1), m.key]));
     const strip = (p: string) => p.replace(/^"|"$/g, "");
     return targets.some((t) => {

@@ -627,7 +627,9 @@ describe("toHpa", () => {
             "targetTracking[0].metric",
             "targetTracking[1].target",
             "targetTracking[3].metric",
+            // A disagreement names both policies: either may be the wrong one.
             "targetTracking[2].scaleInCooldownSeconds",
+            "targetTracking[1].scaleInCooldownSeconds",
         ]);
     });
 

@@ -131,7 +131,8 @@ describe("validateScalingPolicies: step adjustments", () => {
             { lowerBound: 0, upperBound: 15, change: 1 },
             { lowerBound: 10, change: 2 },
         ]);
-        expect(paths(p)).toEqual(["steps[0].adjustments[1].lowerBound"]);
+        // Either bound may be the wrong one: both are named.
+        expect(paths(p)).toEqual(["steps[0].adjustments[1].lowerBound", "steps[0].adjustments[0].upperBound"]);
         expect(reasons(p)[0]).toMatch(/overlaps/);
     });
 
@@ -140,8 +141,9 @@ describe("validateScalingPolicies: step adjustments", () => {
             { lowerBound: 0, upperBound: 10, change: 1 },
             { lowerBound: 12, change: 2 },
         ]);
-        expect(paths(p)).toEqual(["steps[0].adjustments[1].lowerBound"]);
+        expect(paths(p)).toEqual(["steps[0].adjustments[1].lowerBound", "steps[0].adjustments[0].upperBound"]);
         expect(reasons(p)[0]).toMatch(/gap.*start at 10/);
+        expect(reasons(p)[1]).toMatch(/gap.*end at 12/);
     });
 
     it("allows at most one open lower and one open upper bound", () => {

@@ -383,6 +383,12 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
             "instanceRefresh.maxHealthyPercentage",
             `must be at most minHealthyPercentage + 100 = ${minHealthy + 100} (got ${ir.maxHealthyPercentage})`,
         );
+        if (ir.minHealthyPercentage !== undefined) {
+            v.add(
+                "instanceRefresh.minHealthyPercentage",
+                `must be at least maxHealthyPercentage - 100 = ${ir.maxHealthyPercentage - 100} (got ${minHealthy})`,
+            );
+        }
     }
 
     const warmPool = planWarmPool(v, args);
@@ -557,6 +563,10 @@ function planWarmPool(v: Validator, args: AutoScalingGroupArgs): AutoScalingGrou
             v.add(
                 "warmPool.maxPreparedCapacity",
                 `must be at least warmPool.minSize ${minSize} (got ${w.maxPreparedCapacity})`,
+            );
+            v.add(
+                "warmPool.minSize",
+                `must be at most warmPool.maxPreparedCapacity ${w.maxPreparedCapacity} (got ${minSize})`,
             );
         }
         if (w.maxPreparedCapacity < args.autoScaling.min) {

@@ -307,6 +307,11 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
                 "loadBalancer.containerPort",
                 `must be a TCP port container ${JSON.stringify(lb.containerName)} maps: ${ports.length ? ports.join(", ") : "it maps none; add portMappings"} (got ${lb.containerPort})`,
             );
+            // The other side: the container's mappings, which may be what is wrong.
+            v.add(
+                joinPath("containers", lb.containerName, "portMappings"),
+                `must map the load balancer's containerPort ${lb.containerPort} over TCP (maps ${ports.length ? ports.join(", ") : "none"})`,
+            );
         }
     }
 
@@ -387,6 +392,14 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
             "enableExecuteCommand",
             "ECS Exec needs a writable root filesystem in the container it opens a shell in, and every container's is read-only (readonlyRootFilesystem defaults to true); set containers.<name>.readonlyRootFilesystem: false on that container, or leave ECS Exec off",
         );
+        // The other side of the pair, where it was set explicitly.
+        for (const n of names) {
+            if (containerArgs[n]?.readonlyRootFilesystem === true)
+                v.add(
+                    joinPath("containers", n, "readonlyRootFilesystem"),
+                    "is true in every container while enableExecuteCommand is on: ECS Exec needs one writable root filesystem",
+                );
+        }
     }
     (a.secretsKmsKeyArns ?? []).forEach((k, i) => {
         if (isKnown(k) && !KMS_KEY_ARN.test(k)) {

@@ -204,8 +204,10 @@ function planNodeGroup(
 
     // Sizes, disk, update share and hop limit are bounded by the schema; their order here.
     const sizesOk = typeof ng.minSize === "number" && typeof ng.maxSize === "number";
-    if (sizesOk && ng.minSize > ng.maxSize)
+    if (sizesOk && ng.minSize > ng.maxSize) {
         v.add(p("maxSize"), `must be at least minSize (${ng.minSize}) (got ${ng.maxSize})`);
+        v.add(p("minSize"), `must be at most maxSize (${ng.maxSize}) (got ${ng.minSize})`);
+    }
     if (sizesOk && typeof ng.desiredSize === "number" && (ng.desiredSize < ng.minSize || ng.desiredSize > ng.maxSize)) {
         v.add(
             p("desiredSize"),

@@ -659,6 +659,7 @@ function checkProvisioned(v: Validator, args: LambdaFunctionArgs): void {
     v.min(as.max, "autoScaling.max", 1);
     if (typeof as.min === "number" && typeof as.max === "number" && as.max < as.min) {
         v.add("autoScaling.max", `must be at least min (${as.min}) (got ${as.max})`);
+        v.add("autoScaling.min", `must be at most max (${as.max}) (got ${as.min})`);
     }
     if (isKnown(reserved) && typeof as.max === "number" && as.max > reserved) {
         v.add(

@@ -222,6 +222,12 @@ function planTargetGroup(
     } else {
         v.oneOf(protocol, `${path}.protocol`, ["HTTP", "HTTPS"]);
         checkTargetGroupCommon(v, tg, path, true);
+        // Neither a port nor a target type: either may be what was meant.
+        if (tg.port === undefined && tg.targetType === undefined)
+            v.add(
+                `${path}.targetType`,
+                'is "instance" when not given, which needs a port; give port, or targetType "lambda"',
+            );
     }
     const slowStart = tg.slowStartSeconds ?? 0;
     if (isKnown(slowStart) && slowStart !== 0)

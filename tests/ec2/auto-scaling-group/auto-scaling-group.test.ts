@@ -399,7 +399,10 @@ describe("AutoScalingGroup: other shapes", () => {
                 },
             });
         });
-        expect(errors.map((e) => e.propertyPath)).toEqual(["autoScaling.steps[0].adjustments[1].lowerBound"]);
+        expect(errors.map((e) => e.propertyPath)).toEqual([
+            "autoScaling.steps[0].adjustments[1].lowerBound",
+            "autoScaling.steps[0].adjustments[0].upperBound",
+        ]);
         expect(plan.resources).toEqual([]);
     });
 });

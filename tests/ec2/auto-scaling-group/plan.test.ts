@@ -253,8 +253,10 @@ describe("planAutoScalingGroup: validation", () => {
             "instanceRefresh.maxHealthyPercentage",
             "instanceRefresh.maxHealthyPercentage",
         ]);
+        // A broken pair names both fields: either may be the wrong one.
         expect(paths({ instanceRefresh: { minHealthyPercentage: 50, maxHealthyPercentage: 160 } })).toEqual([
             "instanceRefresh.maxHealthyPercentage",
+            "instanceRefresh.minHealthyPercentage",
         ]);
     });
 

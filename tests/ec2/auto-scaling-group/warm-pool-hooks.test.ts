@@ -59,7 +59,7 @@ describe("AutoScalingGroup.warmPool", () => {
         [
             "max prepared capacity below the pool's min",
             { warmPool: { minSize: 5, maxPreparedCapacity: 3 } },
-            ["warmPool.maxPreparedCapacity"],
+            ["warmPool.maxPreparedCapacity", "warmPool.minSize"],
         ],
         [
             "max prepared capacity below the group's min",

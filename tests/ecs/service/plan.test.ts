@@ -283,7 +283,7 @@ describe("planEcsService: every validation rule names its path", () => {
         [
             "a load balancer port the container does not map",
             base({ loadBalancer: { targetGroupArn: "arn:tg", containerName: "nginx", containerPort: 8080 } }),
-            ["loadBalancer.containerPort"],
+            ["loadBalancer.containerPort", "containers.nginx.portMappings"],
         ],
         [
             "maximumPercent below 100",

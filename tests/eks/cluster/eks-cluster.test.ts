@@ -477,6 +477,7 @@ describe("EksCluster: other shapes", () => {
             "apiAccess.publicAccessCidrs[0]",
             "fargateProfiles.fp.selectors[0].namespace",
             "nodeGroups.general.maxSize",
+            "nodeGroups.general.minSize",
         ]);
         expect(plan.resources).toHaveLength(0);
     });

@@ -180,7 +180,10 @@ describe("planEksCluster validation", () => {
     it("node group sizes: min >= 0, max >= 1, min <= desired <= max", () => {
         expect(paths(withNodeGroup({ minSize: -1 }))).toEqual(["nodeGroups.general.minSize"]);
         expect(paths(withNodeGroup({ minSize: 0, maxSize: 0 }))).toEqual(["nodeGroups.general.maxSize"]);
-        expect(paths(withNodeGroup({ minSize: 5, maxSize: 3 }))).toEqual(["nodeGroups.general.maxSize"]);
+        expect(paths(withNodeGroup({ minSize: 5, maxSize: 3 }))).toEqual([
+            "nodeGroups.general.maxSize",
+            "nodeGroups.general.minSize",
+        ]);
         expect(paths(withNodeGroup({ minSize: 2, maxSize: 5, desiredSize: 1 }))).toEqual([
             "nodeGroups.general.desiredSize",
         ]);
@@ -190,7 +193,7 @@ describe("planEksCluster validation", () => {
         expect(paths(withNodeGroup({ minSize: 1.5 }))).toEqual(["nodeGroups.general.minSize"]);
     });
 
-    it("node group sizes: every ordered triple is accepted, every inverted min/max names maxSize", () => {
+    it("node group sizes: every ordered triple is accepted, every inverted min/max names both", () => {
         fc.assert(
             fc.property(
                 fc.integer({ min: 0, max: 100 }),
@@ -212,6 +215,7 @@ describe("planEksCluster validation", () => {
                 fc.pre(x !== y);
                 expect(paths(withNodeGroup({ minSize: Math.max(x, y), maxSize: Math.min(x, y) }))).toEqual([
                     "nodeGroups.general.maxSize",
+                    "nodeGroups.general.minSize",
                 ]);
             }),
             { numRuns: 50 },
@@ -472,6 +476,7 @@ describe("planEksCluster validation", () => {
                 "apiAccess.publicAccessCidrs[0]",
                 "nodeGroups.general.instanceTypes",
                 "nodeGroups.general.maxSize",
+                "nodeGroups.general.minSize",
                 "nodeGroups.general.maxUnavailablePercentage",
                 "fargateProfiles.fp.selectors",
             ].sort(),
