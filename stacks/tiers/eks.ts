@@ -71,6 +71,8 @@ export function platformCluster(ctx: SystemContext, net: Network, kedaQueueArns:
             "kube-proxy": {},
             "aws-ebs-csi-driver": {},
             "eks-pod-identity-agent": {},
+            // The resource metrics the web-app, istiod and gateway HPAs scale on (EKS installs none).
+            "metrics-server": {},
         },
         // Ingress: ALBs for Ingress objects (the web app's HTTPS entry).
         loadBalancerController: {},

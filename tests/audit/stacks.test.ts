@@ -1215,6 +1215,16 @@ describe.each(STACKS)("%s: first deploy and what the placeholders expose", (stac
         for (const r of crs) expect(waits(r).has(String(keda?.urn)), label(r)).toBe(true);
     });
 
+    it("resource-metric HPAs have a metrics server (metrics-server add-on)", () => {
+        const plan = plans[stack];
+        expect(ofType(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").length).toBeGreaterThan(0);
+        const installed = [
+            ...ofType(plan, "aws:eks/addon:Addon").map((a) => a.inputs.addonName),
+            ...ofType(plan, T.release).map((r) => r.inputs.chart),
+        ];
+        expect(installed).toContain("metrics-server");
+    });
+
     it("the Load Balancer Controller registers no Service webhook that could reject Services while it starts", () => {
         const lbc = ofType(plans[stack], T.release).find((r) => r.inputs.chart === "aws-load-balancer-controller");
         expect(obj(lbc?.inputs.values).enableServiceMutatorWebhook).toBe(false);

@@ -586,11 +586,18 @@ describe("staging: the GWLB path, end to end in the plan", () => {
 });
 
 describe.each(["staging", "prod"])("%s: EKS day 2", (stack) => {
-    it("manages the five add-ons, the Pod Identity agent among them, each with a role where it needs AWS", () => {
+    it("manages the five add-ons and metrics-server (what the HPAs read), each with a role where it needs AWS", () => {
         const addons = ofType(plans[stack], "aws:eks/addon:Addon")
             .map((a) => a.inputs.addonName)
             .sort();
-        expect(addons).toEqual(["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"]);
+        expect(addons).toEqual([
+            "aws-ebs-csi-driver",
+            "coredns",
+            "eks-pod-identity-agent",
+            "kube-proxy",
+            "metrics-server",
+            "vpc-cni",
+        ]);
         const csi = ofType(plans[stack], "aws:eks/addon:Addon").find(
             (a) => a.inputs.addonName === "aws-ebs-csi-driver",
         );

@@ -9,6 +9,7 @@ export const EKS_ADDON_NAMES = [
     "kube-proxy",
     "aws-ebs-csi-driver",
     "eks-pod-identity-agent",
+    "metrics-server",
 ] as const;
 
 /**
@@ -31,6 +32,8 @@ export const EKS_ADDONS: Record<
     "kube-proxy": { beforeNodes: true },
     "eks-pod-identity-agent": { beforeNodes: true },
     coredns: { beforeNodes: false },
+    // The EKS community add-on: a Deployment that needs nodes, and no AWS permissions.
+    "metrics-server": { beforeNodes: false },
     "aws-ebs-csi-driver": {
         beforeNodes: false,
         iam: {

@@ -128,7 +128,13 @@ export interface EksNodeAddonPoliciesArgs {
 }
 
 /** The EKS managed add-ons {@link EksCluster} can install. */
-export type EksAddonName = "vpc-cni" | "coredns" | "kube-proxy" | "aws-ebs-csi-driver" | "eks-pod-identity-agent";
+export type EksAddonName =
+    | "vpc-cni"
+    | "coredns"
+    | "kube-proxy"
+    | "aws-ebs-csi-driver"
+    | "eks-pod-identity-agent"
+    | "metrics-server";
 
 /** One EKS managed add-on. */
 export interface EksAddonArgs {
@@ -543,8 +549,10 @@ export interface EksClusterArgs {
     access?: EksAccessArgs;
     /**
      * EKS managed add-ons, by name: `vpc-cni`, `coredns`, `kube-proxy`, `aws-ebs-csi-driver`,
-     * `eks-pod-identity-agent`. Each gets the IAM it needs (its own role, bound by Pod Identity or
-     * IRSA). With `vpc-cni` managed, node roles no longer carry `AmazonEKS_CNI_Policy`. Known at plan time.
+     * `eks-pod-identity-agent`, and the community add-on `metrics-server` (the resource metrics every
+     * CPU or memory HorizontalPodAutoscaler reads; EKS installs none). Each gets the IAM it needs (its
+     * own role, bound by Pod Identity or IRSA). With `vpc-cni` managed, node roles no longer carry
+     * `AmazonEKS_CNI_Policy`. Known at plan time.
      * @default none: the self-managed copies EKS installs with a new cluster
      */
     addons?: Partial<Record<EksAddonName, EksAddonArgs>>;
