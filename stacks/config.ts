@@ -90,6 +90,16 @@ export const configSchema = z.strictObject({
     }),
     /** Path patterns the ALB answers with 403 before any routing (e.g. `/.env`, `/wp-admin/*`). */
     blockedPaths: z.array(z.string().startsWith("/")).max(5).default([]),
+    /**
+     * Networks (IPv4 CIDRs) allowed to reach `admin.<domain>` through the public ALB: the rule gets
+     * a source-IP condition (at most 5 values, AWS's condition limit). Required where the profile
+     * authenticates its entry points (staging, prod); without it dev's admin host is public.
+     */
+    adminAllowedCidrs: z
+        .array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "must be an IPv4 CIDR, e.g. 203.0.113.0/24"))
+        .min(1)
+        .max(5)
+        .optional(),
     logRetentionDays: z.number().int().positive(),
     deletionProtection: z.boolean(),
     web: z

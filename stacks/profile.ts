@@ -63,6 +63,11 @@ export function checkPolicy(profile: Profile, config: Omit<StackConfig, "dbPassw
         problems.push(`${key("certificateArn")}: ${profile.name} serves HTTPS only and needs a certificate`);
     if (p.deletionProtection && !config.deletionProtection)
         problems.push(`${key("deletionProtection")}: must be true in ${profile.name}`);
+    if (p.authenticatedApi && config.tiers.ecs && config.admin && !config.adminAllowedCidrs) {
+        problems.push(
+            `${key("adminAllowedCidrs")}: ${profile.name} does not open admin.<domain> to the internet; give the networks that may reach it`,
+        );
+    }
     if (p.authenticatedApi && config.tiers.lambda && config.orders && !config.orders.jwt) {
         problems.push(`${key("orders.jwt")}: ${profile.name} checks the callers of POST /orders with a JWT authorizer`);
     }

@@ -31,7 +31,15 @@ function rules(ctx: SystemContext): ApplicationLoadBalancerArgs["rules"] {
             conditions: { pathPatterns },
             action: { forward: "api" },
         })),
-        { priority: 200, conditions: { hostHeaders: [`admin.${config.domain}`] }, action: { forward: "admin" } },
+        {
+            priority: 200,
+            // Only from the admin networks where they are given (required in staging and prod).
+            conditions: {
+                hostHeaders: [`admin.${config.domain}`],
+                ...(config.adminAllowedCidrs ? { sourceIps: config.adminAllowedCidrs } : {}),
+            },
+            action: { forward: "admin" },
+        },
         {
             priority: 300,
             conditions: { pathPatterns: ["/maintenance"] },

@@ -1215,6 +1215,21 @@ describe.each(STACKS)("%s: first deploy and what the placeholders expose", (stac
         for (const r of crs) expect(waits(r).has(String(keda?.urn)), label(r)).toBe(true);
     });
 
+    it("the admin host is not open to the internet without authentication or a source-IP condition", () => {
+        const plan = plans[stack];
+        const adminRules = ofType(plan, T.rule).filter((r) =>
+            arr(r.inputs.conditions).some((c) =>
+                arr(obj(obj(c).hostHeader).values).some((h) => String(h).startsWith("admin.")),
+            ),
+        );
+        expect(adminRules.length).toBeGreaterThan(0);
+        for (const r of adminRules) {
+            const authenticated = arr(r.inputs.actions).some((a) => String(obj(a).type).startsWith("authenticate-"));
+            const restricted = arr(r.inputs.conditions).some((c) => obj(c).sourceIp);
+            expect(authenticated || restricted, label(r)).toBe(true);
+        }
+    });
+
     it("resource-metric HPAs have a metrics server (metrics-server add-on)", () => {
         const plan = plans[stack];
         expect(ofType(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").length).toBeGreaterThan(0);

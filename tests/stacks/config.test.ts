@@ -128,6 +128,15 @@ describe("stack config: the keys the deploy-ready system adds", () => {
         );
     });
 
+    it("the staging and prod policy requires adminAllowedCidrs (admin.<domain> is not open to the internet)", async () => {
+        const e = await planEditedCopy("staging", (doc) => doc.deleteIn(["config", "compute-layer:adminAllowedCidrs"]));
+        expect(e.message).toContain("stacks/Pulumi.staging.yaml breaks the staging policy");
+        expect(e.message).toContain(
+            "compute-layer:adminAllowedCidrs: staging does not open admin.<domain> to the internet; give the networks that may reach it",
+        );
+        expect(invalid((r) => (r.adminAllowedCidrs = ["everyone"]))).toContain("compute-layer:adminAllowedCidrs.0");
+    });
+
     it("eks.deployerRoleArn is an IAM role ARN; eks.apiAccess takes IPv4 CIDRs, at most 40 public ones", () => {
         expect(invalid((r) => (eks(r).deployerRoleArn = "arn:aws:iam::123456789012:user/alice"))).toContain(
             "compute-layer:eks.deployerRoleArn: must be an IAM role ARN",

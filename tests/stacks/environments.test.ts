@@ -101,6 +101,8 @@ describe.each(["dev", "staging", "prod"])("the %s environment with its real stac
     it("routes /api/* to api, admin.<domain> to admin, /maintenance to a fixed 503 and everything else to web", () => {
         const plan = plans[stack];
         const domain = yamlConfig(stack).domain as string;
+        // Where the stack names its admin networks, the admin host answers only them.
+        const adminCidrs = yamlConfig(stack).adminAllowedCidrs as string[] | undefined;
         const rules = ofType(plan, T.rule).sort((a, b) => Number(a.inputs.priority) - Number(b.inputs.priority));
         const table = rules.map((r) => ({
             conditions: r.inputs.conditions,
@@ -108,7 +110,10 @@ describe.each(["dev", "staging", "prod"])("the %s environment with its real stac
         }));
         expect(table.map((r) => r.conditions)).toEqual([
             [{ pathPattern: { values: ["/api/*"] } }],
-            [{ hostHeader: { values: [`admin.${domain}`] } }],
+            [
+                { hostHeader: { values: [`admin.${domain}`] } },
+                ...(adminCidrs ? [{ sourceIp: { values: adminCidrs } }] : []),
+            ],
             [{ pathPattern: { values: ["/maintenance"] } }],
         ]);
         // With ECS's native canary (prod), the api service owns /api/*: it forwards to its group at weight 100.
