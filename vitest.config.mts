@@ -5,7 +5,7 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 
 export default defineConfig({
     resolve: {
-        // The package root (src/index.ts) loads each tier lazily through CommonJS `require`, which
+        // The package root (src/index.js) loads each tier lazily through CommonJS `require`, which
         // can't load TypeScript inside Vitest's ES-module runner; the tests use its eager twin,
         // generated from the same list (scripts/gen-index.ts, checked fresh by a test).
         // The examples import the package by name, as users do.

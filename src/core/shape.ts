@@ -55,7 +55,7 @@ export function input<S extends z.ZodType>(schema: S): z.ZodType<pulumi.Input<z.
  */
 export function planTime<S extends z.ZodType>(schema: S, why: string): S {
     const known = z.custom<unknown>((v) => !isDeployTimeValue(v), {
-        message: `must be known before deployment (${why}); got ${"an Output or a Promise"}`,
+        message: `must be known before deployment (${why}); got an Output or a Promise`,
     });
     return known.pipe(schema) as unknown as S;
 }

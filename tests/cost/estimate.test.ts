@@ -216,6 +216,23 @@ describe("the commands", () => {
         const md = await binCli(["cost", json, "--format", "markdown"], root);
         expect(md.code).toBe(0);
         expect(md.stdout).toContain("| component | floor | ceiling |");
+        // A usage file that is not a JSON object of quantities 0 or more: exit 2, naming the flag, file and key.
+        const usage = path.join(dir, "usage.json");
+        fs.writeFileSync(usage, JSON.stringify({ "lambda.millionRequestsPerMonth": -1 }));
+        const badUsage = await binCli(["cost", json, "--usage", usage], root);
+        expect(badUsage.code).toBe(2);
+        expect(badUsage.stderr).toContain(
+            `--usage ${usage}: "lambda.millionRequestsPerMonth" must be a number, 0 or more (got -1)`,
+        );
+        fs.writeFileSync(usage, "{ not json");
+        expect((await binCli(["cost", json, "--usage", usage], root)).code).toBe(2);
+        fs.writeFileSync(usage, JSON.stringify({ "lambda.millionRequestsPerMonth": 5 }));
+        const withUsage = await binCli(["cost", json, "--usage", usage, "--format", "json"], root);
+        expect(withUsage.code).toBe(0);
+        const lambdaRequests = (
+            JSON.parse(withUsage.stdout) as { usage: { key: string; quantity?: number }[] }
+        ).usage.find((u) => u.key === "lambda.millionRequestsPerMonth");
+        expect(lambdaRequests?.quantity).toBe(5);
         const bad = await binCli(["cost", json, "--region", "mars-north-1"], root);
         expect(bad.code).toBe(2);
         expect(bad.stderr).toContain('no prices for region "mars-north-1": the table has us-east-1, eu-west-1');
