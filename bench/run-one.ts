@@ -4,11 +4,13 @@
  * peak RSS and the resource count as JSON. Run by bench/bench.ts from an esbuild bundle.
  */
 import { capturePlan } from "../src/plan/engine";
-import { computeLayer, floor } from "./systems";
+import { computeLayer, floor, minimal } from "./systems";
 
 const [variant, nText] = process.argv.slice(2);
 const n = Number(nText);
-const build = variant === "compute-layer" ? computeLayer : floor;
+const systems: Record<string, (n: number) => void> = { "compute-layer": computeLayer, floor, minimal };
+const build = systems[variant];
+if (!build) throw new Error(`unknown variant ${variant}: compute-layer, floor or minimal`);
 
 capturePlan(() => build(n), { stack: "bench" }).then(({ plan, error }) => {
     if (error !== undefined) {

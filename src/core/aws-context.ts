@@ -9,6 +9,15 @@ export interface AwsContext {
     partition: pulumi.Output<string>;
     /** The caller's account id. */
     accountId: pulumi.Output<string>;
+    /** All three in one Output, for documents that need more than one (made once per provider). */
+    facts: pulumi.Output<AwsFacts>;
+}
+
+/** The resolved account-level facts. */
+export interface AwsFacts {
+    region: string;
+    partition: string;
+    accountId: string;
 }
 
 /**
@@ -40,14 +49,44 @@ export function awsContext(parent: pulumi.Resource): AwsContext {
     // Invoked with the provider only (no parent), so the cached Outputs don't belong to the first
     // component that asked.
     const opts: pulumi.InvokeOutputOptions = provider ? { provider } : {};
+    const region = aws.getRegionOutput({}, opts).region;
+    const partition = aws.getPartitionOutput({}, opts).partition;
+    const accountId = aws.getCallerIdentityOutput({}, opts).accountId;
     const created: AwsContext = {
-        region: aws.getRegionOutput({}, opts).region,
-        partition: aws.getPartitionOutput({}, opts).partition,
-        accountId: aws.getCallerIdentityOutput({}, opts).accountId,
+        region,
+        partition,
+        accountId,
+        facts: pulumi.all([region, partition, accountId]).apply(([r, p, a]) => ({
+            region: r,
+            partition: p,
+            accountId: a,
+        })),
     };
     if (provider) cache.byProvider.set(provider, created);
     else cache.byDefault = created;
     return created;
+}
+
+const derived = new WeakMap<AwsContext, Map<string, pulumi.Output<unknown>>>();
+
+/**
+ * A value computed from the facts once per provider and `key`, and shared by every component that
+ * asks (the ECS tasks' trust policy is the same document for every service of an account and
+ * region). Each Output a component makes costs the Pulumi runtime several promises; a program with
+ * hundreds of services makes one of these, not hundreds.
+ */
+export function fromFacts<T>(ctx: AwsContext, key: string, fn: (facts: AwsFacts) => T): pulumi.Output<T> {
+    let byKey = derived.get(ctx);
+    if (!byKey) {
+        byKey = new Map();
+        derived.set(ctx, byKey);
+    }
+    let out = byKey.get(key) as pulumi.Output<T> | undefined;
+    if (!out) {
+        out = ctx.facts.apply(fn);
+        byKey.set(key, out);
+    }
+    return out;
 }
 
 function providerOf(parent: pulumi.Resource): pulumi.ProviderResource | undefined {

@@ -31,9 +31,23 @@ export function isDeployTimeValue(value: unknown): boolean {
     return typeof (value as { then?: unknown }).then === "function";
 }
 
+/**
+ * True when `value` holds no Output or Promise at any depth: a component can then build a JSON
+ * document from it directly, instead of through `pulumi.output()`, which makes an Output (several
+ * promises) for every value it meets.
+ */
+export function isFullyKnown(value: unknown, seen = new Set<object>()): boolean {
+    if (value === null || typeof value !== "object") return true;
+    if (isDeployTimeValue(value)) return false;
+    if (seen.has(value)) return true;
+    seen.add(value);
+    const items = Array.isArray(value) ? value : Object.values(value);
+    return items.every((v) => isFullyKnown(v, seen));
+}
+
 const DEPLOY_TIME_BRANCH = "__compute-layer:deploy-time-value__";
 
-/** Accepts an `Output` or a Promise; used as the second branch of {@link input}. */
+/** Accepts an `Output` or a Promise; used as the first branch of {@link input}. */
 const deployTimeValue = z.custom<pulumi.Output<unknown> | Promise<unknown>>(isDeployTimeValue, {
     message: DEPLOY_TIME_BRANCH,
 });
@@ -43,7 +57,9 @@ const deployTimeValue = z.custom<pulumi.Output<unknown> | Promise<unknown>>(isDe
  * checks are left to deploy time). The TypeScript type is `pulumi.Input<T>`.
  */
 export function input<S extends z.ZodType>(schema: S): z.ZodType<pulumi.Input<z.output<S>>, pulumi.Input<z.input<S>>> {
-    return z.union([schema, deployTimeValue]) as unknown as z.ZodType<
+    // The Output branch first: an Output is a proxy whose every property read (a length check's
+    // `.length`) makes a new Output, so it must never reach the plain schema's checks.
+    return z.union([deployTimeValue, schema]) as unknown as z.ZodType<
         pulumi.Input<z.output<S>>,
         pulumi.Input<z.input<S>>
     >;
@@ -164,7 +180,7 @@ function describeIssue(schema: z.ZodType, root: unknown, issue: Issue, base: rea
             }));
         }
         case "invalid_union": {
-            // input(): the second branch only accepts Outputs; report the plain branch.
+            // input(): the Output branch only accepts Outputs; report the plain branch.
             const branches = issue.errors.filter(
                 (b) => !(b.length === 1 && b[0].code === "custom" && b[0].message === DEPLOY_TIME_BRANCH),
             );
@@ -400,7 +416,26 @@ export type MutuallyAssignable<A, B> = [A] extends [B]
 /** The JSON Schema of a component's args (Outputs are not representable and become `{}`). */
 export function argsJsonSchema(schema: z.ZodType): Record<string, unknown> {
     // The output side: a plan-time field's pipe then shows its schema, not the custom "known now" check.
-    return z.toJSONSchema(schema, { unrepresentable: "any", io: "output" }) as Record<string, unknown>;
+    const json = z.toJSONSchema(schema, { unrepresentable: "any", io: "output" }) as Record<string, unknown>;
+    return plainBranchFirst(json) as Record<string, unknown>;
+}
+
+/** In every `anyOf`, the plain value's schema before input()'s Output branch (`{}`), for readers and editors. */
+function plainBranchFirst(node: unknown): unknown {
+    if (Array.isArray(node)) return node.map(plainBranchFirst);
+    if (node === null || typeof node !== "object") return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+        const value = plainBranchFirst(v);
+        out[k] =
+            k === "anyOf" && Array.isArray(value)
+                ? [
+                      ...value.filter((b) => Object.keys(b as object).length > 0),
+                      ...value.filter((b) => Object.keys(b as object).length === 0),
+                  ]
+                : value;
+    }
+    return out;
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { deferUnusedSdkParts } from "./lean-sdk";
 import { type Io, processIo, runAsProcess } from "./process";
 
 export const BIN_USAGE = `usage:
@@ -43,6 +44,8 @@ function version(): string {
 
 /** The CLI, loaded on first use: `--help` and `--version` need no Pulumi. */
 async function cli(): Promise<typeof import("./cli.js")> {
+    // Before the SDK loads: its closure serialiser loads on first use only (see lean-sdk.ts).
+    deferUnusedSdkParts(__dirname);
     const mod = (await import("./cli.js")) as Partial<typeof import("./cli.js")> & {
         default?: typeof import("./cli.js");
     };

@@ -4,24 +4,9 @@ import * as path from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { checkPlan } from "./check";
-import { checkMain } from "./check-cli";
 import { listStacks, loadStackConfig, readProjectName, stackConfigFile } from "./config";
-import { costMain, estimateOrFail, renderCost } from "./cost/command";
-import { estimateCost } from "./cost/estimate";
-import { costSection } from "./cost/render";
-import {
-    diffExitCode,
-    diffPlans,
-    type FailOn,
-    PlanFileError,
-    readPlanFile,
-    renderDiffMarkdown,
-    renderDiffText,
-} from "./diff";
 import { capturePlan } from "./engine";
 import { loadProgramModule, mapStack } from "./load";
-import { renderMermaid } from "./mermaid";
 import type { MockAnswers } from "./mocks";
 import type { Io } from "./process";
 import { processIo, runAsProcess } from "./process";
@@ -149,7 +134,8 @@ export function describeFailure(error: unknown): string {
     }
 }
 
-function parse_(config: ParseArgsConfig): { values: Record<string, unknown>; positionals: string[] } {
+/** Parses a command's flags; a bad flag is a usage error (exit 2). */
+export function parse_(config: ParseArgsConfig): { values: Record<string, unknown>; positionals: string[] } {
     try {
         return parseArgs(config);
     } catch (e) {
@@ -266,56 +252,11 @@ export async function planCommand(
         v.format === "json"
             ? renderJson(plan)
             : v.format === "mermaid"
-              ? renderMermaid(plan)
+              ? (await onUse(import("./mermaid.js"), "renderMermaid")).renderMermaid(plan)
               : v.format === "cost"
-                ? costText(plan)
+                ? await costText(plan)
                 : renderTree(plan);
     return { plan, text, out: v.out };
-}
-
-const FAIL_ON: FailOn[] = ["delete", "stateful-delete"];
-
-/**
- * Runs `plan diff <base.json> <head.json>` with argv (after `diff`). The markdown format embeds
- * a mermaid picture of the head plan. `exitCode` is 3 when `--fail-on` matches, else 0.
- */
-export function diffCommand(argv: string[], cwd = process.cwd()): { text: string; out?: string; exitCode: number } {
-    const parsed = parse_({
-        args: argv,
-        options: {
-            format: { type: "string", default: "text" },
-            out: { type: "string" },
-            "fail-on": { type: "string" },
-        },
-        allowPositionals: true,
-    });
-    const v = parsed.values as unknown as { format: string; out?: string; "fail-on"?: string };
-    if (parsed.positionals.length !== 2)
-        throw new CliError(
-            `plan diff takes two plan files, base and head (got ${parsed.positionals.length})\n${USAGE}`,
-            2,
-        );
-    if (v.format !== "text" && v.format !== "markdown")
-        throw new CliError(`--format must be text or markdown for diff (got ${v.format})\n${USAGE}`, 2);
-    const failOn = v["fail-on"];
-    if (failOn !== undefined && !FAIL_ON.includes(failOn as FailOn))
-        throw new CliError(`--fail-on must be ${FAIL_ON.join(" or ")} (got ${failOn})\n${USAGE}`, 2);
-    try {
-        const [base, head] = parsed.positionals.map((f) => readPlanFile(path.isAbsolute(f) ? f : path.resolve(cwd, f)));
-        const diff = diffPlans(base, head);
-        const text =
-            v.format === "markdown"
-                ? renderDiffMarkdown(diff, {
-                      picture: renderMermaid(head),
-                      violations: { head: checkPlan(head), base: checkPlan(base) },
-                      cost: costSectionOf(base, head),
-                  })
-                : renderDiffText(diff);
-        return { text, out: v.out, exitCode: diffExitCode(diff, failOn as FailOn | undefined) };
-    } catch (e) {
-        if (e instanceof PlanFileError) throw new CliError(e.message, 2);
-        throw e;
-    }
 }
 
 /** Writes a command's result: to `--out` (an unwritable file is exit 2, naming it), else to stdout. */
@@ -355,37 +296,30 @@ const planMain: Command = (argv, io) =>
         return 0;
     });
 
-const diffMain: Command = (argv, io) =>
-    guarded(io, async () => {
-        const { text, out, exitCode } = diffCommand(argv, io.cwd);
-        writeResult(text, out, "diff", io);
-        return exitCode;
-    });
-
 /**
  * The subcommands, by name: `plan diff …`, `compute-layer diff …`. Add one line per command
  * (e.g. `check`, `cost`); `plan` is the default for `npm run plan -- --stack …`.
  */
 export const COMMANDS: Record<string, Command> = {
     plan: planMain,
-    diff: diffMain,
-    // Called through a function: check-cli imports this module, so the binding is read at call time.
-    check: (argv, io) => checkMain(argv, io),
-    cost: (argv, io) => costMain(argv, io),
+    // Loaded on use: a plan loads neither the diff, the policy pack nor the price table.
+    diff: async (argv, io) => (await onUse(import("./diff-cli.js"), "diffMain")).diffMain(argv, io),
+    check: async (argv, io) => (await onUse(import("./check-cli.js"), "checkMain")).checkMain(argv, io),
+    cost: async (argv, io) => (await onUse(import("./cost/command.js"), "costMain")).costMain(argv, io),
 };
 
-/** The diff comment's cost section; none when the region has no prices (the diff still renders). */
-function costSectionOf(base: Plan, head: Plan): string | undefined {
-    const region = head.region ?? base.region ?? "us-east-1";
-    try {
-        return costSection(estimateCost(base, { region }), estimateCost(head, { region }));
-    } catch {
-        return undefined;
-    }
+/**
+ * A module of this folder imported on first use. Compiled to CommonJS, its names reach
+ * `import()` where Node's lexer finds them, and always under `default`.
+ */
+export async function onUse<T extends object>(mod: Promise<T | { default: T }>, name: keyof T): Promise<T> {
+    const m = (await mod) as T & { default?: T };
+    return name in m ? m : (m.default as T);
 }
 
 /** `--format cost`: the plan's monthly cost estimate (text), at its region's prices. */
-function costText(plan: Plan): string {
+async function costText(plan: Plan): Promise<string> {
+    const { estimateOrFail, renderCost } = await onUse(import("./cost/command.js"), "estimateOrFail");
     return renderCost(estimateOrFail(plan, plan.region ?? "us-east-1", {}), "text").trimEnd();
 }
 

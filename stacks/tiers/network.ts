@@ -1,4 +1,6 @@
-import * as awsx from "@pulumi/awsx";
+// The ec2 module alone: awsx's root also loads its ECS, ECR (Docker) and classic modules and an
+// AWS SDK client, a tenth of a second at every start for nothing this program uses.
+import * as ec2x from "@pulumi/awsx/ec2";
 import type * as pulumi from "@pulumi/pulumi";
 import type { SystemContext } from "./context";
 
@@ -15,12 +17,12 @@ export interface Network {
 export function network({ config, tags }: SystemContext): Network {
     const azCount = config.network.availabilityZones;
     const strategy = config.network.natGateways === "perAz" ? "OnePerAz" : "Single";
-    const vpc = new awsx.ec2.Vpc("network", {
+    const vpc = new ec2x.Vpc("network", {
         cidrBlock: config.network.cidrBlock,
         numberOfAvailabilityZones: azCount,
-        natGateways: { strategy: awsx.ec2.NatGatewayStrategy[strategy] },
-        subnetStrategy: awsx.ec2.SubnetAllocationStrategy.Auto,
-        subnetSpecs: [{ type: awsx.ec2.SubnetType.Public }, { type: awsx.ec2.SubnetType.Private }],
+        natGateways: { strategy: ec2x.NatGatewayStrategy[strategy] },
+        subnetStrategy: ec2x.SubnetAllocationStrategy.Auto,
+        subnetSpecs: [{ type: ec2x.SubnetType.Public }, { type: ec2x.SubnetType.Private }],
         tags,
     });
     const perAz = (ids: pulumi.Output<string[]>) =>

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { awsContext, policyJson } from "../../src/core";
+import { awsContext, fromFacts, policyJson } from "../../src/core";
 import { capturePlan, DEFAULT_CALLS } from "../support";
 
 /** Counts invokes by token while answering them as the default mocks do. */
@@ -54,6 +54,31 @@ describe("awsContext", () => {
             expect(counts).toEqual(Object.fromEntries(TOKENS.map((t) => [t, 2])));
             expect(arns).toContain("arn:aws:sqs:us-east-1:123456789012:a");
         }
+    });
+
+    it("fromFacts derives one shared Output per provider and key", async () => {
+        const seen: string[] = [];
+        let derivations = 0;
+        const { error } = await capturePlan(() => {
+            const eu = new aws.Provider("eu", { region: "eu-west-1" });
+            const a = new Probe("a");
+            const b = new Probe("b");
+            const c = new Probe("c", { providers: [eu] });
+            const doc = (p: Probe) =>
+                fromFacts(awsContext(p), "where", (f) => {
+                    derivations++;
+                    return `${f.partition}/${f.region}/${f.accountId}`;
+                });
+            expect(doc(a)).toBe(doc(b));
+            expect(doc(c)).not.toBe(doc(a));
+            // Another key is another value.
+            expect(fromFacts(awsContext(a), "other", (f) => f.region)).not.toBe(doc(a));
+            for (const p of [a, b, c]) doc(p).apply((d) => seen.push(d));
+        });
+        expect(error).toBeUndefined();
+        expect(derivations).toBe(2);
+        // (The mocks answer getRegion with the stack's region whatever the provider.)
+        expect(seen).toEqual(Array(3).fill("aws/us-east-1/123456789012"));
     });
 
     it("writes IAM policy JSON locally", () => {

@@ -4,6 +4,7 @@ import {
     checkShape,
     input,
     int,
+    isFullyKnown,
     type MutuallyAssignable,
     nearestKey,
     obj,
@@ -115,5 +116,29 @@ describe("closed objects stay zod objects", () => {
                 reason: "must be known before deployment here (got an Output or a Promise); give its fields as Outputs instead",
             },
         ]);
+    });
+});
+
+describe("Outputs in pass-through fields", () => {
+    it("are accepted without the plain schema's checks reading them (each read of an Output makes a new one)", () => {
+        const reads: PropertyKey[] = [];
+        // An Output's proxy answers every property read; record which ones zod makes.
+        const out = new Proxy(pulumi.output(["a", "b"]), {
+            get(target, key, receiver) {
+                reads.push(key);
+                return Reflect.get(target, key, receiver);
+            },
+        });
+        expect(shapeProblems(schema, { subnetIds: out })).toEqual([]);
+        expect(reads).not.toContain("length");
+    });
+
+    it("isFullyKnown: true only when no Output or Promise is left at any depth", () => {
+        expect(isFullyKnown([{ a: ["x", 1, null, undefined] }, "y"])).toBe(true);
+        expect(isFullyKnown({ a: [{ b: pulumi.output("x") }] })).toBe(false);
+        expect(isFullyKnown({ a: Promise.resolve(1) })).toBe(false);
+        const cyclic: Record<string, unknown> = { x: 1 };
+        cyclic.self = cyclic;
+        expect(isFullyKnown(cyclic)).toBe(true);
     });
 });

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CliError, diffCommand, main } from "../../src/plan/cli";
+import { CliError, main } from "../../src/plan/cli";
 import {
     compareValues,
     diffExitCode,
@@ -19,6 +19,7 @@ import {
     renderDiffMarkdown,
     renderDiffText,
 } from "../../src/plan/diff";
+import { diffCommand } from "../../src/plan/diff-cli";
 import { renderMermaid } from "../../src/plan/mermaid";
 import { renderJson } from "../../src/plan/render";
 import { type Plan, runPlan } from "../support";

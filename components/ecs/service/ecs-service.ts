@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { awsContext, childName, planContext, policyJson } from "../../../src/core";
+import { awsContext, childName, fromFacts, isFullyKnown, planContext, policyJson } from "../../../src/core";
 import {
     awslogs,
     compact,
@@ -63,46 +63,62 @@ export class EcsService extends pulumi.ComponentResource {
         const plan = planEcsService(name, args, planContext());
         super(EcsService.TYPE, name, {}, opts);
         const parent = { parent: this };
-        const { region, partition, accountId } = awsContext(this);
-        const facts = pulumi.all([partition, region, accountId]);
+        const aws_ = awsContext(this);
+        const { region, partition } = aws_;
 
         // Logs.
         this.logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), plan.logGroup, parent);
         const logs = { group: this.logGroup.name, region };
 
-        // Roles: trust ECS tasks of this account only; policies built locally.
-        const trust = facts.apply(([p, r, a]) => policyJson(ecsTasksTrust(p, r, a)));
+        // Roles: trust ECS tasks of this account only; policies built locally. The trust policy is
+        // one document per account and region, shared by every service.
+        const trust = fromFacts(aws_, "ecs-tasks-trust", (f) =>
+            policyJson(ecsTasksTrust(f.partition, f.region, f.accountId)),
+        );
         this.executionRole = new aws.iam.Role(
             childName(name, "execution"),
             { ...plan.executionRole, assumeRolePolicy: trust },
             parent,
         );
         const g = plan.executionGrants;
+        const executionPolicy = (
+            p: string,
+            logGroupArn: string,
+            images: string[],
+            secretArns: string[],
+            kmsKeyArns: string[],
+        ) =>
+            policyJson(
+                compact(executionPolicyStatements({ partition: p, images, secretArns, kmsKeyArns, logGroupArn })),
+            );
         this.executionPolicy = new aws.iam.RolePolicy(
             childName(name, "execution"),
             {
                 role: this.executionRole.id,
-                policy: pulumi
-                    .all([
-                        partition,
-                        pulumi.all(g.images),
-                        pulumi.all(g.secretArns),
-                        pulumi.all(g.kmsKeyArns),
-                        this.logGroup.arn,
-                    ])
-                    .apply(([p, images, secretArns, kmsKeyArns, logGroupArn]) =>
-                        policyJson(
-                            compact(
-                                executionPolicyStatements({
-                                    partition: p,
-                                    images,
-                                    secretArns,
-                                    kmsKeyArns,
-                                    logGroupArn,
-                                }),
-                            ),
-                        ),
-                    ),
+                // Known grants (the usual case) need no Output per list.
+                policy: isFullyKnown([g.images, g.secretArns, g.kmsKeyArns])
+                    ? pulumi
+                          .all([partition, this.logGroup.arn])
+                          .apply(([p, arn]) =>
+                              executionPolicy(
+                                  p,
+                                  arn,
+                                  g.images as string[],
+                                  g.secretArns as string[],
+                                  g.kmsKeyArns as string[],
+                              ),
+                          )
+                    : pulumi
+                          .all([
+                              partition,
+                              this.logGroup.arn,
+                              pulumi.all(g.images),
+                              pulumi.all(g.secretArns),
+                              pulumi.all(g.kmsKeyArns),
+                          ])
+                          .apply(([p, arn, images, secretArns, kmsKeyArns]) =>
+                              executionPolicy(p, arn, images, secretArns, kmsKeyArns),
+                          ),
             },
             parent,
         );
@@ -130,10 +146,8 @@ export class EcsService extends pulumi.ComponentResource {
                 {
                     role: this.taskRole.id,
                     policy: pulumi
-                        .all([facts, pulumi.all(grants)])
-                        .apply(([[p, r, a], list]) =>
-                            policyJson(compact(efsStatements(list, { partition: p, region: r, accountId: a }))),
-                        ),
+                        .all([aws_.facts, pulumi.all(grants)])
+                        .apply(([f, list]) => policyJson(compact(efsStatements(list, f)))),
                 },
                 parent,
             );
@@ -144,7 +158,14 @@ export class EcsService extends pulumi.ComponentResource {
             childName(name, "task"),
             {
                 ...plan.taskDefinition,
-                containerDefinitions: pulumi.jsonStringify(withLogs(plan.containerDefinitions, logs)),
+                // Plain definitions (the usual case) are serialised in one step, not walked by pulumi.output().
+                containerDefinitions: isFullyKnown(plan.containerDefinitions)
+                    ? pulumi
+                          .all([this.logGroup.name, region])
+                          .apply(([group, r]) =>
+                              JSON.stringify(withLogs(plan.containerDefinitions, { group, region: r })),
+                          )
+                    : pulumi.jsonStringify(withLogs(plan.containerDefinitions, logs)),
                 executionRoleArn: this.executionRole.arn,
                 taskRoleArn: this.taskRole.arn,
             },
@@ -246,9 +267,11 @@ export class EcsService extends pulumi.ComponentResource {
                 taskDefinition: this.taskDefinition.arn,
                 networkConfiguration: {
                     ...s.networkConfiguration,
-                    securityGroups: pulumi
-                        .output(s.networkConfiguration.securityGroups)
-                        .apply((extra) => [securityGroupId, ...extra]),
+                    securityGroups: isFullyKnown(s.networkConfiguration.securityGroups)
+                        ? [securityGroupId, ...(s.networkConfiguration.securityGroups as string[])]
+                        : pulumi
+                              .output(s.networkConfiguration.securityGroups)
+                              .apply((extra) => [securityGroupId, ...extra]),
                 },
                 ...(loadBalancers
                     ? {
