@@ -1,7 +1,15 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { defineConfig } from "vitest/config";
+import { bundleZod } from "./scripts/vendor-zod.js";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
+
+// The tests run on the zod the package ships: the bundled subset (scripts/vendor-zod.ts).
+const zod = path.join(root, "node_modules", ".cache", "compute-layer-zod", "zod.cjs");
+bundleZod(`${zod}.${process.pid}.tmp`, root);
+// Renamed into place, so a run that starts meanwhile never reads half a file.
+fs.renameSync(`${zod}.${process.pid}.tmp`, zod);
 
 export default defineConfig({
     resolve: {
@@ -13,6 +21,7 @@ export default defineConfig({
             { find: /^(\.\.\/)+src$/, replacement: path.join(root, "src", "eager.ts") },
             { find: /^compute-layer$/, replacement: path.join(root, "src", "eager.ts") },
             { find: /^compute-layer\/plan$/, replacement: path.join(root, "src", "plan", "index.ts") },
+            { find: /^zod$/, replacement: zod },
         ],
     },
     test: {

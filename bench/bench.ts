@@ -15,6 +15,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
+import { bundleZod } from "../scripts/vendor-zod";
 
 interface Sample {
     wallMs: number;
@@ -61,6 +62,9 @@ async function main(): Promise<void> {
     const cache = path.join(root, "node_modules", ".cache", "compute-layer-bench");
     fs.mkdirSync(cache, { recursive: true });
     const bundle = path.join(cache, "run-one.cjs");
+    // zod as the published package runs it: the bundled subset (scripts/vendor-zod.ts).
+    const zod = path.join(cache, "zod.cjs");
+    bundleZod(zod, root);
     await build({
         entryPoints: [path.join(root, "bench", "run-one.ts")],
         bundle: true,
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
         format: "cjs",
         target: "node20",
         packages: "external",
+        alias: { zod },
         outfile: bundle,
         logLevel: "error",
     });

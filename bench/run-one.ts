@@ -1,16 +1,16 @@
 /**
- * One benchmark sample, in its own process: loads the SDKs and the system's code, builds the
+ * One benchmark sample, in its own process: loads the system's code (and the SDKs it uses), builds the
  * system under the offline plan's mocks, and prints wall time (from process start), CPU time,
  * peak RSS and the resource count as JSON. Run by bench/bench.ts from an esbuild bundle.
  */
 import { capturePlan } from "../src/plan/engine";
-import { computeLayer, floor, minimal } from "./systems";
+import { SYSTEMS } from "./systems";
 
 const [variant, nText] = process.argv.slice(2);
 const n = Number(nText);
-const systems: Record<string, (n: number) => void> = { "compute-layer": computeLayer, floor, minimal };
-const build = systems[variant];
-if (!build) throw new Error(`unknown variant ${variant}: compute-layer, floor or minimal`);
+if (!Object.hasOwn(SYSTEMS, variant)) throw new Error(`unknown variant ${variant}: ${Object.keys(SYSTEMS).join(", ")}`);
+// Loaded here, so each sample loads only its own system's code (and its time counts).
+const build = SYSTEMS[variant]();
 
 capturePlan(() => build(n), { stack: "bench" }).then(({ plan, error }) => {
     if (error !== undefined) {

@@ -110,7 +110,9 @@ export function checkShape(v: Validator, schema: z.ZodType, args: unknown, prefi
 
 /** The shape problems of `value` against `schema`, each with its path and a readable reason. */
 export function shapeProblems(schema: z.ZodType, value: unknown): ShapeProblem[] {
-    const result = schema.safeParse(value, { reportInput: true });
+    // jitless: zod would compile a parser per object schema on its first use (new Function), which
+    // pays only after hundreds of parses; a program checks each component's args once.
+    const result = schema.safeParse(value, { reportInput: true, jitless: true });
     if (result.success) return [];
     const out: ShapeProblem[] = [];
     const seen = new Set<string>();

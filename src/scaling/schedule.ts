@@ -1,4 +1,4 @@
-import { CronExpressionParser } from "cron-parser";
+import type { CronExpressionParser } from "cron-parser";
 
 /**
  * Schedule-expression checks. The cron fields themselves are checked by `cron-parser`; this
@@ -6,10 +6,14 @@ import { CronExpressionParser } from "cron-parser";
  * library reads, so that the library can judge the rest.
  */
 
+/** cron-parser (and its date library), loaded only by a program that schedules scaling. */
+let parser: typeof CronExpressionParser | undefined;
+
 /** Why a cron string cannot be parsed, or undefined when it can. */
 function cronProblem(fields: string[]): string | undefined {
     try {
-        CronExpressionParser.parse(fields.join(" "));
+        parser ??= (require("cron-parser") as typeof import("cron-parser")).CronExpressionParser;
+        parser.parse(fields.join(" "));
         return undefined;
     } catch (e) {
         return e instanceof Error ? e.message : String(e);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { computeLayer, floor, minimal } from "../../bench/systems";
+import { computeLayer } from "../../bench/systems/compute-layer";
+import { floor } from "../../bench/systems/floor";
+import { minimal } from "../../bench/systems/minimal";
 import type { Plan, PlannedResource } from "../../src/plan/types";
 import { runPlan } from "../support";
 

@@ -155,6 +155,28 @@ check(
     mermaid.stderr,
 );
 
+// The installed root, as a program loads it: the ECS and load-balancer tiers run on the bundled zod
+// subset (scripts/vendor-zod.ts), not the zod package.
+const rootLoad = sh(
+    process.execPath,
+    [
+        "-e",
+        'const t = process.hrtime.bigint(); const cl = require("compute-layer"); void cl.EcsService; void cl.ApplicationLoadBalancer; ' +
+            "const ms = Number(process.hrtime.bigint() - t) / 1e6; " +
+            'const files = Object.keys(require.cache); process.stdout.write(JSON.stringify({ ms, zodPackage: files.filter((f) => f.includes("/node_modules/zod/")).length, vendored: files.some((f) => f.endsWith("/dist/src/vendor/zod.js")) }));',
+    ],
+    app,
+);
+const loaded =
+    rootLoad.status === 0
+        ? (JSON.parse(rootLoad.stdout) as { ms: number; zodPackage: number; vendored: boolean })
+        : undefined;
+check(
+    `the root's ECS and load-balancer tiers load the bundled zod, no file of the zod package (${loaded ? `${Math.round(loaded.ms)} ms with the SDKs` : "failed"})`,
+    loaded?.zodPackage === 0 && loaded.vendored,
+    rootLoad.stderr || rootLoad.stdout,
+);
+
 // A user's program built from this package's own components: the components and the bin share one
 // @pulumi/pulumi, so the program runs under the bin's mocks.
 fs.writeFileSync(
