@@ -13,10 +13,9 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { checkExitCode, checkPlan, checkSummary, renderCheckJson, renderCheckMarkdown, renderCheckText } from "./check";
-import { CliError, type Command, guarded, planCommand, writeResult } from "./cli";
-import { PlanFileError, readPlanFile } from "./diff";
+import { CliError, type Command, guarded, writeResult } from "./cli";
+import { PLAN_INPUT_OPTIONS, planFromArgs } from "./plan-input";
 import { runAsProcess } from "./process";
-import type { Plan } from "./types";
 
 export const CHECK_USAGE = `usage:
   check <plan.json> [--format text|json|markdown] [--out FILE] [--policy-config FILE]
@@ -40,44 +39,6 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfig {
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
         throw new CliError(`--policy-config ${file}: must be a JSON object keyed by rule name`, 2);
     return parsed as PolicyPackConfig;
-}
-
-/** The options by which a command names the program to plan instead of a plan file. */
-export const PLAN_INPUT_OPTIONS = {
-    stack: { type: "string" },
-    program: { type: "string" },
-    config: { type: "string" },
-    mocks: { type: "string" },
-} as const;
-
-/**
- * The plan a command works on: the one plan file among `positionals`, or the program planned
- * first with `--stack` / `--program` (`--config`, `--mocks`), exactly as `plan` does. Anything
- * else is a usage error (exit 2); an unreadable plan file too.
- */
-export async function planFromArgs(
-    command: string,
-    values: { stack?: string; program?: string; config?: string; mocks?: string },
-    positionals: string[],
-    cwd: string,
-    usage: string,
-): Promise<Plan> {
-    const planning = values.stack !== undefined || values.program !== undefined;
-    if (positionals.length > 1 || (positionals.length === 1) === planning) {
-        throw new CliError(`${command} takes one plan file, or --stack / --program to plan one first\n${usage}`, 2);
-    }
-    if (planning) {
-        const planArgs = ["--format", "json"];
-        for (const k of ["stack", "program", "config", "mocks"] as const)
-            if (values[k] !== undefined) planArgs.push(`--${k}`, values[k] as string);
-        return (await planCommand(planArgs, cwd)).plan;
-    }
-    try {
-        return readPlanFile(path.resolve(cwd, positionals[0]));
-    } catch (e) {
-        if (e instanceof PlanFileError) throw new CliError(e.message, 2);
-        throw e;
-    }
 }
 
 /** Runs `check` with argv (after the command name); returns what to print and the exit code. */

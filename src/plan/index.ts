@@ -5,9 +5,6 @@ export {
     diffPlans,
     diffSummary,
     isStateful,
-    PlanFileError,
-    parsePlan,
-    readPlanFile,
     renderDiffMarkdown,
     renderDiffText,
     STATEFUL_TYPES,
@@ -18,5 +15,6 @@ export { bundleProgram, loadProgramModule } from "./load";
 export { renderMermaid } from "./mermaid";
 export type { CallHandler, MockAnswers, MockContext, NewResourceArgs, ResourceHandler } from "./mocks";
 export { DEFAULT_CALLS, DEFAULT_RESOURCES, renderPolicyDocument } from "./mocks";
+export { PlanFileError, parsePlan, readPlanFile } from "./plan-file";
 export { renderJson, renderTree, summaryLine } from "./render";
 export * from "./types";

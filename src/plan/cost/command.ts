@@ -11,8 +11,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { PLAN_INPUT_OPTIONS, planFromArgs } from "../check-cli";
 import { CliError, type Command, guarded, writeResult } from "../cli";
+import { PLAN_INPUT_OPTIONS, planFromArgs } from "../plan-input";
 import type { Plan } from "../types";
 import { type CostEstimate, estimateCost, UnknownRegionError, type UsageAssumptions } from "./estimate";
 import { renderCostJson, renderCostMarkdown, renderCostText } from "./render";
