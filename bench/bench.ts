@@ -4,9 +4,9 @@
  * and against a minimal hand-written system, under the same mocks, at N = 10, 30 and 300
  * services; then the plan of each stack against the floor of importing the Pulumi SDKs. Samples
  * run in fresh processes, the variants in turn (rotating which goes first), and the report gives
- * medians and paired ratios.
+ * medians and the median of the per-round ratios.
  *
- *   npm run bench                      # 5 pairs per N, N = 10, 30, 300; the three stacks
+ *   npm run bench                      # 5 rounds per N (--pairs), N = 10, 30, 300; the three stacks
  *   npm run bench -- --pairs 7 --n 10,30 --no-stacks
  */
 import { execFileSync } from "node:child_process";
