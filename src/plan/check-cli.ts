@@ -10,11 +10,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { checkExitCode, checkPlan, checkSummary, renderCheckJson, renderCheckMarkdown, renderCheckText } from "./check";
 import { CliError, type Command, guarded, writeResult } from "./cli";
-import { PLAN_INPUT_OPTIONS, planFromArgs } from "./plan-input";
+import { parseReportArgs, planFromArgs } from "./plan-input";
 import { runAsProcess } from "./process";
 
 export const CHECK_USAGE = `usage:
@@ -25,8 +24,6 @@ export const CHECK_USAGE = `usage:
 --policy-config takes the JSON of \`pulumi preview --policy-pack-config\`: per rule, an enforcement
 level or {"enforcementLevel": ..., <config>}.
 Exit codes: 0 no mandatory violation, 4 a mandatory violation, 1 the program failed, 2 bad usage or input.`;
-
-const FORMATS = ["text", "json", "markdown"];
 
 function readPolicyConfig(file: string | undefined): PolicyPackConfig {
     if (!file) return {};
@@ -46,30 +43,11 @@ export async function checkCommand(
     argv: string[],
     cwd = process.cwd(),
 ): Promise<{ text: string; summary: string; out?: string; exitCode: number; format: string }> {
-    const parse = () =>
-        parseArgs({
-            args: argv,
-            options: {
-                format: { type: "string", default: "text" },
-                out: { type: "string" },
-                "policy-config": { type: "string" },
-                ...PLAN_INPUT_OPTIONS,
-            },
-            allowPositionals: true,
-        });
-    let parsed: ReturnType<typeof parse>;
-    try {
-        parsed = parse();
-    } catch (e) {
-        throw new CliError(`${(e as Error).message}\n${CHECK_USAGE}`, 2);
-    }
-    const v = parsed.values;
-    if (!FORMATS.includes(v.format))
-        throw new CliError(`--format must be text, json or markdown (got ${v.format})\n${CHECK_USAGE}`, 2);
+    const { values: v, positionals } = parseReportArgs(argv, ["policy-config"], CHECK_USAGE);
     const config = readPolicyConfig(
         v["policy-config"] === undefined ? undefined : path.resolve(cwd, v["policy-config"]),
     );
-    const plan = await planFromArgs("check", v, parsed.positionals, cwd, CHECK_USAGE);
+    const plan = await planFromArgs("check", v, positionals, cwd, CHECK_USAGE);
     const report = checkPlan(plan, { config });
     const text =
         v.format === "json"

@@ -4,6 +4,7 @@
  * never loads the policy pack).
  */
 import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { CliError, planCommand } from "./cli";
 import { PlanFileError, readPlanFile } from "./plan-file";
 import type { Plan } from "./types";
@@ -15,6 +16,50 @@ export const PLAN_INPUT_OPTIONS = {
     config: { type: "string" },
     mocks: { type: "string" },
 } as const;
+
+/** The formats of a report command (check, cost). */
+export const REPORT_FORMATS = ["text", "json", "markdown"] as const;
+
+/** The flags every report command takes: `--format`, `--out` and the plan input. */
+export interface ReportFlags {
+    format: (typeof REPORT_FORMATS)[number];
+    out?: string;
+    stack?: string;
+    program?: string;
+    config?: string;
+    mocks?: string;
+}
+
+/**
+ * Parses a report command's argv: `--format text|json|markdown`, `--out`, the plan input
+ * ({@link PLAN_INPUT_OPTIONS}) and the command's own string flags (`extra`). A bad flag or format
+ * is a usage error (exit 2) followed by `usage`.
+ */
+export function parseReportArgs<K extends string>(
+    argv: string[],
+    extra: readonly K[],
+    usage: string,
+): { values: ReportFlags & Partial<Record<K, string>>; positionals: string[] } {
+    let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    try {
+        parsed = parseArgs({
+            args: argv,
+            options: {
+                format: { type: "string", default: "text" },
+                out: { type: "string" },
+                ...Object.fromEntries(extra.map((k) => [k, { type: "string" as const }])),
+                ...PLAN_INPUT_OPTIONS,
+            },
+            allowPositionals: true,
+        });
+    } catch (e) {
+        throw new CliError(`${(e as Error).message}\n${usage}`, 2);
+    }
+    const format = parsed.values.format as string;
+    if (!(REPORT_FORMATS as readonly string[]).includes(format))
+        throw new CliError(`--format must be text, json or markdown (got ${format})\n${usage}`, 2);
+    return { values: parsed.values as ReportFlags & Partial<Record<K, string>>, positionals: parsed.positionals };
+}
 
 /**
  * The plan a command works on: the one plan file among `positionals`, or the program planned

@@ -233,6 +233,17 @@ describe("the commands", () => {
             JSON.parse(withUsage.stdout) as { usage: { key: string; quantity?: number }[] }
         ).usage.find((u) => u.key === "lambda.millionRequestsPerMonth");
         expect(lambdaRequests?.quantity).toBe(5);
+        // Usage errors: exit 2 with the reason and the cost usage.
+        for (const [argv, reason] of [
+            [[json, "--format", "yaml"], "--format must be text, json or markdown (got yaml)"],
+            [[json, "--nope"], "Unknown option '--nope'"],
+            [[json, "--stack", "prod"], "cost takes one plan file, or --stack / --program to plan one first"],
+        ] as const) {
+            const r = await binCli(["cost", ...argv], root);
+            expect(r.code, reason).toBe(2);
+            expect(r.stderr).toContain(reason);
+            expect(r.stderr).toContain("cost <plan.json> [--region REGION]");
+        }
         const bad = await binCli(["cost", json, "--region", "mars-north-1"], root);
         expect(bad.code).toBe(2);
         expect(bad.stderr).toContain('no prices for region "mars-north-1": the table has us-east-1, eu-west-1');

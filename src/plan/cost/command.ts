@@ -10,9 +10,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { CliError, type Command, guarded, writeResult } from "../cli";
-import { PLAN_INPUT_OPTIONS, planFromArgs } from "../plan-input";
+import { parseReportArgs, planFromArgs } from "../plan-input";
 import type { Plan } from "../types";
 import { type CostEstimate, estimateCost, UnknownRegionError, type UsageAssumptions } from "./estimate";
 import { renderCostJson, renderCostMarkdown, renderCostText } from "./render";
@@ -26,8 +25,6 @@ export const COST_USAGE = `usage:
 --usage takes a JSON object of monthly usage assumptions by key (the keys the estimate lists,
 e.g. {"lambda.millionRequestsPerMonth": 5, "natGateway.gbPerMonth": 200}).
 Exit codes: 0 done, 1 the program failed, 2 bad usage or input.`;
-
-const FORMATS = ["text", "json", "markdown"];
 
 /** Reads a `--usage` file: a JSON object of finite numbers. */
 export function readUsage(file: string | undefined): UsageAssumptions {
@@ -68,29 +65,9 @@ export function renderCost(e: CostEstimate, format: string): string {
 
 /** Runs `cost` with argv (after the command name). */
 export async function costCommand(argv: string[], cwd = process.cwd()): Promise<{ text: string; out?: string }> {
-    const parse = () =>
-        parseArgs({
-            args: argv,
-            options: {
-                format: { type: "string", default: "text" },
-                out: { type: "string" },
-                region: { type: "string" },
-                usage: { type: "string" },
-                ...PLAN_INPUT_OPTIONS,
-            },
-            allowPositionals: true,
-        });
-    let parsed: ReturnType<typeof parse>;
-    try {
-        parsed = parse();
-    } catch (e) {
-        throw new CliError(`${(e as Error).message}\n${COST_USAGE}`, 2);
-    }
-    const v = parsed.values;
-    if (!FORMATS.includes(v.format))
-        throw new CliError(`--format must be text, json or markdown (got ${v.format})\n${COST_USAGE}`, 2);
+    const { values: v, positionals } = parseReportArgs(argv, ["region", "usage"], COST_USAGE);
     const usage = readUsage(v.usage === undefined ? undefined : path.resolve(cwd, v.usage));
-    const plan = await planFromArgs("cost", v, parsed.positionals, cwd, COST_USAGE);
+    const plan = await planFromArgs("cost", v, positionals, cwd, COST_USAGE);
     const region = v.region ?? planRegion(plan) ?? "us-east-1";
     return { text: renderCost(estimateOrFail(plan, region, usage), v.format), out: v.out };
 }
