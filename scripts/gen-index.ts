@@ -59,6 +59,9 @@ export function renderIndex(base = root): { lazy: string; types: string; eager: 
     typeLines.push(`export type { ${scalingTypes.join(", ")} } from "./scaling/types";`);
     const classes = components.map((c) => c.className).sort();
     const tierOf = new Map(components.map((c) => [c.className, c.tier]));
+    const inTier = (t: string) => classes.filter((n) => tierOf.get(n) === t);
+    // The same re-exports in index.d.ts and eager.ts.
+    const reexports = tiers.map((t) => `export { ${inTier(t).join(", ")} } from "../components/${t}";`);
 
     const typesDoc = [
         HEADER,
@@ -68,15 +71,12 @@ export function renderIndex(base = root): { lazy: string; types: string; eager: 
         " * its tier on first use (see index.js).",
         " */",
         ...typeLines,
-        ...tiers.map((t) => {
-            const names = classes.filter((n) => tierOf.get(n) === t);
-            return `export { ${names.join(", ")} } from "../components/${t}";`;
-        }),
+        ...reexports,
         "",
     ].join("\n");
 
     const lazy = [
-        HEADER.replace("// ", "// "),
+        HEADER,
         '"use strict";',
         "// The package root: each component is a getter that loads its tier on first use, the way",
         "// @pulumi/aws loads its modules, so a program that uses only the load balancers never loads",
@@ -97,10 +97,12 @@ export function renderIndex(base = root): { lazy: string; types: string; eager: 
         "    for (const m of members) Object.defineProperty(object, m, { get: () => tier(name)[m] });",
         "    return object;",
         "}",
-        ...tiers.map((t) => {
-            const names = classes.filter((n) => tierOf.get(n) === t);
-            return `const ${t}Tier = lazy("${t}", [${names.map((n) => `"${n}"`).join(", ")}]);`;
-        }),
+        ...tiers.map(
+            (t) =>
+                `const ${t}Tier = lazy("${t}", [${inTier(t)
+                    .map((n) => `"${n}"`)
+                    .join(", ")}]);`,
+        ),
         "// The getters in the form Node's ESM importer (cjs-module-lexer) recognises as named exports.",
         ...classes.map(
             (n) =>
@@ -113,10 +115,7 @@ export function renderIndex(base = root): { lazy: string; types: string; eager: 
         HEADER,
         "// The root's exports, loaded eagerly: what the tests import in its place (see index.js).",
         ...typeLines,
-        ...tiers.map((t) => {
-            const names = classes.filter((n) => tierOf.get(n) === t);
-            return `export { ${names.join(", ")} } from "../components/${t}";`;
-        }),
+        ...reexports,
         "",
     ].join("\n");
     return { lazy, types: typesDoc, eager };
