@@ -1,18 +1,26 @@
+import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
+import { TriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Deployment } from "kubernetes-models/apps/v1";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
+import { Ingress } from "kubernetes-models/networking.k8s.io/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
-import { Namespace, Service } from "kubernetes-models/v1";
+import { Namespace, Service, ServiceAccount } from "kubernetes-models/v1";
 import { beforeAll, describe, expect, it } from "vitest";
 import { KubernetesService, type KubernetesServiceArgs } from "../../../components/kubernetes";
-import { childrenOf, expectInvalid, only, type Plan, type PlannedResource, revealSecret, runPlan } from "../../support";
+import { childrenOf, expectInvalid, ofType, only, type Plan, type PlannedResource, revealSecret, runPlan } from "../../support";
+import { referenceWorker, validArgs } from "./fixture";
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const SERVICE = "kubernetes:core/v1:Service";
 const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
 const PDB = "kubernetes:policy/v1:PodDisruptionBudget";
 const NAMESPACE = "kubernetes:core/v1:Namespace";
+const SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
+const INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
+const SCALED_OBJECT = "kubernetes:keda.sh/v1alpha1:ScaledObject";
+const TRIGGER_AUTHENTICATION = "kubernetes:keda.sh/v1alpha1:TriggerAuthentication";
 const COMPONENT = "compute-layer:index:KubernetesService";
 
 /** The manifest the provider would apply: the recorded inputs, which must be plain known JSON. */
@@ -31,6 +39,10 @@ function validateAll(plan: Plan): number {
         [HPA]: (o) => new HorizontalPodAutoscaler(o as never),
         [PDB]: (o) => new PodDisruptionBudget(o as never),
         [NAMESPACE]: (o) => new Namespace(o as never),
+        [SERVICE_ACCOUNT]: (o) => new ServiceAccount(o as never),
+        [INGRESS]: (o) => new Ingress(o as never),
+        [SCALED_OBJECT]: (o) => new ScaledObject(o as never),
+        [TRIGGER_AUTHENTICATION]: (o) => new TriggerAuthentication(o as never),
     };
     let n = 0;
     for (const r of plan.resources.filter((x) => x.type.startsWith("kubernetes:"))) {
@@ -212,6 +224,29 @@ describe("KubernetesService: the reference web-app", () => {
         });
         for (const type of [DEPLOYMENT, SERVICE, HPA, PDB])
             expect(only(plan, type).options.dependsOn).toContain(ns.urn);
+    });
+});
+
+describe("KubernetesService: every object the rich fixtures write passes the upstream schemas", () => {
+    it("the rich fixture: namespace, ServiceAccount, Deployment, Service, HPA, PDB and Ingress", async () => {
+        const plan = await runPlan(() => {
+            new KubernetesService("web", validArgs, { provider: new k8s.Provider("k", { kubeconfig: "{}" }) });
+        });
+        expect(
+            plan.resources
+                .filter((r) => r.type.startsWith("kubernetes:"))
+                .map((r) => r.type)
+                .sort(),
+        ).toEqual([DEPLOYMENT, HPA, INGRESS, NAMESPACE, PDB, SERVICE, SERVICE_ACCOUNT].sort());
+        expect(validateAll(plan)).toBe(7);
+    });
+
+    it("the KEDA worker: Deployment, PDB, ScaledObject and TriggerAuthentication", async () => {
+        const plan = await runPlan(() => {
+            new KubernetesService("worker", referenceWorker);
+        });
+        expect([...ofType(plan, SCALED_OBJECT), ...ofType(plan, TRIGGER_AUTHENTICATION)]).toHaveLength(2);
+        expect(validateAll(plan)).toBe(4);
     });
 });
 
