@@ -508,3 +508,74 @@ describe("EcsService: variants", () => {
         });
     });
 });
+
+describe("EcsService: plain values and Outputs register the same inputs", () => {
+    // The component builds the execution policy, the container definitions and the service's
+    // security groups in one step when every value is known, and through Outputs otherwise:
+    // both paths must give the same registered inputs.
+    const image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1.4.2";
+    const param = "arn:aws:ssm:us-east-1:123456789012:parameter/orders/api-key";
+    const key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const extraSg = "sg-0extra00000000001";
+    const program = (wrap: (v: string) => pulumi.Input<string>, sgs: pulumi.Input<pulumi.Input<string>[]>) => () =>
+        void new EcsService(
+            "orders",
+            referenceService({
+                family: "orders",
+                secretsKmsKeyArns: [wrap(key)],
+                securityGroupIds: sgs,
+                containers: {
+                    app: {
+                        image: wrap(image),
+                        environment: { MODE: wrap("live") },
+                        secrets: { API_KEY: wrap(param) },
+                        portMappings: [{ containerPort: 80 }],
+                    },
+                },
+                loadBalancer: {
+                    targetGroupArn:
+                        "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef",
+                    containerName: "app",
+                    containerPort: 80,
+                },
+            }),
+        );
+    const registered = (plan: Plan) => ({
+        policy: jsonInput(resource(plan, T.rolePolicy, "orders-execution"), "policy"),
+        containers: jsonInput(only(plan, T.task), "containerDefinitions"),
+        securityGroups: input(only(plan, T.service), "networkConfiguration.securityGroups"),
+    });
+
+    it("for the execution policy, the container definitions and the security groups", async () => {
+        const known = await runPlan(program((v) => v, [extraSg]));
+        const viaOutputs = registered(await runPlan(program((v) => pulumi.output(v), [pulumi.output(extraSg)])));
+        const wholeListOutput = registered(await runPlan(program((v) => v, pulumi.output([extraSg]))));
+        const plain = registered(known);
+
+        // The known path holds the values themselves, with the log group and the component's group added.
+        const sgId = out(known, T.sg, "orders-sg");
+        expect(plain.securityGroups).toEqual([sgId, extraSg]);
+        expect(plain.containers).toMatchObject([
+            {
+                name: "app",
+                image,
+                environment: [{ name: "MODE", value: "live" }],
+                secrets: [{ name: "API_KEY", valueFrom: param }],
+                logConfiguration: { options: { "awslogs-group": "/ecs/orders", "awslogs-region": "us-east-1" } },
+            },
+        ]);
+        expect(plain.policy).toMatchObject({
+            Statement: expect.arrayContaining([
+                expect.objectContaining({
+                    Sid: "PullImages",
+                    Resource: "arn:aws:ecr:us-east-1:123456789012:repository/orders",
+                }),
+                expect.objectContaining({ Sid: "ReadParameters", Resource: param }),
+                expect.objectContaining({ Sid: "DecryptSecrets", Resource: key }),
+            ]),
+        });
+        // The Output paths register exactly the same.
+        expect(viaOutputs).toEqual(plain);
+        expect(wholeListOutput.securityGroups).toEqual(plain.securityGroups);
+    });
+});
