@@ -10,6 +10,7 @@ import {
     planIstioTrafficPolicy,
 } from "../../../components/mesh";
 import { expectInvalid, input, ofType, problemPaths, resource, runPlan } from "../../support";
+import { validArgs } from "./fixture";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
 
@@ -200,6 +201,14 @@ describe("planIstioTrafficPolicy: the reference configurations", () => {
         expect(vs.http[1].match).toEqual([{ uri: { exact: "/health" } }]);
         expect(plan.destinationRule).toBeUndefined();
         validateVirtualService(vs);
+    });
+
+    it("the rich fixture's VirtualService and DestinationRule pass the upstream schemas", () => {
+        const plan = planIstioTrafficPolicy("web", validArgs, ctx);
+        expect(plan.virtualService?.spec.http.map((h) => h.name)).toEqual(["beta-testers", "canary"]);
+        expect(plan.destinationRule?.spec.subsets?.map((s) => s.name)).toEqual(["v1", "v2"]);
+        validateVirtualService(plan.virtualService?.spec, plan.virtualService?.metadata);
+        validateDestinationRule(plan.destinationRule?.spec, plan.destinationRule?.metadata);
     });
 
     it("makes a DNS-1123 metadata name from the component name", () => {
