@@ -4,53 +4,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppMeshService, type AppMeshServiceArgs, appMeshDuration, planAppMeshService } from "../../../components/mesh";
 import { childrenOf, expectInvalid, input, ofType, only, problemPaths, resource, runPlan } from "../../support";
+import { validArgs } from "./fixture";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
 
 // REFERENCE.md, "AWS App Mesh": web-v1 / web-v2 behind web-router, 90/10, with the retry policy
 // (3 retries, 2 s per retry, server-error + gateway-error, connection-error) and the 15 s
-// per-request / 30 s idle timeouts of "Traffic Policies".
-const referenceCanary = (): AppMeshServiceArgs => ({
-    meshName: "production",
-    serviceName: "web-service.production.svc.cluster.local",
-    port: 80,
-    protocol: "http",
-    versions: {
-        v1: {
-            hostname: "web-v1.production.svc.cluster.local",
-            weight: 90,
-            healthCheck: {
-                protocol: "http",
-                path: "/health",
-                healthyThreshold: 2,
-                unhealthyThreshold: 2,
-                timeoutMillis: 2000,
-                intervalMillis: 5000,
-            },
-        },
-        v2: {
-            hostname: "web-v2.production.svc.cluster.local",
-            weight: 10,
-            healthCheck: {
-                protocol: "http",
-                path: "/health",
-                healthyThreshold: 2,
-                unhealthyThreshold: 2,
-                timeoutMillis: 2000,
-                intervalMillis: 5000,
-            },
-        },
-    },
-    retryPolicy: {
-        maxRetries: 3,
-        perRetryTimeoutMs: 2000,
-        httpRetryEvents: ["server-error", "gateway-error"],
-        tcpRetryEvents: ["connection-error"],
-    },
-    timeout: { perRequestMs: 15_000, idleMs: 30_000 },
-    backends: ["api-service.production.svc.cluster.local"],
-    tags: { team: "web" },
-});
+// per-request / 30 s idle timeouts of "Traffic Policies" (the tier's rich fixture; v2's health check
+// is left to the defaults, which must give the same check as v1's explicit one).
+const referenceCanary = (): AppMeshServiceArgs => structuredClone(validArgs);
 
 const NODE = "aws:appmesh/virtualNode:VirtualNode";
 const ROUTER = "aws:appmesh/virtualRouter:VirtualRouter";
@@ -124,7 +86,7 @@ describe("AppMeshService under mocks", () => {
             perRequest: { value: 15, unit: "s" },
             idle: { value: 30, unit: "s" },
         });
-        expect(input(route, "spec.priority")).toBeUndefined();
+        expect(input(route, "spec.priority")).toBe(10);
 
         const service = only(plan, SERVICE);
         expect(input(service, "name")).toBe("web-service.production.svc.cluster.local");
