@@ -22,7 +22,31 @@ import type {
  */
 export const SCALING_LIST_LIMITS = { policies: 50, stepAdjustments: 20, schedules: 200 } as const;
 
-const statistic = z.enum(["Average", "Minimum", "Maximum", "Sum", "SampleCount"]);
+/** The values of the vocabulary's enums; `validateScalingPolicies` names them in its reasons. */
+export const SCALING_VALUES = {
+    targetTrackingMetrics: [
+        "cpu",
+        "memory",
+        "requestCountPerTarget",
+        "networkIn",
+        "networkOut",
+        "custom",
+        "provisionedConcurrencyUtilization",
+    ],
+    predictiveMetrics: ["cpu", "memory", "networkIn", "networkOut", "requestCountPerTarget"],
+    statistics: ["Average", "Minimum", "Maximum", "Sum", "SampleCount"],
+    comparisons: [
+        "GreaterThanOrEqualToThreshold",
+        "GreaterThanThreshold",
+        "LessThanThreshold",
+        "LessThanOrEqualToThreshold",
+    ],
+    adjustmentTypes: ["ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity"],
+    aggregations: ["Average", "Minimum", "Maximum"],
+    modes: ["ForecastOnly", "ForecastAndScale"],
+} as const;
+
+const statistic = z.enum(SCALING_VALUES.statistics);
 const dimensions = z.record(z.string(), input(z.string()));
 
 const customMetricSchema = obj({
@@ -34,15 +58,7 @@ const customMetricSchema = obj({
 });
 
 const targetTrackingSchema = obj({
-    metric: z.enum([
-        "cpu",
-        "memory",
-        "requestCountPerTarget",
-        "networkIn",
-        "networkOut",
-        "custom",
-        "provisionedConcurrencyUtilization",
-    ]),
+    metric: z.enum(SCALING_VALUES.targetTrackingMetrics),
     target: z.number(),
     resourceLabel: input(z.string()).optional(),
     customMetric: customMetricSchema.optional(),
@@ -57,25 +73,20 @@ const stepAlarmSchema = obj({
     statistic: statistic.optional(),
     dimensions: dimensions.optional(),
     threshold: z.number(),
-    comparison: z.enum([
-        "GreaterThanOrEqualToThreshold",
-        "GreaterThanThreshold",
-        "LessThanThreshold",
-        "LessThanOrEqualToThreshold",
-    ]),
+    comparison: z.enum(SCALING_VALUES.comparisons),
     evaluationPeriods: int().min(1).optional(),
     periodSeconds: int().min(1).optional(),
 });
 
 const stepSchema = obj({
     alarm: stepAlarmSchema,
-    adjustmentType: z.enum(["ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity"]).optional(),
+    adjustmentType: z.enum(SCALING_VALUES.adjustmentTypes).optional(),
     adjustments: z
         .array(obj({ lowerBound: z.number().optional(), upperBound: z.number().optional(), change: int() }))
         .min(1)
         .max(SCALING_LIST_LIMITS.stepAdjustments),
     cooldownSeconds: int().min(0).optional(),
-    metricAggregationType: z.enum(["Average", "Minimum", "Maximum"]).optional(),
+    metricAggregationType: z.enum(SCALING_VALUES.aggregations).optional(),
 });
 
 const scheduleSchema = obj({
@@ -88,10 +99,10 @@ const scheduleSchema = obj({
 });
 
 const predictiveSchema = obj({
-    metric: z.enum(["cpu", "memory", "networkIn", "networkOut", "requestCountPerTarget"]),
+    metric: z.enum(SCALING_VALUES.predictiveMetrics),
     target: z.number(),
     resourceLabel: input(z.string()).optional(),
-    mode: z.enum(["ForecastOnly", "ForecastAndScale"]).optional(),
+    mode: z.enum(SCALING_VALUES.modes).optional(),
     schedulingBufferSeconds: int().min(0).optional(),
 });
 

@@ -2,7 +2,7 @@ import { isKnown, joinPath, type Problem, Validator } from "../core";
 import { describeValue, shapeProblems, z } from "../core/shape";
 import { DEFAULT_ALARM_PERIOD, DEFAULT_EVALUATION_PERIODS, scheduleKey } from "./common";
 import { appAutoScalingScheduleProblem, timezoneProblem, unixCronProblem } from "./schedule";
-import { scalingPoliciesShape } from "./schema";
+import { SCALING_VALUES, scalingPoliciesShape } from "./schema";
 import type {
     PredictiveMetric,
     ScalingPolicies,
@@ -43,16 +43,13 @@ export const PREDICTIVE_METRICS: Record<ScalingTarget, readonly PredictiveMetric
     hpa: [],
 };
 
-const STATISTICS = ["Average", "Minimum", "Maximum", "Sum", "SampleCount"] as const;
-const COMPARISONS = [
-    "GreaterThanOrEqualToThreshold",
-    "GreaterThanThreshold",
-    "LessThanThreshold",
-    "LessThanOrEqualToThreshold",
-] as const;
-const ADJUSTMENT_TYPES = ["ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity"] as const;
-const AGGREGATIONS = ["Average", "Minimum", "Maximum"] as const;
-const MODES = ["ForecastOnly", "ForecastAndScale"] as const;
+const {
+    statistics: STATISTICS,
+    comparisons: COMPARISONS,
+    adjustmentTypes: ADJUSTMENT_TYPES,
+    aggregations: AGGREGATIONS,
+    modes: MODES,
+} = SCALING_VALUES;
 /** The HPA's stabilization window is at most one hour (autoscaling/v2 HPAScalingRules). */
 const HPA_MAX_WINDOW = 3600;
 /** EC2 and Application Auto Scaling: SchedulingBufferTime 0–3600 seconds (PredictiveScalingConfiguration). */
@@ -88,15 +85,7 @@ function checkTarget(v: Validator, metric: string, value: number, path: string):
 function checkTargetTracking(v: Validator, t: TargetTrackingPolicy, i: number, target: ScalingTarget): void {
     const at = (field?: string) => joinPath("targetTracking", i, field);
     const offered = TARGET_TRACKING_METRICS[target];
-    const all: TargetTrackingMetric[] = [
-        "cpu",
-        "memory",
-        "requestCountPerTarget",
-        "networkIn",
-        "networkOut",
-        "custom",
-        "provisionedConcurrencyUtilization",
-    ];
+    const all: readonly TargetTrackingMetric[] = SCALING_VALUES.targetTrackingMetrics;
     if (!all.includes(t.metric)) {
         v.add(
             at("metric"),
