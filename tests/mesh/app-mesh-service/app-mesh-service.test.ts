@@ -188,6 +188,8 @@ describe("planAppMeshService", () => {
         });
         expect(plan.retryPolicy).toBeUndefined();
         expect(plan.timeout).toBeUndefined();
+        // No priority unless one is given.
+        expect(plan.route.spec).not.toHaveProperty("priority");
         expect(plan.warnings).toHaveLength(1);
     });
 
