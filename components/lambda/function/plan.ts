@@ -1124,33 +1124,30 @@ function statements(plan: LambdaFunctionPlan, args: LambdaFunctionArgs): Stateme
             Resource: q.queueArn,
         });
     });
-    (args.events?.dynamodb ?? []).forEach((s, i) => {
-        out.push({
-            Sid: `DynamoDbSource${i}`,
-            Effect: "Allow",
-            Action: [
-                "dynamodb:DescribeStream",
-                "dynamodb:GetRecords",
-                "dynamodb:GetShardIterator",
-                "dynamodb:ListStreams",
-            ],
-            Resource: s.streamArn,
+    for (const [sid, list, actions] of [
+        ["DynamoDbSource", args.events?.dynamodb, STREAM_ACTIONS.dynamodb],
+        ["KinesisSource", args.events?.kinesis, STREAM_ACTIONS.kinesis],
+    ] as const) {
+        (list ?? []).forEach((s, i) => {
+            out.push({ Sid: `${sid}${i}`, Effect: "Allow", Action: [...actions], Resource: s.streamArn });
         });
-    });
-    (args.events?.kinesis ?? []).forEach((s, i) => {
-        out.push({
-            Sid: `KinesisSource${i}`,
-            Effect: "Allow",
-            Action: [
-                "kinesis:DescribeStream",
-                "kinesis:DescribeStreamSummary",
-                "kinesis:GetRecords",
-                "kinesis:GetShardIterator",
-                "kinesis:ListShards",
-                "kinesis:SubscribeToShard",
-            ],
-            Resource: s.streamArn,
-        });
-    });
+    }
     return out;
 }
+
+/**
+ * What a stream event source reads, on that stream only: the actions of the managed policies
+ * AWSLambdaDynamoDBExecutionRole and AWSLambdaKinesisExecutionRole, without their logs:* actions and
+ * kinesis:ListStreams (which lists every stream of the account).
+ */
+const STREAM_ACTIONS = {
+    dynamodb: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+    kinesis: [
+        "kinesis:DescribeStream",
+        "kinesis:DescribeStreamSummary",
+        "kinesis:GetRecords",
+        "kinesis:GetShardIterator",
+        "kinesis:ListShards",
+        "kinesis:SubscribeToShard",
+    ],
+} as const;

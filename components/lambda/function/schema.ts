@@ -1,4 +1,4 @@
-import { input, int, type MutuallyAssignable, obj, planTime, z } from "../../../src/core";
+import { input, int, type MutuallyAssignable, obj, planTime, tagsSchema, z } from "../../../src/core";
 import { autoScalingSchema } from "../../../src/scaling/schema";
 import type {
     LambdaAlbEventArgs,
@@ -144,29 +144,22 @@ const eventPatternSchema = obj({
     description: z.string().optional(),
 });
 
+/** The fields of a DynamoDB or Kinesis stream source (Kinesis adds `parallelizationFactor`). */
+const streamShape = {
+    streamArn: arn(),
+    startingPosition,
+    batchSize: int().optional(),
+    maximumRetryAttempts: int().optional(),
+};
+
 const eventsSchema = obj({
     http: httpSchema.optional(),
     schedules: list(obj({ expression: z.string(), input: z.string().optional() }), LAMBDA_LIST_LIMITS.rules).optional(),
     sqs: list(
         obj({ queueArn: arn(), batchSize: int().optional(), maximumBatchingWindowSeconds: int().optional() }),
     ).optional(),
-    dynamodb: list(
-        obj({
-            streamArn: arn(),
-            startingPosition,
-            batchSize: int().optional(),
-            maximumRetryAttempts: int().optional(),
-        }),
-    ).optional(),
-    kinesis: list(
-        obj({
-            streamArn: arn(),
-            startingPosition,
-            batchSize: int().optional(),
-            parallelizationFactor: int().optional(),
-            maximumRetryAttempts: int().optional(),
-        }),
-    ).optional(),
+    dynamodb: list(obj(streamShape)).optional(),
+    kinesis: list(obj({ ...streamShape, parallelizationFactor: int().optional() })).optional(),
     s3: list(s3Schema).optional(),
     sns: list(obj({ topicArn: arn() })).optional(),
     alb: albSchema.optional(),
@@ -220,7 +213,7 @@ export const lambdaFunctionArgsSchema = obj({
     tracing: z.enum(["Active", "PassThrough"]).optional(),
     logRetentionDays: int().optional(),
     events: planTime(eventsSchema, whyEvents).optional(),
-    tags: input(z.record(z.string(), input(z.string()))).optional(),
+    tags: input(tagsSchema).optional(),
 });
 
 // The schema and the interfaces can't drift apart: each pair must be mutually assignable.
