@@ -231,6 +231,13 @@ describe("lb args: shape failures name the field and the expected shape", () => 
             [nlbValid as unknown as Record<string, unknown>, nlb],
             [gwlbValid as unknown as Record<string, unknown>, gwlb],
         ];
+        for (const [, plan] of fixtures) {
+            // Args that are not an object at all: one problem at the root, not one per required field.
+            for (const value of [null, "false", 1, [], pulumi.output({}), Promise.resolve({})]) {
+                const found = plan(value);
+                expect(found.map((p) => p.propertyPath), String(value)).toEqual([""]);
+            }
+        }
         for (const [valid, plan] of fixtures) {
             for (const key of Object.keys(valid)) {
                 for (const value of bad) {

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isKnown, type PlanContext, type Tags, type Validator, validateTags } from "../../../src/core";
+import { isKnown, type PlanContext, planTags, type Tags, type Validator, validateTags } from "../../../src/core";
 import {
     checkCertificateArn,
     checkCidrs,
@@ -7,7 +7,6 @@ import {
     checkPlacement,
     checkRuleQuota,
     checkTargetGroupCommon,
-    lbTags,
     loadBalancerName,
     plainRecord,
     targetGroupName,
@@ -712,7 +711,7 @@ function checkAndPlan(
         }
     }
     validateTags(v, plainRecord(args.tags));
-    const tags = lbTags(name, args.tags);
+    const tags = planTags(name, args.tags);
 
     const tgArgs = plainRecord(args.targetGroups) ?? {};
     if (args.targetGroups === undefined)

@@ -4,19 +4,12 @@ import {
     isIpv4Cidr,
     isKnown,
     type PlanContext,
+    planTags,
     type Tags,
     type Validator,
     validateTags,
 } from "../../../src/core";
-import {
-    checkKey,
-    checkPlacement,
-    lbTags,
-    loadBalancerName,
-    plainRecord,
-    targetGroupName,
-    validated,
-} from "../shared/checks";
+import { checkKey, checkPlacement, loadBalancerName, plainRecord, targetGroupName, validated } from "../shared/checks";
 import { type PlannedEndpointService, planEndpointService } from "../shared/endpoint-service";
 import { type PlannedHealthCheck, planHealthCheck } from "../shared/health-check";
 import type { GatewayLoadBalancerArgs, GwlbEndpointArgs } from "./args";
@@ -187,7 +180,7 @@ function checkAndPlan(
         },
     });
     validateTags(v, plainRecord(args.tags));
-    const tags = lbTags(name, args.tags);
+    const tags = planTags(name, args.tags);
     const endpointService = planEndpointService(
         v,
         { acceptanceRequired: args.acceptanceRequired, allowedPrincipals: args.allowedPrincipals },

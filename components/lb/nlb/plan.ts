@@ -1,12 +1,19 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isKnown, knownList, type PlanContext, type Tags, type Validator, validateTags } from "../../../src/core";
+import {
+    isKnown,
+    knownList,
+    type PlanContext,
+    planTags,
+    type Tags,
+    type Validator,
+    validateTags,
+} from "../../../src/core";
 import {
     checkCertificateArn,
     checkKey,
     checkPlacement,
     checkRuleQuota,
     checkTargetGroupCommon,
-    lbTags,
     loadBalancerName,
     plainRecord,
     targetGroupName,
@@ -221,7 +228,7 @@ function checkAndPlan(
         }
     }
     validateTags(v, plainRecord(args.tags));
-    const tags = lbTags(name, args.tags);
+    const tags = planTags(name, args.tags);
 
     const listenerArgs = plainRecord(args.listeners) ?? {};
     const keys = Object.keys(listenerArgs);

@@ -1,15 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-    checkShape,
-    isIpv4Cidr,
-    isKnown,
-    knownList,
-    physicalName,
-    planTags,
-    type Tags,
-    Validator,
-    type z,
-} from "../../../src/core";
+import { checkShape, isIpv4Cidr, isKnown, knownList, physicalName, Validator, type z } from "../../../src/core";
 import { MAX_SECURITY_GROUP_RULES } from "./schema";
 
 /**
@@ -25,8 +15,9 @@ export function validated<T>(subject: string, schema: z.ZodType, args: unknown, 
     const shapePaths = v.problems.map((p) => p.propertyPath);
     const semantic = new Validator(subject);
     const build = semantic.attempt(ok, () => check(semantic));
+    // A problem at the root ("": args that are not an object) covers every path.
     const covered = (path: string) =>
-        shapePaths.some((s) => path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
+        shapePaths.some((s) => s === "" || path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
     for (const p of semantic.problems) if (!covered(p.propertyPath)) v.add(p.propertyPath, p.reason);
     v.throwIfAny();
     return (build as () => T)();
@@ -35,14 +26,6 @@ export function validated<T>(subject: string, schema: z.ZodType, args: unknown, 
 /** The value when it is a plain (known, non-list) object, else `undefined`: maps whose shape failed are not walked. */
 export function plainRecord<T extends object>(value: pulumi.Input<T> | undefined): T | undefined {
     return isKnown(value) && typeof value === "object" && !Array.isArray(value) ? (value as T) : undefined;
-}
-
-/**
- * The tags of every child: the user's over the default tags. When the user's tags are an Output,
- * the merge waits for them, so the default tags are kept either way.
- */
-export function lbTags(component: string, tags: pulumi.Input<Tags> | undefined): pulumi.Input<Tags> {
-    return planTags(component, tags);
 }
 
 /** Load balancer and target group names: at most 32 characters, letters, digits and hyphens. */
