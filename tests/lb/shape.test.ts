@@ -200,6 +200,16 @@ describe("lb args: shape failures name the field and the expected shape", () => 
         expect(alb(withTargetGroup({ healthCheck: pulumi.output({}) })).map((p) => p.propertyPath)).toEqual([
             "targetGroups.api.healthCheck",
         ]);
+        // A Promise has no keys for a closed object to reject: where every field is optional it
+        // would pass and the defaults be planned instead of what it holds.
+        expect(
+            alb(withTargetGroup({ healthCheck: Promise.resolve({ path: "/ready" }) })).map((p) => p.propertyPath),
+        ).toEqual(["targetGroups.api.healthCheck"]);
+        expect(
+            nlb({ ...nlbValid, endpointService: Promise.resolve({ acceptanceRequired: false }) }).map(
+                (p) => p.propertyPath,
+            ),
+        ).toEqual(["endpointService"]);
         expect(
             gwlb({ ...gwlbValid, endpoints: { a: pulumi.output({ subnetId: "s" }) } }).map((p) => p.propertyPath),
         ).toEqual(["endpoints.a"]);
@@ -235,7 +245,10 @@ describe("lb args: shape failures name the field and the expected shape", () => 
             // Args that are not an object at all: one problem at the root, not one per required field.
             for (const value of [null, "false", 1, [], pulumi.output({}), Promise.resolve({})]) {
                 const found = plan(value);
-                expect(found.map((p) => p.propertyPath), String(value)).toEqual([""]);
+                expect(
+                    found.map((p) => p.propertyPath),
+                    String(value),
+                ).toEqual([""]);
             }
         }
         for (const [valid, plan] of fixtures) {

@@ -39,10 +39,16 @@ export const healthCheckShape = {
 };
 
 /**
- * A closed object (unknown keys are errors with a suggestion) that must be a plain value: an Output
- * or a Promise in its place is one problem saying so, not a list of the Output's own keys.
+ * A closed object (core `obj()`: unknown keys are errors with a suggestion) that must be a plain
+ * value. Core `obj()` alone reports an Output in its place once, but accepts a Promise silently
+ * when every field is optional (a Promise has no keys to check), and the planner would then plan
+ * the defaults instead of what the Promise holds: here either one is the one problem at its path.
+ * The result is a zod pipe, not a `ZodObject`: compose objects from shapes (`healthCheckShape`),
+ * not with `.extend()` or `.shape`, which its type does not offer.
  */
-export function obj<T extends z.ZodRawShape>(shape: T): ReturnType<typeof closedObject<T>> {
+export function obj<T extends z.ZodRawShape>(
+    shape: T,
+): z.ZodType<z.output<ReturnType<typeof closedObject<T>>>, z.input<ReturnType<typeof closedObject<T>>>> {
     return planTime(closedObject(shape), "its fields are checked and planned one by one");
 }
 
