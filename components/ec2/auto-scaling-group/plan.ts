@@ -73,6 +73,9 @@ function groupTags(
     return isKnown(tags) ? list(tags) : pulumi.output(tags).apply(list);
 }
 
+/** An EC2 instance type's syntax: family and size, `m5.large`, `c6gn.16xlarge`, `u-6tb1.metal`. */
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
 /** Graviton (arm64) families have a `g` right after the generation number: t4g, m7g, c6gn, x2gd, im4gn. */
 export function architectureOf(instanceType: string): "arm64" | "x86_64" {
     return /^[a-z]+\d+g[a-z-]*\./.test(instanceType) ? "arm64" : "x86_64";
@@ -321,7 +324,7 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
             "instance type",
         );
         types.forEach((t, i) => {
-            if (isKnown(t) && !/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(t)) {
+            if (isKnown(t) && !INSTANCE_TYPE.test(t)) {
                 v.add(
                     joinPath("instanceTypes", i),
                     `must be an EC2 instance type such as "m5.large" (got ${JSON.stringify(t)})`,
@@ -329,7 +332,7 @@ function planChecked(v: Validator, name: string, args: AutoScalingGroupArgs): Au
             }
         });
     }
-    if (isKnown(args.instanceType) && !/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(args.instanceType)) {
+    if (isKnown(args.instanceType) && !INSTANCE_TYPE.test(args.instanceType)) {
         v.add(
             "instanceType",
             `must be an EC2 instance type such as "t3.medium" (got ${JSON.stringify(args.instanceType)})`,
