@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { awsContext, childName, defaultTags, isKnown, planContext, type Tags } from "../../../src/core";
+import { awsContext, childName, isKnown, planContext, planTags, type Tags } from "../../../src/core";
 import { resolveFields, resolvePolicy, resolveRefs } from "../shared";
 import type { AddonPlan } from "./addons";
 import type { EksAddonName, EksClusterArgs } from "./args";
@@ -51,10 +51,11 @@ export interface EksControllerResources {
 
 type TagsInput = pulumi.Input<Tags>;
 
-/** The component's tags over the default ones, plus `extra`; an Output when the user's tags are one. */
+/** {@link planTags} (the user's tags over the default ones), plus `extra`; an Output when the user's tags are one. */
 function mergeTags(component: string, user: TagsInput | undefined, extra: Record<string, string> = {}): TagsInput {
-    if (user === undefined || isKnown(user)) return { ...defaultTags(component, user), ...extra };
-    return pulumi.output(user).apply((t) => ({ ...defaultTags(component, t), ...extra }));
+    const tags = planTags(component, user);
+    if (isKnown(tags)) return { ...tags, ...extra };
+    return pulumi.output(tags).apply((t) => ({ ...t, ...extra }));
 }
 
 /**

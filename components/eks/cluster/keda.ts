@@ -1,5 +1,5 @@
-import { joinPath, type Validator } from "../../../src/core";
-import { irsaTrust, type PolicyDocument, podIdentityTrust, policyDocument, ref } from "../shared";
+import { isKnown, joinPath, type Validator } from "../../../src/core";
+import { checkable, irsaTrust, type PolicyDocument, podIdentityTrust, policyDocument, ref } from "../shared";
 import type { EksKedaArgs } from "./args";
 import type { HelmReleasePlan } from "./load-balancer-controller";
 
@@ -10,6 +10,8 @@ export const KEDA_NAMESPACE = "keda";
 export const KEDA_OPERATOR_SERVICE_ACCOUNT = "keda-operator";
 /** The placeholder of the i-th queue ARN in `keda.sqsQueueArns`. */
 export const kedaQueueRef = (i: number) => ref(`kedaSqsQueue${i}`);
+/** An SQS queue ARN (queue names: 1 to 80 letters, digits, "-" and "_", ".fifo" for FIFO queues). */
+const SQS_QUEUE_ARN = /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/;
 
 /** KEDA: the operator's role (SQS queue depth for `aws-sqs-queue` triggers) and the Helm release. */
 export interface KedaPlan {
@@ -23,7 +25,7 @@ export interface KedaPlan {
 }
 
 export function planKeda(v: Validator, k: EksKedaArgs, clusterName: string, hasPodIdentityAgent: boolean): KedaPlan {
-    const p = (...rest: string[]) => joinPath("keda", ...rest);
+    const p = (...rest: (string | number)[]) => joinPath("keda", ...rest);
     const version = k.version ?? KEDA_VERSION;
     if (!/^2\.\d+\.\d+$/.test(version))
         v.add(
@@ -38,6 +40,15 @@ export function planKeda(v: Validator, k: EksKedaArgs, clusterName: string, hasP
         );
     }
     const queues = k.sqsQueueArns ?? [];
+    checkable(queues, 100).forEach((q, i) => {
+        if (isKnown(q) && !SQS_QUEUE_ARN.test(q)) {
+            v.add(
+                p("sqsQueueArns", i),
+                `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (got ` +
+                    `${JSON.stringify(q)})`,
+            );
+        }
+    });
     const sa = KEDA_OPERATOR_SERVICE_ACCOUNT;
     return {
         binding,

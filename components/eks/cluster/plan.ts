@@ -13,6 +13,7 @@ import {
 } from "../../../src/core";
 import {
     AWS_REFS,
+    checkable,
     EKS_DEFAULT_VERSION,
     EKS_SUPPORTED_VERSIONS,
     managedPolicyArn,
@@ -151,14 +152,6 @@ const NODE_POLICIES: Record<string, string> = {
     cni: "AmazonEKS_CNI_Policy",
     ecr: "AmazonEC2ContainerRegistryReadOnly",
 };
-
-/**
- * The elements of a list to check one by one: none when the list is over its limit, which the
- * shape check already reports once (instead of one problem per element of a 10,000-long list).
- */
-export function checkable<T>(list: readonly T[], max: number): readonly T[] {
-    return list.length <= max ? list : [];
-}
 
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]*$/;
@@ -358,7 +351,7 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
     const version = args.version ?? EKS_DEFAULT_VERSION;
     v.oneOf(args.version, "version", EKS_SUPPORTED_VERSIONS);
 
-    const access = planApiAccess(v, name, args.apiAccess ?? {});
+    const access = planApiAccess(v, args.apiAccess ?? {});
     const accessEntries = planAccess(v, args.access ?? {});
 
     v.oneOf(args.logRetentionDays, "logRetentionDays", LOG_RETENTION_DAYS);
@@ -445,25 +438,14 @@ function planChecked(v: Validator, name: string, args: EksClusterArgs, ctx: Plan
             `Karpenter's controller must run on capacity it does not manage: add a node group, or a Fargate profile selecting the ${KARPENTER_NAMESPACE} namespace`,
         );
     }
-    const karpenter = karpenterOn
-        ? planKarpenter(v, args.karpenter ?? {}, clusterName, {
-              hasPodIdentityAgent: addons.some((a) => a.name === "eks-pod-identity-agent"),
-              cniOnNodeRole,
-          })
-        : undefined;
     const hasPodIdentityAgent = addons.some((a) => a.name === "eks-pod-identity-agent");
+    const karpenter = karpenterOn
+        ? planKarpenter(v, args.karpenter ?? {}, clusterName, { hasPodIdentityAgent, cniOnNodeRole })
+        : undefined;
     const loadBalancerController = args.loadBalancerController
         ? planLoadBalancerController(v, args.loadBalancerController, clusterName, hasPodIdentityAgent)
         : undefined;
     const keda = args.keda ? planKeda(v, args.keda, clusterName, hasPodIdentityAgent) : undefined;
-    checkable(args.keda?.sqsQueueArns ?? [], 100).forEach((q, i) => {
-        if (isKnown(q) && !/^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/.test(q)) {
-            v.add(
-                joinPath("keda", "sqsQueueArns", i),
-                `must be an SQS queue ARN such as "arn:aws:sqs:us-east-1:123456789012:orders" (got ${JSON.stringify(q)})`,
-            );
-        }
-    });
     if (!karpenterOn && ca.enabled === true && nodeGroups.length === 0) {
         v.add(
             "clusterAutoscaler.enabled",
@@ -582,7 +564,7 @@ interface ApiAccessPlan {
  * https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html
  * https://docs.aws.amazon.com/eks/latest/userguide/service-quotas.html
  */
-function planApiAccess(v: Validator, name: string, a: EksApiAccessArgs): ApiAccessPlan {
+function planApiAccess(v: Validator, a: EksApiAccessArgs): ApiAccessPlan {
     const p = (...rest: (string | number)[]) => joinPath("apiAccess", ...rest);
     const privateEndpoint = a.privateEndpoint ?? true;
     const sgs = a.privateAccessSecurityGroupIds ?? [];
@@ -681,7 +663,6 @@ function planApiAccess(v: Validator, name: string, a: EksApiAccessArgs): ApiAcce
             cidrIpv4: c,
         })),
     ];
-    void name;
     return {
         endpointPrivateAccess: privateEndpoint,
         endpointPublicAccess: publicEndpoint,

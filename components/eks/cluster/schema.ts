@@ -1,4 +1,4 @@
-import { input, int, obj, planTime, z } from "../../../src/core";
+import { input, int, obj, planTime, tagsSchema, z } from "../../../src/core";
 import { EKS_ACCESS_ENTRY_TYPES, EKS_ACCESS_POLICIES } from "./access";
 import { EKS_ADDON_NAMES } from "./addons";
 
@@ -159,5 +159,5 @@ export const eksClusterArgsSchema = obj({
     clusterAutoscaler: planTime(clusterAutoscalerSchema, "it decides whether the autoscaler is installed").optional(),
     logRetentionDays: int().optional(),
     deletionProtection: z.boolean().optional(),
-    tags: input(z.record(str, input(str))).optional(),
+    tags: input(tagsSchema).optional(),
 });

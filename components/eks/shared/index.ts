@@ -1,3 +1,4 @@
 // Code shared by the eks tier's components.
 export * from "./iam";
+export * from "./lists";
 export * from "./versions";
