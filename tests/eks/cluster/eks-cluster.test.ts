@@ -464,6 +464,19 @@ describe("EksCluster: other shapes", () => {
         expect(input(only(plan, T.launchTemplate), "tagSpecifications.0.tags")).toEqual({ ...defaults, pool: "a" });
     });
 
+    it("tags as an Output of something other than a map (plain JS, config) keep just the default tags", async () => {
+        const plan = await runPlan(() => {
+            new EksCluster("out", {
+                ...base,
+                tags: pulumi.output("team=platform") as unknown as pulumi.Output<Record<string, string>>,
+                nodeGroups: { a: { instanceTypes: ["t3.large"], minSize: 1, maxSize: 2, tags: { pool: "a" } } },
+            });
+        });
+        const defaults = { "managed-by": "compute-layer", component: "out" };
+        expect(only(plan, T.key).inputs.tags).toEqual(defaults);
+        expect(input(only(plan, T.launchTemplate), "tagSpecifications.0.tags")).toEqual({ ...defaults, pool: "a" });
+    });
+
     it("wrong input is one InputPropertiesError naming each field, and nothing is registered", async () => {
         const { errors, plan } = await expectInvalid(() => {
             new EksCluster("bad", {
