@@ -29,7 +29,7 @@ import type {
     TargetGroupArgs,
     WeightedForwardArgs,
 } from "./args";
-import { applicationLoadBalancerArgsSchema } from "./schema";
+import { ALB_LIST_LIMITS, applicationLoadBalancerArgsSchema, FIXED_RESPONSE_CONTENT_TYPES } from "./schema";
 
 /** A target group as `aws.lb.TargetGroup` takes it, with its key in `targetGroups`. */
 export interface PlannedTargetGroup {
@@ -155,19 +155,6 @@ export interface ApplicationLoadBalancerPlan {
 
 /** Priority limits of listener rules. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html */
 export const RULE_PRIORITY = { min: 1, max: 50000 } as const;
-/** "Condition values per rule: 5". https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html */
-export const MAX_CONDITION_VALUES = 5;
-/** "Target Groups per Action per Application Load Balancer: 5" and "Target Groups per Application Load Balancer: 100" (same page). */
-export const MAX_WEIGHTED_TARGET_GROUPS = 5;
-export const MAX_TARGET_GROUPS = 100;
-/** Fixed-response content types. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-action-types.html */
-export const FIXED_RESPONSE_CONTENT_TYPES = [
-    "text/plain",
-    "text/css",
-    "text/html",
-    "application/javascript",
-    "application/json",
-] as const;
 
 const ACTION_KEYS = ["forward", "weightedForward", "redirect", "fixedResponse"] as const;
 const AUTH_KEYS = ["authenticateOidc", "authenticateCognito"] as const;
@@ -311,7 +298,7 @@ function checkTargetKey(v: Validator, name: unknown, path: string, keys: TargetK
 function planWeighted(v: Validator, wf: WeightedForwardArgs, path: string, keys: TargetKeys): PlannedAction {
     const groups = Array.isArray(wf.targetGroups) ? wf.targetGroups : [];
     const gPath = `${path}.targetGroups`;
-    v.count(groups, gPath, 1, MAX_WEIGHTED_TARGET_GROUPS, "target groups");
+    v.count(groups, gPath, 1, ALB_LIST_LIMITS.weightedTargetGroups, "target groups");
     groups.forEach((g, i) => {
         checkTargetKey(v, g.name, `${gPath}[${i}].name`, keys);
         v.range(g.weight, `${gPath}[${i}].weight`, 0, 999);
@@ -630,10 +617,10 @@ export function planConditions(
             path,
             "must have at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, methods, sourceIps",
         );
-    if (count > MAX_CONDITION_VALUES)
+    if (count > ALB_LIST_LIMITS.conditionValues)
         v.add(
             path,
-            `must have at most ${MAX_CONDITION_VALUES} condition values across all conditions (got ${count}); split the rule`,
+            `must have at most ${ALB_LIST_LIMITS.conditionValues} condition values across all conditions (got ${count}); split the rule`,
         );
     return out;
 }
@@ -720,8 +707,8 @@ function checkAndPlan(
             "is required: give the target groups by key ({} when every action is a redirect or fixed response)",
         );
     const keys = Object.keys(tgArgs);
-    if (keys.length > MAX_TARGET_GROUPS)
-        v.add("targetGroups", `must have at most ${MAX_TARGET_GROUPS} target groups (got ${keys.length})`);
+    if (keys.length > ALB_LIST_LIMITS.targetGroups)
+        v.add("targetGroups", `must have at most ${ALB_LIST_LIMITS.targetGroups} target groups (got ${keys.length})`);
     const targetGroups = keys.map((k) => planTargetGroup(v, ctx, name, k, tgArgs[k], args.vpcId, tags));
     const actionKeys = plainRecord(args.targetGroups) ? keys : undefined;
     const defaultActions = planActions(v, args.defaultAction, "defaultAction", actionKeys, https);

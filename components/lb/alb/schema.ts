@@ -25,11 +25,20 @@ import type {
 } from "./args";
 
 /**
- * "Condition values per rule: 5", "Target groups per action: 5" and "Rules per Application Load
- * Balancer (excluding default rules): 100".
+ * "Condition values per rule: 5", "Target groups per action: 5", "Rules per Application Load
+ * Balancer (excluding default rules): 100" and "Target groups per Application Load Balancer: 100".
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html
  */
-export const ALB_LIST_LIMITS = { conditionValues: 5, weightedTargetGroups: 5, rules: 100 } as const;
+export const ALB_LIST_LIMITS = { conditionValues: 5, weightedTargetGroups: 5, rules: 100, targetGroups: 100 } as const;
+
+/** Fixed-response content types. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-action-types.html */
+export const FIXED_RESPONSE_CONTENT_TYPES = [
+    "text/plain",
+    "text/css",
+    "text/html",
+    "application/javascript",
+    "application/json",
+] as const;
 
 const values = <T extends z.ZodType>(value: T) => z.array(value).max(ALB_LIST_LIMITS.conditionValues);
 
@@ -64,9 +73,7 @@ const redirectSchema = obj({
 
 const fixedResponseSchema = obj({
     statusCode: int(),
-    contentType: z
-        .enum(["text/plain", "text/css", "text/html", "application/javascript", "application/json"])
-        .optional(),
+    contentType: z.enum(FIXED_RESPONSE_CONTENT_TYPES).optional(),
     messageBody: z.string().optional(),
 });
 

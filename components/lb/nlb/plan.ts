@@ -24,7 +24,7 @@ import { type PlannedHealthCheck, planHealthCheck } from "../shared/health-check
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { type PortRule, type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type { NetworkLoadBalancerArgs, NlbListenerArgs } from "./args";
-import { MAX_NLB_LISTENERS, networkLoadBalancerArgsSchema } from "./schema";
+import { MAX_NLB_LISTENERS, NLB_LISTENER_PROTOCOLS, networkLoadBalancerArgsSchema } from "./schema";
 
 /**
  * One NLB listener as `aws.lb.Listener` takes it (the component adds `loadBalancerArn` and the
@@ -76,7 +76,6 @@ export interface NetworkLoadBalancerPlan {
     endpointService?: PlannedEndpointService;
 }
 
-export const NLB_LISTENER_PROTOCOLS = ["TCP", "UDP", "TLS", "TCP_UDP"] as const;
 /**
  * Target-group protocols each listener protocol can forward to.
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html

@@ -22,7 +22,8 @@ import type {
 /** "Listeners per Network Load Balancer: 50". https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-limits.html */
 export const MAX_NLB_LISTENERS = 50;
 
-const protocols = ["TCP", "UDP", "TLS", "TCP_UDP"] as const;
+/** Listener (and target-group) protocols of a Network Load Balancer. */
+export const NLB_LISTENER_PROTOCOLS = ["TCP", "UDP", "TLS", "TCP_UDP"] as const;
 
 const healthCheckSchema = obj({
     ...healthCheckShape,
@@ -32,7 +33,7 @@ const healthCheckSchema = obj({
 
 const targetGroupSchema = obj({
     port: int(),
-    protocol: z.enum(protocols).optional(),
+    protocol: z.enum(NLB_LISTENER_PROTOCOLS).optional(),
     targetType: z.enum(["ip", "instance", "alb"]).optional(),
     preserveClientIp: z.boolean().optional(),
     deregistrationDelaySeconds: int().optional(),
@@ -41,7 +42,7 @@ const targetGroupSchema = obj({
 
 const listenerSchema = obj({
     port: int(),
-    protocol: z.enum(protocols),
+    protocol: z.enum(NLB_LISTENER_PROTOCOLS),
     certificateArn: idInput().optional(),
     sslPolicy: z.string().optional(),
     targetGroup: targetGroupSchema,

@@ -113,21 +113,12 @@ export function createLoadBalancerSecurityGroup(
         if (vpcCidr === undefined) vpcCidr = aws.ec2.getVpcOutput({ id: plan.group.vpcId }, { parent }).cidrBlock;
         return vpcCidr;
     };
-    const ingressRules = plan.ingress.map(
-        (r) =>
-            new aws.vpc.SecurityGroupIngressRule(
-                r.name,
-                { ...r.inputs, securityGroupId: securityGroup.id, cidrIpv4: cidr(r.inputs.cidrIpv4) },
-                opts,
-            ),
-    );
-    const egressRules = plan.egress.map(
-        (r) =>
-            new aws.vpc.SecurityGroupEgressRule(
-                r.name,
-                { ...r.inputs, securityGroupId: securityGroup.id, cidrIpv4: cidr(r.inputs.cidrIpv4) },
-                opts,
-            ),
-    );
+    const ruleArgs = (r: PlannedSecurityGroupRule) => ({
+        ...r.inputs,
+        securityGroupId: securityGroup.id,
+        cidrIpv4: cidr(r.inputs.cidrIpv4),
+    });
+    const ingressRules = plan.ingress.map((r) => new aws.vpc.SecurityGroupIngressRule(r.name, ruleArgs(r), opts));
+    const egressRules = plan.egress.map((r) => new aws.vpc.SecurityGroupEgressRule(r.name, ruleArgs(r), opts));
     return { securityGroup, ingressRules, egressRules };
 }
