@@ -212,7 +212,7 @@ function planTargetGroup(
         if (tg.port === undefined && tg.targetType === undefined)
             v.add(
                 `${path}.targetType`,
-                'is "instance" when not given, which needs a port; give port, or targetType "lambda"',
+                'is "ip" when not given, which needs a port; give port, or targetType "lambda"',
             );
     }
     const slowStart = tg.slowStartSeconds ?? 0;

@@ -340,6 +340,14 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
         expect(paths(withRule0({ priority: 2 }))).toEqual(["rules[1].priority"]);
     });
 
+    it("an omitted priority after the last one (50000) is a problem at that rule, not a priority beyond the limit", () => {
+        const base = referenceAlbArgs();
+        const { priority: _, ...second } = base.rules[1];
+        const args = { ...base, rules: [{ ...base.rules[0], priority: 50000 }, second] };
+        expect(paths(args)).toEqual(["rules[1].priority"]);
+        expect(problemReason(() => plan(args))).toContain("no free priority is left above the previous rule's");
+    });
+
     it("at most 5 condition values per rule", () => {
         expect(
             paths(
@@ -559,6 +567,11 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
         ]);
         expect(paths(redirect({ port: 0 }))).toEqual(["rules[0].action.redirect.port"]);
         expect(paths(redirect({ path: "x" }))).toEqual(["rules[0].action.redirect.path"]);
+        expect(paths(redirect({ host: "" }))).toEqual(["rules[0].action.redirect.host"]);
+        expect(paths(redirect({ host: "h".repeat(129) }))).toEqual(["rules[0].action.redirect.host"]);
+        expect(paths(redirect({ query: "?a=1" }))).toEqual(["rules[0].action.redirect.query"]);
+        expect(paths(redirect({ query: "a".repeat(129) }))).toEqual(["rules[0].action.redirect.query"]);
+        expect(() => plan(redirect({ host: "h".repeat(128), query: "a=1" }))).not.toThrow();
         expect(paths(redirect({}))).toEqual(["rules[0].action.redirect"]);
     });
 
@@ -597,6 +610,10 @@ describe("planApplicationLoadBalancer: every rule has a failing case", () => {
             "targetGroups.api.port",
             "targetGroups.api.protocol",
         ]);
+        // Neither a port nor a target type: the default target type is named, and lambda offered.
+        const bare = referenceAlbArgs();
+        const reasons = problemReason(() => plan({ ...bare, targetGroups: { ...bare.targetGroups, fn: {} } }));
+        expect(reasons).toContain('is "ip" when not given, which needs a port; give port, or targetType "lambda"');
     });
 
     it("target group keys are letters, digits and hyphens", () => {
