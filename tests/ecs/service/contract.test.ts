@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EcsService, planEcsService } from "../../../components/ecs";
-import { capturePlan, childrenOf, only, resource } from "../../support";
+import { withLogs } from "../../../components/ecs/shared/task-definition";
+import { capturePlan, childrenOf, jsonInput, only, resource } from "../../support";
 import { countingCalls, expectPlanned } from "../shared/contract";
 import { validArgs } from "./fixture";
 
@@ -38,6 +39,16 @@ describe("EcsService: registered child inputs are the planner's result plus Outp
             "executionRoleArn",
             "taskRoleArn",
         ]);
+        // The container definitions are the planner's, with only the log configuration added.
+        const task = resource(plan, "aws:ecs/taskDefinition:TaskDefinition", "web-app-task");
+        const logGroup = resource(plan, "aws:cloudwatch/logGroup:LogGroup", "web-app-logs");
+        expect(jsonInput(task, "containerDefinitions")).toEqual(
+            JSON.parse(
+                JSON.stringify(
+                    withLogs(p.containerDefinitions, { group: String(logGroup.inputs.name), region: "us-east-1" }),
+                ),
+            ),
+        );
         expectPlanned(child("aws:ec2/securityGroup:SecurityGroup", "web-app-sg"), p.securityGroup);
         for (const r of p.ingressRules) {
             expectPlanned(
