@@ -1,5 +1,5 @@
 import { isKnown, joinPath, type Validator } from "../../../src/core";
-import { irsaTrust, managedPolicyArn, type PolicyDocument, podIdentityTrust } from "../shared";
+import { managedPolicyArn, type PolicyDocument, serviceAccountRole } from "../shared";
 import type { EksAddonArgs, EksAddonName, EksClusterArgs } from "./args";
 
 /** The managed add-ons `EksCluster.addons` installs. */
@@ -138,29 +138,27 @@ export function planAddons(v: Validator, args: EksClusterArgs, clusterName: stri
 
         let role: AddonPlan["role"];
         if (spec.iam) {
-            const binding = a.iam ?? (name === "vpc-cni" || !hasAgent ? "irsa" : "podIdentity");
-            if (binding === "podIdentity" && !hasAgent) {
-                v.add(
-                    p("iam"),
-                    'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
-                );
-            }
-            if (binding === "podIdentity" && name === "vpc-cni") {
+            const { namespace, serviceAccount, managedPolicy } = spec.iam;
+            if (a.iam === "podIdentity" && name === "vpc-cni") {
                 v.add(
                     p("iam"),
                     'the VPC CNI must have its permissions before any node (and so the Pod Identity agent) runs: use "irsa"',
                 );
             }
-            const { namespace, serviceAccount, managedPolicy } = spec.iam;
-            role = {
-                binding,
+            const bound = serviceAccountRole(v, p("iam"), {
+                // The VPC CNI defaults to IRSA: it runs before the Pod Identity agent can.
+                iam: a.iam ?? (name === "vpc-cni" ? "irsa" : undefined),
+                hasPodIdentityAgent: hasAgent,
+                clusterName,
                 namespace,
                 serviceAccount,
-                description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the ${name} add-on of EKS cluster ${clusterName}`,
-                assumeRolePolicy:
-                    binding === "irsa"
-                        ? irsaTrust(namespace, serviceAccount)
-                        : podIdentityTrust(clusterName, namespace, serviceAccount),
+                of: `the ${name} add-on`,
+            });
+            role = {
+                binding: bound.binding,
+                namespace,
+                serviceAccount,
+                ...bound.role,
                 policyArn: managedPolicyArn(managedPolicy),
             };
         } else if (a.iam !== undefined) {

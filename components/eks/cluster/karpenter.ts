@@ -1,13 +1,12 @@
 import { joinPath, physicalName, type Validator } from "../../../src/core";
 import {
     AWS_REFS,
-    irsaTrust,
     managedPolicyArn,
     type PolicyDocument,
     type PolicyStatement,
-    podIdentityTrust,
     policyDocument,
     ref,
+    serviceAccountRole,
 } from "../shared";
 import type { EksKarpenterArgs } from "./args";
 
@@ -88,13 +87,14 @@ export function planKarpenter(
             `must be "${KARPENTER_VERSION}": the controller's IAM here is the one documented for that release (got ${JSON.stringify(version)})`,
         );
     }
-    const binding = k.iam ?? (opts.hasPodIdentityAgent ? "podIdentity" : "irsa");
-    if (binding === "podIdentity" && !opts.hasPodIdentityAgent) {
-        v.add(
-            p("iam"),
-            'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
-        );
-    }
+    const { binding, role: controllerRole } = serviceAccountRole(v, p("iam"), {
+        iam: k.iam,
+        hasPodIdentityAgent: opts.hasPodIdentityAgent,
+        clusterName,
+        namespace: KARPENTER_NAMESPACE,
+        serviceAccount: KARPENTER_SERVICE_ACCOUNT,
+        of: "the Karpenter controller",
+    });
 
     const pool = k.nodePool ?? {};
     const categories = pool.instanceCategories ?? ["c", "m", "r"];
@@ -394,13 +394,7 @@ export function planKarpenter(
                 }).map(([key, name]) => [key, managedPolicyArn(name)]),
             ),
         },
-        controllerRole: {
-            description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the Karpenter controller of EKS cluster ${clusterName}`,
-            assumeRolePolicy:
-                binding === "irsa"
-                    ? irsaTrust(KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT)
-                    : podIdentityTrust(clusterName, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT),
-        },
+        controllerRole,
         controllerPolicies,
         queue: { name: queueName, messageRetentionSeconds: 300, sqsManagedSseEnabled: true },
         queuePolicy: policyDocument([

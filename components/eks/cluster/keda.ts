@@ -1,5 +1,5 @@
 import { isKnown, joinPath, type Validator } from "../../../src/core";
-import { checkable, irsaTrust, type PolicyDocument, podIdentityTrust, policyDocument, ref } from "../shared";
+import { checkable, type PolicyDocument, policyDocument, ref, serviceAccountRole } from "../shared";
 import type { EksKedaArgs } from "./args";
 import type { HelmReleasePlan } from "./load-balancer-controller";
 
@@ -32,13 +32,6 @@ export function planKeda(v: Validator, k: EksKedaArgs, clusterName: string, hasP
             p("version"),
             `must be a KEDA 2.x chart version such as "${KEDA_VERSION}" (got ${JSON.stringify(version)})`,
         );
-    const binding = k.iam ?? (hasPodIdentityAgent ? "podIdentity" : "irsa");
-    if (binding === "podIdentity" && !hasPodIdentityAgent) {
-        v.add(
-            p("iam"),
-            'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
-        );
-    }
     const queues = k.sqsQueueArns ?? [];
     checkable(queues, 100).forEach((q, i) => {
         if (isKnown(q) && !SQS_QUEUE_ARN.test(q)) {
@@ -50,15 +43,19 @@ export function planKeda(v: Validator, k: EksKedaArgs, clusterName: string, hasP
         }
     });
     const sa = KEDA_OPERATOR_SERVICE_ACCOUNT;
+    const { binding, role } = serviceAccountRole(v, p("iam"), {
+        iam: k.iam,
+        hasPodIdentityAgent,
+        clusterName,
+        namespace: KEDA_NAMESPACE,
+        serviceAccount: sa,
+        of: "the KEDA operator",
+    });
     return {
         binding,
         namespace: KEDA_NAMESPACE,
         serviceAccount: sa,
-        role: {
-            description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the KEDA operator of EKS cluster ${clusterName}`,
-            assumeRolePolicy:
-                binding === "irsa" ? irsaTrust(KEDA_NAMESPACE, sa) : podIdentityTrust(clusterName, KEDA_NAMESPACE, sa),
-        },
+        role,
         // The aws-sqs-queue scaler reads ApproximateNumberOfMessages(+NotVisible) with GetQueueAttributes.
         // https://keda.sh/docs/latest/scalers/aws-sqs/
         ...(queues.length > 0

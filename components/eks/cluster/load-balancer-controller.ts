@@ -1,5 +1,5 @@
 import { joinPath, type Validator } from "../../../src/core";
-import { AWS_REFS, irsaTrust, type PolicyDocument, podIdentityTrust, ref } from "../shared";
+import { AWS_REFS, type PolicyDocument, ref, serviceAccountRole } from "../shared";
 import lbControllerPolicy from "../shared/aws-load-balancer-controller-v3.5.0-iam-policy.json";
 import type { EksLoadBalancerControllerArgs } from "./args";
 
@@ -56,25 +56,20 @@ export function planLoadBalancerController(
             `must be "${LB_CONTROLLER_VERSION}": the controller's IAM policy here is the one AWS publishes for that release (got ${JSON.stringify(version)})`,
         );
     }
-    const binding = a.iam ?? (hasPodIdentityAgent ? "podIdentity" : "irsa");
-    if (binding === "podIdentity" && !hasPodIdentityAgent) {
-        v.add(
-            p("iam"),
-            'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
-        );
-    }
     const sa = LB_CONTROLLER_SERVICE_ACCOUNT;
+    const { binding, role } = serviceAccountRole(v, p("iam"), {
+        iam: a.iam,
+        hasPodIdentityAgent,
+        clusterName,
+        namespace: LB_CONTROLLER_NAMESPACE,
+        serviceAccount: sa,
+        of: "the AWS Load Balancer Controller",
+    });
     return {
         binding,
         namespace: LB_CONTROLLER_NAMESPACE,
         serviceAccount: sa,
-        role: {
-            description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of the AWS Load Balancer Controller of EKS cluster ${clusterName}`,
-            assumeRolePolicy:
-                binding === "irsa"
-                    ? irsaTrust(LB_CONTROLLER_NAMESPACE, sa)
-                    : podIdentityTrust(clusterName, LB_CONTROLLER_NAMESPACE, sa),
-        },
+        role,
         policy: LB_CONTROLLER_IAM_POLICY,
         release: {
             chart: LB_CONTROLLER_CHART.chart,

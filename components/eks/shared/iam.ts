@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { PolicyDocument, PolicyStatement } from "../../../src/core";
+import type { PolicyDocument, PolicyStatement, Validator } from "../../../src/core";
 
 export type { PolicyDocument, PolicyStatement };
 
@@ -129,6 +129,46 @@ export function podIdentityTrust(clusterName: string, namespace: string, service
             },
         },
     ]);
+}
+
+/** How a service account gets its IAM role: EKS Pod Identity or IRSA. */
+export type RoleBinding = "podIdentity" | "irsa";
+
+/**
+ * The role of a service account (a controller's or an add-on's): bound as `iam` says, else by Pod
+ * Identity when the cluster manages the eks-pod-identity-agent add-on and by IRSA when it does
+ * not. Pod Identity without the agent is a problem at `iamPath`.
+ */
+export function serviceAccountRole(
+    v: Validator,
+    iamPath: string,
+    o: {
+        iam: RoleBinding | undefined;
+        hasPodIdentityAgent: boolean;
+        clusterName: string;
+        namespace: string;
+        serviceAccount: string;
+        /** Whose role it is, e.g. "the KEDA operator". */
+        of: string;
+    },
+): { binding: RoleBinding; role: { description: string; assumeRolePolicy: PolicyDocument } } {
+    const binding = o.iam ?? (o.hasPodIdentityAgent ? "podIdentity" : "irsa");
+    if (binding === "podIdentity" && !o.hasPodIdentityAgent) {
+        v.add(
+            iamPath,
+            'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
+        );
+    }
+    return {
+        binding,
+        role: {
+            description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of ${o.of} of EKS cluster ${o.clusterName}`,
+            assumeRolePolicy:
+                binding === "irsa"
+                    ? irsaTrust(o.namespace, o.serviceAccount)
+                    : podIdentityTrust(o.clusterName, o.namespace, o.serviceAccount),
+        },
+    };
 }
 
 /**
