@@ -84,7 +84,11 @@ export const configSchema = z.strictObject({
     certificateArn: z.string().startsWith("arn:").optional(),
     tiers,
     network: z.strictObject({
-        cidrBlock: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/, "must be a CIDR block such as 10.0.0.0/16"),
+        // A VPC's block is a /16 to a /28 (Amazon VPC User Guide, "VPC CIDR blocks").
+        cidrBlock: cidr.refine((c) => {
+            const bits = Number(c.split("/")[1]);
+            return !isIpv4Cidr(c) || (bits >= 16 && bits <= 28);
+        }, "a VPC's CIDR block is a /16 to a /28"),
         availabilityZones: z.number().int().min(2).max(6),
         natGateways: z.enum(["single", "perAz"]),
     }),
@@ -96,7 +100,7 @@ export const configSchema = z.strictObject({
      * authenticates its entry points (staging, prod); without it dev's admin host is public.
      */
     adminAllowedCidrs: z
-        .array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "must be an IPv4 CIDR, e.g. 203.0.113.0/24"))
+        .array(cidr)
         .min(1)
         .max(5)
         .optional(),

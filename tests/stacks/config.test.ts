@@ -137,6 +137,24 @@ describe("stack config: the keys the deploy-ready system adds", () => {
         expect(invalid((r) => (r.adminAllowedCidrs = ["everyone"]))).toContain("compute-layer:adminAllowedCidrs.0");
     });
 
+    it("adminAllowedCidrs and network.cidrBlock are real IPv4 CIDRs (octets ≤ 255, prefix ≤ 32), a VPC's a /16 to /28", () => {
+        // The ALB and EC2 reject these at `pulumi up`; the config stops them first, naming the key.
+        expect(invalid((r) => (r.adminAllowedCidrs = ["300.1.2.0/24"]))).toContain(
+            "compute-layer:adminAllowedCidrs.0: must be an IPv4 CIDR block",
+        );
+        expect(invalid((r) => (r.adminAllowedCidrs = ["198.51.100.0/40"]))).toContain(
+            "compute-layer:adminAllowedCidrs.0: must be an IPv4 CIDR block",
+        );
+        const network = (r: Record<string, unknown>) => r.network as { cidrBlock: string };
+        expect(invalid((r) => (network(r).cidrBlock = "10.20.0.0/99"))).toContain(
+            "compute-layer:network.cidrBlock: must be an IPv4 CIDR block",
+        );
+        expect(invalid((r) => (network(r).cidrBlock = "10.0.0.0/8"))).toContain(
+            "compute-layer:network.cidrBlock: a VPC's CIDR block is a /16 to a /28",
+        );
+        expect(invalid((r) => (network(r).cidrBlock = "10.20.0.0/28"))).toBe("valid");
+    });
+
     it("eks.deployerRoleArn is an IAM role ARN; eks.apiAccess takes IPv4 CIDRs, at most 40 public ones", () => {
         expect(invalid((r) => (eks(r).deployerRoleArn = "arn:aws:iam::123456789012:user/alice"))).toContain(
             "compute-layer:eks.deployerRoleArn: must be an IAM role ARN",
