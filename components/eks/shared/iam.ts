@@ -159,10 +159,11 @@ export function serviceAccountRole(
             'Pod Identity needs the eks-pod-identity-agent add-on: add addons["eks-pod-identity-agent"], or use "irsa"',
         );
     }
+    const how = binding === "irsa" ? "IRSA" : "Pod Identity";
     return {
         binding,
         role: {
-            description: `${binding === "irsa" ? "IRSA" : "Pod Identity"} role of ${o.of} of EKS cluster ${o.clusterName}`,
+            description: `${how} role of ${o.of} of EKS cluster ${o.clusterName}`,
             assumeRolePolicy:
                 binding === "irsa"
                     ? irsaTrust(o.namespace, o.serviceAccount)
