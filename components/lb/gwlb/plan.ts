@@ -184,7 +184,7 @@ function checkAndPlan(
     const endpointService = planEndpointService(
         v,
         { acceptanceRequired: args.acceptanceRequired, allowedPrincipals: args.allowedPrincipals },
-        (f) => f,
+        undefined,
         tags,
     );
     const { endpoints, routes, accepters } = planEndpoints(v, name, args, endpointService.acceptanceRequired, tags);

@@ -245,7 +245,7 @@ function checkAndPlan(
     );
     const endpointService =
         args.endpointService !== undefined
-            ? planEndpointService(v, args.endpointService, (f) => `endpointService.${f}`, tags)
+            ? planEndpointService(v, args.endpointService, "endpointService", tags)
             : undefined;
     checkRuleQuota(
         v,

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isKnown, type Tags, type Validator } from "../../../src/core";
+import { isKnown, joinPath, type Tags, type Validator } from "../../../src/core";
 
 /**
  * A PrivateLink endpoint service's permissions and options (`aws.ec2.VpcEndpointService`), shared by
@@ -33,14 +33,15 @@ const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /**
  * Checks an endpoint service's principals (ARNs, never `*` without acceptance), private DNS name and
- * supported Regions; `at(field)` gives each field's path. Returns the service's inputs.
+ * supported Regions, at their paths under `prefix` (none: the args root). Returns the service's inputs.
  */
 export function planEndpointService(
     v: Validator,
     s: EndpointServiceInput,
-    at: (field: string) => string,
+    prefix: string | undefined,
     tags: pulumi.Input<Tags>,
 ): PlannedEndpointService {
+    const at = (field: string) => joinPath(prefix, field);
     const principals = s.allowedPrincipals ?? [];
     principals.forEach((p, i) => {
         if (isKnown(p) && !PRINCIPAL.test(p)) {
