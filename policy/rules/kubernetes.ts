@@ -132,19 +132,17 @@ function reachesCluster(resources: PolicyResource[], cluster: PolicyResource, gr
     const targetsCluster = (r: PolicyResource, sg: unknown) =>
         (typeof sg === "string" && groups.includes(sg)) ||
         r.dependencies?.some((d) => d.urn === cluster.urn || d.parent?.urn === cluster.urn) === true;
-    for (const r of ofTypes(resources, T.vpcIngressRule)) {
+    // Standalone rules: aws.vpc.SecurityGroupIngressRule (ipProtocol) and aws.ec2.SecurityGroupRule (protocol, type).
+    const rules = [
+        ...ofTypes(resources, T.vpcIngressRule).map((r) => ({ r, protocol: r.props.ipProtocol })),
+        ...ofTypes(resources, T.securityGroupRule)
+            .filter((r) => asStr(r.props.type) === "ingress")
+            .map((r) => ({ r, protocol: r.props.protocol })),
+    ];
+    for (const { r, protocol } of rules) {
         if (
             targetsCluster(r, r.props.securityGroupId) &&
-            admits443(r.props.ipProtocol, r.props.fromPort, r.props.toPort) &&
-            hasSource(r.props)
-        )
-            return true;
-    }
-    for (const r of ofTypes(resources, T.securityGroupRule)) {
-        if (asStr(r.props.type) !== "ingress") continue;
-        if (
-            targetsCluster(r, r.props.securityGroupId) &&
-            admits443(r.props.protocol, r.props.fromPort, r.props.toPort) &&
+            admits443(protocol, r.props.fromPort, r.props.toPort) &&
             hasSource(r.props)
         )
             return true;

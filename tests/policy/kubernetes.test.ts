@@ -300,6 +300,34 @@ describe("EKS control plane", () => {
                 fromPort: 443,
                 toPort: 443,
             });
+            // The same through the older aws.ec2.SecurityGroupRule, which also says which way the rule goes.
+            const legacy = new aws.eks.Cluster("private-legacy-rule", {
+                ...base,
+                ...encrypted,
+                vpcConfig: { subnetIds, endpointPrivateAccess: true, endpointPublicAccess: false },
+            });
+            new aws.ec2.SecurityGroupRule("runner-to-legacy-api", {
+                type: "ingress",
+                securityGroupId: legacy.vpcConfig.apply((v) => v.clusterSecurityGroupId),
+                sourceSecurityGroupId: "sg-0runner0000000000",
+                protocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+            });
+            // An egress rule on 443 lets nothing in.
+            const egressOnly = new aws.eks.Cluster("private-egress-only", {
+                ...base,
+                ...encrypted,
+                vpcConfig: { subnetIds, endpointPrivateAccess: true, endpointPublicAccess: false },
+            });
+            new aws.ec2.SecurityGroupRule("api-to-anywhere", {
+                type: "egress",
+                securityGroupId: egressOnly.vpcConfig.apply((v) => v.clusterSecurityGroupId),
+                cidrBlocks: ["10.0.0.0/16"],
+                protocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+            });
             // Public, limited to the deployer's CIDRs.
             new aws.eks.Cluster("public-limited", {
                 ...base,
@@ -323,9 +351,11 @@ describe("EKS control plane", () => {
         const messages = expectViolations(report, "eks-endpoint-reachable-not-open", [
             "defaults",
             "private-unreachable",
+            "private-egress-only",
         ]);
         expect(messages[0]).toMatch(/open to 0\.0\.0\.0\/0 \(no publicAccessCidrs\)/);
         expect(messages[1]).toMatch(/private only and no security-group rule admits 443/);
+        expect(messages[2]).toMatch(/private only and no security-group rule admits 443/);
     });
 
     it("an open public endpoint can be accepted explicitly through the policy config", async () => {
