@@ -11,20 +11,13 @@ import {
 } from "../../../components/lb";
 import type { SecurityGroupPlan } from "../../../components/lb/shared/security-group";
 import { problemPaths } from "../../support";
+import { ports } from "../security-group-ports";
 import { CERT, MAINTENANCE_HTML, referenceAlbArgs } from "./fixture";
 
 const ctx = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
 const plan = (args: ApplicationLoadBalancerArgs, name = "web") => planApplicationLoadBalancer(name, args, ctx);
 const paths = (args: ApplicationLoadBalancerArgs) => problemPaths(() => plan(args));
-/** The ports a security group's planned rules open, and the client CIDRs (absent: the VPC's, looked up by the component). */
-const ports = (rules: SecurityGroupPlan["ingress"]) => [
-    ...new Map(
-        rules.map((r) => [
-            `${r.inputs.ipProtocol}/${r.inputs.fromPort}`,
-            { protocol: r.inputs.ipProtocol, port: r.inputs.fromPort },
-        ]),
-    ).values(),
-];
+/** The client CIDRs of a security group's planned ingress (absent: the VPC's, looked up by the component). */
 const cidrs = (sg: SecurityGroupPlan) => {
     const list = [...new Set(sg.ingress.map((r) => r.inputs.cidrIpv4))];
     return list.length === 1 && list[0] === undefined ? undefined : list;

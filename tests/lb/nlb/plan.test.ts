@@ -1,23 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { type NetworkLoadBalancerArgs, type NlbListenerArgs, planNetworkLoadBalancer } from "../../../components/lb";
-import type { SecurityGroupPlan } from "../../../components/lb/shared/security-group";
 import { problemPaths } from "../../support";
 import { CERT } from "../alb/fixture";
+import { ports } from "../security-group-ports";
 import { referenceNlbArgs } from "./fixture";
 
 const ctx = { stack: "dev", now: new Date("2026-01-01T00:00:00Z") };
 const nlb = (args: NetworkLoadBalancerArgs) => planNetworkLoadBalancer("edge", args, ctx);
 const nlbPaths = (args: NetworkLoadBalancerArgs) => problemPaths(() => nlb(args));
-/** The ports a security group's planned rules open. */
-const ports = (rules: SecurityGroupPlan["ingress"]) => [
-    ...new Map(
-        rules.map((r) => [
-            `${r.inputs.ipProtocol}/${r.inputs.fromPort}`,
-            { protocol: r.inputs.ipProtocol, port: r.inputs.fromPort },
-        ]),
-    ).values(),
-];
 /** The reference NLB with its listener changed. */
 const withListener = (l: Partial<NlbListenerArgs>, tg: Partial<NlbListenerArgs["targetGroup"]> = {}) => {
     const base = referenceNlbArgs();
