@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 /**
  * The environment programs, by stack name; only the selected one's module is loaded. Add a fourth
- * here (see README, "Adding an environment").
+ * here (stacks/README.md, "Adding a fourth environment").
  */
 export const ENVIRONMENTS: Record<string, () => () => unknown> = {
     dev: () => (require("./dev") as typeof import("./dev")).dev,

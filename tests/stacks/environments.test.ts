@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadStackConfig } from "../../src/plan/config";
@@ -382,5 +383,59 @@ describe("choosing the environment", () => {
         expect(String(error)).toContain('unknown stack "qa"');
         expect(String(error)).toContain("dev, staging, prod");
         expect(plan.resources).toHaveLength(0);
+    });
+});
+
+describe("stacks/README.md says what the environments build", () => {
+    const readme = fs.readFileSync(path.join(root, "stacks/README.md"), "utf8");
+    /** A top-level bullet of "What every environment builds", from `- **<title>**` to the next one. */
+    const bullet = (title: string) => {
+        const start = readme.indexOf(`- **${title}**`);
+        expect(start, `stacks/README.md has a "${title}" bullet`).toBeGreaterThanOrEqual(0);
+        const next = readme.slice(start + 1).search(/^- \*\*/m);
+        return readme.slice(start, next < 0 ? undefined : start + 1 + next);
+    };
+    const NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    it.each(["staging", "prod"])("%s: the EKS bullet names every add-on the cluster installs, and how many", (stack) => {
+        const installed = ofType(plans[stack], "aws:eks/addon:Addon").map((a) => String(a.inputs.addonName));
+        expect(installed.length).toBeGreaterThan(0);
+        const eks = bullet("EKS");
+        for (const name of installed) expect(eks, `the README names ${name}`).toContain(`\`${name}\``);
+        expect(/the (\w+) \*\*EKS add-ons\*\*/.exec(eks)?.[1]).toBe(NUMBERS[installed.length]);
+    });
+
+    it.each(["dev", "staging", "prod"])("%s: every stack output is listed under \"Stack outputs\"", (stack) => {
+        const start = readme.indexOf("Stack outputs:");
+        const listed = readme.slice(start, readme.indexOf("\n\n", start));
+        for (const key of Object.keys(plans[stack].outputs)) expect(listed, key).toContain(`\`${key}\``);
+    });
+
+    it("every README section a stack file or workflow cites (README, \"<section>\") is a heading that exists", () => {
+        const headings = (file: string) =>
+            [...fs.readFileSync(path.join(root, file), "utf8").matchAll(/^#+ (.+)$/gm)].map((m) => m[1]);
+        const pages: Record<string, string[]> = {
+            README: [...headings("README.md"), ...headings("stacks/README.md"), ...headings("policy/README.md")],
+            "stacks/README.md": headings("stacks/README.md"),
+        };
+        const files = [
+            ...["stacks", "stacks/tiers", ".github/workflows"].flatMap((dir) =>
+                fs
+                    .readdirSync(path.join(root, dir))
+                    .filter((f) => /\.(ts|ya?ml)$/.test(f))
+                    .map((f) => path.join(dir, f)),
+            ),
+        ];
+        const cites: string[] = [];
+        for (const file of files) {
+            const text = fs.readFileSync(path.join(root, file), "utf8");
+            // "its README" is a third party's (traefik/whoami's), not ours.
+            for (const m of text.matchAll(/(?<!its )\b(stacks\/README\.md|README),? "([^"]+)"/g)) {
+                cites.push(`${file}: ${m[1]} "${m[2]}"`);
+                const found = pages[m[1]].some((h) => h === m[2] || h.startsWith(`${m[2]}:`));
+                expect(found, `${file} cites ${m[1]}, "${m[2]}", which has no such heading`).toBe(true);
+            }
+        }
+        expect(cites.length).toBeGreaterThan(5);
     });
 });
