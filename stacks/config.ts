@@ -99,11 +99,7 @@ export const configSchema = z.strictObject({
      * a source-IP condition (at most 5 values, AWS's condition limit). Required where the profile
      * authenticates its entry points (staging, prod); without it dev's admin host is public.
      */
-    adminAllowedCidrs: z
-        .array(cidr)
-        .min(1)
-        .max(5)
-        .optional(),
+    adminAllowedCidrs: z.array(cidr).min(1).max(5).optional(),
     logRetentionDays: z.number().int().positive(),
     deletionProtection: z.boolean(),
     web: z

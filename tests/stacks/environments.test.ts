@@ -397,21 +397,24 @@ describe("stacks/README.md says what the environments build", () => {
     };
     const NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
-    it.each(["staging", "prod"])("%s: the EKS bullet names every add-on the cluster installs, and how many", (stack) => {
-        const installed = ofType(plans[stack], "aws:eks/addon:Addon").map((a) => String(a.inputs.addonName));
-        expect(installed.length).toBeGreaterThan(0);
-        const eks = bullet("EKS");
-        for (const name of installed) expect(eks, `the README names ${name}`).toContain(`\`${name}\``);
-        expect(/the (\w+) \*\*EKS add-ons\*\*/.exec(eks)?.[1]).toBe(NUMBERS[installed.length]);
-    });
+    it.each(["staging", "prod"])(
+        "%s: the EKS bullet names every add-on the cluster installs, and how many",
+        (stack) => {
+            const installed = ofType(plans[stack], "aws:eks/addon:Addon").map((a) => String(a.inputs.addonName));
+            expect(installed.length).toBeGreaterThan(0);
+            const eks = bullet("EKS");
+            for (const name of installed) expect(eks, `the README names ${name}`).toContain(`\`${name}\``);
+            expect(/the (\w+) \*\*EKS add-ons\*\*/.exec(eks)?.[1]).toBe(NUMBERS[installed.length]);
+        },
+    );
 
-    it.each(["dev", "staging", "prod"])("%s: every stack output is listed under \"Stack outputs\"", (stack) => {
+    it.each(["dev", "staging", "prod"])('%s: every stack output is listed under "Stack outputs"', (stack) => {
         const start = readme.indexOf("Stack outputs:");
         const listed = readme.slice(start, readme.indexOf("\n\n", start));
         for (const key of Object.keys(plans[stack].outputs)) expect(listed, key).toContain(`\`${key}\``);
     });
 
-    it("every README section a stack file or workflow cites (README, \"<section>\") is a heading that exists", () => {
+    it('every README section a stack file or workflow cites (README, "<section>") is a heading that exists', () => {
         const headings = (file: string) =>
             [...fs.readFileSync(path.join(root, file), "utf8").matchAll(/^#+ (.+)$/gm)].map((m) => m[1]);
         const pages: Record<string, string[]> = {
