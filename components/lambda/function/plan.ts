@@ -1129,11 +1129,31 @@ function statements(plan: LambdaFunctionPlan, args: LambdaFunctionArgs): Stateme
         ["KinesisSource", args.events?.kinesis, STREAM_ACTIONS.kinesis],
     ] as const) {
         (list ?? []).forEach((s, i) => {
-            out.push({ Sid: `${sid}${i}`, Effect: "Allow", Action: [...actions], Resource: s.streamArn });
+            const consumer = KINESIS_CONSUMER.exec(known(s.streamArn) ?? "");
+            // An enhanced fan-out consumer: Lambda reads the stream's shards, and subscribes through the
+            // consumer (DescribeStreamConsumer, SubscribeToShard on the consumer's ARN: "IAM permissions
+            // required for KCL consumer applications", Kinesis Data Streams developer guide).
+            out.push({
+                Sid: `${sid}${i}`,
+                Effect: "Allow",
+                Action: [...actions],
+                Resource: consumer ? consumer[1] : s.streamArn,
+            });
+            if (consumer) {
+                out.push({
+                    Sid: `${sid}${i}Consumer`,
+                    Effect: "Allow",
+                    Action: ["kinesis:DescribeStreamConsumer", "kinesis:SubscribeToShard"],
+                    Resource: s.streamArn,
+                });
+            }
         });
     }
     return out;
 }
+
+/** A Kinesis enhanced fan-out consumer's ARN, `<stream ARN>/consumer/<name>:<timestamp>`; group 1 is the stream's. */
+const KINESIS_CONSUMER = /^(arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/[A-Za-z0-9_.-]+)\/consumer\/.+$/;
 
 /**
  * What a stream event source reads, on that stream only: the actions of the managed policies

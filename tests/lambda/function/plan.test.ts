@@ -91,6 +91,31 @@ describe("defaults", () => {
         expect(p.eventSourceMappings[1].args.eventSourceArn).toBe(consumer);
     });
 
+    it("lets a function on a Kinesis fan-out consumer read the stream and subscribe through the consumer", () => {
+        const consumer = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks/consumer/app:1700000000";
+        const p = plan({ events: { kinesis: [{ streamArn: consumer, startingPosition: "LATEST" }] } });
+        const kinesis = p.requiredStatements.filter((s) => s.Sid.startsWith("KinesisSource"));
+        expect(kinesis.map(({ Sid, Action, Resource }) => ({ Sid, Action, Resource }))).toEqual([
+            {
+                Sid: "KinesisSource0",
+                Action: [
+                    "kinesis:DescribeStream",
+                    "kinesis:DescribeStreamSummary",
+                    "kinesis:GetRecords",
+                    "kinesis:GetShardIterator",
+                    "kinesis:ListShards",
+                    "kinesis:SubscribeToShard",
+                ],
+                Resource: "arn:aws:kinesis:us-east-1:123456789012:stream/clicks",
+            },
+            {
+                Sid: "KinesisSource0Consumer",
+                Action: ["kinesis:DescribeStreamConsumer", "kinesis:SubscribeToShard"],
+                Resource: consumer,
+            },
+        ]);
+    });
+
     it("merges S3 entries of the same bucket into one notification", () => {
         const p = plan({
             events: {
