@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadStackConfig } from "../../src/plan/config";
@@ -1113,6 +1114,33 @@ describe.each(STACKS)("%s: Kubernetes references land on objects that exist", (s
         const podLabel = String(obj(gateway?.inputs.values).name).replace(/^istio-/, "");
         for (const gw of ofType(plan, "kubernetes:networking.istio.io/v1:Gateway"))
             expect(obj(obj(gw.inputs.spec).selector), label(gw)).toEqual({ istio: podLabel });
+    });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Account quotas the first `pulumi up` meets
+// ---------------------------------------------------------------------------------------------
+
+/** The root README's "Deploying for real", where the deployer reads what to prepare. */
+const deployingForReal = () => {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    const start = readme.indexOf("### Deploying for real");
+    return readme.slice(start, readme.indexOf("\n## ", start));
+};
+
+describe.each(STACKS)("%s: account quotas", (stack) => {
+    it("Elastic IPs beyond the default quota (5 a Region: NAT gateways plus the plan's own) are in the README, with the quota to raise", () => {
+        const plan = plans[stack];
+        const vpc = ofType(plan, T.vpc)[0];
+        const strategy = obj(vpc.inputs.natGateways).strategy;
+        const nat =
+            strategy === "OnePerAz" ? Number(vpc.inputs.numberOfAvailabilityZones) : strategy === "Single" ? 1 : 0;
+        const needed = nat + ofType(plan, "aws:ec2/eip:Eip").length;
+        expect(needed).toBeGreaterThan(0);
+        if (needed <= 5) return;
+        const section = deployingForReal();
+        expect(section, `the README says ${stack} needs ${needed}`).toContain(`${stack} holds ${needed} Elastic IPs`);
+        expect(section, "the Service Quotas code of EC2-VPC Elastic IPs").toContain("L-0263D0A3");
     });
 });
 
