@@ -432,6 +432,15 @@ describe("planEksCluster validation", () => {
                 }),
             ),
         ).toEqual(["apiAccess.privateAccessCidrs"]);
+        expect(
+            paths(
+                priv({
+                    privateEndpoint: false,
+                    publicAccessCidrs: ["203.0.113.0/24"],
+                    privateAccessSecurityGroupIds: ["sg-0runner"],
+                }),
+            ),
+        ).toEqual(["apiAccess.privateAccessSecurityGroupIds"]);
         expect(paths(priv({ privateAccessSecurityGroupIds: pulumi.output(["sg-1"]) as unknown as string[] }))).toEqual([
             "apiAccess.privateAccessSecurityGroupIds",
         ]);
