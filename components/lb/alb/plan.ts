@@ -29,7 +29,7 @@ import type {
     TargetGroupArgs,
     WeightedForwardArgs,
 } from "./args";
-import { ALB_LIST_LIMITS, applicationLoadBalancerArgsSchema, FIXED_RESPONSE_CONTENT_TYPES } from "./schema";
+import { ALB_LIST_LIMITS, applicationLoadBalancerArgsSchema } from "./schema";
 
 /** A target group as `aws.lb.TargetGroup` takes it, with its key in `targetGroups`. */
 export interface PlannedTargetGroup {
@@ -197,7 +197,6 @@ function planTargetGroup(
     const path = `targetGroups.${key}`;
     checkKey(v, key, path);
     const targetType = tg.targetType ?? "ip";
-    v.oneOf(targetType, `${path}.targetType`, ["ip", "instance", "lambda"]);
     const lambda = targetType === "lambda";
     const protocol = tg.protocol ?? "HTTP";
     if (lambda) {
@@ -206,7 +205,6 @@ function planTargetGroup(
         if (tg.protocol !== undefined) v.add(`${path}.protocol`, "is not used by lambda target groups; remove it");
         v.range(tg.deregistrationDelaySeconds, `${path}.deregistrationDelaySeconds`, 0, 3600, { unit: "seconds" });
     } else {
-        v.oneOf(protocol, `${path}.protocol`, ["HTTP", "HTTPS"]);
         checkTargetGroupCommon(v, tg, path, true);
         // Neither a port nor a target type: either may be what was meant.
         if (tg.port === undefined && tg.targetType === undefined)
@@ -323,8 +321,6 @@ function planWeighted(v: Validator, wf: WeightedForwardArgs, path: string, keys:
 }
 
 function planRedirect(v: Validator, r: RedirectActionArgs, path: string): PlannedAction {
-    v.oneOf(r.statusCode, `${path}.statusCode`, [301, 302]);
-    if (r.protocol !== undefined) v.oneOf(r.protocol, `${path}.protocol`, ["HTTP", "HTTPS"]);
     if (r.port !== undefined) v.range(r.port, `${path}.port`, 1, 65535);
     if (isKnown(r.host) && (r.host.length < 1 || r.host.length > 128))
         v.add(`${path}.host`, `must be 1 to 128 characters (got ${r.host.length})`);
@@ -357,7 +353,6 @@ function planRedirect(v: Validator, r: RedirectActionArgs, path: string): Planne
 function planFixedResponse(v: Validator, f: FixedResponseActionArgs, path: string): PlannedAction {
     v.range(f.statusCode, `${path}.statusCode`, 200, 599);
     const contentType = f.contentType ?? "text/plain";
-    v.oneOf(contentType, `${path}.contentType`, FIXED_RESPONSE_CONTENT_TYPES);
     if (f.messageBody !== undefined && f.messageBody.length > 1024)
         v.add(`${path}.messageBody`, `must be at most 1024 characters (got ${f.messageBody.length})`);
     return {
@@ -435,7 +430,6 @@ function planAuthentication(v: Validator, a: AuthenticateCommonArgs, path: strin
         unit: "seconds (7 days)",
     });
     const onUnauthenticatedRequest = a.onUnauthenticatedRequest ?? "authenticate";
-    v.oneOf(onUnauthenticatedRequest, `${path}.onUnauthenticatedRequest`, ["deny", "allow", "authenticate"]);
     return {
         scope,
         sessionCookieName,

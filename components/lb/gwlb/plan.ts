@@ -165,7 +165,6 @@ function checkAndPlan(
 ): () => GatewayLoadBalancerPlan {
     checkPlacement(v, args);
     const targetType = args.targetType ?? "instance";
-    v.oneOf(targetType, "targetType", ["instance", "ip"]);
     const healthCheck = planHealthCheck(v, args.healthCheck, "healthCheck", {
         protocols: ["HTTP", "HTTPS", "TCP"],
         defaults: {

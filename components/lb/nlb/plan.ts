@@ -24,7 +24,7 @@ import { type PlannedHealthCheck, planHealthCheck } from "../shared/health-check
 import { DEFAULT_SSL_POLICY, TLS12_PLUS_POLICIES } from "../shared/policies";
 import { type PortRule, type SecurityGroupPlan, securityGroupPlan } from "../shared/security-group";
 import type { NetworkLoadBalancerArgs, NlbListenerArgs } from "./args";
-import { MAX_NLB_LISTENERS, NLB_LISTENER_PROTOCOLS, networkLoadBalancerArgsSchema } from "./schema";
+import { MAX_NLB_LISTENERS, networkLoadBalancerArgsSchema } from "./schema";
 
 /**
  * One NLB listener as `aws.lb.Listener` takes it (the component adds `loadBalancerArn` and the
@@ -105,7 +105,6 @@ function planListener(
     const path = `listeners.${key}`;
     checkKey(v, key, path);
     v.range(l.port, `${path}.port`, 1, 65535);
-    v.oneOf(l.protocol, `${path}.protocol`, NLB_LISTENER_PROTOCOLS);
     const tls = l.protocol === "TLS";
     if (tls && l.certificateArn === undefined)
         v.add(
@@ -135,7 +134,6 @@ function planListener(
     const compatible = NLB_TARGET_PROTOCOLS[l.protocol];
     if (compatible) v.oneOf(protocol, `${tgPath}.protocol`, compatible);
     const targetType = tg.targetType ?? "ip";
-    v.oneOf(targetType, `${tgPath}.targetType`, ["ip", "instance", "alb"]);
     // An Application Load Balancer as target: a TCP target group, health-checked over HTTP or HTTPS.
     // https://docs.aws.amazon.com/elasticloadbalancing/latest/network/application-load-balancer-target.html
     const albTarget = targetType === "alb";

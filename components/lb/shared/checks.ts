@@ -7,7 +7,9 @@ import { MAX_SECURITY_GROUP_RULES } from "./schema";
  * (`check`), whose problems are collected too (under `Validator.attempt`, so a malformed value that
  * makes them throw still gives its shape problem), then one `InputPropertiesError` listing every
  * problem. A path whose shape is wrong gets that one problem only: semantic problems at it or under
- * it add nothing. `check` returns the builder of the plan, called only when there is no problem.
+ * it add nothing, so `check` holds only what the schema can't say (ranges, cross-field rules): an
+ * enum or a type is the schema's alone. `check` returns the builder of the plan, called only when
+ * there is no problem.
  */
 export function validated<T>(subject: string, schema: z.ZodType, args: unknown, check: (v: Validator) => () => T): T {
     const v = new Validator(subject);
