@@ -1,5 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { dnsSubdomainProblem, isDeployTimeValue, isKnown, joinPath, type Validator } from "../../../src/core";
+import {
+    defaultTags,
+    dnsSubdomainProblem,
+    isDeployTimeValue,
+    isKnown,
+    joinPath,
+    type Tags,
+    type Validator,
+} from "../../../src/core";
 import { irsaTrust, type PolicyDocument, podIdentityTrust, ref } from "../../eks/shared";
 import type { KubernetesAwsAccessArgs, KubernetesPolicyStatementArgs } from "./args";
 
@@ -15,11 +23,17 @@ export interface AwsAccessPlan {
         description: string;
         assumeRolePolicy: PolicyDocument;
         inlinePolicy: { Version: "2012-10-17"; Statement: KubernetesPolicyStatementArgs[] };
+        tags: Tags;
     };
     /** The existing role, when `roleArn` is given. */
     roleArn?: pulumi.Input<string>;
     /** The Pod Identity association's inputs (the component adds a created role's ARN). */
-    podIdentityAssociation?: { clusterName: pulumi.Input<string>; namespace: string; serviceAccount: string };
+    podIdentityAssociation?: {
+        clusterName: pulumi.Input<string>;
+        namespace: string;
+        serviceAccount: string;
+        tags: Tags;
+    };
     /** Deploy-time values of the trust policy's references. */
     refs: {
         clusterName?: pulumi.Input<string>;
@@ -75,7 +89,7 @@ function checkStatement(v: Validator, s: KubernetesPolicyStatementArgs, path: st
 export function planAwsAccess(
     v: Validator,
     a: KubernetesAwsAccessArgs,
-    ctx: { name: string; namespace?: string; serviceAccountName?: pulumi.Input<string> },
+    ctx: { name: string; component: string; namespace?: string; serviceAccountName?: pulumi.Input<string> },
 ): AwsAccessPlan {
     const p = (...rest: (string | number)[]) => joinPath("awsAccess", ...rest);
     const binding = a.binding ?? "podIdentity";
@@ -156,11 +170,19 @@ export function planAwsAccess(
                               ? irsaTrust(namespace, saName)
                               : podIdentityTrust(ref("clusterName"), namespace, saName),
                       inlinePolicy,
+                      tags: defaultTags(ctx.component),
                   },
               }
             : { roleArn: a.roleArn }),
         ...(binding === "podIdentity" && a.clusterName !== undefined
-            ? { podIdentityAssociation: { clusterName: a.clusterName, namespace, serviceAccount: saName } }
+            ? {
+                  podIdentityAssociation: {
+                      clusterName: a.clusterName,
+                      namespace,
+                      serviceAccount: saName,
+                      tags: defaultTags(ctx.component),
+                  },
+              }
             : {}),
         refs: {
             ...(a.clusterName !== undefined ? { clusterName: a.clusterName } : {}),

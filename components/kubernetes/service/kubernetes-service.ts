@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { awsContext, childName, defaultTags, planContext } from "../../../src/core";
+import { awsContext, childName, planContext } from "../../../src/core";
 import { resolvePolicy } from "../../eks/shared";
 import type { KubernetesServiceArgs } from "./args";
 import { IRSA_ROLE_ANNOTATION } from "./aws-access";
@@ -144,7 +144,7 @@ export class KubernetesService extends pulumi.ComponentResource {
                     {
                         description: access.role.description,
                         assumeRolePolicy: resolvePolicy(access.role.assumeRolePolicy, refs),
-                        tags: defaultTags(name),
+                        tags: access.role.tags,
                     },
                     { parent: this },
                 );
@@ -171,7 +171,7 @@ export class KubernetesService extends pulumi.ComponentResource {
             if (access.podIdentityAssociation && roleArn !== undefined) {
                 this.podIdentityAssociation = new aws.eks.PodIdentityAssociation(
                     childName(name, "pod-identity"),
-                    { ...access.podIdentityAssociation, roleArn, tags: defaultTags(name) },
+                    { ...access.podIdentityAssociation, roleArn },
                     { parent: this, ...(this.rolePolicy ? { dependsOn: [this.rolePolicy] } : {}) },
                 );
             }

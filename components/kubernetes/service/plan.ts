@@ -664,6 +664,7 @@ function planChecked(
     const awsAccess = args.awsAccess
         ? planAwsAccess(v, args.awsAccess, {
               name: k8sName,
+              component: name,
               namespace: args.namespace,
               serviceAccountName: args.serviceAccountName,
           })

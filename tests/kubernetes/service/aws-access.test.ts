@@ -64,6 +64,11 @@ describe("awsAccess: EKS Pod Identity (the default)", () => {
             serviceAccount: "worker",
         });
         expect(String(pia?.inputs.roleArn)).toMatch(/^arn:aws:iam::123456789012:role\//);
+        // The AWS children carry the default tags, as the planner gives them.
+        const tags = { "managed-by": "compute-layer", component: "worker" };
+        expect(role?.inputs.tags).toEqual(tags);
+        expect(pia?.inputs.tags).toEqual(tags);
+        expect(plan({ clusterName: "platform", statements }).awsAccess?.role?.tags).toEqual(tags);
     });
 
     it("binds an existing role without creating one", async () => {
