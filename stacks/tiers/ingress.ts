@@ -34,7 +34,9 @@ function albAnnotations(ctx: SystemContext, healthCheck: { port: string; path: s
     return {
         "alb.ingress.kubernetes.io/scheme": alb.scheme,
         "alb.ingress.kubernetes.io/target-type": "ip",
-        "alb.ingress.kubernetes.io/listen-ports": '[{"HTTPS":443}]',
+        // HTTP only redirects to HTTPS, as on the KubernetesService's own Ingress (staging).
+        "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80},{"HTTPS":443}]',
+        "alb.ingress.kubernetes.io/ssl-redirect": "443",
         "alb.ingress.kubernetes.io/certificate-arn": alb.certificateArn,
         "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
         "alb.ingress.kubernetes.io/healthcheck-port": healthCheck.port,
