@@ -172,6 +172,24 @@ describe("awsAccess: failing cases", () => {
             "awsAccess.statements[0]",
         ],
         [
+            "Resource or NotResource",
+            { clusterName: "c", statements: [{ Effect: "Allow", Action: "sqs:*" }] },
+            {},
+            "awsAccess.statements[0]",
+        ],
+        [
+            "a non-empty Action list",
+            { clusterName: "c", statements: [{ Effect: "Allow", Action: [], Resource: QUEUE_ARN }] },
+            {},
+            "awsAccess.statements[0].Action",
+        ],
+        [
+            "a non-empty Resource list",
+            { clusterName: "c", statements: [{ Effect: "Allow", Action: "sqs:*", Resource: [] }] },
+            {},
+            "awsAccess.statements[0].Resource",
+        ],
+        [
             "no * on *",
             { clusterName: "c", statements: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
             {},

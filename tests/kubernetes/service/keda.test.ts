@@ -173,6 +173,11 @@ describe("KEDA and External metrics: failing cases", () => {
             scaling({ engine: "keda", keda: { pollingIntervalSeconds: 0 } }),
             "autoScaling.keda.pollingIntervalSeconds",
         ],
+        [
+            "cooldown ≥ 0 s",
+            scaling({ engine: "keda", keda: { cooldownPeriodSeconds: -1 } }),
+            "autoScaling.keda.cooldownPeriodSeconds",
+        ],
         ["engine", scaling({ engine: "vpa" as "hpa" }), "autoScaling.engine"],
     ])("%s", (_, args, path) => {
         expect(paths(args)).toEqual(Array.isArray(path) ? path : [path]);

@@ -9,7 +9,16 @@ import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { Namespace, Service, ServiceAccount } from "kubernetes-models/v1";
 import { beforeAll, describe, expect, it } from "vitest";
 import { KubernetesService, type KubernetesServiceArgs } from "../../../components/kubernetes";
-import { childrenOf, expectInvalid, ofType, only, type Plan, type PlannedResource, revealSecret, runPlan } from "../../support";
+import {
+    childrenOf,
+    expectInvalid,
+    ofType,
+    only,
+    type Plan,
+    type PlannedResource,
+    revealSecret,
+    runPlan,
+} from "../../support";
 import { referenceWorker, validArgs } from "./fixture";
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";

@@ -544,6 +544,21 @@ describe("planKubernetesService validation: one failing case per rule", () => {
             "topologySpread.topologyKeys[1]",
         ],
         ["topology maxSkew", { topologySpread: { maxSkew: 0 } }, "topologySpread.maxSkew"],
+        ["secret env key required", { secretEnv: { DB: { secretName: "db", key: "" } } }, "secretEnv.DB.key"],
+        ["PDB whole pods", { podDisruptionBudget: { maxUnavailable: 1.5 } }, "podDisruptionBudget.maxUnavailable"],
+        ["PDB pods ≥ 0", { podDisruptionBudget: { minAvailable: -1 } }, "podDisruptionBudget.minAvailable"],
+        [
+            "an External metric with the adapter turned off",
+            {
+                autoScaling: {
+                    min: 1,
+                    max: 5,
+                    externalMetricsAdapter: false,
+                    targetTracking: [external("queue_depth", 30)],
+                },
+            },
+            ["autoScaling.targetTracking[0]", "autoScaling.externalMetricsAdapter"],
+        ],
         [
             "topology whenUnsatisfiable",
             { topologySpread: { whenUnsatisfiable: "Never" as "DoNotSchedule" } },
