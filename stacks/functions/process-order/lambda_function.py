@@ -14,7 +14,11 @@ table = dynamodb.Table(os.environ["TABLE_NAME"])
 
 def _answer(status, body):
     # default=str: numbers come back from the body as Decimal.
-    return {"statusCode": status, "headers": {"Content-Type": "application/json"}, "body": json.dumps(body, default=str)}
+    return {
+        "statusCode": status,
+        "headers": {"Content-Type": "application/json"},
+        "body": json.dumps(body, default=str),
+    }
 
 
 def lambda_handler(event, context):
