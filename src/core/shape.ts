@@ -104,7 +104,7 @@ export interface ShapeProblem {
  */
 export function checkShape(v: Validator, schema: z.ZodType, args: unknown, prefix?: string): boolean {
     const problems = shapeProblems(schema, args);
-    for (const p of problems) v.add(joinPath(prefix, p.propertyPath), p.reason);
+    for (const p of problems) v.addShape(joinPath(prefix, p.propertyPath), p.reason);
     return problems.length === 0;
 }
 

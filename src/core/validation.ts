@@ -58,6 +58,8 @@ function show(value: unknown): string {
  */
 export class Validator {
     private readonly found: Problem[] = [];
+    /** Problems recorded by the shape check ({@link addShape}), which yield to a planner's own reason at the same path. */
+    private readonly fromShape = new Set<Problem>();
 
     /** @param subject Names the component in the error message, e.g. `ApplicationLoadBalancer "web"`. */
     constructor(private readonly subject: string) {}
@@ -70,6 +72,19 @@ export class Validator {
     /** Records a problem. */
     add(propertyPath: string, reason: string): this {
         this.found.push({ propertyPath, reason });
+        return this;
+    }
+
+    /**
+     * Records a problem found by the shape check. When the shape lists allowed values and the
+     * planner's own check lists allowed values at the same path, the planner's list is the
+     * narrower one (the shared scaling shape lists every tier's metrics; the tier names those it
+     * offers), and only the planner's reason is thrown.
+     */
+    addShape(propertyPath: string, reason: string): this {
+        const p = { propertyPath, reason };
+        this.found.push(p);
+        this.fromShape.add(p);
         return this;
     }
 
@@ -183,8 +198,13 @@ export class Validator {
     /** Throws one `pulumi.InputPropertiesError` listing every problem (each path and reason once), if there are any. */
     throwIfAny(): void {
         if (this.found.length === 0) return;
+        const lists = (p: Problem) => p.reason.startsWith("must be one of ");
+        const narrower = new Set(
+            this.found.filter((p) => !this.fromShape.has(p) && lists(p)).map((p) => p.propertyPath),
+        );
         const seen = new Set<string>();
         const unique = this.found.filter((p) => {
+            if (this.fromShape.has(p) && lists(p) && narrower.has(p.propertyPath)) return false;
             const key = `${p.propertyPath}\u0000${p.reason}`;
             if (seen.has(key)) return false;
             seen.add(key);

@@ -60,6 +60,26 @@ describe("Validator", () => {
         expect(v.problems[0].reason).toContain("rules[0].priority");
     });
 
+    it("a shape's list of allowed values yields to the planner's narrower list at the same path; other reasons stay", () => {
+        const v = new Validator("X");
+        v.addShape("a.metric", 'must be one of "cpu", "memory", "invocations" (got "x")');
+        v.add("a.metric", 'must be one of "cpu", "memory" (got "x")');
+        v.addShape("b", "must be a finite number (got NaN)");
+        v.add("b", "must be at most max 10 (got NaN)");
+        v.addShape("c", 'must be one of "a", "b" (got "z")');
+        expect(problemPaths(() => v.throwIfAny())).toEqual(["a.metric", "b", "b", "c"]);
+        try {
+            v.throwIfAny();
+        } catch (e) {
+            expect((e as pulumi.InputPropertiesError).errors.map((p) => p.reason)).toEqual([
+                'must be one of "cpu", "memory" (got "x")',
+                "must be a finite number (got NaN)",
+                "must be at most max 10 (got NaN)",
+                'must be one of "a", "b" (got "z")',
+            ]);
+        }
+    });
+
     it("merges nested problems under a prefix", () => {
         const v = new Validator("x").merge([{ propertyPath: "targetTracking[0].target", reason: "r" }], "autoScaling");
         expect(v.problems[0].propertyPath).toBe("autoScaling.targetTracking[0].target");

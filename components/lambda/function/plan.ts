@@ -245,7 +245,14 @@ export function planLambdaFunction(name: string, args: LambdaFunctionArgs, ctx: 
     const wrongShape = v.problems.map((p) => p.propertyPath);
     const under = (path: string) =>
         wrongShape.some((w) => path === w || path.startsWith(`${w}.`) || path.startsWith(`${w}[`));
-    for (const p of semantic.problems) if (!under(p.propertyPath)) v.add(p.propertyPath, p.reason);
+    // A list of allowed values at a path the shape also lists values for is the narrower one (the
+    // shared scaling shape lists every tier's metrics): the Validator keeps only it.
+    const lists = (reason: string) => reason.startsWith("must be one of ");
+    const listedByShape = new Set(v.problems.filter((p) => lists(p.reason)).map((p) => p.propertyPath));
+    for (const p of semantic.problems) {
+        if (!under(p.propertyPath) || (lists(p.reason) && listedByShape.has(p.propertyPath)))
+            v.add(p.propertyPath, p.reason);
+    }
     v.throwIfAny();
     return checked?.plan as LambdaFunctionPlan;
 }

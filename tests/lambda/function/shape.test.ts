@@ -135,6 +135,15 @@ describe("LambdaFunction args: runtime shape (issue 19)", () => {
         expect(found[0].reason).toMatch(reason);
     });
 
+    it("an unknown scaling metric gets one reason naming Lambda's metrics, not every tier's", () => {
+        for (const metric of ["bogus", 5]) {
+            const args = { ...base, autoScaling: { min: 1, max: 2, targetTracking: [{ metric, target: 50 }] } };
+            expect(at(args, "autoScaling.targetTracking[0].metric").map((p) => p.reason)).toEqual([
+                `must be one of "provisionedConcurrencyUtilization", "custom" for Lambda provisioned-concurrency scaling (got ${JSON.stringify(metric)})`,
+            ]);
+        }
+    });
+
     it("null and non-object args are errors, not TypeErrors", () => {
         expect(problems(null).length).toBeGreaterThan(0);
         expect(problems("fn").length).toBeGreaterThan(0);
