@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { defineConfig } from "vitest/config";
-import { bundleZod } from "./scripts/vendor-zod.js";
+import { bundleZod } from "./scripts/vendor-zod.mjs";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
-// The tests run on the zod the package ships: the bundled subset (scripts/vendor-zod.ts).
+// The tests run on the zod the package ships: the bundled subset (scripts/vendor-zod.mts).
 const zod = path.join(root, "node_modules", ".cache", "compute-layer-zod", "zod.cjs");
 bundleZod(`${zod}.${process.pid}.tmp`, root);
 // Renamed into place, so a run that starts meanwhile never reads half a file.

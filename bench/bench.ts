@@ -15,7 +15,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
-import { bundleZod } from "../scripts/vendor-zod";
 
 interface Sample {
     wallMs: number;
@@ -62,8 +61,9 @@ async function main(): Promise<void> {
     const cache = path.join(root, "node_modules", ".cache", "compute-layer-bench");
     fs.mkdirSync(cache, { recursive: true });
     const bundle = path.join(cache, "run-one.cjs");
-    // zod as the published package runs it: the bundled subset (scripts/vendor-zod.ts).
+    // zod as the published package runs it: the bundled subset (scripts/vendor-zod.mts).
     const zod = path.join(cache, "zod.cjs");
+    const { bundleZod } = await import("../scripts/vendor-zod.mjs");
     bundleZod(zod, root);
     await build({
         entryPoints: [path.join(root, "bench", "run-one.ts")],

@@ -156,7 +156,7 @@ check(
 );
 
 // The installed root, as a program loads it: the ECS and load-balancer tiers run on the bundled zod
-// subset (scripts/vendor-zod.ts), not the zod package.
+// subset (scripts/vendor-zod.mts), not the zod package.
 const rootLoad = sh(
     process.execPath,
     [

@@ -10,10 +10,12 @@
  * dependency, for the declaration files), and the tests run against this same bundle
  * (vitest.config.mts aliases `zod` to it), so the subset can't go missing a function.
  *
- * `npm run build` runs it: `node_modules/.bin/tsx scripts/vendor-zod.ts dist`.
+ * `npm run build` runs it: `tsx scripts/vendor-zod.mts dist`. An ES module, because
+ * vitest.config.mts imports it too.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildSync } from "esbuild";
 
 /**
@@ -64,7 +66,7 @@ export function bundleZod(outfile: string, root: string): void {
         outfile,
         logLevel: "error",
         banner: {
-            js: `/*! zod ${pkg.version}: the parts compute-layer uses, bundled by scripts/vendor-zod.ts.\n${license}\n*/`,
+            js: `/*! zod ${pkg.version}: the parts compute-layer uses, bundled by scripts/vendor-zod.mts.\n${license}\n*/`,
         },
     });
 }
@@ -93,9 +95,8 @@ export function vendorZod(dist: string, root: string): string[] {
     return rewritten;
 }
 
-// Run as a script (CommonJS); vitest.config.mts imports it as an ES module, where `module` is not defined.
-if (typeof module !== "undefined" && require.main === module) {
-    const root = path.resolve(__dirname, "..");
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
     const dist = path.resolve(process.argv[2] ?? "dist");
     const files = vendorZod(dist, root);
     process.stdout.write(`zod bundled into ${path.relative(root, dist)}/src/vendor/zod.js for ${files.join(", ")}\n`);
