@@ -325,6 +325,17 @@ describe("planAppMeshService", () => {
             "routePrefix",
         ],
         ["an empty backend name", (a) => (a.backends = [""]), "backends[0]"],
+        ["a negative per-request timeout", (a) => (a.timeout = { perRequestMs: -1 }), "timeout.perRequestMs"],
+        [
+            "retries without maxRetries",
+            (a) => (a.retryPolicy = { perRetryTimeoutMs: 2000, httpRetryEvents: ["server-error"] } as never),
+            "retryPolicy.maxRetries",
+        ],
+        [
+            "retries without a per-retry timeout",
+            (a) => (a.retryPolicy = { maxRetries: 3, httpRetryEvents: ["server-error"] } as never),
+            "retryPolicy.perRetryTimeoutMs",
+        ],
         ["a reserved tag key", (a) => (a.tags = { "aws:owner": "me" }), "tags.aws:owner"],
     ];
     it.each(cases)("rejects %s", (_what, mutate, p) => {

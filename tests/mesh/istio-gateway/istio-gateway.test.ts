@@ -144,6 +144,12 @@ describe("IstioGateway validation: one failing case per rule", () => {
             "jwt.rules[0].jwksUri",
         ],
         ["audiences not empty", jwt({ rules: [{ issuer: "i", audiences: [] }] }), "jwt.rules[0].audiences"],
+        ["audience names", jwt({ rules: [{ issuer: "i", audiences: [""] }] }), "jwt.rules[0].audiences[0]"],
+        [
+            "claim names",
+            jwt({ rules: [{ issuer: "i", outputClaimToHeaders: { "x-user": "" } }] }),
+            "jwt.rules[0].outputClaimToHeaders.x-user",
+        ],
         [
             "claim header names",
             jwt({ rules: [{ issuer: "i", outputClaimToHeaders: { "x user": "sub" } }] }),

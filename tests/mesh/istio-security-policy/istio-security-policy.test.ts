@@ -227,6 +227,12 @@ describe("IstioSecurityPolicy validation: one failing case per rule", () => {
             "authorization.p.rules[0].when[0].values[0]",
         ],
         ["JWT claim values", rule({ jwtClaims: { groups: [] } }), "authorization.p.rules[0].jwtClaims.groups"],
+        ["ports not empty", rule({ to: { ports: [] } }), "authorization.p.rules[0].to.ports"],
+        [
+            "CUSTOM without jwtClaims",
+            authz({ action: "CUSTOM", provider: "opa", rules: [{ jwtClaims: { groups: ["admin"] } }] }),
+            "authorization.p.rules[0].jwtClaims.groups",
+        ],
         ["JWT claim names", rule({ jwtClaims: { "a]b": ["x"] } }), "authorization.p.rules[0].jwtClaims.a]b"],
         [
             "CUSTOM without request principals",

@@ -424,6 +424,35 @@ describe("planIstioTrafficPolicy: validation", () => {
         ],
         ["an unknown apiVersion", (a) => (a.apiVersion = "networking.istio.io/v1alpha3" as never), "apiVersion"],
         ["a missing host", (a) => (a.host = ""), "host"],
+        ["a host with a space", (a) => (a.host = "web service"), "host"],
+        [
+            "retries without attempts",
+            (a) => (a.routes![0].retries = { perTryTimeout: "2s" } as never),
+            "routes[0].retries.attempts",
+        ],
+        [
+            "negative pending requests",
+            (a) => (a.trafficPolicy = { connectionPool: { http: { http1MaxPendingRequests: -1 } } }),
+            "trafficPolicy.connectionPool.http.http1MaxPendingRequests",
+        ],
+        [
+            "negative requests per connection",
+            (a) => (a.trafficPolicy = { connectionPool: { http: { maxRequestsPerConnection: -1 } } }),
+            "trafficPolicy.connectionPool.http.maxRequestsPerConnection",
+        ],
+        [
+            "outlier detection without an interval",
+            (a) => (a.trafficPolicy = { outlierDetection: { baseEjectionTime: "1m" } } as never),
+            "trafficPolicy.outlierDetection.interval",
+        ],
+        [
+            "negative consecutive5xxErrors",
+            (a) =>
+                (a.trafficPolicy = {
+                    outlierDetection: { consecutive5xxErrors: -1, interval: "1s", baseEjectionTime: "1m" },
+                }),
+            "trafficPolicy.outlierDetection.consecutive5xxErrors",
+        ],
     ];
     it.each(cases)("rejects %s", (_what, mutate, path) => {
         const args = base();
@@ -594,6 +623,7 @@ describe("IstioTrafficPolicy behind an ingress gateway, with mutual TLS to the p
         ["gateway hosts are DNS names", { gatewayHosts: ["app example.com"] }, "gatewayHosts[0]"],
         ["gateway hosts need gateways", { gateways: undefined }, "gatewayHosts"],
         ["gateway hosts need a gateway other than mesh", { gateways: ["mesh"] }, "gatewayHosts"],
+        ["gateway hosts need routes", { routes: undefined }, "gatewayHosts"],
         ["tls mode", { trafficPolicy: { tls: { mode: "SIMPLE" as "DISABLE" } } }, "trafficPolicy.tls.mode"],
     ])("%s", (_, change, path) => {
         expect(problemPaths(() => planIstioTrafficPolicy("web", { ...bound, ...change }, ctx))).toEqual([path]);
