@@ -76,8 +76,8 @@ const container = z.strictObject({
     capacity,
 });
 
-/** The schema of the `compute-layer:` namespace. */
-export const configSchema = z.strictObject({
+/** The keys of the `compute-layer:` namespace, each on its own. */
+const configKeys = z.strictObject({
     /** The public domain; the admin service answers on `admin.<domain>`. */
     domain: z.string().min(3),
     /** ACM certificate for HTTPS; without it the ALB serves HTTP only (not allowed in prod). */
@@ -179,6 +179,21 @@ export const configSchema = z.strictObject({
     /** The database password: set with `pulumi config set --secret compute-layer:dbPassword`. */
     dbPassword: z.string().min(1),
 });
+
+/** The key each tier builds from: a tier turned on without it would build nothing, silently. */
+const TIER_KEYS = { ec2: "web", eks: "eks", lambda: "orders", nlb: "nlb", gwlb: "gwlb", mesh: "mesh" } as const;
+
+/** The schema of the `compute-layer:` namespace: its keys, and the rules between them. */
+export const configSchema = (
+    Object.entries(TIER_KEYS) as [keyof typeof TIER_KEYS, keyof z.infer<typeof configKeys>][]
+).reduce(
+    (schema, [tier, key]) =>
+        schema.refine((c) => !c.tiers[tier] || c[key] !== undefined, {
+            path: [key],
+            message: `tiers.${tier} is on and builds from this key: give it, or turn the tier off`,
+        }),
+    configKeys,
+);
 
 /** The validated config, with `dbPassword` as a secret Output. */
 export type StackConfig = Omit<z.infer<typeof configSchema>, "dbPassword"> & { dbPassword: pulumi.Output<string> };

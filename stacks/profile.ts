@@ -61,6 +61,8 @@ export function checkPolicy(profile: Profile, config: Omit<StackConfig, "dbPassw
     }
     if (p.httpsOnly && !config.certificateArn)
         problems.push(`${key("certificateArn")}: ${profile.name} serves HTTPS only and needs a certificate`);
+    else if (config.tiers.eks && config.webApp && !config.certificateArn)
+        problems.push(`${key("certificateArn")}: webApp's Ingress on EKS serves HTTPS only and needs a certificate`);
     if (p.deletionProtection && !config.deletionProtection)
         problems.push(`${key("deletionProtection")}: must be true in ${profile.name}`);
     if (p.authenticatedApi && config.tiers.ecs && config.admin && !config.adminAllowedCidrs) {

@@ -137,6 +137,39 @@ describe("stack config: the keys the deploy-ready system adds", () => {
         expect(invalid((r) => (r.adminAllowedCidrs = ["everyone"]))).toContain("compute-layer:adminAllowedCidrs.0");
     });
 
+    it("a tier turned on without the key it builds from is an error naming that key (it built nothing, silently)", () => {
+        const tiers = (r: Record<string, unknown>) => r.tiers as Record<string, boolean>;
+        const e = invalid((r) => {
+            tiers(r).nlb = true;
+            tiers(r).mesh = true;
+            delete r.orders;
+        });
+        expect(e).toContain("compute-layer:nlb: tiers.nlb is on and builds from this key");
+        expect(e).toContain("compute-layer:mesh: tiers.mesh is on and builds from this key");
+        expect(e).toContain("compute-layer:orders: tiers.lambda is on and builds from this key");
+        // A tier that is off needs nothing.
+        expect(invalid((r) => delete r.gwlb)).toContain("compute-layer:gwlb: tiers.gwlb is on");
+        expect(
+            invalid((r) => {
+                tiers(r).gwlb = false;
+                delete r.gwlb;
+            }),
+        ).toBe("valid");
+    });
+
+    it("dev with EKS and webApp but no certificate: the policy names certificateArn (the Ingress is HTTPS only)", async () => {
+        const e = await planEditedCopy("dev", (doc) => {
+            const staging = parseDocument(fs.readFileSync(path.join(root, "stacks/Pulumi.staging.yaml"), "utf8"));
+            doc.setIn(["config", "compute-layer:tiers", "eks"], true);
+            for (const key of ["compute-layer:eks", "compute-layer:webApp"])
+                doc.setIn(["config", key], staging.getIn(["config", key]));
+        });
+        expect(e.message).toContain("stacks/Pulumi.dev.yaml breaks the dev policy");
+        expect(e.message).toContain(
+            "compute-layer:certificateArn: webApp's Ingress on EKS serves HTTPS only and needs a certificate",
+        );
+    });
+
     it("adminAllowedCidrs and network.cidrBlock are real IPv4 CIDRs (octets ≤ 255, prefix ≤ 32), a VPC's a /16 to /28", () => {
         // The ALB and EC2 reject these at `pulumi up`; the config stops them first, naming the key.
         expect(invalid((r) => (r.adminAllowedCidrs = ["300.1.2.0/24"]))).toContain(
