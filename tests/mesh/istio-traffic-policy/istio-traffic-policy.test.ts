@@ -415,6 +415,14 @@ describe("planIstioTrafficPolicy: validation", () => {
             "trafficPolicy.outlierDetection.consecutiveErrors",
         ],
         [
+            "consecutiveErrors over int32",
+            (a) =>
+                (a.trafficPolicy = {
+                    outlierDetection: { consecutiveErrors: 2 ** 31, interval: "1s", baseEjectionTime: "1m" },
+                }),
+            "trafficPolicy.outlierDetection.consecutiveErrors",
+        ],
+        [
             "negative consecutiveGatewayErrors",
             (a) =>
                 (a.trafficPolicy = {
