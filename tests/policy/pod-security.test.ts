@@ -298,6 +298,12 @@ describe(`the KubernetesService pod under Istio injection (the pinned ${PINNED})
         ]);
         expect(checkPodSecurity(native)).toEqual([]);
         expect(injected.volumes!.map((v) => v.name)).toContain("istio-token");
+        // Both injected pods are still valid Deployments (native sidecars: restartPolicy on an init container).
+        for (const spec of [injected, native]) {
+            const d = structuredClone(deployment) as { spec: { template: { spec: unknown } } };
+            d.spec.template.spec = spec;
+            expect(() => new Deployment(d as never).validate()).not.toThrow();
+        }
     });
 
     it("the injected containers set no seccomp profile: without the pod's RuntimeDefault they fail restricted", () => {
