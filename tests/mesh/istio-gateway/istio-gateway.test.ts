@@ -12,6 +12,7 @@ import {
 } from "../../../components/mesh";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { childrenOf, expectInvalid, only, problemPaths, runPlan } from "../../support";
+import { undeclaredSpecFields } from "../upstream-fields";
 import { validArgs } from "./fixture";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
@@ -25,6 +26,7 @@ function validate(o: { kind: string; metadata: unknown; spec: unknown }): void {
     else if (o.kind === "RequestAuthentication") new RequestAuthentication(data).validate();
     else if (o.kind === "AuthorizationPolicy") new AuthorizationPolicy(data).validate();
     else throw new Error(`no schema for ${o.kind}`);
+    expect(undeclaredSpecFields(o.kind, o.spec)).toEqual([]);
 }
 
 describe("IstioGateway", () => {

@@ -11,6 +11,7 @@ import {
 } from "../../../components/mesh";
 import type { MutuallyAssignable, z } from "../../../src/core";
 import { childrenOf, expectInvalid, only, problemPaths, runPlan } from "../../support";
+import { undeclaredSpecFields } from "../upstream-fields";
 import { validArgs } from "./fixture";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
@@ -26,6 +27,7 @@ function validate(o: { kind: string; apiVersion: string; metadata: unknown; spec
     if (o.kind === "PeerAuthentication") new PeerAuthentication(data as never).validate();
     else if (o.kind === "AuthorizationPolicy") new AuthorizationPolicy(data as never).validate();
     else throw new Error(`no schema for ${o.kind}`);
+    expect(undeclaredSpecFields(o.kind, o.spec)).toEqual([]);
 }
 
 describe("IstioSecurityPolicy: the prod namespace", () => {

@@ -10,6 +10,7 @@ import {
     planIstioTrafficPolicy,
 } from "../../../components/mesh";
 import { expectInvalid, input, ofType, problemPaths, resource, runPlan } from "../../support";
+import { undeclaredSpecFields } from "../upstream-fields";
 import { validArgs } from "./fixture";
 
 const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
@@ -21,9 +22,11 @@ const ctx = { stack: "test", now: new Date("2026-11-30T00:00:00Z") };
  */
 function validateVirtualService(spec: unknown, metadata: unknown = { name: "x" }): void {
     new VirtualService({ metadata, spec } as ConstructorParameters<typeof VirtualService>[0]).validate();
+    expect(undeclaredSpecFields("VirtualService", spec)).toEqual([]);
 }
 function validateDestinationRule(spec: unknown, metadata: unknown = { name: "x" }): void {
     new DestinationRule({ metadata, spec } as ConstructorParameters<typeof DestinationRule>[0]).validate();
+    expect(undeclaredSpecFields("DestinationRule", spec)).toEqual([]);
 }
 
 // REFERENCE.md, "Istio": route user agents matching .*Mobile.* to the mobile subset, the rest to desktop.
