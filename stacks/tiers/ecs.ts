@@ -8,8 +8,13 @@ import { printsItsEnvironment } from "./placeholders";
 
 type ServiceKey = "api" | "admin";
 
-/** CPU 70%, memory 80%, and for the api 1000 requests per target. */
-function serviceScaling(ctx: SystemContext, key: ServiceKey, alb: ApplicationLoadBalancer) {
+/**
+ * CPU 70%, memory 80%, and for the api 1000 requests per target while it deploys by rolling
+ * update. Its canary moves the tasks between two target groups, and the request count is one
+ * group's (AWS does not support ALBRequestCountPerTarget with blue/green deployments): with the
+ * canary on, CPU and memory scale it.
+ */
+function serviceScaling(ctx: SystemContext, key: ServiceKey, alb: ApplicationLoadBalancer, shifting: boolean) {
     const capacity = ctx.config[key]?.capacity ?? { min: 1, max: 1 };
     const requests = pulumi.interpolate`${alb.arnSuffix}/${alb.targetGroups[key].arnSuffix}`;
     const autoScaling: AutoScalingArgs = {
@@ -18,7 +23,7 @@ function serviceScaling(ctx: SystemContext, key: ServiceKey, alb: ApplicationLoa
         targetTracking: [
             { metric: "cpu", target: 70 },
             { metric: "memory", target: 80 },
-            ...(key === "api"
+            ...(key === "api" && !shifting
                 ? [{ metric: "requestCountPerTarget" as const, target: 1000, resourceLabel: requests }]
                 : []),
         ],
@@ -74,6 +79,7 @@ export function ecsServices(
             ...(printsItsEnvironment(svc.image) ? {} : { secrets: { DB_PASSWORD: dbSecret.arn } }),
             user: "65532:65532",
         };
+        const shift = deployment(ctx, key, alb);
         const service = {
             cluster,
             vpcId: net.vpcId,
@@ -86,8 +92,8 @@ export function ecsServices(
             desiredCount: svc.capacity.desired ?? svc.capacity.min,
             loadBalancer: { targetGroupArn: alb.targetGroups[key].arn, containerName: "app", containerPort: svc.port },
             healthCheckGracePeriodSeconds: 60,
-            ...(deployment(ctx, key, alb) ? { deployment: deployment(ctx, key, alb) } : {}),
-            autoScaling: serviceScaling(ctx, key, alb),
+            ...(shift ? { deployment: shift } : {}),
+            autoScaling: serviceScaling(ctx, key, alb, shift !== undefined),
             logRetentionDays: config.logRetentionDays,
             tags,
         };

@@ -452,7 +452,8 @@ export interface EcsServiceArgs {
      * `cron(...)`/`rate(...)`/`at(...)`; predictive on `cpu`, `memory` or
      * `requestCountPerTarget`). Target-tracking cooldowns default to scale-in 300 s, scale-out 60 s.
      * `requestCountPerTarget` counts the requests of the service's target group, so it needs
-     * `loadBalancer`.
+     * `loadBalancer` and a rolling deployment (a traffic-shifting strategy moves the tasks between
+     * two target groups; AWS does not support the metric with blue/green).
      * Known at plan time.
      * @default none
      */

@@ -327,11 +327,18 @@ function planChecked(v: Validator, name: string, a: EcsServiceArgs, ctx: PlanCon
             { min: "autoScaling.min", max: "autoScaling.max", desired: "desiredCount" },
             { min: "autoScaling.min", max: "autoScaling.max", desired: "desiredCount" },
         );
-        if (!lb) {
-            // ALBRequestCountPerTarget counts the requests of the target group the tasks are in; a
-            // service registered with none never sees the metric move, and never scales on it.
-            const why =
-                'counts requests per target of the service\'s target group; set loadBalancer, or scale on "cpu" or "memory"';
+        // ALBRequestCountPerTarget counts the requests of one target group. A service registered
+        // with none never sees the metric move. A traffic-shifting deployment moves the tasks to
+        // the alternate target group and back, so the policy would follow the wrong group half the
+        // time: AWS does not support the metric with blue/green deployments.
+        // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-autoscaling-targettracking.html
+        const shifting = a.deployment?.strategy !== undefined && a.deployment.strategy !== "rolling";
+        const why = !lb
+            ? 'counts requests per target of the service\'s target group; set loadBalancer, or scale on "cpu" or "memory"'
+            : shifting
+              ? `counts the requests of one target group, and deployment.strategy ${JSON.stringify(a.deployment?.strategy)} moves the tasks between two (AWS does not support it with blue/green deployments); scale on "cpu" or "memory", or on a "custom" metric summing both target groups`
+              : undefined;
+        if (why) {
             (as.targetTracking ?? []).forEach((t, i) => {
                 if (t.metric === "requestCountPerTarget")
                     v.add(`autoScaling.targetTracking[${i}].metric`, `"requestCountPerTarget" ${why}`);

@@ -364,4 +364,44 @@ describe("EcsService.deployment: AWS's ranges and the strategies' rules", () => 
     ])("%s", (_label, deployment, over, expected) => {
         expect(paths(deployment, over)).toEqual(expected);
     });
+
+    it("requests per target with a traffic-shifting strategy is an error (the tasks move between two target groups); with rolling it is fine", () => {
+        const requests = {
+            autoScaling: {
+                min: 2,
+                max: 10,
+                targetTracking: [
+                    { metric: "cpu" as const, target: 70 },
+                    {
+                        metric: "requestCountPerTarget" as const,
+                        target: 1000,
+                        resourceLabel: "app/web/1/targetgroup/web/2",
+                    },
+                ],
+            },
+        };
+        for (const deployment of [
+            canary,
+            { strategy: "blueGreen" as const, productionListenerRule: rule },
+            {
+                strategy: "linear" as const,
+                linear: { stepPercent: 10, stepBakeTimeMinutes: 5 },
+                productionListenerRule: rule,
+            },
+        ]) {
+            let reason: string | undefined;
+            try {
+                planEcsService("web-app", referenceService({ deployment, ...requests }), CTX);
+            } catch (e) {
+                if (!pulumi.InputPropertiesError.isInstance(e)) throw e;
+                expect(e.errors.map((x) => x.propertyPath)).toEqual(["autoScaling.targetTracking[1].metric"]);
+                reason = e.errors[0].reason;
+            }
+            expect(reason).toContain(
+                `deployment.strategy ${JSON.stringify(deployment.strategy)} moves the tasks between two`,
+            );
+            expect(reason).toContain('a "custom" metric summing both target groups');
+        }
+        expect(paths({ strategy: "rolling" }, requests)).toEqual([]);
+    });
 });

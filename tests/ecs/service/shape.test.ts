@@ -43,7 +43,10 @@ describe("EcsService: runtime shape", () => {
 
     it("a scaling metric the service does not offer gets one reason: the ECS metrics, not every tier's", () => {
         for (const metric of ["bogus", 5]) {
-            const args = { ...validArgs, autoScaling: { ...validArgs.autoScaling, targetTracking: [{ metric, target: 50 }] } };
+            const args = {
+                ...validArgs,
+                autoScaling: { ...validArgs.autoScaling, targetTracking: [{ metric, target: 50 }] },
+            };
             expect(at(args, "autoScaling.targetTracking[0].metric")).toEqual([
                 `must be one of "cpu", "memory", "requestCountPerTarget", "custom" for ECS service auto scaling (got ${JSON.stringify(metric)})`,
             ]);
@@ -51,7 +54,10 @@ describe("EcsService: runtime shape", () => {
         // Another tier's metric: one reason, which says what to use instead.
         const lambdaMetric = {
             ...validArgs,
-            autoScaling: { ...validArgs.autoScaling, targetTracking: [{ metric: "provisionedConcurrencyUtilization" }] },
+            autoScaling: {
+                ...validArgs.autoScaling,
+                targetTracking: [{ metric: "provisionedConcurrencyUtilization" }],
+            },
         };
         expect(at(lambdaMetric, "autoScaling.targetTracking[0].metric")).toEqual([
             expect.stringContaining('allowed: "cpu", "memory", "requestCountPerTarget", "custom"'),
