@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { joinPath, type Validator } from "./validation";
+import { joinPath, restates, Validator } from "./validation";
 
 /**
  * Runtime shape checks for component args, for callers TypeScript does not check: plain
@@ -106,6 +106,43 @@ export function checkShape(v: Validator, schema: z.ZodType, args: unknown, prefi
     const problems = shapeProblems(schema, args);
     for (const p of problems) v.addShape(joinPath(prefix, p.propertyPath), p.reason);
     return problems.length === 0;
+}
+
+/** True when `path` is `covered` or lies under it (`a.b` covers `a.b.c` and `a.b[0]`; the root covers all). */
+function under(path: string, covered: string): boolean {
+    if (covered === "" || path === covered) return true;
+    return path.startsWith(`${covered}.`) || path.startsWith(`${covered}[`);
+}
+
+/**
+ * A planner's validation, the one way: the shape check, then the semantic checks `check` (always,
+ * so their problems are collected too; a TypeError they hit on a malformed value is swallowed,
+ * since the shape's problems explain it), then one `InputPropertiesError` with every problem,
+ * before anything is registered. A path whose shape is wrong keeps its shape problem alone: a
+ * semantic problem at or under it would only repeat it, except where the planner restates the
+ * same kind of reason more precisely at that very path (a tier's narrower list of allowed values
+ * where the shared shape lists every tier's; "is required: give the VPC id" for "give a string"),
+ * which then replaces the shape's. Returns what `check` returned.
+ */
+export function checkedPlan<T>(subject: string, schema: z.ZodType, args: unknown, check: (v: Validator) => T): T {
+    const v = new Validator(subject);
+    const ok = checkShape(v, schema, args);
+    const semantic = new Validator(subject);
+    let result: T | undefined;
+    try {
+        result = check(semantic);
+    } catch (e) {
+        if (pulumi.InputPropertiesError.isInstance(e)) semantic.merge(e.errors);
+        else if (ok) throw e;
+    }
+    const shape = [...v.problems];
+    for (const p of semantic.problems) {
+        const covered = shape.some((s) => under(p.propertyPath, s.propertyPath));
+        const precise = shape.some((s) => s.propertyPath === p.propertyPath && restates(s.reason, p.reason));
+        if (!covered || precise) v.add(p.propertyPath, p.reason);
+    }
+    v.throwIfAny();
+    return result as T;
 }
 
 /** The shape problems of `value` against `schema`, each with its path and a readable reason. */

@@ -1,5 +1,26 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/**
+ * Kinds of reason a planner may state more precisely than the shape check at the same path: its
+ * narrower list of allowed values, its own "is required: give …".
+ */
+export const RESTATED_KINDS = ["must be one of ", "is required"] as const;
+
+/**
+ * True when a planner's `own` reason restates the shape check's `shape` reason at the same path
+ * more precisely: the same kind of reason ({@link RESTATED_KINDS}), saying something else (a
+ * narrower list, a more specific "give …"; the value it got aside).
+ */
+export function restates(shape: string, own: string): boolean {
+    const kind = RESTATED_KINDS.find((k) => shape.startsWith(k));
+    return kind !== undefined && own.startsWith(kind) && said(own) !== said(shape);
+}
+
+/** A reason without the value it got: two reasons that say the same thing compare equal. */
+function said(reason: string): string {
+    return reason.replace(/ \(got .*\)$/, "");
+}
+
 /** One problem found in a component's args: where it is (from the args root) and why. */
 export interface Problem {
     /** Path from the args root, e.g. `targetGroups.api.healthCheck.timeoutSeconds` or `rules[2].priority`. */
@@ -76,10 +97,10 @@ export class Validator {
     }
 
     /**
-     * Records a problem found by the shape check. When the shape lists allowed values and the
-     * planner's own check lists allowed values at the same path, the planner's list is the
-     * narrower one (the shared scaling shape lists every tier's metrics; the tier names those it
-     * offers), and only the planner's reason is thrown.
+     * Records a problem found by the shape check. When the planner's own check states the same
+     * kind of reason at the same path (a list of allowed values, or what is required), the
+     * planner's is the more precise one (the shared scaling shape lists every tier's metrics; the
+     * tier names those it offers), and only the planner's reason is thrown.
      */
     addShape(propertyPath: string, reason: string): this {
         const p = { propertyPath, reason };
@@ -198,13 +219,15 @@ export class Validator {
     /** Throws one `pulumi.InputPropertiesError` listing every problem (each path and reason once), if there are any. */
     throwIfAny(): void {
         if (this.found.length === 0) return;
-        const lists = (p: Problem) => p.reason.startsWith("must be one of ");
-        const narrower = new Set(
-            this.found.filter((p) => !this.fromShape.has(p) && lists(p)).map((p) => p.propertyPath),
-        );
+        const own = this.found.filter((p) => !this.fromShape.has(p));
+        const shape = this.found.filter((p) => this.fromShape.has(p));
+        const at = (list: Problem[], p: Problem) => list.filter((o) => o.propertyPath === p.propertyPath);
         const seen = new Set<string>();
         const unique = this.found.filter((p) => {
-            if (this.fromShape.has(p) && lists(p) && narrower.has(p.propertyPath)) return false;
+            // The shape's reason yields to the planner's more precise one; the planner's yields to
+            // the shape's when it only says the same.
+            if (this.fromShape.has(p) && at(own, p).some((o) => restates(p.reason, o.reason))) return false;
+            if (!this.fromShape.has(p) && at(shape, p).some((o) => said(o.reason) === said(p.reason))) return false;
             const key = `${p.propertyPath}\u0000${p.reason}`;
             if (seen.has(key)) return false;
             seen.add(key);

@@ -60,13 +60,15 @@ describe("Validator", () => {
         expect(v.problems[0].reason).toContain("rules[0].priority");
     });
 
-    it("a shape's list of allowed values yields to the planner's narrower list at the same path; other reasons stay", () => {
+    it("a shape's reason yields to the planner's more precise one of the same kind at the same path; other reasons stay", () => {
         const v = new Validator("X");
         v.addShape("a.metric", 'must be one of "cpu", "memory", "invocations" (got "x")');
         v.add("a.metric", 'must be one of "cpu", "memory" (got "x")');
         v.addShape("b", "must be a finite number (got NaN)");
         v.add("b", "must be at most max 10 (got NaN)");
         v.addShape("c", 'must be one of "a", "b" (got "z")');
+        // The planner saying the same as the shape adds nothing.
+        v.add("c", 'must be one of "a", "b" (got the string "z")');
         expect(problemPaths(() => v.throwIfAny())).toEqual(["a.metric", "b", "b", "c"]);
         try {
             v.throwIfAny();

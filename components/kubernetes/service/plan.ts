@@ -1,8 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { joinPath, known, type PlanContext, type Validator } from "../../../src/core";
+import { checkedPlan, joinPath, known, type PlanContext, type Validator } from "../../../src/core";
 import { type TargetTrackingPolicy, toHpa } from "../../../src/scaling";
-import { planWithShape } from "../shared/checked";
 import { imageProblem } from "../shared/image";
 import {
     dnsLabelProblem,
@@ -543,7 +542,7 @@ export function planKubernetesService(
     args: KubernetesServiceArgs,
     ctx: PlanContext,
 ): KubernetesServicePlan {
-    return planWithShape(`${SUBJECT} "${name}"`, kubernetesServiceArgsSchema, args, (v) =>
+    return checkedPlan(`${SUBJECT} "${name}"`, kubernetesServiceArgsSchema, args, (v) =>
         planChecked(v, name, args ?? ({} as KubernetesServiceArgs), ctx),
     );
 }

@@ -1,6 +1,5 @@
 // Code the kubernetes tier's components share: image references, object names, quantities.
 
-export * from "./checked";
 export * from "./image";
 export * from "./names";
 export * from "./quantity";

@@ -1,28 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkShape, isIpv4Cidr, isKnown, knownList, physicalName, Validator, type z } from "../../../src/core";
+import { checkedPlan, isIpv4Cidr, isKnown, knownList, physicalName, type Validator, type z } from "../../../src/core";
 import { MAX_SECURITY_GROUP_RULES } from "./schema";
 
 /**
- * The validation contract of every lb planner: the args' shape first, then the semantic checks
- * (`check`), whose problems are collected too (under `Validator.attempt`, so a malformed value that
- * makes them throw still gives its shape problem), then one `InputPropertiesError` listing every
- * problem. A path whose shape is wrong gets that one problem only: semantic problems at it or under
- * it add nothing, so `check` holds only what the schema can't say (ranges, cross-field rules): an
- * enum or a type is the schema's alone. `check` returns the builder of the plan, called only when
- * there is no problem.
+ * The validation contract of every lb planner ({@link checkedPlan}); `check` returns the builder
+ * of the plan, called only when there is no problem.
  */
 export function validated<T>(subject: string, schema: z.ZodType, args: unknown, check: (v: Validator) => () => T): T {
-    const v = new Validator(subject);
-    const ok = checkShape(v, schema, args);
-    const shapePaths = v.problems.map((p) => p.propertyPath);
-    const semantic = new Validator(subject);
-    const build = semantic.attempt(ok, () => check(semantic));
-    // A problem at the root ("": args that are not an object) covers every path.
-    const covered = (path: string) =>
-        shapePaths.some((s) => s === "" || path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
-    for (const p of semantic.problems) if (!covered(p.propertyPath)) v.add(p.propertyPath, p.reason);
-    v.throwIfAny();
-    return (build as () => T)();
+    return checkedPlan(subject, schema, args, check)();
 }
 
 /** The value when it is a plain (known, non-list) object, else `undefined`: maps whose shape failed are not walked. */

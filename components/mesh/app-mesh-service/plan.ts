@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
+    checkedPlan,
     defaultTags,
     isDeployTimeValue,
     isKnown,
@@ -11,7 +12,6 @@ import {
     type Validator,
     validateTags,
 } from "../../../src/core";
-import { planWithShape } from "../../kubernetes/shared/checked";
 import type {
     AppMeshHealthCheck,
     AppMeshHttpRetryEvent,
@@ -214,7 +214,7 @@ function checkHealthCheck(v: Validator, hc: AppMeshHealthCheck, path: string): v
  * limits (collecting all problems into one `InputPropertiesError`) and returns what to create.
  */
 export function planAppMeshService(name: string, args: AppMeshServiceArgs, ctx: PlanContext): AppMeshServicePlan {
-    return planWithShape(`AppMeshService "${name}"`, appMeshServiceArgsSchema, args, (v) =>
+    return checkedPlan(`AppMeshService "${name}"`, appMeshServiceArgsSchema, args, (v) =>
         planChecked(v, name, args ?? ({} as AppMeshServiceArgs), ctx),
     );
 }

@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { joinPath, type PlanContext, type Validator } from "../../../src/core";
-import { planWithShape } from "../../kubernetes/shared/checked";
+import { checkedPlan, joinPath, type PlanContext, type Validator } from "../../../src/core";
 import type { IstioAuthorizationPolicySpec, IstioPlannedObject } from "../istio-security-policy/plan";
 import { pathProblem } from "../istio-security-policy/plan";
 import { checkNamespace, checkSelector, portProblem } from "../shared/checks";
@@ -71,7 +70,7 @@ function hostProblem(value: string): string | undefined {
  * problem) and returns the final inputs of the Gateway and the JWT policies.
  */
 export function planIstioGateway(name: string, args: IstioGatewayArgs, ctx: PlanContext): IstioGatewayPlan {
-    return planWithShape(`IstioGateway "${name}"`, istioGatewayArgsSchema, args, (v) =>
+    return checkedPlan(`IstioGateway "${name}"`, istioGatewayArgsSchema, args, (v) =>
         planChecked(v, name, args ?? ({} as IstioGatewayArgs), ctx),
     );
 }

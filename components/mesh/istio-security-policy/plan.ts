@@ -1,5 +1,11 @@
-import { dnsLabelProblem, dnsSubdomainProblem, joinPath, type PlanContext, type Validator } from "../../../src/core";
-import { planWithShape } from "../../kubernetes/shared/checked";
+import {
+    checkedPlan,
+    dnsLabelProblem,
+    dnsSubdomainProblem,
+    joinPath,
+    type PlanContext,
+    type Validator,
+} from "../../../src/core";
 import { checkNamespace, checkSelector, isIpBlock, portProblem } from "../shared/checks";
 import { compact, type IstioObject, istioObjectName } from "../shared/istio-object";
 import type {
@@ -319,7 +325,7 @@ export function planIstioSecurityPolicy(
     args: IstioSecurityPolicyArgs,
     ctx: PlanContext,
 ): IstioSecurityPolicyPlan {
-    return planWithShape(`IstioSecurityPolicy "${name}"`, istioSecurityPolicyArgsSchema, args, (v) =>
+    return checkedPlan(`IstioSecurityPolicy "${name}"`, istioSecurityPolicyArgsSchema, args, (v) =>
         planChecked(v, name, args ?? ({} as IstioSecurityPolicyArgs), ctx),
     );
 }

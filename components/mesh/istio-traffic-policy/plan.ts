@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import {
+    checkedPlan,
     dnsLabelProblem,
     isKnown,
     joinPath,
@@ -9,7 +10,6 @@ import {
     type PlanContext,
     type Validator,
 } from "../../../src/core";
-import { planWithShape } from "../../kubernetes/shared/checked";
 import { checkIstioDuration } from "../shared/duration";
 import { compact, type IstioObject, istioMetadata, istioObjectName } from "../shared/istio-object";
 import type {
@@ -394,7 +394,7 @@ export function planIstioTrafficPolicy(
     args: IstioTrafficPolicyArgs,
     ctx: PlanContext,
 ): IstioTrafficPolicyPlan {
-    return planWithShape(`IstioTrafficPolicy "${name}"`, istioTrafficPolicyArgsSchema, args, (v) =>
+    return checkedPlan(`IstioTrafficPolicy "${name}"`, istioTrafficPolicyArgsSchema, args, (v) =>
         planChecked(v, name, args ?? ({} as IstioTrafficPolicyArgs), ctx),
     );
 }

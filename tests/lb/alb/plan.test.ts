@@ -657,3 +657,20 @@ function problemReason(fn: () => unknown): string {
     }
     throw new Error("expected an InputPropertiesError");
 }
+
+describe("planApplicationLoadBalancer: a missing required field", () => {
+    it("gets the planner's own reason, which says what to give, in place of the shape's generic one", () => {
+        let errors: { propertyPath: string; reason: string }[] = [];
+        try {
+            planApplicationLoadBalancer("web", {} as unknown as Parameters<typeof planApplicationLoadBalancer>[1], ctx);
+        } catch (e) {
+            if (!pulumi.InputPropertiesError.isInstance(e)) throw e;
+            errors = e.errors;
+        }
+        const at = (path: string) => errors.filter((p) => p.propertyPath === path).map((p) => p.reason);
+        expect(at("vpcId")).toEqual(["is required: give the VPC id"]);
+        expect(at("subnetIds")).toEqual(["is required: give at least 2 subnet ids in different Availability Zones"]);
+        // Where the planner says nothing more, the shape's reason stays.
+        expect(at("defaultAction")).toEqual(["is required: give an object"]);
+    });
+});
