@@ -150,7 +150,7 @@ export function shapeProblems(schema: z.ZodType, value: unknown): ShapeProblem[]
     // jitless: zod would compile a parser per object schema on its first use (new Function), which
     // pays only after hundreds of parses; a program checks each component's args once.
     const result = schema.safeParse(value, { reportInput: true, jitless: true });
-    if (result.success) return [];
+    if (result.success) return objectsGivenLater(value, result.data, []).map(deployTimeProblem);
     const out: ShapeProblem[] = [];
     const seen = new Set<string>();
     const push = (p: ShapeProblem) => {
@@ -165,13 +165,35 @@ export function shapeProblems(schema: z.ZodType, value: unknown): ShapeProblem[]
         // not the issues zod found inside the Output object.
         const deployTime = issue.code === "custom" ? undefined : deployTimePrefix(value, issue.path);
         if (deployTime !== undefined) {
-            push({
-                propertyPath: pathString(deployTime),
-                reason: "must be known before deployment here (got an Output or a Promise); give its fields as Outputs instead",
-            });
+            push(deployTimeProblem(deployTime));
             continue;
         }
         for (const p of describeIssue(schema, value, issue, [])) push(p);
+    }
+    return out;
+}
+
+function deployTimeProblem(path: readonly PathKey[]): ShapeProblem {
+    return {
+        propertyPath: pathString(path),
+        reason: "must be known before deployment here (got an Output or a Promise); give its fields as Outputs instead",
+    };
+}
+
+/**
+ * Paths where the args hold an Output or a Promise and the parse made a plain object of it: an
+ * object whose fields are all optional accepts a Promise (an object with no own fields), and the
+ * planner would silently use the defaults instead of what the Promise holds. A field that may be
+ * an Output (`input()`) keeps the value itself, so it is not one of them.
+ */
+function objectsGivenLater(given: unknown, parsed: unknown, path: PathKey[]): PathKey[][] {
+    if (parsed === null || typeof parsed !== "object" || parsed === given) return [];
+    if (isDeployTimeValue(given)) return [path];
+    if (given === null || typeof given !== "object") return [];
+    const out: PathKey[][] = [];
+    for (const [k, v] of Object.entries(parsed)) {
+        const key: PathKey = Array.isArray(parsed) ? Number(k) : k;
+        out.push(...objectsGivenLater((given as Record<PropertyKey, unknown>)[key], v, [...path, key]));
     }
     return out;
 }

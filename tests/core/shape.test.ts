@@ -142,3 +142,27 @@ describe("Outputs in pass-through fields", () => {
         expect(isFullyKnown(cyclic)).toBe(true);
     });
 });
+
+describe("a Promise where an object of optional fields belongs", () => {
+    const s = obj({
+        healthCheck: obj({ path: z.string().optional(), timeoutSeconds: int().optional() }).optional(),
+        id: input(z.string()),
+        extra: z.record(z.string(), z.string()).optional(),
+    });
+
+    it("is an error at its path (it parses as an empty object, and the defaults would silently win)", () => {
+        const reason =
+            "must be known before deployment here (got an Output or a Promise); give its fields as Outputs instead";
+        expect(shapeProblems(s, { healthCheck: Promise.resolve({ path: "/ready" }), id: "a" })).toEqual([
+            { propertyPath: "healthCheck", reason },
+        ]);
+        expect(shapeProblems(s, { id: "a", extra: Promise.resolve({ a: "b" }) })).toEqual([
+            { propertyPath: "extra", reason },
+        ]);
+    });
+
+    it("an Output or a Promise in a field that takes one is still fine", () => {
+        expect(shapeProblems(s, { healthCheck: { path: "/ready" }, id: pulumi.output("a") })).toEqual([]);
+        expect(shapeProblems(s, { id: Promise.resolve("a") })).toEqual([]);
+    });
+});
