@@ -40,9 +40,9 @@ export const healthCheckShape = {
 
 /**
  * A closed object (core `obj()`: unknown keys are errors with a suggestion) that must be a plain
- * value. Core `obj()` alone reports an Output in its place once, but accepts a Promise silently
- * when every field is optional (a Promise has no keys to check), and the planner would then plan
- * the defaults instead of what the Promise holds: here either one is the one problem at its path.
+ * value, checked before its fields: an Output or a Promise in its place is the one problem at its
+ * path, whatever the fields inside would report (args given whole as an Output get one problem
+ * at the root, not one more per map that must be known at plan time).
  * The result is a zod pipe, not a `ZodObject`: compose objects from shapes (`healthCheckShape`),
  * not with `.extend()` or `.shape`, which its type does not offer.
  */
